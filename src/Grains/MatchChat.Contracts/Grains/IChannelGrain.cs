@@ -1,0 +1,15 @@
+using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Push;
+
+namespace MatchChat.Contracts.Grains;
+
+/// <summary>What conversations and rooms share: ordered messages, typing, and push subscriptions of web nodes.</summary>
+[Alias("MatchChat.IChannelGrain")]
+public interface IChannelGrain : IGrainWithStringKey
+{
+    [Alias("Send")] Task<Message> Send(string memberId, string clientMessageId, string text);
+    [Alias("History")] Task<Message[]> History(string memberId, long? afterSeq, long? beforeSeq, int limit);
+    [Alias("Typing")] Task Typing(string memberId);
+    [Alias("Subscribe")] Task Subscribe(string nodeId, IChatObserver node);
+    [Alias("Unsubscribe")] Task Unsubscribe(string nodeId);
+}

@@ -1,0 +1,12 @@
+using MatchChat.Contracts.Model;
+
+namespace MatchChat.Contracts.Grains;
+
+/// <summary>Key: topic slug. Joined members and next seq; messages live in the message store.</summary>
+[Alias("MatchChat.IRoomGrain")]
+public interface IRoomGrain : IChannelGrain
+{
+    [Alias("Join")] Task<Room> Join(string memberId, string handle);
+    [Alias("Leave")] Task Leave(string memberId);
+    [Alias("Describe"), ReadOnly] Task<Room> Describe();
+}

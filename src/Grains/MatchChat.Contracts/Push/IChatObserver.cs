@@ -1,0 +1,24 @@
+using MatchChat.Contracts.Model;
+
+namespace MatchChat.Contracts.Push;
+
+/// <summary>
+/// One per web node. Grains push events to the nodes that serve their members or channels;
+/// the node forwards them to SignalR. Grains hold these references with an expiry, and the
+/// node renews them (see README, "Push path"). All calls are one-way: a slow or dead node
+/// never holds up a grain.
+/// </summary>
+[Alias("MatchChat.IChatObserver")]
+public interface IChatObserver : IGrainObserver
+{
+    [OneWay, Alias("QueueUpdated")] Task QueueUpdated(string memberId, QueueTicket ticket);
+    [OneWay, Alias("OfferReceived")] Task OfferReceived(string memberId, Offer offer);
+    [OneWay, Alias("OfferWithdrawn")] Task OfferWithdrawn(string memberId, OfferWithdrawn withdrawn);
+    [OneWay, Alias("Matched")] Task Matched(string memberId, Conversation conversation);
+    [OneWay, Alias("ConversationEnded")] Task ConversationEnded(string memberId, ConversationEnded ended);
+    [OneWay, Alias("ChannelJoined")] Task ChannelJoined(string memberId, string channel);
+    [OneWay, Alias("ChannelLeft")] Task ChannelLeft(string memberId, string channel);
+    [OneWay, Alias("MessageReceived")] Task MessageReceived(Message message);
+    [OneWay, Alias("PeerTyping")] Task PeerTyping(PeerTyping typing);
+    [OneWay, Alias("RoomUpdated")] Task RoomUpdated(Room room);
+}

@@ -1,0 +1,20 @@
+using MatchChat.Contracts.Topics;
+using MatchChat.Grains.Messages;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MatchChat.Grains.Hosting;
+
+public static class GrainServiceCollectionExtensions
+{
+    /// <summary>What the grains need on a silo: timings, the topic catalog, a clock, and (unless one is registered) the in-memory message store.</summary>
+    public static IServiceCollection AddMatchChatGrains(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<MatchChatTimings>(configuration.GetSection("MatchChat:Matching"));
+        services.TryAddSingleton(TopicCatalog.FromConfiguration(configuration));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IMessageStore, InMemoryMessageStore>();
+        return services;
+    }
+}

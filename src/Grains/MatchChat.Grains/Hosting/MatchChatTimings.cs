@@ -1,0 +1,26 @@
+namespace MatchChat.Grains.Hosting;
+
+/// <summary>
+/// Every timeout of the matching and presence rules, bound from <c>MatchChat:Matching</c> (seconds; fractions
+/// allowed so tests can shorten them).
+/// </summary>
+public sealed class MatchChatTimings
+{
+    public double OfferTimeoutSeconds { get; set; } = 30;
+    public double ListenerGraceSeconds { get; set; } = 60;
+    public double SeekerGraceSeconds { get; set; } = 120;
+
+    /// <summary>How long a grain keeps a web node's push subscription without renewal.</summary>
+    public double ObserverExpirySeconds { get; set; } = 90;
+
+    /// <summary>Debounce for queue position/estimate pushes, so a burst costs one update per seeker, not one per change.</summary>
+    public double QueueUpdateDelaySeconds { get; set; } = 0.1;
+
+    public int ConsecutiveExpiriesBeforeUnavailable { get; set; } = 2;
+
+    public TimeSpan OfferTimeout => TimeSpan.FromSeconds(OfferTimeoutSeconds);
+    public TimeSpan ListenerGrace => TimeSpan.FromSeconds(ListenerGraceSeconds);
+    public TimeSpan SeekerGrace => TimeSpan.FromSeconds(SeekerGraceSeconds);
+    public TimeSpan ObserverExpiry => TimeSpan.FromSeconds(ObserverExpirySeconds);
+    public TimeSpan QueueUpdateDelay => TimeSpan.FromSeconds(QueueUpdateDelaySeconds);
+}

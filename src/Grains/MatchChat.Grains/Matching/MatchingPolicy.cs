@@ -1,0 +1,81 @@
+using MatchChat.Contracts.Grains;
+using MatchChat.Contracts.Model;
+
+namespace MatchChat.Grains.Matching;
+
+/// <summary>
+/// PROTOCOL.md's matching rules as a pure function: inputs in, decisions out, no clock, no I/O.
+/// Eligible: has the topic, available, spare capacity, not the seeker, age-compatible, not excluded for this request.
+/// Preferred: most shared experiences, then largest share of spare capacity, then longest since last assignment
+/// (never assigned counts as longest). Seekers are served first in, first out; a listener holds one open offer at a time.
+/// </summary>
+public static class MatchingPolicy
+{
+    public static bool AgeCompatible(string seekerAgeGroup, ListenerSnapshot listener) =>
+        seekerAgeGroup == AgeGroups.Teen
+            ? listener.AcceptsTeens || listener.AgeGroup == AgeGroups.Teen
+            : listener.AgeGroup != AgeGroups.Teen;
+
+    public static bool IsEligible(WaitingSeeker seeker, ListenerSnapshot listener) =>
+        listener.Available
+        && listener.Topics.Contains(seeker.Topic)
+        && listener.ActiveChats < listener.MaxConcurrentChats
+        && listener.ListenerId != seeker.SeekerId
+        && AgeCompatible(seeker.AgeGroup, listener)
+        && !seeker.Excluded.Contains(listener.ListenerId);
+
+    public static int SharedExperiences(IReadOnlyCollection<string> seeker, IReadOnlyCollection<string> listener) =>
+        seeker.Count(listener.Contains);
+
+    public static double SpareShare(ListenerSnapshot l) =>
+        l.MaxConcurrentChats <= 0 ? 0 : (double)(l.MaxConcurrentChats - l.ActiveChats) / l.MaxConcurrentChats;
+
+    /// <summary>The best eligible listener for one seeker, or null.</summary>
+    public static ListenerSnapshot? Choose(WaitingSeeker seeker, IEnumerable<ListenerSnapshot> listeners) =>
+        listeners
+            .Where(l => IsEligible(seeker, l))
+            .OrderByDescending(l => SharedExperiences(seeker.Experiences, l.Experiences))
+            .ThenByDescending(SpareShare)
+            .ThenBy(l => l.LastAssignedAt ?? DateTime.MinValue)
+            .ThenBy(l => l.ListenerId, StringComparer.Ordinal)
+            .FirstOrDefault();
+
+    /// <summary>
+    /// Offers to make now. <paramref name="waitingInOrder"/> is first-in-first-out; seekers that already have an open
+    /// offer are skipped, as are listeners in <paramref name="listenersWithOpenOffer"/>. Each listener gets at most one.
+    /// </summary>
+    public static IReadOnlyList<PlannedOffer> Plan(
+        IEnumerable<WaitingSeeker> waitingInOrder,
+        IEnumerable<ListenerSnapshot> roster,
+        IReadOnlySet<string> listenersWithOpenOffer)
+    {
+        // Seeker-independent criteria first, so a burst of seekers against busy listeners ends the scan early.
+        var free = roster
+            .Where(l => l.Available && l.ActiveChats < l.MaxConcurrentChats && !listenersWithOpenOffer.Contains(l.ListenerId))
+            .ToList();
+        var plan = new List<PlannedOffer>();
+        foreach (var seeker in waitingInOrder)
+        {
+            if (free.Count == 0)
+            {
+                break;
+            }
+
+            if (seeker.HasOpenOffer)
+            {
+                continue;
+            }
+
+            var chosen = Choose(seeker, free);
+            if (chosen is null)
+            {
+                continue;
+            }
+
+            free.Remove(chosen);
+            plan.Add(new PlannedOffer(seeker, chosen, SharedExperiences(seeker.Experiences, chosen.Experiences)));
+        }
+
+        return plan;
+    }
+}

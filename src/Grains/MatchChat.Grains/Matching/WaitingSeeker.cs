@@ -1,0 +1,11 @@
+namespace MatchChat.Grains.Matching;
+
+/// <summary>A request as the matching policy sees it. <see cref="Excluded"/>: listeners who declined it or let it expire.</summary>
+public sealed record WaitingSeeker(
+    string RequestId,
+    string SeekerId,
+    string Topic,
+    string AgeGroup,
+    IReadOnlyCollection<string> Experiences,
+    IReadOnlySet<string> Excluded,
+    bool HasOpenOffer);

@@ -1,0 +1,506 @@
+using MatchChat.Contracts.Errors;
+using MatchChat.Contracts.Grains;
+using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Push;
+using MatchChat.Contracts.Topics;
+using MatchChat.Grains.Hosting;
+using MatchChat.Grains.Push;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MatchChat.Grains.Members;
+
+/// <summary>
+/// One per member: identity, listener profile and availability, the open request, pending offers, conversations,
+/// rooms, and presence (which web nodes hold connections of this member). Pushes member events to those nodes.
+/// Calls out to queues, conversations and rooms are awaited; they only ever call back one-way.
+/// </summary>
+public sealed class MemberGrain(
+    [PersistentState("member", StorageNames.Grains)] IPersistentState<MemberState> state,
+    IOptions<MatchChatTimings> timings,
+    TopicCatalog topics,
+    TimeProvider time,
+    ILogger<MemberGrain> logger) : Grain, IMemberGrain, IRemindable
+{
+    private const string PresenceReminder = "presence";
+    private const int EndedConversationsKept = 20;
+    private readonly MatchChatTimings _timings = timings.Value;
+    private readonly Queue<string> _recentlyClosedOffers = new();
+    private NodeSubscriptions _nodes = null!;
+    private DateTime? _disconnectedSince;
+    private IGrainTimer? _deadlineTimer;
+    private bool _reminderRegistered;
+
+    private MemberState S => state.State;
+    private string MemberId => this.GetPrimaryKeyString();
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+    private int ActiveChats => S.Conversations.Count(c => c.Role == "listener" && c.EndedAt is null);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _nodes = new NodeSubscriptions(_timings.ObserverExpiry, time);
+        // Connections are not known after an activation: grace periods count from now, and nodes re-attach on renewal.
+        _disconnectedSince = Now;
+        _reminderRegistered = NeedsPresenceWatch();
+        ArmDeadline();
+        return base.OnActivateAsync(cancellationToken);
+    }
+
+    public async Task<Member> Create(string handle, string ageGroup)
+    {
+        if (!S.Exists)
+        {
+            S.Handle = handle;
+            S.AgeGroup = ageGroup;
+            S.CreatedAt = Now;
+            await state.WriteStateAsync();
+        }
+
+        return Describe();
+    }
+
+    public Task<Member> GetMe()
+    {
+        RequireMember();
+        return Task.FromResult(Describe());
+    }
+
+    public async Task<MemberChannels> Attach(string nodeId, IChatObserver node)
+    {
+        RequireMember();
+        _nodes.Renew(nodeId, node);
+        var wasAway = _disconnectedSince is not null;
+        _disconnectedSince = null;
+        if (wasAway && S.Listener is { Available: true })
+        {
+            // Re-send the roster entry: a queue that moved or restarted learns of this listener again.
+            await PushSnapshot();
+        }
+
+        ArmDeadline();
+        var channels = S.Conversations.Where(c => c.EndedAt is null).Select(c => c.Channel)
+            .Concat(S.Rooms.Select(Channels.ForRoom))
+            .ToArray();
+        return new MemberChannels(S.Handle!, S.AgeGroup, channels);
+    }
+
+    public Task Detach(string nodeId)
+    {
+        _nodes.Remove(nodeId);
+        if (_nodes.IsEmpty)
+        {
+            _disconnectedSince ??= Now;
+        }
+
+        ArmDeadline();
+        return Task.CompletedTask;
+    }
+
+    public async Task<QueueTicket> RequestListener(string topic, string[] experiences, string? note)
+    {
+        RequireMember();
+        RequireTopic(topic);
+        if (S.Request is not null)
+        {
+            throw MatchChatException.Conflict("You already have an open request. Cancel it before asking again.");
+        }
+
+        var request = new OpenRequest(Ids.New(), topic, experiences, note, Now);
+        var ticket = await Queue(topic).Enqueue(new SeekerRequest(
+            request.RequestId, MemberId, S.Handle!, S.AgeGroup, experiences, note, request.EnqueuedAt));
+        S.Request = request;
+        await state.WriteStateAsync();
+        await WatchPresence();
+        return ticket;
+    }
+
+    public async Task CancelRequest(string requestId)
+    {
+        RequireMember();
+        if (S.Request?.RequestId != requestId)
+        {
+            throw MatchChatException.NotFound("You have no open request with that id.");
+        }
+
+        await Queue(S.Request.Topic).Cancel(requestId, TicketStatus.Cancelled);
+        S.Request = null;
+        await state.WriteStateAsync();
+    }
+
+    public async Task<ListenerProfile> Volunteer(string[] topicSlugs, string[] experiences, int maxConcurrentChats, bool acceptsTeens)
+    {
+        RequireMember();
+        foreach (var t in topicSlugs)
+        {
+            RequireTopic(t);
+        }
+
+        var removed = S.Listener?.Topics.Except(topicSlugs).ToArray() ?? [];
+        S.Listener ??= new ListenerSettings();
+        S.Listener.Topics = topicSlugs;
+        S.Listener.Experiences = experiences;
+        S.Listener.MaxConcurrentChats = maxConcurrentChats;
+        S.Listener.AcceptsTeens = acceptsTeens;
+        await state.WriteStateAsync();
+        await Task.WhenAll(removed.Select(t => Queue(t).RemoveListener(MemberId)));
+        await PushSnapshot();
+        await WatchPresence();
+        return Profile()!;
+    }
+
+    public async Task<ListenerProfile> SetAvailable(bool available)
+    {
+        RequireMember();
+        if (S.Listener is null)
+        {
+            throw MatchChatException.Forbidden("Volunteer as a listener first.");
+        }
+
+        if (available)
+        {
+            S.Listener.Available = true;
+            S.ConsecutiveExpiries = 0;
+            await state.WriteStateAsync();
+            await PushSnapshot();
+        }
+        else
+        {
+            await GoUnavailable("unavailable");
+        }
+
+        await WatchPresence();
+        return Profile()!;
+    }
+
+    public async Task<Conversation> AcceptOffer(string offerId)
+    {
+        RequireMember();
+        var offer = S.Offers.FirstOrDefault(o => o.OfferId == offerId) ?? throw UnknownOffer(offerId);
+        if (S.Listener is null || ActiveChats >= S.Listener.MaxConcurrentChats)
+        {
+            throw MatchChatException.Conflict("You are at your chat limit. End a conversation or raise your limit first.");
+        }
+
+        MatchResult match;
+        try
+        {
+            match = await Queue(offer.Topic).Accept(offerId, MemberId);
+        }
+        finally
+        {
+            // Accepted or no longer open: either way it is not pending any more.
+            S.Offers.Remove(offer);
+            RememberClosed(offerId);
+        }
+
+        S.ConsecutiveExpiries = 0;
+        S.LastAssignedAt = Now;
+        var conversationId = Ids.New();
+        var start = new ConversationStart(match.Topic, match.SeekerId, match.SeekerHandle, MemberId, S.Handle!, match.SharedExperiences, match.RequestId);
+        await GrainFactory.GetGrain<IConversationGrain>(conversationId).Start(start);
+        var conversation = new Conversation(conversationId, Channels.ForConversation(conversationId), match.Topic,
+            match.SeekerHandle, "listener", match.SharedExperiences, Now, null);
+        S.Conversations.Insert(0, conversation);
+        await state.WriteStateAsync();
+        await PushSnapshot();
+        Notify(n => n.OfferWithdrawn(MemberId, new OfferWithdrawn(offerId, "accepted")));
+        Notify(n => n.Matched(MemberId, conversation));
+        return conversation;
+    }
+
+    public async Task DeclineOffer(string offerId)
+    {
+        RequireMember();
+        var offer = S.Offers.FirstOrDefault(o => o.OfferId == offerId) ?? throw UnknownOffer(offerId);
+        S.Offers.Remove(offer);
+        RememberClosed(offerId);
+        S.ConsecutiveExpiries = 0;
+        await state.WriteStateAsync();
+        await Queue(offer.Topic).Decline(offerId, MemberId, "declined");
+        Notify(n => n.OfferWithdrawn(MemberId, new OfferWithdrawn(offerId, "declined")));
+    }
+
+    public Task<Conversation[]> ListConversations()
+    {
+        RequireMember();
+        var active = S.Conversations.Where(c => c.EndedAt is null).OrderByDescending(c => c.StartedAt);
+        var ended = S.Conversations.Where(c => c.EndedAt is not null).OrderByDescending(c => c.EndedAt).Take(EndedConversationsKept);
+        return Task.FromResult(active.Concat(ended).ToArray());
+    }
+
+    public async Task EndConversation(string conversationId)
+    {
+        RequireMember();
+        var conversation = S.Conversations.FirstOrDefault(c => c.ConversationId == conversationId)
+            ?? throw MatchChatException.NotFound("You have no conversation with that id.");
+        if (conversation.EndedAt is null)
+        {
+            await GrainFactory.GetGrain<IConversationGrain>(conversationId).End(MemberId, "ended");
+        }
+    }
+
+    public async Task<Room> JoinRoom(string slug)
+    {
+        RequireMember();
+        RequireTopic(slug);
+        var room = await GrainFactory.GetGrain<IRoomGrain>(slug).Join(MemberId, S.Handle!);
+        if (!S.Rooms.Contains(slug))
+        {
+            S.Rooms.Add(slug);
+            await state.WriteStateAsync();
+        }
+
+        Notify(n => n.ChannelJoined(MemberId, room.Channel));
+        return room;
+    }
+
+    public async Task LeaveRoom(string slug)
+    {
+        RequireMember();
+        if (!S.Rooms.Contains(slug))
+        {
+            throw MatchChatException.NotFound("You are not in that room.");
+        }
+
+        await GrainFactory.GetGrain<IRoomGrain>(slug).Leave(MemberId);
+        S.Rooms.Remove(slug);
+        await state.WriteStateAsync();
+        Notify(n => n.ChannelLeft(MemberId, Channels.ForRoom(slug)));
+    }
+
+    public async Task OnTicketUpdated(QueueTicket ticket)
+    {
+        if (!TicketStatus.IsOpen(ticket.Status) && S.Request?.RequestId == ticket.RequestId)
+        {
+            S.Request = null;
+            await state.WriteStateAsync();
+        }
+
+        Notify(n => n.QueueUpdated(MemberId, ticket));
+    }
+
+    public async Task OnOfferMade(Offer offer)
+    {
+        var listener = S.Listener;
+        if (listener is null || !listener.Available || ActiveChats + S.Offers.Count >= listener.MaxConcurrentChats)
+        {
+            await Queue(offer.Topic).Decline(offer.OfferId, MemberId, "busy");
+            return;
+        }
+
+        S.Offers.Add(new PendingOffer(offer.OfferId, offer.RequestId, offer.Topic, offer.ExpiresAt));
+        await state.WriteStateAsync();
+        Notify(n => n.OfferReceived(MemberId, offer));
+    }
+
+    public async Task OnOfferClosed(string offerId, string reason)
+    {
+        var offer = S.Offers.FirstOrDefault(o => o.OfferId == offerId);
+        if (offer is null)
+        {
+            return;
+        }
+
+        S.Offers.Remove(offer);
+        RememberClosed(offerId);
+        Notify(n => n.OfferWithdrawn(MemberId, new OfferWithdrawn(offerId, reason)));
+        if (reason == "expired" && ++S.ConsecutiveExpiries >= _timings.ConsecutiveExpiriesBeforeUnavailable)
+        {
+            logger.LogInformation("Listener set unavailable after {Count} expired offers in a row", S.ConsecutiveExpiries);
+            await GoUnavailable("unavailable");
+            return;
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    public async Task OnConversationStarted(Conversation conversation)
+    {
+        if (S.Conversations.All(c => c.ConversationId != conversation.ConversationId))
+        {
+            S.Conversations.Insert(0, conversation);
+        }
+
+        S.Request = null;
+        await state.WriteStateAsync();
+        Notify(n => n.Matched(MemberId, conversation));
+        await WatchPresence();
+    }
+
+    public async Task OnConversationEnded(ConversationEnded ended, DateTime endedAt)
+    {
+        var index = S.Conversations.FindIndex(c => c.ConversationId == ended.ConversationId);
+        if (index < 0 || S.Conversations[index].EndedAt is not null)
+        {
+            return;
+        }
+
+        var conversation = S.Conversations[index] with { EndedAt = endedAt };
+        S.Conversations[index] = conversation;
+        var keep = S.Conversations.Where(c => c.EndedAt is not null).OrderByDescending(c => c.EndedAt).Take(EndedConversationsKept).ToHashSet();
+        S.Conversations.RemoveAll(c => c.EndedAt is not null && !keep.Contains(c));
+        await state.WriteStateAsync();
+        Notify(n => n.ConversationEnded(MemberId, ended));
+        if (conversation.Role == "listener")
+        {
+            await PushSnapshot();
+        }
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        // Activation has started the grace periods; the deadline timer does the rest.
+        WatchPresence();
+
+    private Member Describe() =>
+        new(MemberId, S.Handle!, S.AgeGroup, S.Listener is null ? ["seeker"] : ["seeker", "listener"], Profile());
+
+    private ListenerProfile? Profile() => S.Listener is { } l
+        ? new ListenerProfile(l.Topics, l.Experiences, l.MaxConcurrentChats, l.AcceptsTeens, l.Available, ActiveChats)
+        : null;
+
+    private ITopicQueueGrain Queue(string topic) => GrainFactory.GetGrain<ITopicQueueGrain>(topic);
+
+    private void RequireMember()
+    {
+        if (!S.Exists)
+        {
+            throw MatchChatException.NotFound("This member does not exist. Create a new member to continue.");
+        }
+    }
+
+    private void RequireTopic(string slug)
+    {
+        var topic = topics.Find(slug) ?? throw MatchChatException.NotFound("There is no topic with that name. GET /api/topics lists them.");
+        if (!AgeGroups.MayEnter(S.AgeGroup, topic.Audience))
+        {
+            throw MatchChatException.Forbidden("That topic is not open to your age group.");
+        }
+    }
+
+    private MatchChatException UnknownOffer(string offerId) => _recentlyClosedOffers.Contains(offerId)
+        ? MatchChatException.Conflict("This offer has expired or was withdrawn. Stay available for the next one.")
+        : MatchChatException.NotFound("You have no offer with that id.");
+
+    private void RememberClosed(string offerId)
+    {
+        _recentlyClosedOffers.Enqueue(offerId);
+        while (_recentlyClosedOffers.Count > 32)
+        {
+            _recentlyClosedOffers.Dequeue();
+        }
+    }
+
+    private void Notify(Func<IChatObserver, Task> send) => _nodes.Notify(send);
+
+    private async Task PushSnapshot()
+    {
+        if (S.Listener is not { } l)
+        {
+            return;
+        }
+
+        var snapshot = new ListenerSnapshot(MemberId, S.AgeGroup, l.Experiences, l.MaxConcurrentChats, ActiveChats,
+            l.AcceptsTeens, l.Available, S.LastAssignedAt, l.Topics);
+        await Task.WhenAll(l.Topics.Select(t => Queue(t).UpsertListener(snapshot)));
+    }
+
+    private async Task GoUnavailable(string reason)
+    {
+        if (S.Listener is null)
+        {
+            return;
+        }
+
+        S.Listener.Available = false;
+        var offers = S.Offers.ToList();
+        S.Offers.Clear();
+        await state.WriteStateAsync();
+        foreach (var offer in offers)
+        {
+            RememberClosed(offer.OfferId);
+            await Queue(offer.Topic).Decline(offer.OfferId, MemberId, reason);
+            Notify(n => n.OfferWithdrawn(MemberId, new OfferWithdrawn(offer.OfferId, reason)));
+        }
+
+        await PushSnapshot();
+    }
+
+    private bool NeedsPresenceWatch() => S.Request is not null || S.Listener is { Available: true };
+
+    /// <summary>Keeps a reminder while a grace period could need to run after a restart.</summary>
+    private async Task WatchPresence()
+    {
+        var wanted = NeedsPresenceWatch();
+        ArmDeadline();
+        if (wanted == _reminderRegistered)
+        {
+            return;
+        }
+
+        _reminderRegistered = wanted;
+        if (wanted)
+        {
+            await this.RegisterOrUpdateReminder(PresenceReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5));
+        }
+        else if (await this.GetReminder(PresenceReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private void ArmDeadline()
+    {
+        DateTime? next = _nodes.NextExpiry;
+        if (_disconnectedSince is { } since)
+        {
+            if (S.Listener is { Available: true })
+            {
+                next = Min(next, since + _timings.ListenerGrace);
+            }
+
+            if (S.Request is not null)
+            {
+                next = Min(next, since + _timings.SeekerGrace);
+            }
+        }
+
+        _deadlineTimer?.Dispose();
+        _deadlineTimer = null;
+        if (next is { } due)
+        {
+            var delay = due - Now;
+            _deadlineTimer = this.RegisterGrainTimer(
+                _ => OnDeadline(),
+                new GrainTimerCreationOptions(delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        }
+    }
+
+    private async Task OnDeadline()
+    {
+        if (_nodes.Prune() && _nodes.IsEmpty)
+        {
+            _disconnectedSince ??= Now;
+        }
+
+        if (_disconnectedSince is { } since)
+        {
+            if (S.Listener is { Available: true } && since + _timings.ListenerGrace <= Now)
+            {
+                logger.LogInformation("Listener set unavailable: no connection for {Seconds}s", _timings.ListenerGraceSeconds);
+                await GoUnavailable("unavailable");
+            }
+
+            if (S.Request is { } request && since + _timings.SeekerGrace <= Now)
+            {
+                logger.LogInformation("Waiting request expired: no connection for {Seconds}s", _timings.SeekerGraceSeconds);
+                await Queue(request.Topic).Cancel(request.RequestId, TicketStatus.Expired);
+                S.Request = null;
+                await state.WriteStateAsync();
+            }
+        }
+
+        await WatchPresence();
+    }
+
+    private static DateTime? Min(DateTime? a, DateTime b) => a is null || b < a ? b : a;
+}

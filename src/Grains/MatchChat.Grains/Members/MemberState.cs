@@ -1,0 +1,24 @@
+using MatchChat.Contracts.Model;
+
+namespace MatchChat.Grains.Members;
+
+/// <summary>
+/// Small and bounded: at most one open request, a few pending offers, active conversations (at most
+/// maxConcurrentChats as listener plus one as seeker) and the 20 most recently ended, and the rooms joined.
+/// </summary>
+[GenerateSerializer, Alias("MatchChat.MemberState")]
+public sealed class MemberState
+{
+    [Id(0)] public string? Handle { get; set; }
+    [Id(1)] public string AgeGroup { get; set; } = AgeGroups.Adult;
+    [Id(2)] public DateTime CreatedAt { get; set; }
+    [Id(3)] public ListenerSettings? Listener { get; set; }
+    [Id(4)] public DateTime? LastAssignedAt { get; set; }
+    [Id(5)] public int ConsecutiveExpiries { get; set; }
+    [Id(6)] public OpenRequest? Request { get; set; }
+    [Id(7)] public List<PendingOffer> Offers { get; set; } = [];
+    [Id(8)] public List<Conversation> Conversations { get; set; } = [];
+    [Id(9)] public List<string> Rooms { get; set; } = [];
+
+    public bool Exists => Handle is not null;
+}

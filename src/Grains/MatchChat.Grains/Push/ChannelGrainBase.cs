@@ -1,0 +1,100 @@
+using MatchChat.Contracts.Errors;
+using MatchChat.Contracts.Grains;
+using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Push;
+using MatchChat.Grains.Hosting;
+using MatchChat.Grains.Messages;
+using Microsoft.Extensions.Options;
+
+namespace MatchChat.Grains.Push;
+
+/// <summary>
+/// What conversations and rooms share: seq assignment, the message store, typing, and push to subscribed web nodes.
+/// Seq is not grain state: it continues from the store's maximum, so it survives any restart the store survives.
+/// Sends on one channel are serialised by the grain; the store batches across channels.
+/// </summary>
+public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTimings> timings, TimeProvider time) : Grain, IChannelGrain
+{
+    private long _nextSeq;
+
+    protected NodeSubscriptions Nodes { get; } = new(timings.Value.ObserverExpiry, time);
+
+    protected DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    protected abstract string Channel { get; }
+
+    /// <summary>The member's handle if they may read this channel; throws not_found/forbidden otherwise.</summary>
+    protected abstract string RequireReader(string memberId);
+
+    /// <summary>Throws when the member may not write (for example: the conversation has ended).</summary>
+    protected virtual void RequireWriter(string memberId) => RequireReader(memberId);
+
+    public async Task<Message> Send(string memberId, string clientMessageId, string text)
+    {
+        var handle = RequireReader(memberId);
+        RequireWriter(memberId);
+        try
+        {
+            if (_nextSeq == 0)
+            {
+                _nextSeq = await store.GetMaxSeqAsync(Channel) + 1;
+            }
+
+            var result = await store.AppendAsync(new StoredMessage(Channel, _nextSeq, memberId, handle, clientMessageId, text, Now));
+            if (!result.Inserted)
+            {
+                return result.Message.Text == text
+                    ? ToMessage(result.Message)
+                    : throw MatchChatException.Conflict("That clientMessageId was already used for a different message. Use a new id.");
+            }
+
+            _nextSeq++;
+            var message = ToMessage(result.Message);
+            Nodes.Notify(n => n.MessageReceived(message));
+            return message;
+        }
+        catch (MessageStoreUnavailableException)
+        {
+            // The write may or may not have landed: read the stored maximum again before the next send.
+            _nextSeq = 0;
+            throw MatchChatException.Unavailable("Your message could not be saved just now. Please send it again in a moment.");
+        }
+    }
+
+    public async Task<Message[]> History(string memberId, long? afterSeq, long? beforeSeq, int limit)
+    {
+        RequireReader(memberId);
+        try
+        {
+            var rows = await store.ReadAsync(Channel, afterSeq, beforeSeq, limit);
+            return rows.Select(ToMessage).ToArray();
+        }
+        catch (MessageStoreUnavailableException)
+        {
+            throw MatchChatException.Unavailable("History cannot be read just now. Please try again in a moment.");
+        }
+    }
+
+    public Task Typing(string memberId)
+    {
+        var handle = RequireReader(memberId);
+        RequireWriter(memberId);
+        var typing = new PeerTyping(Channel, handle);
+        Nodes.Notify(n => n.PeerTyping(typing));
+        return Task.CompletedTask;
+    }
+
+    public Task Subscribe(string nodeId, IChatObserver node)
+    {
+        Nodes.Renew(nodeId, node);
+        return Task.CompletedTask;
+    }
+
+    public Task Unsubscribe(string nodeId)
+    {
+        Nodes.Remove(nodeId);
+        return Task.CompletedTask;
+    }
+
+    private static Message ToMessage(StoredMessage m) => new(m.Channel, m.Seq, m.SenderHandle, m.Text, m.SentAt, m.ClientMessageId);
+}

@@ -1,0 +1,16 @@
+namespace MatchChat.Grains.Queues;
+
+/// <summary>
+/// Waiting requests in arrival order and the smoothed service interval. Bounded by the number of open
+/// requests for the topic (one per member). The listener roster is not stored: member grains re-send it.
+/// </summary>
+[GenerateSerializer, Alias("MatchChat.TopicQueueState")]
+public sealed class TopicQueueState
+{
+    [Id(0)] public List<QueuedRequest> Requests { get; set; } = [];
+
+    /// <summary>Exponentially smoothed seconds between two matches while the queue was not empty; null until measured.</summary>
+    [Id(1)] public double? ServiceIntervalSeconds { get; set; }
+    [Id(2)] public DateTime? LastServiceAt { get; set; }
+    [Id(3)] public DateTime? BusySince { get; set; }
+}
