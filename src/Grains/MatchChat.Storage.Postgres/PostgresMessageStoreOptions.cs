@@ -1,0 +1,24 @@
+namespace MatchChat.Storage.Postgres;
+
+/// <summary>How <see cref="PostgresMessageStore"/> turns appends into transactions.</summary>
+public sealed record PostgresMessageStoreOptions
+{
+    /// <summary>The defaults: group commit, up to 256 rows per transaction, 2 ms flush window.</summary>
+    public static PostgresMessageStoreOptions Default { get; } = new();
+
+    /// <summary>One transaction per append, each on its own connection (the baseline a benchmark compares against).</summary>
+    public static PostgresMessageStoreOptions OneRowPerTransaction { get; } = new() { GroupCommit = false };
+
+    /// <summary>True: one background writer collects appends from all channels and commits them together.
+    /// False: every append runs its own transaction.</summary>
+    public bool GroupCommit { get; init; } = true;
+
+    /// <summary>The most rows written in one group-commit transaction.</summary>
+    public int MaxBatchSize { get; init; } = 256;
+
+    /// <summary>How long the writer waits for more rows after the first one of a batch arrived (zero: take what is queued).</summary>
+    public TimeSpan FlushWindow { get; init; } = TimeSpan.FromMilliseconds(2);
+
+    /// <summary>Command timeout for the message statements.</summary>
+    public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromSeconds(15);
+}

@@ -1,0 +1,62 @@
+using MatchChat.Grains.Messages;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace MatchChat.Storage.Postgres;
+
+/// <summary>Turns a silo to PostgreSQL: schema, membership, grain storage, reminders and the message log.</summary>
+public static class PostgresSiloBuilderExtensions
+{
+    /// <summary>The ADO.NET invariant of Npgsql.</summary>
+    public const string Invariant = "Npgsql";
+
+    /// <summary>The grain storage name MatchChat grains use in <c>[PersistentState(..., "matchchat")]</c>.</summary>
+    public const string GrainStorageName = "matchchat";
+
+    /// <summary>
+    /// Applies the migrations first thing at silo start (a lifecycle participant at <see cref="ServiceLifecycleStage.First"/>),
+    /// then uses PostgreSQL for cluster membership, the "matchchat" and the default grain storage, reminders, and
+    /// <see cref="IMessageStore"/> (a singleton <see cref="PostgresMessageStore"/>, replacing any registered store;
+    /// register a <see cref="PostgresMessageStoreOptions"/> singleton to change its batching).
+    /// ClusterOptions are left to the caller.
+    /// </summary>
+    public static ISiloBuilder UseMatchChatPostgres(this ISiloBuilder silo, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services =>
+            new PostgresMigrationParticipant(connectionString, services.GetRequiredService<ILogger<PostgresMigrationParticipant>>()));
+
+        silo.UseAdoNetClustering(options =>
+        {
+            options.Invariant = Invariant;
+            options.ConnectionString = connectionString;
+        });
+        silo.AddAdoNetGrainStorage(GrainStorageName, options =>
+        {
+            options.Invariant = Invariant;
+            options.ConnectionString = connectionString;
+        });
+        silo.AddAdoNetGrainStorageAsDefault(options =>
+        {
+            options.Invariant = Invariant;
+            options.ConnectionString = connectionString;
+        });
+        silo.UseAdoNetReminderService(options =>
+        {
+            options.Invariant = Invariant;
+            options.ConnectionString = connectionString;
+        });
+
+        silo.Services.RemoveAll<IMessageStore>();
+        silo.Services.RemoveAll<PostgresMessageStore>();
+        silo.Services.AddSingleton(services => new PostgresMessageStore(
+            connectionString,
+            services.GetService<PostgresMessageStoreOptions>(),
+            services.GetService<ILogger<PostgresMessageStore>>()));
+        silo.Services.AddSingleton<IMessageStore>(services => services.GetRequiredService<PostgresMessageStore>());
+        return silo;
+    }
+}

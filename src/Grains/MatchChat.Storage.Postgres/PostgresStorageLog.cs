@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace MatchChat.Storage.Postgres;
+
+/// <summary>Structured log messages of the storage layer. Never message text.</summary>
+internal static partial class PostgresStorageLog
+{
+    [LoggerMessage(1, LogLevel.Warning, "Message batch of {RowCount} rows failed ({Reason}); retrying once on a fresh connection")]
+    public static partial void BatchRetry(ILogger logger, int rowCount, string reason, Exception exception);
+
+    [LoggerMessage(2, LogLevel.Error, "Message batch of {RowCount} rows failed ({Reason}); every waiter is told the store is unavailable")]
+    public static partial void BatchFailed(ILogger logger, int rowCount, string reason, Exception exception);
+
+    [LoggerMessage(3, LogLevel.Warning, "Message batch of {RowCount} rows was rejected ({Reason}); writing its rows one by one")]
+    public static partial void BatchSplit(ILogger logger, int rowCount, string reason, Exception exception);
+
+    [LoggerMessage(4, LogLevel.Warning, "Message {Channel}/{Seq} was not stored: {Reason}")]
+    public static partial void RowRejected(ILogger logger, string channel, long seq, string reason);
+
+    [LoggerMessage(5, LogLevel.Error, "Message writer stopped unexpectedly")]
+    public static partial void WriterCrashed(ILogger logger, Exception exception);
+
+    [LoggerMessage(6, LogLevel.Information, "Applying PostgreSQL migrations (waiting for the migration lock)")]
+    public static partial void MigrationStarting(ILogger logger);
+
+    [LoggerMessage(7, LogLevel.Information, "PostgreSQL schema up to date: {AppliedCount} migration(s) applied in {ElapsedMs} ms")]
+    public static partial void MigrationDone(ILogger logger, int appliedCount, long elapsedMs);
+
+    [LoggerMessage(8, LogLevel.Warning, "PostgreSQL not reachable for migrations (attempt {Attempt}); retrying in {DelayMs} ms")]
+    public static partial void MigrationWaiting(ILogger logger, int attempt, int delayMs, Exception exception);
+}
