@@ -1,0 +1,65 @@
+// Tiny DOM helpers. User-supplied text is only ever assigned through textContent.
+
+/** Creates an element. `props.text` becomes textContent; `props.attrs` are set with setAttribute. */
+export function el(tag, props = {}, children = []) {
+  const node = document.createElement(tag);
+  if (props.className) node.className = props.className;
+  if (props.text !== undefined && props.text !== null) node.textContent = String(props.text);
+  if (props.attrs) {
+    for (const [name, value] of Object.entries(props.attrs)) {
+      if (value === false || value === null || value === undefined) continue;
+      node.setAttribute(name, value === true ? "" : String(value));
+    }
+  }
+  if (props.dataset) Object.assign(node.dataset, props.dataset);
+  if (props.style) for (const [k, v] of Object.entries(props.style)) node.style.setProperty(k, v);
+  if (props.on) for (const [type, handler] of Object.entries(props.on)) node.addEventListener(type, handler);
+  for (const child of children) if (child) node.append(child);
+  return node;
+}
+
+export const $ = (id) => document.getElementById(id);
+
+export function clear(node) {
+  while (node.firstChild) node.removeChild(node.firstChild);
+}
+
+/** A stable, readable colour for a conversation or room, dark enough for white text (AA). */
+export function colourFor(key) {
+  let h = 0;
+  for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) >>> 0;
+  const hues = [168, 200, 222, 262, 292, 328, 12, 28, 88, 140];
+  return `hsl(${hues[h % hues.length]} 52% 30%)`;
+}
+
+/** Two letters from a handle such as QuietHarbor-417: "QH". */
+export function initials(handle) {
+  const caps = (handle || "?").match(/[A-Z]/g) || [];
+  return (caps.slice(0, 2).join("") || (handle || "?").slice(0, 2)).toUpperCase();
+}
+
+export function formatTime(iso) {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return "";
+  return d.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+}
+
+export function formatWait(seconds) {
+  if (seconds === null || seconds === undefined) return null;
+  if (seconds < 60) return "less than a minute";
+  const minutes = Math.round(seconds / 60);
+  return minutes === 1 ? "about a minute" : `about ${minutes} minutes`;
+}
+
+/** "lost a parent, Panic attacks" → ["lost-a-parent", "panic-attacks"] (the contract's tag form). */
+export function parseTags(value) {
+  const tags = [];
+  for (const raw of (value || "").split(/[,;\n]/)) {
+    const tag = raw.trim().toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
+    if (tag && !tags.includes(tag)) tags.push(tag);
+  }
+  return tags.slice(0, 10);
+}
+
+/** "lost-a-parent" → "lost a parent" for display. */
+export const tagLabel = (tag) => String(tag).replace(/-/g, " ");
