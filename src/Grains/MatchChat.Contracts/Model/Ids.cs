@@ -1,4 +1,4 @@
-namespace MatchChat.Grains.Hosting;
+namespace MatchChat.Contracts.Model;
 
 /// <summary>Opaque random ids for members, requests, offers and conversations.</summary>
 public static class Ids

@@ -1,0 +1,46 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
+
+namespace MatchChat.Hosting;
+
+public static class ClientBuilderExtensions
+{
+    /// <summary>
+    /// An Orleans client of a MatchChat cluster: gateways from PostgreSQL membership when a connection string is set,
+    /// else the static list <c>MatchChat:Cluster:Gateways</c> (host:port, comma separated), else localhost:GatewayPort.
+    /// </summary>
+    public static IClientBuilder UseMatchChat(this IClientBuilder client, IConfiguration configuration)
+    {
+        var settings = ClusterSettings.From(configuration);
+        client.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = ClusterSettings.ClusterId;
+            o.ServiceId = ClusterSettings.ServiceId;
+        });
+        if (settings.UsesPostgres)
+        {
+            throw new NotSupportedException("PostgreSQL clustering is not wired yet.");
+        }
+
+        if (settings.Gateways.Length > 0)
+        {
+            client.UseStaticClustering(settings.Gateways.Select(ParseEndpoint).ToArray());
+        }
+        else
+        {
+            client.UseLocalhostClustering(settings.GatewayPort, ClusterSettings.ServiceId, ClusterSettings.ClusterId);
+        }
+
+        return client;
+    }
+
+    private static IPEndPoint ParseEndpoint(string value)
+    {
+        var colon = value.LastIndexOf(':');
+        var host = value[..colon];
+        var port = int.Parse(value[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        var address = IPAddress.TryParse(host, out var ip) ? ip : Dns.GetHostAddresses(host).First();
+        return new IPEndPoint(address, port);
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+
+namespace MatchChat.Hosting;
+
+/// <summary>PROTOCOL.md's operating contract, read once.</summary>
+public sealed record ClusterSettings(
+    string? ConnectionString,
+    int SiloPort,
+    int GatewayPort,
+    string? AdvertisedIp,
+    string[] Gateways)
+{
+    public const string ClusterId = "matchchat";
+    public const string ServiceId = "matchchat";
+
+    public bool UsesPostgres => !string.IsNullOrWhiteSpace(ConnectionString);
+
+    public static ClusterSettings From(IConfiguration configuration) => new(
+        configuration.GetConnectionString("MatchChat"),
+        configuration.GetValue("MatchChat:Cluster:SiloPort", 11111),
+        configuration.GetValue("MatchChat:Cluster:GatewayPort", 30000),
+        configuration["MatchChat:Cluster:AdvertisedIP"],
+        (configuration["MatchChat:Cluster:Gateways"] ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

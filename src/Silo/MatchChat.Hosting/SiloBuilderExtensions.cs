@@ -1,0 +1,49 @@
+using System.Net;
+using MatchChat.Grains.Hosting;
+using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
+
+namespace MatchChat.Hosting;
+
+public static class SiloBuilderExtensions
+{
+    /// <summary>
+    /// A MatchChat silo: localhost clustering, memory storage and reminders and the in-memory message store when
+    /// no connection string is set; PostgreSQL for all of them when <c>ConnectionStrings:MatchChat</c> is set.
+    /// </summary>
+    public static ISiloBuilder UseMatchChat(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var settings = ClusterSettings.From(configuration);
+        if (settings.UsesPostgres)
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = ClusterSettings.ClusterId;
+                o.ServiceId = ClusterSettings.ServiceId;
+            });
+            var advertised = settings.AdvertisedIp is { } ip ? IPAddress.Parse(ip) : null;
+            if (advertised is null)
+            {
+                silo.ConfigureEndpoints(settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+            }
+            else
+            {
+                silo.ConfigureEndpoints(advertised, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+            }
+
+            silo.UseMatchChatPostgresStorage(settings.ConnectionString!);
+        }
+        else
+        {
+            silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, null, ClusterSettings.ServiceId, ClusterSettings.ClusterId);
+            silo.AddMemoryGrainStorage(StorageNames.Grains);
+            silo.UseInMemoryReminderService();
+        }
+
+        silo.Services.AddMatchChatGrains(configuration);
+        return silo;
+    }
+
+    private static void UseMatchChatPostgresStorage(this ISiloBuilder silo, string connectionString) =>
+        throw new NotSupportedException("PostgreSQL storage is not wired yet.");
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using MatchChat.Contracts.Grains;
+using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Topics;
+using MatchChat.Web.Auth;
+using Npgsql;
+
+namespace MatchChat.Web.Api;
+
+public static class ApiEndpoints
+{
+    public static WebApplication MapMatchChatApi(this WebApplication app)
+    {
+        app.MapPost("/api/members", CreateMember);
+        app.MapGet("/api/topics", (TopicCatalog topics) => Results.Ok(topics.All));
+        app.MapGet("/healthz", Health);
+        return app;
+    }
+
+    private static async Task<IResult> CreateMember(HttpRequest request, IGrainFactory grains, TokenService tokens, ILogger<TokenService> logger)
+    {
+        string? ageGroup;
+        try
+        {
+            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+            ageGroup = body.RootElement.ValueKind == JsonValueKind.Object
+                && body.RootElement.TryGetProperty("ageGroup", out var value) && value.ValueKind == JsonValueKind.String
+                    ? value.GetString()
+                    : null;
+        }
+        catch (JsonException)
+        {
+            return Problems.Invalid("The body must be JSON such as {\"ageGroup\":\"adult\"}.");
+        }
+
+        if (!AgeGroups.IsValid(ageGroup))
+        {
+            return Problems.Invalid("ageGroup must be \"adult\" or \"teen\" (13 to 17).");
+        }
+
+        var memberId = Ids.New();
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var handle = HandleGenerator.Next();
+            if (await grains.GetGrain<IHandleGrain>(handle).Claim(memberId))
+            {
+                var member = await grains.GetGrain<IMemberGrain>(memberId).Create(handle, ageGroup!);
+                var (token, expiresAt) = tokens.Issue(memberId, member.AgeGroup);
+                logger.LogInformation("Member created ({AgeGroup})", member.AgeGroup);
+                return Results.Json(new CreateMemberResponse(memberId, member.Handle, member.AgeGroup, token, expiresAt), statusCode: StatusCodes.Status201Created);
+            }
+        }
+
+        return Problems.Unavailable("No free name could be found just now. Please try again.");
+    }
+
+    private static async Task<IResult> Health(IGrainFactory grains, IConfiguration configuration, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        try
+        {
+            await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(timeout.Token);
+            if (configuration.GetConnectionString("MatchChat") is { Length: > 0 } connectionString)
+            {
+                await using var connection = new NpgsqlConnection(connectionString);
+                await connection.OpenAsync(timeout.Token);
+                await using var command = new NpgsqlCommand("SELECT 1", connection);
+                await command.ExecuteScalarAsync(timeout.Token);
+            }
+
+            return Results.Ok(new { status = "ok" });
+        }
+        catch (Exception)
+        {
+            return Results.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+}

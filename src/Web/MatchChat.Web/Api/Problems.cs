@@ -1,0 +1,13 @@
+using MatchChat.Contracts.Errors;
+
+namespace MatchChat.Web.Api;
+
+/// <summary>RFC 7807 answers whose detail is the contract's <c>code: sentence</c>.</summary>
+public static class Problems
+{
+    public static IResult Invalid(string sentence) =>
+        Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid request", detail: $"{ErrorCodes.Invalid}: {sentence}");
+
+    public static IResult Unavailable(string sentence) =>
+        Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Unavailable", detail: $"{ErrorCodes.Unavailable}: {sentence}");
+}

@@ -1,0 +1,53 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication;
+
+namespace MatchChat.Web.Auth;
+
+public static class AuthServiceCollectionExtensions
+{
+    /// <summary>
+    /// Token auth with the shared signing key <c>MatchChat:Auth:SigningKey</c> (base64, at least 32 bytes).
+    /// Without it, Embedded mode generates one (tokens then end with the process); Client mode refuses to start.
+    /// </summary>
+    public static WebApplicationBuilder AddMatchChatAuth(this WebApplicationBuilder builder, bool embedded)
+    {
+        var configured = builder.Configuration["MatchChat:Auth:SigningKey"];
+        byte[] key;
+        var generated = false;
+        if (string.IsNullOrWhiteSpace(configured))
+        {
+            if (!embedded)
+            {
+                throw new InvalidOperationException(
+                    "MatchChat__Auth__SigningKey is required in Client mode: a base64 key of at least 32 bytes shared by all web nodes.");
+            }
+
+            key = RandomNumberGenerator.GetBytes(32);
+            generated = true;
+        }
+        else
+        {
+            try
+            {
+                key = Convert.FromBase64String(configured);
+            }
+            catch (FormatException)
+            {
+                throw new InvalidOperationException("MatchChat__Auth__SigningKey must be base64.");
+            }
+
+            if (key.Length < 32)
+            {
+                throw new InvalidOperationException("MatchChat__Auth__SigningKey must decode to at least 32 bytes.");
+            }
+        }
+
+        var lifetime = TimeSpan.FromDays(builder.Configuration.GetValue("MatchChat:Auth:TokenLifetimeDays", 30.0));
+        builder.Services.AddSingleton(sp => new TokenService(key, lifetime, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(new SigningKeySource(generated));
+        builder.Services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorization();
+        return builder;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace MatchChat.Web.Auth;
+
+/// <summary>
+/// Signed bearer tokens: base64url("v1|memberId|ageGroup|expiresUnix") + "." + base64url(HMAC-SHA256).
+/// Valid on every web node that shares the signing key, across restarts.
+/// </summary>
+public sealed class TokenService(byte[] key, TimeSpan lifetime, TimeProvider time)
+{
+    public const string AgeGroupClaim = "age_group";
+
+    public (string Token, DateTime ExpiresAt) Issue(string memberId, string ageGroup)
+    {
+        var expires = time.GetUtcNow().UtcDateTime.Add(lifetime);
+        expires = new DateTime(expires.Ticks - expires.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
+        var payload = Encoding.UTF8.GetBytes($"v1|{memberId}|{ageGroup}|{new DateTimeOffset(expires).ToUnixTimeSeconds()}");
+        var body = WebEncoders.Base64UrlEncode(payload);
+        return (body + "." + Sign(body), expires);
+    }
+
+    public ClaimsPrincipal? Validate(string? token, string scheme)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 512)
+        {
+            return null;
+        }
+
+        var dot = token.IndexOf('.');
+        if (dot <= 0)
+        {
+            return null;
+        }
+
+        var body = token[..dot];
+        var signature = Encoding.ASCII.GetBytes(token[(dot + 1)..]);
+        if (!CryptographicOperations.FixedTimeEquals(signature, Encoding.ASCII.GetBytes(Sign(body))))
+        {
+            return null;
+        }
+
+        string[] parts;
+        try
+        {
+            parts = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(body)).Split('|');
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+
+        if (parts.Length != 4 || parts[0] != "v1" || !long.TryParse(parts[3], out var exp)
+            || DateTimeOffset.FromUnixTimeSeconds(exp) <= time.GetUtcNow())
+        {
+            return null;
+        }
+
+        var identity = new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, parts[1]), new Claim(AgeGroupClaim, parts[2])], scheme);
+        return new ClaimsPrincipal(identity);
+    }
+
+    private string Sign(string body) =>
+        WebEncoders.Base64UrlEncode(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(body)));
+}

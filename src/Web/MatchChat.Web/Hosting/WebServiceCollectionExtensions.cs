@@ -1,0 +1,29 @@
+using MatchChat.Contracts.Topics;
+using MatchChat.Web.Hubs;
+using MatchChat.Web.Push;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MatchChat.Web.Hosting;
+
+public static class WebServiceCollectionExtensions
+{
+    public static IServiceCollection AddMatchChatWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TopicCatalog.FromConfiguration(configuration));
+        services.Configure<PushOptions>(configuration.GetSection("MatchChat:Push"));
+        services.AddSingleton<LocalConnections>();
+        services.AddSingleton<PushBridge>();
+        services.AddHostedService(sp => sp.GetRequiredService<PushBridge>());
+        services.AddSingleton<MessageRateLimiter>();
+        services.AddSingleton<HubErrorFilter>();
+        services.AddProblemDetails();
+        services.AddSignalR(o =>
+        {
+            o.EnableDetailedErrors = false;
+            o.AddFilter<HubErrorFilter>();
+        });
+        return services;
+    }
+}

@@ -1,0 +1,99 @@
+using MatchChat.Contracts.Errors;
+using MatchChat.Contracts.Grains;
+using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Topics;
+using MatchChat.Web.Auth;
+using MatchChat.Web.Push;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace MatchChat.Web.Hubs;
+
+/// <summary>
+/// The client contract's hub (PROTOCOL.md). Thin: validate at the edge, one grain call, return.
+/// The caller is always the token's member; no method takes a member id from the client.
+/// </summary>
+[Authorize(AuthenticationSchemes = TokenAuthenticationHandler.SchemeName)]
+public sealed class ChatHub(IGrainFactory grains, PushBridge push, TopicCatalog topics, MessageRateLimiter rateLimiter) : Hub<IChatClient>
+{
+    private string MemberId => Context.UserIdentifier!;
+    private IMemberGrain Me => grains.GetGrain<IMemberGrain>(MemberId);
+
+    public override Task OnConnectedAsync() => push.ConnectAsync(MemberId, Context.ConnectionId);
+
+    public override Task OnDisconnectedAsync(Exception? exception) => push.DisconnectAsync(MemberId, Context.ConnectionId);
+
+    public Task<Member> GetMe() => Me.GetMe();
+
+    public Task<QueueTicket> RequestListener(RequestListenerArgs? request)
+    {
+        if (request is null)
+        {
+            throw MatchChatException.Invalid("Send {topic, experiences?, note?}.");
+        }
+
+        var topic = InputRules.Topic(request.Topic);
+        var experiences = InputRules.Experiences(request.Experiences);
+        var note = InputRules.Note(request.Note);
+        return Me.RequestListener(topic, experiences, note);
+    }
+
+    public Task CancelRequest(string requestId) => Me.CancelRequest(InputRules.Id(requestId, "requestId"));
+
+    public Task<ListenerProfile> Volunteer(VolunteerArgs? profile)
+    {
+        if (profile is null)
+        {
+            throw MatchChatException.Invalid("Send {topics, experiences, maxConcurrentChats, acceptsTeens?}.");
+        }
+
+        var topicSlugs = InputRules.Topics(profile.Topics);
+        var experiences = InputRules.Experiences(profile.Experiences);
+        var max = InputRules.MaxConcurrentChats(profile.MaxConcurrentChats);
+        return Me.Volunteer(topicSlugs, experiences, max, profile.AcceptsTeens ?? false);
+    }
+
+    public Task<ListenerProfile> SetAvailable(bool available) => Me.SetAvailable(available);
+
+    public Task<Conversation> AcceptOffer(string offerId) => Me.AcceptOffer(InputRules.Id(offerId, "offerId"));
+
+    public Task DeclineOffer(string offerId) => Me.DeclineOffer(InputRules.Id(offerId, "offerId"));
+
+    public Task<Conversation[]> ListConversations() => Me.ListConversations();
+
+    public Task EndConversation(string conversationId) => Me.EndConversation(InputRules.Id(conversationId, "conversationId"));
+
+    public async Task<Room[]> ListRooms()
+    {
+        var me = await Me.GetMe();
+        return await Task.WhenAll(topics.For(me.AgeGroup).Select(t => grains.GetGrain<IRoomGrain>(t.Slug).Describe()));
+    }
+
+    public Task<Room> JoinRoom(string slug) => Me.JoinRoom(InputRules.Topic(slug, "slug"));
+
+    public Task LeaveRoom(string slug) => Me.LeaveRoom(InputRules.Topic(slug, "slug"));
+
+    public Task<Message> SendMessage(string channel, string clientMessageId, string text)
+    {
+        var target = InputRules.Channel(channel, topics);
+        var id = InputRules.ClientMessageId(clientMessageId);
+        var body = InputRules.Text(text);
+        if (!rateLimiter.TryAcquire(MemberId))
+        {
+            throw new MatchChatException(ErrorCodes.RateLimited, "You are sending messages very fast. Wait a few seconds, then send again.");
+        }
+
+        return ChannelRef.Grain(grains, target).Send(MemberId, id, body);
+    }
+
+    public Task<Message[]> GetHistory(string channel, long? afterSeq, long? beforeSeq, int? limit)
+    {
+        var target = InputRules.Channel(channel, topics);
+        var after = InputRules.Seq(afterSeq, "afterSeq");
+        var before = InputRules.Seq(beforeSeq, "beforeSeq");
+        var take = InputRules.Limit(limit);
+        return ChannelRef.Grain(grains, target).History(MemberId, after, before, take);
+    }
+
+    public Task Typing(string channel) => ChannelRef.Grain(grains, InputRules.Channel(channel, topics)).Typing(MemberId);
+}

@@ -1,0 +1,52 @@
+using MatchChat.Contracts.Errors;
+using Microsoft.AspNetCore.SignalR;
+
+namespace MatchChat.Web.Hubs;
+
+/// <summary>
+/// Turns failures into the contract's <c>code: sentence</c>. Anything unexpected becomes <c>unavailable</c>; its
+/// type is logged, never its message (which could carry user text) and never sent to the client.
+/// </summary>
+public sealed class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHubFilter
+{
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        try
+        {
+            return await next(invocationContext);
+        }
+        catch (Exception e)
+        {
+            throw Translate(e, invocationContext.HubMethodName);
+        }
+    }
+
+    public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (Exception e)
+        {
+            throw Translate(e, "OnConnected");
+        }
+    }
+
+    private HubException Translate(Exception e, string method)
+    {
+        switch (e)
+        {
+            case MatchChatException known:
+                return new HubException($"{known.Code}: {known.Message}");
+            case HubException hub:
+                return hub;
+            case TimeoutException or OperationCanceledException:
+                logger.LogWarning("Hub method {Method} timed out ({ExceptionType})", method, e.GetType().Name);
+                return new HubException($"{ErrorCodes.Unavailable}: The service is busy right now. Please try again in a moment.");
+            default:
+                logger.LogError("Hub method {Method} failed with {ExceptionType}", method, e.GetType().FullName);
+                return new HubException($"{ErrorCodes.Unavailable}: Something went wrong on our side. Please try again in a moment.");
+        }
+    }
+}

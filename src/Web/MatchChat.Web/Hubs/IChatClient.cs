@@ -1,0 +1,16 @@
+using MatchChat.Contracts.Model;
+
+namespace MatchChat.Web.Hubs;
+
+/// <summary>Server-to-client events (PROTOCOL.md, "Events").</summary>
+public interface IChatClient
+{
+    Task QueueUpdated(QueueTicket ticket);
+    Task OfferReceived(Offer offer);
+    Task OfferWithdrawn(OfferWithdrawn withdrawn);
+    Task Matched(Conversation conversation);
+    Task MessageReceived(Message message);
+    Task PeerTyping(PeerTyping typing);
+    Task ConversationEnded(ConversationEnded ended);
+    Task RoomUpdated(Room room);
+}

@@ -1,0 +1,60 @@
+using MatchChat.Web.Api;
+using MatchChat.Web.Auth;
+using MatchChat.Web.Hosting;
+using MatchChat.Web.Hubs;
+
+namespace MatchChat.Web;
+
+/// <summary>Builds the web node; Program.cs runs it and tests start it in-process on a real port.</summary>
+public static class MatchChatServer
+{
+    public static WebApplication Build(string[] args, IDictionary<string, string?>? settings = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        var mode = builder.Configuration.ReadHostingMode();
+        builder.AddMatchChatOrleans(mode);
+        builder.AddMatchChatAuth(embedded: mode == HostingMode.Embedded);
+        builder.Services.AddMatchChatWeb(builder.Configuration);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapMatchChatApi();
+        app.MapHub<ChatHub>("/hubs/chat");
+        LogStartup(app, mode);
+        return app;
+    }
+
+    private static void LogStartup(WebApplication app, HostingMode mode)
+    {
+        var postgres = !string.IsNullOrWhiteSpace(app.Configuration.GetConnectionString("MatchChat"));
+        if (mode == HostingMode.Embedded && !postgres)
+        {
+            app.Logger.LogWarning(
+                "MatchChat runs an embedded silo and keeps all data in memory: it is lost when this process stops. " +
+                "Set ConnectionStrings__MatchChat to a PostgreSQL connection string to keep it.");
+        }
+        else
+        {
+            app.Logger.LogInformation("MatchChat web node in {Mode} mode; storage: {Storage}", mode, postgres ? "PostgreSQL" : "in-memory silo");
+        }
+
+        if (app.Services.GetRequiredService<SigningKeySource>().Generated)
+        {
+            app.Logger.LogWarning("No MatchChat__Auth__SigningKey set: generated one for this process; tokens end when it stops.");
+        }
+    }
+}

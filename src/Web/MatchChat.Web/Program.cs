@@ -1,0 +1,4 @@
+using MatchChat.Web;
+
+var app = MatchChatServer.Build(args);
+await app.RunAsync();

@@ -1,0 +1,131 @@
+using MatchChat.Contracts.Grains;
+using MatchChat.Contracts.Push;
+using MatchChat.Web.Hubs;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace MatchChat.Web.Push;
+
+/// <summary>
+/// The push path between grains and this node's SignalR connections. One observer per node; member grains learn
+/// of it when a member connects here, channel grains when a local member is in the channel. Every registration is
+/// renewed on a timer shorter than the grains' expiry, so a grain that moved to another silo hears of us again
+/// and a node that died is forgotten. Whatever is dropped in between, clients fill from GetHistory by seq.
+/// </summary>
+public sealed class PushBridge(
+    IGrainFactory grains,
+    IHubContext<ChatHub, IChatClient> hub,
+    LocalConnections local,
+    IOptions<PushOptions> options,
+    ILogger<PushBridge> logger) : BackgroundService
+{
+    private ChatObserver? _observer;
+    private IChatObserver? _reference;
+
+    public string NodeId { get; } = Guid.NewGuid().ToString("N");
+
+    private IChatObserver Reference => _reference ?? throw new InvalidOperationException("The push bridge has not started.");
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        _observer = new ChatObserver(hub, this);
+        _reference = grains.CreateObjectReference<IChatObserver>(_observer);
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (_reference is not null)
+        {
+            grains.DeleteObjectReference<IChatObserver>(_reference);
+        }
+    }
+
+    /// <summary>A connection opened: tell the member grain this node serves it, and put the connection in the member's channels.</summary>
+    public async Task ConnectAsync(string memberId, string connectionId)
+    {
+        local.AddConnection(memberId, connectionId);
+        var member = await grains.GetGrain<IMemberGrain>(memberId).Attach(NodeId, Reference);
+        foreach (var channel in member.Channels)
+        {
+            await hub.Groups.AddToGroupAsync(connectionId, channel);
+            if (local.AddChannel(memberId, channel))
+            {
+                await ChannelRef.Grain(grains, channel).Subscribe(NodeId, Reference);
+            }
+        }
+    }
+
+    public async Task DisconnectAsync(string memberId, string connectionId)
+    {
+        if (local.RemoveConnection(memberId, connectionId))
+        {
+            await grains.GetGrain<IMemberGrain>(memberId).Detach(NodeId);
+        }
+    }
+
+    public async Task JoinChannelAsync(string memberId, string channel)
+    {
+        foreach (var connectionId in local.ConnectionsOf(memberId))
+        {
+            await hub.Groups.AddToGroupAsync(connectionId, channel);
+        }
+
+        if (local.AddChannel(memberId, channel))
+        {
+            await ChannelRef.Grain(grains, channel).Subscribe(NodeId, Reference);
+        }
+    }
+
+    public async Task LeaveChannelAsync(string memberId, string channel)
+    {
+        foreach (var connectionId in local.ConnectionsOf(memberId))
+        {
+            await hub.Groups.RemoveFromGroupAsync(connectionId, channel);
+        }
+
+        local.RemoveChannel(memberId, channel);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.RenewSeconds));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            await RenewAsync(stoppingToken);
+        }
+    }
+
+    private async Task RenewAsync(CancellationToken cancellationToken)
+    {
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken };
+        var failures = 0;
+        await Parallel.ForEachAsync(local.Members(), parallel, async (memberId, _) =>
+        {
+            try
+            {
+                await grains.GetGrain<IMemberGrain>(memberId).Attach(NodeId, Reference);
+            }
+            catch (Exception)
+            {
+                Interlocked.Increment(ref failures);
+            }
+        });
+        await Parallel.ForEachAsync(local.Channels(), parallel, async (channel, _) =>
+        {
+            try
+            {
+                await ChannelRef.Grain(grains, channel).Subscribe(NodeId, Reference);
+            }
+            catch (Exception)
+            {
+                Interlocked.Increment(ref failures);
+            }
+        });
+        if (failures > 0)
+        {
+            logger.LogWarning("Push renewal: {Failures} registrations failed; retrying next round", failures);
+        }
+    }
+}
