@@ -1,0 +1,116 @@
+namespace MatchChat.Bench;
+
+/// <summary>Sizes of one pass. Quick fits in under 3 minutes on 2 cores; full is what the issue asks for.</summary>
+public sealed record Profile(
+    string Name,
+    int[] EchoConnections,
+    TimeSpan EchoDuration,
+    int IdleConnections,
+    TimeSpan IdleCpuWindow,
+    int Pairs,
+    TimeSpan Warmup,
+    TimeSpan RelayDuration,
+    int[] OpenRates,
+    TimeSpan OpenDuration,
+    int Seekers,
+    int Listeners,
+    int[] Density,
+    bool RestartCheck)
+{
+    public static readonly Profile Quick = new(
+        "quick", [1, 10, 100, 1000], TimeSpan.FromSeconds(2), 2000, TimeSpan.FromSeconds(3),
+        50, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(3), [500], TimeSpan.FromSeconds(3),
+        1000, 200, [2000], RestartCheck: false);
+
+    public static readonly Profile Full = new(
+        "full", [1, 10, 100, 1000], TimeSpan.FromSeconds(10), 2000, TimeSpan.FromSeconds(15),
+        50, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(15), [500, 1000], TimeSpan.FromSeconds(15),
+        10000, 2000, [2000, 10000], RestartCheck: true);
+}
+
+public sealed class Options
+{
+    public Profile Profile { get; private set; } = Profile.Quick;
+    public HashSet<string> Only { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public bool Build { get; private set; } = true;
+    public string? Trace { get; private set; }
+    public string Postgres { get; private set; } = "auto";
+    public bool SkipNegotiation { get; private set; } = true;
+    public string? WebDll { get; private set; }
+    public int[]? Rates { get; private set; }
+    public string? Out { get; private set; }
+
+    public bool Runs(string scenario) => Only.Count == 0 || Only.Contains(scenario);
+
+    public static Options Parse(string[] args)
+    {
+        var o = new Options();
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick":
+                    o.Profile = Profile.Quick;
+                    break;
+                case "--full":
+                    o.Profile = Profile.Full;
+                    break;
+                case "--only":
+                    foreach (var s in args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        o.Only.Add(s);
+                    }
+                    break;
+                case "--no-build":
+                    o.Build = false;
+                    break;
+                case "--trace":
+                    o.Trace = args[++i];
+                    break;
+                case "--pg":
+                    o.Postgres = args[++i];
+                    break;
+                case "--negotiate":
+                    o.SkipNegotiation = false;
+                    break;
+                case "--web-dll":
+                    o.WebDll = args[++i];
+                    break;
+                case "--rate":
+                    o.Rates = args[++i].Split(',').Select(int.Parse).ToArray();
+                    break;
+                case "--seekers":
+                    o.Profile = o.Profile with { Seekers = int.Parse(args[++i]) };
+                    break;
+                case "--listeners":
+                    o.Profile = o.Profile with { Listeners = int.Parse(args[++i]) };
+                    break;
+                case "--out":
+                    o.Out = args[++i];
+                    break;
+                case "-h":
+                case "--help":
+                    Console.WriteLine("""
+                        MatchChat benchmark driver (issue 5). Run from the repository root:
+                          dotnet run -c Release --project src/Bench/MatchChat.Bench -- --quick   (every scenario, small counts, < 3 min)
+                          dotnet run -c Release --project src/Bench/MatchChat.Bench -- --full    (the sizes the issue asks for)
+                        Options:
+                          --only S0,S1,...   run some scenarios (S0 baseline parts they need always run)
+                          --no-build         do not build src/Web/MatchChat.Web in Release first
+                          --web-dll PATH     MatchChat.Web.dll to run (default: its Release build output)
+                          --pg auto|on|off   S3 on a private PostgreSQL (auto: when initdb and the PostgreSQL store exist)
+                          --rate 500,1000    S2 arrival rates in msg/s
+                          --seekers N --listeners N   S4 sizes (after --quick/--full)
+                          --trace S1         dotnet-trace (sampled thread time) of the server during that scenario's window
+                          --negotiate        do the SignalR negotiate round trip (default: WebSockets with SkipNegotiation)
+                          --out FILE         also write the table to FILE (default artifacts/bench/<time>-<profile>.md)
+                        """);
+                    Environment.Exit(0);
+                    break;
+                default:
+                    throw new ArgumentException($"unknown argument {args[i]} (try --help)");
+            }
+        }
+        return o;
+    }
+}

@@ -1,0 +1,8 @@
+using MatchChat.Bench;
+
+// MatchChat benchmark driver (issue 5). See docs/benchmarks.md.
+var options = Options.Parse(args);
+var root = Repo.FindRoot();
+Directory.SetCurrentDirectory(root);
+ThreadPool.SetMinThreads(Math.Max(64, Environment.ProcessorCount * 8), 64);
+return await new Runner(options, root).RunAsync();
