@@ -1,0 +1,70 @@
+using System.Net.Http.Json;
+using MatchChat.Contracts.Model;
+
+namespace MatchChat.Tests.Support;
+
+/// <summary>A member created through POST /api/members, with one or more live connections.</summary>
+public sealed class TestMember : IAsyncDisposable
+{
+    private readonly List<TestConnection> _connections = [];
+
+    private TestMember(Uri baseUrl, CreatedMember created)
+    {
+        BaseUrl = baseUrl;
+        Created = created;
+    }
+
+    public Uri BaseUrl { get; }
+    public CreatedMember Created { get; }
+    public string Handle => Created.Handle;
+    public string Token => Created.Token;
+
+    /// <summary>The first connection.</summary>
+    public TestConnection Conn => _connections[0];
+
+    public static async Task<TestMember> CreateAsync(Uri baseUrl, string ageGroup = "adult")
+    {
+        using var http = new HttpClient { BaseAddress = baseUrl };
+        var response = await http.PostAsJsonAsync("/api/members", new { ageGroup });
+        response.EnsureSuccessStatusCode();
+        var created = (await response.Content.ReadFromJsonAsync<CreatedMember>())!;
+        var member = new TestMember(baseUrl, created);
+        await member.ConnectAnother();
+        return member;
+    }
+
+    public async Task<TestConnection> ConnectAnother()
+    {
+        var connection = await TestConnection.OpenAsync(BaseUrl, Token);
+        _connections.Add(connection);
+        return connection;
+    }
+
+    public Task<ListenerProfile> Volunteer(string topic, string[]? experiences = null, int max = 2, bool acceptsTeens = false) =>
+        Conn.Invoke<ListenerProfile>("Volunteer", new { topics = new[] { topic }, experiences = experiences ?? [], maxConcurrentChats = max, acceptsTeens });
+
+    public async Task BecomeAvailableListener(string topic, string[]? experiences = null, int max = 2, bool acceptsTeens = false)
+    {
+        await Volunteer(topic, experiences, max, acceptsTeens);
+        await Conn.Invoke<ListenerProfile>("SetAvailable", true);
+    }
+
+    public Task<QueueTicket> Request(string topic, string[]? experiences = null, string? note = null) =>
+        Conn.Invoke<QueueTicket>("RequestListener", new { topic, experiences = experiences ?? [], note });
+
+    public Task<Message> Send(string channel, string text, string? clientMessageId = null) =>
+        Conn.Invoke<Message>("SendMessage", channel, clientMessageId ?? Guid.NewGuid().ToString("N"), text);
+
+    public Task<Message[]> History(string channel, long? afterSeq = null, long? beforeSeq = null, int? limit = null) =>
+        Conn.Invoke<Message[]>("GetHistory", channel, afterSeq, beforeSeq, limit);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var c in _connections)
+        {
+            await c.DisposeAsync();
+        }
+    }
+
+    public sealed record CreatedMember(string MemberId, string Handle, string AgeGroup, string Token, DateTime ExpiresAt);
+}
