@@ -41,6 +41,15 @@ public sealed class Results
         Log.Info("  cpu: " + line);
     }
 
+    public void Other(string line)
+    {
+        lock (_profiles)
+        {
+            _profiles.Add(line);
+        }
+        Log.Info("  " + line);
+    }
+
     public static string Fmt(double v) => double.IsNaN(v) ? "n/a"
         : Math.Abs(v) >= 1000 ? v.ToString("N0", CultureInfo.InvariantCulture)
         : Math.Abs(v) >= 100 ? v.ToString("F0", CultureInfo.InvariantCulture)

@@ -43,10 +43,7 @@ public sealed class Runner
             ["MatchChat__Auth__SigningKey"] = SigningKey,
             // Benchmarks send far faster than a person types; the lead's limiter exposes this to lift it.
             ["MatchChat__Limits__MessagesPerSecond"] = "100000",
-            ["MatchChat__Limits__RequestsPerMinute"] = "100000",
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
-            ["Logging__LogLevel__Orleans"] = "Warning",
+            ["MatchChat__Limits__MessageBurst"] = "100000",
         };
         if (connectionString is not null)
         {
@@ -131,6 +128,7 @@ public sealed class Runner
     {
         var serverCpu = new CpuWindow(server.Pid);
         var selfCpu = new CpuWindow(Environment.ProcessId);
+        var machine = new MachineWindow();
         Task<(int, string)>? trace = null;
         string? traceFile = null;
         if (_o.Trace is not null && _o.Trace.Equals(scenario, StringComparison.OrdinalIgnoreCase))
@@ -143,8 +141,12 @@ public sealed class Runner
             await Task.Delay(1500);
         }
         var result = await body();
-        _r.Profile(scenario, server.Name, serverCpu.Stop());
-        _r.Profile(scenario, "driver", selfCpu.Stop());
+        var sc = serverCpu.Stop();
+        var dc = selfCpu.Stop();
+        var busy = machine.Stop();
+        _r.Profile(scenario, server.Name, sc);
+        _r.Profile(scenario, "driver", dc);
+        _r.Other($"{scenario}: machine busy {busy:F0}% of {Environment.ProcessorCount * 100}%; other processes {Math.Max(0, busy - sc.CpuPercent - dc.CpuPercent):F0}%");
         if (trace is not null && traceFile is not null)
         {
             var (code, output) = await trace;
@@ -205,6 +207,15 @@ public sealed class Runner
         // Echo, closed loop, at 1..1000 connections.
         var max = _p.EchoConnections.Max();
         var (peers, _) = await Clients.ConnectManyAsync(server.BaseUri, "/hubs/echo", max, members: false, _o.SkipNegotiation, 64, null);
+        // JIT warm-up of both sides (tiered compilation) before any measured window.
+        var warmEnd = Stopwatch.GetTimestamp() + Stopwatch.Frequency;
+        await Task.WhenAll(peers.Take(10).Select(async p =>
+        {
+            for (var k = 0; k < 1_000_000 && Stopwatch.GetTimestamp() < warmEnd; k++)
+            {
+                await p.Conn.InvokeAsync<string>("Echo", Clients.Text);
+            }
+        }));
         foreach (var n in _p.EchoConnections)
         {
             var lat = new Latency();

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.SignalR;
 // (Kestrel, JSON hub protocol with camelCase, WebSockets) and no Orleans, no auth, no storage.
 // It is the S0 baseline of the benchmark driver in src/Bench/MatchChat.Bench.
 var builder = WebApplication.CreateBuilder(args);
-builder.Logging.SetMinimumLevel(LogLevel.Warning);
+// Same log levels as src/Web/MatchChat.Web/appsettings.json.
+builder.Logging.SetMinimumLevel(LogLevel.Information);
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 builder.Services.AddSignalR().AddJsonProtocol();
 builder.Services.AddSingleton<ChannelSequences>();
 
