@@ -243,6 +243,10 @@ async function resync() {
   renderRooms();
   renderChatList();
 
+  // Send what is still pending first (same clientMessageId: the server answers the original if it
+  // already stored it), then catch up every channel we follow by seq. Duplicates are dropped by seq.
+  await flushOutbox();
+
   // Catch up every channel we follow: joined rooms and conversations (active or recently ended).
   const channels = new Set();
   for (const c of state.conversations.values()) channels.add(c.channel);
@@ -302,7 +306,9 @@ async function catchUp(channel) {
     try {
       for (let page = 0; page < HISTORY_MAX_PAGES; page++) {
         const after = ch.contiguous;
-        const batch = await invoke("GetHistory", channel, after, null, HISTORY_PAGE);
+        // First load: the newest page (no afterSeq). Afterwards: everything after the last seq we hold.
+        const afterSeq = after === 0 && !ch.loaded ? null : after;
+        const batch = await invoke("GetHistory", channel, afterSeq, null, HISTORY_PAGE);
         let added = 0;
         for (const m of batch) if (storeMessage(m)) added++;
         // The server answered everything after `after` up to the batch's last seq (seq is gapless),

@@ -1,0 +1,297 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+
+namespace MatchChat.Browser.Tests;
+
+/// <summary>Reloads, lost connections and lost acknowledgements: nothing is lost, nothing is doubled.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ConnectionTroubleTests(MatchChatFixture server)
+{
+    [Fact]
+    public async Task A_reload_keeps_the_same_anonymous_identity_and_the_conversation_history()
+    {
+        await using var listener = await Member.JoinAsync(server);
+        await listener.VolunteerAsync("anxiety", "panic attacks");
+        await using var seeker = await Member.JoinAsync(server);
+        await seeker.AskForListenerAsync("anxiety", "panic attacks", "I keep having panic attacks at work.");
+        await listener.AcceptOfferAsync();
+
+        await seeker.SendAsync("It happened again today.");
+        await Expect(listener.Message("It happened again today.")).ToHaveCountAsync(1);
+        await listener.SendAsync("That sounds exhausting. What helped last time?");
+        await Expect(seeker.Message("That sounds exhausting. What helped last time?")).ToHaveCountAsync(1);
+        var handleBefore = seeker.Handle;
+        var storedToken = await seeker.Page.EvaluateAsync<string>("() => JSON.parse(localStorage.getItem('matchchat.session')).token");
+
+        await seeker.Page.ReloadAsync();
+
+        // Same pseudonym, same token, no age question, and the conversation is still there.
+        await Expect(seeker.Page.GetByTestId("my-handle")).ToHaveTextAsync(handleBefore);
+        await Expect(seeker.Page.Locator("#view-welcome")).ToBeHiddenAsync();
+        await Expect(seeker.Status).ToHaveAttributeAsync("data-state", "connected");
+        Assert.Equal(storedToken, await seeker.Page.EvaluateAsync<string>("() => JSON.parse(localStorage.getItem('matchchat.session')).token"));
+        await Expect(seeker.Page.GetByTestId("chat-title")).ToHaveTextAsync(listener.Handle);
+        await Expect(seeker.Message("It happened again today.")).ToHaveCountAsync(1);
+        await Expect(seeker.Message("That sounds exhausting. What helped last time?")).ToHaveCountAsync(1);
+        Assert.Equal(new long[] { 1, 2 }, await seeker.ShownSeqsAsync());
+
+        // A fresh tab (same browser storage) also opens as the same member, from "Your chats".
+        var secondTab = await seeker.Context.NewPageAsync();
+        await secondTab.GotoAsync("/");
+        await Expect(secondTab.GetByTestId("my-handle")).ToHaveTextAsync(handleBefore);
+        await secondTab.GetByTestId("nav-chats").ClickAsync();
+        await Expect(secondTab.GetByTestId("chat-item").Filter(new() { HasText = listener.Handle })).ToHaveCountAsync(1);
+        await secondTab.CloseAsync();
+
+        // The reloaded page talks as the same member: the listener sees the same peer.
+        await seeker.SendAsync("Breathing exercises, a bit.");
+        await Expect(listener.Message("Breathing exercises, a bit.")).ToHaveCountAsync(1);
+        await Expect(listener.Page.GetByTestId("chat-title")).ToHaveTextAsync(handleBefore);
+        await Screenshots.SaveAsync(seeker.Page, "15-after-reload");
+
+        await listener.GoToAsync("listen");
+        await listener.Page.GetByTestId("available-switch").ClickAsync();
+    }
+
+    [Fact]
+    public async Task Going_offline_and_back_catches_up_missed_messages_and_sends_what_was_written_offline_exactly_once()
+    {
+        var sockets = new SocketControl();
+        await using var listener = await Member.JoinAsync(server);
+        await listener.VolunteerAsync("depression", "burnout");
+        await using var seeker = await Member.JoinAsync(server, beforeFirstVisit: sockets.AttachAsync);
+        await seeker.AskForListenerAsync("depression", "burnout", "Everything feels grey.");
+        await listener.AcceptOfferAsync();
+        await seeker.SendAsync("Before the connection drops");
+        await Expect(listener.Message("Before the connection drops")).ToHaveCountAsync(1);
+
+        // The network goes away: HTTP fails and the open WebSocket is cut, as when a phone loses signal.
+        await seeker.Context.SetOfflineAsync(true);
+        await sockets.DropAllAsync();
+        await Expect(seeker.Status).ToHaveAttributeAsync("data-state", "reconnecting");
+        await Expect(seeker.Status).ToContainTextAsync("Reconnecting");
+
+        // Meanwhile the listener keeps writing, and the seeker writes too.
+        for (var i = 1; i <= 3; i++)
+        {
+            await listener.SendAsync($"While you were away {i}");
+            await Expect(listener.Message($"While you were away {i}")).ToHaveAttributeAsync("data-state", "sent");
+        }
+
+        await seeker.SendAsync("Written while offline");
+        var pending = seeker.Message("Written while offline");
+        await Expect(pending).ToHaveAttributeAsync("data-state", "pending");
+        await Expect(pending).ToContainTextAsync("will send automatically");
+        await Expect(seeker.Message("While you were away 1")).ToHaveCountAsync(0);
+        await Screenshots.SaveAsync(seeker.Page, "16-reconnecting-with-a-pending-message");
+
+        // Back online: the page reconnects by itself, catches up by seq and sends the pending message once.
+        await seeker.Context.SetOfflineAsync(false);
+        await Expect(seeker.Status).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 30_000 });
+        await Expect(seeker.Message("Written while offline")).ToHaveAttributeAsync("data-state", "sent");
+        for (var i = 1; i <= 3; i++)
+        {
+            await Expect(seeker.Message($"While you were away {i}")).ToHaveCountAsync(1);
+        }
+
+        await Expect(listener.Message("Written while offline")).ToHaveCountAsync(1);
+        await Expect(seeker.Messages).ToHaveCountAsync(5);
+        await Expect(listener.Messages).ToHaveCountAsync(5);
+        Assert.Equal(new long[] { 1, 2, 3, 4, 5 }, await seeker.ShownSeqsAsync());
+        Assert.Equal(new long[] { 1, 2, 3, 4, 5 }, await listener.ShownSeqsAsync());
+        Assert.Equal(await listener.ShownTextsAsync(), await seeker.ShownTextsAsync());
+        Assert.True(sockets.Opened >= 2, "the page should have opened a new WebSocket after the drop");
+
+        // And live delivery works again.
+        await listener.SendAsync("Welcome back");
+        await Expect(seeker.Message("Welcome back")).ToHaveCountAsync(1);
+
+        await listener.GoToAsync("listen");
+        await listener.Page.GetByTestId("available-switch").ClickAsync();
+    }
+
+    [Fact]
+    public async Task A_message_whose_acknowledgement_was_lost_is_retried_with_the_same_id_and_shown_once()
+    {
+        var sockets = new SocketControl();
+        await using var writer = await Member.JoinAsync(server, beforeFirstVisit: sockets.AttachAsync);
+        await using var reader = await Member.JoinAsync(server);
+        foreach (var member in new[] { writer, reader })
+        {
+            await member.GoToAsync("rooms");
+            await member.Page.Locator("[data-testid=room][data-slug=depression]").GetByTestId("room-join").ClickAsync();
+            await Expect(member.Page.GetByTestId("chat")).ToBeVisibleAsync();
+        }
+
+        await writer.SendAsync("A first message, acknowledged normally");
+        await Expect(reader.Message("A first message, acknowledged normally")).ToHaveCountAsync(1);
+
+        // The server stores the next message, but its answer (and the echo) never reach the page:
+        // the connection dies right after the server replied.
+        sockets.LoseNextSendAcknowledgement = true;
+        await writer.SendAsync("Stored, but the answer was lost");
+        await Expect(reader.Message("Stored, but the answer was lost")).ToHaveCountAsync(1);
+        await Expect(writer.Status).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 30_000 });
+        await Expect(writer.Message("Stored, but the answer was lost")).ToHaveAttributeAsync("data-state", "sent");
+
+        // The page sent it again with the same clientMessageId; the server answered with the original.
+        var ids = sockets.SentClientMessageIds.Where(x => x.Text == "Stored, but the answer was lost").Select(x => x.Id).ToArray();
+        Assert.True(ids.Length >= 2, $"expected a retry, saw {ids.Length} SendMessage call(s)");
+        Assert.Single(ids.Distinct());
+        Assert.True(sockets.LostAcknowledgements >= 1);
+
+        await Expect(writer.Message("Stored, but the answer was lost")).ToHaveCountAsync(1);
+        await Expect(reader.Message("Stored, but the answer was lost")).ToHaveCountAsync(1);
+        var writerSeqs = await writer.ShownSeqsAsync();
+        Assert.Equal(writerSeqs.Distinct().Count(), writerSeqs.Length);
+        Assert.Equal(await reader.ShownSeqsAsync(), writerSeqs);
+
+        // After a reload the history still holds it once.
+        await writer.Page.ReloadAsync();
+        await Expect(writer.Message("Stored, but the answer was lost")).ToHaveCountAsync(1);
+        await Expect(writer.Message("A first message, acknowledged normally")).ToHaveCountAsync(1);
+        await writer.Page.GetByTestId("chat-leave").ClickAsync();
+        await reader.Page.GetByTestId("chat-leave").ClickAsync();
+    }
+
+    /// <summary>
+    /// Sits between the page and the hub on every WebSocket the page opens (Playwright's routeWebSocket),
+    /// forwarding SignalR JSON frames. It can cut every socket at once, or swallow one SendMessage
+    /// completion (and its echo) and then cut the connection, as a dropped mobile connection would.
+    /// </summary>
+    private sealed class SocketControl
+    {
+        private const char RecordSeparator = '\u001e';
+        private readonly ConcurrentBag<(IWebSocketRoute Page, IWebSocketRoute Server)> open = [];
+        private int opened;
+        private int lost;
+
+        public bool LoseNextSendAcknowledgement { get; set; }
+
+        public int Opened => opened;
+
+        public int LostAcknowledgements => lost;
+
+        public ConcurrentQueue<(string Id, string Text)> SentClientMessageIds { get; } = new();
+
+        public Task AttachAsync(IBrowserContext context) => context.RouteWebSocketAsync("**/hubs/chat**", Route);
+
+        public async Task DropAllAsync()
+        {
+            foreach (var (page, serverSide) in open)
+            {
+                await CloseAsync(page, serverSide);
+            }
+        }
+
+        private static async Task CloseAsync(IWebSocketRoute page, IWebSocketRoute serverSide)
+        {
+            try
+            {
+                await page.CloseAsync(new WebSocketRouteCloseOptions { Code = 4000, Reason = "network lost (test)" });
+            }
+            catch (PlaywrightException)
+            {
+            }
+
+            try
+            {
+                await serverSide.CloseAsync();
+            }
+            catch (PlaywrightException)
+            {
+            }
+        }
+
+        private void Route(IWebSocketRoute page)
+        {
+            Interlocked.Increment(ref opened);
+            var serverSide = page.ConnectToServer();
+            open.Add((page, serverSide));
+            string? swallowInvocation = null;
+            string? swallowEcho = null;
+            var cut = 0;
+
+            page.OnMessage(frame =>
+            {
+                if (frame.Text is not { } text)
+                {
+                    serverSide.Send(frame.Binary!);
+                    return;
+                }
+
+                foreach (var record in Records(text))
+                {
+                    using var json = JsonDocument.Parse(record);
+                    var root = json.RootElement;
+                    if (root.TryGetProperty("type", out var type) && type.GetInt32() == 1
+                        && root.TryGetProperty("target", out var target) && target.GetString() == "SendMessage")
+                    {
+                        var args = root.GetProperty("arguments");
+                        var id = args[1].GetString()!;
+                        SentClientMessageIds.Enqueue((id, args[2].GetString()!));
+                        if (LoseNextSendAcknowledgement && root.TryGetProperty("invocationId", out var invocation))
+                        {
+                            LoseNextSendAcknowledgement = false;
+                            swallowInvocation = invocation.GetString();
+                            swallowEcho = id;
+                        }
+                    }
+                }
+
+                serverSide.Send(text);
+            });
+
+            serverSide.OnMessage(frame =>
+            {
+                if (frame.Text is not { } text)
+                {
+                    page.Send(frame.Binary!);
+                    return;
+                }
+
+                if (swallowInvocation is null)
+                {
+                    page.Send(text);
+                    return;
+                }
+
+                var keep = new List<string>();
+                var completionLost = false;
+                foreach (var record in Records(text))
+                {
+                    using var json = JsonDocument.Parse(record);
+                    var root = json.RootElement;
+                    var type = root.TryGetProperty("type", out var t) ? t.GetInt32() : 0;
+                    if (type == 3 && root.TryGetProperty("invocationId", out var inv) && inv.GetString() == swallowInvocation)
+                    {
+                        completionLost = true;
+                        continue;
+                    }
+
+                    if (type == 1 && root.TryGetProperty("target", out var target) && target.GetString() == "MessageReceived"
+                        && root.GetProperty("arguments")[0].TryGetProperty("clientMessageId", out var cmid) && cmid.GetString() == swallowEcho)
+                    {
+                        continue;
+                    }
+
+                    keep.Add(record + RecordSeparator);
+                }
+
+                if (keep.Count > 0)
+                {
+                    page.Send(string.Concat(keep));
+                }
+
+                if (completionLost && Interlocked.Exchange(ref cut, 1) == 0)
+                {
+                    Interlocked.Increment(ref lost);
+                    _ = CloseAsync(page, serverSide);
+                }
+            });
+        }
+
+        private static IEnumerable<string> Records(string text) =>
+            text.Split(RecordSeparator, StringSplitOptions.RemoveEmptyEntries);
+    }
+}

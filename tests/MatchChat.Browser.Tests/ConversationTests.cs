@@ -1,0 +1,155 @@
+namespace MatchChat.Browser.Tests;
+
+/// <summary>Asking for a listener, being a listener, and talking: the core journey, two real browsers.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ConversationTests(MatchChatFixture server)
+{
+    [Fact]
+    public async Task A_seeker_and_a_listener_complete_a_conversation_from_request_to_goodbye()
+    {
+        // First visit: nothing chosen yet, only the age question and the crisis link.
+        await using var listener = await Member.OpenAsync(server);
+        await Expect(listener.Page.GetByRole(AriaRole.Heading, new() { Name = "You don't have to go through this alone" })).ToBeVisibleAsync();
+        await Expect(listener.Page.GetByTestId("crisis-link")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(listener.Page, "01-welcome");
+        await listener.ChooseAgeGroupAsync("adult");
+
+        // The listener volunteers for grief and switches availability on.
+        await listener.VolunteerAsync("grief", "lost a parent, night shifts", maxChats: 2);
+        await Screenshots.SaveAsync(listener.Page, "02-be-a-listener");
+
+        // The seeker asks for a listener: topic, experience and a short note.
+        await using var seeker = await Member.JoinAsync(server);
+        await seeker.Page.GetByTestId("nav-talk").ClickAsync();
+        await Screenshots.SaveAsync(seeker.Page, "03-talk-to-someone");
+        await seeker.AskForListenerAsync("grief", "lost a parent", "My dad died last month and the nights are hard.");
+        await Expect(seeker.Page.GetByTestId("talk-waiting")).ToBeVisibleAsync();
+        await Expect(seeker.Page.GetByTestId("queue-status")).ToContainTextAsync("Grief");
+
+        // The listener sees the offer, with the note and a visible countdown.
+        var offer = listener.Page.GetByTestId("offer");
+        await Expect(offer).ToBeVisibleAsync();
+        await Expect(offer).ToContainTextAsync("My dad died last month and the nights are hard.");
+        await Expect(offer).ToContainTextAsync("lost a parent");
+        await Expect(offer.GetByTestId("offer-countdown")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+ seconds left to accept$"));
+        await Screenshots.SaveAsync(seeker.Page, "04-waiting-for-a-listener");
+        await Screenshots.SaveAsync(listener.Page, "05-incoming-offer");
+        await listener.AcceptOfferAsync();
+
+        // Both land in the same conversation, each seeing the other's handle.
+        await Expect(seeker.Page.GetByTestId("chat-title")).ToHaveTextAsync(listener.Handle);
+        await Expect(listener.Page.GetByTestId("chat-title")).ToHaveTextAsync(seeker.Handle);
+        await Expect(seeker.Page.GetByTestId("chat-subtitle")).ToContainTextAsync("lost a parent");
+
+        // Seeker to listener, sent with Enter.
+        await seeker.SendAsync("Hi. Thank you for being here.");
+        await Expect(listener.Message("Hi. Thank you for being here.")).ToHaveCountAsync(1);
+        await Expect(seeker.Message("Hi. Thank you for being here.")).ToHaveCountAsync(1);
+
+        // The seeker sees the listener typing; Shift+Enter makes a new line, Enter sends.
+        await listener.Composer.PressSequentiallyAsync("I'm so sorry.");
+        await Expect(seeker.Page.GetByTestId("typing")).ToHaveTextAsync($"{listener.Handle} is typing…");
+        await Expect(listener.Page.GetByTestId("typing")).ToBeEmptyAsync();
+        await listener.Composer.PressAsync("Shift+Enter");
+        await listener.Composer.PressSequentiallyAsync("I lost my mum two years ago.");
+        await listener.Composer.PressAsync("Enter");
+        await Expect(seeker.Message("I'm so sorry.\nI lost my mum two years ago.")).ToHaveCountAsync(1);
+        Assert.Contains("I'm so sorry.\nI lost my mum two years ago.", await seeker.ShownTextsAsync());
+        await Expect(seeker.Page.GetByTestId("typing")).ToBeEmptyAsync();
+        await Expect(listener.Composer).ToHaveValueAsync("");
+
+        await seeker.SendAsync("The evenings are the worst.");
+        await Expect(listener.Message("The evenings are the worst.")).ToHaveCountAsync(1);
+        Assert.Equal(new long[] { 1, 2, 3 }, await seeker.ShownSeqsAsync());
+        Assert.Equal(new long[] { 1, 2, 3 }, await listener.ShownSeqsAsync());
+        await Screenshots.SaveAsync(seeker.Page, "06-conversation");
+        await Screenshots.SaveAsync(listener.Page, "07-conversation-listener-side");
+
+        // Ending asks for confirmation first; "Keep talking" keeps it open.
+        await seeker.Page.GetByTestId("chat-end").ClickAsync();
+        await Expect(seeker.Page.GetByTestId("confirm-dialog")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(seeker.Page, "08-end-conversation-confirmation");
+        await seeker.Page.GetByTestId("confirm-cancel").ClickAsync();
+        await Expect(seeker.Page.GetByTestId("confirm-dialog")).ToBeHiddenAsync();
+        await Expect(seeker.Composer).ToBeVisibleAsync();
+
+        await seeker.Page.GetByTestId("chat-end").ClickAsync();
+        await seeker.Page.GetByTestId("confirm-ok").ClickAsync();
+        await Expect(seeker.Page.GetByTestId("chat-ended")).ToContainTextAsync("You ended this conversation.");
+        await Expect(listener.Page.GetByTestId("chat-ended")).ToContainTextAsync($"{seeker.Handle} ended this conversation.");
+        await Expect(listener.Composer).ToBeHiddenAsync();
+        await Expect(seeker.Composer).ToBeHiddenAsync();
+
+        // The listener's capacity is free again.
+        await listener.GoToAsync("listen");
+        await Expect(listener.Page.GetByTestId("availability-text")).ToContainTextAsync("0 of 2 chats in use");
+        await listener.Page.GetByTestId("available-switch").ClickAsync();
+        await Expect(listener.Page.GetByTestId("available-switch")).ToHaveAttributeAsync("aria-checked", "false");
+        Assert.Empty(seeker.Dialogs);
+        Assert.Empty(listener.Dialogs);
+    }
+
+    [Fact]
+    public async Task A_listener_holds_two_conversations_at_once_and_can_tell_them_apart()
+    {
+        await using var listener = await Member.JoinAsync(server);
+        await listener.VolunteerAsync("relationships", "divorce", maxChats: 2);
+
+        await using var first = await Member.JoinAsync(server);
+        await first.AskForListenerAsync("relationships", note: "First: my partner left.");
+        await listener.AcceptOfferAsync("First: my partner left.");
+
+        await using var second = await Member.JoinAsync(server);
+        await second.AskForListenerAsync("relationships", note: "Second: we argue every day.");
+        await listener.AcceptOfferAsync("Second: we argue every day.");
+
+        await first.SendAsync("Hello from the first chat");
+        await second.SendAsync("Hello from the second chat");
+
+        // Two entries, named by the other person's handle, each with its own colour.
+        await listener.GoToAsync("chats");
+        var items = listener.Page.GetByTestId("chat-item");
+        await Expect(items).ToHaveCountAsync(2);
+        await Expect(items.Filter(new() { HasText = first.Handle })).ToHaveCountAsync(1);
+        await Expect(items.Filter(new() { HasText = second.Handle })).ToHaveCountAsync(1);
+        var colours = await items.EvaluateAllAsync<string[]>("items => items.map(i => getComputedStyle(i).borderLeftColor)");
+        Assert.Equal(2, colours.Distinct().Count());
+
+        await listener.OpenChatAsync(first.Handle);
+        await Expect(listener.Message("Hello from the first chat")).ToHaveCountAsync(1);
+        await Expect(listener.Message("Hello from the second chat")).ToHaveCountAsync(0);
+        await listener.SendAsync("Hi first, I'm here.");
+
+        await listener.OpenChatAsync(second.Handle);
+        await Expect(listener.Message("Hello from the second chat")).ToHaveCountAsync(1);
+        await Expect(listener.Message("Hello from the first chat")).ToHaveCountAsync(0);
+        await listener.SendAsync("Hi second, I'm here.");
+        await Screenshots.SaveAsync(listener.Page, "09-listener-with-two-chats");
+
+        await Expect(first.Message("Hi first, I'm here.")).ToHaveCountAsync(1);
+        await Expect(first.Message("Hi second, I'm here.")).ToHaveCountAsync(0);
+        await Expect(second.Message("Hi second, I'm here.")).ToHaveCountAsync(1);
+        await Expect(second.Message("Hi first, I'm here.")).ToHaveCountAsync(0);
+
+        await listener.GoToAsync("listen");
+        await Expect(listener.Page.GetByTestId("availability-text")).ToContainTextAsync("2 of 2 chats in use");
+        await listener.Page.GetByTestId("available-switch").ClickAsync();
+    }
+
+    [Fact]
+    public async Task A_seeker_can_stop_waiting_and_ask_again_later()
+    {
+        await using var seeker = await Member.JoinAsync(server);
+        await seeker.AskForListenerAsync("loneliness", note: "Nobody to talk to tonight.");
+        await Expect(seeker.Page.GetByTestId("queue-status")).ToContainTextAsync("You're number 1 in line");
+        await seeker.Page.GetByTestId("talk-cancel").ClickAsync();
+        await Expect(seeker.Page.GetByTestId("talk-waiting")).ToBeHiddenAsync();
+        await Expect(seeker.Page.GetByTestId("talk-submit")).ToBeVisibleAsync();
+
+        // A new request is accepted: the first one really was cancelled.
+        await seeker.Page.GetByTestId("talk-submit").ClickAsync();
+        await Expect(seeker.Page.GetByTestId("talk-waiting")).ToBeVisibleAsync();
+        await seeker.Page.GetByTestId("talk-cancel").ClickAsync();
+        await Expect(seeker.Page.GetByTestId("talk-waiting")).ToBeHiddenAsync();
+    }
+}

@@ -1,0 +1,46 @@
+namespace MatchChat.Browser.Tests;
+
+/// <summary>Topic rooms: join, talk, see who is here, leave.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class RoomTests(MatchChatFixture server)
+{
+    [Fact]
+    public async Task Two_members_in_a_room_see_each_others_messages_and_the_live_member_count()
+    {
+        await using var ana = await Member.JoinAsync(server);
+        await using var ben = await Member.JoinAsync(server);
+
+        await ana.GoToAsync("rooms");
+        var anasRoom = ana.Page.Locator("[data-testid=room][data-slug=anxiety]");
+        await Expect(anasRoom).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(ana.Page, "10-rooms");
+        await anasRoom.GetByTestId("room-join").ClickAsync();
+        await Expect(ana.Page.GetByTestId("chat-title")).ToHaveTextAsync("Anxiety room", new() { IgnoreCase = true });
+        await Expect(ana.Page.GetByTestId("chat-subtitle")).ToContainTextAsync("1 person here");
+
+        await ben.GoToAsync("rooms");
+        await ben.Page.Locator("[data-testid=room][data-slug=anxiety]").GetByTestId("room-join").ClickAsync();
+        await Expect(ben.Page.GetByTestId("chat-subtitle")).ToContainTextAsync("2 people here");
+        // Ana's page learns about Ben without reloading.
+        await Expect(ana.Page.GetByTestId("chat-subtitle")).ToContainTextAsync("2 people here");
+
+        await ana.SendAsync("Anyone else awake with a racing heart?");
+        await Expect(ben.Message("Anyone else awake with a racing heart?")).ToHaveCountAsync(1);
+        await Expect(ben.Messages.Filter(new() { HasText = "Anyone else awake" })).ToContainTextAsync(ana.Handle);
+        await ben.SendAsync("Yes. Breathing slowly with you.");
+        await Expect(ana.Message("Yes. Breathing slowly with you.")).ToHaveCountAsync(1);
+        await Expect(ana.Message("Anyone else awake with a racing heart?")).ToHaveCountAsync(1);
+        await Screenshots.SaveAsync(ana.Page, "11-room-conversation");
+
+        // Ben leaves: he no longer follows the room and Ana sees the count drop.
+        await ben.Page.GetByTestId("chat-leave").ClickAsync();
+        await Expect(ben.Page.GetByTestId("chat")).ToBeHiddenAsync();
+        await Expect(ana.Page.GetByTestId("chat-subtitle")).ToContainTextAsync("1 person here");
+        await ben.GoToAsync("rooms");
+        await Expect(ben.Page.Locator("[data-testid=room][data-slug=anxiety]").GetByTestId("room-join")).ToBeVisibleAsync();
+
+        await ana.SendAsync("Take care, Ben.");
+        await Expect(ana.Message("Take care, Ben.")).ToHaveCountAsync(1);
+        await ana.Page.GetByTestId("chat-leave").ClickAsync();
+    }
+}

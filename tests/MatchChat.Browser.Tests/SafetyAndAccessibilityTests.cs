@@ -1,0 +1,128 @@
+namespace MatchChat.Browser.Tests;
+
+/// <summary>Text is only ever text; the page works by keyboard and on a phone; the crisis link is always there.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class SafetyAndAccessibilityTests(MatchChatFixture server)
+{
+    private const string Markup = "<img src=x onerror=alert(1)>";
+
+    [Fact]
+    public async Task A_message_that_looks_like_HTML_is_shown_as_text_and_runs_nothing()
+    {
+        await using var sender = await Member.JoinAsync(server);
+        await using var reader = await Member.JoinAsync(server);
+        foreach (var member in new[] { sender, reader })
+        {
+            await member.GoToAsync("rooms");
+            await member.Page.Locator("[data-testid=room][data-slug=stress]").GetByTestId("room-join").ClickAsync();
+            await Expect(member.Page.GetByTestId("chat")).ToBeVisibleAsync();
+        }
+
+        await sender.SendAsync(Markup);
+        await sender.SendAsync("<script>alert('x')</script><b>bold?</b>");
+
+        foreach (var member in new[] { sender, reader })
+        {
+            await Expect(member.Message(Markup)).ToHaveCountAsync(1);
+            await Expect(member.Message("<script>alert('x')</script><b>bold?</b>")).ToHaveCountAsync(1);
+            Assert.Equal(0, await member.Page.Locator("#messages img, #messages script, #messages b").CountAsync());
+        }
+
+        // Give a would-be onerror handler every chance to run.
+        await reader.Page.WaitForTimeoutAsync(1000);
+        Assert.Empty(sender.Dialogs);
+        Assert.Empty(reader.Dialogs);
+        Assert.Equal(0, await reader.Page.EvaluateAsync<int>("() => document.querySelectorAll('img').length"));
+    }
+
+    [Fact]
+    public async Task A_request_note_that_looks_like_HTML_reaches_the_listener_as_text()
+    {
+        await using var listener = await Member.JoinAsync(server);
+        await listener.VolunteerAsync("stress", "exams");
+        await using var seeker = await Member.JoinAsync(server);
+        await seeker.AskForListenerAsync("stress", "exams", Markup);
+
+        var offer = listener.Page.GetByTestId("offer").First;
+        await Expect(offer).ToContainTextAsync(Markup);
+        Assert.Equal(0, await listener.Page.Locator("#offers img").CountAsync());
+        var offerId = await offer.GetAttributeAsync("data-offer-id");
+        await offer.GetByTestId("offer-decline").ClickAsync();
+        await Expect(listener.Page.Locator($"[data-offer-id='{offerId}']")).ToHaveCountAsync(0);
+        await listener.Page.GetByTestId("available-switch").ClickAsync();
+        await Expect(listener.Page.GetByTestId("available-switch")).ToHaveAttributeAsync("aria-checked", "false");
+        await seeker.Page.GetByTestId("talk-cancel").ClickAsync();
+        Assert.Empty(listener.Dialogs);
+    }
+
+    [Fact]
+    public async Task Someone_using_only_the_keyboard_can_start_and_reach_every_screen()
+    {
+        await using var member = await Member.OpenAsync(server);
+        var page = member.Page;
+
+        // Tab from the top: skip link, then the age choice, then Continue.
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.Locator(".skip-link")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByTestId("age-adult")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Space");
+        await Expect(page.GetByTestId("age-adult")).ToBeCheckedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByTestId("welcome-continue")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await member.ExpectConnectedAsync();
+
+        // The focused element always shows a visible outline.
+        foreach (var view in new[] { "talk", "listen", "rooms", "chats" })
+        {
+            var nav = page.GetByTestId("nav-" + view);
+            await nav.FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await Expect(nav).ToHaveAttributeAsync("aria-current", "page");
+            await Expect(page.Locator($"#view-{view} h1")).ToBeFocusedAsync();
+        }
+
+        await page.GetByTestId("nav-talk").FocusAsync();
+        await page.Keyboard.PressAsync("Tab");
+        var outline = await page.EvaluateAsync<string>("() => { const s = getComputedStyle(document.activeElement); return s.outlineStyle + ' ' + s.outlineWidth; }");
+        Assert.StartsWith("solid 3px", outline);
+    }
+
+    [Fact]
+    public async Task The_page_fits_a_360px_phone_and_shows_the_crisis_line_on_every_screen()
+    {
+        await using var member = await Member.OpenAsync(server, width: 360, height: 740);
+        await AssertFitsAndOffersHelpAsync(member.Page);
+        await Screenshots.SaveAsync(member.Page, "12-phone-welcome");
+        await member.ChooseAgeGroupAsync("teen");
+
+        foreach (var view in new[] { "talk", "listen", "rooms", "chats" })
+        {
+            await member.GoToAsync(view);
+            await Expect(member.Page.Locator($"#view-{view}")).ToBeVisibleAsync();
+            await AssertFitsAndOffersHelpAsync(member.Page);
+        }
+
+        await member.GoToAsync("talk");
+        await Screenshots.SaveAsync(member.Page, "13-phone-talk-to-someone");
+
+        await member.GoToAsync("rooms");
+        await member.Page.Locator("[data-testid=room]").First.GetByTestId("room-join").ClickAsync();
+        await Expect(member.Page.GetByTestId("chat")).ToBeVisibleAsync();
+        await member.SendAsync("Hello from a small screen. A long word: supercalifragilisticexpialidocious-and-then-some-more-text");
+        await Expect(member.Messages.Last).ToHaveAttributeAsync("data-state", "sent");
+        await AssertFitsAndOffersHelpAsync(member.Page);
+        await Screenshots.SaveAsync(member.Page, "14-phone-room");
+        await member.Page.GetByTestId("chat-leave").ClickAsync();
+    }
+
+    private static async Task AssertFitsAndOffersHelpAsync(IPage page)
+    {
+        var link = page.GetByTestId("crisis-link");
+        await Expect(link).ToBeVisibleAsync();
+        await Expect(link).ToHaveAttributeAsync("href", "https://findahelpline.com");
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"The page scrolls sideways by {overflow}px at this width.");
+    }
+}
