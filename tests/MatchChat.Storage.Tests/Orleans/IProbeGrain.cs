@@ -1,0 +1,11 @@
+namespace MatchChat.Storage.Tests.Orleans;
+
+[Alias("MatchChat.Storage.Tests.IProbeGrain")]
+public interface IProbeGrain : IGrainWithStringKey
+{
+    Task<int> IncrementAsync();
+
+    Task<int> GetAsync();
+
+    Task RegisterReminderAsync();
+}

@@ -1,0 +1,22 @@
+using MatchChat.Storage.Postgres;
+
+namespace MatchChat.Storage.Tests.Orleans;
+
+/// <summary>A tiny grain with state in the "matchchat" storage and a reminder.</summary>
+public sealed class ProbeGrain([PersistentState("s", PostgresSiloBuilderExtensions.GrainStorageName)] IPersistentState<ProbeState> state)
+    : Grain, IProbeGrain, IRemindable
+{
+    public async Task<int> IncrementAsync()
+    {
+        state.State.Count++;
+        await state.WriteStateAsync();
+        return state.State.Count;
+    }
+
+    public Task<int> GetAsync() => Task.FromResult(state.State.Count);
+
+    public Task RegisterReminderAsync() =>
+        this.RegisterOrUpdateReminder("probe", TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(10));
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
+}
