@@ -1,0 +1,145 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using MatchChat.Contracts.Model;
+using MatchChat.Tests.Support;
+using Microsoft.AspNetCore.SignalR;
+
+namespace MatchChat.Tests.Hub;
+
+/// <summary>Every bad input answers the contract's code with a sentence, leaks nothing, and changes nothing.</summary>
+public sealed class BadInputTests(ServerFixture server) : IClassFixture<ServerFixture>
+{
+    private static async Task Rejected(string code, Func<Task> call)
+    {
+        var e = await Assert.ThrowsAsync<HubException>(call);
+        var tail = ConversationJourneyTests.Tail(e);
+        Assert.StartsWith(code + ": ", tail);
+        Assert.True(tail.Length > code.Length + 10, "the sentence says what to do");
+        Assert.DoesNotContain("   at ", tail);
+        Assert.DoesNotContain("Exception", tail);
+    }
+
+    [Fact]
+    public async Task Bad_requests_for_a_listener_are_rejected_and_leave_no_request_behind()
+    {
+        await using var m = await server.NewMember();
+        var c = m.Conn;
+        await Rejected("invalid", () => c.Invoke<QueueTicket>("RequestListener", new object?[] { null }));
+        await Rejected("invalid", () => c.Invoke<QueueTicket>("RequestListener", new { experiences = Array.Empty<string>() }));
+        await Rejected("invalid", () => c.Invoke<QueueTicket>("RequestListener", new { topic = "Grief!" }));
+        await Rejected("invalid", () => c.Invoke<QueueTicket>("RequestListener", new { topic = new string('a', 41) }));
+        await Rejected("not_found", () => c.Invoke<QueueTicket>("RequestListener", new { topic = "no-such-topic" }));
+        await Rejected("forbidden", () => c.Invoke<QueueTicket>("RequestListener", new { topic = "teen-room" }));
+        await Rejected("invalid", () => c.Invoke<QueueTicket>("RequestListener", new { topic = "grief", experiences = Enumerable.Range(0, 11).Select(i => $"e{i}").ToArray() }));
+        await Rejected("invalid", () => c.Invoke<QueueTicket>("RequestListener", new { topic = "grief", experiences = new[] { "lost a parent" } }));
+        await Rejected("invalid", () => c.Invoke<QueueTicket>("RequestListener", new { topic = "grief", note = new string('n', 501) }));
+        await Rejected("invalid", () => c.Invoke<QueueTicket>("RequestListener", new { topic = "grief", note = "nul \0 inside" }));
+        await Rejected("invalid", () => c.Invoke<QueueTicket>("RequestListener", new { topic = "grief", note = "bell \u0007" }));
+        await Rejected("invalid", () => c.Invoke("CancelRequest", "../../etc"));
+        await Rejected("not_found", () => c.Invoke("CancelRequest", "abc123"));
+
+        // Nothing was queued: the first valid request is first in line and a second is refused.
+        var ticket = await m.Request(TestTopics.Slug(40), note: "a 500-character note is fine: " + new string('x', 469));
+        Assert.Equal(1, ticket.Position);
+        await Rejected("conflict", () => m.Request(TestTopics.Slug(41)));
+    }
+
+    [Fact]
+    public async Task Bad_listener_profiles_and_wrong_roles_are_rejected_and_change_nothing()
+    {
+        await using var m = await server.NewMember();
+        var c = m.Conn;
+        await Rejected("forbidden", () => c.Invoke<ListenerProfile>("SetAvailable", true));
+        foreach (var max in new[] { 0, 6, -1 })
+        {
+            await Rejected("invalid", () => c.Invoke<ListenerProfile>("Volunteer", new { topics = new[] { "grief" }, experiences = Array.Empty<string>(), maxConcurrentChats = max }));
+        }
+
+        await Rejected("invalid", () => c.Invoke<ListenerProfile>("Volunteer", new { topics = Array.Empty<string>(), experiences = Array.Empty<string>(), maxConcurrentChats = 2 }));
+        await Rejected("invalid", () => c.Invoke<ListenerProfile>("Volunteer", new { topics = new[] { "grief" }, experiences = new[] { "UPPER CASE AND SPACES" }, maxConcurrentChats = 2 }));
+        await Rejected("not_found", () => c.Invoke<ListenerProfile>("Volunteer", new { topics = new[] { "grief", "nope" }, experiences = Array.Empty<string>(), maxConcurrentChats = 2 }));
+        await Rejected("invalid", () => c.Invoke<ListenerProfile>("Volunteer", new object?[] { null }));
+        await Rejected("invalid", () => c.Invoke<Conversation>("AcceptOffer", "bad id!"));
+        await Rejected("not_found", () => c.Invoke<Conversation>("AcceptOffer", "doesnotexist"));
+        await Rejected("not_found", () => c.Invoke("DeclineOffer", "doesnotexist"));
+        await Rejected("not_found", () => c.Invoke("EndConversation", "doesnotexist"));
+        await Rejected("invalid", () => c.Invoke<Room>("JoinRoom", "Bad Slug"));
+        await Rejected("not_found", () => c.Invoke<Room>("JoinRoom", "no-such-room"));
+        await Rejected("not_found", () => c.Invoke("LeaveRoom", "grief"));
+
+        var me = await c.Invoke<Member>("GetMe");
+        Assert.Null(me.Listener);
+        Assert.DoesNotContain("listener", me.Roles);
+    }
+
+    [Fact]
+    public async Task Bad_messages_and_foreign_channels_are_rejected_and_store_nothing()
+    {
+        await using var seeker = await server.NewMember();
+        await using var listener = await server.NewMember();
+        await using var outsider = await server.NewMember();
+        var (conversation, _) = await Journeys.Match(seeker, listener, TestTopics.Slug(42));
+        var ch = conversation.Channel;
+        var c = seeker.Conn;
+
+        await Rejected("invalid", () => c.Invoke<Message>("SendMessage", "lobby", "id1", "hi"));
+        await Rejected("invalid", () => c.Invoke<Message>("SendMessage", "conversation:", "id1", "hi"));
+        await Rejected("not_found", () => c.Invoke<Message>("SendMessage", "room:no-such-room", "id1", "hi"));
+        await Rejected("not_found", () => c.Invoke<Message>("SendMessage", "conversation:doesnotexist", "id1", "hi"));
+        await Rejected("invalid", () => c.Invoke<Message>("SendMessage", ch, new string('a', 65), "hi"));
+        await Rejected("invalid", () => c.Invoke<Message>("SendMessage", ch, "has space", "hi"));
+        await Rejected("invalid", () => c.Invoke<Message>("SendMessage", ch, "", "hi"));
+        await Rejected("invalid", () => c.Invoke<Message>("SendMessage", ch, "id1", ""));
+        await Rejected("invalid", () => c.Invoke<Message>("SendMessage", ch, "id1", "  \n\t "));
+        await Rejected("invalid", () => c.Invoke<Message>("SendMessage", ch, "id1", new string('x', 4001)));
+        await Rejected("invalid", () => c.Invoke<Message>("SendMessage", ch, "id1", "nul\0byte"));
+        await Rejected("invalid", () => c.Invoke<Message>("SendMessage", ch, "id1", "escape \u001b[31m red"));
+        await Rejected("invalid", () => c.Invoke<Message[]>("GetHistory", ch, null, null, 0));
+        await Rejected("invalid", () => c.Invoke<Message[]>("GetHistory", ch, null, null, 201));
+        await Rejected("invalid", () => c.Invoke<Message[]>("GetHistory", ch, -1L, null, null));
+
+        // Someone else's conversation, and a room not joined, can be neither read nor written.
+        await Rejected("forbidden", () => outsider.Send(ch, "let me in"));
+        await Rejected("forbidden", () => outsider.History(ch));
+        await Rejected("forbidden", () => outsider.Conn.Invoke("Typing", ch));
+        await Rejected("not_found", () => outsider.Conn.Invoke("EndConversation", conversation.ConversationId));
+        await Rejected("forbidden", () => outsider.Send("room:grief", "not joined"));
+
+        Assert.Empty(await seeker.History(ch));
+        var ok = await seeker.Send(ch, new string('x', 4000), "id1");
+        Assert.Equal(1, ok.Seq);
+        var trimmed = await seeker.Send(ch, "  tabs\tand\nnew lines are fine  ");
+        Assert.Equal("tabs\tand\nnew lines are fine", trimmed.Text);
+        Assert.Equal(2, trimmed.Seq);
+        await outsider.Conn.AssertNone<Message>("MessageReceived");
+    }
+
+    [Theory]
+    [InlineData("{\"ageGroup\":\"child\"}")]
+    [InlineData("{\"ageGroup\":7}")]
+    [InlineData("{}")]
+    [InlineData("[]")]
+    [InlineData("not json")]
+    [InlineData("")]
+    public async Task Creating_a_member_with_a_bad_body_answers_400_problem_json(string body)
+    {
+        using var http = new HttpClient { BaseAddress = server.BaseUrl };
+        var response = await http.PostAsync("/api/members", new StringContent(body, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.StartsWith("invalid: ", problem.RootElement.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Topics_are_listed_with_audience_and_the_default_set_is_there()
+    {
+        using var http = new HttpClient { BaseAddress = server.BaseUrl };
+        using var topics = JsonDocument.Parse(await http.GetStringAsync("/api/topics"));
+        var slugs = topics.RootElement.EnumerateArray().Select(t => t.GetProperty("slug").GetString()).ToArray();
+        Assert.Subset(slugs.ToHashSet(), new HashSet<string?> { "grief", "anxiety", "depression", "loneliness", "relationships", "stress" });
+        Assert.All(topics.RootElement.EnumerateArray(), t => Assert.Contains(t.GetProperty("audience").GetString(), new[] { "all", "adult", "teen" }));
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
+    }
+}

@@ -1,0 +1,71 @@
+using MatchChat.Contracts.Model;
+using MatchChat.Tests.Support;
+using Microsoft.AspNetCore.SignalR;
+
+namespace MatchChat.Tests.Hub;
+
+public sealed class RoomTests(ServerFixture server) : IClassFixture<ServerFixture>
+{
+    [Fact]
+    public async Task A_room_message_reaches_all_three_members_and_member_counts_follow_joins_and_leaves()
+    {
+        var slug = TestTopics.Slug(20);
+        await using var a = await server.NewMember();
+        await using var b = await server.NewMember();
+        await using var c = await server.NewMember();
+
+        Assert.Equal(1, (await a.Conn.Invoke<Room>("JoinRoom", slug)).MemberCount);
+        Assert.Equal(2, (await b.Conn.Invoke<Room>("JoinRoom", slug)).MemberCount);
+        await a.Conn.Next<Room>("RoomUpdated", r => r.MemberCount == 2);
+        var joined = await c.Conn.Invoke<Room>("JoinRoom", slug);
+        Assert.Equal(3, joined.MemberCount);
+        Assert.Equal($"room:{slug}", joined.Channel);
+        await a.Conn.Next<Room>("RoomUpdated", r => r.MemberCount == 3);
+        await b.Conn.Next<Room>("RoomUpdated", r => r.MemberCount == 3);
+
+        var sent = await b.Send(joined.Channel, "Anyone else awake?");
+        foreach (var member in new[] { a, b, c })
+        {
+            var got = await member.Conn.Next<Message>("MessageReceived", m => m.Seq == sent.Seq);
+            Assert.Equal(("Anyone else awake?", b.Handle), (got.Text, got.SenderHandle));
+        }
+
+        await c.Conn.Invoke("LeaveRoom", slug);
+        await a.Conn.Next<Room>("RoomUpdated", r => r.MemberCount == 2);
+        var afterLeave = await a.Send(joined.Channel, "c has gone");
+        await b.Conn.Next<Message>("MessageReceived", m => m.Seq == afterLeave.Seq);
+        await c.Conn.AssertNone<Message>("MessageReceived", m => m.Seq == afterLeave.Seq);
+        var denied = await Assert.ThrowsAsync<HubException>(() => c.History(joined.Channel));
+        Assert.StartsWith("forbidden: ", ConversationJourneyTests.Tail(denied));
+    }
+
+    [Fact]
+    public async Task ListRooms_shows_only_the_rooms_of_the_callers_age_group()
+    {
+        await using var adult = await server.NewMember();
+        await using var teen = await server.NewMember("teen");
+        var adultRooms = (await adult.Conn.Invoke<Room[]>("ListRooms")).Select(r => r.Slug).ToArray();
+        var teenRooms = (await teen.Conn.Invoke<Room[]>("ListRooms")).Select(r => r.Slug).ToArray();
+        Assert.Contains("adult-room", adultRooms);
+        Assert.DoesNotContain("teen-room", adultRooms);
+        Assert.Contains("teen-room", teenRooms);
+        Assert.DoesNotContain("adult-room", teenRooms);
+        Assert.Contains("grief", teenRooms);
+
+        var refused = await Assert.ThrowsAsync<HubException>(() => teen.Conn.Invoke<Room>("JoinRoom", "adult-room"));
+        Assert.StartsWith("forbidden: ", ConversationJourneyTests.Tail(refused));
+    }
+
+    [Fact]
+    public async Task A_member_who_joins_a_room_in_one_tab_receives_its_messages_in_every_tab()
+    {
+        var slug = TestTopics.Slug(21);
+        await using var a = await server.NewMember();
+        await using var b = await server.NewMember();
+        var otherTab = await a.ConnectAnother();
+        await a.Conn.Invoke<Room>("JoinRoom", slug);
+        await b.Conn.Invoke<Room>("JoinRoom", slug);
+        var sent = await b.Send($"room:{slug}", "hello room");
+        await otherTab.Next<Message>("MessageReceived", m => m.Seq == sent.Seq && m.Channel == $"room:{slug}");
+    }
+}

@@ -1,0 +1,116 @@
+using MatchChat.Contracts.Model;
+using MatchChat.Tests.Support;
+using Microsoft.AspNetCore.SignalR;
+
+namespace MatchChat.Tests.Hub;
+
+/// <summary>Offer expiry and presence rules, with timeouts shortened to 1.5 s.</summary>
+public sealed class TimeoutTests(FastTimeoutsServerFixture server) : IClassFixture<FastTimeoutsServerFixture>
+{
+    [Fact]
+    public async Task An_expired_offer_is_withdrawn_moves_to_the_next_listener_and_accepting_it_answers_conflict()
+    {
+        var topic = TestTopics.Slug(30);
+        await using var slow = await server.NewMember();
+        await slow.BecomeAvailableListener(topic, ["shared"]);
+        await using var seeker = await server.NewMember();
+        var ticket = await seeker.Request(topic, ["shared"]);
+        var offer = await slow.Conn.Next<Offer>("OfferReceived");
+
+        await using var other = await server.NewMember();
+        await other.BecomeAvailableListener(topic);
+        await other.Conn.AssertNone<Offer>("OfferReceived", wait: TimeSpan.FromMilliseconds(300));
+
+        var withdrawn = await slow.Conn.Next<OfferWithdrawn>("OfferWithdrawn", w => w.OfferId == offer.OfferId, TimeSpan.FromSeconds(5));
+        Assert.Equal("expired", withdrawn.Reason);
+        var late = await Assert.ThrowsAsync<HubException>(() => slow.Conn.Invoke<Conversation>("AcceptOffer", offer.OfferId));
+        Assert.StartsWith("conflict: ", ConversationJourneyTests.Tail(late));
+
+        var rerouted = await other.Conn.Next<Offer>("OfferReceived", within: TimeSpan.FromSeconds(5));
+        Assert.Equal(ticket.RequestId, rerouted.RequestId);
+        // The request kept its place throughout: the seeker never saw it leave the queue.
+        Assert.DoesNotContain(seeker.Conn.All<QueueTicket>("QueueUpdated"), t => !TicketStatus.IsOpen(t.Status));
+    }
+
+    [Fact]
+    public async Task A_listener_who_lets_two_offers_in_a_row_expire_is_set_unavailable()
+    {
+        var topic = TestTopics.Slug(31);
+        await using var listener = await server.NewMember();
+        await listener.BecomeAvailableListener(topic);
+        await using var first = await server.NewMember();
+        await using var second = await server.NewMember();
+        await first.Request(topic);
+        await listener.Conn.Next<OfferWithdrawn>("OfferWithdrawn", w => w.Reason == "expired", TimeSpan.FromSeconds(5));
+        Assert.True((await listener.Conn.Invoke<Member>("GetMe")).Listener!.Available);
+        await second.Request(topic);
+        await listener.Conn.Next<OfferWithdrawn>("OfferWithdrawn", w => w.Reason == "expired", TimeSpan.FromSeconds(5), skip: 1);
+        await WaitUntil(async () => !(await listener.Conn.Invoke<Member>("GetMe")).Listener!.Available);
+    }
+
+    [Fact]
+    public async Task A_listener_without_connections_for_the_grace_period_is_set_unavailable_and_the_offer_withdrawn()
+    {
+        var topic = TestTopics.Slug(32);
+        await using var listener = await server.NewMember();
+        await listener.BecomeAvailableListener(topic);
+        await listener.Conn.Hub.StopAsync();
+
+        await using var seeker = await server.NewMember();
+        await seeker.Request(topic);
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        await using var back = await TestConnection.OpenAsync(server.BaseUrl, listener.Token);
+        var me = await back.Invoke<Member>("GetMe");
+        Assert.False(me.Listener!.Available);
+
+        await using var fresh = await server.NewMember();
+        await fresh.BecomeAvailableListener(topic);
+        await fresh.Conn.Next<Offer>("OfferReceived", within: TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task A_waiting_request_expires_after_its_seekers_last_connection_closed_for_the_grace_period()
+    {
+        var topic = TestTopics.Slug(33);
+        await using var leaving = await server.NewMember();
+        var ticket = await leaving.Request(topic);
+        await using var staying = await server.NewMember();
+        Assert.Equal(2, (await staying.Request(topic)).Position);
+
+        await leaving.Conn.Hub.StopAsync();
+        await staying.Conn.Next<QueueTicket>("QueueUpdated", t => t.Position == 1, TimeSpan.FromSeconds(6));
+        await using var back = await TestConnection.OpenAsync(server.BaseUrl, leaving.Token);
+        var again = await back.Invoke<QueueTicket>("RequestListener", new { topic });
+        Assert.NotEqual(ticket.RequestId, again.RequestId);
+    }
+
+    [Fact]
+    public async Task A_seeker_who_comes_back_within_the_grace_period_keeps_their_place()
+    {
+        var topic = TestTopics.Slug(34);
+        await using var seeker = await server.NewMember();
+        var ticket = await seeker.Request(topic);
+        await seeker.Conn.Hub.StopAsync();
+        await Task.Delay(TimeSpan.FromSeconds(0.5));
+        await seeker.Conn.Hub.StartAsync();
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var again = await Assert.ThrowsAsync<HubException>(() => seeker.Request(topic));
+        Assert.StartsWith("conflict: ", ConversationJourneyTests.Tail(again));
+        await seeker.Conn.Invoke("CancelRequest", ticket.RequestId);
+    }
+
+    private static async Task WaitUntil(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail("The condition did not become true within 5 s.");
+    }
+}
