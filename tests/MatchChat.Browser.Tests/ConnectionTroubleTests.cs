@@ -20,6 +20,7 @@ public sealed class ConnectionTroubleTests(MatchChatFixture server)
         await Expect(listener.Message("It happened again today.")).ToHaveCountAsync(1);
         await listener.SendAsync("That sounds exhausting. What helped last time?");
         await Expect(seeker.Message("That sounds exhausting. What helped last time?")).ToHaveCountAsync(1);
+        await Expect(seeker.Message("It happened again today.")).ToHaveAttributeAsync("data-state", "sent");
         var handleBefore = seeker.Handle;
         var storedToken = await seeker.Page.EvaluateAsync<string>("() => JSON.parse(localStorage.getItem('matchchat.session')).token");
 

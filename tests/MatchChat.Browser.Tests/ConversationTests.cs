@@ -60,6 +60,8 @@ public sealed class ConversationTests(MatchChatFixture server)
 
         await seeker.SendAsync("The evenings are the worst.");
         await Expect(listener.Message("The evenings are the worst.")).ToHaveCountAsync(1);
+        await Expect(seeker.Message("The evenings are the worst.")).ToHaveAttributeAsync("data-state", "sent");
+        await Expect(listener.Message("I'm so sorry.\nI lost my mum two years ago.")).ToHaveAttributeAsync("data-state", "sent");
         Assert.Equal(new long[] { 1, 2, 3 }, await seeker.ShownSeqsAsync());
         Assert.Equal(new long[] { 1, 2, 3 }, await listener.ShownSeqsAsync());
         await Screenshots.SaveAsync(seeker.Page, "06-conversation");

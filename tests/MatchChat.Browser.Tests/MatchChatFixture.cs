@@ -37,9 +37,9 @@ public sealed class MatchChatFixture : IAsyncLifetime
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         SetDefaultExpectTimeout(20_000);
 
-        var webProject = Path.Combine(RepositoryRoot, "src", "Web", "MatchChat.Web");
+        // The page is served exactly as the build ships it (wwwroot copied next to MatchChat.Web.dll).
         app = MatchChatServer.Build(
-            ["--urls", "http://127.0.0.1:0", "--webroot", Path.Combine(webProject, "wwwroot")],
+            ["--urls", "http://127.0.0.1:0"],
             new Dictionary<string, string?>
             {
                 ["MatchChat:Cluster:SiloPort"] = FreePort().ToString(),

@@ -1,6 +1,6 @@
 // MatchChat browser client. Plain ES modules, no framework.
 // Contract: docs/PROTOCOL.md (hub at /hubs/chat, camelCase JSON).
-import { $, el, clear, colourFor, initials, formatTime, formatWait, parseTags, tagLabel } from "./dom.js";
+import { $, el, clear, PALETTE, initials, formatTime, formatWait, parseTags, tagLabel } from "./dom.js";
 import { describeError } from "./errors.js";
 import { storage } from "./storage.js";
 
@@ -936,6 +936,26 @@ function renderOpenChat() {
   }
   renderChannelAdditions(ch.channel);
   renderTyping();
+}
+
+/**
+ * Each chat gets its own colour, handed out in the order chats appear and remembered, so open
+ * conversations never share one (up to ten) and keep it after a reload.
+ */
+function colourFor(channel) {
+  if (!state.colours) state.colours = (state.session && storage.load(state.session.memberId, "colours", null)) || {};
+  if (state.colours[channel] === undefined) {
+    const inUse = new Set(followedChannels().filter((c) => c !== channel).map((c) => state.colours[c]));
+    let index = 0;
+    const taken = Object.values(state.colours);
+    // Prefer a colour no followed chat uses; among those, the least used so far.
+    const candidates = PALETTE.map((_, i) => i).filter((i) => !inUse.has(i));
+    const pool = candidates.length ? candidates : PALETTE.map((_, i) => i);
+    index = pool.reduce((best, i) => (taken.filter((t) => t === i).length < taken.filter((t) => t === best).length ? i : best), pool[0]);
+    state.colours[channel] = index;
+    if (state.session) storage.save(state.session.memberId, "colours", state.colours);
+  }
+  return PALETTE[state.colours[channel]];
 }
 
 function pendingFor(channel) {
