@@ -32,6 +32,18 @@ public static class ClientBuilderExtensions
             client.UseLocalhostClustering(settings.GatewayPort, ClusterSettings.ServiceId, ClusterSettings.ClusterId);
         }
 
+        // Silos may start after this node (docker-compose, a cluster restart): keep trying for a while.
+        var attempts = 0;
+        client.UseConnectionRetryFilter(async (_, cancellationToken) =>
+        {
+            if (++attempts > 60)
+            {
+                return false;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            return true;
+        });
         return client;
     }
 

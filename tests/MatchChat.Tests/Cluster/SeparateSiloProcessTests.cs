@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using MatchChat.Contracts.Model;
+using MatchChat.Tests.Support;
+using MatchChat.Web;
+using Microsoft.AspNetCore.Builder;
+
+namespace MatchChat.Tests.Cluster;
+
+/// <summary>
+/// The web node as a pure Orleans client (Client mode) of a silo running as its own OS process: the push path
+/// from grains to browsers crosses the process boundary.
+/// </summary>
+public sealed class SeparateSiloProcessTests : IAsyncLifetime
+{
+    private ChildProcess _silo = null!;
+    private WebApplication _web = null!;
+    private Uri _url = null!;
+
+    public async Task InitializeAsync()
+    {
+        var siloPort = FreePort.Next();
+        var gatewayPort = FreePort.Next();
+        _silo = ChildProcess.StartDotnet(RepoPaths.SiloDll, new Dictionary<string, string>
+        {
+            ["MatchChat__Cluster__SiloPort"] = siloPort.ToString(),
+            ["MatchChat__Cluster__GatewayPort"] = gatewayPort.ToString(),
+            ["Logging__LogLevel__Orleans.Runtime.Silo"] = "Information",
+        });
+        await _silo.WaitForOutput("Silo started", TimeSpan.FromSeconds(60));
+
+        _web = MatchChatServer.Build(["--urls", "http://127.0.0.1:0"], new Dictionary<string, string?>
+        {
+            ["MatchChat:Hosting:Mode"] = "Client",
+            ["MatchChat:Cluster:GatewayPort"] = gatewayPort.ToString(),
+            ["MatchChat:Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        await _web.StartAsync();
+        _url = new Uri(_web.Urls.First());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _web.StopAsync();
+        await _web.DisposeAsync();
+        await _silo.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_web_node_in_client_mode_matches_and_relays_messages_through_a_silo_in_another_process()
+    {
+        await using var seeker = await TestMember.CreateAsync(_url);
+        await using var listener = await TestMember.CreateAsync(_url);
+        var (conversation, _) = await Journeys.Match(seeker, listener, "grief", ["lost-a-sibling"]);
+        Assert.Equal(["lost-a-sibling"], conversation.SharedExperiences);
+
+        var hello = await seeker.Send(conversation.Channel, "Are you there?");
+        var reply = await listener.Send(conversation.Channel, "Yes. I'm listening.");
+        await listener.Conn.Next<Message>("MessageReceived", m => m.Seq == hello.Seq);
+        await seeker.Conn.Next<Message>("MessageReceived", m => m.Seq == reply.Seq);
+        Assert.Equal((1L, 2L), (hello.Seq, reply.Seq));
+
+        await seeker.Conn.Invoke<Room>("JoinRoom", "anxiety");
+        var room = await listener.Conn.Invoke<Room>("JoinRoom", "anxiety");
+        await seeker.Conn.Next<Room>("RoomUpdated", r => r.MemberCount == room.MemberCount);
+        var inRoom = await listener.Send(room.Channel, "hello room");
+        await seeker.Conn.Next<Message>("MessageReceived", m => m.Channel == room.Channel && m.Seq == inRoom.Seq);
+        using var http = new HttpClient { BaseAddress = _url };
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
+    }
+}

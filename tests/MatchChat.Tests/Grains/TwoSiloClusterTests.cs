@@ -1,0 +1,160 @@
+using MatchChat.Contracts.Errors;
+using MatchChat.Contracts.Grains;
+using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Push;
+using MatchChat.Tests.Support;
+
+namespace MatchChat.Tests.Grains;
+
+/// <summary>The grains on a two-silo TestingHost cluster, driven through their contracts as a web node would.</summary>
+public sealed class TwoSiloClusterTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
+{
+    private readonly RecordingObserver _node = new();
+
+    private async Task<(IMemberGrain Grain, string Id, IChatObserver Node)> Member(string age = "adult")
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var grain = fixture.Grains.GetGrain<IMemberGrain>(id);
+        await grain.Create("H-" + id[..8], age);
+        var reference = fixture.Cluster.Client.CreateObjectReference<IChatObserver>(_node);
+        await grain.Attach("test-node", reference);
+        return (grain, id, reference);
+    }
+
+    [Fact]
+    public async Task A_whole_journey_works_with_its_grains_spread_over_both_silos()
+    {
+        var topic = TestTopics.Slug(50);
+        var pairs = new List<(IMemberGrain Seeker, string SeekerId, IMemberGrain Listener, string ListenerId)>();
+        for (var i = 0; i < 6; i++)
+        {
+            var listener = await Member();
+            var seeker = await Member();
+            await listener.Grain.Volunteer([topic], ["shared"], 1, false);
+            await listener.Grain.SetAvailable(true);
+            pairs.Add((seeker.Grain, seeker.Id, listener.Grain, listener.Id));
+        }
+
+        foreach (var (seeker, seekerId, _, _) in pairs)
+        {
+            await seeker.RequestListener(topic, ["shared"], null);
+        }
+
+        var listenerOf = new Dictionary<string, (IMemberGrain Grain, string Id)>();
+        foreach (var (_, _, listener, listenerId) in pairs)
+        {
+            var offer = await _node.Next<Offer>(listenerId);
+            listenerOf[(await listener.AcceptOffer(offer.OfferId)).ConversationId] = (listener, listenerId);
+        }
+
+        foreach (var (_, seekerId, _, _) in pairs)
+        {
+            var matched = await _node.Next<Conversation>(seekerId);
+            var (listener, listenerId) = listenerOf[matched.ConversationId];
+            var channel = fixture.Grains.GetGrain<IConversationGrain>(matched.ConversationId);
+            await channel.Subscribe("test-node", fixture.Cluster.Client.CreateObjectReference<IChatObserver>(_node));
+            var first = await channel.Send(seekerId, "c1", "hello");
+            var second = await channel.Send(listenerId, "c1", "hi, I'm here");
+            Assert.Equal((1L, 2L), (first.Seq, second.Seq));
+            await _node.Next<Message>(null, m => m.Channel == matched.Channel && m.Seq == 2);
+            Assert.Equal(1, (await listener.GetMe()).Listener!.ActiveChats);
+        }
+
+        var management = fixture.Grains.GetGrain<IManagementGrain>(0);
+        var stats = await management.GetDetailedGrainStatistics();
+        var silosWithMatchChatGrains = stats.Where(s => s.GrainType.Contains("MatchChat", StringComparison.Ordinal))
+            .Select(s => s.SiloAddress).Distinct().Count();
+        Assert.Equal(2, silosWithMatchChatGrains);
+    }
+
+    [Fact]
+    public async Task Concurrent_sends_from_both_participants_get_gapless_increasing_seq()
+    {
+        var topic = TestTopics.Slug(51);
+        var listener = await Member();
+        var seeker = await Member();
+        await listener.Grain.Volunteer([topic], [], 1, false);
+        await listener.Grain.SetAvailable(true);
+        await seeker.Grain.RequestListener(topic, [], null);
+        var offer = await _node.Next<Offer>(listener.Id);
+        var conversation = await listener.Grain.AcceptOffer(offer.OfferId);
+        var channel = fixture.Grains.GetGrain<IConversationGrain>(conversation.ConversationId);
+
+        var sends = Enumerable.Range(0, 100).Select(i =>
+            channel.Send(i % 2 == 0 ? seeker.Id : listener.Id, $"m{i}", $"message {i}"));
+        var messages = await Task.WhenAll(sends);
+        Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), messages.Select(m => m.Seq).Order());
+        var history = await channel.History(seeker.Id, null, null, 200);
+        Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), history.Select(m => m.Seq));
+
+        var outsider = await Member();
+        var e = await Assert.ThrowsAsync<MatchChatException>(() => channel.History(outsider.Id, null, null, 10));
+        Assert.Equal(ErrorCodes.Forbidden, e.Code);
+    }
+
+    [Fact]
+    public async Task A_listener_is_never_over_capacity_however_many_seekers_arrive_at_once()
+    {
+        var topic = TestTopics.Slug(52);
+        var listener = await Member();
+        await listener.Grain.Volunteer([topic], [], 2, false);
+        await listener.Grain.SetAvailable(true);
+        var seekers = new List<(IMemberGrain Grain, string Id, IChatObserver Node)>();
+        for (var i = 0; i < 8; i++)
+        {
+            seekers.Add(await Member());
+        }
+
+        await Task.WhenAll(seekers.Select(s => s.Grain.RequestListener(topic, [], null)));
+        var accepted = 0;
+        for (var round = 0; round < 4; round++)
+        {
+            var offer = await _node.Next<Offer>(listener.Id, o => _node.Events.Count(e => e.Event is OfferWithdrawn w && w.OfferId == o.OfferId) == 0);
+            try
+            {
+                await listener.Grain.AcceptOffer(offer.OfferId);
+                accepted++;
+            }
+            catch (MatchChatException e) when (e.Code == ErrorCodes.Conflict)
+            {
+                // At the limit: accepting more is refused.
+            }
+
+            if (accepted == 2)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(2, accepted);
+        Assert.Equal(2, (await listener.Grain.GetMe()).Listener!.ActiveChats);
+        await Task.Delay(500);
+        var openOffers = _node.Events.Where(e => e.MemberId == listener.Id && e.Event is Offer).Select(e => ((Offer)e.Event).OfferId)
+            .Except(_node.Events.Where(e => e.Event is OfferWithdrawn).Select(e => ((OfferWithdrawn)e.Event).OfferId));
+        Assert.Empty(openOffers);
+    }
+
+    [Fact]
+    public async Task A_handle_belongs_to_the_first_member_who_claims_it()
+    {
+        var handle = "TestHandle-" + Guid.NewGuid().ToString("N")[..6];
+        var claims = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => fixture.Grains.GetGrain<IHandleGrain>(handle).Claim($"m{i}")));
+        Assert.Single(claims, c => c);
+    }
+
+    [Fact]
+    public async Task Room_membership_counts_and_only_members_may_write()
+    {
+        var slug = TestTopics.Slug(53);
+        var a = await Member();
+        var b = await Member();
+        var room = fixture.Grains.GetGrain<IRoomGrain>(slug);
+        await a.Grain.JoinRoom(slug);
+        Assert.Equal(2, (await b.Grain.JoinRoom(slug)).MemberCount);
+        await b.Grain.LeaveRoom(slug);
+        Assert.Equal(1, (await room.Describe()).MemberCount);
+        var e = await Assert.ThrowsAsync<MatchChatException>(() => room.Send(b.Id, "x", "not a member any more"));
+        Assert.Equal(ErrorCodes.Forbidden, e.Code);
+        Assert.Equal(1, (await room.Send(a.Id, "x", "still here")).Seq);
+    }
+}

@@ -1,0 +1,41 @@
+using MatchChat.Grains.Hosting;
+using MatchChat.Grains.Messages;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+
+namespace MatchChat.Tests.Support;
+
+/// <summary>An Orleans TestingHost cluster of two silos with the MatchChat grains, memory storage and one shared message store.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    internal static readonly InMemoryMessageStore Store = new();
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new TestClusterBuilder(2);
+        builder.AddSiloBuilderConfigurator<Configurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    private sealed class Configurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            var settings = TestTopics.Settings();
+            settings["MatchChat:Matching:OfferTimeoutSeconds"] = "2";
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+            siloBuilder.AddMemoryGrainStorage(StorageNames.Grains);
+            siloBuilder.UseInMemoryReminderService();
+            siloBuilder.Services.AddSingleton<IMessageStore>(Store);
+            siloBuilder.Services.AddMatchChatGrains(configuration);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Push;
+
+namespace MatchChat.Tests.Support;
+
+/// <summary>Stands in for a web node in grain tests: records what grains push to it.</summary>
+public sealed class RecordingObserver : IChatObserver
+{
+    public ConcurrentQueue<(string? MemberId, object Event)> Events { get; } = new();
+
+    public async Task<T> Next<T>(string? memberId, Func<T, bool>? match = null, double seconds = 10)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (DateTime.UtcNow < deadline)
+        {
+            foreach (var (m, e) in Events)
+            {
+                if ((memberId is null || m == memberId) && e is T typed && (match is null || match(typed)))
+                {
+                    return typed;
+                }
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new TimeoutException($"No {typeof(T).Name} for that member within {seconds}s.");
+    }
+
+    public Task QueueUpdated(string memberId, QueueTicket ticket) => Add(memberId, ticket);
+    public Task OfferReceived(string memberId, Offer offer) => Add(memberId, offer);
+    public Task OfferWithdrawn(string memberId, OfferWithdrawn withdrawn) => Add(memberId, withdrawn);
+    public Task Matched(string memberId, Conversation conversation) => Add(memberId, conversation);
+    public Task ConversationEnded(string memberId, ConversationEnded ended) => Add(memberId, ended);
+    public Task ChannelJoined(string memberId, string channel) => Add(memberId, channel);
+    public Task ChannelLeft(string memberId, string channel) => Add(memberId, "left:" + channel);
+    public Task MessageReceived(Message message) => Add(null, message);
+    public Task PeerTyping(PeerTyping typing) => Add(null, typing);
+    public Task RoomUpdated(Room room) => Add(null, room);
+
+    private Task Add(string? memberId, object e)
+    {
+        Events.Enqueue((memberId, e));
+        return Task.CompletedTask;
+    }
+}
