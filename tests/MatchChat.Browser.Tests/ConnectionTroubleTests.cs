@@ -55,6 +55,25 @@ public sealed class ConnectionTroubleTests(MatchChatFixture server)
     }
 
     [Fact]
+    public async Task A_page_whose_token_is_no_longer_accepted_starts_over_with_an_explanation()
+    {
+        await using var member = await Member.JoinAsync(server);
+        // As after a server restart without a fixed signing key: the stored token no longer verifies.
+        await member.Page.EvaluateAsync(@"() => {
+            const s = JSON.parse(localStorage.getItem('matchchat.session'));
+            s.token = s.token.slice(0, -6) + 'AAAAAA';
+            localStorage.setItem('matchchat.session', JSON.stringify(s));
+        }");
+        await member.Page.ReloadAsync();
+
+        await Expect(member.Page.Locator("#view-welcome")).ToBeVisibleAsync();
+        await Expect(member.Page.Locator("#notice")).ToContainTextAsync("no longer valid");
+        await member.ChooseAgeGroupAsync("adult");
+        Assert.NotEqual("", member.Handle);
+        Assert.Empty(member.Dialogs);
+    }
+
+    [Fact]
     public async Task Going_offline_and_back_catches_up_missed_messages_and_sends_what_was_written_offline_exactly_once()
     {
         var sockets = new SocketControl();

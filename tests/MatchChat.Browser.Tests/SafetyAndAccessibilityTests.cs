@@ -33,6 +33,9 @@ public sealed class SafetyAndAccessibilityTests(MatchChatFixture server)
         Assert.Empty(sender.Dialogs);
         Assert.Empty(reader.Dialogs);
         Assert.Equal(0, await reader.Page.EvaluateAsync<int>("() => document.querySelectorAll('img').length"));
+        await Screenshots.SaveAsync(reader.Page, "17-markup-shown-as-text");
+        await sender.Page.GetByTestId("chat-leave").ClickAsync();
+        await reader.Page.GetByTestId("chat-leave").ClickAsync();
     }
 
     [Fact]

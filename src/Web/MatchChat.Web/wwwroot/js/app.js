@@ -33,6 +33,11 @@ const state = {
 
 document.addEventListener("DOMContentLoaded", () => {
   wireStaticUi();
+  const pendingNotice = sessionStorage.getItem("matchchat.notice");
+  if (pendingNotice) {
+    sessionStorage.removeItem("matchchat.notice");
+    showNotice(pendingNotice);
+  }
   const session = storage.loadSession();
   if (session && session.token && !isExpired(session)) {
     beginSession(session);
@@ -124,7 +129,11 @@ function connect() {
     .withUrl("/hubs/chat", { accessTokenFactory: () => state.session.token })
     .withAutomaticReconnect({
       // Keep trying for as long as the page is open: 0s, 1s, 2s, 4s, then every 8s.
-      nextRetryDelayInMilliseconds: (ctx) => [0, 1000, 2000, 4000][ctx.previousRetryCount] ?? 8000,
+      nextRetryDelayInMilliseconds: (ctx) => {
+        state.lastRetryReason = ctx.retryReason;
+        if (isUnauthorized(ctx.retryReason)) return null; // the token is no longer accepted: stop
+        return [0, 1000, 2000, 4000][ctx.previousRetryCount] ?? 8000;
+      },
     })
     .configureLogging(signalR.LogLevel.Warning)
     .build();
@@ -152,8 +161,9 @@ function connect() {
     setStatus("connected", "Connected");
     resync();
   });
-  connection.onclose(() => {
+  connection.onclose((error) => {
     state.connected = false;
+    if (isUnauthorized(error) || isUnauthorized(state.lastRetryReason)) return expireSession();
     setStatus("disconnected", "Not connected. Trying again…");
     setTimeout(start, 5000);
   });
@@ -186,11 +196,15 @@ function isUnauthorized(err) {
 }
 
 function expireSession() {
+  // The server no longer accepts this token (for example it restarted without a fixed signing key).
+  // Start clean: a reload shows the welcome screen with an explanation.
   storage.clearSession();
-  state.session = null;
-  setStatus("idle", "");
-  showNotice("Your anonymous session is no longer valid. Choose below to start a new one.");
-  showWelcome();
+  const connection = state.connection;
+  state.connection = null;
+  if (connection) connection.stop().catch(() => {});
+  sessionStorage.setItem("matchchat.notice", "Your anonymous session is no longer valid, so we started a fresh page. Choose below to continue.");
+  sessionStorage.removeItem("matchchat.openChannel");
+  location.reload();
 }
 
 function setStatus(kind, text) {
@@ -215,11 +229,14 @@ async function resync() {
   try {
     const conversations = await invoke("ListConversations");
     for (const c of conversations) upsertConversation(c);
-    // A request we were waiting on may have been matched while this page was closed.
+    // A request we were waiting on may have been matched while this page was closed or offline.
     const t = state.ticket;
-    if (t && conversations.some((c) => c.role === "seeker" && c.topic === t.topic && Date.parse(c.startedAt) >= Date.parse(t.requestedAt) - 5000)) {
+    const matched = t && conversations.find((c) => c.role === "seeker" && !c.endedAt && c.topic === t.topic && Date.parse(c.startedAt) >= Date.parse(t.requestedAt) - 60000);
+    if (matched) {
       setTicket(null);
       renderTalk();
+      showView("chats", { focus: false });
+      openChannel(matched.channel, { focus: false });
     }
   } catch { /* next resync */ }
 
@@ -249,7 +266,10 @@ async function resync() {
 
   // Catch up every channel we follow: joined rooms and conversations (active or recently ended).
   const channels = new Set();
-  for (const c of state.conversations.values()) channels.add(c.channel);
+  for (const c of state.conversations.values()) {
+    // Ended conversations get no new messages: load them only when opened.
+    if (!c.endedAt || channelState(c.channel).loaded) channels.add(c.channel);
+  }
   for (const slug of state.joinedRooms) channels.add(`room:${slug}`);
   if (state.openChannel) channels.add(state.openChannel);
   for (const channel of channels) await catchUp(channel);
@@ -443,6 +463,7 @@ function onMatched(conversation) {
   upsertConversation(conversation);
   catchUp(conversation.channel);
   if (conversation.role === "seeker") {
+    state.seekerMatches = (state.seekerMatches || 0) + 1;
     setTicket(null);
     renderTalk();
     if (isNew) {
@@ -528,9 +549,11 @@ async function submitTalk(event) {
   const request = { topic, experiences: parseTags($("talk-experiences").value), note: note || null };
   const button = event.submitter || $("talk-form").querySelector("button[type=submit]");
   button.disabled = true;
+  const matchesBefore = state.seekerMatches || 0;
   try {
     const ticket = await invoke("RequestListener", request);
-    if (ticket.status === "waiting" || ticket.status === "offered") setTicket(ticket);
+    const alreadyMatched = (state.seekerMatches || 0) !== matchesBefore;
+    if (!alreadyMatched && (ticket.status === "waiting" || ticket.status === "offered")) setTicket(ticket);
     renderTalk();
     $("queue-status").focus?.();
   } catch (err) {
@@ -772,8 +795,17 @@ function renderRooms() {
   if (!state.rooms.size) list.append(el("li", { className: "hint", text: state.connected ? "No rooms are open right now." : "Loading rooms…" }));
 }
 
+async function refreshRooms() {
+  if (!state.connected) return;
+  try {
+    for (const r of await invoke("ListRooms")) upsertRoom(r);
+    renderRooms();
+  } catch { /* keep what we have */ }
+}
+
 function peopleHere(n) {
-  return n === 1 ? "1 person here" : `${n ?? 0} people here`;
+  if (!n) return "No one here yet";
+  return n === 1 ? "1 person here" : `${n} people here`;
 }
 
 async function joinRoom(slug, button) {
@@ -928,8 +960,11 @@ function renderOpenChat() {
 
   // Rebuild the list (a channel switch); later additions are incremental.
   const list = $("messages");
+  // Switching chats rebuilds the list: keep screen readers from reading all of it out again.
+  list.setAttribute("aria-live", "off");
   list.dataset.channel = ch.channel;
   clear(list);
+  setTimeout(() => list.setAttribute("aria-live", "polite"), 100);
   if (ch.unreadable) list.append(el("li", { className: "system-note", text: ch.unreadable }));
   else if (!ch.messages.size && !pendingFor(ch.channel).length) {
     list.append(el("li", { className: "system-note", dataset: { placeholder: "1" }, text: ch.kind === "room" ? "No messages yet. Say hello when you're ready." : "You're connected. Say hello when you're ready — there's no rush." }));
@@ -1139,7 +1174,10 @@ function showView(name, { focus = true } = {}) {
     if (button.dataset.view === name) button.setAttribute("aria-current", "page");
     else button.removeAttribute("aria-current");
   }
-  if (name === "rooms") renderRooms();
+  if (name === "rooms") {
+    renderRooms();
+    refreshRooms();
+  }
   if (name === "chats" && state.openChannel) {
     channelState(state.openChannel).unread = 0;
     renderChatList();
