@@ -139,6 +139,25 @@ public sealed class ConversationTests(MatchChatFixture server)
     }
 
     [Fact]
+    public async Task An_offer_disappears_from_the_listener_when_the_seeker_stops_waiting()
+    {
+        await using var listener = await Member.JoinAsync(server);
+        await listener.VolunteerAsync("parenting", "single parent");
+        await using var seeker = await Member.JoinAsync(server);
+        await seeker.AskForListenerAsync("parenting", note: "My toddler won't sleep and neither do I.");
+
+        var offer = listener.Page.GetByTestId("offer");
+        await Expect(offer).ToContainTextAsync("My toddler won't sleep");
+        await Expect(seeker.Page.GetByTestId("queue-status")).ToContainTextAsync("asked them to join");
+
+        await seeker.Page.GetByTestId("talk-cancel").ClickAsync();
+        await Expect(offer).ToHaveCountAsync(0);
+        await Expect(listener.Page.Locator("#offers")).ToBeHiddenAsync();
+        await listener.Page.GetByTestId("available-switch").ClickAsync();
+        await Expect(listener.Page.GetByTestId("available-switch")).ToHaveAttributeAsync("aria-checked", "false");
+    }
+
+    [Fact]
     public async Task A_seeker_can_stop_waiting_and_ask_again_later()
     {
         await using var seeker = await Member.JoinAsync(server);

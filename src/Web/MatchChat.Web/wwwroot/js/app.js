@@ -92,7 +92,6 @@ async function beginSession(session) {
   state.joinedRooms = new Set(storage.load(id, "rooms", []));
   state.outbox = storage.load(id, "outbox", []).map((m) => ({ ...m, status: m.status === "failed" ? "failed" : "pending" }));
   state.ticket = storage.load(id, "ticket", null);
-  for (const offer of storage.load(id, "offers", [])) addOffer(offer, { persist: false });
   for (const item of state.outbox) channelState(item.channel);
 
   $("my-handle").textContent = session.handle;
@@ -105,6 +104,9 @@ async function beginSession(session) {
     showNotice("We couldn't load the list of topics. Please reload the page in a moment.");
   }
   renderTopicControls();
+  // Offers still open when the page was reloaded (expired ones are dropped by addOffer).
+  for (const offer of storage.load(id, "offers", [])) addOffer(offer, { persist: false });
+  persistOffers();
   renderTalk();
   renderListener();
   renderChatList();
