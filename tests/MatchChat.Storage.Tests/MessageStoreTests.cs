@@ -1,12 +1,13 @@
 using MatchChat.Grains.Messages;
 using MatchChat.Storage.Postgres;
 using Npgsql;
+using Xunit.Abstractions;
 using static MatchChat.Storage.Tests.TestMessages;
 
 namespace MatchChat.Storage.Tests;
 
 [Collection(PostgresCollection.Name)]
-public sealed class MessageStoreTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class MessageStoreTests(PostgresFixture postgres, ITestOutputHelper output) : IAsyncLifetime
 {
     private string _connectionString = "";
     private PostgresMessageStore _store = null!;
@@ -170,11 +171,15 @@ public sealed class MessageStoreTests(PostgresFixture postgres) : IAsyncLifetime
         var drivers = Enumerable.Range(0, 20).Select(c => new ChannelDriver(_store, $"conv:outage-{c}")).ToArray();
         var driving = drivers.Select(driver => driver.RunAsync(() => Volatile.Read(ref running))).ToArray();
 
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         await Task.Delay(500);
+        output.WriteLine($"stopping at {stopwatch.ElapsedMilliseconds} ms: {drivers.Sum(d => d.Acknowledged.Count)} acknowledged, {drivers.Sum(d => d.Unavailable)} unavailable");
         await postgres.RestartAsync(downtime: TimeSpan.FromSeconds(1));
+        output.WriteLine($"restarted at {stopwatch.ElapsedMilliseconds} ms: {drivers.Sum(d => d.Acknowledged.Count)} acknowledged, {drivers.Sum(d => d.Unavailable)} unavailable");
         await Task.Delay(1500);
         Volatile.Write(ref running, false);
         await Task.WhenAll(driving).WaitAsync(TimeSpan.FromSeconds(60));
+        output.WriteLine($"drivers done at {stopwatch.ElapsedMilliseconds} ms: {drivers.Sum(d => d.Acknowledged.Count)} acknowledged, {drivers.Sum(d => d.Unavailable)} unavailable");
 
         Assert.True(drivers.Sum(driver => driver.Unavailable) > 0, "appends during the outage should have failed as unavailable");
         foreach (var driver in drivers)

@@ -7,5 +7,7 @@ public interface IProbeGrain : IGrainWithStringKey
 
     Task<int> GetAsync();
 
+    Task ClearAsync();
+
     Task RegisterReminderAsync();
 }

@@ -12,6 +12,8 @@ namespace MatchChat.Storage.Tests.Orleans;
 [Collection(PostgresCollection.Name)]
 public sealed class OrleansSiloTests(PostgresFixture postgres)
 {
+    private const string ClusterId = "matchchat-test";
+
     [Fact]
     public async Task Orleans_silo_starts_on_postgres_and_persists_grain_state()
     {
@@ -19,15 +21,24 @@ public sealed class OrleansSiloTests(PostgresFixture postgres)
         var connectionString = await postgres.CreateDatabaseAsync("silo");
         var siloPort = FreeTcpPort();
         var gatewayPort = FreeTcpPort();
+        var guidKey = Guid.NewGuid();
 
         var first = await StartSiloAsync(connectionString, siloPort, gatewayPort);
         try
         {
-            var grain = first.Services.GetRequiredService<IGrainFactory>().GetGrain<IProbeGrain>("probe-1");
+            var grains = first.Services.GetRequiredService<IGrainFactory>();
+            var grain = grains.GetGrain<IProbeGrain>("probe-1");
             Assert.Equal(1, await grain.IncrementAsync());
             Assert.Equal(2, await grain.IncrementAsync());
             await grain.RegisterReminderAsync();
+            Assert.Equal(1, await grains.GetGrain<IGuidProbeGrain>(guidKey).IncrementAsync());
+            var cleared = grains.GetGrain<IProbeGrain>("probe-cleared");
+            await cleared.IncrementAsync();
+            await cleared.ClearAsync();
             Assert.IsType<PostgresMessageStore>(first.Services.GetRequiredService<IMessageStore>());
+
+            // The 10.x membership provider also runs CleanupDefunctSiloEntriesKey; it must parse and run on this schema.
+            await first.Services.GetRequiredService<IMembershipTable>().CleanupDefunctSiloEntriesAsync(DateTimeOffset.UtcNow.AddDays(-1), CancellationToken.None);
         }
         finally
         {
@@ -37,18 +48,50 @@ public sealed class OrleansSiloTests(PostgresFixture postgres)
         var second = await StartSiloAsync(connectionString, siloPort, gatewayPort);
         try
         {
-            var grain = second.Services.GetRequiredService<IGrainFactory>().GetGrain<IProbeGrain>("probe-1");
-            Assert.Equal(2, await grain.GetAsync());
-            Assert.Equal(3, await grain.IncrementAsync());
+            var grains = second.Services.GetRequiredService<IGrainFactory>();
+            Assert.Equal(2, await grains.GetGrain<IProbeGrain>("probe-1").GetAsync());
+            Assert.Equal(3, await grains.GetGrain<IProbeGrain>("probe-1").IncrementAsync());
+            Assert.Equal(1, await grains.GetGrain<IGuidProbeGrain>(guidKey).GetAsync());
+            Assert.Equal(0, await grains.GetGrain<IProbeGrain>("probe-cleared").GetAsync());
+
+            // An Orleans client finds the gateway through the PostgreSQL membership table.
+            var client = await StartClientAsync(connectionString);
+            try
+            {
+                Assert.Equal(4, await client.Services.GetRequiredService<IClusterClient>().GetGrain<IProbeGrain>("probe-1").IncrementAsync());
+            }
+            finally
+            {
+                await StopAsync(client);
+            }
         }
         finally
         {
             await StopAsync(second);
         }
 
-        Assert.Equal(1, await MigrationTests.ScalarAsync(connectionString, "SELECT count(*) FROM orleansstorage WHERE graintypestring ILIKE '%probe%'"));
+        Assert.Equal(1, await MigrationTests.ScalarAsync(connectionString, "SELECT count(*) FROM orleansstorage WHERE graintypestring = 's' AND grainidextensionstring = 'probe-1' AND version = 4"));
+        Assert.Equal(1, await MigrationTests.ScalarAsync(connectionString, "SELECT count(*) FROM orleansstorage WHERE graintypestring = 'g' AND grainidextensionstring IS NULL"));
         Assert.Equal(1, await MigrationTests.ScalarAsync(connectionString, "SELECT count(*) FROM orleansreminderstable WHERE remindername = 'probe'"));
         Assert.Equal(2, await MigrationTests.ScalarAsync(connectionString, "SELECT count(*) FROM orleansmembershiptable"));
+    }
+
+    private static async Task<IHost> StartClientAsync(string connectionString)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = ClusterId;
+                options.ServiceId = ClusterId;
+            });
+            client.UseMatchChatPostgresClustering(connectionString);
+        });
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
     }
 
     private static async Task<IHost> StartSiloAsync(string connectionString, int siloPort, int gatewayPort)
@@ -59,8 +102,8 @@ public sealed class OrleansSiloTests(PostgresFixture postgres)
         {
             silo.Configure<ClusterOptions>(options =>
             {
-                options.ClusterId = "matchchat-test";
-                options.ServiceId = "matchchat-test";
+                options.ClusterId = ClusterId;
+                options.ServiceId = ClusterId;
             });
             silo.ConfigureEndpoints(IPAddress.Loopback, siloPort, gatewayPort);
             silo.UseMatchChatPostgres(connectionString);

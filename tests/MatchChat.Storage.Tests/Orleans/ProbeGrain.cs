@@ -15,6 +15,8 @@ public sealed class ProbeGrain([PersistentState("s", PostgresSiloBuilderExtensio
 
     public Task<int> GetAsync() => Task.FromResult(state.State.Count);
 
+    public Task ClearAsync() => state.ClearStateAsync();
+
     public Task RegisterReminderAsync() =>
         this.RegisterOrUpdateReminder("probe", TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(10));
 
