@@ -1,4 +1,5 @@
 using System.Net;
+using MatchChat.Storage.Postgres;
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
 
@@ -20,10 +21,9 @@ public static class ClientBuilderExtensions
         });
         if (settings.UsesPostgres)
         {
-            throw new NotSupportedException("PostgreSQL clustering is not wired yet.");
+            client.UseMatchChatPostgresClustering(settings.ConnectionString!);
         }
-
-        if (settings.Gateways.Length > 0)
+        else if (settings.Gateways.Length > 0)
         {
             client.UseStaticClustering(settings.Gateways.Select(ParseEndpoint).ToArray());
         }

@@ -1,5 +1,7 @@
 using System.Net;
 using MatchChat.Grains.Hosting;
+using MatchChat.Storage.Postgres;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
 
@@ -31,7 +33,13 @@ public static class SiloBuilderExtensions
                 silo.ConfigureEndpoints(advertised, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
             }
 
-            silo.UseMatchChatPostgresStorage(settings.ConnectionString!);
+            silo.UseMatchChatPostgres(settings.ConnectionString!);
+            silo.Services.AddSingleton(new PostgresMessageStoreOptions
+            {
+                GroupCommit = configuration.GetValue("MatchChat:Messages:GroupCommit", true),
+                MaxBatchSize = configuration.GetValue("MatchChat:Messages:MaxBatchSize", 256),
+                FlushWindow = TimeSpan.FromMilliseconds(configuration.GetValue("MatchChat:Messages:FlushWindowMilliseconds", 2.0)),
+            });
         }
         else
         {
@@ -43,7 +51,4 @@ public static class SiloBuilderExtensions
         silo.Services.AddMatchChatGrains(configuration);
         return silo;
     }
-
-    private static void UseMatchChatPostgresStorage(this ISiloBuilder silo, string connectionString) =>
-        throw new NotSupportedException("PostgreSQL storage is not wired yet.");
 }

@@ -3,7 +3,7 @@ using MatchChat.Contracts.Grains;
 using MatchChat.Contracts.Model;
 using MatchChat.Contracts.Topics;
 using MatchChat.Web.Auth;
-using Npgsql;
+using MatchChat.Storage.Postgres;
 
 namespace MatchChat.Web.Api;
 
@@ -61,12 +61,10 @@ public static class ApiEndpoints
         try
         {
             await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(timeout.Token);
-            if (configuration.GetConnectionString("MatchChat") is { Length: > 0 } connectionString)
+            if (configuration.GetConnectionString("MatchChat") is { Length: > 0 } connectionString
+                && !await PostgresHealth.PostgresAnswersAsync(connectionString, timeout.Token))
             {
-                await using var connection = new NpgsqlConnection(connectionString);
-                await connection.OpenAsync(timeout.Token);
-                await using var command = new NpgsqlCommand("SELECT 1", connection);
-                await command.ExecuteScalarAsync(timeout.Token);
+                return Results.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
             }
 
             return Results.Ok(new { status = "ok" });
