@@ -59,6 +59,31 @@ public sealed class SafetyAndAccessibilityTests(MatchChatFixture server)
     }
 
     [Fact]
+    public async Task A_teen_is_offered_only_the_topics_and_rooms_open_to_teens()
+    {
+        await using var teen = await Member.JoinAsync(server, "teen");
+        var response = await teen.Page.APIRequest.GetAsync("/api/topics");
+        var topics = (await response.JsonAsync())!.Value.EnumerateArray()
+            .Select(t => (Slug: t.GetProperty("slug").GetString()!, Audience: t.GetProperty("audience").GetString()!))
+            .ToArray();
+        var forTeens = topics.Where(t => t.Audience is "all" or "teen").Select(t => t.Slug).Order().ToArray();
+        Assert.Contains(topics, t => t.Audience == "adult");
+
+        var offered = await teen.Page.Locator("[data-testid=talk-topic] option:not([value=''])").EvaluateAllAsync<string[]>("os => os.map(o => o.value)");
+        Assert.Equal(forTeens, offered.Order().ToArray());
+
+        await teen.GoToAsync("listen");
+        var listenable = await teen.Page.Locator("[data-testid=listen-topics] input").EvaluateAllAsync<string[]>("bs => bs.map(b => b.value)");
+        Assert.Equal(forTeens, listenable.Order().ToArray());
+        await Expect(teen.Page.GetByTestId("listen-teens")).ToBeHiddenAsync();
+
+        await teen.GoToAsync("rooms");
+        await Expect(teen.Page.GetByTestId("room")).ToHaveCountAsync(forTeens.Length);
+        var rooms = await teen.Page.GetByTestId("room").EvaluateAllAsync<string[]>("rs => rs.map(r => r.dataset.slug)");
+        Assert.Equal(forTeens, rooms.Order().ToArray());
+    }
+
+    [Fact]
     public async Task Someone_using_only_the_keyboard_can_start_and_reach_every_screen()
     {
         await using var member = await Member.OpenAsync(server);
