@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Threading.Channels;
 using MatchChat.Grains.Messages;
 using Microsoft.Extensions.Logging;
@@ -43,7 +44,7 @@ public sealed class PostgresMessageStore : IMessageStore, IAsyncDisposable, IDis
 
     /// <summary>A store over its own pooled data source built from <paramref name="connectionString"/>.</summary>
     public PostgresMessageStore(string connectionString, PostgresMessageStoreOptions? options = null, ILogger<PostgresMessageStore>? logger = null)
-        : this(NpgsqlDataSource.Create(connectionString), ownsDataSource: true, options, logger)
+        : this(CreateDataSource(connectionString, options ?? PostgresMessageStoreOptions.Default), ownsDataSource: true, options, logger)
     {
     }
 
@@ -62,7 +63,7 @@ public sealed class PostgresMessageStore : IMessageStore, IAsyncDisposable, IDis
         _commandTimeoutSeconds = Math.Max(1, (int)Math.Ceiling(_options.CommandTimeout.TotalSeconds));
         if (_options.GroupCommit)
         {
-            _queue = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
+            _queue = Channel.CreateUnbounded<PendingAppend>();
             _writer = Task.Run(RunWriterAsync);
         }
     }
@@ -426,15 +427,34 @@ public sealed class PostgresMessageStore : IMessageStore, IAsyncDisposable, IDis
                 await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
                 return await work(connection, cancellationToken);
             }
-            catch (Exception exception) when (PostgresErrors.IsConnectivity(exception) && !cancellationToken.IsCancellationRequested)
+            catch (Exception exception) when (attempt == 1 && PostgresErrors.IsConnectivity(exception) && !cancellationToken.IsCancellationRequested)
             {
+                // Typically a pooled connection that died with the server: drop the pool and try once more.
                 _dataSource.Clear();
-                if (attempt >= 2)
+            }
+            catch (Exception exception) when (exception is NpgsqlException || PostgresErrors.IsConnectivity(exception))
+            {
+                if (PostgresErrors.IsConnectivity(exception))
                 {
-                    throw new MessageStoreUnavailableException("PostgreSQL did not answer.", exception);
+                    _dataSource.Clear();
                 }
+
+                throw new MessageStoreUnavailableException("PostgreSQL did not answer.", exception);
             }
         }
+    }
+
+    private static NpgsqlDataSource CreateDataSource(string connectionString, PostgresMessageStoreOptions options)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("Timeout") && !given.ContainsKey("Connect Timeout") && !given.ContainsKey("Connection Timeout"))
+        {
+            // Fail fast when PostgreSQL is unreachable: the caller is a grain call with its own 30 s timeout.
+            builder.Timeout = Math.Max(1, (int)Math.Ceiling(options.ConnectTimeout.TotalSeconds));
+        }
+
+        return NpgsqlDataSource.Create(builder.ConnectionString);
     }
 
     private static AppendResult Unwrap(RowOutcome outcome) =>

@@ -19,6 +19,10 @@ public sealed record PostgresMessageStoreOptions
     /// <summary>How long the writer waits for more rows after the first one of a batch arrived (zero: take what is queued).</summary>
     public TimeSpan FlushWindow { get; init; } = TimeSpan.FromMilliseconds(2);
 
-    /// <summary>Command timeout for the message statements.</summary>
-    public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromSeconds(15);
+    /// <summary>Command timeout for the message statements. A failed write is retried once, so a caller waits at most
+    /// about twice this (plus twice <see cref="ConnectTimeout"/>) before it hears "unavailable".</summary>
+    public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromSeconds(8);
+
+    /// <summary>Connect timeout used when the store builds its own data source and the connection string sets none.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(4);
 }

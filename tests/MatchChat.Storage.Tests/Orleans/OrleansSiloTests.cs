@@ -76,6 +76,38 @@ public sealed class OrleansSiloTests(PostgresFixture postgres)
         Assert.Equal(2, await MigrationTests.ScalarAsync(connectionString, "SELECT count(*) FROM orleansmembershiptable"));
     }
 
+    [Fact]
+    public async Task Client_started_before_any_silo_creates_the_schema_and_connects_once_a_silo_is_up()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync("client");
+
+        var clientStarting = StartClientAsync(connectionString);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (await MigrationTests.ScalarAsync(connectionString, "SELECT count(*) FROM pg_tables WHERE tablename = 'schemaversions'") == 0)
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(20), "the client did not apply the migrations");
+            await Task.Delay(100);
+        }
+
+        var silo = await StartSiloAsync(connectionString, FreeTcpPort(), FreeTcpPort());
+        try
+        {
+            var client = await clientStarting.WaitAsync(TimeSpan.FromSeconds(30));
+            try
+            {
+                Assert.Equal(1, await client.Services.GetRequiredService<IClusterClient>().GetGrain<IProbeGrain>("from-client").IncrementAsync());
+            }
+            finally
+            {
+                await StopAsync(client);
+            }
+        }
+        finally
+        {
+            await StopAsync(silo);
+        }
+    }
+
     private static async Task<IHost> StartClientAsync(string connectionString)
     {
         var builder = Host.CreateApplicationBuilder();
@@ -88,6 +120,7 @@ public sealed class OrleansSiloTests(PostgresFixture postgres)
                 options.ServiceId = ClusterId;
             });
             client.UseMatchChatPostgresClustering(connectionString);
+            client.Services.AddSingleton<IClientConnectionRetryFilter, RetryForAWhile>();
         });
         var host = builder.Build();
         await host.StartAsync();
