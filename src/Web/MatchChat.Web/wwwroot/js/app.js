@@ -704,6 +704,7 @@ function renderOffer(entry) {
   decline.addEventListener("click", () => declineOffer(offer.offerId, accept, decline));
   $("offer-list").append(node);
   $("offers").hidden = false;
+  updateTitle();
 }
 
 function removeOffer(offerId) {
@@ -713,6 +714,7 @@ function removeOffer(offerId) {
   entry.node?.remove();
   state.offers.delete(offerId);
   persistOffers();
+  updateTitle();
   $("offers").hidden = state.offers.size === 0;
 }
 
@@ -757,7 +759,13 @@ function onOfferWithdrawn({ offerId, reason }) {
     unavailable: "A request was withdrawn because you're not available right now.",
   }[reason] || "A request is no longer open.";
   announce(why);
-  refreshMe();
+  const wasAvailable = !!(state.me && state.me.listener && state.me.listener.available);
+  refreshMe().then(() => {
+    const nowAvailable = !!(state.me && state.me.listener && state.me.listener.available);
+    if (reason === "expired" && wasAvailable && !nowAvailable) {
+      showNotice("We paused new chats for you because requests timed out before they were answered. Switch availability back on under \"Be a listener\" when you're ready.");
+    }
+  });
 }
 
 // ---------------------------------------------------------------------------
@@ -908,6 +916,13 @@ function renderChatList() {
   badge.hidden = unread === 0;
   badge.textContent = unread ? String(unread) : "";
   badge.setAttribute("aria-label", `${unread} unread`);
+  updateTitle(unread);
+}
+
+/** "(2) MatchChat" while something is waiting for the person: unread messages or open offers. */
+function updateTitle(unread = 0) {
+  const waiting = unread + state.offers.size;
+  document.title = `${waiting ? `(${waiting}) ` : ""}MatchChat — someone who has been there`;
 }
 
 function openChannel(channel, { focus = true } = {}) {
@@ -972,7 +987,36 @@ function renderOpenChat() {
     list.append(el("li", { className: "system-note", dataset: { placeholder: "1" }, text: ch.kind === "room" ? "No messages yet. Say hello when you're ready." : "You're connected. Say hello when you're ready — there's no rush." }));
   }
   renderChannelAdditions(ch.channel);
+  renderEarlierButton();
   renderTyping();
+}
+
+/** History loads the newest page first; older messages come on request, newest-below-first-seq. */
+function renderEarlierButton() {
+  const list = $("messages");
+  list.querySelector("li[data-earlier]")?.remove();
+  if (!state.openChannel) return;
+  const ch = channelState(state.openChannel);
+  const first = Math.min(...ch.messages.keys());
+  if (!Number.isFinite(first) || first <= 1) return;
+  const button = el("button", { className: "link-btn", text: "Show earlier messages", attrs: { type: "button", "data-testid": "messages-earlier" } });
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    const channel = ch.channel;
+    const previousHeight = list.scrollHeight;
+    try {
+      const older = await invoke("GetHistory", channel, null, first, 50);
+      for (const m of older) storeMessage(m);
+      list.dataset.scrolled = "1"; // keep the reader where they were
+      renderChannelAdditions(channel);
+      list.scrollTop += list.scrollHeight - previousHeight;
+      renderEarlierButton();
+    } catch (err) {
+      showNotice(describeError(err).text);
+      button.disabled = false;
+    }
+  });
+  list.prepend(el("li", { className: "system-note", dataset: { earlier: "1" } }, [button]));
 }
 
 /**
