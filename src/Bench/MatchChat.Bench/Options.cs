@@ -39,6 +39,7 @@ public sealed class Options
     public string? WebDll { get; private set; }
     public int[]? Rates { get; private set; }
     public string? Out { get; private set; }
+    public bool GcDump { get; private set; }
 
     public bool Runs(string scenario) => Only.Count == 0 || Only.Contains(scenario);
 
@@ -85,6 +86,9 @@ public sealed class Options
                 case "--listeners":
                     o.Profile = o.Profile with { Listeners = int.Parse(args[++i]) };
                     break;
+                case "--gcdump":
+                    o.GcDump = true;
+                    break;
                 case "--out":
                     o.Out = args[++i];
                     break;
@@ -102,6 +106,7 @@ public sealed class Options
                           --rate 500,1000    S2 arrival rates in msg/s
                           --seekers N --listeners N   S4 sizes (after --quick/--full)
                           --trace S1         dotnet-trace (sampled thread time) of the server during that scenario's window
+                          --gcdump           dotnet-gcdump of the server at the S0 idle point and the last S5 point
                           --negotiate        do the SignalR negotiate round trip (default: WebSockets with SkipNegotiation)
                           --out FILE         also write the table to FILE (default artifacts/bench/<time>-<profile>.md)
                         """);

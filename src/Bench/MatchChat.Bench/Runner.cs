@@ -171,6 +171,23 @@ public sealed class Runner
         return result;
     }
 
+    /// <summary>dotnet-gcdump of the server (it forces a full GC) and its largest types, saved next to the logs.</summary>
+    private async Task GcDumpAsync(string scenario, ServerProcess server)
+    {
+        var file = Path.Combine(_logDir, $"{scenario}-{server.Name}.gcdump");
+        var (code, output) = await Shell.RunAsync(Tool("dotnet-gcdump"), ["collect", "-p", server.Pid.ToString(CultureInfo.InvariantCulture), "-o", file], TimeSpan.FromMinutes(3));
+        if (code != 0 || !File.Exists(file))
+        {
+            _r.Note($"{scenario}: dotnet-gcdump failed: {output.Split('\n').FirstOrDefault()}");
+            return;
+        }
+        var (_, report) = await Shell.RunAsync(Tool("dotnet-gcdump"), ["report", file], TimeSpan.FromMinutes(3));
+        await File.WriteAllTextAsync(file + ".txt", report);
+        var (rss, _) = server.Memory();
+        _r.Note($"{scenario}: gcdump {Path.GetRelativePath(_root, file)} (+ .txt); RSS after its forced GC {rss / 1024} MB; top types: " +
+            string.Join("; ", report.Split('\n').Where(l => l.Contains("  ", StringComparison.Ordinal) && char.IsDigit(l.TrimStart().FirstOrDefault())).Take(6).Select(l => string.Join(' ', l.Split(' ', StringSplitOptions.RemoveEmptyEntries)))));
+    }
+
     /// <summary>Waits until the process uses under 5% of a core over one second (JIT tier-up, GC after a burst), at most maxSeconds.</summary>
     private static async Task SettleAsync(int pid, double maxSeconds)
     {
@@ -214,6 +231,10 @@ public sealed class Runner
         await Task.Delay(2000);
         await SettleAsync(server.Pid, SettleSeconds);
         var (rss1, anon1) = server.Memory();
+        if (_o.GcDump)
+        {
+            await GcDumpAsync("S0", server);
+        }
         var cpu = new CpuWindow(server.Pid);
         await Task.Delay(_p.IdleCpuWindow);
         var idleCpu = cpu.Stop();
@@ -777,6 +798,10 @@ public sealed class Runner
                 $"RSS {rss0 / 1024} → {rss / 1024} MB; anon {(anon - anon0) / (double)target:F1} KB/member; baseline = S0 per idle conn at {_p.IdleConnections}"));
             _r.Add(new Row("S5", c, "server idle CPU", idle.CpuPercent, _idleCpu, "% of a core", $"baseline = S0 at {_p.IdleConnections} idle conns; threads: {idle.Describe(3)}"));
             _r.Add(new Row("S5", c, "create+connect+GetMe rate", rate, _connectRate, "members/s", "baseline = S0 bare connect rate"));
+        }
+        if (_o.GcDump)
+        {
+            await GcDumpAsync("S5", server);
         }
         await Clients.DisposeAllAsync(all.Concat(warm));
     }
