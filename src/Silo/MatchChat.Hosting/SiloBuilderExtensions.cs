@@ -34,6 +34,12 @@ public static class SiloBuilderExtensions
             }
 
             silo.UseMatchChatPostgres(settings.ConnectionString!);
+            // Notice a dead silo sooner than Orleans' defaults, so its conversations re-activate elsewhere quickly.
+            silo.Configure<ClusterMembershipOptions>(o =>
+            {
+                o.ProbeTimeout = TimeSpan.FromSeconds(configuration.GetValue("MatchChat:Cluster:ProbeTimeoutSeconds", 3.0));
+                o.NumMissedProbesLimit = configuration.GetValue("MatchChat:Cluster:NumMissedProbesLimit", 3);
+            });
             silo.Services.AddSingleton(new PostgresMessageStoreOptions
             {
                 GroupCommit = configuration.GetValue("MatchChat:Messages:GroupCommit", true),

@@ -131,6 +131,43 @@ public sealed class ConversationJourneyTests(ServerFixture server) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_seeker_waiting_for_a_full_listener_is_offered_the_moment_a_conversation_ends()
+    {
+        var topic = TestTopics.Slug(10);
+        await using var listener = await server.NewMember();
+        await using var first = await server.NewMember();
+        await using var waiting = await server.NewMember();
+        await listener.BecomeAvailableListener(topic, max: 1);
+        await first.Request(topic);
+        var offer = await listener.Conn.Next<Offer>("OfferReceived");
+        var conversation = await listener.Conn.Invoke<Conversation>("AcceptOffer", offer.OfferId);
+        var ticket = await waiting.Request(topic);
+        Assert.Equal(TicketStatus.Waiting, ticket.Status);
+        await listener.Conn.AssertNone<Offer>("OfferReceived", o => o.RequestId == ticket.RequestId);
+
+        await listener.Conn.Invoke("EndConversation", conversation.ConversationId);
+        var next = await listener.Conn.Next<Offer>("OfferReceived", o => o.RequestId == ticket.RequestId);
+        Assert.True(next.ExpiresAt > DateTime.UtcNow);
+    }
+
+    [Fact]
+    public async Task A_listener_who_opens_a_new_tab_sees_the_offer_still_open()
+    {
+        var topic = TestTopics.Slug(11);
+        await using var listener = await server.NewMember();
+        await using var seeker = await server.NewMember();
+        await listener.BecomeAvailableListener(topic);
+        var ticket = await seeker.Request(topic);
+        await listener.Conn.Next<Offer>("OfferReceived");
+        await listener.Conn.Hub.StopAsync();
+        await using var reloaded = await TestConnection.OpenAsync(server.BaseUrl, listener.Token);
+        var again = await reloaded.Next<Offer>("OfferReceived");
+        Assert.Equal(ticket.RequestId, again.RequestId);
+        var conversation = await reloaded.Invoke<Conversation>("AcceptOffer", again.OfferId);
+        await seeker.Conn.Next<Conversation>("Matched", c => c.ConversationId == conversation.ConversationId);
+    }
+
+    [Fact]
     public async Task A_seeker_can_cancel_and_then_ask_again()
     {
         var topic = TestTopics.Slug(4);

@@ -68,7 +68,15 @@ public sealed class MemberGrain(
     public async Task<MemberChannels> Attach(string nodeId, IChatObserver node)
     {
         RequireMember();
-        _nodes.Renew(nodeId, node);
+        if (_nodes.Renew(nodeId, node))
+        {
+            // A node new to this member (a reload, a restart) gets the offers still open, so none is missed.
+            foreach (var offer in S.Offers.Where(o => o.ExpiresAt > Now))
+            {
+                _ = node.OfferReceived(MemberId, offer);
+            }
+        }
+
         var wasAway = _disconnectedSince is not null;
         _disconnectedSince = null;
         if (wasAway && S.Listener is { Available: true })
@@ -288,7 +296,7 @@ public sealed class MemberGrain(
             return;
         }
 
-        S.Offers.Add(new PendingOffer(offer.OfferId, offer.RequestId, offer.Topic, offer.ExpiresAt));
+        S.Offers.Add(offer);
         await state.WriteStateAsync();
         Notify(n => n.OfferReceived(MemberId, offer));
     }

@@ -16,7 +16,7 @@ public sealed class MemberState
     [Id(4)] public DateTime? LastAssignedAt { get; set; }
     [Id(5)] public int ConsecutiveExpiries { get; set; }
     [Id(6)] public OpenRequest? Request { get; set; }
-    [Id(7)] public List<PendingOffer> Offers { get; set; } = [];
+    [Id(7)] public List<Offer> Offers { get; set; } = [];
     [Id(8)] public List<Conversation> Conversations { get; set; } = [];
     [Id(9)] public List<string> Rooms { get; set; } = [];
 
