@@ -40,7 +40,7 @@ public sealed class PostgresMessageStore : IMessageStore, IAsyncDisposable, IDis
     private readonly ILogger _logger;
     private readonly int _commandTimeoutSeconds;
     private readonly Channel<PendingAppend>? _queue;
-    private readonly Task _writer = Task.CompletedTask;
+    private readonly Task[] _writers = [];
 
     /// <summary>A store over its own pooled data source built from <paramref name="connectionString"/>.</summary>
     public PostgresMessageStore(string connectionString, PostgresMessageStoreOptions? options = null, ILogger<PostgresMessageStore>? logger = null)
@@ -64,7 +64,7 @@ public sealed class PostgresMessageStore : IMessageStore, IAsyncDisposable, IDis
         if (_options.GroupCommit)
         {
             _queue = Channel.CreateUnbounded<PendingAppend>();
-            _writer = Task.Run(RunWriterAsync);
+            _writers = Enumerable.Range(0, Math.Max(1, _options.ConcurrentBatches)).Select(_ => Task.Run(RunWriterAsync)).ToArray();
         }
     }
 
@@ -148,7 +148,7 @@ public sealed class PostgresMessageStore : IMessageStore, IAsyncDisposable, IDis
         if (_queue is not null)
         {
             _queue.Writer.TryComplete();
-            await _writer;
+            await Task.WhenAll(_writers);
         }
 
         if (_ownsDataSource)

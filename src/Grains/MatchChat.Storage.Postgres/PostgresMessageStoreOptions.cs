@@ -19,6 +19,10 @@ public sealed record PostgresMessageStoreOptions
     /// <summary>How long the writer waits for more rows after the first one of a batch arrived (zero: take what is queued).</summary>
     public TimeSpan FlushWindow { get; init; } = TimeSpan.FromMilliseconds(2);
 
+    /// <summary>How many group-commit transactions may be in flight at once (one background writer each). While one batch
+    /// waits for its commit to be flushed, the next one collects rows; 1 is a single writer.</summary>
+    public int ConcurrentBatches { get; init; } = 1;
+
     /// <summary>Command timeout for the message statements. A failed write is retried once, so a caller waits at most
     /// about twice this (plus twice <see cref="ConnectTimeout"/>) before it hears "unavailable".</summary>
     public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromSeconds(8);
