@@ -89,6 +89,8 @@ public sealed class ConversationTests(MatchChatFixture server)
         await Expect(listener.Page.GetByTestId("available-switch")).ToHaveAttributeAsync("aria-checked", "false");
         Assert.Empty(seeker.Dialogs);
         Assert.Empty(listener.Dialogs);
+        Assert.True(seeker.ConsoleErrors.Count == 0, string.Join(" | ", seeker.ConsoleErrors));
+        Assert.True(listener.ConsoleErrors.Count == 0, string.Join(" | ", listener.ConsoleErrors));
     }
 
     [Fact]

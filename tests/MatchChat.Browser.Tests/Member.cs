@@ -18,7 +18,27 @@ public sealed class Member : IAsyncDisposable
 
             _ = dialog.DismissAsync();
         };
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                lock (ConsoleErrors)
+                {
+                    ConsoleErrors.Add($"{message.Text} ({message.Location})");
+                }
+            }
+        };
+        page.PageError += (_, error) =>
+        {
+            lock (ConsoleErrors)
+            {
+                ConsoleErrors.Add("uncaught: " + error);
+            }
+        };
     }
+
+    /// <summary>Errors the page logged or threw (SignalR logs connection trouble here too).</summary>
+    public List<string> ConsoleErrors { get; } = [];
 
     public IBrowserContext Context { get; }
 
