@@ -39,6 +39,21 @@ public sealed class MessageStoreTests(PostgresFixture postgres, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task Sent_at_is_stored_as_utc_with_microsecond_precision_whatever_the_kind()
+    {
+        var utc = new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Utc).AddTicks(1234567);
+        var unspecified = await _store.AppendAsync(Message("conv:time", 1) with { SentAt = DateTime.SpecifyKind(utc, DateTimeKind.Unspecified) });
+        var local = await _store.AppendAsync(Message("conv:time", 2) with { SentAt = utc.ToLocalTime() });
+
+        var expected = utc.AddTicks(-7);
+        Assert.Equal(expected, unspecified.Message.SentAt);
+        Assert.Equal(DateTimeKind.Utc, unspecified.Message.SentAt.Kind);
+        Assert.Equal(expected, local.Message.SentAt);
+        var stored = await _store.ReadAsync("conv:time", null, null, 10);
+        Assert.Equal([unspecified.Message, local.Message], stored);
+    }
+
+    [Fact]
     public async Task Read_pages_newest_below_before_and_oldest_above_after()
     {
         for (var seq = 1; seq <= 10; seq++)

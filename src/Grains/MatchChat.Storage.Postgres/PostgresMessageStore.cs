@@ -472,7 +472,7 @@ public sealed class PostgresMessageStore : IMessageStore, IAsyncDisposable, IDis
 
         // PostgreSQL keeps microseconds; hand back exactly what a later read returns.
         var sentAt = new DateTime(utc.Ticks - (utc.Ticks % 10), DateTimeKind.Utc);
-        return sentAt == message.SentAt ? message : message with { SentAt = sentAt };
+        return message.SentAt.Kind == DateTimeKind.Utc && sentAt == message.SentAt ? message : message with { SentAt = sentAt };
     }
 
     private static StoredMessage ReadRow(NpgsqlDataReader reader) => new(
