@@ -84,6 +84,43 @@ public sealed class SafetyAndAccessibilityTests(MatchChatFixture server)
     }
 
     [Fact]
+    public async Task Text_on_every_main_screen_meets_WCAG_AA_contrast()
+    {
+        var sockets = new SocketControl();
+        await using var member = await Member.OpenAsync(server, beforeFirstVisit: sockets.AttachAsync);
+        await Contrast.AssertCheckWorksAsync(member.Page);
+        await Contrast.AssertAaAsync(member.Page, "the welcome screen");
+        await member.ChooseAgeGroupAsync("adult");
+        await Contrast.AssertAaAsync(member.Page, "talk to someone");
+
+        await member.GoToAsync("listen");
+        await member.Page.GetByTestId("listen-topic-loneliness").CheckAsync();
+        await member.Page.GetByTestId("listen-submit").ClickAsync();
+        await Expect(member.Page.GetByTestId("available-switch")).ToBeVisibleAsync();
+        await Contrast.AssertAaAsync(member.Page, "be a listener");
+
+        await member.GoToAsync("rooms");
+        await Expect(member.Page.GetByTestId("room").First).ToBeVisibleAsync();
+        await Contrast.AssertAaAsync(member.Page, "rooms");
+
+        await member.Page.Locator("[data-testid=room][data-slug=loneliness]").GetByTestId("room-join").ClickAsync();
+        await member.SendAsync("Checking the colours.");
+        await Expect(member.Message("Checking the colours.")).ToHaveAttributeAsync("data-state", "sent");
+        await Contrast.AssertAaAsync(member.Page, "a room chat");
+
+        // Connection trouble: the reconnecting banner and a pending message.
+        await member.Context.SetOfflineAsync(true);
+        await sockets.DropAllAsync();
+        await Expect(member.Status).ToHaveAttributeAsync("data-state", "reconnecting");
+        await member.SendAsync("Waiting to be sent.");
+        await Expect(member.Message("Waiting to be sent.")).ToHaveAttributeAsync("data-state", "pending");
+        await Contrast.AssertAaAsync(member.Page, "a chat while reconnecting");
+        await member.Context.SetOfflineAsync(false);
+        await Expect(member.Message("Waiting to be sent.")).ToHaveAttributeAsync("data-state", "sent", new() { Timeout = 30_000 });
+        await member.Page.GetByTestId("chat-leave").ClickAsync();
+    }
+
+    [Fact]
     public async Task Someone_using_only_the_keyboard_can_start_and_reach_every_screen()
     {
         await using var member = await Member.OpenAsync(server);
