@@ -10,6 +10,18 @@ public static class PostgresHealth
     /// <summary>True when PostgreSQL accepts a connection and answers <c>SELECT 1</c> within a few seconds.</summary>
     public static async Task<bool> PostgresAnswersAsync(string connectionString, CancellationToken ct)
     {
+        if (await ProbeAsync(connectionString, ct))
+        {
+            return true;
+        }
+
+        // After a server restart the pool still holds dead connections: drop them and ask once more.
+        NpgsqlConnection.ClearAllPools();
+        return await ProbeAsync(connectionString, ct);
+    }
+
+    private static async Task<bool> ProbeAsync(string connectionString, CancellationToken ct)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(ProbeTimeout);
         try

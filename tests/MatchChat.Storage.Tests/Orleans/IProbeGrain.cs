@@ -9,5 +9,7 @@ public interface IProbeGrain : IGrainWithStringKey
 
     Task ClearAsync();
 
-    Task RegisterReminderAsync();
+    Task RegisterReminderAsync(string name);
+
+    Task UnregisterReminderAsync(string name);
 }

@@ -30,7 +30,9 @@ public sealed class OrleansSiloTests(PostgresFixture postgres)
             var grain = grains.GetGrain<IProbeGrain>("probe-1");
             Assert.Equal(1, await grain.IncrementAsync());
             Assert.Equal(2, await grain.IncrementAsync());
-            await grain.RegisterReminderAsync();
+            await grain.RegisterReminderAsync("probe");
+            await grain.RegisterReminderAsync("short-lived");
+            await grain.UnregisterReminderAsync("short-lived");
             Assert.Equal(1, await grains.GetGrain<IGuidProbeGrain>(guidKey).IncrementAsync());
             var cleared = grains.GetGrain<IProbeGrain>("probe-cleared");
             await cleared.IncrementAsync();
@@ -72,7 +74,7 @@ public sealed class OrleansSiloTests(PostgresFixture postgres)
 
         Assert.Equal(1, await MigrationTests.ScalarAsync(connectionString, "SELECT count(*) FROM orleansstorage WHERE graintypestring = 's' AND grainidextensionstring = 'probe-1' AND version = 4"));
         Assert.Equal(1, await MigrationTests.ScalarAsync(connectionString, "SELECT count(*) FROM orleansstorage WHERE graintypestring = 'g' AND grainidextensionstring IS NULL"));
-        Assert.Equal(1, await MigrationTests.ScalarAsync(connectionString, "SELECT count(*) FROM orleansreminderstable WHERE remindername = 'probe'"));
+        Assert.Equal(1, await MigrationTests.ScalarAsync(connectionString, "SELECT count(*) FROM orleansreminderstable WHERE remindername IN ('probe', 'short-lived')"));
         Assert.Equal(2, await MigrationTests.ScalarAsync(connectionString, "SELECT count(*) FROM orleansmembershiptable"));
     }
 

@@ -17,8 +17,16 @@ public sealed class ProbeGrain([PersistentState("s", PostgresSiloBuilderExtensio
 
     public Task ClearAsync() => state.ClearStateAsync();
 
-    public Task RegisterReminderAsync() =>
-        this.RegisterOrUpdateReminder("probe", TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(10));
+    public Task RegisterReminderAsync(string name) =>
+        this.RegisterOrUpdateReminder(name, TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(10));
+
+    public async Task UnregisterReminderAsync(string name)
+    {
+        if (await this.GetReminder(name) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
 }
