@@ -53,14 +53,27 @@ public sealed class PostgresFixture : IAsyncLifetime
             await RunAsync("chown", ["postgres:postgres", _rootDirectory], asPostgres: false);
         }
 
-        var port = FreeTcpPort();
-        _serverOptions = $"-p {port} -k {_rootDirectory} -c listen_addresses=127.0.0.1 -c max_connections=300";
         await RunAsync(Path.Combine(_binDirectory, "initdb"), ["-D", _dataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
-        await RunAsync(Path.Combine(_binDirectory, "pg_ctl"),
-        [
-            "-D", _dataDirectory, "-l", Path.Combine(_rootDirectory, "server.log"), "-w", "-t", "60",
-            "-o", _serverOptions, "start",
-        ]);
+
+        // Another test run may grab the free port between the probe and the start: try a few ports.
+        var port = 0;
+        for (var attempt = 1; ; attempt++)
+        {
+            port = FreeTcpPort();
+            _serverOptions = $"-p {port} -k {_rootDirectory} -c listen_addresses=127.0.0.1 -c max_connections=300";
+            try
+            {
+                await RunAsync(Path.Combine(_binDirectory, "pg_ctl"),
+                [
+                    "-D", _dataDirectory, "-l", Path.Combine(_rootDirectory, "server.log"), "-w", "-t", "60",
+                    "-o", _serverOptions, "start",
+                ]);
+                break;
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+            }
+        }
 
         AdminConnectionString = new NpgsqlConnectionStringBuilder
         {
