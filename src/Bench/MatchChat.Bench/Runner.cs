@@ -148,6 +148,7 @@ public sealed class Runner
         }
         var result = await body();
         var sc = serverCpu.Stop();
+        _lastServerCpuSeconds = sc.CpuPercent / 100 * sc.Seconds;
         var dc = selfCpu.Stop();
         var busy = machine.Stop();
         _r.Profile(scenario, server.Name, sc);
@@ -170,6 +171,10 @@ public sealed class Runner
         }
         return result;
     }
+
+    /// <summary>Server CPU µs per operation over the last window; the window also held a warm-up, so scale to the measured part.</summary>
+    private double CpuUsPer(long ops, TimeSpan window, TimeSpan measured) =>
+        ops == 0 ? double.NaN : _lastServerCpuSeconds * (measured.TotalSeconds / Math.Max(0.001, window.TotalSeconds)) * 1e6 / ops;
 
     /// <summary>dotnet-gcdump of the server (it forces a full GC) and its largest types, saved next to the logs.</summary>
     private async Task GcDumpAsync(string scenario, ServerProcess server)
@@ -284,8 +289,13 @@ public sealed class Runner
                 return 0;
             });
             var r = count / _p.EchoDuration.TotalSeconds;
+            var cpuUs = CpuUsPer(count, _p.Warmup + _p.EchoDuration, _p.EchoDuration);
+            if (n == 1000)
+            {
+                _echoCpuUs1000 = cpuUs;
+            }
             _echo[n] = (r, lat.Ms(50), lat.Ms(99));
-            _r.Add(new Row("S0", $"echo, {n} conns", "msg/s", r, null, "msg/s", "closed loop"));
+            _r.Add(new Row("S0", $"echo, {n} conns", "msg/s", r, null, "msg/s", $"closed loop; server CPU {Results.Fmt(cpuUs)} µs/msg"));
             _r.Add(new Row("S0", $"echo, {n} conns", "p50 / p99", lat.Ms(50), null, "ms", $"p99 {Results.Fmt(lat.Ms(99))} ms"));
         }
         await Clients.DisposeAllAsync(peers);
@@ -301,6 +311,9 @@ public sealed class Runner
     }
 
     private ServerProcess? _echoServer;
+    private double _lastServerCpuSeconds;
+    private double? _relayCpuUs;
+    private double? _echoCpuUs1000;
     private List<RelayPair>? _basePairs;
 
     /// <summary>S0 relay, closed loop, same shape as S1, measured now (right before the MatchChat figure it is compared with).</summary>
@@ -312,8 +325,9 @@ public sealed class Runner
         }
         var closed = await Window($"S0-relay({beforeWhat})", _echoServer, _p.RelayDuration, () => Relay.ClosedLoopAsync(_basePairs, _p.Warmup, _p.RelayDuration, Tag("b")));
         _relayClosed = (closed.DeliveredPerSecond, closed.Latency.Ms(50), closed.Latency.Ms(99));
+        _relayCpuUs = CpuUsPer(closed.Delivered, _p.Warmup + _p.RelayDuration, _p.RelayDuration);
         _r.Add(new Row("S0", $"relay, {_p.Pairs * 2} conns as {_p.Pairs} pairs, before {beforeWhat}", "delivered msg/s", closed.DeliveredPerSecond, null, "msg/s",
-            $"closed loop; p50 {Results.Fmt(closed.Latency.Ms(50))} ms, p99 {Results.Fmt(closed.Latency.Ms(99))} ms"));
+            $"closed loop; p50 {Results.Fmt(closed.Latency.Ms(50))} ms, p99 {Results.Fmt(closed.Latency.Ms(99))} ms; server CPU {Results.Fmt(_relayCpuUs.Value)} µs/msg"));
     }
 
     private async Task BaselineOpenAsync(int rateTarget, string beforeWhat)
@@ -369,6 +383,8 @@ public sealed class Runner
     {
         var res = await Window(scenario, server, _p.RelayDuration, () => Relay.ClosedLoopAsync(pairs, _p.Warmup, _p.RelayDuration, Tag(scenario.ToLowerInvariant())));
         var cc = $"{store}, {c}";
+        _r.Add(new Row(scenario, cc, "server CPU per delivered msg", CpuUsPer(res.Delivered, _p.Warmup + _p.RelayDuration, _p.RelayDuration), _relayCpuUs, "µs",
+            "CPU time of the server process over the window / messages; robust to other load on the machine"));
         _r.Add(new Row(scenario, cc, "delivered msg/s", res.DeliveredPerSecond, _relayClosed?.Rate, "msg/s", "closed loop; baseline = S0 relay, same shape"));
         _r.Add(new Row(scenario, cc, "p50 send→peer", res.Latency.Ms(50), _relayClosed?.P50, "ms"));
         _r.Add(new Row(scenario, cc, "p99 send→peer", res.Latency.Ms(99), _relayClosed?.P99, "ms"));
@@ -682,6 +698,7 @@ public sealed class Runner
             }
             return 0;
         });
+        var s4CpuSeconds = _lastServerCpuSeconds;
         await Task.Delay(1000); // late ConversationEnded/Matched events for the capacity check
 
         var f = (double)Stopwatch.Frequency;
@@ -754,6 +771,9 @@ public sealed class Runner
         var echo1000 = _echo.TryGetValue(1000, out var e) ? e : ((double, double, double)?)null;
         _r.Add(new Row("S4", c, "assignments/s", Interlocked.Read(ref matched) / assignSeconds, echo1000?.Item1, "matches/s",
             $"{matched} of {expected} possible matched in {assignSeconds:F1} s; ratio to S0 echo msg/s at 1000 conns; all {waves} waves sent and answered in {burstSeconds:F2} s"));
+        var sent = requestIds.Count(x => x is not null);
+        _r.Add(new Row("S4", c, "server CPU per request", sent == 0 ? double.NaN : s4CpuSeconds * 1000 / sent, _echoCpuUs1000 / 1000, "ms",
+            "all server CPU in the burst window (enqueue, matching, offers, accepts, pushes) / answered requests; ratio to S0 echo CPU per message at 1000 conns"));
         _r.Add(new Row("S4", c, "p50 request→offer", toOffer.Ms(50), echo1000?.Item2, "ms", "ratio to S0 echo p50 at 1000 conns"));
         _r.Add(new Row("S4", c, "p99 request→offer", toOffer.Ms(99), echo1000?.Item3, "ms", $"ratio to S0 echo p99 at 1000 conns; {toOffer.Count} offers timed"));
         _r.Add(new Row("S4", c, "p99 request→Matched", toMatch.Ms(99), echo1000?.Item3, "ms", $"p50 {Results.Fmt(toMatch.Ms(50))} ms"));
