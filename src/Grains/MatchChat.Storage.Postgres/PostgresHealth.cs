@@ -35,7 +35,7 @@ public static class PostgresHealth
         {
             return false;
         }
-        catch (Exception exception) when (PostgresErrors.IsConnectivity(exception) || exception is ArgumentException)
+        catch (Exception exception) when (exception is NpgsqlException or ArgumentException || PostgresErrors.IsConnectivity(exception))
         {
             return false;
         }

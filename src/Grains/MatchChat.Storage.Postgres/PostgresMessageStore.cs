@@ -77,8 +77,9 @@ public sealed class PostgresMessageStore : IMessageStore, IAsyncDisposable, IDis
 
         if (_queue is null)
         {
-            var outcomes = await WriteWithRetryAsync([row], cancellationToken);
-            return Unwrap(outcomes[0]);
+            // As with group commit: once started the write runs to its end; cancelling only stops the waiting.
+            var write = WriteWithRetryAsync([row], CancellationToken.None);
+            return Unwrap((await write.WaitAsync(cancellationToken))[0]);
         }
 
         var pending = new PendingAppend(row);
