@@ -1,0 +1,9 @@
+using MatchChat.Contracts.Grains;
+
+namespace MatchChat.Grains.Health;
+
+[StatelessWorker]
+public sealed class PingGrain : Grain, IPingGrain
+{
+    public Task<bool> Ping() => Task.FromResult(true);
+}
