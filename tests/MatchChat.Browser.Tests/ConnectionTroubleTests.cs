@@ -128,6 +128,43 @@ public sealed class ConnectionTroubleTests(MatchChatFixture server)
     }
 
     [Fact]
+    public async Task A_message_written_while_disconnected_survives_a_reload_and_is_sent_once()
+    {
+        var sockets = new SocketControl();
+        await using var writer = await Member.JoinAsync(server, beforeFirstVisit: sockets.AttachAsync);
+        await using var reader = await Member.JoinAsync(server);
+        foreach (var member in new[] { writer, reader })
+        {
+            await member.GoToAsync("rooms");
+            await member.Page.Locator("[data-testid=room][data-slug=grief]").GetByTestId("room-join").ClickAsync();
+            await Expect(member.Page.GetByTestId("chat")).ToBeVisibleAsync();
+        }
+
+        // The hub cannot be reached (every negotiation fails), but the page itself still loads.
+        await writer.Context.RouteAsync("**/hubs/chat/negotiate**", route => route.AbortAsync());
+        await sockets.DropAllAsync();
+        await Expect(writer.Status).ToHaveAttributeAsync("data-state", "reconnecting");
+        await writer.SendAsync("Written, then the page was reloaded");
+        await Expect(writer.Message("Written, then the page was reloaded")).ToHaveAttributeAsync("data-state", "pending");
+
+        await writer.Page.ReloadAsync();
+        await Expect(writer.Status).ToHaveAttributeAsync("data-state", "disconnected");
+        var pending = writer.Message("Written, then the page was reloaded");
+        await Expect(pending).ToHaveAttributeAsync("data-state", "pending");
+        await Expect(pending).ToContainTextAsync("will send automatically");
+
+        await writer.Context.UnrouteAsync("**/hubs/chat/negotiate**");
+        await Expect(writer.Status).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 30_000 });
+        await Expect(writer.Message("Written, then the page was reloaded")).ToHaveAttributeAsync("data-state", "sent");
+        await Expect(reader.Message("Written, then the page was reloaded")).ToHaveCountAsync(1);
+        await Expect(writer.Message("Written, then the page was reloaded")).ToHaveCountAsync(1);
+        Assert.Equal("[]", await writer.Page.EvaluateAsync<string>("() => JSON.stringify(JSON.parse(localStorage.getItem(Object.keys(localStorage).find(k => k.endsWith('.outbox')))))"));
+
+        await writer.Page.GetByTestId("chat-leave").ClickAsync();
+        await reader.Page.GetByTestId("chat-leave").ClickAsync();
+    }
+
+    [Fact]
     public async Task A_message_whose_acknowledgement_was_lost_is_retried_with_the_same_id_and_shown_once()
     {
         var sockets = new SocketControl();
