@@ -19,6 +19,8 @@ public static class ClientBuilderExtensions
             o.ClusterId = ClusterSettings.ClusterId;
             o.ServiceId = ClusterSettings.ServiceId;
         });
+        client.Configure<ClientMessagingOptions>(o =>
+            o.ResponseTimeout = TimeSpan.FromSeconds(configuration.GetValue("MatchChat:Cluster:ResponseTimeoutSeconds", 10.0)));
         if (settings.UsesPostgres)
         {
             client.UseMatchChatPostgresClustering(settings.ConnectionString!);
