@@ -168,6 +168,20 @@ public sealed class ConversationJourneyTests(ServerFixture server) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_seeker_who_reconnects_is_told_their_place_in_the_queue_again()
+    {
+        var topic = TestTopics.Slug(13);
+        await using var first = await server.NewMember();
+        await using var seeker = await server.NewMember();
+        await first.Request(topic);
+        var ticket = await seeker.Request(topic);
+        await seeker.Conn.Hub.StopAsync();
+        await using var reloaded = await TestConnection.OpenAsync(server.BaseUrl, seeker.Token);
+        var again = await reloaded.Next<QueueTicket>("QueueUpdated");
+        Assert.Equal((ticket.RequestId, 2, TicketStatus.Waiting), (again.RequestId, again.Position!.Value, again.Status));
+    }
+
+    [Fact]
     public async Task A_seeker_can_cancel_and_then_ask_again()
     {
         var topic = TestTopics.Slug(4);
@@ -267,6 +281,19 @@ public sealed class ConversationJourneyTests(ServerFixture server) : IClassFixtu
         Assert.Equal([4L, 5L, 6L], (await seeker.History(conversation.Channel, afterSeq: 3, limit: 3)).Select(m => m.Seq));
         Assert.Equal([3L, 4L], (await seeker.History(conversation.Channel, beforeSeq: 5, limit: 2)).Select(m => m.Seq));
         Assert.Equal([6L, 7L], (await listener.History(conversation.Channel, afterSeq: 5, beforeSeq: 8)).Select(m => m.Seq));
+    }
+
+    [Fact]
+    public async Task GetHistory_accepts_only_the_channel_as_the_contract_allows()
+    {
+        await using var seeker = await server.NewMember();
+        await using var listener = await server.NewMember();
+        var (conversation, _) = await Journeys.Match(seeker, listener, TestTopics.Slug(12));
+        await seeker.Send(conversation.Channel, "one");
+        var all = await seeker.Conn.Invoke<Message[]>("GetHistory", conversation.Channel);
+        Assert.Single(all);
+        var after = await seeker.Conn.Invoke<Message[]>("GetHistory", conversation.Channel, 0L);
+        Assert.Single(after);
     }
 
     [Fact]

@@ -70,10 +70,19 @@ public sealed class MemberGrain(
         RequireMember();
         if (_nodes.Renew(nodeId, node))
         {
-            // A node new to this member (a reload, a restart) gets the offers still open, so none is missed.
+            // A node new to this member (a reload, a restart) gets the open request's ticket and the offers still
+            // open, so a page that connects later misses nothing.
             foreach (var offer in S.Offers.Where(o => o.ExpiresAt > Now))
             {
                 _ = node.OfferReceived(MemberId, offer);
+            }
+
+            if (S.Request is { } open)
+            {
+                var ticket = await Queue(open.Topic).GetTicket(open.RequestId)
+                    // The queue lost it (a write that did not land before a crash): put it back in its original place.
+                    ?? await Queue(open.Topic).Enqueue(new SeekerRequest(open.RequestId, MemberId, S.Handle!, S.AgeGroup, open.Experiences, open.Note, open.EnqueuedAt));
+                _ = node.QueueUpdated(MemberId, ticket);
             }
         }
 

@@ -2,6 +2,7 @@ using MatchChat.Contracts.Topics;
 using MatchChat.Web.Hubs;
 using MatchChat.Web.Push;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MatchChat.Web.Hosting;
@@ -24,6 +25,8 @@ public static class WebServiceCollectionExtensions
             o.EnableDetailedErrors = false;
             o.AddFilter<HubErrorFilter>();
         });
+        services.RemoveAll<IHubProtocol>();
+        services.AddSingleton<IHubProtocol, OptionalArgumentsHubProtocol>();
         return services;
     }
 }

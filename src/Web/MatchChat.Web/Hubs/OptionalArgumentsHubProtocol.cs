@@ -1,0 +1,78 @@
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.Options;
+
+namespace MatchChat.Web.Hubs;
+
+/// <summary>
+/// The JSON hub protocol, plus PROTOCOL.md's optional trailing arguments: SignalR binds by position and wants
+/// every argument, so <c>GetHistory(channel)</c> would fail to bind. When an invocation of a method listed here
+/// brings fewer arguments, it is parsed again with that many and the rest are filled with null.
+/// </summary>
+public sealed class OptionalArgumentsHubProtocol(IOptions<JsonHubProtocolOptions> options) : IHubProtocol
+{
+    /// <summary>Method name → how many leading arguments are required.</summary>
+    private static readonly Dictionary<string, int> RequiredArguments = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [nameof(ChatHub.GetHistory)] = 1,
+    };
+
+    private readonly JsonHubProtocol _inner = new(options);
+
+    public string Name => _inner.Name;
+
+    public int Version => _inner.Version;
+
+    public TransferFormat TransferFormat => _inner.TransferFormat;
+
+    public bool IsVersionSupported(int version) => _inner.IsVersionSupported(version);
+
+    public ReadOnlyMemory<byte> GetMessageBytes(HubMessage message) => _inner.GetMessageBytes(message);
+
+    public void WriteMessage(HubMessage message, IBufferWriter<byte> output) => _inner.WriteMessage(message, output);
+
+    public bool TryParseMessage(ref ReadOnlySequence<byte> input, IInvocationBinder binder, [NotNullWhen(true)] out HubMessage? message)
+    {
+        var start = input;
+        if (!_inner.TryParseMessage(ref input, binder, out message))
+        {
+            return false;
+        }
+
+        if (message is InvocationBindingFailureMessage failure && RequiredArguments.TryGetValue(failure.Target, out var required))
+        {
+            var types = binder.GetParameterTypes(failure.Target);
+            for (var count = types.Count - 1; count >= required; count--)
+            {
+                var retry = start;
+                var shorter = new ShorterBinder(binder, failure.Target, types.Take(count).ToArray());
+                if (_inner.TryParseMessage(ref retry, shorter, out var parsed) && parsed is InvocationMessage invocation)
+                {
+                    var padded = invocation.Arguments.Concat(Enumerable.Repeat<object?>(null, types.Count - count)).ToArray();
+                    message = new InvocationMessage(invocation.InvocationId, invocation.Target, padded, invocation.StreamIds)
+                    {
+                        Headers = invocation.Headers,
+                    };
+                    input = retry;
+                    return true;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private sealed class ShorterBinder(IInvocationBinder inner, string target, IReadOnlyList<Type> types) : IInvocationBinder
+    {
+        public IReadOnlyList<Type> GetParameterTypes(string methodName) => methodName == target ? types : inner.GetParameterTypes(methodName);
+
+        public Type GetReturnType(string invocationId) => inner.GetReturnType(invocationId);
+
+        public Type GetStreamItemType(string streamId) => inner.GetStreamItemType(streamId);
+
+        public string GetTarget(ReadOnlySpan<byte> utf8Bytes) => inner.GetTarget(utf8Bytes) ?? string.Empty;
+    }
+}
