@@ -381,6 +381,42 @@ public sealed class PrivatePostgres : IAsyncDisposable
     }
 
     public int Port { get; }
+
+    /// <summary>CPU ticks of this PostgreSQL: the postmaster and its child processes (backends, writer, WAL writer).</summary>
+    public long CpuTicks()
+    {
+        int master;
+        try
+        {
+            master = int.Parse(File.ReadLines(Path.Combine(_dir, "postmaster.pid")).First().Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return 0;
+        }
+        long total = Proc.ProcessTicks(master);
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == master)
+            {
+                continue;
+            }
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (int.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture) == master)
+                {
+                    total += long.Parse(f[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(f[12], System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+            catch (IOException)
+            {
+            }
+        }
+        return total;
+    }
+
     public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=matchchat;Pooling=true;Maximum Pool Size=50";
 
     public static string? FindTool(string name)

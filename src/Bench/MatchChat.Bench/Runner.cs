@@ -312,6 +312,7 @@ public sealed class Runner
 
     private ServerProcess? _echoServer;
     private double _lastServerCpuSeconds;
+    private PrivatePostgres? _pg;
     private double? _relayCpuUs;
     private double? _echoCpuUs1000;
     private List<RelayPair>? _basePairs;
@@ -410,6 +411,7 @@ public sealed class Runner
         if (usePg)
         {
             await using var pg = await PrivatePostgres.StartAsync();
+            _pg = pg;
             foreach (var groupCommit in new[] { true, false })
             {
                 var name = groupCommit ? "PostgreSQL, group commit" : "PostgreSQL, one row per transaction";
@@ -424,6 +426,7 @@ public sealed class Runner
                 {
                     _r.Note($"S3: MatchChat did not start on PostgreSQL ({ex.Message.Split('\n')[0]}); falling back to the in-memory store.");
                     usePg = false;
+                    _pg = null;
                     break;
                 }
                 try
@@ -435,6 +438,7 @@ public sealed class Runner
                     await server.DisposeAsync();
                 }
             }
+            _pg = null;
         }
         if (!usePg)
         {
@@ -450,7 +454,14 @@ public sealed class Runner
         using var http = Clients.NewHttp(server.BaseUri);
         var pairs = await Relay.MatchChatPairsAsync(server, http, _p.Pairs, _o.SkipNegotiation, _r);
         await BaselineClosedAsync("S3 " + store);
+        var pgBefore = _pg?.CpuTicks() ?? 0;
         var res = await S1Async("S3", store, server, pairs, $"{pairs.Count * 2} conns");
+        if (_pg is not null && res.Delivered > 0)
+        {
+            var pgSeconds = (_pg.CpuTicks() - pgBefore) / Proc.TicksPerSecond * (_p.RelayDuration.TotalSeconds / (_p.Warmup + _p.RelayDuration).TotalSeconds);
+            _r.Add(new Row("S3", $"{store}, {pairs.Count * 2} conns", "PostgreSQL CPU per delivered msg", pgSeconds * 1e6 / res.Delivered, null, "µs",
+                "postmaster and its children (backends, WAL writer), same window"));
+        }
         var restarted = false;
         var readers = pairs.Select(p => (p.A, p.Channel)).ToList();
         if (_p.RestartCheck && env is not null && logName is not null)
