@@ -188,7 +188,7 @@ public sealed class PostgresMessageStore : IMessageStore, IAsyncDisposable, IDis
         catch (Exception exception)
         {
             // Not expected: WriteBatchAsync completes every waiter itself. Never leave a caller hanging.
-            PostgresStorageLog.WriterCrashed(_logger, exception);
+            PostgresStorageLog.WriterCrashed(_logger, exception.GetType().Name);
             _queue.Writer.TryComplete(exception);
             var failure = new MessageStoreUnavailableException("The message writer stopped.", exception);
             foreach (var pending in batch)
@@ -288,17 +288,17 @@ public sealed class PostgresMessageStore : IMessageStore, IAsyncDisposable, IDis
             }
             catch (Exception exception) when (rows.Count > 1 && PostgresErrors.IsRowSpecific(exception))
             {
-                PostgresStorageLog.BatchSplit(_logger, rows.Count, PostgresErrors.Describe(exception), exception);
+                PostgresStorageLog.BatchSplit(_logger, rows.Count, PostgresErrors.Describe(exception));
                 return await WriteOneByOneAsync(rows, cancellationToken);
             }
             catch (Exception exception) when (attempt == 1 && PostgresErrors.IsConnectivity(exception) && !cancellationToken.IsCancellationRequested)
             {
-                PostgresStorageLog.BatchRetry(_logger, rows.Count, PostgresErrors.Describe(exception), exception);
+                PostgresStorageLog.BatchRetry(_logger, rows.Count, PostgresErrors.Describe(exception));
                 _dataSource.Clear();
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                PostgresStorageLog.BatchFailed(_logger, rows.Count, PostgresErrors.Describe(exception), exception);
+                PostgresStorageLog.BatchFailed(_logger, rows.Count, PostgresErrors.Describe(exception));
                 if (PostgresErrors.IsConnectivity(exception))
                 {
                     _dataSource.Clear();

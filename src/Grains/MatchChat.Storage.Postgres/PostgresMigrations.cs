@@ -86,7 +86,7 @@ public static class PostgresMigrations
             {
                 await connection.DisposeAsync();
                 var delayMs = Math.Min(2000, 250 * attempt);
-                PostgresStorageLog.MigrationWaiting(logger, attempt, delayMs, exception);
+                PostgresStorageLog.MigrationWaiting(logger, attempt, delayMs);
                 await Task.Delay(delayMs, cancellationToken);
             }
             catch

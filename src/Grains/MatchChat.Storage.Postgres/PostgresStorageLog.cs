@@ -2,23 +2,26 @@ using Microsoft.Extensions.Logging;
 
 namespace MatchChat.Storage.Postgres;
 
-/// <summary>Structured log messages of the storage layer. Never message text.</summary>
+/// <summary>
+/// Structured log messages of the storage layer. Never message text, and never an exception object: with
+/// <c>Include Error Detail</c> Npgsql puts the failing row, a member's words, into exception messages.
+/// </summary>
 internal static partial class PostgresStorageLog
 {
     [LoggerMessage(1, LogLevel.Warning, "Message batch of {RowCount} rows failed ({Reason}); retrying once on a fresh connection")]
-    public static partial void BatchRetry(ILogger logger, int rowCount, string reason, Exception exception);
+    public static partial void BatchRetry(ILogger logger, int rowCount, string reason);
 
     [LoggerMessage(2, LogLevel.Error, "Message batch of {RowCount} rows failed ({Reason}); every waiter is told the store is unavailable")]
-    public static partial void BatchFailed(ILogger logger, int rowCount, string reason, Exception exception);
+    public static partial void BatchFailed(ILogger logger, int rowCount, string reason);
 
     [LoggerMessage(3, LogLevel.Warning, "Message batch of {RowCount} rows was rejected ({Reason}); writing its rows one by one")]
-    public static partial void BatchSplit(ILogger logger, int rowCount, string reason, Exception exception);
+    public static partial void BatchSplit(ILogger logger, int rowCount, string reason);
 
     [LoggerMessage(4, LogLevel.Warning, "Message {Channel}/{Seq} was not stored: {Reason}")]
     public static partial void RowRejected(ILogger logger, string channel, long seq, string reason);
 
-    [LoggerMessage(5, LogLevel.Error, "Message writer stopped unexpectedly")]
-    public static partial void WriterCrashed(ILogger logger, Exception exception);
+    [LoggerMessage(5, LogLevel.Error, "Message writer stopped unexpectedly ({ExceptionType})")]
+    public static partial void WriterCrashed(ILogger logger, string exceptionType);
 
     [LoggerMessage(6, LogLevel.Information, "Applying PostgreSQL migrations (waiting for the migration lock)")]
     public static partial void MigrationStarting(ILogger logger);
@@ -27,5 +30,5 @@ internal static partial class PostgresStorageLog
     public static partial void MigrationDone(ILogger logger, int appliedCount, long elapsedMs);
 
     [LoggerMessage(8, LogLevel.Warning, "PostgreSQL not reachable for migrations (attempt {Attempt}); retrying in {DelayMs} ms")]
-    public static partial void MigrationWaiting(ILogger logger, int attempt, int delayMs, Exception exception);
+    public static partial void MigrationWaiting(ILogger logger, int attempt, int delayMs);
 }

@@ -61,8 +61,11 @@ public sealed class BadInputTests(ServerFixture server) : IClassFixture<ServerFi
         await Rejected("not_found", () => c.Invoke<ListenerProfile>("Volunteer", new { topics = new[] { "grief", "nope" }, experiences = Array.Empty<string>(), maxConcurrentChats = 2 }));
         await Rejected("invalid", () => c.Invoke<ListenerProfile>("Volunteer", new object?[] { null }));
         await Rejected("invalid", () => c.Invoke<Conversation>("AcceptOffer", "bad id!"));
-        await Rejected("not_found", () => c.Invoke<Conversation>("AcceptOffer", "doesnotexist"));
-        await Rejected("not_found", () => c.Invoke("DeclineOffer", "doesnotexist"));
+        await Rejected("conflict", () => c.Invoke<Conversation>("AcceptOffer", "doesnotexist"));
+        await Rejected("conflict", () => c.Invoke("DeclineOffer", "doesnotexist"));
+        await Rejected("invalid", () => c.Invoke<ListenerProfile>("Volunteer", new { topics = "grief", experiences = Array.Empty<string>(), maxConcurrentChats = "three" }));
+        await Rejected("invalid", () => c.Invoke<ListenerProfile>("SetAvailable", "yes"));
+        await Rejected("invalid", () => c.Invoke<Message[]>("GetHistory"));
         await Rejected("not_found", () => c.Invoke("EndConversation", "doesnotexist"));
         await Rejected("invalid", () => c.Invoke<Room>("JoinRoom", "Bad Slug"));
         await Rejected("not_found", () => c.Invoke<Room>("JoinRoom", "no-such-room"));

@@ -31,6 +31,9 @@ public interface IMemberGrain : IGrainWithStringKey
     [OneWay, Alias("OnTicketUpdated")] Task OnTicketUpdated(QueueTicket ticket);
     [OneWay, Alias("OnOfferMade")] Task OnOfferMade(Offer offer);
     [OneWay, Alias("OnOfferClosed")] Task OnOfferClosed(string offerId, string reason);
-    [OneWay, Alias("OnConversationStarted")] Task OnConversationStarted(Conversation conversation);
+    [OneWay, Alias("OnConversationStarted")] Task OnConversationStarted(Conversation conversation, string requestId);
     [OneWay, Alias("OnConversationEnded")] Task OnConversationEnded(ConversationEnded ended, DateTime endedAt);
+
+    /// <summary>A channel of this member was activated afresh (after a silo loss): its web nodes should subscribe again.</summary>
+    [OneWay, Alias("OnChannelActivated")] Task OnChannelActivated(string channel);
 }

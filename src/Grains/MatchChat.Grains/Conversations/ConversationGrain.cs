@@ -19,6 +19,8 @@ public sealed class ConversationGrain(
 
     protected override string Channel => Channels.ForConversation(this.GetPrimaryKeyString());
 
+    protected override IEnumerable<string> MemberIds => S.Exists && S.EndedAt is null ? [S.SeekerId, S.ListenerId] : [];
+
     public async Task Start(ConversationStart start)
     {
         if (S.Exists)
@@ -36,7 +38,7 @@ public sealed class ConversationGrain(
         await state.WriteStateAsync();
         var id = this.GetPrimaryKeyString();
         var seekerView = new Conversation(id, Channel, start.Topic, start.ListenerHandle, "seeker", start.SharedExperiences, S.StartedAt, null);
-        _ = GrainFactory.GetGrain<IMemberGrain>(start.SeekerId).OnConversationStarted(seekerView);
+        _ = GrainFactory.GetGrain<IMemberGrain>(start.SeekerId).OnConversationStarted(seekerView, start.RequestId);
     }
 
     public async Task End(string memberId, string reason)
@@ -44,6 +46,9 @@ public sealed class ConversationGrain(
         var handle = RequireReader(memberId);
         if (S.EndedAt is not null)
         {
+            // Already ended: tell the caller again, in case that notice was lost (it frees a listener's capacity).
+            var again = new ConversationEnded(this.GetPrimaryKeyString(), S.EndedBy ?? handle, reason);
+            _ = GrainFactory.GetGrain<IMemberGrain>(memberId).OnConversationEnded(again, S.EndedAt.Value);
             return;
         }
 

@@ -11,7 +11,7 @@ public sealed class MatchChatTimings
     public double SeekerGraceSeconds { get; set; } = 120;
 
     /// <summary>How long a grain keeps a web node's push subscription without renewal.</summary>
-    public double ObserverExpirySeconds { get; set; } = 90;
+    public double ObserverExpirySeconds { get; set; } = 45;
 
     /// <summary>Debounce for queue position/estimate pushes, so a burst costs one update per seeker, not one per change.</summary>
     public double QueueUpdateDelaySeconds { get; set; } = 0.1;

@@ -25,7 +25,6 @@ public sealed class MemberGrain(
     private const string PresenceReminder = "presence";
     private const int EndedConversationsKept = 20;
     private readonly MatchChatTimings _timings = timings.Value;
-    private readonly Queue<string> _recentlyClosedOffers = new();
     private NodeSubscriptions _nodes = null!;
     private DateTime? _disconnectedSince;
     private IGrainTimer? _deadlineTimer;
@@ -68,6 +67,7 @@ public sealed class MemberGrain(
     public async Task<MemberChannels> Attach(string nodeId, IChatObserver node)
     {
         RequireMember();
+        S.Offers.RemoveAll(o => o.ExpiresAt <= Now);
         if (_nodes.Renew(nodeId, node))
         {
             // A node new to this member (a reload, a restart) gets the open request's ticket and the offers still
@@ -79,18 +79,24 @@ public sealed class MemberGrain(
 
             if (S.Request is { } open)
             {
-                var ticket = await Queue(open.Topic).GetTicket(open.RequestId)
-                    // The queue lost it (a write that did not land before a crash): put it back in its original place.
-                    ?? await Queue(open.Topic).Enqueue(new SeekerRequest(open.RequestId, MemberId, S.Handle!, S.AgeGroup, open.Experiences, open.Note, open.EnqueuedAt));
-                _ = node.QueueUpdated(MemberId, ticket);
+                if (await Queue(open.Topic).GetTicket(open.RequestId) is { } ticket)
+                {
+                    _ = node.QueueUpdated(MemberId, ticket);
+                }
+                else
+                {
+                    // Matched, cancelled or expired while the notice to this grain was lost: it is no longer open.
+                    S.Request = null;
+                    await state.WriteStateAsync();
+                }
             }
         }
 
-        var wasAway = _disconnectedSince is not null;
         _disconnectedSince = null;
-        if (wasAway && S.Listener is { Available: true })
+        if (S.Listener is { Available: true })
         {
-            // Re-send the roster entry: a queue that moved or restarted learns of this listener again.
+            // Re-send the roster entry on every attach and renewal: a queue that was deactivated, moved or
+            // restarted keeps its roster in memory only, and learns of this listener again here.
             await PushSnapshot();
         }
 
@@ -139,8 +145,14 @@ public sealed class MemberGrain(
             throw MatchChatException.NotFound("You have no open request with that id.");
         }
 
-        await Queue(S.Request.Topic).Cancel(requestId, TicketStatus.Cancelled);
+        var cancelled = await Queue(S.Request.Topic).Cancel(requestId, TicketStatus.Cancelled);
         S.Request = null;
+        if (!cancelled)
+        {
+            await state.WriteStateAsync();
+            throw MatchChatException.Conflict("That request is no longer waiting: it was matched or has expired.");
+        }
+
         await state.WriteStateAsync();
     }
 
@@ -192,7 +204,7 @@ public sealed class MemberGrain(
     public async Task<Conversation> AcceptOffer(string offerId)
     {
         RequireMember();
-        var offer = S.Offers.FirstOrDefault(o => o.OfferId == offerId) ?? throw UnknownOffer(offerId);
+        var offer = S.Offers.FirstOrDefault(o => o.OfferId == offerId) ?? throw UnknownOffer();
         if (S.Listener is null || ActiveChats >= S.Listener.MaxConcurrentChats)
         {
             throw MatchChatException.Conflict("You are at your chat limit. End a conversation or raise your limit first.");
@@ -207,7 +219,6 @@ public sealed class MemberGrain(
         {
             // Accepted or no longer open: either way it is not pending any more.
             S.Offers.Remove(offer);
-            RememberClosed(offerId);
         }
 
         S.ConsecutiveExpiries = 0;
@@ -228,9 +239,8 @@ public sealed class MemberGrain(
     public async Task DeclineOffer(string offerId)
     {
         RequireMember();
-        var offer = S.Offers.FirstOrDefault(o => o.OfferId == offerId) ?? throw UnknownOffer(offerId);
+        var offer = S.Offers.FirstOrDefault(o => o.OfferId == offerId) ?? throw UnknownOffer();
         S.Offers.Remove(offer);
-        RememberClosed(offerId);
         S.ConsecutiveExpiries = 0;
         await state.WriteStateAsync();
         await Queue(offer.Topic).Decline(offerId, MemberId, "declined");
@@ -248,12 +258,9 @@ public sealed class MemberGrain(
     public async Task EndConversation(string conversationId)
     {
         RequireMember();
-        var conversation = S.Conversations.FirstOrDefault(c => c.ConversationId == conversationId)
+        _ = S.Conversations.FirstOrDefault(c => c.ConversationId == conversationId)
             ?? throw MatchChatException.NotFound("You have no conversation with that id.");
-        if (conversation.EndedAt is null)
-        {
-            await GrainFactory.GetGrain<IConversationGrain>(conversationId).End(MemberId, "ended");
-        }
+        await GrainFactory.GetGrain<IConversationGrain>(conversationId).End(MemberId, "ended");
     }
 
     public async Task<Room> JoinRoom(string slug)
@@ -298,6 +305,7 @@ public sealed class MemberGrain(
 
     public async Task OnOfferMade(Offer offer)
     {
+        S.Offers.RemoveAll(o => o.ExpiresAt <= Now);
         var listener = S.Listener;
         if (listener is null || !listener.Available || ActiveChats + S.Offers.Count >= listener.MaxConcurrentChats)
         {
@@ -319,7 +327,6 @@ public sealed class MemberGrain(
         }
 
         S.Offers.Remove(offer);
-        RememberClosed(offerId);
         Notify(n => n.OfferWithdrawn(MemberId, new OfferWithdrawn(offerId, reason)));
         if (reason == "expired" && ++S.ConsecutiveExpiries >= _timings.ConsecutiveExpiriesBeforeUnavailable)
         {
@@ -331,14 +338,18 @@ public sealed class MemberGrain(
         await state.WriteStateAsync();
     }
 
-    public async Task OnConversationStarted(Conversation conversation)
+    public async Task OnConversationStarted(Conversation conversation, string requestId)
     {
         if (S.Conversations.All(c => c.ConversationId != conversation.ConversationId))
         {
             S.Conversations.Insert(0, conversation);
         }
 
-        S.Request = null;
+        if (S.Request?.RequestId == requestId)
+        {
+            S.Request = null;
+        }
+
         await state.WriteStateAsync();
         Notify(n => n.Matched(MemberId, conversation));
         await WatchPresence();
@@ -362,6 +373,12 @@ public sealed class MemberGrain(
         {
             await PushSnapshot();
         }
+    }
+
+    public Task OnChannelActivated(string channel)
+    {
+        Notify(n => n.ChannelJoined(MemberId, channel));
+        return Task.CompletedTask;
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
@@ -394,18 +411,9 @@ public sealed class MemberGrain(
         }
     }
 
-    private MatchChatException UnknownOffer(string offerId) => _recentlyClosedOffers.Contains(offerId)
-        ? MatchChatException.Conflict("This offer has expired or was withdrawn. Stay available for the next one.")
-        : MatchChatException.NotFound("You have no offer with that id.");
-
-    private void RememberClosed(string offerId)
-    {
-        _recentlyClosedOffers.Enqueue(offerId);
-        while (_recentlyClosedOffers.Count > 32)
-        {
-            _recentlyClosedOffers.Dequeue();
-        }
-    }
+    /// <summary>Offers are short-lived and their ids unguessable: any offer not open now has expired or was withdrawn.</summary>
+    private static MatchChatException UnknownOffer() =>
+        MatchChatException.Conflict("This offer has expired or was withdrawn. Stay available for the next one.");
 
     private void Notify(Func<IChatObserver, Task> send) => _nodes.Notify(send);
 
@@ -434,7 +442,6 @@ public sealed class MemberGrain(
         await state.WriteStateAsync();
         foreach (var offer in offers)
         {
-            RememberClosed(offer.OfferId);
             await Queue(offer.Topic).Decline(offer.OfferId, MemberId, reason);
             Notify(n => n.OfferWithdrawn(MemberId, new OfferWithdrawn(offer.OfferId, reason)));
         }

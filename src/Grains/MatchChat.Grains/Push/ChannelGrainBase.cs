@@ -23,6 +23,23 @@ public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTi
 
     protected abstract string Channel { get; }
 
+    /// <summary>Who may read this channel (participants or joined members).</summary>
+    protected abstract IEnumerable<string> MemberIds { get; }
+
+    /// <summary>
+    /// A fresh activation knows no web node. If the channel already has members (it moved after a silo died), ask
+    /// their member grains to have their nodes subscribe again now, instead of at the nodes' next renewal.
+    /// </summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var memberId in MemberIds)
+        {
+            _ = GrainFactory.GetGrain<IMemberGrain>(memberId).OnChannelActivated(Channel);
+        }
+
+        return base.OnActivateAsync(cancellationToken);
+    }
+
     /// <summary>The member's handle if they may read this channel; throws not_found/forbidden otherwise.</summary>
     protected abstract string RequireReader(string memberId);
 

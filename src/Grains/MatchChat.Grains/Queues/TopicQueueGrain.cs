@@ -94,7 +94,8 @@ public sealed class TopicQueueGrain(
 
         var request = Requests[index];
         Requests.RemoveAt(index);
-        CloseOffer(request, notifyListener: true, reason: status);
+        // The seeker left: not the listener's doing, so it does not count as a missed offer.
+        CloseOffer(request, notifyListener: true, reason: "withdrawn");
 
         PushTerminal(request.Request, status);
         await state.WriteStateAsync();
@@ -122,7 +123,6 @@ public sealed class TopicQueueGrain(
         _roster.Remove(listenerId);
         foreach (var r in Requests.Where(r => r.OfferListenerId == listenerId).ToList())
         {
-            r.Excluded.Add(listenerId);
             CloseOffer(r, notifyListener: true, reason: "unavailable");
         }
 
@@ -167,7 +167,17 @@ public sealed class TopicQueueGrain(
         var request = Requests.FirstOrDefault(r => r.OfferId == offerId && r.OfferListenerId == listenerId);
         if (request is not null)
         {
-            request.Excluded.Add(listenerId);
+            if (reason == "declined")
+            {
+                // A listener who said no to this request is not asked again about it.
+                request.Excluded.Add(listenerId);
+            }
+            else
+            {
+                // Busy or gone: out of the roster until the member grain sends a fresh snapshot.
+                _roster.Remove(listenerId);
+            }
+
             CloseOffer(request, notifyListener: false, reason: reason);
             MatchNow();
         }

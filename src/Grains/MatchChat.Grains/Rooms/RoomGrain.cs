@@ -21,6 +21,8 @@ public sealed class RoomGrain(
 
     protected override string Channel => Channels.ForRoom(Slug);
 
+    protected override IEnumerable<string> MemberIds => state.State.Members.Keys;
+
     public async Task<Room> Join(string memberId, string handle)
     {
         if (state.State.Members.TryAdd(memberId, handle))

@@ -55,7 +55,13 @@ public sealed class ChatHub(IGrainFactory grains, PushBridge push, TopicCatalog 
 
     public Task<ListenerProfile> SetAvailable(bool available) => Me.SetAvailable(available);
 
-    public Task<Conversation> AcceptOffer(string offerId) => Me.AcceptOffer(InputRules.Id(offerId, "offerId"));
+    public async Task<Conversation> AcceptOffer(string offerId)
+    {
+        var conversation = await Me.AcceptOffer(InputRules.Id(offerId, "offerId"));
+        // Subscribed before the caller hears back, so the first message cannot outrun it.
+        await push.JoinChannelAsync(MemberId, conversation.Channel);
+        return conversation;
+    }
 
     public Task DeclineOffer(string offerId) => Me.DeclineOffer(InputRules.Id(offerId, "offerId"));
 
@@ -69,9 +75,18 @@ public sealed class ChatHub(IGrainFactory grains, PushBridge push, TopicCatalog 
         return await Task.WhenAll(topics.For(me.AgeGroup).Select(t => grains.GetGrain<IRoomGrain>(t.Slug).Describe()));
     }
 
-    public Task<Room> JoinRoom(string slug) => Me.JoinRoom(InputRules.Topic(slug, "slug"));
+    public async Task<Room> JoinRoom(string slug)
+    {
+        var room = await Me.JoinRoom(InputRules.Topic(slug, "slug"));
+        await push.JoinChannelAsync(MemberId, room.Channel);
+        return room;
+    }
 
-    public Task LeaveRoom(string slug) => Me.LeaveRoom(InputRules.Topic(slug, "slug"));
+    public async Task LeaveRoom(string slug)
+    {
+        await Me.LeaveRoom(InputRules.Topic(slug, "slug"));
+        await push.LeaveChannelAsync(MemberId, Channels.ForRoom(slug));
+    }
 
     public Task<Message> SendMessage(string channel, string clientMessageId, string text)
     {

@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.ExceptionServices;
+using MatchChat.Contracts.Errors;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
@@ -10,7 +12,8 @@ namespace MatchChat.Web.Hubs;
 /// <summary>
 /// The JSON hub protocol, plus PROTOCOL.md's optional trailing arguments: SignalR binds by position and wants
 /// every argument, so <c>GetHistory(channel)</c> would fail to bind. When an invocation of a method listed here
-/// brings fewer arguments, it is parsed again with that many and the rest are filled with null.
+/// brings fewer arguments, it is parsed again with that many and the rest are filled with null. Arguments that
+/// still do not bind are answered <c>invalid: sentence</c>.
 /// </summary>
 public sealed class OptionalArgumentsHubProtocol(IOptions<JsonHubProtocolOptions> options) : IHubProtocol
 {
@@ -60,6 +63,13 @@ public sealed class OptionalArgumentsHubProtocol(IOptions<JsonHubProtocolOptions
                     return true;
                 }
             }
+        }
+
+        if (message is InvocationBindingFailureMessage unbound)
+        {
+            // Wrong argument types or count: answer in the contract's form, like every other bad input.
+            message = new InvocationBindingFailureMessage(unbound.InvocationId, unbound.Target, ExceptionDispatchInfo.Capture(
+                new HubException($"{ErrorCodes.Invalid}: The arguments of {unbound.Target} do not have the names, types or number PROTOCOL.md gives.")));
         }
 
         return true;

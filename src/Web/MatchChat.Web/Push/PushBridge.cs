@@ -72,10 +72,9 @@ public sealed class PushBridge(
             await hub.Groups.AddToGroupAsync(connectionId, channel);
         }
 
-        if (local.AddChannel(memberId, channel))
-        {
-            await ChannelRef.Grain(grains, channel).Subscribe(NodeId, Reference);
-        }
+        // Always (re)subscribe: this also runs when a channel grain was re-activated elsewhere and asks for it.
+        local.AddChannel(memberId, channel);
+        await ChannelRef.Grain(grains, channel).Subscribe(NodeId, Reference);
     }
 
     public async Task LeaveChannelAsync(string memberId, string channel)
