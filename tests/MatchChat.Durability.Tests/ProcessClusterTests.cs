@@ -112,6 +112,15 @@ public sealed class ProcessClusterTests(PostgresFixture postgres, ITestOutputHel
         }
         finally
         {
+            // For diagnosis: the warnings and errors each process logged (no message text is ever logged).
+            foreach (var (name, process) in silos.Select(kv => ($"silo:{kv.Key}", kv.Value)).Concat(webs.Select((w, i) => ($"web{i + 1}", w.Process))))
+            {
+                var lines = process.Output.Split('\n');
+                var problems = lines.Select((line, i) => (line, i)).Where(x => x.line.StartsWith("fail:") || x.line.StartsWith("warn:") || x.line.StartsWith("crit:"))
+                    .SelectMany(x => lines.Skip(x.i).Take(2)).TakeLast(40);
+                output.WriteLine($"--- {name}\n{string.Join('\n', problems)}");
+            }
+
             foreach (var (process, _) in webs)
             {
                 await process.DisposeAsync();

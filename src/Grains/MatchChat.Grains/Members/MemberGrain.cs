@@ -67,7 +67,7 @@ public sealed class MemberGrain(
     public async Task<MemberChannels> Attach(string nodeId, IChatObserver node)
     {
         RequireMember();
-        S.Offers.RemoveAll(o => o.ExpiresAt <= Now);
+        PruneStaleOffers();
         if (_nodes.Renew(nodeId, node))
         {
             // A node new to this member (a reload, a restart) gets the open request's ticket and the offers still
@@ -305,9 +305,9 @@ public sealed class MemberGrain(
 
     public async Task OnOfferMade(Offer offer)
     {
-        S.Offers.RemoveAll(o => o.ExpiresAt <= Now);
+        PruneStaleOffers();
         var listener = S.Listener;
-        if (listener is null || !listener.Available || ActiveChats + S.Offers.Count >= listener.MaxConcurrentChats)
+        if (listener is null || !listener.Available || ActiveChats + S.Offers.Count(o => o.ExpiresAt > Now) >= listener.MaxConcurrentChats)
         {
             await Queue(offer.Topic).Decline(offer.OfferId, MemberId, "busy");
             return;
@@ -417,6 +417,12 @@ public sealed class MemberGrain(
 
     private void Notify(Func<IChatObserver, Task> send) => _nodes.Notify(send);
 
+    /// <summary>
+    /// The queue tells us when an offer expires; if that notice was lost (a silo died), forget the offer a while
+    /// after its deadline so it does not hold the listener's capacity for ever.
+    /// </summary>
+    private void PruneStaleOffers() => S.Offers.RemoveAll(o => o.ExpiresAt + _timings.OfferTimeout <= Now);
+
     private async Task PushSnapshot()
     {
         if (S.Listener is not { } l)
@@ -501,9 +507,10 @@ public sealed class MemberGrain(
 
     private async Task OnDeadline()
     {
-        if (_nodes.Prune() && _nodes.IsEmpty)
+        if (_nodes.Prune(out var lastRenewal) && _nodes.IsEmpty)
         {
-            _disconnectedSince ??= Now;
+            // A node that vanished without saying goodbye: the member was last seen at its last renewal.
+            _disconnectedSince ??= lastRenewal;
         }
 
         if (_disconnectedSince is { } since)

@@ -25,11 +25,15 @@ public sealed class NodeSubscriptions(TimeSpan expiry, TimeProvider time)
     public bool Remove(string nodeId) => _nodes.Remove(nodeId);
 
     /// <summary>Drops expired nodes; true when any was dropped.</summary>
-    public bool Prune()
+    public bool Prune() => Prune(out _);
+
+    /// <summary>Drops expired nodes; <paramref name="lastRenewal"/> is the latest renewal among those dropped.</summary>
+    public bool Prune(out DateTime lastRenewal)
     {
         var cutoff = time.GetUtcNow().UtcDateTime - expiry;
-        var expired = _nodes.Where(kv => kv.Value.RenewedAt < cutoff).Select(kv => kv.Key).ToList();
-        foreach (var id in expired)
+        var expired = _nodes.Where(kv => kv.Value.RenewedAt < cutoff).ToList();
+        lastRenewal = expired.Count == 0 ? default : expired.Max(kv => kv.Value.RenewedAt);
+        foreach (var (id, _) in expired)
         {
             _nodes.Remove(id);
         }
