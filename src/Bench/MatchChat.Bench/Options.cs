@@ -19,7 +19,7 @@ public sealed record Profile(
 {
     public static readonly Profile Quick = new(
         "quick", [1, 10, 100, 1000], TimeSpan.FromSeconds(2), 2000, TimeSpan.FromSeconds(3),
-        50, TimeSpan.FromSeconds(0.5), TimeSpan.FromSeconds(3), [500], TimeSpan.FromSeconds(3),
+        50, TimeSpan.FromSeconds(1.5), TimeSpan.FromSeconds(3), [500], TimeSpan.FromSeconds(3),
         1000, 200, [2000], RestartCheck: false);
 
     public static readonly Profile Full = new(
