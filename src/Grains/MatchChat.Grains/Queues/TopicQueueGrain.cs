@@ -14,7 +14,11 @@ namespace MatchChat.Grains.Queues;
 /// Calls to member grains are one-way, so a member calling in here can never deadlock with it.
 /// Offer deadlines are grain timers re-armed from the stored absolute expiry on activation; a reminder wakes the
 /// grain after a restart while anyone is waiting (see README, "Timers and reminders").
+/// Reentrant so that a burst of requests shares state writes (group commit, see <see cref="PersistAsync"/>):
+/// every change to the queue happens synchronously, before the first await of a call, so interleaving at the
+/// awaits cannot tear it; a caller returns only after a write that began after its change has completed.
 /// </summary>
+[Reentrant]
 public sealed class TopicQueueGrain(
     [PersistentState("queue", StorageNames.Grains)] IPersistentState<TopicQueueState> state,
     IOptions<MatchChatTimings> timings,
@@ -29,6 +33,8 @@ public sealed class TopicQueueGrain(
     private IGrainTimer? _flushTimer;
     private bool _dirty;
     private bool _reminderRegistered;
+    private TaskCompletionSource? _nextWrite;
+    private bool _writing;
 
     private string Topic => this.GetPrimaryKeyString();
     private List<QueuedRequest> Requests => state.State.Requests;
@@ -54,7 +60,7 @@ public sealed class TopicQueueGrain(
     {
         if (_dirty)
         {
-            await state.WriteStateAsync(cancellationToken);
+            await PersistAsync();
         }
 
         await base.OnDeactivateAsync(reason, cancellationToken);
@@ -73,15 +79,19 @@ public sealed class TopicQueueGrain(
             // Arrival order; a request re-sent after a lost write keeps its original place.
             var index = Requests.FindLastIndex(r => r.Request.EnqueuedAt <= request.EnqueuedAt) + 1;
             Requests.Insert(index, new QueuedRequest { Request = request });
-            // Written through: an acknowledged ticket must survive a restart.
-            await state.WriteStateAsync();
-            await EnsureReminder(true);
             MatchNow();
+            var ticket = TicketFor(request.RequestId)!;
+            _lastPushed[request.RequestId] = ticket;
+            // Written through: an acknowledged ticket must survive a restart. If the request was matched while
+            // the write was in flight, its terminal QueueUpdated follows this answer.
+            await PersistAsync();
+            await EnsureReminder(true);
+            return ticket;
         }
 
-        var ticket = TicketFor(request.RequestId)!;
-        _lastPushed[request.RequestId] = ticket;
-        return ticket;
+        var current = TicketFor(request.RequestId)!;
+        _lastPushed[request.RequestId] = current;
+        return current;
     }
 
     public async Task<bool> Cancel(string requestId, string status)
@@ -98,9 +108,9 @@ public sealed class TopicQueueGrain(
         CloseOffer(request, notifyListener: true, reason: "withdrawn");
 
         PushTerminal(request.Request, status);
-        await state.WriteStateAsync();
-        await AfterRemoval();
         MatchNow();
+        await PersistAsync();
+        await AfterRemoval();
         return true;
     }
 
@@ -150,9 +160,9 @@ public sealed class TopicQueueGrain(
         }
 
         PushTerminal(request.Request, TicketStatus.Matched);
-        await state.WriteStateAsync();
-        await AfterRemoval();
         MatchNow();
+        await PersistAsync();
+        await AfterRemoval();
         logger.LogInformation("Request matched in topic {Topic} after {WaitSeconds:F1}s", Topic, (Now - request.Request.EnqueuedAt).TotalSeconds);
         return new MatchResult(
             request.Request.RequestId,
@@ -342,8 +352,49 @@ public sealed class TopicQueueGrain(
 
         if (_dirty)
         {
-            _dirty = false;
-            await state.WriteStateAsync();
+            await PersistAsync();
+        }
+    }
+
+    /// <summary>
+    /// Group commit for the queue's state: every change made while a write is in flight shares the next write.
+    /// The returned task completes when a write that began after the caller's change has completed.
+    /// </summary>
+    private Task PersistAsync()
+    {
+        _dirty = false;
+        _nextWrite ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var done = _nextWrite.Task;
+        if (!_writing)
+        {
+            _ = WriteLoop();
+        }
+
+        return done;
+    }
+
+    private async Task WriteLoop()
+    {
+        _writing = true;
+        try
+        {
+            while (_nextWrite is { } batch)
+            {
+                _nextWrite = null;
+                try
+                {
+                    await state.WriteStateAsync();
+                    batch.TrySetResult();
+                }
+                catch (Exception e)
+                {
+                    batch.TrySetException(e);
+                }
+            }
+        }
+        finally
+        {
+            _writing = false;
         }
     }
 }

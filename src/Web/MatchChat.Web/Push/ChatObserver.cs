@@ -16,13 +16,13 @@ public sealed class ChatObserver(IHubContext<ChatHub, IChatClient> hub, PushBrid
 
     public async Task Matched(string memberId, Conversation conversation)
     {
-        await bridge.JoinChannelAsync(memberId, conversation.Channel);
+        await bridge.JoinChannelAsync(memberId, conversation.Channel, waitForSubscription: false);
         await hub.Clients.User(memberId).Matched(conversation);
     }
 
     public Task ConversationEnded(string memberId, ConversationEnded ended) => hub.Clients.User(memberId).ConversationEnded(ended);
 
-    public Task ChannelJoined(string memberId, string channel) => bridge.JoinChannelAsync(memberId, channel);
+    public Task ChannelJoined(string memberId, string channel) => bridge.JoinChannelAsync(memberId, channel, waitForSubscription: false);
 
     public Task ChannelLeft(string memberId, string channel) => bridge.LeaveChannelAsync(memberId, channel);
 

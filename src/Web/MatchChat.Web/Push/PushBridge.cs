@@ -65,16 +65,38 @@ public sealed class PushBridge(
         }
     }
 
-    public async Task JoinChannelAsync(string memberId, string channel)
+    /// <summary>
+    /// Puts the member's local connections in the channel's group and (re)subscribes this node to the channel's
+    /// grain. Always subscribes: this also runs when a channel grain was re-activated elsewhere and asks for it.
+    /// From the observer (<paramref name="waitForSubscription"/> false) the grain call is not awaited: Orleans runs
+    /// a node's observer calls one at a time, and a grain round trip there would hold up every other event.
+    /// </summary>
+    public async Task JoinChannelAsync(string memberId, string channel, bool waitForSubscription = true)
     {
         foreach (var connectionId in local.ConnectionsOf(memberId))
         {
             await hub.Groups.AddToGroupAsync(connectionId, channel);
         }
 
-        // Always (re)subscribe: this also runs when a channel grain was re-activated elsewhere and asks for it.
         local.AddChannel(memberId, channel);
-        await ChannelRef.Grain(grains, channel).Subscribe(NodeId, Reference);
+        var subscribe = SubscribeAsync(channel);
+        if (waitForSubscription)
+        {
+            await subscribe;
+        }
+    }
+
+    private async Task SubscribeAsync(string channel)
+    {
+        try
+        {
+            await ChannelRef.Grain(grains, channel).Subscribe(NodeId, Reference);
+        }
+        catch (Exception e)
+        {
+            // The next renewal subscribes again.
+            logger.LogWarning("Push: subscribing to a channel failed ({ExceptionType}); retrying at the next renewal", e.GetType().Name);
+        }
     }
 
     public async Task LeaveChannelAsync(string memberId, string channel)
