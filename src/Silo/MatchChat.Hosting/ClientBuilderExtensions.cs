@@ -21,6 +21,10 @@ public static class ClientBuilderExtensions
         });
         client.Configure<ClientMessagingOptions>(o =>
             o.ResponseTimeout = TimeSpan.FromSeconds(configuration.GetValue("MatchChat:Cluster:ResponseTimeoutSeconds", 10.0)));
+        // Learn of silos that joined after this node started within seconds, not Orleans' default minute: a node that
+        // knew only one gateway would otherwise have none left for that long if that silo died.
+        client.Configure<GatewayOptions>(o =>
+            o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(configuration.GetValue("MatchChat:Cluster:GatewayRefreshSeconds", 5.0)));
         if (settings.UsesPostgres)
         {
             client.UseMatchChatPostgresClustering(settings.ConnectionString!);
