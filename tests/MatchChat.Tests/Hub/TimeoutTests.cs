@@ -58,7 +58,8 @@ public sealed class TimeoutTests(FastTimeoutsServerFixture server) : IClassFixtu
 
         await using var seeker = await server.NewMember();
         await seeker.Request(topic);
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        // Grace is 1.5 s; wait well past it so a loaded machine still fires the deadline before we reconnect.
+        await Task.Delay(TimeSpan.FromSeconds(4));
         await using var back = await TestConnection.OpenAsync(server.BaseUrl, listener.Token);
         var me = await back.Invoke<Member>("GetMe");
         Assert.False(me.Listener!.Available);
