@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace MatchChat.Tests.Hub;
 
-/// <summary>Offer expiry and presence rules, with timeouts shortened to 1.5 s.</summary>
+/// <summary>Offer expiry and presence rules, with timeouts shortened to seconds.</summary>
 public sealed class TimeoutTests(FastTimeoutsServerFixture server) : IClassFixture<FastTimeoutsServerFixture>
 {
     [Fact]
@@ -79,7 +79,7 @@ public sealed class TimeoutTests(FastTimeoutsServerFixture server) : IClassFixtu
         Assert.Equal(2, (await staying.Request(topic)).Position);
 
         await leaving.Conn.Hub.StopAsync();
-        await staying.Conn.Next<QueueTicket>("QueueUpdated", t => t.Position == 1, TimeSpan.FromSeconds(6));
+        await staying.Conn.Next<QueueTicket>("QueueUpdated", t => t.Position == 1, TimeSpan.FromSeconds(10));
         await using var back = await TestConnection.OpenAsync(server.BaseUrl, leaving.Token);
         var again = await back.Invoke<QueueTicket>("RequestListener", new { topic });
         Assert.NotEqual(ticket.RequestId, again.RequestId);
@@ -94,7 +94,8 @@ public sealed class TimeoutTests(FastTimeoutsServerFixture server) : IClassFixtu
         await seeker.Conn.Hub.StopAsync();
         await Task.Delay(TimeSpan.FromSeconds(0.5));
         await seeker.Conn.Hub.StartAsync();
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // Past the 3 s grace counted from the disconnect: had the request expired, it would be gone by now.
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
         var again = await Assert.ThrowsAsync<HubException>(() => seeker.Request(topic));
         Assert.StartsWith("conflict: ", ConversationJourneyTests.Tail(again));
         await seeker.Conn.Invoke("CancelRequest", ticket.RequestId);
