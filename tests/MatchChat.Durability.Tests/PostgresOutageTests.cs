@@ -36,7 +36,7 @@ public sealed class PostgresOutageTests(PostgresFixture postgres, ITestOutputHel
                 }
                 catch (HubException e)
                 {
-                    otherErrors.Add(ConversationJourneyTail(e));
+                    otherErrors.Add(HubErrors.CodeAndSentence(e));
                 }
 
                 await Task.Delay(20);
@@ -64,6 +64,4 @@ public sealed class PostgresOutageTests(PostgresFixture postgres, ITestOutputHel
 
         Assert.Equal(System.Net.HttpStatusCode.OK, (await new HttpClient { BaseAddress = node.Url }.GetAsync("/healthz")).StatusCode);
     }
-
-    private static string ConversationJourneyTail(HubException e) => e.Message[(e.Message.IndexOf("HubException: ", StringComparison.Ordinal) + 14)..];
 }

@@ -12,7 +12,7 @@ public static class PostgresSiloBuilderExtensions
     public const string Invariant = "Npgsql";
 
     /// <summary>The grain storage name MatchChat grains use in <c>[PersistentState(..., "matchchat")]</c>.</summary>
-    public const string GrainStorageName = "matchchat";
+    public const string GrainStorageName = MatchChat.Grains.Hosting.StorageNames.Grains;
 
     /// <summary>
     /// Applies the migrations first thing at silo start (a lifecycle participant at <see cref="ServiceLifecycleStage.First"/>),

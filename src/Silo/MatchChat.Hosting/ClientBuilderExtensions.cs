@@ -14,11 +14,7 @@ public static class ClientBuilderExtensions
     public static IClientBuilder UseMatchChat(this IClientBuilder client, IConfiguration configuration)
     {
         var settings = ClusterSettings.From(configuration);
-        client.Configure<ClusterOptions>(o =>
-        {
-            o.ClusterId = ClusterSettings.ClusterId;
-            o.ServiceId = ClusterSettings.ServiceId;
-        });
+        client.Configure<ClusterOptions>(ClusterSettings.Apply);
         client.Configure<ClientMessagingOptions>(o =>
             o.ResponseTimeout = TimeSpan.FromSeconds(configuration.GetValue("MatchChat:Cluster:ResponseTimeoutSeconds", 10.0)));
         // Learn of silos that joined after this node started within seconds, not Orleans' default minute: a node that

@@ -15,6 +15,13 @@ public sealed record ClusterSettings(
 
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(ConnectionString);
 
+    /// <summary>Silos and clients of one MatchChat deployment share these ids (grain storage keys include the service id).</summary>
+    public static void Apply(Orleans.Configuration.ClusterOptions options)
+    {
+        options.ClusterId = ClusterId;
+        options.ServiceId = ServiceId;
+    }
+
     public static ClusterSettings From(IConfiguration configuration) => new(
         configuration.GetConnectionString("MatchChat"),
         configuration.GetValue("MatchChat:Cluster:SiloPort", 11111),

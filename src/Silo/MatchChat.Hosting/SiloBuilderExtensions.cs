@@ -18,11 +18,7 @@ public static class SiloBuilderExtensions
         var settings = ClusterSettings.From(configuration);
         if (settings.UsesPostgres)
         {
-            silo.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = ClusterSettings.ClusterId;
-                o.ServiceId = ClusterSettings.ServiceId;
-            });
+            silo.Configure<ClusterOptions>(ClusterSettings.Apply);
             var advertised = settings.AdvertisedIp is { } ip ? IPAddress.Parse(ip) : null;
             if (advertised is null)
             {

@@ -13,7 +13,7 @@ public sealed class BadInputTests(ServerFixture server) : IClassFixture<ServerFi
     private static async Task Rejected(string code, Func<Task> call)
     {
         var e = await Assert.ThrowsAsync<HubException>(call);
-        var tail = ConversationJourneyTests.Tail(e);
+        var tail = HubErrors.CodeAndSentence(e);
         Assert.StartsWith(code + ": ", tail);
         Assert.True(tail.Length > code.Length + 10, "the sentence says what to do");
         Assert.DoesNotContain("   at ", tail);

@@ -24,7 +24,7 @@ public sealed class TimeoutTests(FastTimeoutsServerFixture server) : IClassFixtu
         var withdrawn = await slow.Conn.Next<OfferWithdrawn>("OfferWithdrawn", w => w.OfferId == offer.OfferId, TimeSpan.FromSeconds(5));
         Assert.Equal("expired", withdrawn.Reason);
         var late = await Assert.ThrowsAsync<HubException>(() => slow.Conn.Invoke<Conversation>("AcceptOffer", offer.OfferId));
-        Assert.StartsWith("conflict: ", ConversationJourneyTests.Tail(late));
+        Assert.StartsWith("conflict: ", HubErrors.CodeAndSentence(late));
 
         var rerouted = await other.Conn.Next<Offer>("OfferReceived", within: TimeSpan.FromSeconds(5));
         Assert.Equal(ticket.RequestId, rerouted.RequestId);
@@ -97,7 +97,7 @@ public sealed class TimeoutTests(FastTimeoutsServerFixture server) : IClassFixtu
         // Past the 3 s grace counted from the disconnect: had the request expired, it would be gone by now.
         await Task.Delay(TimeSpan.FromSeconds(3.5));
         var again = await Assert.ThrowsAsync<HubException>(() => seeker.Request(topic));
-        Assert.StartsWith("conflict: ", ConversationJourneyTests.Tail(again));
+        Assert.StartsWith("conflict: ", HubErrors.CodeAndSentence(again));
         await seeker.Conn.Invoke("CancelRequest", ticket.RequestId);
     }
 
