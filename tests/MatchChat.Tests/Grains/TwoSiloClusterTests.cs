@@ -93,6 +93,36 @@ public sealed class TwoSiloClusterTests(ClusterFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_send_reported_unavailable_after_its_commit_is_stored_once_when_resent_and_its_seq_is_never_reused()
+    {
+        var topic = TestTopics.Slug(56);
+        var listener = await Member();
+        var seeker = await Member();
+        await listener.Grain.Volunteer([topic], [], 1, false);
+        await listener.Grain.SetAvailable(true);
+        await seeker.Grain.RequestListener(topic, [], null);
+        var offer = await _node.Next<Offer>(listener.Id);
+        var conversation = await listener.Grain.AcceptOffer(offer.OfferId);
+        var channel = fixture.Grains.GetGrain<IConversationGrain>(conversation.ConversationId);
+        await channel.Send(seeker.Id, "first", "before the fault");
+
+        var lost = "lost-" + Guid.NewGuid().ToString("N");
+        ClusterFixture.Store.LoseReplyTo(lost);
+        var e = await Assert.ThrowsAsync<MatchChatException>(() => channel.Send(seeker.Id, lost, "committed, reply lost"));
+        Assert.Equal(ErrorCodes.Unavailable, e.Code);
+
+        var fromListener = await channel.Send(listener.Id, "reply", "the listener writes meanwhile");
+        var resent = await channel.Send(seeker.Id, lost, "committed, reply lost");
+
+        Assert.Equal(3, fromListener.Seq);
+        Assert.Equal((2L, "committed, reply lost"), (resent.Seq, resent.Text));
+        var history = await channel.History(listener.Id, null, null, 10);
+        Assert.Equal(
+            [(1L, "first"), (2L, lost), (3L, "reply")],
+            history.Select(m => (m.Seq, m.ClientMessageId)));
+    }
+
+    [Fact]
     public async Task A_listener_is_never_over_capacity_however_many_seekers_arrive_at_once()
     {
         var topic = TestTopics.Slug(52);

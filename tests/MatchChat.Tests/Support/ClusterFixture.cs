@@ -9,7 +9,8 @@ namespace MatchChat.Tests.Support;
 /// <summary>An Orleans TestingHost cluster of two silos with the MatchChat grains, memory storage and one shared message store.</summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
-    internal static readonly InMemoryMessageStore Store = new();
+    /// <summary>The message store every silo uses; tests can make it lose the reply to a committed write.</summary>
+    internal static readonly LostReplyMessageStore Store = new(new InMemoryMessageStore());
 
     public TestCluster Cluster { get; private set; } = null!;
 
