@@ -2,7 +2,12 @@ using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Grains;
 using MatchChat.Contracts.Model;
 using MatchChat.Contracts.Push;
+using MatchChat.Grains.Conversations;
+using MatchChat.Grains.Hosting;
 using MatchChat.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using Orleans.TestingHost;
 
 namespace MatchChat.Tests.Grains;
 
@@ -90,6 +95,65 @@ public sealed class TwoSiloClusterTests(ClusterFixture fixture) : IClassFixture<
         var outsider = await Member();
         var e = await Assert.ThrowsAsync<MatchChatException>(() => channel.History(outsider.Id, null, null, 10));
         Assert.Equal(ErrorCodes.Forbidden, e.Code);
+    }
+
+    [Fact]
+    public async Task A_conversation_start_that_fails_once_is_retried_and_both_members_are_matched()
+    {
+        var topic = TestTopics.Slug(58);
+        var listener = await Member();
+        var seeker = await Member();
+        await listener.Grain.Volunteer([topic], [], 1, false);
+        await listener.Grain.SetAvailable(true);
+        await seeker.Grain.RequestListener(topic, [], null);
+        var offer = await _node.Next<Offer>(listener.Id);
+
+        FaultyGrainStorage.FailWrites("conversation", 1);
+        var conversation = await listener.Grain.AcceptOffer(offer.OfferId);
+
+        Assert.Equal(0, FaultyGrainStorage.FailuresLeft);
+        Assert.Equal(conversation.ConversationId, (await _node.Next<Conversation>(seeker.Id)).ConversationId);
+        var channel = fixture.Grains.GetGrain<IConversationGrain>(conversation.ConversationId);
+        Assert.Equal(1, (await channel.Send(seeker.Id, "c1", "hello")).Seq);
+
+        // Stored, not only held in memory: it survives a restart.
+        var silo = Assert.IsType<InProcessSiloHandle>(fixture.Cluster.Primary);
+        var storage = silo.SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains);
+        var stored = new GrainState<ConversationState>(new ConversationState());
+        await storage.ReadStateAsync("conversation", channel.GetGrainId(), stored);
+        Assert.True(stored.RecordExists);
+        Assert.Equal((seeker.Id, listener.Id), (stored.State!.SeekerId, stored.State.ListenerId));
+    }
+
+    [Fact]
+    public async Task When_a_conversation_cannot_be_started_the_listener_hears_unavailable_and_the_seeker_waits_again_in_place()
+    {
+        var topic = TestTopics.Slug(57);
+        var listener = await Member();
+        var seeker = await Member();
+        await listener.Grain.Volunteer([topic], [], 1, false);
+        await listener.Grain.SetAvailable(true);
+        var request = await seeker.Grain.RequestListener(topic, [], null);
+        var first = await _node.Next<Offer>(listener.Id);
+
+        FaultyGrainStorage.FailWrites("conversation", 3);
+        var e = await Assert.ThrowsAsync<MatchChatException>(() => listener.Grain.AcceptOffer(first.OfferId));
+        Assert.Equal(ErrorCodes.Unavailable, e.Code);
+        Assert.Equal(0, FaultyGrainStorage.FailuresLeft);
+
+        // The seeker is told matched by the queue, then waiting again; the request is offered again and can be accepted.
+        await _node.Next<QueueTicket>(seeker.Id, t => t.RequestId == request.RequestId && t.Status == TicketStatus.Matched);
+        await WaitFor(() => _node.Events.Where(x => x.MemberId == seeker.Id).Select(x => x.Event).OfType<QueueTicket>()
+            .SkipWhile(t => t.Status != TicketStatus.Matched)
+            .Any(t => t.RequestId == request.RequestId && t.Status is TicketStatus.Waiting or TicketStatus.Offered && t.Position == 1));
+        var again = await _node.Next<Offer>(listener.Id, o => o.OfferId != first.OfferId);
+        Assert.Equal(request.RequestId, again.RequestId);
+        var conversation = await listener.Grain.AcceptOffer(again.OfferId);
+        var matched = await _node.Next<Conversation>(seeker.Id);
+        Assert.Equal(conversation.ConversationId, matched.ConversationId);
+        Assert.Equal(1, (await listener.Grain.GetMe()).Listener!.ActiveChats);
+        Assert.Single(await seeker.Grain.ListConversations());
+        Assert.Single(await listener.Grain.ListConversations());
     }
 
     [Fact]
@@ -186,5 +250,15 @@ public sealed class TwoSiloClusterTests(ClusterFixture fixture) : IClassFixture<
         var e = await Assert.ThrowsAsync<MatchChatException>(() => room.Send(b.Id, "x", "not a member any more"));
         Assert.Equal(ErrorCodes.Forbidden, e.Code);
         Assert.Equal(1, (await room.Send(a.Id, "x", "still here")).Seq);
+    }
+
+    private static async Task WaitFor(Func<bool> condition, double seconds = 10)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the expected event did not arrive");
+            await Task.Delay(20);
+        }
     }
 }

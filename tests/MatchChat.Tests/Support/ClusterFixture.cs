@@ -2,11 +2,14 @@ using MatchChat.Grains.Hosting;
 using MatchChat.Grains.Messages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime.Hosting;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace MatchChat.Tests.Support;
 
-/// <summary>An Orleans TestingHost cluster of two silos with the MatchChat grains, memory storage and one shared message store.</summary>
+/// <summary>An Orleans TestingHost cluster of two silos with the MatchChat grains, memory storage and one shared message store;
+/// both can be told to fail the way a database does.</summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
     /// <summary>The message store every silo uses; tests can make it lose the reply to a committed write.</summary>
@@ -33,7 +36,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             var settings = TestTopics.Settings();
             settings["MatchChat:Matching:OfferTimeoutSeconds"] = "2";
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-            siloBuilder.AddMemoryGrainStorage(StorageNames.Grains);
+            siloBuilder.Services.AddGrainStorage(StorageNames.Grains, (services, name) => new FaultyGrainStorage(MemoryGrainStorageFactory.Create(services, name)));
             siloBuilder.UseInMemoryReminderService();
             siloBuilder.Services.AddSingleton<IMessageStore>(Store);
             siloBuilder.Services.AddMatchChatGrains(configuration);

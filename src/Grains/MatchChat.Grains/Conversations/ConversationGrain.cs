@@ -25,6 +25,12 @@ public sealed class ConversationGrain(
     {
         if (S.Exists)
         {
+            // A retried start (its first answer was lost): tell the seeker again; OnConversationStarted is idempotent.
+            if (S.SeekerId == start.SeekerId && S.ListenerId == start.ListenerId && S.EndedAt is null)
+            {
+                NotifySeeker(start.RequestId);
+            }
+
             return;
         }
 
@@ -35,10 +41,25 @@ public sealed class ConversationGrain(
         S.ListenerHandle = start.ListenerHandle;
         S.SharedExperiences = start.SharedExperiences;
         S.StartedAt = Now;
-        await state.WriteStateAsync();
-        var id = this.GetPrimaryKeyString();
-        var seekerView = new Conversation(id, Channel, start.Topic, start.ListenerHandle, "seeker", start.SharedExperiences, S.StartedAt, null);
-        _ = GrainFactory.GetGrain<IMemberGrain>(start.SeekerId).OnConversationStarted(seekerView, start.RequestId);
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Not started: forget it here, and let a retry read from storage whether the write landed after all.
+            state.State = new ConversationState();
+            this.DeactivateOnIdle();
+            throw;
+        }
+
+        NotifySeeker(start.RequestId);
+    }
+
+    private void NotifySeeker(string requestId)
+    {
+        var seekerView = new Conversation(this.GetPrimaryKeyString(), Channel, S.Topic!, S.ListenerHandle, "seeker", S.SharedExperiences, S.StartedAt, null);
+        _ = GrainFactory.GetGrain<IMemberGrain>(S.SeekerId).OnConversationStarted(seekerView, requestId);
     }
 
     public async Task End(string memberId, string reason)

@@ -24,6 +24,7 @@ public sealed class MemberGrain(
 {
     private const string PresenceReminder = "presence";
     private const int EndedConversationsKept = 20;
+    private const int StartAttempts = 3;
     private readonly MatchChatTimings _timings = timings.Value;
     private NodeSubscriptions _nodes = null!;
     private DateTime? _disconnectedSince;
@@ -221,11 +222,19 @@ public sealed class MemberGrain(
             S.Offers.Remove(offer);
         }
 
-        S.ConsecutiveExpiries = 0;
-        S.LastAssignedAt = Now;
         var conversationId = Ids.New();
         var start = new ConversationStart(match.Topic, match.SeekerId, match.SeekerHandle, MemberId, S.Handle!, match.SharedExperiences, match.RequestId);
-        await GrainFactory.GetGrain<IConversationGrain>(conversationId).Start(start);
+        if (!await TryStartConversation(conversationId, start))
+        {
+            // The queue has let the request go: give it back to the seeker, who waits again in the same place.
+            _ = GrainFactory.GetGrain<IMemberGrain>(match.SeekerId).OnMatchFailed(match.Topic, match.Request);
+            await state.WriteStateAsync();
+            await PushSnapshot();
+            throw MatchChatException.Unavailable("The conversation could not be started just now. The seeker keeps their place in the queue.");
+        }
+
+        S.ConsecutiveExpiries = 0;
+        S.LastAssignedAt = Now;
         var conversation = new Conversation(conversationId, Channels.ForConversation(conversationId), match.Topic,
             match.SeekerHandle, "listener", match.SharedExperiences, Now, null);
         S.Conversations.Insert(0, conversation);
@@ -234,6 +243,44 @@ public sealed class MemberGrain(
         Notify(n => n.OfferWithdrawn(MemberId, new OfferWithdrawn(offerId, "accepted")));
         Notify(n => n.Matched(MemberId, conversation));
         return conversation;
+    }
+
+    /// <summary>Start is idempotent per conversation id, so a failed attempt (storage briefly unavailable) is retried as is.</summary>
+    private async Task<bool> TryStartConversation(string conversationId, ConversationStart start)
+    {
+        var conversation = GrainFactory.GetGrain<IConversationGrain>(conversationId);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await conversation.Start(start);
+                return true;
+            }
+            catch (Exception e) when (e is not MatchChatException)
+            {
+                logger.LogWarning("Starting a conversation in topic {Topic} failed (attempt {Attempt}): {Error}", start.Topic, attempt, e.GetType().Name);
+                if (attempt == StartAttempts)
+                {
+                    return false;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt));
+            }
+        }
+    }
+
+    public async Task OnMatchFailed(string topic, SeekerRequest request)
+    {
+        if (S.Request is not null && S.Request.RequestId != request.RequestId)
+        {
+            return;
+        }
+
+        S.Request = new OpenRequest(request.RequestId, topic, request.Experiences, request.Note, request.EnqueuedAt);
+        await state.WriteStateAsync();
+        var ticket = await Queue(topic).Enqueue(request);
+        Notify(n => n.QueueUpdated(MemberId, ticket));
+        await WatchPresence();
     }
 
     public async Task DeclineOffer(string offerId)

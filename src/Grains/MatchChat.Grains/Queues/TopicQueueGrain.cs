@@ -169,7 +169,8 @@ public sealed class TopicQueueGrain(
             request.Request.SeekerId,
             request.Request.SeekerHandle,
             Topic,
-            request.Request.Experiences.Where(listenerExperiences.Contains).ToArray());
+            request.Request.Experiences.Where(listenerExperiences.Contains).ToArray(),
+            request.Request);
     }
 
     public Task Decline(string offerId, string listenerId, string reason)

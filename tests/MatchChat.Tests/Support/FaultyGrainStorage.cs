@@ -1,0 +1,40 @@
+using Orleans.Runtime;
+using Orleans.Storage;
+
+namespace MatchChat.Tests.Support;
+
+/// <summary>
+/// The real memory grain storage, with one fault a database can cause: writes of one grain type fail for a while
+/// (as when PostgreSQL is briefly unreachable). Armed per test; everything else passes through.
+/// </summary>
+internal sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
+{
+    private static string? _failingType;
+    private static int _failuresLeft;
+
+    /// <summary>The next <paramref name="count"/> state writes of grains whose type contains <paramref name="grainType"/> fail.</summary>
+    public static void FailWrites(string grainType, int count)
+    {
+        _failingType = grainType;
+        Volatile.Write(ref _failuresLeft, count);
+    }
+
+    public static int FailuresLeft => Math.Max(0, Volatile.Read(ref _failuresLeft));
+
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        inner.ReadStateAsync(stateName, grainId, grainState);
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        if (_failingType is { } type && grainId.Type.ToString().Contains(type, StringComparison.Ordinal)
+            && Interlocked.Decrement(ref _failuresLeft) >= 0)
+        {
+            throw new TimeoutException("storage did not answer (injected)");
+        }
+
+        return inner.WriteStateAsync(stateName, grainId, grainState);
+    }
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
+        inner.ClearStateAsync(stateName, grainId, grainState);
+}
