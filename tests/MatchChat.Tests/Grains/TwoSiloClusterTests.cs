@@ -168,6 +168,7 @@ public sealed class TwoSiloClusterTests(ClusterFixture fixture) : IClassFixture<
         var offer = await _node.Next<Offer>(listener.Id);
         var conversation = await listener.Grain.AcceptOffer(offer.OfferId);
         var channel = fixture.Grains.GetGrain<IConversationGrain>(conversation.ConversationId);
+        await channel.Subscribe("test-node", fixture.Cluster.Client.CreateObjectReference<IChatObserver>(_node));
         await channel.Send(seeker.Id, "first", "before the fault");
 
         var lost = "lost-" + Guid.NewGuid().ToString("N");
@@ -180,6 +181,7 @@ public sealed class TwoSiloClusterTests(ClusterFixture fixture) : IClassFixture<
 
         Assert.Equal(3, fromListener.Seq);
         Assert.Equal((2L, "committed, reply lost"), (resent.Seq, resent.Text));
+        await _node.Next<Message>(null, m => m.Channel == conversation.Channel && m.Seq == 2);
         var history = await channel.History(listener.Id, null, null, 10);
         Assert.Equal(
             [(1L, "first"), (2L, lost), (3L, "reply")],

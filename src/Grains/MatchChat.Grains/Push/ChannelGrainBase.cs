@@ -58,14 +58,18 @@ public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTi
             }
 
             var result = await store.AppendAsync(new StoredMessage(Channel, _nextSeq, memberId, handle, clientMessageId, text, Now));
-            if (!result.Inserted)
+            if (!result.Inserted && result.Message.Text != text)
             {
-                return result.Message.Text == text
-                    ? ToMessage(result.Message)
-                    : throw MatchChatException.Conflict("That clientMessageId was already used for a different message. Use a new id.");
+                throw MatchChatException.Conflict("That clientMessageId was already used for a different message. Use a new id.");
             }
 
-            _nextSeq++;
+            if (result.Inserted)
+            {
+                _nextSeq++;
+            }
+
+            // A resend is pushed again too: the first attempt may have been stored without being pushed (its reply
+            // was lost). Clients drop a (channel, seq) they already have.
             var message = ToMessage(result.Message);
             Nodes.Notify(n => n.MessageReceived(message));
             return message;
