@@ -80,6 +80,27 @@ public sealed class ConversationJourneyTests(ServerFixture server) : IClassFixtu
     }
 
     [Fact]
+    public async Task Typing_is_shown_to_the_peer_and_never_echoed_to_the_typists_own_tabs()
+    {
+        await using var seeker = await server.NewMember();
+        await using var listener = await server.NewMember();
+        var (conversation, _) = await Journeys.Match(seeker, listener, TestTopics.Slug(14));
+        var seekerSecondTab = await seeker.ConnectAnother();
+
+        await seeker.Conn.Invoke("Typing", conversation.Channel);
+        var shown = await listener.Conn.Next<PeerTyping>("PeerTyping");
+        Assert.Equal((conversation.Channel, seeker.Handle), (shown.Channel, shown.Handle));
+
+        // The listener's typing arrives after the seeker's own would have (one ordered push path per node).
+        await listener.Conn.Invoke("Typing", conversation.Channel);
+        await seeker.Conn.Next<PeerTyping>("PeerTyping", t => t.Handle == listener.Handle);
+        await seekerSecondTab.Next<PeerTyping>("PeerTyping", t => t.Handle == listener.Handle);
+        Assert.DoesNotContain(seeker.Conn.All<PeerTyping>("PeerTyping"), t => t.Handle == seeker.Handle);
+        Assert.DoesNotContain(seekerSecondTab.All<PeerTyping>("PeerTyping"), t => t.Handle == seeker.Handle);
+        Assert.DoesNotContain(listener.Conn.All<PeerTyping>("PeerTyping"), t => t.Handle == listener.Handle);
+    }
+
+    [Fact]
     public async Task The_listener_with_most_shared_experiences_is_offered_first_and_a_decline_reroutes_to_the_next()
     {
         var topic = TestTopics.Slug(2);

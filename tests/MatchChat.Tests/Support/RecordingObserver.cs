@@ -36,7 +36,7 @@ public sealed class RecordingObserver : IChatObserver
     public Task ChannelJoined(string memberId, string channel) => Add(memberId, channel);
     public Task ChannelLeft(string memberId, string channel) => Add(memberId, "left:" + channel);
     public Task MessageReceived(Message message) => Add(null, message);
-    public Task PeerTyping(PeerTyping typing) => Add(null, typing);
+    public Task PeerTyping(string typistId, PeerTyping typing) => Add(null, typing);
     public Task RoomUpdated(Room room) => Add(null, room);
 
     private Task Add(string? memberId, object e)

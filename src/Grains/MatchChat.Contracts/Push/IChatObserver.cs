@@ -19,6 +19,7 @@ public interface IChatObserver : IGrainObserver
     [OneWay, Alias("ChannelJoined")] Task ChannelJoined(string memberId, string channel);
     [OneWay, Alias("ChannelLeft")] Task ChannelLeft(string memberId, string channel);
     [OneWay, Alias("MessageReceived")] Task MessageReceived(Message message);
-    [OneWay, Alias("PeerTyping")] Task PeerTyping(PeerTyping typing);
+    /// <summary>Sent to the channel's members except the typist, whose id the node needs to leave their own connections out.</summary>
+    [OneWay, Alias("PeerTyping")] Task PeerTyping(string typistId, PeerTyping typing);
     [OneWay, Alias("RoomUpdated")] Task RoomUpdated(Room room);
 }

@@ -101,7 +101,7 @@ public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTi
         var handle = RequireReader(memberId);
         RequireWriter(memberId);
         var typing = new PeerTyping(Channel, handle);
-        Nodes.Notify(n => n.PeerTyping(typing));
+        Nodes.Notify(n => n.PeerTyping(memberId, typing));
         return Task.CompletedTask;
     }
 

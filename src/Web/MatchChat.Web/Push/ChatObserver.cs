@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.SignalR;
 namespace MatchChat.Web.Push;
 
 /// <summary>This node's observer: forwards grain events to SignalR users (member events) and groups (channel events).</summary>
-public sealed class ChatObserver(IHubContext<ChatHub, IChatClient> hub, PushBridge bridge) : IChatObserver
+public sealed class ChatObserver(IHubContext<ChatHub, IChatClient> hub, PushBridge bridge, LocalConnections local) : IChatObserver
 {
     public Task QueueUpdated(string memberId, QueueTicket ticket) => hub.Clients.User(memberId).QueueUpdated(ticket);
 
@@ -28,7 +28,8 @@ public sealed class ChatObserver(IHubContext<ChatHub, IChatClient> hub, PushBrid
 
     public Task MessageReceived(Message message) => hub.Clients.Group(message.Channel).MessageReceived(message);
 
-    public Task PeerTyping(PeerTyping typing) => hub.Clients.Group(typing.Channel).PeerTyping(typing);
+    public Task PeerTyping(string typistId, PeerTyping typing) =>
+        hub.Clients.GroupExcept(typing.Channel, local.ConnectionsOf(typistId)).PeerTyping(typing);
 
     public Task RoomUpdated(Room room) => hub.Clients.Group(room.Channel).RoomUpdated(room);
 }

@@ -28,7 +28,7 @@ public sealed class PushBridge(
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        _observer = new ChatObserver(hub, this);
+        _observer = new ChatObserver(hub, this, local);
         _reference = grains.CreateObjectReference<IChatObserver>(_observer);
         return base.StartAsync(cancellationToken);
     }
