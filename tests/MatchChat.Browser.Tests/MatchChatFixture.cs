@@ -45,6 +45,8 @@ public sealed class MatchChatFixture : IAsyncLifetime
                 ["MatchChat:Cluster:SiloPort"] = FreePort().ToString(),
                 ["MatchChat:Cluster:GatewayPort"] = FreePort().ToString(),
                 ["MatchChat:Matching:OfferTimeoutSeconds"] = "30",
+                ["MatchChat:Limits:MemberCreationsPerMinute"] = "100000",
+                ["MatchChat:Limits:MemberCreationBurst"] = "100000",
             });
         await app.StartAsync();
         BaseUrl = app.Urls.First().Replace("0.0.0.0", "127.0.0.1").Replace("[::]", "127.0.0.1");

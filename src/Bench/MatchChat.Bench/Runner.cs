@@ -43,6 +43,7 @@ public sealed class Runner
             ["MatchChat__Auth__SigningKey"] = SigningKey,
             // Benchmarks send far faster than a person types; the lead's limiter exposes this to lift it.
             ["MatchChat__Limits__MessagesPerSecond"] = "100000",
+            ["MatchChat__Limits__MemberCreationsPerMinute"] = "0",
             ["MatchChat__Limits__MessageBurst"] = "100000",
         };
         if (connectionString is not null)

@@ -22,6 +22,8 @@ public class ServerFixture : IAsyncLifetime
         settings["MatchChat:Cluster:GatewayPort"] = FreePort.Next().ToString();
         settings["MatchChat:Limits:MessagesPerSecond"] = "1000";
         settings["MatchChat:Limits:MessageBurst"] = "1000";
+        settings["MatchChat:Limits:MemberCreationsPerMinute"] = "100000";
+        settings["MatchChat:Limits:MemberCreationBurst"] = "100000";
         settings["Logging:LogLevel:Default"] = "Warning";
         foreach (var (key, value) in Timings)
         {

@@ -17,8 +17,15 @@ public static class ApiEndpoints
         return app;
     }
 
-    private static async Task<IResult> CreateMember(HttpRequest request, IGrainFactory grains, TokenService tokens, ILogger<TokenService> logger)
+    private static async Task<IResult> CreateMember(
+        HttpRequest request, IGrainFactory grains, TokenService tokens, MemberCreationLimiter limiter, ILogger<TokenService> logger)
     {
+        if (!limiter.TryAcquire(request.HttpContext.Connection.RemoteIpAddress, out var retryAfter))
+        {
+            request.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problems.RateLimited("Too many new members from your network just now. Please wait a minute and try again.");
+        }
+
         string? ageGroup;
         try
         {

@@ -8,6 +8,9 @@ public static class Problems
     public static IResult Invalid(string sentence) =>
         Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid request", detail: $"{ErrorCodes.Invalid}: {sentence}");
 
+    public static IResult RateLimited(string sentence) =>
+        Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests", detail: $"{ErrorCodes.RateLimited}: {sentence}");
+
     public static IResult Unavailable(string sentence) =>
         Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Unavailable", detail: $"{ErrorCodes.Unavailable}: {sentence}");
 }

@@ -1,4 +1,5 @@
 using MatchChat.Contracts.Topics;
+using MatchChat.Web.Api;
 using MatchChat.Web.Hubs;
 using MatchChat.Web.Push;
 using Microsoft.AspNetCore.SignalR;
@@ -18,6 +19,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<PushBridge>();
         services.AddHostedService(sp => sp.GetRequiredService<PushBridge>());
         services.AddSingleton<MessageRateLimiter>();
+        services.AddSingleton<MemberCreationLimiter>();
         services.AddSingleton<HubErrorFilter>();
         services.AddProblemDetails();
         services.AddSignalR(o =>
