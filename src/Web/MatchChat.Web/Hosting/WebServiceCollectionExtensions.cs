@@ -16,6 +16,7 @@ public static class WebServiceCollectionExtensions
         services.TryAddSingleton(TopicCatalog.FromConfiguration(configuration));
         services.Configure<PushOptions>(configuration.GetSection("MatchChat:Push"));
         services.AddSingleton<LocalConnections>();
+        services.AddSingleton<OrderedSends>();
         services.AddSingleton<PushBridge>();
         services.AddHostedService(sp => sp.GetRequiredService<PushBridge>());
         services.AddSingleton<MessageRateLimiter>();

@@ -5,31 +5,50 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace MatchChat.Web.Push;
 
-/// <summary>This node's observer: forwards grain events to SignalR users (member events) and groups (channel events).</summary>
-public sealed class ChatObserver(IHubContext<ChatHub, IChatClient> hub, PushBridge bridge, LocalConnections local) : IChatObserver
+/// <summary>
+/// This node's observer: forwards grain events to SignalR users (member events) and groups (channel events).
+/// Group membership changes take effect at once, in the order events arrive; the sends themselves are queued in
+/// order per member and per channel (<see cref="OrderedSends"/>), so no send waits for another member's or channel's.
+/// </summary>
+public sealed class ChatObserver(IHubContext<ChatHub, IChatClient> hub, PushBridge bridge, LocalConnections local, OrderedSends sends) : IChatObserver
 {
-    public Task QueueUpdated(string memberId, QueueTicket ticket) => hub.Clients.User(memberId).QueueUpdated(ticket);
+    public Task QueueUpdated(string memberId, QueueTicket ticket) => ToMember(memberId, c => c.QueueUpdated(ticket));
 
-    public Task OfferReceived(string memberId, Offer offer) => hub.Clients.User(memberId).OfferReceived(offer);
+    public Task OfferReceived(string memberId, Offer offer) => ToMember(memberId, c => c.OfferReceived(offer));
 
-    public Task OfferWithdrawn(string memberId, OfferWithdrawn withdrawn) => hub.Clients.User(memberId).OfferWithdrawn(withdrawn);
+    public Task OfferWithdrawn(string memberId, OfferWithdrawn withdrawn) => ToMember(memberId, c => c.OfferWithdrawn(withdrawn));
 
     public async Task Matched(string memberId, Conversation conversation)
     {
         await bridge.JoinChannelAsync(memberId, conversation.Channel, waitForSubscription: false);
-        await hub.Clients.User(memberId).Matched(conversation);
+        await ToMember(memberId, c => c.Matched(conversation));
     }
 
-    public Task ConversationEnded(string memberId, ConversationEnded ended) => hub.Clients.User(memberId).ConversationEnded(ended);
+    public Task ConversationEnded(string memberId, ConversationEnded ended) => ToMember(memberId, c => c.ConversationEnded(ended));
 
     public Task ChannelJoined(string memberId, string channel) => bridge.JoinChannelAsync(memberId, channel, waitForSubscription: false);
 
     public Task ChannelLeft(string memberId, string channel) => bridge.LeaveChannelAsync(memberId, channel);
 
-    public Task MessageReceived(Message message) => hub.Clients.Group(message.Channel).MessageReceived(message);
+    public Task MessageReceived(Message message) => ToChannel(message.Channel, () => hub.Clients.Group(message.Channel).MessageReceived(message));
 
-    public Task PeerTyping(string typistId, PeerTyping typing) =>
-        hub.Clients.GroupExcept(typing.Channel, local.ConnectionsOf(typistId)).PeerTyping(typing);
+    public Task PeerTyping(string typistId, PeerTyping typing)
+    {
+        var except = local.ConnectionsOf(typistId);
+        return ToChannel(typing.Channel, () => hub.Clients.GroupExcept(typing.Channel, except).PeerTyping(typing));
+    }
 
-    public Task RoomUpdated(Room room) => hub.Clients.Group(room.Channel).RoomUpdated(room);
+    public Task RoomUpdated(Room room) => ToChannel(room.Channel, () => hub.Clients.Group(room.Channel).RoomUpdated(room));
+
+    private Task ToMember(string memberId, Func<IChatClient, Task> send)
+    {
+        sends.Enqueue("member:" + memberId, () => send(hub.Clients.User(memberId)));
+        return Task.CompletedTask;
+    }
+
+    private Task ToChannel(string channel, Func<Task> send)
+    {
+        sends.Enqueue(channel, send);
+        return Task.CompletedTask;
+    }
 }

@@ -17,6 +17,7 @@ public sealed class PushBridge(
     IHubContext<ChatHub, IChatClient> hub,
     LocalConnections local,
     IOptions<PushOptions> options,
+    OrderedSends sends,
     ILogger<PushBridge> logger) : BackgroundService
 {
     private ChatObserver? _observer;
@@ -28,7 +29,7 @@ public sealed class PushBridge(
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        _observer = new ChatObserver(hub, this, local);
+        _observer = new ChatObserver(hub, this, local, sends);
         _reference = grains.CreateObjectReference<IChatObserver>(_observer);
         return base.StartAsync(cancellationToken);
     }
