@@ -16,15 +16,28 @@ public sealed class TwoSiloClusterTests(ClusterFixture fixture) : IClassFixture<
 {
     private readonly RecordingObserver _node = new();
 
-    private async Task<(IMemberGrain Grain, string Id, IChatObserver Node)> Member(string age = "adult")
+    private async Task<GrainMember> Member(string age = "adult")
     {
         var id = Guid.NewGuid().ToString("N");
         var grain = fixture.Grains.GetGrain<IMemberGrain>(id);
         await grain.Create("H-" + id[..8], age);
         var reference = fixture.Cluster.Client.CreateObjectReference<IChatObserver>(_node);
         await grain.Attach("test-node", reference);
-        return (grain, id, reference);
+        return new GrainMember(grain, id, reference);
     }
+
+    /// <summary>An available listener with capacity 1 and a seeker who asked on the topic; the listener holds the offer.</summary>
+    private async Task<(GrainMember Listener, GrainMember Seeker, QueueTicket Request, Offer Offer)> Offered(string topic)
+    {
+        var listener = await Member();
+        var seeker = await Member();
+        await listener.Grain.Volunteer([topic], [], 1, false);
+        await listener.Grain.SetAvailable(true);
+        var request = await seeker.Grain.RequestListener(topic, [], null);
+        return (listener, seeker, request, await _node.Next<Offer>(listener.Id));
+    }
+
+    private sealed record GrainMember(IMemberGrain Grain, string Id, IChatObserver Node);
 
     [Fact]
     public async Task A_whole_journey_works_with_its_grains_spread_over_both_silos()
@@ -76,12 +89,7 @@ public sealed class TwoSiloClusterTests(ClusterFixture fixture) : IClassFixture<
     public async Task Concurrent_sends_from_both_participants_get_gapless_increasing_seq()
     {
         var topic = TestTopics.Slug(51);
-        var listener = await Member();
-        var seeker = await Member();
-        await listener.Grain.Volunteer([topic], [], 1, false);
-        await listener.Grain.SetAvailable(true);
-        await seeker.Grain.RequestListener(topic, [], null);
-        var offer = await _node.Next<Offer>(listener.Id);
+        var (listener, seeker, _, offer) = await Offered(topic);
         var conversation = await listener.Grain.AcceptOffer(offer.OfferId);
         var channel = fixture.Grains.GetGrain<IConversationGrain>(conversation.ConversationId);
 
@@ -101,12 +109,7 @@ public sealed class TwoSiloClusterTests(ClusterFixture fixture) : IClassFixture<
     public async Task A_conversation_start_that_fails_once_is_retried_and_both_members_are_matched()
     {
         var topic = TestTopics.Slug(58);
-        var listener = await Member();
-        var seeker = await Member();
-        await listener.Grain.Volunteer([topic], [], 1, false);
-        await listener.Grain.SetAvailable(true);
-        await seeker.Grain.RequestListener(topic, [], null);
-        var offer = await _node.Next<Offer>(listener.Id);
+        var (listener, seeker, _, offer) = await Offered(topic);
 
         FaultyGrainStorage.FailWrites("conversation", 1);
         var conversation = await listener.Grain.AcceptOffer(offer.OfferId);
@@ -129,12 +132,7 @@ public sealed class TwoSiloClusterTests(ClusterFixture fixture) : IClassFixture<
     public async Task When_a_conversation_cannot_be_started_the_listener_hears_unavailable_and_the_seeker_waits_again_in_place()
     {
         var topic = TestTopics.Slug(57);
-        var listener = await Member();
-        var seeker = await Member();
-        await listener.Grain.Volunteer([topic], [], 1, false);
-        await listener.Grain.SetAvailable(true);
-        var request = await seeker.Grain.RequestListener(topic, [], null);
-        var first = await _node.Next<Offer>(listener.Id);
+        var (listener, seeker, request, first) = await Offered(topic);
 
         FaultyGrainStorage.FailWrites("conversation", 3);
         var e = await Assert.ThrowsAsync<MatchChatException>(() => listener.Grain.AcceptOffer(first.OfferId));
@@ -160,12 +158,7 @@ public sealed class TwoSiloClusterTests(ClusterFixture fixture) : IClassFixture<
     public async Task A_send_reported_unavailable_after_its_commit_is_stored_once_when_resent_and_its_seq_is_never_reused()
     {
         var topic = TestTopics.Slug(56);
-        var listener = await Member();
-        var seeker = await Member();
-        await listener.Grain.Volunteer([topic], [], 1, false);
-        await listener.Grain.SetAvailable(true);
-        await seeker.Grain.RequestListener(topic, [], null);
-        var offer = await _node.Next<Offer>(listener.Id);
+        var (listener, seeker, _, offer) = await Offered(topic);
         var conversation = await listener.Grain.AcceptOffer(offer.OfferId);
         var channel = fixture.Grains.GetGrain<IConversationGrain>(conversation.ConversationId);
         await channel.Subscribe("test-node", fixture.Cluster.Client.CreateObjectReference<IChatObserver>(_node));
@@ -195,7 +188,7 @@ public sealed class TwoSiloClusterTests(ClusterFixture fixture) : IClassFixture<
         var listener = await Member();
         await listener.Grain.Volunteer([topic], [], 2, false);
         await listener.Grain.SetAvailable(true);
-        var seekers = new List<(IMemberGrain Grain, string Id, IChatObserver Node)>();
+        var seekers = new List<GrainMember>();
         for (var i = 0; i < 8; i++)
         {
             seekers.Add(await Member());
