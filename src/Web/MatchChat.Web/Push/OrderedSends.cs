@@ -33,14 +33,21 @@ public sealed class OrderedSends(ILogger<OrderedSends> logger)
             }
 
             lane.Pending++;
-            lane.Tail = RunAfter(key, lane, lane.Tail, send);
+
+            // Queued to the thread pool's global (first-in, first-out) queue, never run inline: the observer call
+            // returns before any send starts, and lanes start in the order their events arrived. (Plain awaits
+            // and Task.Run from a pool thread use its local queue, which runs the newest item first; under load
+            // that let a later seeker's offer overtake an earlier one's by hundreds of milliseconds.)
+            lane.Tail = lane.Tail.ContinueWith(
+                _ => RunAsync(key, lane, send),
+                CancellationToken.None,
+                TaskContinuationOptions.PreferFairness | TaskContinuationOptions.DenyChildAttach,
+                TaskScheduler.Default).Unwrap();
         }
     }
 
-    private async Task RunAfter(string key, Lane lane, Task previous, Func<Task> send)
+    private async Task RunAsync(string key, Lane lane, Func<Task> send)
     {
-        // Never runs inline in Enqueue: the observer call returns before any send starts.
-        await previous.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         try
         {
             await send();
