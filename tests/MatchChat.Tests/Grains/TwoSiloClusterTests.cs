@@ -129,22 +129,27 @@ public sealed class TwoSiloClusterTests(ClusterFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task When_a_conversation_cannot_be_started_the_listener_hears_unavailable_and_the_seeker_waits_again_in_place()
+    public async Task When_storage_is_down_as_a_listener_accepts_the_listener_hears_unavailable_and_the_seeker_waits_again_in_place()
     {
         var topic = TestTopics.Slug(57);
         var (listener, seeker, request, first) = await Offered(topic);
+        var seen = _node.Events.Count;
 
-        FaultyGrainStorage.FailWrites("conversation", 3);
+        // Every grain read and write fails for 2 s: the queue hands the request over, the conversation cannot start.
+        var back = DateTime.UtcNow.AddSeconds(2);
+        FaultyGrainStorage.Outage(back);
         var e = await Assert.ThrowsAsync<MatchChatException>(() => listener.Grain.AcceptOffer(first.OfferId));
         Assert.Equal(ErrorCodes.Unavailable, e.Code);
-        Assert.Equal(0, FaultyGrainStorage.FailuresLeft);
+        Assert.True(DateTime.UtcNow < back, "the accept should have failed inside the outage");
 
-        // The seeker is told matched by the queue, then waiting again; the request is offered again and can be accepted.
-        await _node.Next<QueueTicket>(seeker.Id, t => t.RequestId == request.RequestId && t.Status == TicketStatus.Matched);
-        await WaitFor(() => _node.Events.Where(x => x.MemberId == seeker.Id).Select(x => x.Event).OfType<QueueTicket>()
-            .SkipWhile(t => t.Status != TicketStatus.Matched)
+        // The listener's card goes away; the seeker is waiting again at the front, not lost.
+        await _node.Next<OfferWithdrawn>(listener.Id, w => w.OfferId == first.OfferId && w.Reason == "unavailable");
+        await WaitFor(() => _node.Events.Skip(seen).Where(x => x.MemberId == seeker.Id).Select(x => x.Event).OfType<QueueTicket>()
             .Any(t => t.RequestId == request.RequestId && t.Status is TicketStatus.Waiting or TicketStatus.Offered && t.Position == 1));
-        var again = await _node.Next<Offer>(listener.Id, o => o.OfferId != first.OfferId);
+
+        // Once storage is back, the same request is offered again and the match goes through.
+        await Task.Delay(back - DateTime.UtcNow + TimeSpan.FromMilliseconds(100));
+        var again = await _node.Next<Offer>(listener.Id, o => o.OfferId != first.OfferId, seconds: 15);
         Assert.Equal(request.RequestId, again.RequestId);
         var conversation = await listener.Grain.AcceptOffer(again.OfferId);
         var matched = await _node.Next<Conversation>(seeker.Id);

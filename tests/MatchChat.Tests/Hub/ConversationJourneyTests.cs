@@ -86,6 +86,7 @@ public sealed class ConversationJourneyTests(ServerFixture server) : IClassFixtu
         await using var listener = await server.NewMember();
         var (conversation, _) = await Journeys.Match(seeker, listener, TestTopics.Slug(14));
         var seekerSecondTab = await seeker.ConnectAnother();
+        await seekerSecondTab.Invoke<Member>("GetMe"); // answered only after the tab has joined its channels
 
         await seeker.Conn.Invoke("Typing", conversation.Channel);
         var shown = await listener.Conn.Next<PeerTyping>("PeerTyping");

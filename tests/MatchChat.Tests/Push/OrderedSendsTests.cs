@@ -33,7 +33,7 @@ public sealed class OrderedSendsTests
     }
 
     [Fact]
-    public async Task A_failed_send_is_logged_and_the_next_one_on_its_key_still_runs()
+    public async Task A_failed_send_does_not_stop_the_next_one_on_its_key()
     {
         var sends = new OrderedSends(NullLogger<OrderedSends>.Instance);
         var ran = false;

@@ -4,8 +4,8 @@ using Orleans.Storage;
 namespace MatchChat.Tests.Support;
 
 /// <summary>
-/// The real memory grain storage, with one fault a database can cause: writes of one grain type fail for a while
-/// (as when PostgreSQL is briefly unreachable). Armed per test; everything else passes through.
+/// The real memory grain storage, with the faults a database can cause: writes of one grain type fail a given number
+/// of times, or every read and write fails for a while (PostgreSQL down). Armed per test; otherwise it passes through.
 /// </summary>
 internal sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
 {
@@ -21,11 +21,23 @@ internal sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
 
     public static int FailuresLeft => Math.Max(0, Volatile.Read(ref _failuresLeft));
 
+    private static long _outageUntilTicks;
+
+    /// <summary>Every read and write fails until this time.</summary>
+    public static void Outage(DateTime until) => Volatile.Write(ref _outageUntilTicks, until.Ticks);
+
+    private static bool InOutage => DateTime.UtcNow.Ticks < Volatile.Read(ref _outageUntilTicks);
+
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        inner.ReadStateAsync(stateName, grainId, grainState);
+        InOutage ? throw new TimeoutException("storage is down (injected)") : inner.ReadStateAsync(stateName, grainId, grainState);
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        if (InOutage)
+        {
+            throw new TimeoutException("storage is down (injected)");
+        }
+
         if (_failingType is { } type && grainId.Type.ToString().Contains(type, StringComparison.Ordinal)
             && Interlocked.Decrement(ref _failuresLeft) >= 0)
         {

@@ -226,10 +226,9 @@ public sealed class MemberGrain(
         var start = new ConversationStart(match.Topic, match.SeekerId, match.SeekerHandle, MemberId, S.Handle!, match.SharedExperiences, match.RequestId);
         if (!await TryStartConversation(conversationId, start))
         {
-            // The queue has let the request go: give it back to the seeker, who waits again in the same place.
-            _ = GrainFactory.GetGrain<IMemberGrain>(match.SeekerId).OnMatchFailed(match.Topic, match.Request);
-            await state.WriteStateAsync();
-            await PushSnapshot();
+            await GiveBack(match, conversationId);
+            Notify(n => n.OfferWithdrawn(MemberId, new OfferWithdrawn(offerId, "unavailable")));
+            await TryPersistAndPushSnapshot();
             throw MatchChatException.Unavailable("The conversation could not be started just now. The seeker keeps their place in the queue.");
         }
 
@@ -269,6 +268,71 @@ public sealed class MemberGrain(
         }
     }
 
+    /// <summary>
+    /// The queue has let the request go but no conversation started: put the request back in its place (the queue
+    /// keeps its original arrival time), end the conversation in case a start reported as failed landed late, and
+    /// tell the seeker's grain. Storage may be down right now, so the queue is asked directly and more than once;
+    /// the queue keeps the request in memory even when its own state write fails, and retries that write.
+    /// </summary>
+    private async Task GiveBack(MatchResult match, string conversationId)
+    {
+        for (var attempt = 1; attempt <= StartAttempts; attempt++)
+        {
+            try
+            {
+                await Queue(match.Topic).Enqueue(match.Request);
+                break;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning("Giving a request back to topic {Topic} failed (attempt {Attempt}): {Error}", match.Topic, attempt, e.GetType().Name);
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt));
+            }
+        }
+
+        _ = EndIfStarted(conversationId);
+        _ = GrainFactory.GetGrain<IMemberGrain>(match.SeekerId).OnMatchFailed(match.Topic, match.Request);
+    }
+
+    private async Task EndIfStarted(string conversationId)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IConversationGrain>(conversationId).End(MemberId, "not_started");
+        }
+        catch (Exception)
+        {
+            // not_found: it never started, which is the usual case.
+        }
+    }
+
+    private async Task TryPersistAndPushSnapshot()
+    {
+        await TryWriteState("after a failed start");
+        try
+        {
+            // The queue counted this chat when the offer was accepted; give it the true count now.
+            await PushSnapshot();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Listener snapshot after a failed start not delivered ({Error}); the next renewal sends it", e.GetType().Name);
+        }
+    }
+
+    /// <summary>For state that may lag storage for a moment (memory is right, the next write stores it).</summary>
+    private async Task TryWriteState(string when)
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Member state write failed {When} ({Error}); kept in memory until the next write", when, e.GetType().Name);
+        }
+    }
+
     public async Task OnMatchFailed(string topic, SeekerRequest request)
     {
         if (S.Request is not null && S.Request.RequestId != request.RequestId)
@@ -276,10 +340,11 @@ public sealed class MemberGrain(
             return;
         }
 
+        // Queue first (it holds the request in memory even while storage is down), then this grain's own state.
         S.Request = new OpenRequest(request.RequestId, topic, request.Experiences, request.Note, request.EnqueuedAt);
-        await state.WriteStateAsync();
         var ticket = await Queue(topic).Enqueue(request);
         Notify(n => n.QueueUpdated(MemberId, ticket));
+        await TryWriteState("while re-queueing a request");
         await WatchPresence();
     }
 
@@ -360,8 +425,10 @@ public sealed class MemberGrain(
             return;
         }
 
+        // An offer lives 30 s: deliver it even if storage is briefly down, rather than let it expire unseen and
+        // count against the listener.
         S.Offers.Add(offer);
-        await state.WriteStateAsync();
+        await TryWriteState("for a new offer");
         Notify(n => n.OfferReceived(MemberId, offer));
     }
 

@@ -32,6 +32,7 @@ public sealed class TopicQueueGrain(
     private readonly Dictionary<string, QueueTicket> _lastPushed = new(StringComparer.Ordinal);
     private IGrainTimer? _flushTimer;
     private bool _dirty;
+    private IGrainTimer? _retryWrite;
     private bool _reminderRegistered;
     private TaskCompletionSource? _nextWrite;
     private bool _writing;
@@ -161,8 +162,17 @@ public sealed class TopicQueueGrain(
 
         PushTerminal(request.Request, TicketStatus.Matched);
         MatchNow();
-        await PersistAsync();
-        await AfterRemoval();
+        try
+        {
+            await PersistAsync();
+            await AfterRemoval();
+        }
+        catch (Exception)
+        {
+            // The match is decided and the listener is waiting for it; failing here would lose the seeker (the
+            // request is already out of the queue). The state write is retried until storage answers; a reminder
+            // left registered only wakes an empty queue.
+        }
         logger.LogInformation("Request matched in topic {Topic} after {WaitSeconds:F1}s", Topic, (Now - request.Request.EnqueuedAt).TotalSeconds);
         return new MatchResult(
             request.Request.RequestId,
@@ -374,6 +384,23 @@ public sealed class TopicQueueGrain(
         return done;
     }
 
+    private async Task RetryWrite()
+    {
+        _retryWrite?.Dispose();
+        _retryWrite = null;
+        if (_dirty)
+        {
+            try
+            {
+                await PersistAsync();
+            }
+            catch (Exception)
+            {
+                // WriteLoop has logged it and armed the next retry.
+            }
+        }
+    }
+
     private async Task WriteLoop()
     {
         _writing = true;
@@ -390,6 +417,13 @@ public sealed class TopicQueueGrain(
                 catch (Exception e)
                 {
                     batch.TrySetException(e);
+
+                    // Memory stays the truth; write it again once storage answers.
+                    logger.LogWarning("Queue state write failed in topic {Topic} ({ExceptionType}); retrying in 1 s", Topic, e.GetType().Name);
+                    _dirty = true;
+                    _retryWrite ??= this.RegisterGrainTimer(
+                        _ => RetryWrite(),
+                        new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan) { KeepAlive = true });
                 }
             }
         }
