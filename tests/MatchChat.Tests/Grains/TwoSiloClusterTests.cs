@@ -143,7 +143,7 @@ public sealed class TwoSiloClusterTests(ClusterFixture fixture) : IClassFixture<
         Assert.True(DateTime.UtcNow < back, "the accept should have failed inside the outage");
 
         // The listener's card goes away; the seeker is waiting again at the front, not lost.
-        await _node.Next<OfferWithdrawn>(listener.Id, w => w.OfferId == first.OfferId && w.Reason == "unavailable");
+        await _node.Next<OfferWithdrawn>(listener.Id, w => w.OfferId == first.OfferId && w.Reason == "not_started");
         await WaitFor(() => _node.Events.Skip(seen).Where(x => x.MemberId == seeker.Id).Select(x => x.Event).OfType<QueueTicket>()
             .Any(t => t.RequestId == request.RequestId && t.Status is TicketStatus.Waiting or TicketStatus.Offered && t.Position == 1));
 

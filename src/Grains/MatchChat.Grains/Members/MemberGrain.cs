@@ -227,7 +227,7 @@ public sealed class MemberGrain(
         if (!await TryStartConversation(conversationId, start))
         {
             await GiveBack(match, conversationId);
-            Notify(n => n.OfferWithdrawn(MemberId, new OfferWithdrawn(offerId, "unavailable")));
+            Notify(n => n.OfferWithdrawn(MemberId, new OfferWithdrawn(offerId, "not_started")));
             await TryPersistAndPushSnapshot();
             throw MatchChatException.Unavailable("The conversation could not be started just now. The seeker keeps their place in the queue.");
         }
