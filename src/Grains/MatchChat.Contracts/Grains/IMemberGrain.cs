@@ -31,9 +31,8 @@ public interface IMemberGrain : IGrainWithStringKey
     [OneWay, Alias("OnTicketUpdated")] Task OnTicketUpdated(QueueTicket ticket);
     [OneWay, Alias("OnOfferMade")] Task OnOfferMade(Offer offer);
     [OneWay, Alias("OnOfferClosed")] Task OnOfferClosed(string offerId, string reason);
+    /// <summary>From the conversation grain, to both participants; idempotent per conversation id.</summary>
     [OneWay, Alias("OnConversationStarted")] Task OnConversationStarted(Conversation conversation, string requestId);
-    /// <summary>A listener accepted this member's request but the conversation could not be started: wait again, in the same place.</summary>
-    [OneWay, Alias("OnMatchFailed")] Task OnMatchFailed(string topic, SeekerRequest request);
     [OneWay, Alias("OnConversationEnded")] Task OnConversationEnded(ConversationEnded ended, DateTime endedAt);
 
     /// <summary>A channel of this member was activated afresh (after a silo loss): its web nodes should subscribe again.</summary>

@@ -16,8 +16,12 @@ public interface ITopicQueueGrain : IGrainWithStringKey
     [Alias("UpsertListener")] Task UpsertListener(ListenerSnapshot listener);
     [Alias("RemoveListener")] Task RemoveListener(string listenerId);
 
-    /// <summary>Throws conflict when the offer is no longer open.</summary>
-    [Alias("Accept")] Task<MatchResult> Accept(string offerId, string listenerId);
+    /// <summary>
+    /// The listener takes the offer: the queue starts the conversation and answers once it has started. Throws
+    /// conflict when the offer is no longer open, unavailable when the start could not be completed (the seeker keeps
+    /// their place; the queue settles that start on its own timer).
+    /// </summary>
+    [Alias("Accept")] Task<MatchResult> Accept(string offerId, string listenerId, string listenerHandle);
 
     /// <summary>The listener will not take the offer: declined, unavailable or busy. The request moves on and keeps its place.</summary>
     [Alias("Decline")] Task Decline(string offerId, string listenerId, string reason);

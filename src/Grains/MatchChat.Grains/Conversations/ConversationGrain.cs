@@ -3,63 +3,99 @@ using MatchChat.Contracts.Grains;
 using MatchChat.Contracts.Model;
 using MatchChat.Grains.Hosting;
 using MatchChat.Grains.Messages;
+using MatchChat.Grains.Persistence;
 using MatchChat.Grains.Push;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Serialization;
 
 namespace MatchChat.Grains.Conversations;
 
-/// <summary>One per conversation: the two participants, status, and the channel's messages (through the store).</summary>
+/// <summary>
+/// One per conversation: the two participants, status, and the channel's messages (through the store). Started by
+/// the topic queue under an id derived from the request, so a repeated start is harmless and a start whose answer
+/// was lost is settled by asking (<see cref="Abandon"/>).
+/// </summary>
 public sealed class ConversationGrain(
     [PersistentState("conversation", StorageNames.Grains)] IPersistentState<ConversationState> state,
+    DeepCopier<ConversationState> copier,
     IMessageStore store,
     IOptions<MatchChatTimings> timings,
-    TimeProvider time) : ChannelGrainBase(store, timings, time), IConversationGrain
+    TimeProvider time,
+    ILogger<ConversationGrain> logger) : ChannelGrainBase(store, timings, time), IConversationGrain
 {
+    private WriteThrough<ConversationState>? _writes;
+
     private ConversationState S => state.State;
+
+    private WriteThrough<ConversationState> Writes => _writes ??= new(state, copier, DeactivateOnIdle, logger);
 
     protected override string Channel => Channels.ForConversation(this.GetPrimaryKeyString());
 
     protected override IEnumerable<string> MemberIds => S.Exists && S.EndedAt is null ? [S.SeekerId, S.ListenerId] : [];
 
-    public async Task Start(ConversationStart start)
+    public async Task<StartOutcome> Start(ConversationStart start)
+    {
+        if (S.Abandoned)
+        {
+            return StartOutcome.Abandoned;
+        }
+
+        if (S.Exists)
+        {
+            if (S.SeekerId != start.SeekerId || S.ListenerId != start.ListenerId)
+            {
+                return StartOutcome.Taken;
+            }
+
+            // A repeated start (its first answer was lost): tell both again; OnConversationStarted is idempotent.
+            NotifyStarted();
+            return StartOutcome.Started;
+        }
+
+        await Writes.Change(s =>
+        {
+            s.Topic = start.Topic;
+            s.SeekerId = start.SeekerId;
+            s.SeekerHandle = start.SeekerHandle;
+            s.ListenerId = start.ListenerId;
+            s.ListenerHandle = start.ListenerHandle;
+            s.SharedExperiences = start.SharedExperiences;
+            s.RequestId = start.RequestId;
+            s.StartedAt = Now;
+        });
+        NotifyStarted();
+        return StartOutcome.Started;
+    }
+
+    public async Task<bool> Abandon()
     {
         if (S.Exists)
         {
-            // A retried start (its first answer was lost): tell the seeker again; OnConversationStarted is idempotent.
-            if (S.SeekerId == start.SeekerId && S.ListenerId == start.ListenerId && S.EndedAt is null)
-            {
-                NotifySeeker(start.RequestId);
-            }
+            NotifyStarted();
+            return true;
+        }
 
+        if (!S.Abandoned)
+        {
+            await Writes.Change(s => s.Abandoned = true);
+        }
+
+        return false;
+    }
+
+    private void NotifyStarted()
+    {
+        if (S.EndedAt is not null)
+        {
             return;
         }
 
-        S.Topic = start.Topic;
-        S.SeekerId = start.SeekerId;
-        S.SeekerHandle = start.SeekerHandle;
-        S.ListenerId = start.ListenerId;
-        S.ListenerHandle = start.ListenerHandle;
-        S.SharedExperiences = start.SharedExperiences;
-        S.StartedAt = Now;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Not started: forget it here, and let a retry read from storage whether the write landed after all.
-            state.State = new ConversationState();
-            this.DeactivateOnIdle();
-            throw;
-        }
-
-        NotifySeeker(start.RequestId);
-    }
-
-    private void NotifySeeker(string requestId)
-    {
-        var seekerView = new Conversation(this.GetPrimaryKeyString(), Channel, S.Topic!, S.ListenerHandle, "seeker", S.SharedExperiences, S.StartedAt, null);
-        _ = GrainFactory.GetGrain<IMemberGrain>(S.SeekerId).OnConversationStarted(seekerView, requestId);
+        var id = this.GetPrimaryKeyString();
+        var seekerView = new Conversation(id, Channel, S.Topic!, S.ListenerHandle, MemberRoles.Seeker, S.SharedExperiences, S.StartedAt, null);
+        var listenerView = seekerView with { PeerHandle = S.SeekerHandle, Role = MemberRoles.Listener };
+        _ = GrainFactory.GetGrain<IMemberGrain>(S.SeekerId).OnConversationStarted(seekerView, S.RequestId);
+        _ = GrainFactory.GetGrain<IMemberGrain>(S.ListenerId).OnConversationStarted(listenerView, S.RequestId);
     }
 
     public async Task End(string memberId, string reason)
@@ -73,11 +109,13 @@ public sealed class ConversationGrain(
             return;
         }
 
-        S.EndedAt = Now;
-        S.EndedBy = handle;
-        await state.WriteStateAsync();
+        await Writes.Change(s =>
+        {
+            s.EndedAt = Now;
+            s.EndedBy = handle;
+        });
         var ended = new ConversationEnded(this.GetPrimaryKeyString(), handle, reason);
-        _ = GrainFactory.GetGrain<IMemberGrain>(S.SeekerId).OnConversationEnded(ended, S.EndedAt.Value);
+        _ = GrainFactory.GetGrain<IMemberGrain>(S.SeekerId).OnConversationEnded(ended, S.EndedAt!.Value);
         _ = GrainFactory.GetGrain<IMemberGrain>(S.ListenerId).OnConversationEnded(ended, S.EndedAt.Value);
     }
 

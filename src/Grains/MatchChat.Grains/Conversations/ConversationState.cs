@@ -1,6 +1,6 @@
 namespace MatchChat.Grains.Conversations;
 
-/// <summary>Two participants and the status. Fixed size: messages live in the message store.</summary>
+/// <summary>Two participants and the status, or a tombstone for a given-up start. Fixed size: messages live in the message store.</summary>
 [GenerateSerializer, Alias("MatchChat.ConversationState")]
 public sealed class ConversationState
 {
@@ -13,6 +13,12 @@ public sealed class ConversationState
     [Id(6)] public DateTime StartedAt { get; set; }
     [Id(7)] public DateTime? EndedAt { get; set; }
     [Id(8)] public string? EndedBy { get; set; }
+
+    /// <summary>The request this conversation answers; the members recognise their match by it.</summary>
+    [Id(9)] public string RequestId { get; set; } = "";
+
+    /// <summary>A start whose outcome was unknown, settled as "never started": this id is given up for good.</summary>
+    [Id(10)] public bool Abandoned { get; set; }
 
     public bool Exists => Topic is not null;
 }

@@ -3,6 +3,7 @@ using MatchChat.Contracts.Grains;
 using MatchChat.Contracts.Model;
 using MatchChat.Grains.Hosting;
 using MatchChat.Grains.Matching;
+using MatchChat.Grains.Persistence;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -10,16 +11,16 @@ namespace MatchChat.Grains.Queues;
 
 /// <summary>
 /// One per topic. Holds the waiting requests in order and the offers in flight, keeps a roster of the topic's
-/// listeners (re-sent by their member grains), and runs <see cref="MatchingPolicy"/> after every change.
+/// listeners (re-sent by their member grains), runs <see cref="MatchingPolicy"/> after every change, and hands an
+/// accepted request over to its conversation (TopicQueueGrain.HandOver.cs).
 /// Calls to member grains are one-way, so a member calling in here can never deadlock with it.
 /// Offer deadlines are grain timers re-armed from the stored absolute expiry on activation; a reminder wakes the
 /// grain after a restart while anyone is waiting (see README, "Timers and reminders").
-/// Reentrant so that a burst of requests shares state writes (group commit, see <see cref="PersistAsync"/>):
-/// every change to the queue happens synchronously, before the first await of a call, so interleaving at the
-/// awaits cannot tear it; a caller returns only after a write that began after its change has completed.
+/// Reentrant so that a burst of requests shares state writes (<see cref="WriteBehind"/>): every change to the queue
+/// happens synchronously, before the first await of a call, so interleaving at the awaits cannot tear it.
 /// </summary>
 [Reentrant]
-public sealed class TopicQueueGrain(
+public sealed partial class TopicQueueGrain(
     [PersistentState("queue", StorageNames.Grains)] IPersistentState<TopicQueueState> state,
     IOptions<MatchChatTimings> timings,
     TimeProvider time,
@@ -30,16 +31,15 @@ public sealed class TopicQueueGrain(
     private readonly Dictionary<string, ListenerSnapshot> _roster = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IGrainTimer> _offerTimers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, QueueTicket> _lastPushed = new(StringComparer.Ordinal);
+    private WriteBehind? _writeBehind;
     private IGrainTimer? _flushTimer;
-    private bool _dirty;
-    private IGrainTimer? _retryWrite;
     private bool _reminderRegistered;
-    private TaskCompletionSource? _nextWrite;
-    private bool _writing;
+    private Task? _reminderSync;
 
     private string Topic => this.GetPrimaryKeyString();
     private List<QueuedRequest> Requests => state.State.Requests;
     private DateTime Now => time.GetUtcNow().UtcDateTime;
+    private WriteBehind Writes => _writeBehind ??= new(this, () => state.WriteStateAsync(), TimeSpan.FromSeconds(1), logger);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -48,29 +48,32 @@ public sealed class TopicQueueGrain(
             ArmOfferTimer(r);
         }
 
-        _reminderRegistered = Requests.Count > 0;
-        if (Requests.Count > 0)
+        // A start that was in flight when the last activation ended: nobody waits for its answer now; settle it.
+        foreach (var r in Requests.Where(r => r.IsStarting))
         {
-            await EnsureReminder(true);
+            r.StartUnsettled = true;
         }
 
+        if (Requests.Any(r => r.StartUnsettled))
+        {
+            ArmSettleTimer();
+        }
+
+        // Not known to be registered: with requests waiting, register it (again) so a restart is covered.
+        _reminderRegistered = false;
+        await SyncReminder();
         await base.OnActivateAsync(cancellationToken);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (_dirty)
-        {
-            await PersistAsync();
-        }
-
+        await Writes.PersistIfDirty();
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     public async Task<QueueTicket> Enqueue(SeekerRequest request)
     {
-        var existing = Find(request.RequestId);
-        if (existing is null)
+        if (Find(request.RequestId) is null)
         {
             if (Requests.Count == 0)
             {
@@ -85,8 +88,8 @@ public sealed class TopicQueueGrain(
             _lastPushed[request.RequestId] = ticket;
             // Written through: an acknowledged ticket must survive a restart. If the request was matched while
             // the write was in flight, its terminal QueueUpdated follows this answer.
-            await PersistAsync();
-            await EnsureReminder(true);
+            await Writes.Persist();
+            await SyncReminder();
             return ticket;
         }
 
@@ -97,20 +100,27 @@ public sealed class TopicQueueGrain(
 
     public async Task<bool> Cancel(string requestId, string status)
     {
-        var index = Requests.FindIndex(r => r.Request.RequestId == requestId);
-        if (index < 0)
+        var request = Find(requestId);
+        if (request is null)
         {
             return false;
         }
 
-        var request = Requests[index];
-        Requests.RemoveAt(index);
-        // The seeker left: not the listener's doing, so it does not count as a missed offer.
-        CloseOffer(request, notifyListener: true, reason: "withdrawn");
+        if (request.IsStarting)
+        {
+            // Being handed over: it cannot be stopped now. If the start is given up, the cancel applies then.
+            request.CancelledAs = status;
+            Writes.MarkDirty();
+            ScheduleFlush();
+            return false;
+        }
 
+        Requests.Remove(request);
+        // The seeker left: not the listener's doing, so it does not count as a missed offer.
+        CloseOffer(request, notifyListener: true, reason: OfferReasons.Withdrawn);
         PushTerminal(request.Request, status);
         MatchNow();
-        await PersistAsync();
+        await Writes.Persist();
         await AfterRemoval();
         return true;
     }
@@ -134,53 +144,11 @@ public sealed class TopicQueueGrain(
         _roster.Remove(listenerId);
         foreach (var r in Requests.Where(r => r.OfferListenerId == listenerId).ToList())
         {
-            CloseOffer(r, notifyListener: true, reason: "unavailable");
+            CloseOffer(r, notifyListener: true, reason: OfferReasons.Unavailable);
         }
 
         MatchNow();
         return Task.CompletedTask;
-    }
-
-    public async Task<MatchResult> Accept(string offerId, string listenerId)
-    {
-        var request = Requests.FirstOrDefault(r => r.OfferId == offerId && r.OfferListenerId == listenerId);
-        if (request is null || request.OfferExpiresAt <= Now)
-        {
-            throw MatchChatException.Conflict("This offer has expired or was withdrawn. Stay available for the next one.");
-        }
-
-        CloseOffer(request, notifyListener: false, reason: "accepted");
-        Requests.Remove(request);
-        WaitEstimator.RecordMatch(state.State, Now);
-
-        var listenerExperiences = _roster.TryGetValue(listenerId, out var l) ? l.Experiences : [];
-        if (l is not null)
-        {
-            // Until the member grain re-sends its snapshot, count the new chat here so no one is over-offered.
-            _roster[listenerId] = l with { ActiveChats = l.ActiveChats + 1, LastAssignedAt = Now };
-        }
-
-        PushTerminal(request.Request, TicketStatus.Matched);
-        MatchNow();
-        try
-        {
-            await PersistAsync();
-            await AfterRemoval();
-        }
-        catch (Exception)
-        {
-            // The match is decided and the listener is waiting for it; failing here would lose the seeker (the
-            // request is already out of the queue). The state write is retried until storage answers; a reminder
-            // left registered only wakes an empty queue.
-        }
-        logger.LogInformation("Request matched in topic {Topic} after {WaitSeconds:F1}s", Topic, (Now - request.Request.EnqueuedAt).TotalSeconds);
-        return new MatchResult(
-            request.Request.RequestId,
-            request.Request.SeekerId,
-            request.Request.SeekerHandle,
-            Topic,
-            request.Request.Experiences.Where(listenerExperiences.Contains).ToArray(),
-            request.Request);
     }
 
     public Task Decline(string offerId, string listenerId, string reason)
@@ -188,7 +156,7 @@ public sealed class TopicQueueGrain(
         var request = Requests.FirstOrDefault(r => r.OfferId == offerId && r.OfferListenerId == listenerId);
         if (request is not null)
         {
-            if (reason == "declined")
+            if (reason == OfferReasons.Declined)
             {
                 // A listener who said no to this request is not asked again about it.
                 request.Excluded.Add(listenerId);
@@ -206,13 +174,11 @@ public sealed class TopicQueueGrain(
         return Task.CompletedTask;
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        // Activation has re-armed the offer timers; an empty queue needs no more wake-ups.
-        if (Requests.Count == 0)
-        {
-            await EnsureReminder(false);
-        }
+        // Activation has re-armed the offer timers and the settling of starts; an empty queue needs no more wake-ups.
+        _reminderRegistered = true;
+        return SyncReminder();
     }
 
     private QueuedRequest? Find(string requestId) => Requests.FirstOrDefault(r => r.Request.RequestId == requestId);
@@ -226,22 +192,25 @@ public sealed class TopicQueueGrain(
     private QueueTicket TicketAt(int index)
     {
         var r = Requests[index];
+        var offered = r.HasOpenOffer || (r.IsStarting && !r.StartUnsettled);
         return new QueueTicket(
             r.Request.RequestId,
             Topic,
-            r.HasOpenOffer ? TicketStatus.Offered : TicketStatus.Waiting,
+            offered ? TicketStatus.Offered : TicketStatus.Waiting,
             index + 1,
             WaitEstimator.Estimate(state.State, index + 1));
     }
 
-    /// <summary>Runs the policy and sends the offers it plans.</summary>
+    /// <summary>Runs the policy and sends the offers it plans. Writes state only when it planned an offer.</summary>
     private void MatchNow()
     {
         if (_roster.Count > 0 && Requests.Count > 0)
         {
-            var busy = Requests.Where(r => r.OfferListenerId is not null).Select(r => r.OfferListenerId!).ToHashSet(StringComparer.Ordinal);
+            var busy = Requests.Select(r => r.OfferListenerId ?? (r.StartUnsettled ? null : r.StartListenerId))
+                .OfType<string>().ToHashSet(StringComparer.Ordinal);
             var waiting = Requests.Select(r => new WaitingSeeker(
-                r.Request.RequestId, r.Request.SeekerId, Topic, r.Request.AgeGroup, r.Request.Experiences, r.Excluded, r.HasOpenOffer));
+                r.Request.RequestId, r.Request.SeekerId, Topic, r.Request.AgeGroup, r.Request.Experiences, r.Excluded,
+                r.HasOpenOffer || r.IsStarting));
             foreach (var planned in MatchingPolicy.Plan(waiting, _roster.Values, busy))
             {
                 var request = Find(planned.Seeker.RequestId)!;
@@ -252,10 +221,10 @@ public sealed class TopicQueueGrain(
                 var offer = new Offer(request.OfferId, request.Request.RequestId, Topic, request.Request.Experiences,
                     request.Request.Note, request.Request.AgeGroup, request.OfferExpiresAt.Value);
                 _ = GrainFactory.GetGrain<IMemberGrain>(planned.Listener.ListenerId).OnOfferMade(offer);
+                Writes.MarkDirty();
             }
         }
 
-        _dirty = true;
         ScheduleFlush();
     }
 
@@ -279,7 +248,7 @@ public sealed class TopicQueueGrain(
         request.OfferId = null;
         request.OfferListenerId = null;
         request.OfferExpiresAt = null;
-        _dirty = true;
+        Writes.MarkDirty();
     }
 
     private void ArmOfferTimer(QueuedRequest request)
@@ -298,7 +267,7 @@ public sealed class TopicQueueGrain(
         {
             logger.LogInformation("Offer expired in topic {Topic}", Topic);
             request.Excluded.Add(request.OfferListenerId!);
-            CloseOffer(request, notifyListener: true, reason: "expired");
+            CloseOffer(request, notifyListener: true, reason: OfferReasons.Expired);
             MatchNow();
         }
 
@@ -317,25 +286,39 @@ public sealed class TopicQueueGrain(
         if (Requests.Count == 0)
         {
             state.State.BusySince = null;
-            await EnsureReminder(false);
         }
+
+        await SyncReminder();
     }
 
-    private async Task EnsureReminder(bool wanted)
-    {
-        if (wanted == _reminderRegistered)
-        {
-            return;
-        }
+    /// <summary>
+    /// Brings the wake reminder in line with whether anyone is waiting. One sync runs at a time and re-checks after
+    /// each await, so interleaved enqueues and cancels can leave neither a stray reminder nor a missing one.
+    /// </summary>
+    private Task SyncReminder() => _reminderSync is { IsCompleted: false } running ? running : _reminderSync = SyncReminderLoop();
 
-        _reminderRegistered = wanted;
-        if (wanted)
+    private async Task SyncReminderLoop()
+    {
+        try
         {
-            await this.RegisterOrUpdateReminder(WakeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            for (var wanted = Requests.Count > 0; wanted != _reminderRegistered; wanted = Requests.Count > 0)
+            {
+                if (wanted)
+                {
+                    await this.RegisterOrUpdateReminder(WakeReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+                }
+                else if (await this.GetReminder(WakeReminder) is { } reminder)
+                {
+                    await this.UnregisterReminder(reminder);
+                }
+
+                _reminderRegistered = wanted;
+            }
         }
-        else if (await this.GetReminder(WakeReminder) is { } reminder)
+        catch (Exception e)
         {
-            await this.UnregisterReminder(reminder);
+            // Only a restart needs the reminder; the next change or activation tries again.
+            logger.LogWarning("Wake reminder of topic {Topic} not updated ({ExceptionType})", Topic, e.GetType().Name);
         }
     }
 
@@ -361,75 +344,13 @@ public sealed class TopicQueueGrain(
             }
         }
 
-        if (_dirty)
-        {
-            await PersistAsync();
-        }
-    }
-
-    /// <summary>
-    /// Group commit for the queue's state: every change made while a write is in flight shares the next write.
-    /// The returned task completes when a write that began after the caller's change has completed.
-    /// </summary>
-    private Task PersistAsync()
-    {
-        _dirty = false;
-        _nextWrite ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var done = _nextWrite.Task;
-        if (!_writing)
-        {
-            _ = WriteLoop();
-        }
-
-        return done;
-    }
-
-    private async Task RetryWrite()
-    {
-        _retryWrite?.Dispose();
-        _retryWrite = null;
-        if (_dirty)
-        {
-            try
-            {
-                await PersistAsync();
-            }
-            catch (Exception)
-            {
-                // WriteLoop has logged it and armed the next retry.
-            }
-        }
-    }
-
-    private async Task WriteLoop()
-    {
-        _writing = true;
         try
         {
-            while (_nextWrite is { } batch)
-            {
-                _nextWrite = null;
-                try
-                {
-                    await state.WriteStateAsync();
-                    batch.TrySetResult();
-                }
-                catch (Exception e)
-                {
-                    batch.TrySetException(e);
-
-                    // Memory stays the truth; write it again once storage answers.
-                    logger.LogWarning("Queue state write failed in topic {Topic} ({ExceptionType}); retrying in 1 s", Topic, e.GetType().Name);
-                    _dirty = true;
-                    _retryWrite ??= this.RegisterGrainTimer(
-                        _ => RetryWrite(),
-                        new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan) { KeepAlive = true });
-                }
-            }
+            await Writes.PersistIfDirty();
         }
-        finally
+        catch (Exception)
         {
-            _writing = false;
+            // WriteBehind has logged it and retries.
         }
     }
 }

@@ -1,0 +1,76 @@
+using MatchChat.Contracts.Errors;
+using MatchChat.Contracts.Grains;
+using MatchChat.Contracts.Model;
+
+namespace MatchChat.Grains.Members;
+
+/// <summary>A member's conversations, as seeker or listener: the active ones and the 20 most recently ended.</summary>
+internal sealed class ChatList(IMemberContext m, SeekerRole seeker, ListenerRole listener)
+{
+    public const int EndedKept = 20;
+
+    private MemberState S => m.State;
+
+    public IEnumerable<string> ActiveChannels => S.Conversations.Where(c => c.EndedAt is null).Select(c => c.Channel);
+
+    public Conversation[] List()
+    {
+        var active = S.Conversations.Where(c => c.EndedAt is null).OrderByDescending(c => c.StartedAt);
+        var ended = S.Conversations.Where(c => c.EndedAt is not null).OrderByDescending(c => c.EndedAt).Take(EndedKept);
+        return active.Concat(ended).ToArray();
+    }
+
+    public async Task End(string conversationId)
+    {
+        _ = S.Conversations.FirstOrDefault(c => c.ConversationId == conversationId)
+            ?? throw MatchChatException.NotFound("You have no conversation with that id.");
+        await m.Grains.GetGrain<IConversationGrain>(conversationId).End(m.MemberId, EndReasons.Ended);
+    }
+
+    /// <summary>
+    /// From the conversation grain, to both participants, once per start (and again if a start is repeated): the seeker
+    /// recognises the answer to their request by its id. A fact already true there, so it is applied and written best-effort.
+    /// </summary>
+    public async Task OnStarted(Conversation conversation, string requestId)
+    {
+        var added = listener.Record(conversation);
+        var answered = seeker.Matched(S, requestId);
+        if (!added && !answered)
+        {
+            return;
+        }
+
+        await m.Writes.TryWrite("after a conversation started");
+        if (added)
+        {
+            m.Notify(n => n.Matched(m.MemberId, conversation));
+        }
+
+        if (conversation.Role == MemberRoles.Listener)
+        {
+            await listener.PushSnapshot();
+        }
+
+        await m.WatchPresence();
+    }
+
+    public async Task OnEnded(ConversationEnded ended, DateTime endedAt)
+    {
+        var index = S.Conversations.FindIndex(c => c.ConversationId == ended.ConversationId);
+        if (index < 0 || S.Conversations[index].EndedAt is not null)
+        {
+            return;
+        }
+
+        var conversation = S.Conversations[index] with { EndedAt = endedAt };
+        S.Conversations[index] = conversation;
+        var keep = S.Conversations.Where(c => c.EndedAt is not null).OrderByDescending(c => c.EndedAt).Take(EndedKept).ToHashSet();
+        S.Conversations.RemoveAll(c => c.EndedAt is not null && !keep.Contains(c));
+        await m.Writes.TryWrite("after a conversation ended");
+        m.Notify(n => n.ConversationEnded(m.MemberId, ended));
+        if (conversation.Role == MemberRoles.Listener)
+        {
+            await listener.PushSnapshot();
+        }
+    }
+}

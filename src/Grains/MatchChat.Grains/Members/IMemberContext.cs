@@ -1,0 +1,38 @@
+using MatchChat.Contracts.Grains;
+using MatchChat.Contracts.Push;
+using MatchChat.Grains.Hosting;
+using MatchChat.Grains.Persistence;
+using Microsoft.Extensions.Logging;
+
+namespace MatchChat.Grains.Members;
+
+/// <summary>What the role classes of a member (<see cref="SeekerRole"/>, <see cref="ListenerRole"/>, <see cref="ChatList"/>,
+/// <see cref="RoomList"/>) share with their <see cref="MemberGrain"/>: one activation, one state, one turn at a time.</summary>
+internal interface IMemberContext
+{
+    string MemberId { get; }
+
+    /// <summary>The state; changes go through <see cref="Writes"/>, so read it afresh after each change.</summary>
+    MemberState State { get; }
+
+    WriteThrough<MemberState> Writes { get; }
+
+    DateTime Now { get; }
+
+    MatchChatTimings Timings { get; }
+
+    IGrainFactory Grains { get; }
+
+    ILogger Logger { get; }
+
+    /// <summary>Pushes an event to the web nodes that hold this member's connections.</summary>
+    void Notify(Func<IChatObserver, Task> send);
+
+    /// <summary>Re-arms presence deadlines and the reminder after the open request or availability changed.</summary>
+    Task WatchPresence();
+
+    /// <summary>Throws not_found/forbidden unless the topic exists and is open to this member's age group.</summary>
+    void RequireTopic(string slug);
+
+    ITopicQueueGrain Queue(string topic) => Grains.GetGrain<ITopicQueueGrain>(topic);
+}

@@ -1,0 +1,114 @@
+using MatchChat.Contracts.Errors;
+using MatchChat.Contracts.Grains;
+using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Push;
+using Microsoft.Extensions.Logging;
+
+namespace MatchChat.Grains.Members;
+
+/// <summary>A member asking for a listener: the one open request, its ticket, and its end (matched, cancelled, expired).</summary>
+internal sealed class SeekerRole(IMemberContext m)
+{
+    private MemberState S => m.State;
+
+    public bool Waiting => S.Request is not null;
+
+    public async Task<QueueTicket> RequestListener(string topic, string[] experiences, string? note)
+    {
+        m.RequireTopic(topic);
+        if (S.Request is not null)
+        {
+            throw MatchChatException.Conflict("You already have an open request. Cancel it before asking again.");
+        }
+
+        // The queue first: the request is this member's only once the queue has it. If this grain's own write then
+        // fails, the queue still holds it and the next Attach finds it by its ticket.
+        var request = new OpenRequest(Ids.New(), topic, experiences, note, m.Now);
+        var ticket = await m.Queue(topic).Enqueue(new SeekerRequest(
+            request.RequestId, m.MemberId, S.Handle!, S.AgeGroup, experiences, note, request.EnqueuedAt));
+        await m.Writes.Change(s => s.Request = request);
+        await m.WatchPresence();
+        return ticket;
+    }
+
+    public async Task CancelRequest(string requestId)
+    {
+        if (S.Request?.RequestId != requestId)
+        {
+            throw MatchChatException.NotFound("You have no open request with that id.");
+        }
+
+        var cancelled = await m.Queue(S.Request.Topic).Cancel(requestId, TicketStatus.Cancelled);
+        await m.Writes.Change(s => s.Request = null);
+        await m.WatchPresence();
+        if (!cancelled)
+        {
+            throw MatchChatException.Conflict("That request is no longer waiting: it was matched or has expired.");
+        }
+    }
+
+    /// <summary>The seeker has been gone longer than their grace period: the request expires.</summary>
+    public async Task Expire()
+    {
+        if (S.Request is not { } request)
+        {
+            return;
+        }
+
+        m.Logger.LogInformation("Waiting request expired: no connection for {Seconds}s", m.Timings.SeekerGraceSeconds);
+        await m.Queue(request.Topic).Cancel(request.RequestId, TicketStatus.Expired);
+        await m.Writes.Change(s => s.Request = null);
+    }
+
+    /// <summary>On a node's first attach: the open request's ticket, or the news that it is no longer open.</summary>
+    public async Task ResendTicket(IChatObserver node)
+    {
+        if (S.Request is not { } open)
+        {
+            return;
+        }
+
+        if (await m.Queue(open.Topic).GetTicket(open.RequestId) is { } ticket)
+        {
+            _ = node.QueueUpdated(m.MemberId, ticket);
+        }
+        else
+        {
+            // Matched, cancelled or expired while the notice to this grain was lost: it is no longer open.
+            await m.Writes.ChangeIf(s =>
+            {
+                if (s.Request?.RequestId != open.RequestId)
+                {
+                    return false;
+                }
+
+                s.Request = null;
+                return true;
+            });
+        }
+    }
+
+    /// <summary>From the queue: a fact already true there, so it is applied and written best-effort.</summary>
+    public async Task OnTicketUpdated(QueueTicket ticket)
+    {
+        m.Notify(n => n.QueueUpdated(m.MemberId, ticket));
+        if (!TicketStatus.IsOpen(ticket.Status) && S.Request?.RequestId == ticket.RequestId)
+        {
+            S.Request = null;
+            await m.Writes.TryWrite("after the request closed");
+            await m.WatchPresence();
+        }
+    }
+
+    /// <summary>The request was answered by this conversation (recognised by its request id).</summary>
+    public bool Matched(MemberState s, string requestId)
+    {
+        if (s.Request?.RequestId != requestId)
+        {
+            return false;
+        }
+
+        s.Request = null;
+        return true;
+    }
+}
