@@ -12,32 +12,16 @@ using Orleans.TestingHost;
 namespace MatchChat.Tests.Grains;
 
 /// <summary>The grains on a two-silo TestingHost cluster, driven through their contracts as a web node would.</summary>
-public sealed class TwoSiloClusterTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
+[Collection(ClusterCollection.Name)]
+public sealed class TwoSiloClusterTests(ClusterFixture fixture)
 {
-    private readonly RecordingObserver _node = new();
+    private readonly GrainDriver _driver = new(fixture);
 
-    private async Task<GrainMember> Member(string age = "adult")
-    {
-        var id = Guid.NewGuid().ToString("N");
-        var grain = fixture.Grains.GetGrain<IMemberGrain>(id);
-        await grain.Create("H-" + id[..8], age);
-        var reference = fixture.Cluster.Client.CreateObjectReference<IChatObserver>(_node);
-        await grain.Attach("test-node", reference);
-        return new GrainMember(grain, id, reference);
-    }
+    private RecordingObserver Node => _driver.Node;
 
-    /// <summary>An available listener with capacity 1 and a seeker who asked on the topic; the listener holds the offer.</summary>
-    private async Task<(GrainMember Listener, GrainMember Seeker, QueueTicket Request, Offer Offer)> Offered(string topic)
-    {
-        var listener = await Member();
-        var seeker = await Member();
-        await listener.Grain.Volunteer([topic], [], 1, false);
-        await listener.Grain.SetAvailable(true);
-        var request = await seeker.Grain.RequestListener(topic, [], null);
-        return (listener, seeker, request, await _node.Next<Offer>(listener.Id));
-    }
+    private Task<GrainMember> Member(string age = "adult") => _driver.Member(age);
 
-    private sealed record GrainMember(IMemberGrain Grain, string Id, IChatObserver Node);
+    private Task<(GrainMember Listener, GrainMember Seeker, QueueTicket Request, Offer Offer)> Offered(string topic) => _driver.Offered(topic);
 
     [Fact]
     public async Task A_whole_journey_works_with_its_grains_spread_over_both_silos()
@@ -61,20 +45,20 @@ public sealed class TwoSiloClusterTests(ClusterFixture fixture) : IClassFixture<
         var listenerOf = new Dictionary<string, (IMemberGrain Grain, string Id)>();
         foreach (var (_, _, listener, listenerId) in pairs)
         {
-            var offer = await _node.Next<Offer>(listenerId);
+            var offer = await Node.Next<Offer>(listenerId);
             listenerOf[(await listener.AcceptOffer(offer.OfferId)).ConversationId] = (listener, listenerId);
         }
 
         foreach (var (_, seekerId, _, _) in pairs)
         {
-            var matched = await _node.Next<Conversation>(seekerId);
+            var matched = await Node.Next<Conversation>(seekerId);
             var (listener, listenerId) = listenerOf[matched.ConversationId];
             var channel = fixture.Grains.GetGrain<IConversationGrain>(matched.ConversationId);
-            await channel.Subscribe("test-node", fixture.Cluster.Client.CreateObjectReference<IChatObserver>(_node));
+            await channel.Subscribe("test-node", _driver.NodeReference());
             var first = await channel.Send(seekerId, "c1", "hello");
             var second = await channel.Send(listenerId, "c1", "hi, I'm here");
             Assert.Equal((1L, 2L), (first.Seq, second.Seq));
-            await _node.Next<Message>(null, m => m.Channel == matched.Channel && m.Seq == 2);
+            await Node.Next<Message>(null, m => m.Channel == matched.Channel && m.Seq == 2);
             Assert.Equal(1, (await listener.GetMe()).Listener!.ActiveChats);
         }
 
@@ -115,7 +99,7 @@ public sealed class TwoSiloClusterTests(ClusterFixture fixture) : IClassFixture<
         var conversation = await listener.Grain.AcceptOffer(offer.OfferId);
 
         Assert.Equal(0, FaultyGrainStorage.FailuresLeft);
-        Assert.Equal(conversation.ConversationId, (await _node.Next<Conversation>(seeker.Id)).ConversationId);
+        Assert.Equal(conversation.ConversationId, (await Node.Next<Conversation>(seeker.Id)).ConversationId);
         var channel = fixture.Grains.GetGrain<IConversationGrain>(conversation.ConversationId);
         Assert.Equal(1, (await channel.Send(seeker.Id, "c1", "hello")).Seq);
 
@@ -133,7 +117,7 @@ public sealed class TwoSiloClusterTests(ClusterFixture fixture) : IClassFixture<
     {
         var topic = TestTopics.Slug(57);
         var (listener, seeker, request, first) = await Offered(topic);
-        var seen = _node.Events.Count;
+        var seen = Node.Events.Count;
 
         // Every grain read and write fails for 2 s: the queue hands the request over, the conversation cannot start.
         var back = DateTime.UtcNow.AddSeconds(2);
@@ -143,16 +127,16 @@ public sealed class TwoSiloClusterTests(ClusterFixture fixture) : IClassFixture<
         Assert.True(DateTime.UtcNow < back, "the accept should have failed inside the outage");
 
         // The listener's card goes away; the seeker is waiting again at the front, not lost.
-        await _node.Next<OfferWithdrawn>(listener.Id, w => w.OfferId == first.OfferId && w.Reason == "not_started");
-        await WaitFor(() => _node.Events.Skip(seen).Where(x => x.MemberId == seeker.Id).Select(x => x.Event).OfType<QueueTicket>()
+        await Node.Next<OfferWithdrawn>(listener.Id, w => w.OfferId == first.OfferId && w.Reason == "not_started");
+        await GrainDriver.WaitFor(() => Node.Events.Skip(seen).Where(x => x.MemberId == seeker.Id).Select(x => x.Event).OfType<QueueTicket>()
             .Any(t => t.RequestId == request.RequestId && t.Status is TicketStatus.Waiting or TicketStatus.Offered && t.Position == 1));
 
         // Once storage is back, the same request is offered again and the match goes through.
         await Task.Delay(back - DateTime.UtcNow + TimeSpan.FromMilliseconds(100));
-        var again = await _node.Next<Offer>(listener.Id, o => o.OfferId != first.OfferId, seconds: 15);
+        var again = await Node.Next<Offer>(listener.Id, o => o.OfferId != first.OfferId, seconds: 15);
         Assert.Equal(request.RequestId, again.RequestId);
         var conversation = await listener.Grain.AcceptOffer(again.OfferId);
-        var matched = await _node.Next<Conversation>(seeker.Id);
+        var matched = await Node.Next<Conversation>(seeker.Id);
         Assert.Equal(conversation.ConversationId, matched.ConversationId);
         Assert.Equal(1, (await listener.Grain.GetMe()).Listener!.ActiveChats);
         Assert.Single(await seeker.Grain.ListConversations());
@@ -166,7 +150,7 @@ public sealed class TwoSiloClusterTests(ClusterFixture fixture) : IClassFixture<
         var (listener, seeker, _, offer) = await Offered(topic);
         var conversation = await listener.Grain.AcceptOffer(offer.OfferId);
         var channel = fixture.Grains.GetGrain<IConversationGrain>(conversation.ConversationId);
-        await channel.Subscribe("test-node", fixture.Cluster.Client.CreateObjectReference<IChatObserver>(_node));
+        await channel.Subscribe("test-node", _driver.NodeReference());
         await channel.Send(seeker.Id, "first", "before the fault");
 
         var lost = "lost-" + Guid.NewGuid().ToString("N");
@@ -179,7 +163,7 @@ public sealed class TwoSiloClusterTests(ClusterFixture fixture) : IClassFixture<
 
         Assert.Equal(3, fromListener.Seq);
         Assert.Equal((2L, "committed, reply lost"), (resent.Seq, resent.Text));
-        await _node.Next<Message>(null, m => m.Channel == conversation.Channel && m.Seq == 2);
+        await Node.Next<Message>(null, m => m.Channel == conversation.Channel && m.Seq == 2);
         var history = await channel.History(listener.Id, null, null, 10);
         Assert.Equal(
             [(1L, "first"), (2L, lost), (3L, "reply")],
@@ -203,7 +187,7 @@ public sealed class TwoSiloClusterTests(ClusterFixture fixture) : IClassFixture<
         var accepted = 0;
         for (var round = 0; round < 4; round++)
         {
-            var offer = await _node.Next<Offer>(listener.Id, o => _node.Events.Count(e => e.Event is OfferWithdrawn w && w.OfferId == o.OfferId) == 0);
+            var offer = await Node.Next<Offer>(listener.Id, o => Node.Events.Count(e => e.Event is OfferWithdrawn w && w.OfferId == o.OfferId) == 0);
             try
             {
                 await listener.Grain.AcceptOffer(offer.OfferId);
@@ -223,8 +207,8 @@ public sealed class TwoSiloClusterTests(ClusterFixture fixture) : IClassFixture<
         Assert.Equal(2, accepted);
         Assert.Equal(2, (await listener.Grain.GetMe()).Listener!.ActiveChats);
         await Task.Delay(500);
-        var openOffers = _node.Events.Where(e => e.MemberId == listener.Id && e.Event is Offer).Select(e => ((Offer)e.Event).OfferId)
-            .Except(_node.Events.Where(e => e.Event is OfferWithdrawn).Select(e => ((OfferWithdrawn)e.Event).OfferId));
+        var openOffers = Node.Events.Where(e => e.MemberId == listener.Id && e.Event is Offer).Select(e => ((Offer)e.Event).OfferId)
+            .Except(Node.Events.Where(e => e.Event is OfferWithdrawn).Select(e => ((OfferWithdrawn)e.Event).OfferId));
         Assert.Empty(openOffers);
     }
 
@@ -250,15 +234,5 @@ public sealed class TwoSiloClusterTests(ClusterFixture fixture) : IClassFixture<
         var e = await Assert.ThrowsAsync<MatchChatException>(() => room.Send(b.Id, "x", "not a member any more"));
         Assert.Equal(ErrorCodes.Forbidden, e.Code);
         Assert.Equal(1, (await room.Send(a.Id, "x", "still here")).Seq);
-    }
-
-    private static async Task WaitFor(Func<bool> condition, double seconds = 10)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the expected event did not arrive");
-            await Task.Delay(20);
-        }
     }
 }

@@ -21,6 +21,23 @@ internal sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
 
     public static int FailuresLeft => Math.Max(0, Volatile.Read(ref _failuresLeft));
 
+    private static string? _losingType;
+    private static int _lostRepliesLeft;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> WriteCounts = new(StringComparer.Ordinal);
+
+    /// <summary>The next <paramref name="count"/> state writes of grains whose type contains <paramref name="grainType"/>
+    /// are stored, and then reported as failed (the database committed; its answer was lost).</summary>
+    public static void LoseReplies(string grainType, int count)
+    {
+        _losingType = grainType;
+        Volatile.Write(ref _lostRepliesLeft, count);
+    }
+
+    public static int LostRepliesLeft => Math.Max(0, Volatile.Read(ref _lostRepliesLeft));
+
+    /// <summary>State writes that reached storage for this grain (type/key as <see cref="GrainId.ToString"/>).</summary>
+    public static int WritesOf(GrainId grainId) => WriteCounts.GetValueOrDefault(grainId.ToString());
+
     private static long _outageUntilTicks;
 
     /// <summary>Every read and write fails until this time.</summary>
@@ -44,7 +61,18 @@ internal sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
             throw new TimeoutException("storage did not answer (injected)");
         }
 
-        return inner.WriteStateAsync(stateName, grainId, grainState);
+        return Write(stateName, grainId, grainState);
+    }
+
+    private async Task Write<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        await inner.WriteStateAsync(stateName, grainId, grainState);
+        WriteCounts.AddOrUpdate(grainId.ToString(), 1, (_, n) => n + 1);
+        if (_losingType is { } type && grainId.Type.ToString().Contains(type, StringComparison.Ordinal)
+            && Interlocked.Decrement(ref _lostRepliesLeft) >= 0)
+        {
+            throw new TimeoutException("storage committed but did not answer (injected)");
+        }
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>

@@ -18,9 +18,13 @@ public sealed class MatchChatTimings
 
     public int ConsecutiveExpiriesBeforeUnavailable { get; set; } = 2;
 
+    /// <summary>A room member not present for this long is no longer a member (bounds every room's membership).</summary>
+    public double RoomMembershipDays { get; set; } = 30;
+
     public TimeSpan OfferTimeout => TimeSpan.FromSeconds(OfferTimeoutSeconds);
     public TimeSpan ListenerGrace => TimeSpan.FromSeconds(ListenerGraceSeconds);
     public TimeSpan SeekerGrace => TimeSpan.FromSeconds(SeekerGraceSeconds);
     public TimeSpan ObserverExpiry => TimeSpan.FromSeconds(ObserverExpirySeconds);
     public TimeSpan QueueUpdateDelay => TimeSpan.FromSeconds(QueueUpdateDelaySeconds);
+    public TimeSpan RoomMembership => TimeSpan.FromDays(RoomMembershipDays);
 }

@@ -80,6 +80,7 @@ public sealed class MemberGrain(
             // A node new to this member (a reload, a restart) gets the open offers and the request's ticket.
             _listener.ResendOffers(node);
             await _seeker.ResendTicket(node);
+            await _rooms.MarkPresent();
         }
 
         if (_listener.Available)

@@ -29,6 +29,29 @@ internal sealed class RoomList(IMemberContext m)
         return room;
     }
 
+    /// <summary>A new session began: each room hears that this member is present; rooms whose membership lapsed are dropped.</summary>
+    public async Task MarkPresent()
+    {
+        var rooms = S.Rooms.ToList();
+        var answers = await Task.WhenAll(rooms.Select(async slug =>
+        {
+            try
+            {
+                return await m.Grains.GetGrain<IRoomGrain>(slug).Seen(m.MemberId);
+            }
+            catch (Exception)
+            {
+                return true;  // Unknown now: keep it; the next session asks again.
+            }
+        }));
+        var lapsed = rooms.Where((_, i) => !answers[i]).ToHashSet(StringComparer.Ordinal);
+        if (lapsed.Count > 0)
+        {
+            S.Rooms.RemoveAll(lapsed.Contains);
+            await m.Writes.TryWrite("after room memberships lapsed");
+        }
+    }
+
     public async Task Leave(string slug)
     {
         if (!S.Rooms.Contains(slug))

@@ -4,30 +4,55 @@ using MatchChat.Contracts.Model;
 using MatchChat.Contracts.Topics;
 using MatchChat.Grains.Hosting;
 using MatchChat.Grains.Messages;
+using MatchChat.Grains.Persistence;
 using MatchChat.Grains.Push;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Serialization;
 
 namespace MatchChat.Grains.Rooms;
 
-/// <summary>One per topic room: who has joined, and the room's messages (through the store).</summary>
+/// <summary>One per topic room: who has joined (bounded by <see cref="RoomMembership"/>), and the room's messages (through the store).</summary>
 public sealed class RoomGrain(
     [PersistentState("room", StorageNames.Grains)] IPersistentState<RoomState> state,
+    DeepCopier<RoomState> copier,
     TopicCatalog topics,
     IMessageStore store,
     IOptions<MatchChatTimings> timings,
-    TimeProvider time) : ChannelGrainBase(store, timings, time), IRoomGrain
+    TimeProvider time,
+    ILogger<RoomGrain> logger) : ChannelGrainBase(store, timings, time), IRoomGrain
 {
+    private readonly TimeSpan _membership = timings.Value.RoomMembership;
+    private WriteThrough<RoomState>? _writes;
+
     private string Slug => this.GetPrimaryKeyString();
+
+    private WriteThrough<RoomState> Writes => _writes ??= new(state, copier, DeactivateOnIdle, logger);
 
     protected override string Channel => Channels.ForRoom(Slug);
 
-    protected override IEnumerable<string> MemberIds => state.State.Members.Keys;
+    protected override IEnumerable<string> MemberIds => RoomMembership.RecentlyPresent(state.State, Now);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (RoomMembership.Prune(state.State, Now, _membership))
+        {
+            // Best-effort: the same pruning happens again on the next activation if this write does not land.
+            await Writes.TryWrite("after pruning lapsed members");
+        }
+
+        await base.OnActivateAsync(cancellationToken);
+    }
 
     public async Task<Room> Join(string memberId, string handle)
     {
-        if (state.State.Members.TryAdd(memberId, handle))
+        if (!state.State.Members.ContainsKey(memberId))
         {
-            await state.WriteStateAsync();
+            await Writes.Change(s =>
+            {
+                s.Members[memberId] = handle;
+                s.LastSeen[memberId] = Now;
+            });
             PushCount();
         }
 
@@ -36,11 +61,31 @@ public sealed class RoomGrain(
 
     public async Task Leave(string memberId)
     {
-        if (state.State.Members.Remove(memberId))
+        if (state.State.Members.ContainsKey(memberId))
         {
-            await state.WriteStateAsync();
+            await Writes.Change(s =>
+            {
+                s.Members.Remove(memberId);
+                s.LastSeen.Remove(memberId);
+            });
             PushCount();
         }
+    }
+
+    public async Task<bool> Seen(string memberId)
+    {
+        if (!state.State.Members.ContainsKey(memberId))
+        {
+            return false;
+        }
+
+        if (RoomMembership.Touch(state.State, memberId, Now))
+        {
+            // Presence is a hint: kept in memory if storage does not answer now.
+            await Writes.TryWrite("after a member was seen");
+        }
+
+        return true;
     }
 
     public Task<Room> Describe() => Task.FromResult(Snapshot());

@@ -1,0 +1,6 @@
+using MatchChat.Contracts.Grains;
+using MatchChat.Contracts.Push;
+
+namespace MatchChat.Tests.Support;
+
+public sealed record GrainMember(IMemberGrain Grain, string Id, IChatObserver Node);
