@@ -1,3 +1,5 @@
+using MatchChat.Bench.Scenarios;
+
 namespace MatchChat.Bench;
 
 /// <summary>Sizes of one pass. Quick fits in under 3 minutes on 2 cores; full is what the issue asks for.</summary>
@@ -110,6 +112,11 @@ public sealed class Options
                           --negotiate        do the SignalR negotiate round trip (default: WebSockets with SkipNegotiation)
                           --out FILE         also write the table to FILE (default artifacts/bench/<time>-<profile>.md)
                         """);
+                    Console.WriteLine("Scenarios:");
+                    foreach (var scenario in ScenarioCatalog.All)
+                    {
+                        Console.WriteLine($"  {scenario.Name,-4} {scenario.Description}");
+                    }
                     Environment.Exit(0);
                     break;
                 default:

@@ -1,4 +1,5 @@
 using MatchChat.Bench;
+using MatchChat.Bench.Infra;
 
 // MatchChat benchmark driver (issue 5). See docs/benchmarks.md.
 var options = Options.Parse(args);

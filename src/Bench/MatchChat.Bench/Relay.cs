@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using MatchChat.Bench.Infra;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace MatchChat.Bench;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MatchChat.Bench.Infra;
 
 namespace MatchChat.Bench;
 

@@ -1,0 +1,120 @@
+namespace MatchChat.Bench.Infra;
+
+/// <summary>A private PostgreSQL server in a temporary folder, for S3.</summary>
+public sealed class PrivatePostgres : IAsyncDisposable
+{
+    private readonly string _dir;
+    private readonly string _pgCtl;
+    private readonly bool _asRoot;
+
+    private PrivatePostgres(string dir, string pgCtl, int port, bool asRoot)
+    {
+        _dir = dir;
+        _pgCtl = pgCtl;
+        Port = port;
+        _asRoot = asRoot;
+    }
+
+    public int Port { get; }
+
+    /// <summary>CPU ticks of this PostgreSQL: the postmaster and its child processes (backends, writer, WAL writer).</summary>
+    public long CpuTicks()
+    {
+        int master;
+        try
+        {
+            master = int.Parse(File.ReadLines(Path.Combine(_dir, "postmaster.pid")).First().Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return 0;
+        }
+        long total = Proc.ProcessTicks(master);
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == master)
+            {
+                continue;
+            }
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (int.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture) == master)
+                {
+                    total += long.Parse(f[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(f[12], System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+            catch (IOException)
+            {
+            }
+        }
+        return total;
+    }
+
+    public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=matchchat;Pooling=true;Maximum Pool Size=50";
+
+    public static string? FindTool(string name)
+    {
+        var dirs = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').ToList();
+        if (Directory.Exists("/usr/lib/postgresql"))
+        {
+            dirs.AddRange(Directory.GetDirectories("/usr/lib/postgresql").OrderDescending().Select(d => Path.Combine(d, "bin")));
+        }
+        return dirs.Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
+    }
+
+    public static async Task<PrivatePostgres> StartAsync()
+    {
+        var initdb = FindTool("initdb") ?? throw new InvalidOperationException("initdb not found");
+        var pgCtl = FindTool("pg_ctl") ?? throw new InvalidOperationException("pg_ctl not found");
+        var psql = FindTool("psql") ?? throw new InvalidOperationException("psql not found");
+        var asRoot = Environment.UserName == "root";
+        var dir = Path.Combine(Path.GetTempPath(), $"mcbench-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
+        Directory.CreateDirectory(dir);
+        if (asRoot)
+        {
+            await Shell.RunAsync("chown", ["postgres:postgres", dir], TimeSpan.FromSeconds(10));
+        }
+        var port = Ports.Free();
+        var pg = new PrivatePostgres(dir, pgCtl, port, asRoot);
+        var (code, output) = await pg.AsPostgres(initdb, ["-D", dir, "-A", "trust", "-U", "postgres", "--no-sync"], TimeSpan.FromSeconds(120));
+        if (code != 0)
+        {
+            throw new InvalidOperationException("initdb failed: " + output);
+        }
+        (code, output) = await pg.AsPostgres(pgCtl, ["-D", dir, "-l", Path.Combine(dir, "server.log"), "-w", "-t", "60",
+            "-o", $"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c max_connections=200", "start"], TimeSpan.FromSeconds(90));
+        if (code != 0)
+        {
+            throw new InvalidOperationException("pg_ctl start failed: " + output);
+        }
+        (code, output) = await pg.AsPostgres(psql, ["-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "-c", "CREATE DATABASE matchchat"], TimeSpan.FromSeconds(30));
+        if (code != 0)
+        {
+            throw new InvalidOperationException("create database failed: " + output);
+        }
+        Log.Info($"postgres: started on port {port} in {dir}");
+        return pg;
+    }
+
+    private Task<(int, string)> AsPostgres(string tool, IEnumerable<string> args, TimeSpan timeout) =>
+        _asRoot
+            ? Shell.RunAsync("runuser", new[] { "-u", "postgres", "--", tool }.Concat(args), timeout, "/tmp")
+            : Shell.RunAsync(tool, args, timeout, "/tmp");
+
+    public async ValueTask DisposeAsync()
+    {
+        await AsPostgres(_pgCtl, ["-D", _dir, "-m", "immediate", "stop"], TimeSpan.FromSeconds(60));
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
