@@ -1,0 +1,51 @@
+using MatchChat.Contracts.Errors;
+using MatchChat.Contracts.Grains;
+using MatchChat.Contracts.Model;
+using MatchChat.Tests.Support;
+
+namespace MatchChat.Tests.Grains;
+
+/// <summary>A change whose write fails is answered unavailable and is not there afterwards: memory never runs ahead of storage.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class WriteDisciplineTests(ClusterFixture fixture)
+{
+    private readonly GrainDriver _driver = new(fixture);
+
+    [Fact]
+    public async Task A_member_change_whose_write_fails_is_not_visible_afterwards()
+    {
+        var member = await _driver.Member();
+
+        FaultyGrainStorage.FailWrites("member", 1);
+        var e = await Assert.ThrowsAsync<MatchChatException>(() => member.Grain.Volunteer([TestTopics.Slug(64)], ["loss"], 2, false));
+        Assert.Equal(ErrorCodes.Unavailable, e.Code);
+
+        var me = await member.Grain.GetMe();
+        Assert.Null(me.Listener);
+        Assert.Equal([MemberRoles.Seeker], me.Roles);
+
+        // Once storage answers, the same change goes through.
+        var profile = await member.Grain.Volunteer([TestTopics.Slug(64)], ["loss"], 2, false);
+        Assert.Equal(2, profile.MaxConcurrentChats);
+        Assert.Equal(2, (await member.Grain.GetMe()).Listener!.MaxConcurrentChats);
+    }
+
+    [Fact]
+    public async Task A_room_join_whose_write_fails_is_not_visible_afterwards()
+    {
+        var slug = TestTopics.Slug(65);
+        var member = await _driver.Member();
+        var room = _driver.Grains.GetGrain<IRoomGrain>(slug);
+
+        FaultyGrainStorage.FailWrites("room", 1);
+        var e = await Assert.ThrowsAsync<MatchChatException>(() => member.Grain.JoinRoom(slug));
+        Assert.Equal(ErrorCodes.Unavailable, e.Code);
+
+        Assert.Equal(0, (await room.Describe()).MemberCount);
+        var denied = await Assert.ThrowsAsync<MatchChatException>(() => room.Send(member.Id, "c1", "not a member"));
+        Assert.Equal(ErrorCodes.Forbidden, denied.Code);
+
+        Assert.Equal(1, (await member.Grain.JoinRoom(slug)).MemberCount);
+        Assert.Equal(1, (await room.Send(member.Id, "c2", "now a member")).Seq);
+    }
+}
