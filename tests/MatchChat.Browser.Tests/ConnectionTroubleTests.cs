@@ -71,6 +71,46 @@ public sealed class ConnectionTroubleTests(MatchChatFixture server)
     }
 
     [Fact]
+    public async Task A_request_matched_while_the_page_was_offline_opens_its_conversation_when_the_page_reconnects()
+    {
+        // Teens and the teen-only topic: no other test's listener or seeker can take part.
+        var sockets = new SocketControl();
+        await using var seeker = await Member.JoinAsync(server, "teen", beforeFirstVisit: sockets.AttachAsync);
+        await seeker.AskForListenerAsync("school", note: "Exams next week and I can't sleep.");
+        await Expect(seeker.Page.GetByTestId("talk-waiting")).ToBeVisibleAsync();
+
+        // The seeker's network goes away while they wait (a waiting request outlives a disconnection).
+        await seeker.Context.SetOfflineAsync(true);
+        await sockets.DropAllAsync();
+        await Expect(seeker.Status).ToHaveAttributeAsync("data-state", "reconnecting");
+
+        // A listener takes the request: the offline page hears neither the queue update nor Matched.
+        await using var listener = await Member.JoinAsync(server, "teen");
+        await listener.VolunteerAsync("school", "exams");
+        await listener.AcceptOfferAsync("Exams next week");
+        await listener.SendAsync("Hi, I'm here. Exams are rough.");
+        await Expect(listener.Message("Hi, I'm here. Exams are rough.")).ToHaveAttributeAsync("data-state", "sent");
+
+        // Back online: the page recognises its request's match and opens the conversation.
+        await seeker.Context.SetOfflineAsync(false);
+        await Expect(seeker.Status).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 30_000 });
+        await Expect(seeker.Page.GetByTestId("chat-title")).ToContainTextAsync(listener.Handle);
+        await Expect(seeker.Message("Hi, I'm here. Exams are rough.")).ToHaveCountAsync(1);
+        await seeker.GoToAsync("talk");
+        await Expect(seeker.Page.GetByTestId("talk-waiting")).ToBeHiddenAsync();
+        await Expect(seeker.Page.GetByTestId("talk-submit")).ToBeVisibleAsync();
+
+        // Nothing is left waiting after a reload either.
+        await seeker.Page.ReloadAsync();
+        await seeker.ExpectConnectedAsync();
+        await seeker.GoToAsync("talk");
+        await Expect(seeker.Page.GetByTestId("talk-waiting")).ToBeHiddenAsync();
+
+        await listener.GoToAsync("listen");
+        await listener.Page.GetByTestId("available-switch").ClickAsync();
+    }
+
+    [Fact]
     public async Task Going_offline_and_back_catches_up_missed_messages_and_sends_what_was_written_offline_exactly_once()
     {
         var sockets = new SocketControl();

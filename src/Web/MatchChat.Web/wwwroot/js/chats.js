@@ -1,0 +1,195 @@
+// "Your chats": conversations, the chat list, opening and closing a chat, ending a conversation.
+import { $, el, clear, PALETTE, initials, tagLabel } from "./dom.js";
+import { describeError } from "./errors.js";
+import { state, load, save } from "./store.js";
+import { invoke } from "./connection.js";
+import { getChannel, catchUp } from "./channels.js";
+import { showView, showNotice, announce, topicTitle, updateTitle, confirmDialog } from "./views.js";
+import { peopleHere } from "./rooms.js";
+import { refreshMe } from "./listen.js";
+import { onSeekerMatched } from "./talk.js";
+import { afterStored, renderOpenChat, renderChannelAdditions } from "./messages.js";
+
+/** The channel record (channels.js) for `channel`, created on first use. */
+export const channelState = (channel, extra) => getChannel(state.channels, channel, extra);
+
+/** Fetches whatever this page is missing in `channel`, and shows it if the chat is open. */
+export function catchUpChannel(channel) {
+  const ch = channelState(channel);
+  return catchUp(ch, (...args) => invoke("GetHistory", ...args), {
+    onAdded: afterStored,
+    onPage: () => renderChannelAdditions(channel),
+  });
+}
+
+export function upsertConversation(c) {
+  const existing = state.conversations.get(c.conversationId);
+  state.conversations.set(c.conversationId, { ...existing, ...c });
+  channelState(c.channel, { kind: "conversation", id: c.conversationId });
+}
+
+export function onMatched(conversation) {
+  const isNew = !state.conversations.has(conversation.conversationId);
+  upsertConversation(conversation);
+  catchUpChannel(conversation.channel);
+  if (conversation.role === "seeker") {
+    onSeekerMatched(conversation, isNew);
+  } else if (isNew) {
+    announce(`New conversation with ${conversation.peerHandle}.`);
+  }
+  renderChatList();
+  refreshMe();
+}
+
+export function onConversationEnded({ conversationId, endedBy }) {
+  const c = state.conversations.get(conversationId);
+  if (c) {
+    c.endedAt = c.endedAt || new Date().toISOString();
+    c.endedBy = endedBy;
+  }
+  renderChatList();
+  if (c && state.openChannel === c.channel) renderOpenChat();
+  if (c && endedBy !== state.session.handle) announce(`${c.peerHandle} ended the conversation.`);
+  refreshMe();
+}
+
+/** Conversations (active first, newest first), then joined rooms. */
+export function followedChannels() {
+  const items = [];
+  const conversations = [...state.conversations.values()].sort((a, b) => {
+    if (!a.endedAt !== !b.endedAt) return a.endedAt ? 1 : -1;
+    return Date.parse(b.startedAt) - Date.parse(a.startedAt);
+  });
+  for (const c of conversations) items.push(c.channel);
+  for (const slug of state.joinedRooms) items.push(`room:${slug}`);
+  return items;
+}
+
+export function channelTitle(ch) {
+  if (ch.kind === "room") {
+    const room = state.rooms.get(ch.id);
+    return room ? `${room.title} room` : `${ch.id} room`;
+  }
+  const c = state.conversations.get(ch.id);
+  return c ? c.peerHandle : "Conversation";
+}
+
+function channelSubtitle(ch) {
+  if (ch.kind === "room") {
+    const room = state.rooms.get(ch.id);
+    return `Room · ${peopleHere(room ? room.memberCount : 0)}`;
+  }
+  const c = state.conversations.get(ch.id);
+  if (!c) return "";
+  const role = c.role === "listener" ? "You're listening" : "Your listener";
+  const shared = c.sharedExperiences && c.sharedExperiences.length ? ` · both know: ${c.sharedExperiences.map(tagLabel).join(", ")}` : "";
+  return `${role} · ${topicTitle(c.topic)}${c.endedAt ? " · ended" : ""}${shared}`;
+}
+
+export function renderChatList() {
+  const list = $("chat-list");
+  clear(list);
+  let unread = 0;
+  for (const channel of followedChannels()) {
+    const ch = channelState(channel);
+    unread += ch.unread;
+    const ended = ch.kind === "conversation" && state.conversations.get(ch.id)?.endedAt;
+    const label = channelTitle(ch);
+    const button = el("button", {
+      className: `chat-item${ended ? " ended" : ""}`,
+      attrs: { type: "button", "aria-current": state.openChannel === channel ? "true" : "false", "data-testid": "chat-item", "data-channel": channel },
+      style: { "--chat-color": colourFor(channel) },
+      on: { click: () => { openChannel(channel); } },
+    }, [
+      el("span", { className: "avatar", text: ch.kind === "room" ? "#" : initials(label), attrs: { "aria-hidden": "true" } }),
+      el("span", { className: "meta" }, [
+        el("span", { className: "name", text: label }),
+        el("span", { className: "sub", text: channelSubtitle(ch) }),
+      ]),
+      ch.unread ? el("span", { className: "badge", text: ch.unread, attrs: { "aria-label": `${ch.unread} unread` } }) : null,
+    ]);
+    list.append(el("li", {}, [button]));
+  }
+  $("chat-list-empty").hidden = list.children.length > 0;
+  const badge = $("chats-badge");
+  badge.hidden = unread === 0;
+  badge.textContent = unread ? String(unread) : "";
+  badge.setAttribute("aria-label", `${unread} unread`);
+  updateTitle(unread);
+}
+
+export function openChannel(channel, { focus = true } = {}) {
+  state.openChannel = channel;
+  sessionStorage.setItem("matchchat.openChannel", channel);
+  const ch = channelState(channel);
+  ch.unread = 0;
+  if (state.view !== "chats") showView("chats", { focus: false });
+  $("view-chats").classList.add("has-open-chat");
+  $("chat").hidden = false;
+  renderOpenChat();
+  renderChatList();
+  if (!ch.loaded && state.connected) catchUpChannel(channel).then(() => state.openChannel === channel && renderOpenChat());
+  if (focus) $("chat-title").focus();
+}
+
+export function closeChannel() {
+  state.openChannel = null;
+  sessionStorage.removeItem("matchchat.openChannel");
+  $("chat").hidden = true;
+  $("view-chats").classList.remove("has-open-chat");
+  renderChatList();
+}
+
+export function renderChatHeader() {
+  const ch = channelState(state.openChannel);
+  const colour = colourFor(ch.channel);
+  $("chat").style.setProperty("--chat-color", colour);
+  const avatar = $("chat-avatar");
+  avatar.style.setProperty("--chat-color", colour);
+  avatar.textContent = ch.kind === "room" ? "#" : initials(channelTitle(ch));
+  $("chat-title").textContent = channelTitle(ch);
+  $("chat-subtitle").textContent = channelSubtitle(ch);
+}
+
+/**
+ * Each chat gets its own colour, handed out in the order chats appear and remembered, so open
+ * conversations never share one (up to ten) and keep it after a reload.
+ */
+function colourFor(channel) {
+  if (!state.colours) state.colours = load("colours", null) || {};
+  if (state.colours[channel] === undefined) {
+    const inUse = new Set(followedChannels().filter((c) => c !== channel).map((c) => state.colours[c]));
+    const taken = Object.values(state.colours);
+    // Prefer a colour no followed chat uses; among those, the least used so far.
+    const candidates = PALETTE.map((_, i) => i).filter((i) => !inUse.has(i));
+    const pool = candidates.length ? candidates : PALETTE.map((_, i) => i);
+    const index = pool.reduce((best, i) => (taken.filter((t) => t === i).length < taken.filter((t) => t === best).length ? i : best), pool[0]);
+    state.colours[channel] = index;
+    save("colours", state.colours);
+  }
+  return PALETTE[state.colours[channel]];
+}
+
+export async function endOpenConversation() {
+  const ch = channelState(state.openChannel);
+  const c = state.conversations.get(ch.id);
+  if (!c) return;
+  const ok = await confirmDialog({
+    title: "End this conversation?",
+    text: `You won't be able to send more messages to ${c.peerHandle}. It's okay to end a chat whenever you need to.`,
+    ok: "End conversation",
+    cancel: "Keep talking",
+  });
+  if (!ok) return $("chat-end").focus();
+  try {
+    await invoke("EndConversation", c.conversationId);
+    c.endedAt = c.endedAt || new Date().toISOString();
+    c.endedBy = c.endedBy || state.session.handle;
+    renderOpenChat();
+    renderChatList();
+    refreshMe();
+    $("chat-title").focus();
+  } catch (err) {
+    showNotice(describeError(err).text);
+  }
+}

@@ -1,0 +1,84 @@
+// The SignalR connection to /hubs/chat: start, automatic reconnect, status line.
+import { $ } from "./dom.js";
+import { state } from "./store.js";
+import { accessToken, expireSession } from "./session.js";
+
+/**
+ * Connects and keeps trying for as long as the page is open.
+ * `handlers`: hub event name -> function. `onConnected()` runs after every (re)connection;
+ * `onReconnecting()` when the connection is lost.
+ */
+export function connect({ handlers, onConnected, onReconnecting }) {
+  const signalR = window.signalR;
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl("/hubs/chat", { accessTokenFactory: accessToken })
+    .withAutomaticReconnect({
+      // Keep trying for as long as the page is open: 0s, 1s, 2s, 4s, then every 8s.
+      nextRetryDelayInMilliseconds: (ctx) => {
+        state.lastRetryReason = ctx.retryReason;
+        if (isUnauthorized(ctx.retryReason)) return null; // the token is no longer accepted: stop
+        return [0, 1000, 2000, 4000][ctx.previousRetryCount] ?? 8000;
+      },
+    })
+    .configureLogging(signalR.LogLevel.Warning)
+    .build();
+  connection.serverTimeoutInMilliseconds = 30000;
+  connection.keepAliveIntervalInMilliseconds = 10000;
+  state.connection = connection;
+
+  for (const [name, handler] of Object.entries(handlers)) connection.on(name, handler);
+
+  connection.onreconnecting(() => {
+    state.connected = false;
+    setStatus("reconnecting", "Connection lost. Reconnecting… your messages are safe and will be sent.");
+    onReconnecting();
+  });
+  connection.onreconnected(() => {
+    state.connected = true;
+    setStatus("connected", "Connected");
+    onConnected();
+  });
+  connection.onclose((error) => {
+    state.connected = false;
+    if (isUnauthorized(error) || isUnauthorized(state.lastRetryReason)) return expireSession();
+    setStatus("disconnected", "Not connected. Trying again…");
+    setTimeout(() => start(onConnected), 5000);
+  });
+
+  start(onConnected);
+}
+
+async function start(onConnected) {
+  const connection = state.connection;
+  if (!connection || connection.state !== "Disconnected") return;
+  setStatus("connecting", "Connecting…");
+  try {
+    await connection.start();
+    state.connected = true;
+    setStatus("connected", "Connected");
+    await onConnected();
+  } catch (err) {
+    state.connected = false;
+    if (isUnauthorized(err)) {
+      expireSession();
+      return;
+    }
+    setStatus("disconnected", "Not connected. Trying again…");
+    setTimeout(() => start(onConnected), 5000);
+  }
+}
+
+export function isUnauthorized(err) {
+  return (err && err.statusCode === 401) || /\b401\b|Unauthorized/i.test(String(err && err.message));
+}
+
+function setStatus(kind, text) {
+  const node = $("connection-status");
+  node.dataset.state = kind;
+  node.textContent = text;
+}
+
+/** Calls a hub method. */
+export function invoke(method, ...args) {
+  return state.connection.invoke(method, ...args);
+}

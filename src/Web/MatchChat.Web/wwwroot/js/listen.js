@@ -1,0 +1,203 @@
+// Listener: profile, availability and offers.
+import { $, el, parseTags, tagLabel } from "./dom.js";
+import { describeError } from "./errors.js";
+import { state, save } from "./store.js";
+import { invoke } from "./connection.js";
+import { showView, showNotice, fieldError, announce, topicTitle, updateTitle } from "./views.js";
+import { upsertConversation, catchUpChannel, renderChatList, openChannel } from "./chats.js";
+
+export function renderListener() {
+  const me = state.me;
+  const profile = me && me.listener;
+  const teen = state.session && state.session.ageGroup === "teen";
+  $("listen-teens-field").hidden = teen;
+  $("listen-submit").textContent = profile ? "Save changes" : "Save and volunteer";
+  $("listen-availability").hidden = !profile;
+  if (!profile) return;
+
+  const form = $("listen-form");
+  if (!form.dataset.filled) {
+    form.dataset.filled = "1";
+    for (const box of $("listen-topics").querySelectorAll("input[type=checkbox]")) box.checked = profile.topics.includes(box.value);
+    $("listen-experiences").value = profile.experiences.map(tagLabel).join(", ");
+    $("listen-max").value = String(profile.maxConcurrentChats);
+    $("listen-teens").checked = !!profile.acceptsTeens;
+  }
+  const sw = $("available-switch");
+  sw.setAttribute("aria-checked", String(!!profile.available));
+  const topics = profile.topics.map(topicTitle).join(", ");
+  $("availability-text").textContent = profile.available
+    ? `You're available. We'll offer you chats about ${topics}. ${profile.activeChats} of ${profile.maxConcurrentChats} chats in use.`
+    : `You're not taking new chats right now. ${profile.activeChats} of ${profile.maxConcurrentChats} chats in use.`;
+}
+
+export async function refreshMe() {
+  if (!state.connected) return;
+  try {
+    state.me = await invoke("GetMe");
+    renderListener();
+  } catch { /* shown next time */ }
+}
+
+export async function submitListener(event) {
+  event.preventDefault();
+  const error = $("listen-error");
+  error.hidden = true;
+  const topics = [...$("listen-topics").querySelectorAll("input:checked")].map((b) => b.value);
+  const max = Number($("listen-max").value);
+  if (!topics.length) return fieldError(error, "Please choose at least one topic.");
+  if (!Number.isInteger(max) || max < 1 || max > 5) return fieldError(error, "Please choose between 1 and 5 chats at once.");
+  const teen = state.session.ageGroup === "teen";
+  const profile = {
+    topics,
+    experiences: parseTags($("listen-experiences").value),
+    maxConcurrentChats: max,
+    acceptsTeens: teen ? false : $("listen-teens").checked,
+  };
+  const button = $("listen-submit");
+  button.disabled = true;
+  try {
+    const saved = await invoke("Volunteer", profile);
+    state.me = { ...(state.me || {}), listener: saved };
+    renderListener();
+    announce("Thank you. Your listener profile is saved. Switch on availability when you're ready.");
+    await refreshMe();
+  } catch (err) {
+    fieldError(error, describeError(err).text);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+export async function toggleAvailable() {
+  const sw = $("available-switch");
+  const next = sw.getAttribute("aria-checked") !== "true";
+  sw.disabled = true;
+  try {
+    const profile = await invoke("SetAvailable", next);
+    state.me = { ...(state.me || {}), listener: profile };
+    renderListener();
+  } catch (err) {
+    showNotice(describeError(err).text);
+  } finally {
+    sw.disabled = false;
+    sw.focus();
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Offers
+
+export function addOffer(offer, { announce: say = false, persist = true } = {}) {
+  if (state.offers.has(offer.offerId)) return;
+  if (Date.parse(offer.expiresAt) <= Date.now()) return;
+  const entry = { offer, timer: null, node: null };
+  state.offers.set(offer.offerId, entry);
+  if (persist) persistOffers();
+  renderOffer(entry);
+  if (say) announce(`Someone would like to talk about ${topicTitle(offer.topic)}. You have ${secondsLeft(offer)} seconds to accept.`);
+}
+
+function secondsLeft(offer) {
+  return Math.max(0, Math.ceil((Date.parse(offer.expiresAt) - Date.now()) / 1000));
+}
+
+function renderOffer(entry) {
+  const { offer } = entry;
+  const total = Math.max(1, secondsLeft(offer));
+  const countdown = el("span", { className: "countdown", attrs: { "data-testid": "offer-countdown" } });
+  const bar = el("span");
+  const accept = el("button", { className: "btn primary", text: "Accept", attrs: { type: "button", "data-testid": "offer-accept" } });
+  const decline = el("button", { className: "btn", text: "Not now", attrs: { type: "button", "data-testid": "offer-decline" } });
+  const topic = topicTitle(offer.topic);
+  const who = offer.seekerAgeGroup === "teen" ? "A 13 to 17 year old" : "Someone";
+  const node = el("li", { className: "offer", attrs: { "data-testid": "offer", "data-offer-id": offer.offerId, "aria-labelledby": `offer-${offer.offerId}-title` } }, [
+    el("h3", { text: `${who} would like to talk about ${topic}`, attrs: { id: `offer-${offer.offerId}-title` } }),
+    offer.experiences && offer.experiences.length
+      ? el("ul", { className: "tags", attrs: { "aria-label": "Experiences they mentioned" } }, offer.experiences.map((t) => el("li", { className: "tag", text: tagLabel(t) })))
+      : null,
+    offer.note ? el("p", { className: "note", text: offer.note }) : null,
+    el("p", {}, [countdown]),
+    el("div", { className: "countdown-bar", attrs: { "aria-hidden": "true" } }, [bar]),
+    el("div", { className: "actions" }, [accept, decline]),
+  ]);
+  entry.node = node;
+  const tick = () => {
+    const left = secondsLeft(offer);
+    countdown.textContent = left > 0 ? `${left} seconds left to accept` : "This request has timed out";
+    bar.style.width = `${Math.min(100, (left / total) * 100)}%`;
+    if (left <= 0) {
+      accept.disabled = true;
+      clearInterval(entry.timer);
+      setTimeout(() => removeOffer(offer.offerId), 3000);
+    }
+  };
+  tick();
+  entry.timer = setInterval(tick, 500);
+  accept.addEventListener("click", () => acceptOffer(offer.offerId, accept, decline));
+  decline.addEventListener("click", () => declineOffer(offer.offerId, accept, decline));
+  $("offer-list").append(node);
+  $("offers").hidden = false;
+  updateTitle();
+}
+
+function removeOffer(offerId) {
+  const entry = state.offers.get(offerId);
+  if (!entry) return;
+  clearInterval(entry.timer);
+  entry.node?.remove();
+  state.offers.delete(offerId);
+  persistOffers();
+  updateTitle();
+  $("offers").hidden = state.offers.size === 0;
+}
+
+export function persistOffers() {
+  save("offers", [...state.offers.values()].map((e) => e.offer));
+}
+
+async function acceptOffer(offerId, ...buttons) {
+  buttons.forEach((b) => (b.disabled = true));
+  try {
+    const conversation = await invoke("AcceptOffer", offerId);
+    removeOffer(offerId);
+    upsertConversation(conversation);
+    catchUpChannel(conversation.channel);
+    renderChatList();
+    showView("chats", { focus: false });
+    openChannel(conversation.channel);
+    refreshMe();
+  } catch (err) {
+    const e = describeError(err);
+    if (!e.transient) removeOffer(offerId);
+    else buttons.forEach((b) => (b.disabled = false));
+    showNotice(e.text);
+  }
+}
+
+async function declineOffer(offerId, ...buttons) {
+  buttons.forEach((b) => (b.disabled = true));
+  try {
+    await invoke("DeclineOffer", offerId);
+  } catch { /* the offer is gone either way */ }
+  removeOffer(offerId);
+}
+
+export function onOfferWithdrawn({ offerId, reason }) {
+  if (!state.offers.has(offerId)) return;
+  removeOffer(offerId);
+  const why = {
+    expired: "A request timed out before it was accepted.",
+    cancelled: "The person who asked stopped waiting.",
+    taken: "Another listener is already with them.",
+    unavailable: "A request was withdrawn because you're not available right now.",
+  }[reason] || "A request is no longer open.";
+  announce(why);
+  const wasAvailable = !!(state.me && state.me.listener && state.me.listener.available);
+  refreshMe().then(() => {
+    const nowAvailable = !!(state.me && state.me.listener && state.me.listener.available);
+    if (reason === "expired" && wasAvailable && !nowAvailable) {
+      showNotice("We paused new chats for you because requests timed out before they were answered. Switch availability back on under \"Be a listener\" when you're ready.");
+    }
+  });
+}

@@ -1,0 +1,262 @@
+// The open chat: its message list, pending messages (the outbox), typing, the composer.
+import { $, el, clear, formatTime } from "./dom.js";
+import { describeError } from "./errors.js";
+import { state, load, save, isMine } from "./store.js";
+import { invoke } from "./connection.js";
+import { addMessage, isGap, firstSeq, sortedSeqs } from "./channels.js";
+import { createOutbox, OUTBOX_RETRY_MS } from "./outbox.js";
+import { showNotice, announce } from "./views.js";
+import { channelState, channelTitle, catchUpChannel, renderChatList, renderChatHeader } from "./chats.js";
+
+const TYPING_SEND_EVERY_MS = 3000;
+const TYPING_SHOW_FOR_MS = 5000;
+
+export const outbox = createOutbox({
+  load: () => load("outbox", []),
+  save: (items) => save("outbox", items),
+  send: (channel, clientMessageId, text) => invoke("SendMessage", channel, clientMessageId, text),
+  isConnected: () => state.connected,
+  onSent: (message, item) => {
+    storeMessage(message);
+    outbox.remove(item.channel, item.clientMessageId);
+    renderChannelAdditions(item.channel);
+    renderChatList();
+  },
+  onFailed: (item) => renderChannelAdditions(item.channel),
+  onRemoved: (item) => {
+    const node = document.querySelector(`#messages li[data-cmid="${CSS.escape(item.clientMessageId)}"]`);
+    if (node) node.remove();
+  },
+});
+
+/** Retries what is pending every few seconds while connected (reconnects also flush). */
+export function startOutboxTimer() {
+  setInterval(() => {
+    if (state.connected && outbox.hasPending()) outbox.flush();
+  }, OUTBOX_RETRY_MS);
+}
+
+/** What follows a newly stored message: our own message came back, so it is no longer pending. */
+export function afterStored(message) {
+  if (isMine(message)) outbox.remove(message.channel, message.clientMessageId);
+}
+
+/** Adds a confirmed message. Returns false if we already had this seq (never doubled). */
+export function storeMessage(message) {
+  if (!addMessage(channelState(message.channel), message)) return false;
+  afterStored(message);
+  return true;
+}
+
+export function onMessage(message) {
+  const ch = channelState(message.channel);
+  const gap = isGap(ch, message.seq);
+  if (!storeMessage(message)) return;
+  if (ch.typingHandle === message.senderHandle) clearTyping(ch);
+  const visible = state.openChannel === message.channel && state.view === "chats" && !document.hidden;
+  if (!isMine(message) && !visible) {
+    ch.unread++;
+    announce(`New message in ${channelTitle(ch)}`);
+  }
+  renderChannelAdditions(message.channel);
+  renderChatList();
+  if (gap) catchUpChannel(message.channel);
+}
+
+export function onPeerTyping({ channel, handle }) {
+  if (!state.session || handle === state.session.handle) return;
+  const ch = channelState(channel);
+  ch.typingHandle = handle;
+  clearTimeout(ch.typingTimer);
+  ch.typingTimer = setTimeout(() => clearTyping(ch), TYPING_SHOW_FOR_MS);
+  if (state.openChannel === channel) renderTyping();
+}
+
+function clearTyping(ch) {
+  clearTimeout(ch.typingTimer);
+  ch.typingHandle = null;
+  if (state.openChannel === ch.channel) renderTyping();
+}
+
+export function renderOpenChat() {
+  if (!state.openChannel) return;
+  const ch = channelState(state.openChannel);
+  renderChatHeader();
+  const conversation = ch.kind === "conversation" ? state.conversations.get(ch.id) : null;
+  const ended = !!(conversation && conversation.endedAt);
+  $("chat-end").hidden = ch.kind !== "conversation" || ended;
+  $("chat-leave").hidden = ch.kind !== "room";
+  const endedNote = $("chat-ended");
+  endedNote.hidden = !ended;
+  if (ended) {
+    const by = conversation.endedBy;
+    const who = by === state.session.handle ? "You ended this conversation." : by && by !== "system" ? `${by} ended this conversation.` : "This conversation has ended.";
+    endedNote.textContent = `${who} Take care of yourself. You can ask to talk again any time.`;
+  }
+  $("composer").hidden = ended;
+
+  // Rebuild the list (a channel switch); later additions are incremental.
+  const list = $("messages");
+  // Switching chats rebuilds the list: keep screen readers from reading all of it out again.
+  list.setAttribute("aria-live", "off");
+  list.dataset.channel = ch.channel;
+  clear(list);
+  setTimeout(() => list.setAttribute("aria-live", "polite"), 100);
+  if (ch.unreadable) list.append(el("li", { className: "system-note", text: ch.unreadable }));
+  else if (!ch.messages.size && !outbox.pendingFor(ch.channel).length) {
+    list.append(el("li", { className: "system-note", dataset: { placeholder: "1" }, text: ch.kind === "room" ? "No messages yet. Say hello when you're ready." : "You're connected. Say hello when you're ready — there's no rush." }));
+  }
+  renderChannelAdditions(ch.channel);
+  renderEarlierButton();
+  renderTyping();
+}
+
+/** History loads the newest page first; older messages come on request, newest-below-first-seq. */
+function renderEarlierButton() {
+  const list = $("messages");
+  list.querySelector("li[data-earlier]")?.remove();
+  if (!state.openChannel) return;
+  const ch = channelState(state.openChannel);
+  const first = firstSeq(ch);
+  if (first === null || first <= 1) return;
+  const button = el("button", { className: "link-btn", text: "Show earlier messages", attrs: { type: "button", "data-testid": "messages-earlier" } });
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    const channel = ch.channel;
+    const previousHeight = list.scrollHeight;
+    try {
+      const older = await invoke("GetHistory", channel, null, first, 50);
+      for (const m of older) storeMessage(m);
+      list.dataset.scrolled = "1"; // keep the reader where they were
+      renderChannelAdditions(channel);
+      list.scrollTop += list.scrollHeight - previousHeight;
+      renderEarlierButton();
+    } catch (err) {
+      showNotice(describeError(err).text);
+      button.disabled = false;
+    }
+  });
+  list.prepend(el("li", { className: "system-note", dataset: { earlier: "1" } }, [button]));
+}
+
+/** Brings the open message list up to date without re-rendering existing rows. */
+export function renderChannelAdditions(channel) {
+  if (state.openChannel !== channel) {
+    renderChatList();
+    return;
+  }
+  const list = $("messages");
+  if (list.dataset.channel !== channel) return;
+  const ch = channelState(channel);
+  const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
+  const shown = new Set([...list.querySelectorAll("li[data-seq]")].map((n) => Number(n.dataset.seq)));
+  const sorted = sortedSeqs(ch);
+  for (const seq of sorted) {
+    if (shown.has(seq)) continue;
+    const node = messageNode(ch.messages.get(seq));
+    // Insert before the first shown message with a larger seq, else before pending ones.
+    let before = null;
+    for (const other of list.querySelectorAll("li[data-seq]")) {
+      if (Number(other.dataset.seq) > seq) { before = other; break; }
+    }
+    list.insertBefore(node, before || list.querySelector("li[data-cmid]"));
+  }
+  const pending = outbox.pendingFor(channel);
+  if (sorted.length || pending.length) list.querySelector("li[data-placeholder]")?.remove();
+  // Pending (not yet acknowledged) messages stay at the end, in the order written.
+  for (const item of pending) {
+    const node = list.querySelector(`li[data-cmid="${CSS.escape(item.clientMessageId)}"]`);
+    const fresh = pendingNode(item);
+    if (node) node.replaceWith(fresh);
+    else list.append(fresh);
+  }
+  if (atBottom || list.dataset.scrolled !== "1") {
+    list.scrollTop = list.scrollHeight;
+  }
+}
+
+function messageNode(message) {
+  const mine = isMine(message);
+  const who = mine ? "You" : message.senderHandle;
+  return el("li", {
+    className: `msg${mine ? " mine" : ""}`,
+    attrs: { "data-testid": "message", "data-seq": message.seq, "data-state": "sent" },
+  }, [
+    el("span", { className: "who", text: who }),
+    el("p", { className: "text", text: message.text, attrs: { "data-testid": "message-text" } }),
+    el("span", { className: "when", text: formatTime(message.sentAt) }),
+  ]);
+}
+
+function pendingNode(item) {
+  const failed = item.status === "failed";
+  const children = [
+    el("span", { className: "who", text: "You" }),
+    el("p", { className: "text", text: item.text, attrs: { "data-testid": "message-text" } }),
+  ];
+  if (failed) {
+    const retry = () => {
+      outbox.retry(item.clientMessageId);
+      renderChannelAdditions(item.channel);
+      outbox.flush();
+    };
+    children.push(
+      el("span", { className: "state failed-note", text: `Not sent: ${item.error || "please try again."}` }),
+      el("div", { className: "actions" }, [
+        el("button", { className: "link-btn", text: "Try again", attrs: { type: "button" }, on: { click: retry } }),
+        el("button", { className: "link-btn", text: "Remove", attrs: { type: "button" }, on: { click: () => outbox.remove(item.channel, item.clientMessageId) } }),
+      ]),
+    );
+  } else {
+    children.push(el("span", { className: "state", text: state.connected ? "Sending…" : "Waiting for connection — will send automatically" }));
+  }
+  return el("li", {
+    className: `msg mine ${failed ? "failed" : "pending"}`,
+    attrs: { "data-testid": "message", "data-cmid": item.clientMessageId, "data-state": failed ? "failed" : "pending" },
+  }, children);
+}
+
+export function renderOutboxStates() {
+  if (state.openChannel) renderChannelAdditions(state.openChannel);
+}
+
+function renderTyping() {
+  const node = $("typing");
+  const ch = state.openChannel ? channelState(state.openChannel) : null;
+  node.textContent = ch && ch.typingHandle ? `${ch.typingHandle} is typing…` : "";
+}
+
+// ---------------------------------------------------------------------------
+// Composer
+
+let lastTypingSent = { channel: null, at: 0 };
+
+export function onComposerInput() {
+  const channel = state.openChannel;
+  if (!channel || !state.connected || !$("composer-text").value.trim()) return;
+  const now = Date.now();
+  if (lastTypingSent.channel === channel && now - lastTypingSent.at < TYPING_SEND_EVERY_MS) return;
+  lastTypingSent = { channel, at: now };
+  invoke("Typing", channel).catch(() => { /* best effort */ });
+}
+
+export function submitComposer(event) {
+  event.preventDefault();
+  const box = $("composer-text");
+  const text = box.value.replace(/[^\S\n\t]+$/g, "").replace(/^\s+/, "");
+  if (!text.trim() || !state.openChannel) return;
+  if (text.length > 4000) return showNotice("That message is too long. Please split it into parts of up to 4000 characters.");
+  box.value = "";
+  lastTypingSent = { channel: null, at: 0 };
+  const item = outbox.add(state.openChannel, text.trim());
+  renderChannelAdditions(item.channel);
+  outbox.flush();
+  box.focus();
+}
+
+export function onComposerKey(event) {
+  if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+    event.preventDefault();
+    $("composer").requestSubmit();
+  }
+}

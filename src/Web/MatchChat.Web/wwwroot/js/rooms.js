@@ -1,0 +1,114 @@
+// Rooms: list, join, leave, member counts.
+import { $, el, clear } from "./dom.js";
+import { describeError } from "./errors.js";
+import { state, save } from "./store.js";
+import { invoke } from "./connection.js";
+import { getChannel } from "./channels.js";
+import { showView, showNotice, announce } from "./views.js";
+import { renderChatList, openChannel, closeChannel, renderChatHeader, catchUpChannel } from "./chats.js";
+
+export function upsertRoom(room) {
+  state.rooms.set(room.slug, { ...state.rooms.get(room.slug), ...room });
+}
+
+export function persistRooms() {
+  save("rooms", [...state.joinedRooms]);
+}
+
+export function onRoomUpdated(room) {
+  upsertRoom(room);
+  renderRooms();
+  renderChatList();
+  if (state.openChannel === room.channel) renderChatHeader();
+}
+
+export function renderRooms() {
+  const list = $("room-list");
+  clear(list);
+  for (const room of state.rooms.values()) {
+    const joined = state.joinedRooms.has(room.slug);
+    const count = el("p", { className: "hint", text: peopleHere(room.memberCount), attrs: { "data-testid": "room-count" } });
+    const actions = el("div", { className: "actions" });
+    if (joined) {
+      actions.append(
+        el("button", { className: "btn primary small", text: "Open", attrs: { type: "button", "data-testid": "room-open", "aria-label": `Open ${room.title}` }, on: { click: () => { showView("chats", { focus: false }); openChannel(room.channel); } } }),
+        el("button", { className: "btn small", text: "Leave", attrs: { type: "button", "data-testid": "room-leave", "aria-label": `Leave ${room.title}` }, on: { click: () => leaveRoom(room.slug) } }),
+      );
+    } else {
+      actions.append(el("button", { className: "btn primary small", text: "Join", attrs: { type: "button", "data-testid": "room-join", "aria-label": `Join ${room.title}` }, on: { click: (e) => joinRoom(room.slug, e.currentTarget) } }));
+    }
+    list.append(el("li", { className: "room", attrs: { "data-testid": "room", "data-slug": room.slug } }, [
+      el("div", {}, [el("h2", { text: room.title }), count]),
+      actions,
+    ]));
+  }
+  if (!state.rooms.size) list.append(el("li", { className: "hint", text: state.connected ? "No rooms are open right now." : "Loading rooms…" }));
+}
+
+export async function refreshRooms() {
+  if (!state.connected) return;
+  try {
+    for (const r of await invoke("ListRooms")) upsertRoom(r);
+    renderRooms();
+  } catch { /* keep what we have */ }
+}
+
+export function peopleHere(n) {
+  if (!n) return "No one here yet";
+  return n === 1 ? "1 person here" : `${n} people here`;
+}
+
+/** After a (re)connection: join again every room this page follows; a room we may no longer enter is dropped. */
+export async function rejoinRooms() {
+  for (const slug of [...state.joinedRooms]) {
+    try {
+      const room = await invoke("JoinRoom", slug);
+      upsertRoom(room);
+      getChannel(state.channels, room.channel, { kind: "room", slug });
+    } catch (err) {
+      const e = describeError(err);
+      if (!e.transient) {
+        state.joinedRooms.delete(slug);
+        persistRooms();
+      }
+    }
+  }
+  try {
+    const rooms = await invoke("ListRooms");
+    for (const r of rooms) upsertRoom(r);
+  } catch { /* next resync */ }
+}
+
+async function joinRoom(slug, button) {
+  if (button) button.disabled = true;
+  try {
+    const room = await invoke("JoinRoom", slug);
+    upsertRoom(room);
+    state.joinedRooms.add(slug);
+    persistRooms();
+    getChannel(state.channels, room.channel, { kind: "room", slug });
+    renderRooms();
+    renderChatList();
+    showView("chats", { focus: false });
+    openChannel(room.channel);
+    await catchUpChannel(room.channel);
+  } catch (err) {
+    showNotice(describeError(err).text);
+    if (button) button.disabled = false;
+  }
+}
+
+export async function leaveRoom(slug) {
+  try {
+    await invoke("LeaveRoom", slug);
+  } catch (err) {
+    const e = describeError(err);
+    if (e.transient) return showNotice(e.text);
+  }
+  state.joinedRooms.delete(slug);
+  persistRooms();
+  if (state.openChannel === `room:${slug}`) closeChannel();
+  renderRooms();
+  renderChatList();
+  announce("You left the room.");
+}

@@ -1,0 +1,61 @@
+// Identity and token: the anonymous member this page speaks for.
+import { state } from "./store.js";
+import { storage } from "./storage.js";
+
+const NOTICE_KEY = "matchchat.notice";
+
+/** The saved session if its token has not expired; an expired one is cleared (`expired` tells). */
+export function restoreSession() {
+  const session = storage.loadSession();
+  if (session && session.token && !isExpired(session)) return { session, expired: false };
+  if (session) storage.clearSession();
+  return { session: null, expired: !!session };
+}
+
+export function isExpired(session) {
+  const t = Date.parse(session.expiresAt);
+  return Number.isFinite(t) && t <= Date.now();
+}
+
+/** POST /api/members: a new anonymous member with a token. */
+export async function createMember(ageGroup) {
+  const response = await fetch("/api/members", {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Accept: "application/json" },
+    body: JSON.stringify({ ageGroup }),
+  });
+  if (!response.ok) {
+    let detail = "";
+    try {
+      const problem = await response.json();
+      detail = problem.detail || problem.title || "";
+    } catch { /* not JSON */ }
+    throw new Error(detail || `We couldn't start your session (error ${response.status}). Please try again.`);
+  }
+  const member = await response.json();
+  storage.saveSession(member);
+  return member;
+}
+
+export const accessToken = () => state.session && state.session.token;
+
+/** A notice carried over a reload (shown once by the next page). */
+export function takePendingNotice() {
+  const text = sessionStorage.getItem(NOTICE_KEY);
+  if (text) sessionStorage.removeItem(NOTICE_KEY);
+  return text;
+}
+
+/**
+ * The server no longer accepts this token (for example it restarted without a fixed signing key).
+ * Start clean: a reload shows the welcome screen with an explanation.
+ */
+export function expireSession() {
+  storage.clearSession();
+  const connection = state.connection;
+  state.connection = null;
+  if (connection) connection.stop().catch(() => {});
+  sessionStorage.setItem(NOTICE_KEY, "Your anonymous session is no longer valid, so we started a fresh page. Choose below to continue.");
+  sessionStorage.removeItem("matchchat.openChannel");
+  location.reload();
+}

@@ -1,0 +1,139 @@
+// Seeker: "Talk to someone". The open request is kept by its requestId (requests.js explains how a
+// match is recognised, live or after the page was away).
+import { $, formatWait, parseTags } from "./dom.js";
+import { describeError } from "./errors.js";
+import { state, save } from "./store.js";
+import { invoke } from "./connection.js";
+import { isOpen, isClosedStatus, nextTicket, seekerConversationIds, conversationFor, bind } from "./requests.js";
+import { showView, showNotice, fieldError, announce, topicTitle } from "./views.js";
+import { openChannel } from "./chats.js";
+
+/** Keeps `ticket` (a QueueTicket) as the open request, or forgets it (null). */
+export function setTicket(ticket, knownIds = seekerConversationIds(state.conversations.values())) {
+  state.ticket = ticket ? nextTicket(state.ticket, ticket, knownIds) : null;
+  save("ticket", state.ticket);
+}
+
+function bindRequest(requestId, conversationId) {
+  state.requests = bind(state.requests, requestId, conversationId);
+  save("requests", state.requests);
+}
+
+export function onQueueUpdated(ticket) {
+  if (state.ticket && ticket.requestId !== state.ticket.requestId && !isOpen(ticket)) return;
+  if (state.requests[ticket.requestId]) {
+    // Already answered by a conversation we opened: nothing is waiting any more.
+    if (state.ticket && state.ticket.requestId === ticket.requestId) setTicket(null);
+  } else if (ticket.status === "expired") {
+    setTicket(null);
+    showNotice("We couldn't find a listener in time. That's not about you: please try again whenever you're ready.");
+  } else if (ticket.status === "matched" && state.ticket && state.ticket.requestId === ticket.requestId) {
+    // Keep the requestId until its conversation is known (Matched, or ListConversations after a reconnect).
+    setTicket(ticket);
+    resolveTicket(state.conversations.values(), { open: false });
+  } else if (isClosedStatus(ticket.status)) {
+    setTicket(null);
+  } else {
+    setTicket(ticket);
+  }
+  renderTalk();
+}
+
+/**
+ * The seeker side of `Matched`. The conversation answers the open request if it is the one
+ * `conversationFor` recognises for the ticket's requestId; then the ticket is done.
+ */
+export function onSeekerMatched(conversation, isNew) {
+  state.seekerMatches++;
+  const ticket = state.ticket;
+  if (ticket && conversationFor(ticket, [conversation], state.requests)) {
+    bindRequest(ticket.requestId, conversation.conversationId);
+    setTicket(null);
+  }
+  renderTalk();
+  if (isNew) {
+    announce(`You're connected with ${conversation.peerHandle}.`);
+    showView("chats", { focus: false });
+    openChannel(conversation.channel);
+  }
+}
+
+/**
+ * After ListConversations: a request we were waiting on may have been matched while this page was
+ * closed or offline. If so, forget the ticket and (if still going) open the conversation.
+ */
+export function resolveTicket(conversations, { open = true } = {}) {
+  const ticket = state.ticket;
+  const conversation = conversationFor(ticket, conversations, state.requests);
+  if (!conversation) return false;
+  bindRequest(ticket.requestId, conversation.conversationId);
+  setTicket(null);
+  renderTalk();
+  if (open && !conversation.endedAt) {
+    showView("chats", { focus: false });
+    openChannel(conversation.channel, { focus: false });
+  }
+  return true;
+}
+
+export function renderTalk() {
+  const ticket = isOpen(state.ticket) ? state.ticket : null;
+  $("talk-form").hidden = !!ticket;
+  $("talk-waiting").hidden = !ticket;
+  if (!ticket) return;
+  const status = $("queue-status");
+  const topic = topicTitle(ticket.topic);
+  if (ticket.status === "offered") {
+    status.textContent = `We've found a listener for "${topic}" and asked them to join. This usually takes a few seconds…`;
+  } else {
+    const parts = [];
+    parts.push(ticket.position ? `You're number ${ticket.position} in line for "${topic}".` : `You're in line for "${topic}".`);
+    const wait = formatWait(ticket.estimatedWaitSeconds);
+    parts.push(wait ? `Expected wait: ${wait}.` : "We'll connect you as soon as a listener is free.");
+    status.textContent = parts.join(" ");
+  }
+}
+
+export async function submitTalk(event) {
+  event.preventDefault();
+  const error = $("talk-error");
+  error.hidden = true;
+  const topic = $("talk-topic").value;
+  const note = $("talk-note").value.trim();
+  if (!topic) return fieldError(error, "Please choose a topic.");
+  if (note.length > 500) return fieldError(error, "Please keep the note to 500 characters.");
+  const request = { topic, experiences: parseTags($("talk-experiences").value), note: note || null };
+  const button = event.submitter || $("talk-form").querySelector("button[type=submit]");
+  button.disabled = true;
+  const matchesBefore = state.seekerMatches;
+  // The seeker conversations that exist before this request: none of them can answer it.
+  const known = seekerConversationIds(state.conversations.values());
+  try {
+    const ticket = await invoke("RequestListener", request);
+    const alreadyMatched = state.seekerMatches !== matchesBefore || !!state.requests[ticket.requestId];
+    // QueueUpdated may have told us more about this request while the call was answered.
+    const newer = state.ticket && state.ticket.requestId === ticket.requestId && !isOpen(state.ticket);
+    if (!alreadyMatched && !newer && isOpen(ticket)) setTicket(ticket, known);
+    renderTalk();
+    $("queue-status").focus?.();
+  } catch (err) {
+    fieldError(error, describeError(err).text);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+export async function cancelTalk() {
+  const ticket = state.ticket;
+  if (!isOpen(ticket)) return;
+  try {
+    await invoke("CancelRequest", ticket.requestId);
+    setTicket(null);
+    announce("You've stopped waiting. You can ask again whenever you like.");
+  } catch (err) {
+    const e = describeError(err);
+    if (e.code === "not_found" || e.code === "conflict") setTicket(null);
+    else showNotice(e.text);
+  }
+  renderTalk();
+}

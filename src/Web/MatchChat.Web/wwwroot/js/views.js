@@ -1,0 +1,108 @@
+// Views, topics, notices, announcements and the confirmation dialog.
+import { $, el, clear, tagLabel } from "./dom.js";
+import { state } from "./store.js";
+import { renderRooms, refreshRooms } from "./rooms.js";
+import { renderChatList } from "./chats.js";
+import { getChannel } from "./channels.js";
+
+export const VIEWS = ["talk", "listen", "rooms", "chats"];
+
+export function showView(name, { focus = true } = {}) {
+  state.view = name;
+  if (name !== "welcome") sessionStorage.setItem("matchchat.view", name);
+  for (const section of document.querySelectorAll("main > .view")) section.hidden = section.id !== `view-${name}`;
+  for (const button of document.querySelectorAll(".nav-btn")) {
+    if (button.dataset.view === name) button.setAttribute("aria-current", "page");
+    else button.removeAttribute("aria-current");
+  }
+  if (name === "rooms") {
+    renderRooms();
+    refreshRooms();
+  }
+  if (name === "chats" && state.openChannel) {
+    getChannel(state.channels, state.openChannel).unread = 0;
+    renderChatList();
+  }
+  if (focus) {
+    const heading = document.querySelector(`#view-${name} h1`);
+    heading?.focus();
+  }
+}
+
+export function showWelcome() {
+  $("main-nav").hidden = true;
+  $("identity").hidden = true;
+  showView("welcome", { focus: false });
+}
+
+export function renderTopicControls() {
+  const select = $("talk-topic");
+  clear(select);
+  select.append(el("option", { text: "Choose a topic", attrs: { value: "" } }));
+  for (const t of state.topics) select.append(el("option", { text: t.title, attrs: { value: t.slug } }));
+  const grid = $("listen-topics");
+  clear(grid);
+  for (const t of state.topics) {
+    grid.append(el("label", { className: "choice" }, [
+      el("input", { attrs: { type: "checkbox", value: t.slug, name: "topics", "data-testid": `listen-topic-${t.slug}` } }),
+      document.createTextNode(` ${t.title}`),
+    ]));
+  }
+}
+
+export function topicTitle(slug) {
+  const t = state.topics.find((x) => x.slug === slug);
+  return t ? t.title : tagLabel(slug || "");
+}
+
+export function showNotice(text) {
+  $("notice-text").textContent = text;
+  $("notice").hidden = false;
+}
+
+export function fieldError(node, text) {
+  node.textContent = text;
+  node.hidden = false;
+}
+
+export function announce(text) {
+  const node = $("announcer");
+  node.textContent = "";
+  setTimeout(() => { node.textContent = text; }, 50);
+}
+
+/** "(2) MatchChat" while something is waiting for the person: unread messages or open offers. */
+export function updateTitle(unread = 0) {
+  const waiting = unread + state.offers.size;
+  document.title = `${waiting ? `(${waiting}) ` : ""}MatchChat — someone who has been there`;
+}
+
+export function confirmDialog({ title, text, ok, cancel }) {
+  const dialog = $("confirm-dialog");
+  $("confirm-title").textContent = title;
+  $("confirm-text").textContent = text;
+  dialog.querySelector('[value="ok"]').textContent = ok;
+  dialog.querySelector('[value="cancel"]').textContent = cancel;
+  return new Promise((resolve) => {
+    dialog.addEventListener("close", () => resolve(dialog.returnValue === "ok"), { once: true });
+    dialog.returnValue = "";
+    dialog.showModal();
+    dialog.querySelector('[value="cancel"]').focus();
+  });
+}
+
+// Safety: crisis resources pushed by the server (later capability; harmless now)
+export function onCrisisResources({ resources }) {
+  const box = $("notice");
+  const text = $("notice-text");
+  clear(text);
+  text.append("It sounds like things are really hard right now. You can reach someone straight away: ");
+  (resources || []).forEach((r, i) => {
+    if (i) text.append(", ");
+    const url = String(r.url || "");
+    if (/^https:\/\//i.test(url)) text.append(el("a", { text: r.name, attrs: { href: url, target: "_blank", rel: "noopener noreferrer" } }));
+    else text.append(r.name);
+    if (r.contact) text.append(` (${r.contact})`);
+  });
+  box.hidden = false;
+}
