@@ -1,4 +1,8 @@
-using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Members;
+using MatchChat.Contracts.Messaging;
+using MatchChat.Contracts.Rooms;
 using MatchChat.Storage.Tests;
 using MatchChat.Tests.Support;
 using Microsoft.AspNetCore.SignalR;

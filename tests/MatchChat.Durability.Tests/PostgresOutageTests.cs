@@ -1,4 +1,4 @@
-using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Messaging;
 using MatchChat.Storage.Tests;
 using MatchChat.Tests.Support;
 using Microsoft.AspNetCore.SignalR;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
-using MatchChat.Contracts.Grains;
-using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Messaging;
 using MatchChat.Grains.Hosting;
 using MatchChat.Storage.Postgres;
 using MatchChat.Storage.Tests;

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
-using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Messaging;
+using MatchChat.Contracts.Rooms;
+using MatchChat.Contracts.Conversations;
 using MatchChat.Tests.Support;
 using MatchChat.Web;
 using Microsoft.AspNetCore.Builder;

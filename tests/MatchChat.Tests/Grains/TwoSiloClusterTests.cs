@@ -1,7 +1,10 @@
+using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Errors;
-using MatchChat.Contracts.Grains;
-using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Members;
+using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Push;
+using MatchChat.Contracts.Rooms;
 using MatchChat.Grains.Conversations;
 using MatchChat.Grains.Hosting;
 using MatchChat.Tests.Support;

@@ -1,6 +1,6 @@
 using MatchChat.Contracts.Errors;
-using MatchChat.Contracts.Grains;
-using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Members;
+using MatchChat.Contracts.Rooms;
 using MatchChat.Tests.Support;
 
 namespace MatchChat.Tests.Grains;

@@ -1,7 +1,11 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
-using MatchChat.Contracts.Model;
+using System.Text;
+using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Members;
+using MatchChat.Contracts.Messaging;
+using MatchChat.Contracts.Rooms;
 using MatchChat.Tests.Support;
 using Microsoft.AspNetCore.SignalR;
 

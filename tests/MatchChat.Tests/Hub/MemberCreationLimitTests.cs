@@ -39,7 +39,7 @@ public sealed class MemberCreationLimitTests(MemberCreationLimitFixture server) 
         // The limit is on minting identities only: a member made before it connects and talks as usual.
         using var body = JsonDocument.Parse(await created[0].Content.ReadAsStringAsync());
         await using var connection = await TestConnection.OpenAsync(server.BaseUrl, body.RootElement.GetProperty("token").GetString()!);
-        var me = await connection.Invoke<Contracts.Model.Member>("GetMe");
+        var me = await connection.Invoke<Contracts.Members.Member>("GetMe");
         Assert.Equal(body.RootElement.GetProperty("handle").GetString(), me.Handle);
     }
 

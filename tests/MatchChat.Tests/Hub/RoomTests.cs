@@ -1,4 +1,5 @@
-using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Messaging;
+using MatchChat.Contracts.Rooms;
 using MatchChat.Tests.Support;
 using Microsoft.AspNetCore.SignalR;
 

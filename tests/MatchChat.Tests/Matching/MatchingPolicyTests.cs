@@ -1,4 +1,4 @@
-using MatchChat.Contracts.Grains;
+using MatchChat.Contracts.Matching;
 using MatchChat.Grains.Matching;
 
 namespace MatchChat.Tests.Matching;

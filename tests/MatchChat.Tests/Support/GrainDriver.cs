@@ -1,5 +1,5 @@
-using MatchChat.Contracts.Grains;
-using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Push;
 
 namespace MatchChat.Tests.Support;

@@ -1,4 +1,4 @@
-using MatchChat.Contracts.Grains;
+using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Push;
 
 namespace MatchChat.Tests.Support;

@@ -1,4 +1,6 @@
-using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Matching;
+
 
 namespace MatchChat.Tests.Support;
 

@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
-using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Push;
+using MatchChat.Contracts.Rooms;
 
 namespace MatchChat.Tests.Support;
 

@@ -1,4 +1,7 @@
-using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Messaging;
+using MatchChat.Contracts.Rooms;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace MatchChat.Tests.Support;

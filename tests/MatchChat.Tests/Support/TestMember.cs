@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
-using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Members;
+using MatchChat.Contracts.Messaging;
 
 namespace MatchChat.Tests.Support;
 

@@ -1,4 +1,4 @@
-using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Members;
 using Microsoft.Extensions.Configuration;
 
 namespace MatchChat.Contracts.Topics;

@@ -1,6 +1,7 @@
+using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Errors;
-using MatchChat.Contracts.Grains;
-using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Members;
+using MatchChat.Contracts.Messaging;
 using MatchChat.Grains.Hosting;
 using MatchChat.Grains.Messages;
 using MatchChat.Grains.Persistence;

@@ -1,4 +1,5 @@
-using MatchChat.Contracts.Grains;
+using MatchChat.Contracts.Health;
+
 
 namespace MatchChat.Grains.Health;
 

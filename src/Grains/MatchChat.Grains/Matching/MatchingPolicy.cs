@@ -1,5 +1,6 @@
-using MatchChat.Contracts.Grains;
-using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Members;
+
 
 namespace MatchChat.Grains.Matching;
 

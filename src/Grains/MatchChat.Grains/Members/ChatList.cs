@@ -1,6 +1,6 @@
+using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Errors;
-using MatchChat.Contracts.Grains;
-using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Members;
 
 namespace MatchChat.Grains.Members;
 

@@ -1,4 +1,4 @@
-using MatchChat.Contracts.Grains;
+using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Push;
 using MatchChat.Grains.Hosting;
 using MatchChat.Grains.Persistence;

@@ -1,6 +1,8 @@
+using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Errors;
-using MatchChat.Contracts.Grains;
-using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Members;
+using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Push;
 using Microsoft.Extensions.Logging;
 

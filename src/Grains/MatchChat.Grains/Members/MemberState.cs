@@ -1,4 +1,7 @@
-using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Members;
+
 
 namespace MatchChat.Grains.Members;
 

@@ -1,6 +1,6 @@
 using MatchChat.Contracts.Errors;
-using MatchChat.Contracts.Grains;
-using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Messaging;
+using MatchChat.Contracts.Rooms;
 
 namespace MatchChat.Grains.Members;
 
@@ -9,7 +9,7 @@ internal sealed class RoomList(IMemberContext m)
 {
     private MemberState S => m.State;
 
-    public IEnumerable<string> Channels => S.Rooms.Select(Contracts.Model.Channels.ForRoom);
+    public IEnumerable<string> Channels => S.Rooms.Select(Contracts.Messaging.Channels.ForRoom);
 
     public async Task<Room> Join(string slug)
     {
@@ -61,6 +61,6 @@ internal sealed class RoomList(IMemberContext m)
 
         await m.Grains.GetGrain<IRoomGrain>(slug).Leave(m.MemberId);
         await m.Writes.Change(s => s.Rooms.Remove(slug));
-        m.Notify(n => n.ChannelLeft(m.MemberId, Contracts.Model.Channels.ForRoom(slug)));
+        m.Notify(n => n.ChannelLeft(m.MemberId, Contracts.Messaging.Channels.ForRoom(slug)));
     }
 }

@@ -1,6 +1,6 @@
 using MatchChat.Contracts.Errors;
-using MatchChat.Contracts.Grains;
-using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Members;
+using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Push;
 using MatchChat.Grains.Hosting;
 using MatchChat.Grains.Messages;

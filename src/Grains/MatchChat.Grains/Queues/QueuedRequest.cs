@@ -1,4 +1,5 @@
-using MatchChat.Contracts.Grains;
+using MatchChat.Contracts.Matching;
+
 
 namespace MatchChat.Grains.Queues;
 

@@ -1,6 +1,7 @@
+using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Errors;
-using MatchChat.Contracts.Grains;
-using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Topics;
 using Microsoft.Extensions.Logging;
 
 namespace MatchChat.Grains.Queues;

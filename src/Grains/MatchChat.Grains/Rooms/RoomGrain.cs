@@ -1,6 +1,6 @@
 using MatchChat.Contracts.Errors;
-using MatchChat.Contracts.Grains;
-using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Messaging;
+using MatchChat.Contracts.Rooms;
 using MatchChat.Contracts.Topics;
 using MatchChat.Grains.Hosting;
 using MatchChat.Grains.Messages;

@@ -1,9 +1,10 @@
 using System.Text.Json;
-using MatchChat.Contracts.Grains;
-using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Health;
+using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Topics;
-using MatchChat.Web.Auth;
+using MatchChat.Contracts;
 using MatchChat.Storage.Postgres;
+using MatchChat.Web.Auth;
 
 namespace MatchChat.Web.Api;
 

@@ -1,6 +1,9 @@
+using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Errors;
-using MatchChat.Contracts.Grains;
-using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Members;
+using MatchChat.Contracts.Messaging;
+using MatchChat.Contracts.Rooms;
 using MatchChat.Contracts.Topics;
 using MatchChat.Web.Auth;
 using MatchChat.Web.Push;

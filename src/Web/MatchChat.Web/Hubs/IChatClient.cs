@@ -1,4 +1,8 @@
-using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Messaging;
+using MatchChat.Contracts.Rooms;
+
 
 namespace MatchChat.Web.Hubs;
 

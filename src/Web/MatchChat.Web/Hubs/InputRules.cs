@@ -1,6 +1,7 @@
 using MatchChat.Contracts.Errors;
-using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Topics;
+using MatchChat.Contracts;
 
 namespace MatchChat.Web.Hubs;
 

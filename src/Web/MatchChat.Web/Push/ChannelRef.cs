@@ -1,5 +1,7 @@
-using MatchChat.Contracts.Grains;
-using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Messaging;
+using MatchChat.Contracts.Rooms;
+
 
 namespace MatchChat.Web.Push;
 

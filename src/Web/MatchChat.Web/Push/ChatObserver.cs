@@ -1,5 +1,8 @@
-using MatchChat.Contracts.Model;
+using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Push;
+using MatchChat.Contracts.Rooms;
 using MatchChat.Web.Hubs;
 using Microsoft.AspNetCore.SignalR;
 

@@ -1,0 +1,23 @@
+using MatchChat.Contracts.Messaging;
+
+namespace MatchChat.Contracts.Conversations;
+
+/// <summary>
+/// Key: conversation id, derived by the topic queue from the request id and the start attempt, so that a repeated
+/// start is harmless and "did it land?" is answered by asking. Two participants, status, next seq; messages live in
+/// the message store.
+/// </summary>
+[Alias("MatchChat.IConversationGrain")]
+public interface IConversationGrain : IChannelGrain
+{
+    /// <summary>Starts the conversation and tells both members (once each; a repeat tells them again, harmlessly).</summary>
+    [Alias("Start")] Task<StartOutcome> Start(ConversationStart start);
+
+    /// <summary>
+    /// A start whose outcome the queue does not know: true when it had started (the match stands; both members are
+    /// told again), false when it had not, in which case this id is given up for good and a late start is refused.
+    /// </summary>
+    [Alias("Abandon")] Task<bool> Abandon();
+
+    [Alias("End")] Task End(string memberId, string reason);
+}

@@ -1,0 +1,14 @@
+namespace MatchChat.Contracts.Matching;
+
+/// <summary>A listener as a topic queue sees it; pushed by the listener's member grain on every change.</summary>
+[GenerateSerializer, Immutable, Alias("MatchChat.ListenerSnapshot")]
+public sealed record ListenerSnapshot(
+    [property: Id(0)] string ListenerId,
+    [property: Id(1)] string AgeGroup,
+    [property: Id(2)] string[] Experiences,
+    [property: Id(3)] int MaxConcurrentChats,
+    [property: Id(4)] int ActiveChats,
+    [property: Id(5)] bool AcceptsTeens,
+    [property: Id(6)] bool Available,
+    [property: Id(7)] DateTime? LastAssignedAt,
+    [property: Id(8)] string[] Topics);

@@ -1,0 +1,13 @@
+using MatchChat.Contracts.Topics;
+
+namespace MatchChat.Contracts.Matching;
+
+[GenerateSerializer, Immutable, Alias("MatchChat.Offer")]
+public sealed record Offer(
+    [property: Id(0)] string OfferId,
+    [property: Id(1)] string RequestId,
+    [property: Id(2)] string Topic,
+    [property: Id(3)] string[] Experiences,
+    [property: Id(4)] string? Note,
+    [property: Id(5)] string SeekerAgeGroup,
+    [property: Id(6)] DateTime ExpiresAt);

@@ -1,0 +1,12 @@
+namespace MatchChat.Contracts.Matching;
+
+/// <summary>What a seeker's member grain hands to a topic queue.</summary>
+[GenerateSerializer, Immutable, Alias("MatchChat.SeekerRequest")]
+public sealed record SeekerRequest(
+    [property: Id(0)] string RequestId,
+    [property: Id(1)] string SeekerId,
+    [property: Id(2)] string SeekerHandle,
+    [property: Id(3)] string AgeGroup,
+    [property: Id(4)] string[] Experiences,
+    [property: Id(5)] string? Note,
+    [property: Id(6)] DateTime EnqueuedAt);

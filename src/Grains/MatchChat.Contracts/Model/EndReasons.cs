@@ -1,7 +1,0 @@
-namespace MatchChat.Contracts.Model;
-
-/// <summary>Why a conversation ended (<see cref="ConversationEnded.Reason"/>).</summary>
-public static class EndReasons
-{
-    public const string Ended = "ended";
-}
