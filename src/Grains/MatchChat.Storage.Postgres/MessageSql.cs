@@ -1,0 +1,22 @@
+namespace MatchChat.Storage.Postgres;
+
+/// <summary>The statements the message store runs against the table <c>messages</c>.</summary>
+internal static class MessageSql
+{
+    /// <summary>The column order every statement selects and <see cref="MessageRows.ReadRow"/> reads.</summary>
+    public const string Columns = "channel, seq, sender_id, sender_handle, client_message_id, text, sent_at";
+
+    public const string Insert =
+        "INSERT INTO messages (" + Columns + ") VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING";
+
+    public const string FindByClientId =
+        "SELECT " + Columns + " FROM messages WHERE channel = $1 AND sender_id = $2 AND client_message_id = $3";
+
+    public const string ReadNewest =
+        "SELECT " + Columns + " FROM (SELECT " + Columns + " FROM messages WHERE channel = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3) AS page ORDER BY seq";
+
+    public const string ReadOldest =
+        "SELECT " + Columns + " FROM messages WHERE channel = $1 AND seq > $2 AND seq < $3 ORDER BY seq LIMIT $4";
+
+    public const string MaxSeq = "SELECT COALESCE(MAX(seq), 0) FROM messages WHERE channel = $1";
+}
