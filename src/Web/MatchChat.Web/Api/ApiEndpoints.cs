@@ -3,7 +3,6 @@ using MatchChat.Contracts.Grains;
 using MatchChat.Contracts.Model;
 using MatchChat.Contracts.Topics;
 using MatchChat.Web.Auth;
-using MatchChat.Storage.Postgres;
 
 namespace MatchChat.Web.Api;
 
@@ -13,7 +12,7 @@ public static class ApiEndpoints
     {
         app.MapPost("/api/members", CreateMember);
         app.MapGet("/api/topics", (TopicCatalog topics) => Results.Ok(topics.All));
-        app.MapGet("/healthz", Health);
+        app.MapMatchChatHealth();
         return app;
     }
 
@@ -59,28 +58,5 @@ public static class ApiEndpoints
         }
 
         return Problems.Unavailable("No free name could be found just now. Please try again.");
-    }
-
-    private static async Task<IResult> Health(IGrainFactory grains, IConfiguration configuration, ILogger<HealthCheckLog> logger, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(5));
-        try
-        {
-            await grains.GetGrain<IPingGrain>(0).Ping().WaitAsync(timeout.Token);
-            if (configuration.GetConnectionString("MatchChat") is { Length: > 0 } connectionString
-                && !await PostgresHealth.PostgresAnswersAsync(connectionString, timeout.Token))
-            {
-                logger.LogWarning("Health: PostgreSQL does not answer");
-                return Results.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
-            }
-
-            return Results.Ok(new { status = "ok" });
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning("Health: the cluster does not answer ({ExceptionType})", e.GetType().Name);
-            return Results.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
     }
 }
