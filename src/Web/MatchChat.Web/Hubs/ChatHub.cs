@@ -3,6 +3,7 @@ using MatchChat.Contracts.Grains;
 using MatchChat.Contracts.Model;
 using MatchChat.Contracts.Topics;
 using MatchChat.Web.Auth;
+using MatchChat.Web.Clients;
 using MatchChat.Web.Push;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;

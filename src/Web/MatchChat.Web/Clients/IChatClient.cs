@@ -1,6 +1,6 @@
 using MatchChat.Contracts.Model;
 
-namespace MatchChat.Web.Hubs;
+namespace MatchChat.Web.Clients;
 
 /// <summary>Server-to-client events (PROTOCOL.md, "Events").</summary>
 public interface IChatClient
