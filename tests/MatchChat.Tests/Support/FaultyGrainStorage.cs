@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Orleans.Runtime;
 using Orleans.Storage;
 
@@ -21,6 +22,24 @@ internal sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
 
     public static int FailuresLeft => Math.Max(0, Volatile.Read(ref _failuresLeft));
 
+    private static readonly ConcurrentDictionary<GrainId, int> FailingGrains = new();
+
+    /// <summary>The next <paramref name="count"/> state writes of this one grain fail; other grains (and other tests) are not touched.</summary>
+    public static void FailWritesOf(GrainId grainId, int count) => FailingGrains[grainId] = count;
+
+    private static bool TakeFailureOf(GrainId grainId)
+    {
+        while (FailingGrains.TryGetValue(grainId, out var left) && left > 0)
+        {
+            if (FailingGrains.TryUpdate(grainId, left - 1, left))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static long _outageUntilTicks;
 
     /// <summary>Every read and write fails until this time.</summary>
@@ -40,6 +59,11 @@ internal sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
 
         if (_failingType is { } type && grainId.Type.ToString().Contains(type, StringComparison.Ordinal)
             && Interlocked.Decrement(ref _failuresLeft) >= 0)
+        {
+            throw new TimeoutException("storage did not answer (injected)");
+        }
+
+        if (TakeFailureOf(grainId))
         {
             throw new TimeoutException("storage did not answer (injected)");
         }

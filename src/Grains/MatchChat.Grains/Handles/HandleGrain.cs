@@ -10,10 +10,33 @@ public sealed class HandleGrain([PersistentState("handle", StorageNames.Grains)]
     {
         if (state.State.OwnerId is null)
         {
-            state.State.OwnerId = memberId;
-            await state.WriteStateAsync();
+            await SetOwner(memberId);
         }
 
         return state.State.OwnerId == memberId;
+    }
+
+    public async Task Release(string memberId)
+    {
+        if (state.State.OwnerId == memberId)
+        {
+            await SetOwner(null);
+        }
+    }
+
+    /// <summary>Writes the new owner, or keeps the old one in memory too when the write fails, so memory never runs ahead of storage.</summary>
+    private async Task SetOwner(string? ownerId)
+    {
+        var before = state.State.OwnerId;
+        state.State.OwnerId = ownerId;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State.OwnerId = before;
+            throw;
+        }
     }
 }

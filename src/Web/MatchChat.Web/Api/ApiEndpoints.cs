@@ -1,5 +1,4 @@
 using System.Text.Json;
-using MatchChat.Contracts.Grains;
 using MatchChat.Contracts.Model;
 using MatchChat.Contracts.Topics;
 using MatchChat.Web.Auth;
@@ -45,18 +44,24 @@ public static class ApiEndpoints
         }
 
         var memberId = Ids.New();
-        for (var attempt = 0; attempt < 20; attempt++)
+        Member? member;
+        try
         {
-            var handle = HandleGenerator.Next();
-            if (await grains.GetGrain<IHandleGrain>(handle).Claim(memberId))
-            {
-                var member = await grains.GetGrain<IMemberGrain>(memberId).Create(handle, ageGroup!);
-                var (token, expiresAt) = tokens.Issue(memberId, member.AgeGroup);
-                logger.LogInformation("Member created ({AgeGroup})", member.AgeGroup);
-                return Results.Json(new CreateMemberResponse(memberId, member.Handle, member.AgeGroup, token, expiresAt), statusCode: StatusCodes.Status201Created);
-            }
+            member = await MemberCreation.CreateAsync(grains, memberId, ageGroup!, HandleGenerator.Next, logger);
+        }
+        catch (Exception e) when (!request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            logger.LogWarning("Member creation failed ({ExceptionType})", e.GetType().Name);
+            return Problems.Unavailable("Your member could not be created just now. Please try again in a moment.");
         }
 
-        return Problems.Unavailable("No free name could be found just now. Please try again.");
+        if (member is null)
+        {
+            return Problems.Unavailable("No free name could be found just now. Please try again.");
+        }
+
+        var (token, expiresAt) = tokens.Issue(memberId, member.AgeGroup);
+        logger.LogInformation("Member created ({AgeGroup})", member.AgeGroup);
+        return Results.Json(new CreateMemberResponse(memberId, member.Handle, member.AgeGroup, token, expiresAt), statusCode: StatusCodes.Status201Created);
     }
 }
