@@ -1,8 +1,8 @@
 using System.Net;
 using MatchChat.Grains.Hosting;
 using MatchChat.Storage.Postgres;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 
 namespace MatchChat.Hosting;
