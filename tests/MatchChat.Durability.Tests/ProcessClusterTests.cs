@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using MatchChat.Contracts.Messaging;
-using MatchChat.Contracts.Rooms;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Messaging;
+using MatchChat.Contracts.Rooms;
 using MatchChat.Hosting;
 using MatchChat.Storage.Tests;
 using MatchChat.Tests.Support;

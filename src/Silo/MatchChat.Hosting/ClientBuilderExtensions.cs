@@ -1,7 +1,11 @@
-using System.Net;
+using MatchChat.Hosting.Gateways;
 using MatchChat.Storage.Postgres;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Messaging;
 
 namespace MatchChat.Hosting;
 
@@ -9,14 +13,15 @@ public static class ClientBuilderExtensions
 {
     /// <summary>
     /// An Orleans client of a MatchChat cluster: gateways from PostgreSQL membership when a connection string is set,
-    /// else the static list <c>MatchChat:Cluster:Gateways</c> (host:port, comma separated), else localhost:GatewayPort.
+    /// else the static list <c>MatchChat:Cluster:Gateways</c> (host:port, comma separated; host names resolved through
+    /// DNS without blocking, again at every gateway refresh), else localhost:GatewayPort. A gateway entry that is not
+    /// host:port is refused here, at configuration time, with a message that names the setting.
     /// </summary>
     public static IClientBuilder UseMatchChat(this IClientBuilder client, IConfiguration configuration)
     {
         var settings = ClusterSettings.From(configuration);
         client.Configure<ClusterOptions>(ClusterSettings.Apply);
-        client.Configure<ClientMessagingOptions>(o =>
-            o.ResponseTimeout = TimeSpan.FromSeconds(configuration.GetValue("MatchChat:Cluster:ResponseTimeoutSeconds", 10.0)));
+        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ClusterSettings.ResponseTimeout(configuration));
         // Learn of silos that joined after this node started within seconds, not Orleans' default minute: a node that
         // knew only one gateway would otherwise have none left for that long if that silo died.
         client.Configure<GatewayOptions>(o =>
@@ -27,7 +32,11 @@ public static class ClientBuilderExtensions
         }
         else if (settings.Gateways.Length > 0)
         {
-            client.UseStaticClustering(settings.Gateways.Select(ParseEndpoint).ToArray());
+            var gateways = GatewayEndpoint.ParseAll(settings.Gateways);
+            client.Services.AddSingleton<IGatewayListProvider>(services => new DnsGatewayListProvider(
+                gateways,
+                services.GetRequiredService<IOptions<GatewayOptions>>(),
+                services.GetRequiredService<ILogger<DnsGatewayListProvider>>()));
         }
         else
         {
@@ -47,14 +56,5 @@ public static class ClientBuilderExtensions
             return true;
         });
         return client;
-    }
-
-    private static IPEndPoint ParseEndpoint(string value)
-    {
-        var colon = value.LastIndexOf(':');
-        var host = value[..colon];
-        var port = int.Parse(value[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture);
-        var address = IPAddress.TryParse(host, out var ip) ? ip : Dns.GetHostAddresses(host).First();
-        return new IPEndPoint(address, port);
     }
 }

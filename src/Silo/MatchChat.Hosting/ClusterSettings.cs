@@ -22,6 +22,10 @@ public sealed record ClusterSettings(
         options.ServiceId = ServiceId;
     }
 
+    /// <summary><c>MatchChat:Cluster:ResponseTimeoutSeconds</c> (default 10): how long a grain call waits for its answer.</summary>
+    public static TimeSpan ResponseTimeout(IConfiguration configuration) =>
+        TimeSpan.FromSeconds(configuration.GetValue("MatchChat:Cluster:ResponseTimeoutSeconds", 10.0));
+
     public static ClusterSettings From(IConfiguration configuration) => new(
         configuration.GetConnectionString("MatchChat"),
         configuration.GetValue("MatchChat:Cluster:SiloPort", 11111),

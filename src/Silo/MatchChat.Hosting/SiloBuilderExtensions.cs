@@ -1,8 +1,8 @@
 using System.Net;
 using MatchChat.Grains.Hosting;
 using MatchChat.Storage.Postgres;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 
 namespace MatchChat.Hosting;
@@ -36,9 +36,6 @@ public static class SiloBuilderExtensions
                 o.ProbeTimeout = TimeSpan.FromSeconds(configuration.GetValue("MatchChat:Cluster:ProbeTimeoutSeconds", 3.0));
                 o.NumMissedProbesLimit = configuration.GetValue("MatchChat:Cluster:NumMissedProbesLimit", 3);
             });
-            // A call to a grain on a silo that just died fails after this instead of Orleans' 30 s; the client retries.
-            silo.Configure<SiloMessagingOptions>(o =>
-                o.ResponseTimeout = TimeSpan.FromSeconds(configuration.GetValue("MatchChat:Cluster:ResponseTimeoutSeconds", 10.0)));
             silo.Services.AddSingleton(new PostgresMessageStoreOptions
             {
                 GroupCommit = configuration.GetValue("MatchChat:Messages:GroupCommit", true),
@@ -53,6 +50,9 @@ public static class SiloBuilderExtensions
             silo.UseInMemoryReminderService();
         }
 
+        // A grain call that gets no answer (a silo that just died, a grain stuck behind storage) fails after this
+        // instead of Orleans' 30 s, on every silo: PostgreSQL-clustered or the embedded in-memory one; the client retries.
+        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = ClusterSettings.ResponseTimeout(configuration));
         silo.Services.AddMatchChatGrains(configuration);
         return silo;
     }

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
+using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Rooms;
-using MatchChat.Contracts.Conversations;
 using MatchChat.Tests.Support;
 using MatchChat.Web;
 using Microsoft.AspNetCore.Builder;
@@ -33,7 +33,8 @@ public sealed class SeparateSiloProcessTests : IAsyncLifetime
         _web = MatchChatServer.Build(["--urls", "http://127.0.0.1:0"], new Dictionary<string, string?>
         {
             ["MatchChat:Hosting:Mode"] = "Client",
-            ["MatchChat:Cluster:GatewayPort"] = gatewayPort.ToString(),
+            // A host name, resolved through DNS without blocking (MatchChat__Cluster__Gateways).
+            ["MatchChat:Cluster:Gateways"] = $"localhost:{gatewayPort}",
             ["MatchChat:Auth:SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             ["Logging:LogLevel:Default"] = "Warning",
         });

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Orleans.Runtime;
 using Orleans.Storage;
 
@@ -38,6 +39,24 @@ internal sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
     /// <summary>State writes that reached storage for this grain (type/key as <see cref="GrainId.ToString"/>).</summary>
     public static int WritesOf(GrainId grainId) => WriteCounts.GetValueOrDefault(grainId.ToString());
 
+    private static readonly ConcurrentDictionary<GrainId, int> FailingGrains = new();
+
+    /// <summary>The next <paramref name="count"/> state writes of this one grain fail; other grains (and other tests) are not touched.</summary>
+    public static void FailWritesOf(GrainId grainId, int count) => FailingGrains[grainId] = count;
+
+    private static bool TakeFailureOf(GrainId grainId)
+    {
+        while (FailingGrains.TryGetValue(grainId, out var left) && left > 0)
+        {
+            if (FailingGrains.TryUpdate(grainId, left - 1, left))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static long _outageUntilTicks;
 
     /// <summary>Every read and write fails until this time.</summary>
@@ -57,6 +76,11 @@ internal sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
 
         if (_failingType is { } type && grainId.Type.ToString().Contains(type, StringComparison.Ordinal)
             && Interlocked.Decrement(ref _failuresLeft) >= 0)
+        {
+            throw new TimeoutException("storage did not answer (injected)");
+        }
+
+        if (TakeFailureOf(grainId))
         {
             throw new TimeoutException("storage did not answer (injected)");
         }

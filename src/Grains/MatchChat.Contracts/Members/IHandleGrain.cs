@@ -6,4 +6,10 @@ public interface IHandleGrain : IGrainWithStringKey
 {
     /// <summary>True when the handle is now (or already was) owned by <paramref name="memberId"/>.</summary>
     [Alias("Claim")] Task<bool> Claim(string memberId);
+
+    /// <summary>
+    /// Gives the handle up if <paramref name="memberId"/> owns it, so it can be claimed again; otherwise nothing changes.
+    /// For a member whose creation failed after the claim: that member id was never handed out, so nobody can act as it.
+    /// </summary>
+    [Alias("Release")] Task Release(string memberId);
 }

@@ -1,7 +1,7 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Push;
-using MatchChat.Contracts;
 using Microsoft.Extensions.Logging;
 
 namespace MatchChat.Grains.Members;

@@ -1,8 +1,8 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Topics;
-using MatchChat.Contracts;
 using MatchChat.Grains.Hosting;
 using MatchChat.Grains.Matching;
 using MatchChat.Grains.Persistence;

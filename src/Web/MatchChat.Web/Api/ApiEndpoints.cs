@@ -1,9 +1,7 @@
 using System.Text.Json;
-using MatchChat.Contracts.Health;
+using MatchChat.Contracts;
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Topics;
-using MatchChat.Contracts;
-using MatchChat.Storage.Postgres;
 using MatchChat.Web.Auth;
 
 namespace MatchChat.Web.Api;
@@ -14,7 +12,7 @@ public static class ApiEndpoints
     {
         app.MapPost("/api/members", CreateMember);
         app.MapGet("/api/topics", (TopicCatalog topics) => Results.Ok(topics.All));
-        app.MapGet("/healthz", Health);
+        app.MapMatchChatHealth();
         return app;
     }
 
@@ -47,41 +45,24 @@ public static class ApiEndpoints
         }
 
         var memberId = Ids.New();
-        for (var attempt = 0; attempt < 20; attempt++)
-        {
-            var handle = HandleGenerator.Next();
-            if (await grains.GetGrain<IHandleGrain>(handle).Claim(memberId))
-            {
-                var member = await grains.GetGrain<IMemberGrain>(memberId).Create(handle, ageGroup!);
-                var (token, expiresAt) = tokens.Issue(memberId, member.AgeGroup);
-                logger.LogInformation("Member created ({AgeGroup})", member.AgeGroup);
-                return Results.Json(new CreateMemberResponse(memberId, member.Handle, member.AgeGroup, token, expiresAt), statusCode: StatusCodes.Status201Created);
-            }
-        }
-
-        return Problems.Unavailable("No free name could be found just now. Please try again.");
-    }
-
-    private static async Task<IResult> Health(IGrainFactory grains, IConfiguration configuration, ILogger<HealthCheckLog> logger, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        Member? member;
         try
         {
-            await grains.GetGrain<IPingGrain>(0).Ping().WaitAsync(timeout.Token);
-            if (configuration.GetConnectionString("MatchChat") is { Length: > 0 } connectionString
-                && !await PostgresHealth.PostgresAnswersAsync(connectionString, timeout.Token))
-            {
-                logger.LogWarning("Health: PostgreSQL does not answer");
-                return Results.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
-            }
-
-            return Results.Ok(new { status = "ok" });
+            member = await MemberCreation.CreateAsync(grains, memberId, ageGroup!, HandleGenerator.Next, logger);
         }
-        catch (Exception e)
+        catch (Exception e) when (!request.HttpContext.RequestAborted.IsCancellationRequested)
         {
-            logger.LogWarning("Health: the cluster does not answer ({ExceptionType})", e.GetType().Name);
-            return Results.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+            logger.LogWarning("Member creation failed ({ExceptionType})", e.GetType().Name);
+            return Problems.Unavailable("Your member could not be created just now. Please try again in a moment.");
         }
+
+        if (member is null)
+        {
+            return Problems.Unavailable("No free name could be found just now. Please try again.");
+        }
+
+        var (token, expiresAt) = tokens.Issue(memberId, member.AgeGroup);
+        logger.LogInformation("Member created ({AgeGroup})", member.AgeGroup);
+        return Results.Json(new CreateMemberResponse(memberId, member.Handle, member.AgeGroup, token, expiresAt), statusCode: StatusCodes.Status201Created);
     }
 }

@@ -17,7 +17,7 @@ public static class OrleansHostingExtensions
             : throw new InvalidOperationException("MatchChat__Hosting__Mode must be Embedded or Client.");
     }
 
-    /// <summary>Embedded: a silo in this process (the default). Client: an Orleans client of the cluster.</summary>
+    /// <summary>Embedded: a silo in this process (the default). Client: an Orleans client of the cluster. Either way, the health checks of /healthz.</summary>
     public static WebApplicationBuilder AddMatchChatOrleans(this WebApplicationBuilder builder, HostingMode mode)
     {
         if (mode == HostingMode.Embedded)
@@ -28,6 +28,8 @@ public static class OrleansHostingExtensions
         {
             builder.UseOrleansClient(client => client.UseMatchChat(builder.Configuration));
         }
+
+        builder.Services.AddMatchChatHealthChecks(builder.Configuration);
 
         return builder;
     }

@@ -1,5 +1,6 @@
 using MatchChat.Contracts.Topics;
 using MatchChat.Web.Api;
+using MatchChat.Web.Clients;
 using MatchChat.Web.Hubs;
 using MatchChat.Web.Push;
 using Microsoft.AspNetCore.SignalR;
@@ -15,6 +16,11 @@ public static class WebServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(TopicCatalog.FromConfiguration(configuration));
         services.Configure<PushOptions>(configuration.GetSection("MatchChat:Push"));
+        services.AddSingleton(sp =>
+        {
+            var hub = sp.GetRequiredService<IHubContext<ChatHub, IChatClient>>();
+            return new ChatClients(hub.Clients, hub.Groups);
+        });
         services.AddSingleton<LocalConnections>();
         services.AddSingleton<OrderedSends>();
         services.AddSingleton<PushBridge>();

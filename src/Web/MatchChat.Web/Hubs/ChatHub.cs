@@ -6,6 +6,7 @@ using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Rooms;
 using MatchChat.Contracts.Topics;
 using MatchChat.Web.Auth;
+using MatchChat.Web.Clients;
 using MatchChat.Web.Push;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;

@@ -1,7 +1,7 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Topics;
-using MatchChat.Contracts;
 
 namespace MatchChat.Web.Hubs;
 

@@ -3,8 +3,7 @@ using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Push;
 using MatchChat.Contracts.Rooms;
-using MatchChat.Web.Hubs;
-using Microsoft.AspNetCore.SignalR;
+using MatchChat.Web.Clients;
 
 namespace MatchChat.Web.Push;
 
@@ -13,7 +12,7 @@ namespace MatchChat.Web.Push;
 /// Group membership changes take effect at once, in the order events arrive; the sends themselves are queued in
 /// order per member and per channel (<see cref="OrderedSends"/>), so no send waits for another member's or channel's.
 /// </summary>
-public sealed class ChatObserver(IHubContext<ChatHub, IChatClient> hub, PushBridge bridge, LocalConnections local, OrderedSends sends) : IChatObserver
+public sealed class ChatObserver(ChatClients hub, PushBridge bridge, LocalConnections local, OrderedSends sends) : IChatObserver
 {
     public Task QueueUpdated(string memberId, QueueTicket ticket) => ToMember(memberId, c => c.QueueUpdated(ticket));
 

@@ -1,7 +1,6 @@
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Push;
-using MatchChat.Web.Hubs;
-using Microsoft.AspNetCore.SignalR;
+using MatchChat.Web.Clients;
 using Microsoft.Extensions.Options;
 
 namespace MatchChat.Web.Push;
@@ -14,7 +13,7 @@ namespace MatchChat.Web.Push;
 /// </summary>
 public sealed class PushBridge(
     IGrainFactory grains,
-    IHubContext<ChatHub, IChatClient> hub,
+    ChatClients hub,
     LocalConnections local,
     IOptions<PushOptions> options,
     OrderedSends sends,

@@ -4,7 +4,7 @@ using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Rooms;
 
 
-namespace MatchChat.Web.Hubs;
+namespace MatchChat.Web.Clients;
 
 /// <summary>Server-to-client events (PROTOCOL.md, "Events").</summary>
 public interface IChatClient
