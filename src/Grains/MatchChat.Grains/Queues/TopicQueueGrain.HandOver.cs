@@ -33,15 +33,11 @@ public sealed partial class TopicQueueGrain
         request.StartListenerId = listenerId;
         request.StartListenerHandle = listenerHandle;
         request.StartSharedExperiences = request.Request.Experiences.Where(listenerExperiences.Contains).ToArray();
+        // Recorded, and written with the queue's next group commit while the start runs: not awaited, because the
+        // derived conversation id already makes a start safe to repeat (a queue that restarts before the write lands
+        // offers the request again, and the next accept finds the conversation started: Taken).
+        Writes.MarkDirty();
         ScheduleFlush();
-        try
-        {
-            await Writes.Persist();
-        }
-        catch (Exception)
-        {
-            // Kept in memory and retried; the start goes ahead: its id is derived, so a repeat is harmless.
-        }
 
         switch (await TryStart(request))
         {
