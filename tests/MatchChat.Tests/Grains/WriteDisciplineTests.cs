@@ -48,4 +48,19 @@ public sealed class WriteDisciplineTests(ClusterFixture fixture)
         Assert.Equal(1, (await member.Grain.JoinRoom(slug)).MemberCount);
         Assert.Equal(1, (await room.Send(member.Id, "c2", "now a member")).Seq);
     }
+
+    [Fact]
+    public async Task A_request_whose_member_write_fails_does_not_stay_in_the_queue()
+    {
+        var topic = TestTopics.Slug(66);
+        var member = await _driver.Member();
+
+        FaultyGrainStorage.FailWrites("member", 1);
+        var e = await Assert.ThrowsAsync<MatchChatException>(() => member.Grain.RequestListener(topic, [], null));
+        Assert.Equal(ErrorCodes.Unavailable, e.Code);
+
+        // Asking again works, and the member waits once, first in line: the failed request left nothing behind.
+        var ticket = await member.Grain.RequestListener(topic, [], null);
+        Assert.Equal(1, ticket.Position);
+    }
 }

@@ -26,9 +26,31 @@ internal sealed class SeekerRole(IMemberContext m)
         var request = new OpenRequest(Ids.New(), topic, experiences, note, m.Now);
         var ticket = await m.Queue(topic).Enqueue(new SeekerRequest(
             request.RequestId, m.MemberId, S.Handle!, S.AgeGroup, experiences, note, request.EnqueuedAt));
-        await m.Writes.Change(s => s.Request = request);
+        try
+        {
+            await m.Writes.Change(s => s.Request = request);
+        }
+        catch (MatchChatException)
+        {
+            // Not this member's after all: take it out of the queue again, so a retry cannot leave two waiting.
+            await WithdrawQuietly(topic, request.RequestId);
+            throw;
+        }
+
         await m.WatchPresence();
         return ticket;
+    }
+
+    private async Task WithdrawQuietly(string topic, string requestId)
+    {
+        try
+        {
+            await m.Queue(topic).Cancel(requestId, TicketStatus.Cancelled);
+        }
+        catch (Exception e)
+        {
+            m.Logger.LogWarning("A request whose member write failed could not be withdrawn ({ExceptionType})", e.GetType().Name);
+        }
     }
 
     public async Task CancelRequest(string requestId)
