@@ -122,8 +122,8 @@ public sealed class TwoSiloClusterTests(ClusterFixture fixture)
         var (listener, seeker, request, first) = await Offered(topic);
         var seen = Node.Events.Count;
 
-        // Every grain read and write fails for 2 s: the queue hands the request over, the conversation cannot start.
-        var back = DateTime.UtcNow.AddSeconds(2);
+        // Every grain read and write fails for 4 s (room for a loaded machine): the conversation cannot start.
+        var back = DateTime.UtcNow.AddSeconds(4);
         FaultyGrainStorage.Outage(back);
         var e = await Assert.ThrowsAsync<MatchChatException>(() => listener.Grain.AcceptOffer(first.OfferId));
         Assert.Equal(ErrorCodes.Unavailable, e.Code);
