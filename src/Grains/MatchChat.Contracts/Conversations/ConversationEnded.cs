@@ -5,4 +5,5 @@ namespace MatchChat.Contracts.Conversations;
 public sealed record ConversationEnded(
     [property: Id(0)] string ConversationId,
     [property: Id(1)] string EndedBy,
-    [property: Id(2)] string Reason);
+    [property: Id(2)] string Reason,
+    [property: Id(3)] DateTime EndedAt = default);

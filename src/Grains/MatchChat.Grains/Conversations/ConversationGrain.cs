@@ -105,7 +105,7 @@ public sealed class ConversationGrain(
         if (S.EndedAt is not null)
         {
             // Already ended: tell the caller again, in case that notice was lost (it frees a listener's capacity).
-            var again = new ConversationEnded(this.GetPrimaryKeyString(), S.EndedBy ?? handle, reason);
+            var again = new ConversationEnded(this.GetPrimaryKeyString(), S.EndedBy ?? handle, reason, S.EndedAt.Value);
             _ = GrainFactory.GetGrain<IMemberGrain>(memberId).OnConversationEnded(again, S.EndedAt.Value);
             return;
         }
@@ -115,7 +115,7 @@ public sealed class ConversationGrain(
             s.EndedAt = Now;
             s.EndedBy = handle;
         });
-        var ended = new ConversationEnded(this.GetPrimaryKeyString(), handle, reason);
+        var ended = new ConversationEnded(this.GetPrimaryKeyString(), handle, reason, S.EndedAt!.Value);
         _ = GrainFactory.GetGrain<IMemberGrain>(S.SeekerId).OnConversationEnded(ended, S.EndedAt!.Value);
         _ = GrainFactory.GetGrain<IMemberGrain>(S.ListenerId).OnConversationEnded(ended, S.EndedAt.Value);
     }

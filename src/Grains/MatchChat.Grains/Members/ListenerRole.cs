@@ -185,11 +185,16 @@ internal sealed class ListenerRole(IMemberContext m)
     /// <summary>On a node's first attach: the offers still open, so a page that connects later misses none.</summary>
     public void ResendOffers(IChatObserver node)
     {
-        PruneStaleOffers();
-        foreach (var offer in S.Offers.Where(o => o.ExpiresAt > m.Now))
+        foreach (var offer in OpenOffers())
         {
             _ = node.OfferReceived(m.MemberId, offer);
         }
+    }
+
+    public Offer[] OpenOffers()
+    {
+        PruneStaleOffers();
+        return S.Offers.Where(o => o.ExpiresAt > m.Now).ToArray();
     }
 
     public async Task GoUnavailable(string reason)

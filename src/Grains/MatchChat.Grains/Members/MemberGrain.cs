@@ -68,20 +68,25 @@ public sealed class MemberGrain(
         return Describe();
     }
 
-    public Task<Member> GetMe()
+    public async Task<Member> GetMe()
     {
         RequireMember();
-        return Task.FromResult(Describe());
+        return Describe() with { OpenRequest = await _seeker.CurrentTicket(), PendingOffers = _listener.OpenOffers() };
     }
 
     public async Task<MemberChannels> Attach(string nodeId, IChatObserver node)
     {
         RequireMember();
+        var wasConnected = _presence.Connected;
         if (_presence.Attach(nodeId, node))
         {
             // A node new to this member (a reload, a restart) gets the open offers and the request's ticket.
             _listener.ResendOffers(node);
             await _seeker.ResendTicket(node);
+        }
+
+        if (!wasConnected)
+        {
             await _rooms.MarkPresent();
         }
 
@@ -98,7 +103,13 @@ public sealed class MemberGrain(
 
     public Task Detach(string nodeId)
     {
+        var wasConnected = _presence.Connected;
         _presence.Detach(nodeId);
+        if (wasConnected && !_presence.Connected)
+        {
+            _rooms.MarkAbsent();
+        }
+
         ArmDeadline();
         return Task.CompletedTask;
     }
@@ -138,7 +149,7 @@ public sealed class MemberGrain(
     public Task OnChannelActivated(string channel)
     {
         Notify(n => n.ChannelJoined(MemberId, channel));
-        return Task.CompletedTask;
+        return _presence.Connected ? _rooms.MarkPresentIn(channel) : Task.CompletedTask;
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
@@ -158,7 +169,7 @@ public sealed class MemberGrain(
     }
 
     private Member Describe() => new(MemberId, S.Handle!, S.AgeGroup,
-        S.Listener is null ? [MemberRoles.Seeker] : [MemberRoles.Seeker, MemberRoles.Listener], _listener.Profile());
+        S.Listener is null ? [MemberRoles.Seeker] : [MemberRoles.Seeker, MemberRoles.Listener], _listener.Profile(), null, []);
 
     private void RequireMember()
     {
@@ -232,7 +243,13 @@ public sealed class MemberGrain(
 
     private async Task OnDeadline()
     {
+        var wasConnected = _presence.Connected;
         var verdict = _presence.Check(_listener.Available, _seeker.Waiting);
+        if (wasConnected && !_presence.Connected)
+        {
+            _rooms.MarkAbsent();
+        }
+
         if (verdict.ListenerGraceOver)
         {
             logger.LogInformation("Listener set unavailable: no connection for {Seconds}s", _timings.ListenerGraceSeconds);

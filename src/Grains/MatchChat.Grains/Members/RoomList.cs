@@ -29,10 +29,27 @@ internal sealed class RoomList(IMemberContext m)
         return room;
     }
 
-    /// <summary>A new session began: each room hears that this member is present; rooms whose membership lapsed are dropped.</summary>
-    public async Task MarkPresent()
+    /// <summary>The member is connected again: each room hears that they are present; rooms whose membership lapsed are dropped.</summary>
+    public Task MarkPresent() => MarkPresent(S.Rooms.ToList());
+
+    /// <summary>A room that was activated afresh (it moved after a silo loss) learns again that this connected member is present.</summary>
+    public Task MarkPresentIn(string channel) =>
+        channel.StartsWith(MatchChat.Contracts.Messaging.Channels.RoomPrefix, StringComparison.Ordinal)
+        && S.Rooms.Contains(channel[MatchChat.Contracts.Messaging.Channels.RoomPrefix.Length..])
+            ? MarkPresent([channel[MatchChat.Contracts.Messaging.Channels.RoomPrefix.Length..]])
+            : Task.CompletedTask;
+
+    /// <summary>The member has no connection left: rooms count them out of their present members.</summary>
+    public void MarkAbsent()
     {
-        var rooms = S.Rooms.ToList();
+        foreach (var slug in S.Rooms)
+        {
+            _ = m.Grains.GetGrain<IRoomGrain>(slug).Absent(m.MemberId);
+        }
+    }
+
+    private async Task MarkPresent(List<string> rooms)
+    {
         var answers = await Task.WhenAll(rooms.Select(async slug =>
         {
             try

@@ -82,6 +82,25 @@ internal sealed class SeekerRole(IMemberContext m)
         await m.Writes.Change(s => s.Request = null);
     }
 
+    /// <summary>The open request's ticket as its queue sees it now; null when there is none (or the queue cannot say now).</summary>
+    public async Task<QueueTicket?> CurrentTicket()
+    {
+        if (S.Request is not { } open)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await m.Queue(open.Topic).GetTicket(open.RequestId);
+        }
+        catch (Exception e) when (e is not MatchChatException)
+        {
+            m.Logger.LogWarning("Open request's ticket not read ({ExceptionType})", e.GetType().Name);
+            return null;
+        }
+    }
+
     /// <summary>On a node's first attach: the open request's ticket, or the news that it is no longer open.</summary>
     public async Task ResendTicket(IChatObserver node)
     {

@@ -23,6 +23,7 @@ public sealed class RoomGrain(
     ILogger<RoomGrain> logger) : ChannelGrainBase(store, timings, time), IRoomGrain
 {
     private readonly TimeSpan _membership = timings.Value.RoomMembership;
+    private readonly HashSet<string> _present = new(StringComparer.Ordinal);
     private WriteThrough<RoomState>? _writes;
 
     private string Slug => this.GetPrimaryKeyString();
@@ -56,7 +57,8 @@ public sealed class RoomGrain(
             PushCount();
         }
 
-        return Snapshot();
+        _present.Add(memberId);
+        return Snapshot(joined: true);
     }
 
     public async Task Leave(string memberId)
@@ -68,6 +70,7 @@ public sealed class RoomGrain(
                 s.Members.Remove(memberId);
                 s.LastSeen.Remove(memberId);
             });
+            _present.Remove(memberId);
             PushCount();
         }
     }
@@ -79,6 +82,7 @@ public sealed class RoomGrain(
             return false;
         }
 
+        _present.Add(memberId);
         if (RoomMembership.Touch(state.State, memberId, Now))
         {
             // Presence is a hint: kept in memory if storage does not answer now.
@@ -88,22 +92,33 @@ public sealed class RoomGrain(
         return true;
     }
 
-    public Task<Room> Describe() => Task.FromResult(Snapshot());
+    public Task Absent(string memberId)
+    {
+        _present.Remove(memberId);
+        return Task.CompletedTask;
+    }
+
+    public Task<Room> Describe(string? memberId = null) =>
+        Task.FromResult(Snapshot(joined: memberId is not null && state.State.Members.ContainsKey(memberId)));
 
     protected override string RequireReader(string memberId) =>
         state.State.Members.TryGetValue(memberId, out var handle)
             ? handle
             : throw MatchChatException.Forbidden("Join the room first.");
 
-    private Room Snapshot()
+    /// <summary>Present: joined members with an open connection (told by their member grains; memory only, re-learnt
+    /// after a restart as members' grains answer <c>OnChannelActivated</c>).</summary>
+    private Room Snapshot(bool joined)
     {
         var topic = topics.Find(Slug) ?? throw MatchChatException.NotFound("There is no room with that name.");
-        return new Room(Slug, Channel, topic.Title, topic.Audience, state.State.Members.Count);
+        var present = _present.Count(state.State.Members.ContainsKey);
+        return new Room(Slug, Channel, topic.Title, topic.Audience, state.State.Members.Count, joined, present);
     }
 
     private void PushCount()
     {
-        var room = Snapshot();
+        // Sent to the room's channel: everyone who receives it has joined.
+        var room = Snapshot(joined: true);
         Nodes.Notify(n => n.RoomUpdated(room));
     }
 }

@@ -76,7 +76,7 @@ public sealed class ChatHub(IGrainFactory grains, PushBridge push, TopicCatalog 
     public async Task<Room[]> ListRooms()
     {
         var me = await Me.GetMe();
-        return await Task.WhenAll(topics.For(me.AgeGroup).Select(t => grains.GetGrain<IRoomGrain>(t.Slug).Describe()));
+        return await Task.WhenAll(topics.For(me.AgeGroup).Select(t => grains.GetGrain<IRoomGrain>(t.Slug).Describe(MemberId)));
     }
 
     public async Task<Room> JoinRoom(string slug)
