@@ -2,6 +2,7 @@ using MatchChat.Contracts;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Members;
+using MatchChat.Contracts.Telemetry;
 using MatchChat.Contracts.Topics;
 using MatchChat.Grains.Hosting;
 using MatchChat.Grains.Matching;
@@ -64,11 +65,13 @@ public sealed partial class TopicQueueGrain(
         // Not known to be registered: with requests waiting, register it (again) so a restart is covered.
         _reminderRegistered = false;
         await SyncReminder();
+        MatchChatMetrics.TrackQueue(this, Topic, () => Requests.Count);
         await base.OnActivateAsync(cancellationToken);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        MatchChatMetrics.UntrackQueue(this);
         await Writes.PersistIfDirty();
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
@@ -220,6 +223,8 @@ public sealed partial class TopicQueueGrain(
                 request.OfferListenerId = planned.Listener.ListenerId;
                 request.OfferExpiresAt = Now + _timings.OfferTimeout;
                 ArmOfferTimer(request);
+                MatchChatMetrics.OfferMade(Topic, request.FirstOfferAt is null ? Now - request.Request.EnqueuedAt : null);
+                request.FirstOfferAt ??= Now;
                 var offer = new Offer(request.OfferId, request.Request.RequestId, Topic, request.Request.Experiences,
                     request.Request.Note, request.Request.AgeGroup, request.OfferExpiresAt.Value);
                 _ = GrainFactory.GetGrain<IMemberGrain>(planned.Listener.ListenerId).OnOfferMade(offer);
@@ -237,6 +242,7 @@ public sealed partial class TopicQueueGrain(
             return;
         }
 
+        MatchChatMetrics.OfferClosed(Topic, reason);
         if (_offerTimers.Remove(offerId, out var timer))
         {
             timer.Dispose();
