@@ -27,7 +27,7 @@ public static class MatchChatMetrics
 
     private static readonly double[] WaitSeconds = [0.5, 1, 2, 5, 10, 20, 30, 60, 120, 300, 600, 1200, 1800, 3600];
 
-    private static readonly ConcurrentDictionary<object, WaitingSource> WaitingQueues = new(ReferenceEqualityComparer.Instance);
+    private static readonly ConcurrentDictionary<QueueGauge, byte> ActiveQueues = new();
 
     private static readonly HashSet<string> OfferCloseReasons = new(StringComparer.Ordinal)
     {
@@ -84,10 +84,21 @@ public static class MatchChatMetrics
             "Requests in each topic's queue (waiting, offered or being started), as held by the queue grains in this process.");
     }
 
-    /// <summary>Reports a topic queue's length while it is active in this process; <see cref="UntrackQueue"/> on deactivation.</summary>
-    public static void TrackQueue(object queue, string topic, Func<int> count) => WaitingQueues[queue] = new WaitingSource(topic, count);
+    /// <summary>A topic queue active in this process reports its length through the gauge; <see cref="UntrackQueue"/> on deactivation.</summary>
+    public static QueueGauge TrackQueue(string topic)
+    {
+        var gauge = new QueueGauge(topic);
+        ActiveQueues[gauge] = 0;
+        return gauge;
+    }
 
-    public static void UntrackQueue(object queue) => WaitingQueues.TryRemove(queue, out _);
+    public static void UntrackQueue(QueueGauge? gauge)
+    {
+        if (gauge is not null)
+        {
+            ActiveQueues.TryRemove(gauge, out _);
+        }
+    }
 
     /// <summary>An offer was made; <paramref name="firstWait"/> is the request's wait when this is its first offer.</summary>
     public static void OfferMade(string topic, TimeSpan? firstWait)
@@ -139,24 +150,11 @@ public static class MatchChatMetrics
     private static IEnumerable<Measurement<int>> ObserveWaiting()
     {
         var perTopic = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var source in WaitingQueues.Values)
+        foreach (var gauge in ActiveQueues.Keys)
         {
-            int count;
-            try
-            {
-                count = source.Count();
-            }
-            catch (Exception)
-            {
-                // A queue read while its grain changes state: leave it out of this scrape.
-                continue;
-            }
-
-            perTopic[source.Topic] = perTopic.GetValueOrDefault(source.Topic) + count;
+            perTopic[gauge.Topic] = perTopic.GetValueOrDefault(gauge.Topic) + gauge.Count;
         }
 
         return perTopic.Select(p => new Measurement<int>(p.Value, new KeyValuePair<string, object?>(TopicTag, p.Key)));
     }
-
-    private sealed record WaitingSource(string Topic, Func<int> Count);
 }

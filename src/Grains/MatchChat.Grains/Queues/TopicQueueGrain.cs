@@ -38,6 +38,7 @@ public sealed partial class TopicQueueGrain(
     private IGrainTimer? _flushTimer;
     private bool _reminderRegistered;
     private Task? _reminderSync;
+    private QueueGauge? _gauge;
 
     private string Topic => this.GetPrimaryKeyString();
     private List<QueuedRequest> Requests => state.State.Requests;
@@ -65,13 +66,14 @@ public sealed partial class TopicQueueGrain(
         // Not known to be registered: with requests waiting, register it (again) so a restart is covered.
         _reminderRegistered = false;
         await SyncReminder();
-        MatchChatMetrics.TrackQueue(this, Topic, () => Requests.Count);
+        _gauge = MatchChatMetrics.TrackQueue(Topic);
+        _gauge.Set(Requests.Count);
         await base.OnActivateAsync(cancellationToken);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        MatchChatMetrics.UntrackQueue(this);
+        MatchChatMetrics.UntrackQueue(_gauge);
         await Writes.PersistIfDirty();
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
@@ -232,6 +234,8 @@ public sealed partial class TopicQueueGrain(
             }
         }
 
+        // Every change to the queue ends here.
+        _gauge?.Set(Requests.Count);
         ScheduleFlush();
     }
 
