@@ -12,10 +12,11 @@ namespace MatchChat.Hosting.Metrics;
 /// The silo process is a generic host with no HTTP server. This starts a minimal Kestrel server inside it that
 /// serves <c>GET /metrics</c> from the silo's own meter provider, the same exporter code as on web nodes. A port that
 /// cannot be bound (another silo on this machine took it) is logged and the silo runs on without metrics: losing
-/// metrics must never take a silo down.
+/// metrics must never take a silo down. The small server logs nothing of its own (no providers); this class logs
+/// where it listens, or why it could not.
 /// </summary>
 internal sealed class SiloMetricsEndpoint(
-    SiloMetricsOptions options, MeterProvider meterProvider, ILoggerFactory loggerFactory, ILogger<SiloMetricsEndpoint> logger) : IHostedService, IAsyncDisposable
+    SiloMetricsOptions options, MeterProvider meterProvider, ILogger<SiloMetricsEndpoint> logger) : IHostedService, IAsyncDisposable
 {
     private WebApplication? _app;
 
@@ -29,7 +30,6 @@ internal sealed class SiloMetricsEndpoint(
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.ListenAnyIP(options.Port));
-        builder.Services.AddSingleton(loggerFactory);
         builder.Services.AddRoutingCore();
         var app = builder.Build();
         app.UseOpenTelemetryPrometheusScrapingEndpoint(
