@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using MatchChat.Contracts.Telemetry;
 using MatchChat.Grains.Messages;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -68,6 +70,7 @@ internal sealed class MessageBatchWriter(NpgsqlDataSource dataSource, int comman
 
     private async Task<RowOutcome[]> WriteTransactionAsync(IReadOnlyList<StoredMessage> rows, CancellationToken cancellationToken)
     {
+        var started = Stopwatch.GetTimestamp();
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
@@ -114,6 +117,7 @@ internal sealed class MessageBatchWriter(NpgsqlDataSource dataSource, int comman
         }
 
         await transaction.CommitAsync(cancellationToken);
+        MatchChatMetrics.StoreCommitted(rows.Count, Stopwatch.GetElapsedTime(started));
         return outcomes;
     }
 

@@ -5,5 +5,6 @@ using Microsoft.Extensions.Hosting;
 // PostgreSQL membership; without, it is a single localhost silo with in-memory storage (development only).
 var builder = Host.CreateApplicationBuilder(args);
 builder.UseOrleans(silo => silo.UseMatchChat(builder.Configuration));
+builder.Services.AddMatchChatSiloMetrics(builder.Configuration);
 using var host = builder.Build();
 await host.RunAsync();

@@ -1,3 +1,4 @@
+using MatchChat.Hosting;
 using MatchChat.Web.Api;
 using MatchChat.Web.Auth;
 using MatchChat.Web.Hosting;
@@ -24,6 +25,7 @@ public static class MatchChatServer
         builder.AddMatchChatOrleans(mode);
         builder.AddMatchChatAuth(embedded: mode == HostingMode.Embedded);
         builder.Services.AddMatchChatWeb(builder.Configuration);
+        builder.Services.AddMatchChatWebMetrics();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -34,6 +36,7 @@ public static class MatchChatServer
         app.UseAuthorization();
         app.MapMatchChatApi();
         app.MapHub<ChatHub>("/hubs/chat");
+        app.MapMatchChatMetrics();
         LogStartup(app, mode);
         return app;
     }

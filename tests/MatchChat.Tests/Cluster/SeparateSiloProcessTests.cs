@@ -17,15 +17,19 @@ public sealed class SeparateSiloProcessTests : IAsyncLifetime
     private ChildProcess _silo = null!;
     private WebApplication _web = null!;
     private Uri _url = null!;
+    private Uri _siloMetrics = null!;
 
     public async Task InitializeAsync()
     {
         var siloPort = FreePort.Next();
         var gatewayPort = FreePort.Next();
+        var metricsPort = FreePort.Next();
+        _siloMetrics = new Uri($"http://127.0.0.1:{metricsPort}");
         _silo = ChildProcess.StartDotnet(RepoPaths.SiloDll, new Dictionary<string, string>
         {
             ["MatchChat__Cluster__SiloPort"] = siloPort.ToString(),
             ["MatchChat__Cluster__GatewayPort"] = gatewayPort.ToString(),
+            ["MatchChat__Metrics__Port"] = metricsPort.ToString(),
             ["Logging__LogLevel__Orleans.Runtime.Silo"] = "Information",
         });
         await _silo.WaitForOutput("Silo started", TimeSpan.FromSeconds(60));
@@ -70,5 +74,28 @@ public sealed class SeparateSiloProcessTests : IAsyncLifetime
         await seeker.Conn.Next<Message>("MessageReceived", m => m.Channel == room.Channel && m.Seq == inRoom.Seq);
         using var http = new HttpClient { BaseAddress = _url };
         Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_silo_process_serves_metrics_of_the_grains_it_hosts()
+    {
+        var before = await PrometheusScrape.FetchAsync(_siloMetrics);
+        await using var seeker = await TestMember.CreateAsync(_url);
+        await using var listener = await TestMember.CreateAsync(_url);
+        var (conversation, _) = await Journeys.Match(seeker, listener, "stress");
+        await seeker.Send(conversation.Channel, "hello from the other process");
+
+        var after = await PrometheusScrape.UntilAsync(_siloMetrics, s =>
+            s.Sum("matchchat_conversations_started_total", ("topic", "stress")) > before.Sum("matchchat_conversations_started_total", ("topic", "stress"))
+            && s.Sum("matchchat_messages_stored_total", ("kind", "conversation")) > before.Sum("matchchat_messages_stored_total", ("kind", "conversation")),
+            "the silo's conversation and message counters");
+        Assert.Contains(after.Samples, s => s.Name == "orleans_catalog_activation_working_set" && s.Labels.GetValueOrDefault("grain_type") == "conversation");
+        Assert.Contains(after.Samples, s => s.Name == "target_info" && s.Labels.GetValueOrDefault("service_name") == "matchchat-silo");
+        Assert.DoesNotContain(seeker.Handle, after.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(conversation.ConversationId, after.Text, StringComparison.Ordinal);
+
+        // The web node in client mode serves its own: the connections it holds.
+        var web = await PrometheusScrape.UntilAsync(_url, s => s.Sum("matchchat_connections") >= 2, "the web node's connections");
+        Assert.Contains(web.Samples, s => s.Name == "target_info" && s.Labels.GetValueOrDefault("service_name") == "matchchat-web");
     }
 }

@@ -2,6 +2,7 @@ using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Messaging;
+using MatchChat.Contracts.Telemetry;
 using MatchChat.Grains.Hosting;
 using MatchChat.Grains.Messages;
 using MatchChat.Grains.Persistence;
@@ -65,6 +66,7 @@ public sealed class ConversationGrain(
             s.RequestId = start.RequestId;
             s.StartedAt = Now;
         });
+        MatchChatMetrics.ConversationStarted(start.Topic);
         NotifyStarted();
         return StartOutcome.Started;
     }
@@ -115,6 +117,7 @@ public sealed class ConversationGrain(
             s.EndedAt = Now;
             s.EndedBy = handle;
         });
+        MatchChatMetrics.ConversationEnded(S.Topic!, reason);
         var ended = new ConversationEnded(this.GetPrimaryKeyString(), handle, reason, S.EndedAt!.Value);
         _ = GrainFactory.GetGrain<IMemberGrain>(S.SeekerId).OnConversationEnded(ended, S.EndedAt!.Value);
         _ = GrainFactory.GetGrain<IMemberGrain>(S.ListenerId).OnConversationEnded(ended, S.EndedAt.Value);

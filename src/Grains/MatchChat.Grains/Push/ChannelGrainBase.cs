@@ -2,6 +2,7 @@ using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Push;
+using MatchChat.Contracts.Telemetry;
 using MatchChat.Grains.Hosting;
 using MatchChat.Grains.Messages;
 using Microsoft.Extensions.Options;
@@ -66,6 +67,7 @@ public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTi
             if (result.Inserted)
             {
                 _nextSeq++;
+                MatchChatMetrics.MessageStored(Channel);
             }
 
             // A resend is pushed again too: the first attempt may have been stored without being pushed (its reply

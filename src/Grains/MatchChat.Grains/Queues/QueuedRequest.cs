@@ -28,6 +28,9 @@ public sealed class QueuedRequest
     /// <summary>A cancel or expiry that arrived during the start; applied if the start is given up.</summary>
     [Id(10)] public string? CancelledAs { get; set; }
 
+    /// <summary>When the request was first offered to a listener (for the wait-until-offer metric).</summary>
+    [Id(11)] public DateTime? FirstOfferAt { get; set; }
+
     public bool HasOpenOffer => OfferId is not null;
 
     public bool IsStarting => StartListenerId is not null;

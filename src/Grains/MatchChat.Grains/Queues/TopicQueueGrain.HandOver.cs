@@ -1,6 +1,7 @@
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Telemetry;
 using MatchChat.Contracts.Topics;
 using Microsoft.Extensions.Logging;
 
@@ -91,6 +92,7 @@ public sealed partial class TopicQueueGrain
         var listenerId = request.StartListenerId!;
         Requests.Remove(request);
         WaitEstimator.RecordMatch(state.State, Now);
+        MatchChatMetrics.Matched(Topic, Now - request.Request.EnqueuedAt);
         if (_roster.TryGetValue(listenerId, out var l))
         {
             // Until the member grain re-sends its snapshot, count the new chat here so no one is over-offered.

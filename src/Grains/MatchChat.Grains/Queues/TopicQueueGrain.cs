@@ -2,6 +2,7 @@ using MatchChat.Contracts;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Members;
+using MatchChat.Contracts.Telemetry;
 using MatchChat.Contracts.Topics;
 using MatchChat.Grains.Hosting;
 using MatchChat.Grains.Matching;
@@ -37,6 +38,7 @@ public sealed partial class TopicQueueGrain(
     private IGrainTimer? _flushTimer;
     private bool _reminderRegistered;
     private Task? _reminderSync;
+    private QueueGauge? _gauge;
 
     private string Topic => this.GetPrimaryKeyString();
     private List<QueuedRequest> Requests => state.State.Requests;
@@ -64,11 +66,14 @@ public sealed partial class TopicQueueGrain(
         // Not known to be registered: with requests waiting, register it (again) so a restart is covered.
         _reminderRegistered = false;
         await SyncReminder();
+        _gauge = MatchChatMetrics.TrackQueue(Topic);
+        _gauge.Set(Requests.Count);
         await base.OnActivateAsync(cancellationToken);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        MatchChatMetrics.UntrackQueue(_gauge);
         await Writes.PersistIfDirty();
         await base.OnDeactivateAsync(reason, cancellationToken);
     }
@@ -220,6 +225,8 @@ public sealed partial class TopicQueueGrain(
                 request.OfferListenerId = planned.Listener.ListenerId;
                 request.OfferExpiresAt = Now + _timings.OfferTimeout;
                 ArmOfferTimer(request);
+                MatchChatMetrics.OfferMade(Topic, request.FirstOfferAt is null ? Now - request.Request.EnqueuedAt : null);
+                request.FirstOfferAt ??= Now;
                 var offer = new Offer(request.OfferId, request.Request.RequestId, Topic, request.Request.Experiences,
                     request.Request.Note, request.Request.AgeGroup, request.OfferExpiresAt.Value);
                 _ = GrainFactory.GetGrain<IMemberGrain>(planned.Listener.ListenerId).OnOfferMade(offer);
@@ -227,6 +234,8 @@ public sealed partial class TopicQueueGrain(
             }
         }
 
+        // Every change to the queue ends here.
+        _gauge?.Set(Requests.Count);
         ScheduleFlush();
     }
 
@@ -237,6 +246,7 @@ public sealed partial class TopicQueueGrain(
             return;
         }
 
+        MatchChatMetrics.OfferClosed(Topic, reason);
         if (_offerTimers.Remove(offerId, out var timer))
         {
             timer.Dispose();

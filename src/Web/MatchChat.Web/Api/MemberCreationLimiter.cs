@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.RateLimiting;
+using MatchChat.Contracts.Telemetry;
 
 namespace MatchChat.Web.Api;
 
@@ -50,6 +51,7 @@ public sealed class MemberCreationLimiter : IDisposable
             return true;
         }
 
+        MatchChatMetrics.RateLimited(MatchChatMetrics.MemberCreationLimit);
         retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
         return false;
     }

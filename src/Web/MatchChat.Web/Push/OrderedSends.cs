@@ -1,3 +1,5 @@
+using MatchChat.Contracts.Telemetry;
+
 namespace MatchChat.Web.Push;
 
 /// <summary>
@@ -33,6 +35,7 @@ public sealed class OrderedSends(ILogger<OrderedSends> logger)
             }
 
             lane.Pending++;
+            MatchChatMetrics.PushQueued();
 
             // Queued to the thread pool's global (first-in, first-out) queue, never run inline: the observer call
             // returns before any send starts, and lanes start in the order their events arrived. (Plain awaits
@@ -59,6 +62,7 @@ public sealed class OrderedSends(ILogger<OrderedSends> logger)
         }
         finally
         {
+            MatchChatMetrics.PushDone();
             lock (_lanes)
             {
                 if (--lane.Pending == 0)
