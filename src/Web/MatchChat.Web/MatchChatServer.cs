@@ -1,5 +1,6 @@
 using MatchChat.Web.Api;
 using MatchChat.Web.Auth;
+using MatchChat.Web.Dashboard;
 using MatchChat.Web.Hosting;
 using MatchChat.Web.Hubs;
 
@@ -23,6 +24,7 @@ public static class MatchChatServer
         var mode = builder.Configuration.ReadHostingMode();
         builder.AddMatchChatOrleans(mode);
         builder.AddMatchChatAuth(embedded: mode == HostingMode.Embedded);
+        builder.AddMatchChatDashboard(mode);
         builder.Services.AddMatchChatWeb(builder.Configuration);
 
         var app = builder.Build();
@@ -34,6 +36,7 @@ public static class MatchChatServer
         app.UseAuthorization();
         app.MapMatchChatApi();
         app.MapHub<ChatHub>("/hubs/chat");
+        app.MapMatchChatDashboard();
         LogStartup(app, mode);
         return app;
     }
