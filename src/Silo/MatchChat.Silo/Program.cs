@@ -1,10 +1,11 @@
 using MatchChat.Hosting;
+using MatchChat.Hosting.Dashboard;
 using Microsoft.Extensions.Hosting;
 
 // A MatchChat silo process: the scale-out unit. With ConnectionStrings__MatchChat it joins the cluster through
 // PostgreSQL membership; without, it is a single localhost silo with in-memory storage (development only).
 var builder = Host.CreateApplicationBuilder(args);
-builder.UseOrleans(silo => silo.UseMatchChat(builder.Configuration));
+builder.UseOrleans(silo => silo.UseMatchChat(builder.Configuration).AddMatchChatDashboard(builder.Configuration));
 builder.Services.AddMatchChatSiloMetrics(builder.Configuration);
 using var host = builder.Build();
 await host.RunAsync();

@@ -1,6 +1,7 @@
 using MatchChat.Hosting;
 using MatchChat.Web.Api;
 using MatchChat.Web.Auth;
+using MatchChat.Web.Dashboard;
 using MatchChat.Web.Hosting;
 using MatchChat.Web.Hubs;
 
@@ -24,6 +25,7 @@ public static class MatchChatServer
         var mode = builder.Configuration.ReadHostingMode();
         builder.AddMatchChatOrleans(mode);
         builder.AddMatchChatAuth(embedded: mode == HostingMode.Embedded);
+        builder.AddMatchChatDashboard(mode);
         builder.Services.AddMatchChatWeb(builder.Configuration);
         builder.Services.AddMatchChatWebMetrics();
 
@@ -37,6 +39,7 @@ public static class MatchChatServer
         app.MapMatchChatApi();
         app.MapHub<ChatHub>("/hubs/chat");
         app.MapMatchChatMetrics();
+        app.MapMatchChatDashboard();
         LogStartup(app, mode);
         return app;
     }
