@@ -93,15 +93,28 @@ public static class SoakRun
     private static IEnumerable<string> ChannelsOf(string handle, SoakLedger ledger) =>
         ledger.Conversations.Values.Where(r => r.SeekerHandle == handle || r.ListenerHandle == handle).Select(r => r.Channel);
 
-    /// <summary>Every 30–60 s (as configured) a random silo or web node is killed and started again; once, past the middle, PostgreSQL crashes instead.</summary>
+    /// <summary>
+    /// A fault every FaultEveryMin–Max (counted from the previous fault, and at least 5 s after its victim serves
+    /// again): a kill -9 of a random silo, then of a random web node, and so on, so that a short run hits both kinds;
+    /// once, past the middle, a PostgreSQL crash instead.
+    /// </summary>
     private static async Task ChaosAsync(SoakCluster cluster, SoakSettings settings, SoakLedger ledger, Pace pace, Action<string> log, CancellationToken stop)
     {
         var postgresDone = false;
+        var silo = pace.Next() < 0.5;
+        var previous = TimeSpan.Zero;
+        var ready = TimeSpan.Zero;
         while (true)
         {
+            var next = previous + pace.Between(settings.FaultEveryMin, settings.FaultEveryMax);
+            if (next < ready + TimeSpan.FromSeconds(5))
+            {
+                next = ready + TimeSpan.FromSeconds(5);
+            }
+
             try
             {
-                await Task.Delay(pace.Between(settings.FaultEveryMin, settings.FaultEveryMax), stop);
+                await Task.Delay(next - ledger.Now > TimeSpan.Zero ? next - ledger.Now : TimeSpan.Zero, stop);
             }
             catch (OperationCanceledException)
             {
@@ -109,16 +122,22 @@ public static class SoakRun
             }
 
             var at = ledger.Now;
+            Fault fault;
             if (!postgresDone && at >= settings.Duration * 0.45)
             {
                 postgresDone = true;
-                ledger.Add(await cluster.RestartPostgresAsync(at, () => ledger.Now));
+                fault = await cluster.RestartPostgresAsync(at, () => ledger.Now);
             }
             else
             {
-                var target = SoakCluster.Targets[pace.Between(0, SoakCluster.Targets.Count - 1)];
-                ledger.Add(await cluster.KillAndRestartAsync(target, at, () => ledger.Now));
+                var target = (silo ? "silo" : "web") + pace.Between(1, 2);
+                silo = !silo;
+                fault = await cluster.KillAndRestartAsync(target, at, () => ledger.Now);
             }
+
+            ledger.Add(fault);
+            previous = at;
+            ready = fault.ReadyAt ?? ledger.Now;
         }
 
         if (!postgresDone)

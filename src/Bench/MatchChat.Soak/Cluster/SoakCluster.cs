@@ -50,9 +50,6 @@ public sealed class SoakCluster : IAsyncDisposable
     /// <summary>Where clients connect, as a load balancer would list them. An entry changes if a node had to move.</summary>
     public IReadOnlyList<Uri> WebUrls => _webUrls;
 
-    /// <summary>The nodes a fault can hit.</summary>
-    public static IReadOnlyList<string> Targets { get; } = ["silo1", "silo2", "web1", "web2"];
-
     public async Task StartAsync()
     {
         for (var i = 0; i < Silos; i++)
@@ -70,7 +67,7 @@ public sealed class SoakCluster : IAsyncDisposable
         await Task.WhenAll(Enumerable.Range(0, Webs).Select(WaitWebHealthyAsync));
     }
 
-    /// <summary>kill -9 of the named node, then starts it again and waits until it serves. Returns the fault.</summary>
+    /// <summary>kill -9 of the named node (silo1, silo2, web1, web2), then starts it again and waits until it serves. Returns the fault.</summary>
     public async Task<Fault> KillAndRestartAsync(string target, TimeSpan at, Func<TimeSpan> clock)
     {
         var index = target[^1] - '1';
