@@ -93,9 +93,11 @@ public sealed class Options
                     break;
                 case "--soak":
                     o.Soak = TimeSpan.FromMinutes(10);
+                    o.Profile = o.Profile with { Name = "soak" };
                     break;
                 case "--soak-minutes":
                     o.Soak = TimeSpan.FromMinutes(double.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture));
+                    o.Profile = o.Profile with { Name = "soak" };
                     break;
                 case "--gcdump":
                     o.GcDump = true;
