@@ -43,6 +43,9 @@ public sealed class Options
     public string? Out { get; private set; }
     public bool GcDump { get; private set; }
 
+    /// <summary><c>--soak</c>: only the chaos soak (S6), this long.</summary>
+    public TimeSpan? Soak { get; private set; }
+
     public bool Runs(string scenario) => Only.Count == 0 || Only.Contains(scenario);
 
     public static Options Parse(string[] args)
@@ -88,6 +91,14 @@ public sealed class Options
                 case "--listeners":
                     o.Profile = o.Profile with { Listeners = int.Parse(args[++i]) };
                     break;
+                case "--soak":
+                    o.Soak = TimeSpan.FromMinutes(10);
+                    o.Profile = o.Profile with { Name = "soak" };
+                    break;
+                case "--soak-minutes":
+                    o.Soak = TimeSpan.FromMinutes(double.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture));
+                    o.Profile = o.Profile with { Name = "soak" };
+                    break;
                 case "--gcdump":
                     o.GcDump = true;
                     break;
@@ -110,6 +121,7 @@ public sealed class Options
                           --trace S1         dotnet-trace (sampled thread time) of the server during that scenario's window
                           --gcdump           dotnet-gcdump of the server at the S0 idle point and the last S5 point
                           --negotiate        do the SignalR negotiate round trip (default: WebSockets with SkipNegotiation)
+                          --soak-minutes N   the chaos soak, N minutes instead of 10
                           --out FILE         also write the table to FILE (default artifacts/bench/<time>-<profile>.md)
                         """);
                     Console.WriteLine("Scenarios:");

@@ -1,6 +1,6 @@
 namespace MatchChat.Bench.Infra;
 
-/// <summary>A private PostgreSQL server in a temporary folder, for S3.</summary>
+/// <summary>A private PostgreSQL server in a temporary folder, for S3 and the soak (S6).</summary>
 public sealed class PrivatePostgres : IAsyncDisposable
 {
     private readonly string _dir;
@@ -96,6 +96,16 @@ public sealed class PrivatePostgres : IAsyncDisposable
         }
         Log.Info($"postgres: started on port {port} in {dir}");
         return pg;
+    }
+
+    /// <summary>Crash restart (<c>pg_ctl restart -m immediate</c>, same options); returns when the server is back.</summary>
+    public async Task RestartImmediateAsync()
+    {
+        var (code, output) = await AsPostgres(_pgCtl, ["-D", _dir, "-l", Path.Combine(_dir, "server.log"), "-m", "immediate", "-w", "-t", "60", "restart"], TimeSpan.FromSeconds(90));
+        if (code != 0)
+        {
+            throw new InvalidOperationException("pg_ctl restart failed: " + output);
+        }
     }
 
     private Task<(int, string)> AsPostgres(string tool, IEnumerable<string> args, TimeSpan timeout) =>

@@ -28,5 +28,8 @@ public abstract class Scenario
     /// </summary>
     public virtual bool UsesInMemoryRelay => false;
 
+    /// <summary>Not part of <c>--quick</c>/<c>--full</c>: runs with <c>--soak</c> or <c>--only</c> naming it (the chaos soak).</summary>
+    public virtual bool OnlyWhenAsked => false;
+
     public abstract Task RunAsync(ScenarioContext context);
 }

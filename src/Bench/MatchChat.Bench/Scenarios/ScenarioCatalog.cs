@@ -10,7 +10,12 @@ public static class ScenarioCatalog
         .ThenBy(s => s.Name, StringComparer.Ordinal)
         .ToList();
 
-    /// <summary>The scenarios this pass runs: those that always run and those <c>--only</c> selects (all without it).</summary>
+    /// <summary>
+    /// The scenarios this pass runs: with <c>--soak</c> only the soak; otherwise those that always run and those
+    /// <c>--only</c> selects (without it: all but those that run only when asked by name, like the soak).
+    /// </summary>
     public static IReadOnlyList<Scenario> Selected(Options options) =>
-        All.Where(s => s.AlwaysRuns || options.Runs(s.Name)).ToList();
+        options.Soak is not null
+            ? All.Where(s => s.OnlyWhenAsked).ToList()
+            : All.Where(s => s.AlwaysRuns || (options.Runs(s.Name) && (!s.OnlyWhenAsked || options.Only.Contains(s.Name)))).ToList();
 }
