@@ -26,6 +26,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<PushBridge>();
         services.AddHostedService(sp => sp.GetRequiredService<PushBridge>());
         services.AddSingleton<MessageRateLimiter>();
+        services.AddSingleton<TypingThrottle>();
         services.AddSingleton<MemberCreationLimiter>();
         services.AddSingleton<HubErrorFilter>();
         services.AddProblemDetails();
