@@ -1,14 +1,14 @@
 using MatchChat.Web.Api;
 using MatchChat.Web.Auth;
+using MatchChat.Web.Edge;
 using MatchChat.Web.Hosting;
-using MatchChat.Web.Hubs;
 
 namespace MatchChat.Web;
 
 /// <summary>Builds the web node; Program.cs runs it and tests start it in-process on a real port.</summary>
 public static class MatchChatServer
 {
-    public static WebApplication Build(string[] args, IDictionary<string, string?>? settings = null)
+    public static WebApplication Build(string[] args, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -24,8 +24,11 @@ public static class MatchChatServer
         builder.AddMatchChatOrleans(mode);
         builder.AddMatchChatAuth(embedded: mode == HostingMode.Embedded);
         builder.Services.AddMatchChatWeb(builder.Configuration);
+        builder.Services.AddMatchChatEdge(builder.Configuration);
+        configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseMatchChatEdge();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
@@ -33,7 +36,7 @@ public static class MatchChatServer
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapMatchChatApi();
-        app.MapHub<ChatHub>("/hubs/chat");
+        app.MapChatHub("/hubs/chat");
         LogStartup(app, mode);
         return app;
     }
