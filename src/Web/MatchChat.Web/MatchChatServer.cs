@@ -2,15 +2,15 @@ using MatchChat.Hosting;
 using MatchChat.Web.Api;
 using MatchChat.Web.Auth;
 using MatchChat.Web.Dashboard;
+using MatchChat.Web.Edge;
 using MatchChat.Web.Hosting;
-using MatchChat.Web.Hubs;
 
 namespace MatchChat.Web;
 
 /// <summary>Builds the web node; Program.cs runs it and tests start it in-process on a real port.</summary>
 public static class MatchChatServer
 {
-    public static WebApplication Build(string[] args, IDictionary<string, string?>? settings = null)
+    public static WebApplication Build(string[] args, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -28,8 +28,11 @@ public static class MatchChatServer
         builder.AddMatchChatDashboard(mode);
         builder.Services.AddMatchChatWeb(builder.Configuration);
         builder.Services.AddMatchChatWebMetrics();
+        builder.Services.AddMatchChatEdge(builder.Configuration);
+        configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseMatchChatEdge();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
@@ -37,7 +40,7 @@ public static class MatchChatServer
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapMatchChatApi();
-        app.MapHub<ChatHub>("/hubs/chat");
+        app.MapChatHub("/hubs/chat");
         app.MapMatchChatMetrics();
         app.MapMatchChatDashboard();
         LogStartup(app, mode);

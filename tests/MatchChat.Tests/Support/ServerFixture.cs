@@ -15,6 +15,11 @@ public class ServerFixture : IAsyncLifetime
 
     protected virtual IDictionary<string, string?> Timings => new Dictionary<string, string?>();
 
+    /// <summary>Last changes to the server before it is built (a test's log capture, say).</summary>
+    protected virtual void Configure(WebApplicationBuilder builder)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         var settings = TestTopics.Settings();
@@ -30,7 +35,7 @@ public class ServerFixture : IAsyncLifetime
             settings[key] = value;
         }
 
-        _app = MatchChatServer.Build(["--urls", "http://127.0.0.1:0"], settings);
+        _app = MatchChatServer.Build(["--urls", "http://127.0.0.1:0"], settings, Configure);
         await _app.StartAsync();
         BaseUrl = new Uri(_app.Urls.First());
     }

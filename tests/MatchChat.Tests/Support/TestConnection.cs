@@ -28,16 +28,22 @@ public sealed class TestConnection : IAsyncDisposable
 
     public HubConnection Hub { get; }
 
-    public static async Task<TestConnection> OpenAsync(Uri baseUrl, string token)
+    /// <summary>Opens a connection; <paramref name="keepAlive"/> shortens the client's ping interval for servers with a short client timeout.</summary>
+    public static async Task<TestConnection> OpenAsync(Uri baseUrl, string token, TimeSpan? keepAlive = null)
     {
-        var hub = new HubConnectionBuilder()
+        var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(baseUrl, "/hubs/chat"), o =>
             {
                 o.AccessTokenProvider = () => Task.FromResult<string?>(token);
                 o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
                 o.SkipNegotiation = true;
-            })
-            .Build();
+            });
+        var hub = builder.Build();
+        if (keepAlive is { } interval)
+        {
+            hub.KeepAliveInterval = interval;
+        }
+
         var connection = new TestConnection(hub);
         await hub.StartAsync();
         return connection;

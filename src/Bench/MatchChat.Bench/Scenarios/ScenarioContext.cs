@@ -64,6 +64,9 @@ public sealed class ScenarioContext
             ["MatchChat__Limits__MessagesPerSecond"] = "100000",
             ["MatchChat__Limits__MemberCreationsPerMinute"] = "0",
             ["MatchChat__Limits__MessageBurst"] = "100000",
+            // Every benchmark client connects from this machine's address: no per-address or per-member cap.
+            ["MatchChat__Web__MaxConnectionsPerAddress"] = "0",
+            ["MatchChat__Web__MaxConnectionsPerMember"] = "0",
         };
         if (connectionString is not null)
         {

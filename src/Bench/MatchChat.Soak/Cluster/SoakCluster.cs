@@ -38,6 +38,10 @@ public sealed class SoakCluster : IAsyncDisposable
             ["MatchChat__Auth__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
             // Every soak member is created from one address; the per-member message limits stay as shipped.
             ["MatchChat__Limits__MemberCreationsPerMinute"] = "0",
+            // ...and every connection comes from that one address: no per-address connection cap.
+            ["MatchChat__Web__MaxConnectionsPerAddress"] = "0",
+            // Two silos on one machine: metrics on a port of their own would need one each; not needed here.
+            ["MatchChat__Metrics__Port"] = "0",
             ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["DOTNET_ENVIRONMENT"] = "Production",
         };

@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using MatchChat.Contracts.Telemetry;
+using MatchChat.Web.Edge;
 
 namespace MatchChat.Web.Api;
 
@@ -9,8 +9,8 @@ namespace MatchChat.Web.Api;
 /// Token bucket per client address for <c>POST /api/members</c> on this node
 /// (<c>MatchChat:Limits:MemberCreationsPerMinute</c>, burst <c>MatchChat:Limits:MemberCreationBurst</c>; 0 turns it off).
 /// Anyone may become a member without an account, so this is what stops one script from minting handles by the
-/// million. IPv6 clients are counted per /64, the block one subscriber usually holds. The address is the one
-/// Kestrel sees: behind a reverse proxy that is the proxy's, unless forwarded headers are configured.
+/// million. Counted per <see cref="ClientAddress"/>: behind a reverse proxy that is the proxy's address unless the
+/// proxy is listed in <c>MatchChat:Web:KnownProxies</c> or <c>KnownNetworks</c>.
 /// </summary>
 public sealed class MemberCreationLimiter : IDisposable
 {
@@ -45,7 +45,7 @@ public sealed class MemberCreationLimiter : IDisposable
             return true;
         }
 
-        using var lease = _limiter.AttemptAcquire(PartitionOf(client));
+        using var lease = _limiter.AttemptAcquire(ClientAddress.Partition(client));
         if (lease.IsAcquired)
         {
             return true;
@@ -54,28 +54,6 @@ public sealed class MemberCreationLimiter : IDisposable
         MatchChatMetrics.RateLimited(MatchChatMetrics.MemberCreationLimit);
         retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
         return false;
-    }
-
-    private static string PartitionOf(IPAddress? client)
-    {
-        if (client is null)
-        {
-            return "unknown";
-        }
-
-        if (client.IsIPv4MappedToIPv6)
-        {
-            client = client.MapToIPv4();
-        }
-
-        if (client.AddressFamily == AddressFamily.InterNetworkV6)
-        {
-            var bytes = client.GetAddressBytes();
-            Array.Clear(bytes, 8, 8);
-            return new IPAddress(bytes) + "/64";
-        }
-
-        return client.ToString();
     }
 
     public void Dispose() => _limiter?.Dispose();

@@ -12,6 +12,11 @@ namespace MatchChat.Web.Auth;
 public sealed class TokenService(byte[] key, TimeSpan lifetime, TimeProvider time)
 {
     public const string AgeGroupClaim = "age_group";
+    public const string ExpiresClaim = "exp";
+
+    /// <summary>When the principal's token expires (never, for a principal without one).</summary>
+    public static DateTimeOffset ExpiresAt(ClaimsPrincipal? principal) =>
+        long.TryParse(principal?.FindFirst(ExpiresClaim)?.Value, out var unix) ? DateTimeOffset.FromUnixTimeSeconds(unix) : DateTimeOffset.MaxValue;
 
     public (string Token, DateTime ExpiresAt) Issue(string memberId, string ageGroup)
     {
@@ -59,7 +64,7 @@ public sealed class TokenService(byte[] key, TimeSpan lifetime, TimeProvider tim
         }
 
         var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, parts[1]), new Claim(AgeGroupClaim, parts[2])], scheme);
+            [new Claim(ClaimTypes.NameIdentifier, parts[1]), new Claim(AgeGroupClaim, parts[2]), new Claim(ExpiresClaim, parts[3])], scheme);
         return new ClaimsPrincipal(identity);
     }
 

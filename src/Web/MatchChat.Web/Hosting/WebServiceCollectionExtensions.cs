@@ -26,8 +26,13 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<PushBridge>();
         services.AddHostedService(sp => sp.GetRequiredService<PushBridge>());
         services.AddSingleton<MessageRateLimiter>();
+        services.AddSingleton<TypingThrottle>();
         services.AddSingleton<MemberCreationLimiter>();
+        services.AddSingleton<RefusalLog>();
         services.AddSingleton<HubErrorFilter>();
+        // Every invocation failure passes HubErrorFilter, which logs the unexpected ones (type only) and counts the
+        // refusals; SignalR's own entry would add a stack trace for each refused call.
+        services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Critical));
         services.AddProblemDetails();
         services.AddSignalR(o =>
         {

@@ -18,7 +18,8 @@ namespace MatchChat.Web.Hubs;
 /// The caller is always the token's member; no method takes a member id from the client.
 /// </summary>
 [Authorize(AuthenticationSchemes = TokenAuthenticationHandler.SchemeName)]
-public sealed class ChatHub(IGrainFactory grains, PushBridge push, TopicCatalog topics, MessageRateLimiter rateLimiter) : Hub<IChatClient>
+public sealed class ChatHub(
+    IGrainFactory grains, PushBridge push, TopicCatalog topics, MessageRateLimiter rateLimiter, TypingThrottle typing) : Hub<IChatClient>
 {
     private string MemberId => Context.UserIdentifier!;
     private IMemberGrain Me => grains.GetGrain<IMemberGrain>(MemberId);
@@ -114,5 +115,9 @@ public sealed class ChatHub(IGrainFactory grains, PushBridge push, TopicCatalog 
         return ChannelRef.Grain(grains, target).History(MemberId, after, before, take);
     }
 
-    public Task Typing(string channel) => ChannelRef.Grain(grains, InputRules.Channel(channel, topics)).Typing(MemberId);
+    public Task Typing(string channel)
+    {
+        var target = InputRules.Channel(channel, topics);
+        return typing.ShouldForward(MemberId, target) ? ChannelRef.Grain(grains, target).Typing(MemberId) : Task.CompletedTask;
+    }
 }

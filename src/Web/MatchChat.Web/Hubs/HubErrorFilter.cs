@@ -5,9 +5,11 @@ namespace MatchChat.Web.Hubs;
 
 /// <summary>
 /// Turns failures into the contract's <c>code: sentence</c>. Anything unexpected becomes <c>unavailable</c>; its
-/// type is logged, never its message (which could carry user text) and never sent to the client.
+/// type is logged, never its message (which could carry user text) and never sent to the client. Expected refusals
+/// go to <see cref="RefusalLog"/>; SignalR's own error entry for a failed invocation (a stack trace per call) is
+/// turned off in <c>AddMatchChatWeb</c>, since every failure passes through here first.
 /// </summary>
-public sealed class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHubFilter
+public sealed class HubErrorFilter(ILogger<HubErrorFilter> logger, RefusalLog refusals) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
@@ -17,7 +19,7 @@ public sealed class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHubFilter
         }
         catch (Exception e)
         {
-            throw Translate(e, invocationContext.HubMethodName);
+            throw Translate(e, invocationContext.HubMethodName, invocationContext.Context.UserIdentifier);
         }
     }
 
@@ -29,15 +31,20 @@ public sealed class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHubFilter
         }
         catch (Exception e)
         {
-            throw Translate(e, "OnConnected");
+            throw Translate(e, "OnConnected", context.Context.UserIdentifier);
         }
     }
 
-    private HubException Translate(Exception e, string method)
+    private HubException Translate(Exception e, string method, string? memberId)
     {
         switch (e)
         {
             case MatchChatException known:
+                if (known.Code != ErrorCodes.Unavailable)
+                {
+                    refusals.Record(memberId, method, known.Code);
+                }
+
                 return new HubException($"{known.Code}: {known.Message}");
             case HubException hub:
                 return hub;

@@ -1,4 +1,4 @@
-using System.Threading.RateLimiting;
+using MatchChat.Web.Edge;
 
 namespace MatchChat.Web.Hubs;
 
@@ -6,30 +6,12 @@ namespace MatchChat.Web.Hubs;
 /// Per-member token bucket for SendMessage on this node (<c>MatchChat:Limits:MessagesPerSecond</c>, burst
 /// <c>MatchChat:Limits:MessageBurst</c>). Protects listeners and rooms from floods; benchmarks raise it.
 /// </summary>
-public sealed class MessageRateLimiter : IDisposable
+public sealed class MessageRateLimiter(IConfiguration configuration, TimeProvider time)
 {
-    private readonly PartitionedRateLimiter<string> _limiter;
+    private readonly TokenBucket _buckets = new(
+        configuration.GetValue("MatchChat:Limits:MessagesPerSecond", 5.0),
+        Math.Max(1, configuration.GetValue("MatchChat:Limits:MessageBurst", 20.0)),
+        time);
 
-    public MessageRateLimiter(IConfiguration configuration)
-    {
-        var perSecond = configuration.GetValue("MatchChat:Limits:MessagesPerSecond", 5);
-        var burst = configuration.GetValue("MatchChat:Limits:MessageBurst", 20);
-        _limiter = PartitionedRateLimiter.Create<string, string>(memberId => RateLimitPartition.GetTokenBucketLimiter(memberId, _ =>
-            new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = burst,
-                TokensPerPeriod = perSecond,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }));
-    }
-
-    public bool TryAcquire(string memberId)
-    {
-        using var lease = _limiter.AttemptAcquire(memberId);
-        return lease.IsAcquired;
-    }
-
-    public void Dispose() => _limiter.Dispose();
+    public bool TryAcquire(string memberId) => _buckets.TryTake(memberId);
 }

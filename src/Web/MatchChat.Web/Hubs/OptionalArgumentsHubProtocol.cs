@@ -13,7 +13,9 @@ namespace MatchChat.Web.Hubs;
 /// The JSON hub protocol, plus PROTOCOL.md's optional trailing arguments: SignalR binds by position and wants
 /// every argument, so <c>GetHistory(channel)</c> would fail to bind. When an invocation of a method listed here
 /// brings fewer arguments, it is parsed again with that many and the rest are filled with null. Arguments that
-/// still do not bind are answered <c>invalid: sentence</c>.
+/// still do not bind are answered <c>invalid: sentence</c>. A complete frame of a message type the protocol does not
+/// know (<c>{"type":99}</c>) closes the connection: the JSON protocol skips it without saying so, and SignalR then
+/// waits for that frame to parse forever, so the connection would answer nothing and stay open.
 /// </summary>
 public sealed class OptionalArgumentsHubProtocol(IOptions<JsonHubProtocolOptions> options) : IHubProtocol
 {
@@ -22,6 +24,8 @@ public sealed class OptionalArgumentsHubProtocol(IOptions<JsonHubProtocolOptions
     {
         [nameof(ChatHub.GetHistory)] = 1,
     };
+
+    private const byte RecordSeparator = 0x1e;
 
     private readonly JsonHubProtocol _inner = new(options);
 
@@ -42,6 +46,11 @@ public sealed class OptionalArgumentsHubProtocol(IOptions<JsonHubProtocolOptions
         var start = input;
         if (!_inner.TryParseMessage(ref input, binder, out message))
         {
+            if (start.PositionOf(RecordSeparator) is not null)
+            {
+                throw new InvalidDataException("A frame of an unknown message type was received.");
+            }
+
             return false;
         }
 
