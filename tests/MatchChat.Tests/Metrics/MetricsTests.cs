@@ -58,8 +58,9 @@ public sealed class MetricsTests(ServerFixture server) : IClassFixture<ServerFix
         Assert.True(after.Has("matchchat_push_backlog"));
         Assert.True(open.Sum("matchchat_connections") >= 2);
 
-        // Orleans' own meter and ASP.NET Core's are there too.
-        Assert.Contains(after.Samples, s => s.Name.StartsWith("orleans_", StringComparison.Ordinal));
+        // ASP.NET Core's meter is there too. Orleans' own meter is checked in a silo process of its own
+        // (SeparateSiloProcessTests): this test process hosts a dozen silos at once, whose same-named Orleans
+        // instruments come and go with their hosts, so which of them a scrape shows here is a test artifact.
         Assert.Contains(after.Samples, s => s.Name == "http_server_request_duration_seconds_count");
 
         // MatchChat's labels are topics, fixed reasons and kinds only.

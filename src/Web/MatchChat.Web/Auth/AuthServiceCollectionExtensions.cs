@@ -42,12 +42,31 @@ public static class AuthServiceCollectionExtensions
             }
         }
 
+        var previous = (builder.Configuration["MatchChat:Auth:PreviousSigningKeys"] ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(ParsePreviousKey)
+            .ToArray();
         var lifetime = TimeSpan.FromDays(builder.Configuration.GetValue("MatchChat:Auth:TokenLifetimeDays", 30.0));
-        builder.Services.AddSingleton(sp => new TokenService(key, lifetime, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => new TokenService(key, lifetime, sp.GetRequiredService<TimeProvider>(), previous));
         builder.Services.AddSingleton(new SigningKeySource(generated));
         builder.Services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization();
         return builder;
+    }
+
+    private static byte[] ParsePreviousKey(string value)
+    {
+        try
+        {
+            var key = Convert.FromBase64String(value);
+            return key.Length >= 32
+                ? key
+                : throw new InvalidOperationException("Each key in MatchChat__Auth__PreviousSigningKeys must decode to at least 32 bytes.");
+        }
+        catch (FormatException)
+        {
+            throw new InvalidOperationException("MatchChat__Auth__PreviousSigningKeys must be base64 keys separated by commas.");
+        }
     }
 }

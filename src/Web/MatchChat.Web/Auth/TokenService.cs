@@ -7,9 +7,11 @@ namespace MatchChat.Web.Auth;
 
 /// <summary>
 /// Signed bearer tokens: base64url("v1|memberId|ageGroup|expiresUnix") + "." + base64url(HMAC-SHA256).
-/// Valid on every web node that shares the signing key, across restarts.
+/// Valid on every web node that shares the signing key, across restarts. Tokens signed with a previous key
+/// (<c>MatchChat:Auth:PreviousSigningKeys</c>, verify-only) stay valid until they expire, so the key can be rotated
+/// without ending every member's session.
 /// </summary>
-public sealed class TokenService(byte[] key, TimeSpan lifetime, TimeProvider time)
+public sealed class TokenService(byte[] key, TimeSpan lifetime, TimeProvider time, IReadOnlyList<byte[]>? previousKeys = null)
 {
     public const string AgeGroupClaim = "age_group";
     public const string ExpiresClaim = "exp";
@@ -24,7 +26,7 @@ public sealed class TokenService(byte[] key, TimeSpan lifetime, TimeProvider tim
         expires = new DateTime(expires.Ticks - expires.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
         var payload = Encoding.UTF8.GetBytes($"v1|{memberId}|{ageGroup}|{new DateTimeOffset(expires).ToUnixTimeSeconds()}");
         var body = WebEncoders.Base64UrlEncode(payload);
-        return (body + "." + Sign(body), expires);
+        return (body + "." + Sign(body, key), expires);
     }
 
     public ClaimsPrincipal? Validate(string? token, string scheme)
@@ -42,7 +44,13 @@ public sealed class TokenService(byte[] key, TimeSpan lifetime, TimeProvider tim
 
         var body = token[..dot];
         var signature = Encoding.ASCII.GetBytes(token[(dot + 1)..]);
-        if (!CryptographicOperations.FixedTimeEquals(signature, Encoding.ASCII.GetBytes(Sign(body))))
+        var valid = CryptographicOperations.FixedTimeEquals(signature, Encoding.ASCII.GetBytes(Sign(body, key)));
+        foreach (var previous in previousKeys ?? [])
+        {
+            valid |= CryptographicOperations.FixedTimeEquals(signature, Encoding.ASCII.GetBytes(Sign(body, previous)));
+        }
+
+        if (!valid)
         {
             return null;
         }
@@ -68,6 +76,6 @@ public sealed class TokenService(byte[] key, TimeSpan lifetime, TimeProvider tim
         return new ClaimsPrincipal(identity);
     }
 
-    private string Sign(string body) =>
-        WebEncoders.Base64UrlEncode(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(body)));
+    private static string Sign(string body, byte[] signingKey) =>
+        WebEncoders.Base64UrlEncode(HMACSHA256.HashData(signingKey, Encoding.ASCII.GetBytes(body)));
 }
