@@ -15,9 +15,6 @@ namespace MatchChat.Grains.Queues;
 /// </summary>
 public sealed partial class TopicQueueGrain
 {
-    /// <summary>A start that takes longer than this is left to be settled, so the listener hears back well within
-    /// the 10 s response timeout.</summary>
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan SettleEvery = TimeSpan.FromSeconds(1);
     private IGrainTimer? _settleTimer;
 
@@ -34,16 +31,27 @@ public sealed partial class TopicQueueGrain
         request.StartListenerId = listenerId;
         request.StartListenerHandle = listenerHandle;
         request.StartSharedExperiences = request.Request.Experiences.Where(listenerExperiences.Contains).ToArray();
+        if (l is not null)
+        {
+            // Count the chat from the accept, not from the started conversation: a listener with room for another is
+            // offered the next request while this one starts (until the member grain re-sends its snapshot), so a
+            // slow start under load does not stall that listener's pipeline.
+            _roster[listenerId] = l with { ActiveChats = l.ActiveChats + 1, LastAssignedAt = Now };
+        }
+
         // Recorded, and written with the queue's next group commit while the start runs: not awaited, because the
         // derived conversation id already makes a start safe to repeat (a queue that restarts before the write lands
         // offers the request again, and the next accept finds the conversation started: Taken).
         Writes.MarkDirty();
-        ScheduleFlush();
+        MatchNow();
 
+        var result = new MatchResult(ConversationOf(request).GetPrimaryKeyString(), request.Request.RequestId, request.Request.SeekerHandle,
+            Topic, request.StartSharedExperiences, Now);
         switch (await TryStart(request))
         {
             case StartOutcome.Started:
-                return Complete(request);
+                Complete(request);
+                return result;
             case StartOutcome.Taken:
                 Complete(request);
                 throw MatchChatException.Conflict("This request was just matched with someone else. Stay available for the next one.");
@@ -61,22 +69,31 @@ public sealed partial class TopicQueueGrain
         throw MatchChatException.Unavailable("The conversation could not be started just now. The seeker keeps their place in the queue.");
     }
 
-    /// <summary>Two tries (the second re-reads what the first may have written); null when neither answered.</summary>
+    /// <summary>
+    /// Two tries when the first fails outright (the second re-reads what the first may have written); null when neither
+    /// answered. A try that times out is not repeated at once: under load the first may still be running, and a second
+    /// would only double the work. The settle timer asks later instead.
+    /// </summary>
     private async Task<StartOutcome?> TryStart(QueuedRequest request)
     {
         var r = request.Request;
         var start = new ConversationStart(Topic, r.SeekerId, r.SeekerHandle, request.StartListenerId!, request.StartListenerHandle!,
             request.StartSharedExperiences, r.RequestId);
         var conversation = ConversationOf(request);
+        var topic = Topic;
         for (var attempt = 1; attempt <= 2; attempt++)
         {
             try
             {
-                return await conversation.Start(start).WaitAsync(StartTimeout);
+                return await conversation.Start(start);
             }
             catch (Exception e)
             {
-                logger.LogWarning("Starting a conversation in topic {Topic} failed (attempt {Attempt}): {ExceptionType}", Topic, attempt, e.GetType().Name);
+                logger.LogWarning("Starting a conversation in topic {Topic} failed (attempt {Attempt}): {ExceptionType}", topic, attempt, e.GetType().Name);
+                if (e is TimeoutException)
+                {
+                    return null;
+                }
             }
         }
 
@@ -87,25 +104,17 @@ public sealed partial class TopicQueueGrain
         GrainFactory.GetGrain<IConversationGrain>(ConversationIds.For(request.Request.RequestId, request.StartAttempt));
 
     /// <summary>The conversation has started: the request leaves the queue. The conversation grain tells both members.</summary>
-    private MatchResult Complete(QueuedRequest request)
+    private void Complete(QueuedRequest request)
     {
-        var listenerId = request.StartListenerId!;
         Requests.Remove(request);
         WaitEstimator.RecordMatch(state.State, Now);
         MatchChatMetrics.Matched(Topic, Now - request.Request.EnqueuedAt);
-        if (_roster.TryGetValue(listenerId, out var l))
-        {
-            // Until the member grain re-sends its snapshot, count the new chat here so no one is over-offered.
-            _roster[listenerId] = l with { ActiveChats = l.ActiveChats + 1, LastAssignedAt = Now };
-        }
 
         PushTerminal(request.Request, TicketStatus.Matched);
         Writes.MarkDirty();
         MatchNow();
         _ = PersistAfterRemoval();
         logger.LogInformation("Request matched in topic {Topic} after {WaitSeconds:F1}s", Topic, (Now - request.Request.EnqueuedAt).TotalSeconds);
-        return new MatchResult(ConversationOf(request).GetPrimaryKeyString(), request.Request.RequestId, request.Request.SeekerHandle,
-            Topic, request.StartSharedExperiences, Now);
     }
 
     /// <summary>The start did not happen and never will: the request waits again in its place for the next offer.</summary>
@@ -156,7 +165,7 @@ public sealed partial class TopicQueueGrain
             bool started;
             try
             {
-                started = await ConversationOf(request).Abandon().WaitAsync(StartTimeout);
+                started = await ConversationOf(request).Abandon();
             }
             catch (Exception e)
             {

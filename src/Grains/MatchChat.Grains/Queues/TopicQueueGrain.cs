@@ -213,8 +213,9 @@ public sealed partial class TopicQueueGrain(
     {
         if (_roster.Count > 0 && Requests.Count > 0)
         {
-            var busy = Requests.Select(r => r.OfferListenerId ?? (r.StartUnsettled ? null : r.StartListenerId))
-                .OfType<string>().ToHashSet(StringComparer.Ordinal);
+            // A listener holds one offer at a time; one whose accept is still starting is counted in the roster's
+            // active chats instead (Accept), so they may be offered the next request meanwhile.
+            var busy = Requests.Select(r => r.OfferListenerId).OfType<string>().ToHashSet(StringComparer.Ordinal);
             var waiting = Requests.Select(r => new WaitingSeeker(
                 r.Request.RequestId, r.Request.SeekerId, Topic, r.Request.AgeGroup, r.Request.Experiences, r.Excluded,
                 r.HasOpenOffer || r.IsStarting));
