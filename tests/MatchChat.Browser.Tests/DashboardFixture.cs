@@ -1,8 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
-using MatchChat.Web;
-using Microsoft.AspNetCore.Builder;
 
 namespace MatchChat.Browser.Tests;
 
@@ -12,69 +8,23 @@ namespace MatchChat.Browser.Tests;
 /// </summary>
 public sealed class DashboardFixture : IAsyncLifetime
 {
-    private WebApplication? app;
+    private readonly ServerAndBrowser _host = new();
 
     public string AdminKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl => _host.BaseUrl;
 
-    public IPlaywright Playwright { get; private set; } = null!;
+    public IPlaywright Playwright => _host.Playwright;
 
-    public IBrowser Browser { get; private set; } = null!;
+    public IBrowser Browser => _host.Browser;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => _host.StartAsync(new Dictionary<string, string?>
     {
-        var chromium = Environment.GetEnvironmentVariable("MATCHCHAT_CHROMIUM") is { Length: > 0 } custom ? custom : MatchChatFixture.DefaultChromium;
-        if (!File.Exists(chromium))
-        {
-            throw new InvalidOperationException(
-                $"Chromium was not found at {chromium}. These tests drive the system browser: " +
-                "install it with `apt-get update && apt-get install -y chromium` (or set MATCHCHAT_CHROMIUM).");
-        }
+        ["MatchChat:Admin:Key"] = AdminKey,
+        ["Logging:LogLevel:Default"] = "Warning",
+    });
 
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        app = MatchChatServer.Build(
-            ["--urls", "http://127.0.0.1:0"],
-            new Dictionary<string, string?>
-            {
-                ["MatchChat:Cluster:SiloPort"] = FreePort().ToString(),
-                ["MatchChat:Cluster:GatewayPort"] = FreePort().ToString(),
-                ["MatchChat:Admin:Key"] = AdminKey,
-                ["Logging:LogLevel:Default"] = "Warning",
-            });
-        await app.StartAsync();
-        BaseUrl = app.Urls.First();
-
-        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (Browser is not null)
-        {
-            await Browser.CloseAsync();
-        }
-
-        Playwright?.Dispose();
-        if (app is not null)
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public Task DisposeAsync() => _host.DisposeAsync().AsTask();
 }
 
 [CollectionDefinition(Name)]

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using MatchChat.Web;
-using Microsoft.AspNetCore.Builder;
-
 namespace MatchChat.Browser.Tests;
 
 /// <summary>
@@ -11,80 +6,28 @@ namespace MatchChat.Browser.Tests;
 /// </summary>
 public sealed class MatchChatFixture : IAsyncLifetime
 {
-    /// <summary>Debian's chromium package. Playwright never downloads a browser here.</summary>
-    public const string DefaultChromium = "/usr/bin/chromium";
+    private readonly ServerAndBrowser _host = new();
 
-    private WebApplication? app;
+    public string BaseUrl => _host.BaseUrl;
 
-    public string BaseUrl { get; private set; } = "";
+    public IPlaywright Playwright => _host.Playwright;
 
-    public IPlaywright Playwright { get; private set; } = null!;
-
-    public IBrowser Browser { get; private set; } = null!;
+    public IBrowser Browser => _host.Browser;
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync()
     {
-        var chromium = Environment.GetEnvironmentVariable("MATCHCHAT_CHROMIUM") is { Length: > 0 } custom ? custom : DefaultChromium;
-        if (!File.Exists(chromium))
-        {
-            throw new InvalidOperationException(
-                $"Chromium was not found at {chromium}. These tests drive the system browser: " +
-                "install it with `apt-get update && apt-get install -y chromium` (or set MATCHCHAT_CHROMIUM).");
-        }
-
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         SetDefaultExpectTimeout(20_000);
-
-        // The page is served exactly as the build ships it (wwwroot copied next to MatchChat.Web.dll).
-        app = MatchChatServer.Build(
-            ["--urls", "http://127.0.0.1:0"],
-            new Dictionary<string, string?>
-            {
-                ["MatchChat:Cluster:SiloPort"] = FreePort().ToString(),
-                ["MatchChat:Cluster:GatewayPort"] = FreePort().ToString(),
-                ["MatchChat:Matching:OfferTimeoutSeconds"] = "30",
-                ["MatchChat:Limits:MemberCreationsPerMinute"] = "100000",
-                ["MatchChat:Limits:MemberCreationBurst"] = "100000",
-            });
-        await app.StartAsync();
-        BaseUrl = app.Urls.First().Replace("0.0.0.0", "127.0.0.1").Replace("[::]", "127.0.0.1");
-
-        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        return _host.StartAsync(new Dictionary<string, string?>
         {
-            ExecutablePath = chromium,
-            Headless = true,
-            Args =
-            [
-                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            ],
+            ["MatchChat:Matching:OfferTimeoutSeconds"] = "30",
+            ["MatchChat:Limits:MemberCreationsPerMinute"] = "100000",
+            ["MatchChat:Limits:MemberCreationBurst"] = "100000",
         });
     }
 
-    public async Task DisposeAsync()
-    {
-        if (Browser is not null)
-        {
-            await Browser.CloseAsync();
-        }
-
-        Playwright?.Dispose();
-        if (app is not null)
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public Task DisposeAsync() => _host.DisposeAsync().AsTask();
 
     private static string FindRepositoryRoot()
     {
