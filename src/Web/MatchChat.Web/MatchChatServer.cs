@@ -1,4 +1,5 @@
 using MatchChat.Hosting;
+using MatchChat.Web.Admin;
 using MatchChat.Web.Api;
 using MatchChat.Web.Auth;
 using MatchChat.Web.Dashboard;
@@ -40,6 +41,7 @@ public static class MatchChatServer
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapMatchChatApi();
+        app.MapMatchChatAdminApi();
         app.MapChatHub("/hubs/chat");
         app.MapMatchChatMetrics();
         app.MapMatchChatDashboard();

@@ -12,4 +12,7 @@ public interface IHandleGrain : IGrainWithStringKey
     /// For a member whose creation failed after the claim: that member id was never handed out, so nobody can act as it.
     /// </summary>
     [Alias("Release")] Task Release(string memberId);
+
+    /// <summary>The member id that owns the handle, or null. Never sent to a client.</summary>
+    [Alias("Owner"), ReadOnly] Task<string?> Owner();
 }

@@ -11,6 +11,10 @@ public interface IMemberGrain : IGrainWithStringKey
 {
     [Alias("Create")] Task<Member> Create(string handle, string ageGroup);
     [Alias("GetMe"), ReadOnly] Task<Member> GetMe();
+    [Alias("GetStanding"), ReadOnly] Task<MemberStanding> GetStanding();
+
+    /// <summary>The operator grants or takes back the moderator role (admin API); idempotent.</summary>
+    [Alias("SetModerator")] Task<Member> SetModerator(bool moderator);
 
     /// <summary>A web node now has connections of this member (or renews that it still has).</summary>
     [Alias("Attach")] Task<MemberChannels> Attach(string nodeId, IChatObserver node);

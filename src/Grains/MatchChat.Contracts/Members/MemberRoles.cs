@@ -5,4 +5,5 @@ public static class MemberRoles
 {
     public const string Seeker = "seeker";
     public const string Listener = "listener";
+    public const string Moderator = "moderator";
 }

@@ -33,4 +33,6 @@ public sealed class HandleGrain(
             await Writes.Change(s => s.OwnerId = null);
         }
     }
+
+    public Task<string?> Owner() => Task.FromResult(state.State.OwnerId);
 }

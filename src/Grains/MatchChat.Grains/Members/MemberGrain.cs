@@ -74,6 +74,20 @@ public sealed class MemberGrain(
         return Describe() with { OpenRequest = await _seeker.CurrentTicket(), PendingOffers = _listener.OpenOffers() };
     }
 
+    public Task<MemberStanding> GetStanding() =>
+        Task.FromResult(S.Exists ? new MemberStanding(true, S.Moderator, S.Handle!, S.AgeGroup) : MemberStanding.Missing);
+
+    public async Task<Member> SetModerator(bool moderator)
+    {
+        RequireMember();
+        if (S.Moderator != moderator)
+        {
+            await _writes.Change(s => s.Moderator = moderator);
+        }
+
+        return Describe();
+    }
+
     public async Task<MemberChannels> Attach(string nodeId, IChatObserver node)
     {
         RequireMember();
@@ -168,8 +182,23 @@ public sealed class MemberGrain(
         return action();
     }
 
-    private Member Describe() => new(MemberId, S.Handle!, S.AgeGroup,
-        S.Listener is null ? [MemberRoles.Seeker] : [MemberRoles.Seeker, MemberRoles.Listener], _listener.Profile(), null, []);
+    private Member Describe() => new(MemberId, S.Handle!, S.AgeGroup, Roles(), _listener.Profile(), null, []);
+
+    private string[] Roles()
+    {
+        List<string> roles = [MemberRoles.Seeker];
+        if (S.Listener is not null)
+        {
+            roles.Add(MemberRoles.Listener);
+        }
+
+        if (S.Moderator)
+        {
+            roles.Add(MemberRoles.Moderator);
+        }
+
+        return [.. roles];
+    }
 
     private void RequireMember()
     {

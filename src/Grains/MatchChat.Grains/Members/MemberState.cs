@@ -22,6 +22,7 @@ public sealed class MemberState
     [Id(7)] public List<Offer> Offers { get; set; } = [];
     [Id(8)] public List<Conversation> Conversations { get; set; } = [];
     [Id(9)] public List<string> Rooms { get; set; } = [];
+    [Id(10)] public bool Moderator { get; set; }
 
     public bool Exists => Handle is not null;
 }

@@ -8,6 +8,12 @@ public static class Problems
     public static IResult Invalid(string sentence) =>
         Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid request", detail: $"{ErrorCodes.Invalid}: {sentence}");
 
+    public static IResult NotFound(string sentence) =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"{ErrorCodes.NotFound}: {sentence}");
+
+    public static IResult Unauthorized(string sentence) =>
+        Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: $"forbidden: {sentence}");
+
     public static IResult RateLimited(string sentence) =>
         Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests", detail: $"{ErrorCodes.RateLimited}: {sentence}");
 

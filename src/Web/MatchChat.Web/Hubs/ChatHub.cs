@@ -16,9 +16,10 @@ namespace MatchChat.Web.Hubs;
 /// <summary>
 /// The client contract's hub (PROTOCOL.md). Thin: validate at the edge, one grain call, return.
 /// The caller is always the token's member; no method takes a member id from the client.
+/// Core methods are here; each wave-2 feature adds its methods in a file of its own (<c>ChatHub.&lt;Feature&gt;.cs</c>).
 /// </summary>
 [Authorize(AuthenticationSchemes = TokenAuthenticationHandler.SchemeName)]
-public sealed class ChatHub(
+public sealed partial class ChatHub(
     IGrainFactory grains, PushBridge push, TopicCatalog topics, MessageRateLimiter rateLimiter, TypingThrottle typing) : Hub<IChatClient>
 {
     private string MemberId => Context.UserIdentifier!;

@@ -2,6 +2,7 @@ using MatchChat.Contracts;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Topics;
+using MatchChat.Web.Safety;
 
 namespace MatchChat.Web.Hubs;
 
@@ -88,6 +89,15 @@ public static class InputRules
         }
 
         return id;
+    }
+
+    /// <summary>A member's handle such as QuietHarbor-417 (letters, digits and '-', at most 64).</summary>
+    public static string Handle(string? handle, string name = "handle")
+    {
+        var trimmed = handle?.Trim();
+        return HandleDirectory.LooksValid(trimmed)
+            ? trimmed!
+            : throw Invalid($"{name} must be a member's handle such as QuietHarbor-417.");
     }
 
     public static string Id(string? id, string name) =>
