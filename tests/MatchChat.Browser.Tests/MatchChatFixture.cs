@@ -4,7 +4,7 @@ namespace MatchChat.Browser.Tests;
 /// One real MatchChat server (embedded silo, in-memory storage, real sockets) and one real
 /// Chromium for the whole test run. Every test makes its own members in fresh browser contexts.
 /// </summary>
-public sealed class MatchChatFixture : IAsyncLifetime
+public class MatchChatFixture : IAsyncLifetime
 {
     private readonly ServerAndBrowser _host = new();
 
@@ -19,12 +19,19 @@ public sealed class MatchChatFixture : IAsyncLifetime
     public Task InitializeAsync()
     {
         SetDefaultExpectTimeout(20_000);
-        return _host.StartAsync(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["MatchChat:Matching:OfferTimeoutSeconds"] = "30",
             ["MatchChat:Limits:MemberCreationsPerMinute"] = "100000",
             ["MatchChat:Limits:MemberCreationBurst"] = "100000",
-        });
+        };
+        Configure(settings);
+        return _host.StartAsync(settings);
+    }
+
+    /// <summary>A fixture of its own may add settings (for example an admin key) before the server starts.</summary>
+    protected virtual void Configure(Dictionary<string, string?> settings)
+    {
     }
 
     public Task DisposeAsync() => _host.DisposeAsync().AsTask();

@@ -160,6 +160,18 @@ public sealed class Member : IAsyncDisposable
         await Composer.PressAsync("Enter");
     }
 
+    /// <summary>Joins the room <paramref name="slug"/> from "Rooms"; ends with the room open.</summary>
+    public async Task JoinRoomAsync(string slug)
+    {
+        await GoToAsync("rooms");
+        await Page.Locator($"[data-testid=room][data-slug={slug}]").GetByTestId("room-join").ClickAsync();
+        await Expect(Page.GetByTestId("chat")).ToBeVisibleAsync();
+    }
+
+    /// <summary>The token the page keeps for this member, or null when it has forgotten it.</summary>
+    public Task<string?> StoredTokenAsync() =>
+        Page.EvaluateAsync<string?>("() => JSON.parse(localStorage.getItem('matchchat.session') || 'null')?.token ?? null");
+
     /// <summary>Opens a chat from "Your chats" by its title (peer handle or room title).</summary>
     public async Task OpenChatAsync(string title)
     {

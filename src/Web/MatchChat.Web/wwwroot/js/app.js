@@ -9,16 +9,24 @@
 //   talk.js        seeker                      listen.js      listener profile and offers
 //   rooms.js       rooms                       chats.js       conversations and the chat list
 //   messages.js    the open chat and composer  views.js       views, notices, dialogs
+//   trust.js       report/block/ended rules (pure)   report.js  the report dialog
+//   blocks.js      block, unblock, blocked list      deletion.js "Delete my data"
+//   moderation-model.js  console rules (pure)  moderation.js / moderation-tools.js  the moderator console
 import { $ } from "./dom.js";
 import { describeError } from "./errors.js";
 import { state, load } from "./store.js";
 import { restoreSession, createMember, takePendingNotice } from "./session.js";
 import { connect, invoke } from "./connection.js";
-import { VIEWS, showView, showWelcome, showNotice, fieldError, renderTopicControls, onCrisisResources } from "./views.js";
+import { VIEWS, showView, showWelcome, showNotice, fieldError, renderTopicControls, onCrisisResources, onWarned, viewHooks } from "./views.js";
 import { renderTalk, submitTalk, cancelTalk, onQueueUpdated, resolveTicket } from "./talk.js";
-import { renderListener, submitListener, toggleAvailable, addOffer, persistOffers, onOfferWithdrawn } from "./listen.js";
+import { renderListener, submitListener, toggleAvailable, addOffer, persistOffers, onOfferWithdrawn, refreshMe } from "./listen.js";
 import { renderRooms, rejoinRooms, onRoomUpdated, leaveRoom } from "./rooms.js";
 import { channelState, catchUpChannel, upsertConversation, onMatched, onConversationEnded, renderChatList, openChannel, closeChannel, endOpenConversation } from "./chats.js";
+import { openReport, wireReportDialog } from "./report.js";
+import { blockPerson, refreshBlocked } from "./blocks.js";
+import { wireDeletion } from "./deletion.js";
+import { renderModeratorAccess, onMemberUpdated, onReportFiled, loadReports, wireModeration } from "./moderation.js";
+import { wireModerationTools } from "./moderation-tools.js";
 import { outbox, startOutboxTimer, onMessage, onPeerTyping, renderOpenChat, renderOutboxStates, submitComposer, onComposerKey, onComposerInput } from "./messages.js";
 
 // ---------------------------------------------------------------------------
@@ -90,6 +98,9 @@ async function beginSession(session) {
       ConversationEnded: onConversationEnded,
       RoomUpdated: onRoomUpdated,
       CrisisResources: onCrisisResources,
+      Warned: onWarned,
+      MemberUpdated: onMemberUpdated,
+      ReportFiled: onReportFiled,
     },
     onConnected: resync,
     onReconnecting: renderOutboxStates,
@@ -101,6 +112,7 @@ async function resync() {
   try {
     state.me = await invoke("GetMe");
     renderListener();
+    renderModeratorAccess();
   } catch (err) {
     if (!describeError(err).transient) showNotice(describeError(err).text);
   }
@@ -112,6 +124,7 @@ async function resync() {
     resolveTicket(conversations);
   } catch { /* next resync */ }
 
+  await refreshBlocked();
   await rejoinRooms();
   renderRooms();
   renderChatList();
@@ -132,6 +145,7 @@ async function resync() {
 
   if (state.openChannel) renderOpenChat();
   outbox.flush();
+  loadReports();
 }
 
 // ---------------------------------------------------------------------------
@@ -181,6 +195,21 @@ function wireStaticUi() {
   $("composer-text").addEventListener("keydown", onComposerKey);
   $("composer-text").addEventListener("input", onComposerInput);
   $("chat-end").addEventListener("click", endOpenConversation);
+  $("chat-report").addEventListener("click", (e) => {
+    const c = state.conversations.get(channelState(state.openChannel).id);
+    if (c) openReport({ channel: c.channel, handle: c.peerHandle, returnFocus: e.currentTarget });
+  });
+  $("chat-block").addEventListener("click", (e) => {
+    const c = state.conversations.get(channelState(state.openChannel).id);
+    if (c) blockPerson(c.peerHandle, { returnFocus: e.currentTarget });
+  });
+  $("warning-close").addEventListener("click", () => { $("warning").hidden = true; });
+  wireReportDialog();
+  wireDeletion();
+  wireModeration();
+  wireModerationTools();
+  viewHooks.safety = refreshBlocked;
+  viewHooks.listen = () => refreshMe().then(renderModeratorAccess);
   $("chat-leave").addEventListener("click", () => {
     const ch = channelState(state.openChannel);
     if (ch.kind === "room") leaveRoom(ch.id);

@@ -24,7 +24,9 @@ export function catchUpChannel(channel) {
 
 export function upsertConversation(c) {
   const existing = state.conversations.get(c.conversationId);
-  state.conversations.set(c.conversationId, { ...existing, ...c });
+  // Why it ended is only told live (ConversationEnded.reason): remembered per member across reloads.
+  const endReason = existing?.endReason ?? load("endReasons", {})?.[c.conversationId];
+  state.conversations.set(c.conversationId, { ...existing, ...c, ...(endReason ? { endReason } : {}) });
   channelState(c.channel, { kind: "conversation", id: c.conversationId });
 }
 
@@ -41,16 +43,28 @@ export function onMatched(conversation) {
   refreshMe();
 }
 
-export function onConversationEnded({ conversationId, endedBy }) {
+export function onConversationEnded({ conversationId, endedBy, reason, endedAt }) {
   const c = state.conversations.get(conversationId);
   if (c) {
-    c.endedAt = c.endedAt || new Date().toISOString();
+    c.endedAt = c.endedAt || endedAt || new Date().toISOString();
     c.endedBy = endedBy;
+    if (reason && reason !== "ended") {
+      c.endReason = reason;
+      rememberEndReason(conversationId, reason);
+    }
   }
   renderChatList();
   if (c && state.openChannel === c.channel) renderOpenChat();
-  if (c && endedBy !== state.session.handle) announce(`${c.peerHandle} ended the conversation.`);
+  if (c && endedBy !== state.session.handle && reason !== "blocked") announce(`${c.peerHandle} ended the conversation.`);
   refreshMe();
+}
+
+export function rememberEndReason(conversationId, reason) {
+  const saved = load("endReasons", {}) || {};
+  saved[conversationId] = reason;
+  const keys = Object.keys(saved);
+  for (const key of keys.slice(0, Math.max(0, keys.length - 50))) delete saved[key];
+  save("endReasons", saved);
 }
 
 /** Conversations (active first, newest first), then joined rooms. */

@@ -16,7 +16,7 @@ export function connect({ handlers, onConnected, onReconnecting }) {
       // Keep trying for as long as the page is open: 0s, 1s, 2s, 4s, then every 8s.
       nextRetryDelayInMilliseconds: (ctx) => {
         state.lastRetryReason = ctx.retryReason;
-        if (isUnauthorized(ctx.retryReason)) return null; // the token is no longer accepted: stop
+        if (isUnauthorized(ctx.retryReason) || state.leaving) return null; // the token is no longer accepted: stop
         return [0, 1000, 2000, 4000][ctx.previousRetryCount] ?? 8000;
       },
     })
@@ -40,6 +40,7 @@ export function connect({ handlers, onConnected, onReconnecting }) {
   });
   connection.onclose((error) => {
     state.connected = false;
+    if (state.connection !== connection || state.leaving) return; // this page stopped it on purpose
     if (isUnauthorized(error) || isUnauthorized(state.lastRetryReason)) return expireSession();
     setStatus("disconnected", "Not connected. Trying again…");
     setTimeout(() => start(onConnected), 5000);
@@ -76,6 +77,14 @@ function setStatus(kind, text) {
   const node = $("connection-status");
   node.dataset.state = kind;
   node.textContent = text;
+}
+
+/** Stops the connection for good (after "Delete my data"): no reconnect follows. */
+export function disconnect() {
+  const connection = state.connection;
+  state.connection = null;
+  state.connected = false;
+  if (connection) connection.stop().catch(() => {});
 }
 
 /** Calls a hub method. */

@@ -5,6 +5,7 @@ import { state, save } from "./store.js";
 import { invoke } from "./connection.js";
 import { showView, showNotice, fieldError, announce, topicTitle, updateTitle } from "./views.js";
 import { upsertConversation, catchUpChannel, renderChatList, openChannel } from "./chats.js";
+import { teenApprovalText } from "./trust.js";
 
 export function renderListener() {
   const me = state.me;
@@ -13,6 +14,10 @@ export function renderListener() {
   $("listen-teens-field").hidden = teen;
   $("listen-submit").textContent = profile ? "Save changes" : "Save and volunteer";
   $("listen-availability").hidden = !profile;
+  const teenStatus = teenApprovalText(profile);
+  $("teen-approval").hidden = !teenStatus;
+  $("teen-approval").textContent = teenStatus ?? "";
+  $("teen-approval").dataset.state = profile?.teenApproval ?? "none";
   if (!profile) return;
 
   const form = $("listen-form");

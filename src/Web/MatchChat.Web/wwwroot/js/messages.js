@@ -7,6 +7,9 @@ import { addMessage, isGap, firstSeq, sortedSeqs } from "./channels.js";
 import { createOutbox, OUTBOX_RETRY_MS } from "./outbox.js";
 import { showNotice, announce } from "./views.js";
 import { channelState, channelTitle, catchUpChannel, renderChatList, renderChatHeader } from "./chats.js";
+import { canActOn, isRemoved, endedNote } from "./trust.js";
+import { openReport } from "./report.js";
+import { blockPerson, isBlocked } from "./blocks.js";
 
 const TYPING_SEND_EVERY_MS = 3000;
 const TYPING_SHOW_FOR_MS = 5000;
@@ -86,12 +89,12 @@ export function renderOpenChat() {
   const ended = !!(conversation && conversation.endedAt);
   $("chat-end").hidden = ch.kind !== "conversation" || ended;
   $("chat-leave").hidden = ch.kind !== "room";
-  const endedNote = $("chat-ended");
-  endedNote.hidden = !ended;
+  $("chat-report").hidden = !conversation;
+  $("chat-block").hidden = !conversation || isBlocked(conversation.peerHandle);
+  const note = $("chat-ended");
+  note.hidden = !ended;
   if (ended) {
-    const by = conversation.endedBy;
-    const who = by === state.session.handle ? "You ended this conversation." : by && by !== "system" ? `${by} ended this conversation.` : "This conversation has ended.";
-    endedNote.textContent = `${who} Take care of yourself. You can ask to talk again any time.`;
+    note.textContent = endedNote({ reason: conversation.endReason, endedBy: conversation.endedBy, peer: conversation.peerHandle, me: state.session.handle });
   }
   $("composer").hidden = ended;
 
@@ -153,7 +156,10 @@ export function renderChannelAdditions(channel) {
   const sorted = sortedSeqs(ch);
   for (const seq of sorted) {
     if (shown.has(seq)) continue;
-    const node = messageNode(ch.messages.get(seq));
+    const message = ch.messages.get(seq);
+    // Room messages of someone this member blocked are not shown (the server stops sending new ones).
+    if (ch.kind === "room" && isBlocked(message.senderHandle)) continue;
+    const node = messageNode(message);
     // Insert before the first shown message with a larger seq, else before pending ones.
     let before = null;
     for (const other of list.querySelectorAll("li[data-seq]")) {
@@ -178,14 +184,36 @@ export function renderChannelAdditions(channel) {
 function messageNode(message) {
   const mine = isMine(message);
   const who = mine ? "You" : message.senderHandle;
+  const removed = isRemoved(message);
   return el("li", {
-    className: `msg${mine ? " mine" : ""}`,
-    attrs: { "data-testid": "message", "data-seq": message.seq, "data-state": "sent" },
+    className: `msg${mine ? " mine" : ""}${removed ? " removed" : ""}`,
+    attrs: { "data-testid": "message", "data-seq": message.seq, "data-state": "sent", "data-redacted": removed ? "true" : null },
   }, [
     el("span", { className: "who", text: who }),
-    el("p", { className: "text", text: message.text, attrs: { "data-testid": "message-text" } }),
+    removed
+      ? el("p", { className: "text removed-note", text: "Message removed", attrs: { "data-testid": "message-removed" } })
+      : el("p", { className: "text", text: message.text, attrs: { "data-testid": "message-text" } }),
     el("span", { className: "when", text: formatTime(message.sentAt) }),
+    canActOn(message, state.session && state.session.handle) ? messageActions(message) : null,
   ]);
+}
+
+/** Report and Block for someone else's message. */
+function messageActions(message) {
+  const handle = message.senderHandle;
+  const report = el("button", {
+    className: "link-btn small-link",
+    text: "Report",
+    attrs: { type: "button", "aria-label": `Report this message from ${handle}`, "data-testid": "message-report" },
+  });
+  report.addEventListener("click", () => openReport({ channel: message.channel, seq: Number(message.seq), handle, text: message.text, returnFocus: report }));
+  const block = el("button", {
+    className: "link-btn small-link",
+    text: "Block",
+    attrs: { type: "button", "aria-label": `Block ${handle}`, "data-testid": "message-block", hidden: isBlocked(handle) },
+  });
+  block.addEventListener("click", () => blockPerson(handle, { returnFocus: block }));
+  return el("div", { className: "msg-actions" }, [report, block]);
 }
 
 function pendingNode(item) {

@@ -19,6 +19,10 @@ export const state = {
   connected: false,
   lastRetryReason: null,
   seekerMatches: 0,
+  blocked: new Map(),       // handle -> blockedAt (ListBlocked; trust.js)
+  reports: new Map(),       // reportId -> Report (moderators only; moderation-model.js)
+  reportFilter: "open",
+  leaving: false,           // "Delete my data" is under way or done: the page no longer reconnects
 };
 
 /** Reads `name` from this member's saved state (localStorage). */

@@ -4,12 +4,17 @@ import { state } from "./store.js";
 import { renderRooms, refreshRooms } from "./rooms.js";
 import { renderChatList } from "./chats.js";
 import { getChannel } from "./channels.js";
+import { isModerator } from "./trust.js";
 
-export const VIEWS = ["talk", "listen", "rooms", "chats"];
+export const VIEWS = ["talk", "listen", "rooms", "chats", "safety", "moderate"];
+
+/** What to refresh when a view opens: view name -> function (registered by the feature modules). */
+export const viewHooks = {};
 
 export function showView(name, { focus = true } = {}) {
+  if (name === "moderate" && !isModerator(state.me)) name = "talk";
   state.view = name;
-  if (name !== "welcome") sessionStorage.setItem("matchchat.view", name);
+  if (VIEWS.includes(name)) sessionStorage.setItem("matchchat.view", name);
   for (const section of document.querySelectorAll("main > .view")) section.hidden = section.id !== `view-${name}`;
   for (const button of document.querySelectorAll(".nav-btn")) {
     if (button.dataset.view === name) button.setAttribute("aria-current", "page");
@@ -23,6 +28,7 @@ export function showView(name, { focus = true } = {}) {
     getChannel(state.channels, state.openChannel).unread = 0;
     renderChatList();
   }
+  viewHooks[name]?.();
   if (focus) {
     const heading = document.querySelector(`#view-${name} h1`);
     heading?.focus();
@@ -105,4 +111,11 @@ export function onCrisisResources({ resources }) {
     if (r.contact) text.append(` (${r.contact})`);
   });
   box.hidden = false;
+}
+
+/** A moderator's warning (`Warned({reason})`): stays on screen until the member dismisses it. */
+export function onWarned({ reason } = {}) {
+  $("warning-text").textContent = reason ? `"${reason}"` : "Please read our community guidelines again.";
+  $("warning").hidden = false;
+  $("warning").scrollIntoView?.({ block: "nearest" });
 }

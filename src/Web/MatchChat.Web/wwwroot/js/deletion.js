@@ -1,0 +1,63 @@
+// "Delete my data": a confirmation that says exactly what is erased, then the hub's DeleteMe().
+// Afterwards this browser forgets the member too (token, saved chats, pending messages) and the page
+// says goodbye; it does not reconnect.
+import { $ } from "./dom.js";
+import { describeError } from "./errors.js";
+import { state } from "./store.js";
+import { invoke, disconnect } from "./connection.js";
+import { storage } from "./storage.js";
+import { showView, showNotice } from "./views.js";
+
+function askFirst() {
+  const dialog = $("delete-dialog");
+  return new Promise((resolve) => {
+    dialog.addEventListener("close", () => resolve(dialog.returnValue === "ok"), { once: true });
+    dialog.returnValue = "";
+    dialog.showModal();
+    dialog.querySelector('[value="cancel"]').focus();
+  });
+}
+
+async function deleteMyData() {
+  const start = $("delete-start");
+  if (!(await askFirst())) return start.focus();
+  if (!state.connected) return showNotice("You're not connected right now. Please try again once the page says Connected.");
+  start.disabled = true;
+  state.leaving = true;
+  try {
+    await invoke("DeleteMe");
+  } catch (err) {
+    state.leaving = false;
+    start.disabled = false;
+    return showNotice(describeError(err).text);
+  }
+  forgetThisMember();
+  showGoodbye();
+}
+
+/** Removes everything this browser kept for the member: the token and every per-member key. */
+export function forgetThisMember() {
+  const memberId = state.session && state.session.memberId;
+  storage.clearSession();
+  try {
+    const prefix = `matchchat.${memberId}.`;
+    for (const key of Object.keys(localStorage)) if (memberId && key.startsWith(prefix)) localStorage.removeItem(key);
+    for (const key of Object.keys(sessionStorage)) if (key.startsWith("matchchat.")) sessionStorage.removeItem(key);
+  } catch { /* storage disabled: nothing kept */ }
+  disconnect();
+  state.session = null;
+  state.me = null;
+}
+
+function showGoodbye() {
+  for (const id of ["main-nav", "identity", "offers", "notice", "warning"]) $(id).hidden = true;
+  const status = $("connection-status");
+  status.textContent = "";
+  status.dataset.state = "idle";
+  showView("goodbye");
+}
+
+export function wireDeletion() {
+  $("delete-start").addEventListener("click", deleteMyData);
+  $("goodbye-restart").addEventListener("click", () => location.reload());
+}

@@ -1,0 +1,85 @@
+// Moderator tools beside the reports: suspend and unsuspend by handle, room actions, teen-listener
+// approvals. Each form checks its input first (moderation-model.js) and says what happened in its own
+// status line.
+import { $, el, clear } from "./dom.js";
+import { describeError } from "./errors.js";
+import { state } from "./store.js";
+import { invoke } from "./connection.js";
+import { suspendArgs, moderateArgs, cleanHandle } from "./moderation-model.js";
+import { refreshRooms } from "./rooms.js";
+
+function say(id, text, kind = "ok") {
+  const node = $(id);
+  node.textContent = text;
+  node.dataset.kind = kind;
+}
+
+/** Runs `call` with `button` disabled and reports success or the server's sentence in `resultId`. */
+async function act(button, resultId, call, done) {
+  button.disabled = true;
+  try {
+    await call();
+    say(resultId, done);
+  } catch (err) {
+    say(resultId, describeError(err).text, "error");
+  } finally {
+    button.disabled = false;
+  }
+}
+
+/** The room choices: every room the moderator's page knows. */
+export async function fillRoomChoices() {
+  await refreshRooms();
+  const select = $("room-mod-room");
+  const chosen = select.value;
+  clear(select);
+  select.append(el("option", { text: "Choose a room", attrs: { value: "" } }));
+  for (const room of state.rooms.values()) select.append(el("option", { text: room.title, attrs: { value: room.slug } }));
+  if (chosen) select.value = chosen;
+}
+
+const ROOM_DONE = {
+  mute: (h, r, m) => `${h} is muted in ${r}${m ? ` for ${m} minutes` : ""}.`,
+  unmute: (h, r) => `${h} can write in ${r} again.`,
+  remove: (h, r) => `${h} was removed from ${r}.`,
+  ban: (h, r, m) => `${h} is banned from ${r}${m ? ` for ${m} minutes` : ""}.`,
+  unban: (h, r) => `${h} may join ${r} again.`,
+};
+
+export function wireModerationTools() {
+  $("suspend-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const { args, error } = suspendArgs({ handle: $("suspend-handle").value, minutes: $("suspend-minutes").value, reason: $("suspend-reason").value });
+    if (error) return say("suspend-result", error, "error");
+    const done = args.minutes ? `${args.handle} is suspended for ${args.minutes} minutes.` : `${args.handle} is banned until a moderator lifts it.`;
+    act(event.submitter || $("suspend-form").querySelector("[type=submit]"), "suspend-result", () => invoke("Suspend", args), done);
+  });
+
+  $("unsuspend").addEventListener("click", (event) => {
+    const handle = cleanHandle($("suspend-handle").value);
+    if (!handle) return say("suspend-result", "Enter the member's handle, for example QuietHarbor-417.", "error");
+    act(event.currentTarget, "suspend-result", () => invoke("Unsuspend", handle), `${handle}'s suspension is lifted.`);
+  });
+
+  $("room-mod-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const { args, error } = moderateArgs({ room: $("room-mod-room").value, handle: $("room-mod-handle").value, action: $("room-mod-action").value, minutes: $("room-mod-minutes").value });
+    if (error) return say("room-mod-result", error, "error");
+    const title = state.rooms.get(args.room)?.title ?? args.room;
+    const done = ROOM_DONE[args.action](args.handle, `the ${title} room`, args.minutes);
+    act(event.submitter || $("room-mod-form").querySelector("[type=submit]"), "room-mod-result", () => invoke("Moderate", args), done);
+  });
+
+  $("teen-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    const handle = cleanHandle($("teen-handle").value);
+    if (!handle) return say("teen-result", "Enter the listener's handle, for example QuietHarbor-417.", "error");
+    act(event.submitter || $("teen-form").querySelector("[type=submit]"), "teen-result", () => invoke("ApproveTeenListener", handle), `${handle} may now be offered chats with 13 to 17 year olds.`);
+  });
+
+  $("teen-revoke").addEventListener("click", (event) => {
+    const handle = cleanHandle($("teen-handle").value);
+    if (!handle) return say("teen-result", "Enter the listener's handle, for example QuietHarbor-417.", "error");
+    act(event.currentTarget, "teen-result", () => invoke("RevokeTeenListener", handle), `${handle} will no longer be offered chats with 13 to 17 year olds.`);
+  });
+}

@@ -1,0 +1,96 @@
+using System.Net;
+
+namespace MatchChat.Browser.Tests;
+
+/// <summary>"Delete my data": a confirmation that says what is erased, then the session ends and the page forgets the member.</summary>
+[Collection(SafetyCollection.Name)]
+public sealed class DeleteMyDataTests(SafetyFixture server)
+{
+    [Fact]
+    public async Task Deleting_my_data_asks_first_then_ends_the_session_forgets_the_token_and_erases_my_messages()
+    {
+        await using var leaver = await Member.JoinAsync(server);
+        await using var reader = await Member.JoinAsync(server);
+        await leaver.JoinRoomAsync("grief");
+        await reader.JoinRoomAsync("grief");
+        await leaver.SendAsync("I told my sister something I regret.");
+        await Expect(reader.Message("I told my sister something I regret.")).ToHaveCountAsync(1);
+        await reader.SendAsync("That sounds heavy. I'm glad you said it here.");
+        await Expect(leaver.Message("That sounds heavy. I'm glad you said it here.")).ToHaveCountAsync(1);
+
+        // The confirmation says exactly what is erased; "Keep my data" changes nothing.
+        await leaver.GoToAsync("safety");
+        await leaver.Page.GetByTestId("delete-start").ClickAsync();
+        var dialog = leaver.Page.GetByTestId("delete-dialog");
+        await Expect(dialog).ToBeVisibleAsync();
+        await Expect(leaver.Page.GetByTestId("delete-cancel")).ToBeFocusedAsync();
+        foreach (var promise in new[]
+        {
+            "open request for a listener is cancelled", "offers to you are withdrawn", "conversations end", "leave every room",
+            "blocked list and your support network are removed", "every message you ever sent is erased from storage",
+            "never given to anyone else", "This cannot be undone.",
+        })
+        {
+            await Expect(dialog).ToContainTextAsync(promise);
+        }
+
+        await Contrast.AssertAaAsync(leaver.Page, "the delete confirmation");
+        await Screenshots.SaveAsync(leaver.Page, "24-delete-my-data");
+        await leaver.Page.GetByTestId("delete-cancel").ClickAsync();
+        await Expect(dialog).ToBeHiddenAsync();
+        await Expect(leaver.Page.GetByTestId("my-handle")).ToHaveTextAsync(leaver.Handle);
+        var token = await leaver.StoredTokenAsync();
+        Assert.False(string.IsNullOrEmpty(token));
+
+        await leaver.Page.GetByTestId("delete-start").ClickAsync();
+        await leaver.Page.GetByTestId("delete-confirm").ClickAsync();
+
+        // Goodbye: no identity, no navigation, nothing kept in this browser.
+        await Expect(leaver.Page.GetByTestId("goodbye")).ToBeVisibleAsync();
+        await Expect(leaver.Page.Locator("#main-nav")).ToBeHiddenAsync();
+        await Expect(leaver.Page.Locator("#identity")).ToBeHiddenAsync();
+        Assert.Null(await leaver.StoredTokenAsync());
+        var kept = await leaver.Page.EvaluateAsync<string[]>("() => Object.keys(localStorage).filter(k => k.startsWith('matchchat.'))");
+        Assert.Empty(kept);
+        await Contrast.AssertAaAsync(leaver.Page, "the goodbye page");
+        await Screenshots.SaveAsync(leaver.Page, "25-goodbye");
+
+        // The server refuses the old token from now on.
+        using (var http = server.Http(token))
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(15);
+            HttpStatusCode status;
+            do
+            {
+                using var response = await http.PostAsync("/hubs/chat/negotiate?negotiateVersion=1", null);
+                status = response.StatusCode;
+            }
+            while (status != HttpStatusCode.Unauthorized && DateTime.UtcNow < deadline && await Delay());
+            Assert.Equal(HttpStatusCode.Unauthorized, status);
+        }
+
+        // Someone who reads the room afterwards sees "Message removed" in its place; the other messages stay.
+        await reader.Page.ReloadAsync();
+        await reader.ExpectConnectedAsync();
+        await Expect(reader.Page.GetByTestId("chat-title")).ToContainTextAsync("Grief", new() { IgnoreCase = true });
+        await Expect(reader.Message("That sounds heavy. I'm glad you said it here.")).ToHaveCountAsync(1);
+        var removed = reader.Messages.Filter(new() { Has = reader.Page.GetByTestId("message-removed") });
+        await Expect(removed).ToHaveCountAsync(1);
+        await Expect(removed).ToContainTextAsync("Message removed");
+        await Expect(removed.GetByTestId("message-report")).ToHaveCountAsync(0);
+        Assert.DoesNotContain("I told my sister something I regret.", await reader.ShownTextsAsync());
+        Assert.Equal(new long[] { 1, 2 }, await reader.ShownSeqsAsync());
+
+        // Starting again is a new anonymous member.
+        await leaver.Page.GetByTestId("goodbye-restart").ClickAsync();
+        await Expect(leaver.Page.GetByTestId("welcome-continue")).ToBeVisibleAsync();
+        await Expect(leaver.Page.GetByTestId("notice")).ToBeHiddenAsync();
+        Assert.Empty(leaver.Dialogs);
+    }
+
+    private static async Task<bool> Delay()
+    {
+        await Task.Delay(250);
+        return true;
+    }
+}

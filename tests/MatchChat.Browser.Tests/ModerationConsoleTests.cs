@@ -1,0 +1,117 @@
+namespace MatchChat.Browser.Tests;
+
+/// <summary>The moderator console: only for moderators, live when the role changes, and its tools acting for real.</summary>
+[Collection(SafetyCollection.Name)]
+public sealed class ModerationConsoleTests(SafetyFixture server)
+{
+    [Fact]
+    public async Task The_console_is_absent_for_members_who_are_not_moderators()
+    {
+        await using var member = await Member.JoinAsync(server);
+        await Expect(member.Page.GetByTestId("nav-moderate")).ToBeHiddenAsync();
+        await Expect(member.Page.Locator("#view-moderate")).ToBeHiddenAsync();
+
+        // Even asked for by name (a saved view, a crafted call), the page does not show it.
+        await member.Page.EvaluateAsync("() => sessionStorage.setItem('matchchat.view', 'moderate')");
+        await member.Page.ReloadAsync();
+        await member.ExpectConnectedAsync();
+        await Expect(member.Page.Locator("#view-moderate")).ToBeHiddenAsync();
+        await Expect(member.Page.GetByTestId("nav-moderate")).ToBeHiddenAsync();
+        await Expect(member.Page.GetByTestId("report")).ToHaveCountAsync(0);
+
+        // The Safety view is there for everyone.
+        await member.GoToAsync("safety");
+        await Expect(member.Page.Locator("#view-safety")).ToBeVisibleAsync();
+        await Expect(member.Page.GetByTestId("delete-start")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task The_console_appears_and_disappears_live_when_the_operator_grants_and_revokes_the_role()
+    {
+        await using var member = await Member.JoinAsync(server);
+        await Expect(member.Page.GetByTestId("nav-moderate")).ToBeHiddenAsync();
+
+        // MemberUpdated reaches the open page: no reload.
+        await server.GrantModeratorAsync(member.Handle);
+        await Expect(member.Page.GetByTestId("nav-moderate")).ToBeVisibleAsync();
+        await member.GoToAsync("moderate");
+        await Expect(member.Page.Locator("#view-moderate")).ToBeVisibleAsync();
+
+        await server.RevokeModeratorAsync(member.Handle);
+        await Expect(member.Page.GetByTestId("nav-moderate")).ToBeHiddenAsync();
+        await Expect(member.Page.Locator("#view-moderate")).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task A_moderator_mutes_a_member_in_a_room_and_suspends_them_which_ends_their_session()
+    {
+        await using var moderator = await server.ModeratorAsync();
+        await using var member = await Member.JoinAsync(server);
+        await member.JoinRoomAsync("stress");
+        await member.SendAsync("Deadlines everywhere this week.");
+        await Expect(member.Message("Deadlines everywhere this week.")).ToHaveAttributeAsync("data-state", "sent");
+
+        // Mute for ten minutes: the member's next message is refused.
+        await moderator.Page.GetByTestId("room-mod-room").SelectOptionAsync("stress");
+        await moderator.Page.GetByTestId("room-mod-handle").FillAsync(member.Handle);
+        await moderator.Page.GetByTestId("room-mod-action").SelectOptionAsync("mute");
+        await moderator.Page.GetByTestId("room-mod-minutes").FillAsync("10");
+        await moderator.Page.GetByTestId("room-mod-submit").ClickAsync();
+        await Expect(moderator.Page.GetByTestId("room-mod-result")).ToHaveTextAsync($"{member.Handle} is muted in the Stress room for 10 minutes.", new() { IgnoreCase = true });
+        await member.SendAsync("Can anyone hear me?");
+        await Expect(member.Message("Can anyone hear me?")).ToHaveAttributeAsync("data-state", "failed");
+
+        // Unmute: writing works again.
+        await moderator.Page.GetByTestId("room-mod-action").SelectOptionAsync("unmute");
+        await moderator.Page.GetByTestId("room-mod-submit").ClickAsync();
+        await Expect(moderator.Page.GetByTestId("room-mod-result")).ToContainTextAsync("can write in");
+        await member.SendAsync("Back again.");
+        await Expect(member.Message("Back again.")).ToHaveAttributeAsync("data-state", "sent");
+
+        // Bad input is caught before it is sent.
+        await moderator.Page.GetByTestId("suspend-handle").FillAsync(member.Handle);
+        await moderator.Page.GetByTestId("suspend-submit").ClickAsync();
+        await Expect(moderator.Page.GetByTestId("suspend-result")).ToHaveTextAsync("Give a reason for the suspension.");
+
+        // Suspended for an hour: the member's page loses its session.
+        await moderator.Page.GetByTestId("suspend-minutes").FillAsync("60");
+        await moderator.Page.GetByTestId("suspend-reason").FillAsync("Repeated harassment in rooms.");
+        await Contrast.AssertAaAsync(moderator.Page, "the moderator tools");
+        await Screenshots.SaveAsync(moderator.Page, "26-moderator-tools");
+        await moderator.Page.GetByTestId("suspend-submit").ClickAsync();
+        await Expect(moderator.Page.GetByTestId("suspend-result")).ToHaveTextAsync($"{member.Handle} is suspended for 60 minutes.");
+        await Expect(member.Page.GetByTestId("welcome-continue")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        Assert.Null(await member.StoredTokenAsync());
+
+        await moderator.Page.GetByTestId("unsuspend").ClickAsync();
+        await Expect(moderator.Page.GetByTestId("suspend-result")).ToHaveTextAsync($"{member.Handle}'s suspension is lifted.");
+    }
+
+    [Fact]
+    public async Task An_adult_listener_who_offers_to_support_teens_waits_for_a_moderator_and_sees_the_approval()
+    {
+        await using var moderator = await server.ModeratorAsync();
+        await using var listener = await Member.JoinAsync(server);
+        await listener.VolunteerAsync("anxiety", "exam stress", acceptsTeens: true);
+        var approval = listener.Page.GetByTestId("teen-approval");
+        await Expect(approval).ToContainTextAsync("waiting for a moderator's approval");
+        await Contrast.AssertAaAsync(listener.Page, "a listener waiting for teen approval");
+        await Screenshots.SaveAsync(listener.Page, "27-teen-approval-pending");
+
+        await moderator.Page.GetByTestId("teen-handle").FillAsync(listener.Handle);
+        await moderator.Page.GetByTestId("teen-approve").ClickAsync();
+        await Expect(moderator.Page.GetByTestId("teen-result")).ToHaveTextAsync($"{listener.Handle} may now be offered chats with 13 to 17 year olds.");
+
+        // The listener's page reads the new state when the listener screen is opened again.
+        await listener.GoToAsync("talk");
+        await listener.GoToAsync("listen");
+        await Expect(approval).ToContainTextAsync("A moderator has approved you");
+
+        await moderator.Page.GetByTestId("teen-revoke").ClickAsync();
+        await Expect(moderator.Page.GetByTestId("teen-result")).ToContainTextAsync("will no longer be offered");
+        await listener.GoToAsync("talk");
+        await listener.GoToAsync("listen");
+        await Expect(approval).Not.ToContainTextAsync("approved");
+        await listener.Page.GetByTestId("available-switch").ClickAsync();
+    }
+}
