@@ -59,6 +59,17 @@ test("the report list is live: new reports are added once, updates replace, newe
   assert.equal(openCount(reports), 1);
 });
 
+test("a live ReportFiled (no evidence) waits for ListReports, and never wipes evidence already held", () => {
+  const reports = new Map();
+  upsertReport(reports, report("a", "2026-01-01T10:00:00Z", "open", { evidence: [] }), { live: true });
+  assert.equal(reports.get("a").evidencePending, true);
+  upsertReport(reports, report("a", "2026-01-01T10:00:00Z", "open", { evidence: [{ seq: 2, text: "x" }] }));
+  assert.equal(reports.get("a").evidencePending, false);
+  upsertReport(reports, report("a", "2026-01-01T10:00:00Z", "open", { evidence: [] }), { live: true });
+  assert.deepEqual(reports.get("a").evidence, [{ seq: 2, text: "x" }]);
+  assert.equal(reports.get("a").evidencePending, false);
+});
+
 test("evidence is shown in seq order with the reported message marked", () => {
   const rows = evidenceRows(report("a", "2026-01-01T10:00:00Z", "open", {
     seq: 2,

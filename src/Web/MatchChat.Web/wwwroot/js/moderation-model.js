@@ -67,12 +67,24 @@ export function moderateArgs({ room, handle, action, minutes }) {
   return { args };
 }
 
-/** Adds or replaces `report` (by reportId) in `reports` (a Map); returns true if it was new. */
-export function upsertReport(reports, report) {
+/**
+ * Adds or replaces `report` (by reportId) in `reports` (a Map); returns true if it was new.
+ * `live`: it came with the `ReportFiled` event, which carries no evidence (`[]`): evidence already
+ * held is kept, and a report without any is marked `evidencePending` until `ListReports` answers.
+ */
+export function upsertReport(reports, report, { live = false } = {}) {
   if (!report || !report.reportId) return false;
-  const isNew = !reports.has(report.reportId);
-  reports.set(report.reportId, { ...reports.get(report.reportId), ...report });
-  return isNew;
+  const old = reports.get(report.reportId);
+  const next = { ...old, ...report };
+  if (live) {
+    const incoming = Array.isArray(report.evidence) ? report.evidence : [];
+    if (!incoming.length && old) next.evidence = old.evidence;
+    next.evidencePending = !old || old.evidencePending === true;
+  } else {
+    next.evidencePending = false;
+  }
+  reports.set(report.reportId, next);
+  return !old;
 }
 
 /** Reports with `status` (`open`, `resolved`, or `all`), newest first. */

@@ -60,9 +60,11 @@ export async function loadReports() {
 /** `ReportFiled(Report)`: a new report appears at the top without a reload. */
 export function onReportFiled(report) {
   if (!isModerator(state.me)) return;
-  const isNew = upsertReport(state.reports, report);
+  const isNew = upsertReport(state.reports, report, { live: true });
   renderReports();
-  if (isNew) announce(`New report: ${categoryLabel(report.category)}, about ${report.reportedHandle}.`);
+  if (isNew) announce(`New report: ${categoryLabel(report.category)}${report.reportedHandle ? `, about ${report.reportedHandle}` : ""}.`);
+  // The event carries no evidence: the list has it.
+  if (state.reports.get(report.reportId)?.evidencePending) loadReports();
 }
 
 function renderBadge() {
@@ -102,7 +104,7 @@ function reportCard(report, draft) {
         el("span", { className: "who", text: `${m.senderHandle} · ${formatTime(m.sentAt)}${m.reported ? " · reported" : ""}` }),
         el("p", { className: `text${m.redacted ? " removed" : ""}`, text: m.redacted ? "Message removed" : m.text }),
       ]))
-      : [el("li", { className: "hint", text: "No messages were kept with this report." })]),
+      : [el("li", { className: "hint", text: report.evidencePending ? "Loading the evidence…" : "No messages were kept with this report." })]),
   ]);
   if (report.status === "open") card.append(resolveForm(report, draft));
   else card.append(el("p", { className: "resolution", text: resolutionText(report.resolution) || "Resolved.", attrs: { "data-testid": "report-resolution" } }));
