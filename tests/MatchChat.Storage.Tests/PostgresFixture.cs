@@ -28,6 +28,9 @@ public sealed class PostgresFixture : IAsyncLifetime
     private int _databaseCounter;
     private string _serverOptions = "";
 
+    /// <summary>The private server's <c>max_connections</c> (ignored for an external server).</summary>
+    public int MaxConnections { get; init; } = 300;
+
     /// <summary>Connection string to the server's maintenance database (<c>postgres</c>).</summary>
     public string AdminConnectionString { get; private set; } = "";
 
@@ -60,7 +63,7 @@ public sealed class PostgresFixture : IAsyncLifetime
         for (var attempt = 1; ; attempt++)
         {
             port = FreeTcpPort();
-            _serverOptions = $"-p {port} -k {_rootDirectory} -c listen_addresses=127.0.0.1 -c max_connections=300";
+            _serverOptions = $"-p {port} -k {_rootDirectory} -c listen_addresses=127.0.0.1 -c max_connections={MaxConnections}";
             try
             {
                 await RunAsync(Path.Combine(_binDirectory, "pg_ctl"),

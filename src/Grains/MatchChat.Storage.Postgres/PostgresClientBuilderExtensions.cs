@@ -13,10 +13,16 @@ public static class PostgresClientBuilderExtensions
     /// The client applies the migrations too before its first read, so it may start before any silo; until a silo is up
     /// the gateway list is empty and connecting fails, so a client that may start first should retry
     /// (<c>IClientConnectionRetryFilter</c>).</summary>
-    public static IClientBuilder UseMatchChatPostgresClustering(this IClientBuilder client, string connectionString)
+    public static IClientBuilder UseMatchChatPostgresClustering(this IClientBuilder client, string connectionString) =>
+        client.UseMatchChatPostgresClustering(new PostgresConnectionBudget(connectionString));
+
+    /// <summary>As above, reading the gateway list through a pool of <see cref="PostgresConnectionBudget.GatewayPool"/> connections.</summary>
+    public static IClientBuilder UseMatchChatPostgresClustering(this IClientBuilder client, PostgresConnectionBudget budget)
     {
         ArgumentNullException.ThrowIfNull(client);
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentNullException.ThrowIfNull(budget);
+        var connectionString = budget.For(PostgresUse.Gateways);
+        var migrations = budget.For(PostgresUse.Migrations);
         client.UseAdoNetClustering(options =>
         {
             options.Invariant = PostgresSiloBuilderExtensions.Invariant;
@@ -27,7 +33,7 @@ public static class PostgresClientBuilderExtensions
         client.Services.TryAddSingleton<AdoNetGatewayListProvider>();
         client.Services.AddSingleton<IGatewayListProvider>(services => new MigratingGatewayListProvider(
             services.GetRequiredService<AdoNetGatewayListProvider>(),
-            connectionString,
+            migrations,
             services.GetRequiredService<ILogger<MigratingGatewayListProvider>>()));
         return client;
     }

@@ -21,13 +21,21 @@ public static class PostgresSiloBuilderExtensions
     /// register a <see cref="PostgresMessageStoreOptions"/> singleton to change its batching).
     /// ClusterOptions are left to the caller.
     /// </summary>
-    public static ISiloBuilder UseMatchChatPostgres(this ISiloBuilder silo, string connectionString)
+    public static ISiloBuilder UseMatchChatPostgres(this ISiloBuilder silo, string connectionString) =>
+        silo.UseMatchChatPostgres(new PostgresConnectionBudget(connectionString));
+
+    /// <summary>As above, with every pool sized from <paramref name="budget"/> so the silo never opens more connections than it.</summary>
+    public static ISiloBuilder UseMatchChatPostgres(this ISiloBuilder silo, PostgresConnectionBudget budget)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentNullException.ThrowIfNull(budget);
+        var connectionString = budget.For(PostgresUse.Orleans);
+        var migrations = budget.For(PostgresUse.Migrations);
+        var messages = budget.For(PostgresUse.Messages);
+        silo.Services.AddSingleton(budget);
 
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services =>
-            new PostgresMigrationParticipant(connectionString, services.GetRequiredService<ILogger<PostgresMigrationParticipant>>()));
+            new PostgresMigrationParticipant(migrations, services.GetRequiredService<ILogger<PostgresMigrationParticipant>>()));
 
         silo.UseAdoNetClustering(options =>
         {
@@ -53,7 +61,7 @@ public static class PostgresSiloBuilderExtensions
         silo.Services.RemoveAll<IMessageStore>();
         silo.Services.RemoveAll<PostgresMessageStore>();
         silo.Services.AddSingleton(services => new PostgresMessageStore(
-            connectionString,
+            messages,
             services.GetService<PostgresMessageStoreOptions>(),
             services.GetService<ILogger<PostgresMessageStore>>()));
         silo.Services.AddSingleton<IMessageStore>(services => services.GetRequiredService<PostgresMessageStore>());

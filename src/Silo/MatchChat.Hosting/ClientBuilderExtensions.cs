@@ -28,7 +28,7 @@ public static class ClientBuilderExtensions
             o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(configuration.GetValue("MatchChat:Cluster:GatewayRefreshSeconds", 5.0)));
         if (settings.UsesPostgres)
         {
-            client.UseMatchChatPostgresClustering(settings.ConnectionString!);
+            client.UseMatchChatPostgresClustering(settings.PostgresBudget);
         }
         else if (settings.Gateways.Length > 0)
         {

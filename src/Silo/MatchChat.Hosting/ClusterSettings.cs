@@ -8,12 +8,16 @@ public sealed record ClusterSettings(
     int SiloPort,
     int GatewayPort,
     string? AdvertisedIp,
-    string[] Gateways)
+    string[] Gateways,
+    int PostgresMaxConnections = Storage.Postgres.PostgresConnectionBudget.Default)
 {
     public const string ClusterId = "matchchat";
     public const string ServiceId = "matchchat";
 
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(ConnectionString);
+
+    /// <summary>Every PostgreSQL pool of this process, sized from <c>MatchChat:Postgres:MaxConnections</c>.</summary>
+    public Storage.Postgres.PostgresConnectionBudget PostgresBudget => new(ConnectionString!, PostgresMaxConnections);
 
     /// <summary>Silos and clients of one MatchChat deployment share these ids (grain storage keys include the service id).</summary>
     public static void Apply(Orleans.Configuration.ClusterOptions options)
@@ -32,5 +36,6 @@ public sealed record ClusterSettings(
         configuration.GetValue("MatchChat:Cluster:GatewayPort", 30000),
         configuration["MatchChat:Cluster:AdvertisedIP"],
         (configuration["MatchChat:Cluster:Gateways"] ?? string.Empty)
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        configuration.GetValue("MatchChat:Postgres:MaxConnections", Storage.Postgres.PostgresConnectionBudget.Default));
 }

@@ -16,7 +16,7 @@ public static class HealthServiceCollectionExtensions
         var checks = services.AddHealthChecks().AddCheck<ClusterHealthCheck>("cluster");
         if (settings.UsesPostgres)
         {
-            checks.AddCheck("postgresql", new PostgresHealthCheck(settings.ConnectionString!));
+            checks.AddCheck("postgresql", new PostgresHealthCheck(settings.PostgresBudget.For(Storage.Postgres.PostgresUse.Health)));
         }
 
         return services;

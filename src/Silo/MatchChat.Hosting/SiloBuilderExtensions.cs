@@ -29,7 +29,7 @@ public static class SiloBuilderExtensions
                 silo.ConfigureEndpoints(advertised, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
             }
 
-            silo.UseMatchChatPostgres(settings.ConnectionString!);
+            silo.UseMatchChatPostgres(settings.PostgresBudget);
             // Notice a dead silo sooner than Orleans' defaults, so its conversations re-activate elsewhere quickly.
             silo.Configure<ClusterMembershipOptions>(o =>
             {

@@ -53,11 +53,13 @@ public static class ApiEndpoints
         catch (Exception e) when (!request.HttpContext.RequestAborted.IsCancellationRequested)
         {
             logger.LogWarning("Member creation failed ({ExceptionType})", e.GetType().Name);
+            request.HttpContext.Response.Headers.RetryAfter = "2";
             return Problems.Unavailable("Your member could not be created just now. Please try again in a moment.");
         }
 
         if (member is null)
         {
+            request.HttpContext.Response.Headers.RetryAfter = "2";
             return Problems.Unavailable("No free name could be found just now. Please try again.");
         }
 

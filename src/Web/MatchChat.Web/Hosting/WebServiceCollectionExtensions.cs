@@ -34,6 +34,7 @@ public static class WebServiceCollectionExtensions
         // refusals; SignalR's own entry would add a stack trace for each refused call.
         services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Critical));
         services.AddProblemDetails();
+        services.AddExceptionHandler<UnavailableExceptionHandler>();
         services.AddSignalR(o =>
         {
             o.EnableDetailedErrors = false;
