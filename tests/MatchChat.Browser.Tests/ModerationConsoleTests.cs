@@ -52,7 +52,7 @@ public sealed class ModerationConsoleTests(SafetyFixture server)
         await Expect(member.Message("Deadlines everywhere this week.")).ToHaveAttributeAsync("data-state", "sent");
 
         // Mute for ten minutes: the member's next message is refused.
-        await moderator.Page.GetByTestId("room-mod-room").SelectOptionAsync("stress");
+        await moderator.Page.GetByTestId("room-mod-room").FillAsync("stress");
         await moderator.Page.GetByTestId("room-mod-handle").FillAsync(member.Handle);
         await moderator.Page.GetByTestId("room-mod-action").SelectOptionAsync("mute");
         await moderator.Page.GetByTestId("room-mod-minutes").FillAsync("10");

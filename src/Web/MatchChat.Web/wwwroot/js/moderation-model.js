@@ -55,8 +55,8 @@ export function suspendArgs({ handle, minutes, reason }) {
 }
 
 export function moderateArgs({ room, handle, action, minutes }) {
-  const slug = String(room ?? "").trim();
-  if (!/^[a-z0-9-]{1,40}$/.test(slug)) return { error: "Choose a room." };
+  const slug = String(room ?? "").trim().toLowerCase();
+  if (!/^[a-z0-9-]{1,40}$/.test(slug)) return { error: "Enter the room's short name, for example anxiety." };
   const h = cleanHandle(handle);
   if (!h) return { error: "Enter the member's handle, for example QuietHarbor-417." };
   if (!ROOM_ACTIONS.includes(action)) return { error: "Choose a room action." };

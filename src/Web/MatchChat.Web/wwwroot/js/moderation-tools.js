@@ -27,15 +27,12 @@ async function act(button, resultId, call, done) {
   }
 }
 
-/** The room choices: every room the moderator's page knows. */
+/** Suggestions for the room field: every room the moderator's page knows (any slug can be typed, teen rooms too). */
 export async function fillRoomChoices() {
   await refreshRooms();
-  const select = $("room-mod-room");
-  const chosen = select.value;
-  clear(select);
-  select.append(el("option", { text: "Choose a room", attrs: { value: "" } }));
-  for (const room of state.rooms.values()) select.append(el("option", { text: room.title, attrs: { value: room.slug } }));
-  if (chosen) select.value = chosen;
+  const list = $("room-mod-rooms");
+  clear(list);
+  for (const room of state.rooms.values()) list.append(el("option", { text: room.title, attrs: { value: room.slug } }));
 }
 
 const ROOM_DONE = {
@@ -66,6 +63,7 @@ export function wireModerationTools() {
     const { args, error } = moderateArgs({ room: $("room-mod-room").value, handle: $("room-mod-handle").value, action: $("room-mod-action").value, minutes: $("room-mod-minutes").value });
     if (error) return say("room-mod-result", error, "error");
     const title = state.rooms.get(args.room)?.title ?? args.room;
+    $("room-mod-room").value = args.room;
     const done = ROOM_DONE[args.action](args.handle, `the ${title} room`, args.minutes);
     act(event.submitter || $("room-mod-form").querySelector("[type=submit]"), "room-mod-result", () => invoke("Moderate", args), done);
   });
