@@ -6,7 +6,7 @@ namespace MatchChat.Language.Lexicon;
 /// Reads a lexicon text file (Lexicon/Data/&lt;language&gt;.txt, embedded): <c>[section]</c> headers, one phrase
 /// a line, <c>#</c> comments. A phrase starting with <c>?</c> is a bare noun that needs "I"/"my" before it;
 /// with <c>!</c> it speaks for the writer although it holds no pronoun ("kms"). <c>*</c> stands for any one word.
-/// Sections: crisis:ideation|selfharm|plan|farewell, concern:hopeless|distress, figure (everyday figures of speech
+/// Sections: crisis:ideation|selfharm|plan|farewell, concern:farewell|hopeless|distress, figure (everyday figures of speech
 /// that cancel an overlapping match), first, second, third (who is speaking of whom), negation, past (time
 /// distance), media (films, books, games, songs), cue (English words that send a text to the model).
 /// </summary>
@@ -47,6 +47,7 @@ internal static class LexiconFile
         "crisis:selfharm" => (EntryKind.Crisis, CrisisReason.SelfHarm),
         "crisis:plan" => (EntryKind.Crisis, CrisisReason.Plan),
         "crisis:farewell" => (EntryKind.Crisis, CrisisReason.Farewell),
+        "concern:farewell" => (EntryKind.Concern, CrisisReason.Farewell),
         "concern:hopeless" => (EntryKind.Concern, CrisisReason.Hopelessness),
         "concern:distress" => (EntryKind.Concern, CrisisReason.Distress),
         "figure" => (EntryKind.Figure, CrisisReason.None),

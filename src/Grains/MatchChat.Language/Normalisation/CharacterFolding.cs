@@ -57,9 +57,9 @@ internal static class CharacterFolding
             {
                 sb.Append(' ');
             }
-            else if (c is 'ﬁ' or 'ﬂ' or 'ﬀ')
+            else if (c is 'ﬁ' or 'ﬂ' or 'ﬀ' or 'œ' or 'æ')
             {
-                sb.Append(c == 'ﬁ' ? "fi" : c == 'ﬂ' ? "fl" : "ff");
+                sb.Append(c switch { 'ﬁ' => "fi", 'ﬂ' => "fl", 'ﬀ' => "ff", 'œ' => "oe", _ => "ae" });
             }
             else
             {

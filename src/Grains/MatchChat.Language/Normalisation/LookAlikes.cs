@@ -25,7 +25,7 @@ internal static class LookAlikes
         "ɑa", "ɡg", "ıi", "ȷj", "ʟl", "ɪi", "ɴn", "ʀr", "ʏy", "ᴀa", "ᴄc", "ᴅd", "ᴇe", "ᴊj", "ᴋk", "ᴍm", "ᴏo", "ᴘp",
         "ᴛt", "ᴜu", "ᴠv", "ᴡw", "ᴢz",
         // Letters that are one Latin sound written as a single glyph
-        "ßs", "æa", "œo", "øo", "łl", "đd", "ħh",
+        "ßs", "øo", "łl", "đd", "ħh",
     ];
 
     private static readonly FrozenDictionary<char, char> Map =

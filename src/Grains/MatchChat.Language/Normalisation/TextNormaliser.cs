@@ -60,8 +60,9 @@ public static class TextNormaliser
 
         var decomposed = TryNormalize(kc, NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
-        foreach (var raw in decomposed)
+        for (var i = 0; i < decomposed.Length; i++)
         {
+            var raw = decomposed[i];
             var category = CharUnicodeInfo.GetUnicodeCategory(raw);
             if (category == UnicodeCategory.Format)
             {
@@ -76,6 +77,12 @@ public static class TextNormaliser
 
             if (raw is '\'' or '’' or '‘' or '`' or '´' or 'ʼ')
             {
+                // English possessive and "is": "cousin's" → "cousin", "he's" → "he"; elsewhere the apostrophe just goes ("j'ai" → "jai").
+                if (i + 1 < decomposed.Length && decomposed[i + 1] is 's' or 'S' && (i + 2 == decomposed.Length || !char.IsLetter(decomposed[i + 2])))
+                {
+                    i++;
+                }
+
                 continue;
             }
 

@@ -19,7 +19,7 @@ namespace MatchChat.Language.Rules;
 /// </summary>
 public static class ContextRules
 {
-    private const int NegationWindow = 3;
+    private const int NegationWindow = 2;
 
     public static LexicalVerdict Judge(NormalisedText text, List<PhraseMatch> matches, Lexicon.Lexicon lexicon, CrisisRole role)
     {
