@@ -45,7 +45,7 @@ public sealed class CrisisDetector(ITextEmbedder? embedder = null, CrisisDetecto
             && normalised.Tokens.Count >= 3
             && (source == CrisisTextSource.RequestNote
                 || verdict.Level == CrisisLevel.Concern
-                || (verdict.Cues > 0 && !verdict.SpokenOfOthers && !verdict.Media));
+                || (verdict.Cues > 0 && !verdict.SpokenOfOthers && !verdict.Media && !verdict.FigureOfSpeech));
         return new CrisisScreen(verdict.Level, verdict.Reason, needsModel, normalised.Obfuscation, verdict.SpokenOfOthers, support);
     }
 

@@ -48,7 +48,7 @@ public static class ContextRules
             }
         }
 
-        return new LexicalVerdict(level, reason, cues, third && !first, second, media, distanced);
+        return new LexicalVerdict(level, reason, cues, third && !first, second, media, distanced, matches.Any(m => m.Entry.Kind == EntryKind.Figure));
     }
 
     private static (CrisisLevel, CrisisReason) Read(

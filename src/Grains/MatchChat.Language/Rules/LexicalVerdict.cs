@@ -8,6 +8,7 @@ namespace MatchChat.Language.Rules;
 /// <param name="SecondPerson">The text addresses the reader ("you", "tu", "du"…).</param>
 /// <param name="Media">The text is about a film, book, game or song.</param>
 /// <param name="Distanced">A crisis phrase was found but put in the past, negated or tied to media.</param>
+/// <param name="FigureOfSpeech">An everyday figure of speech was found ("killing me", "my last day at").</param>
 public sealed record LexicalVerdict(
     CrisisLevel Level,
     CrisisReason Reason,
@@ -15,4 +16,5 @@ public sealed record LexicalVerdict(
     bool SpokenOfOthers,
     bool SecondPerson,
     bool Media,
-    bool Distanced);
+    bool Distanced,
+    bool FigureOfSpeech);
