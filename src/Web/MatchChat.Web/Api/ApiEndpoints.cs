@@ -13,6 +13,7 @@ public static class ApiEndpoints
         app.MapPost("/api/members", CreateMember);
         app.MapGet("/api/topics", (TopicCatalog topics) => Results.Ok(topics.All));
         app.MapMatchChatHealth();
+        app.MapResourceEndpoints();
         return app;
     }
 

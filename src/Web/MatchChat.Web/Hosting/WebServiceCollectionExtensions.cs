@@ -1,3 +1,4 @@
+using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Topics;
 using MatchChat.Web.Api;
 using MatchChat.Web.Clients;
@@ -15,6 +16,7 @@ public static class WebServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(TopicCatalog.FromConfiguration(configuration));
+        services.TryAddSingleton(ResourceCatalog.FromConfiguration(configuration));
         services.Configure<PushOptions>(configuration.GetSection("MatchChat:Push"));
         services.AddSingleton(sp =>
         {

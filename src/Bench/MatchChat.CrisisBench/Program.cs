@@ -1,0 +1,3 @@
+using MatchChat.CrisisBench;
+
+await CrisisBenchmark.RunAsync(args);

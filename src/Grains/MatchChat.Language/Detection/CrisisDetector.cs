@@ -1,0 +1,97 @@
+using MatchChat.Language.Lexicon;
+using MatchChat.Language.Meaning;
+using MatchChat.Language.Normalisation;
+using MatchChat.Language.Rules;
+
+namespace MatchChat.Language.Detection;
+
+/// <summary>
+/// Reads a text for crisis language: <see cref="Screen"/> (normalise, phrase lists, context rules; microseconds,
+/// no model) on every text, then <see cref="AssessAsync"/> adds the sentence-embedding model for the texts the
+/// screen sends on (<see cref="CrisisScreen.NeedsModel"/>) and for every request note. Thread-safe; one
+/// instance per process. Never logs or keeps the text. Without an embedder (or when it fails) it answers from
+/// the screen alone and counts the failure in <see cref="ModelFailures"/>.
+/// </summary>
+public sealed class CrisisDetector(ITextEmbedder? embedder = null, CrisisDetectorOptions? options = null)
+{
+    private readonly PhraseMatcher _matcher = new(Lexicon.Lexicon.Default);
+    private readonly PrototypeScorer? _scorer = embedder is null ? null : new PrototypeScorer(embedder);
+    private readonly CrisisDetectorOptions _options = options ?? CrisisDetectorOptions.Default;
+    private long _modelFailures;
+
+    public bool HasModel => _scorer is not null;
+
+    public long ModelFailures => Interlocked.Read(ref _modelFailures);
+
+    /// <summary>Embeds the prototypes ahead of the first call.</summary>
+    public Task WarmUpAsync(CancellationToken cancellationToken = default) =>
+        _scorer?.WarmUpAsync(cancellationToken) ?? Task.CompletedTask;
+
+    /// <summary>The cheap screen alone: every message, every time.</summary>
+    /// <param name="languageHint">A BCP 47 primary tag if known; the phrase lists of all languages are always read
+    /// (people mix languages), the hint only decides whether the English-only model may help.</param>
+    public CrisisScreen Screen(string text, CrisisRole role, string? languageHint, CrisisTextSource source = CrisisTextSource.Message)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var normalised = TextNormaliser.Normalise(text);
+        var matches = _matcher.Find(normalised);
+        var verdict = ContextRules.Judge(normalised, matches, _matcher.Lexicon, role);
+        var support = role == CrisisRole.Listener && verdict.SecondPerson;
+        var needsModel = _scorer is not null
+            && verdict.Level < CrisisLevel.Crisis
+            && !verdict.Distanced
+            && role != CrisisRole.Listener
+            && ModelReadsLanguage(languageHint)
+            && normalised.Tokens.Count >= 3
+            && (source == CrisisTextSource.RequestNote
+                || verdict.Level == CrisisLevel.Concern
+                || (verdict.Cues > 0 && !verdict.SpokenOfOthers && !verdict.Media && !verdict.FigureOfSpeech));
+        return new CrisisScreen(verdict.Level, verdict.Reason, needsModel, normalised.Obfuscation, verdict.SpokenOfOthers, support);
+    }
+
+    /// <summary>The full reading: the screen, and the model when the screen asks for it.</summary>
+    public async ValueTask<CrisisAssessment> AssessAsync(
+        string text, CrisisRole role, string? languageHint,
+        CrisisTextSource source = CrisisTextSource.Message, CancellationToken cancellationToken = default)
+    {
+        var screen = Screen(text, role, languageHint, source);
+        if (!screen.NeedsModel || _scorer is null)
+        {
+            return new CrisisAssessment(screen.Level, screen.Reason, false, screen.Obfuscation);
+        }
+
+        MeaningScore score;
+        try
+        {
+            score = await _scorer.ScoreAsync(text, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Interlocked.Increment(ref _modelFailures);
+            return new CrisisAssessment(screen.Level, screen.Reason, false, screen.Obfuscation);
+        }
+
+        var (level, reason) = Combine(screen, score);
+        return new CrisisAssessment(level, reason, true, screen.Obfuscation);
+    }
+
+    private (CrisisLevel, CrisisReason) Combine(CrisisScreen screen, MeaningScore score)
+    {
+        var modelCrisis = score.Crisis >= _options.CrisisSimilarity && score.Margin >= _options.CrisisMargin;
+        var modelConcern = score.Crisis >= _options.ConcernSimilarity && score.Margin > 0;
+        if (modelCrisis && !screen.SpokenOfOthers)
+        {
+            return (CrisisLevel.Crisis, score.Nearest);
+        }
+
+        if (screen.Level > CrisisLevel.None)
+        {
+            return (screen.Level, screen.Reason);
+        }
+
+        return modelConcern || modelCrisis ? (CrisisLevel.Concern, CrisisReason.Hopelessness) : (CrisisLevel.None, CrisisReason.None);
+    }
+
+    private static bool ModelReadsLanguage(string? languageHint) =>
+        languageHint is null || languageHint.Length == 0 || languageHint.StartsWith("en", StringComparison.OrdinalIgnoreCase);
+}

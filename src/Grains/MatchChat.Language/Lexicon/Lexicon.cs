@@ -1,0 +1,156 @@
+using System.Collections.Frozen;
+using MatchChat.Language.Normalisation;
+
+namespace MatchChat.Language.Lexicon;
+
+/// <summary>
+/// All phrase lists of all languages as one vocabulary (every word normalised to its skeleton) and an index
+/// by first word. Built once per process (<see cref="Default"/>); immutable and thread-safe afterwards.
+/// </summary>
+public sealed class Lexicon
+{
+    public const int Wildcard = -1;
+    public static readonly IReadOnlyList<string> Languages = ["en", "es", "fr", "de", "pt"];
+
+    private static readonly Lazy<Lexicon> DefaultLexicon = new(() => Load(Languages));
+
+    private readonly Dictionary<string, int> _vocabulary = new(StringComparer.Ordinal);
+    private readonly List<string> _words = [];
+    private FrozenDictionary<char, int[]> _fuzzyByFirstLetter = FrozenDictionary<char, int[]>.Empty;
+    private FrozenDictionary<int, LexiconEntry[]> _byFirstWord = FrozenDictionary<int, LexiconEntry[]>.Empty;
+    private FrozenDictionary<int, EntryKind> _person = FrozenDictionary<int, EntryKind>.Empty;
+
+    private Lexicon()
+    {
+    }
+
+    public static Lexicon Default => DefaultLexicon.Value;
+
+    public IReadOnlyList<LexiconEntry> Entries { get; private set; } = [];
+
+    /// <summary>Crisis and concern phrases of 2+ words squashed into one string, for run-together writing.</summary>
+    public IReadOnlyList<LexiconEntry> Squashable { get; private set; } = [];
+
+    public static Lexicon Load(IEnumerable<string> languages)
+    {
+        var lines = new List<LexiconLine>();
+        foreach (var language in languages)
+        {
+            lines.AddRange(LexiconFile.Parse(language, ReadResource($"Lexicon.Data.{language}.txt")));
+        }
+
+        return Build(lines);
+    }
+
+    internal static string ReadResource(string name)
+    {
+        var assembly = typeof(Lexicon).Assembly;
+        var full = $"MatchChat.Language.{name}";
+        using var stream = assembly.GetManifestResourceStream(full)
+            ?? throw new InvalidOperationException($"Embedded resource {full} is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Vocabulary ids this word may stand for: exact skeleton, or one edit away (first letter kept, 5+ letters).</summary>
+    public void Candidates(string skeleton, List<(int Id, bool Exact)> into)
+    {
+        into.Clear();
+        if (_vocabulary.TryGetValue(skeleton, out var exact))
+        {
+            into.Add((exact, true));
+        }
+
+        if (skeleton.Length < 4 || !_fuzzyByFirstLetter.TryGetValue(skeleton[0], out var near))
+        {
+            return;
+        }
+
+        foreach (var id in near)
+        {
+            var word = _words[id];
+            if (id != exact && Math.Max(word.Length, skeleton.Length) >= 5 && EditDistance.AtMostOne(word, skeleton))
+            {
+                into.Add((id, false));
+            }
+        }
+    }
+
+    public bool IsKnownWord(string skeleton) => _vocabulary.ContainsKey(skeleton);
+
+    public IReadOnlyList<LexiconEntry> StartingWith(int wordId) =>
+        _byFirstWord.TryGetValue(wordId, out var entries) ? entries : [];
+
+    /// <summary><see cref="EntryKind.First"/>, <see cref="EntryKind.Second"/> or <see cref="EntryKind.Third"/> for a pronoun or person word.</summary>
+    public EntryKind? PersonOf(int wordId) => _person.TryGetValue(wordId, out var kind) ? kind : null;
+
+    private static Lexicon Build(List<LexiconLine> lines)
+    {
+        var lexicon = new Lexicon();
+        var parsed = new List<(LexiconLine Line, string[] Skeletons)>();
+        foreach (var line in lines)
+        {
+            var skeletons = line.Phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .SelectMany(w => w == "*" ? ["*"] : TextNormaliser.Skeletons(w))
+                .ToArray();
+            if (skeletons.Length > 0)
+            {
+                parsed.Add((line, skeletons));
+            }
+        }
+
+        foreach (var (_, skeletons) in parsed)
+        {
+            foreach (var s in skeletons.Where(s => s != "*"))
+            {
+                lexicon.Intern(s);
+            }
+        }
+
+        var person = new Dictionary<int, EntryKind>();
+        foreach (var (line, skeletons) in parsed)
+        {
+            if (skeletons.Length == 1 && line.Kind is EntryKind.First or EntryKind.Second or EntryKind.Third)
+            {
+                person.TryAdd(lexicon._vocabulary[skeletons[0]], line.Kind);
+            }
+        }
+
+        var entries = new List<LexiconEntry>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (line, skeletons) in parsed)
+        {
+            if (!seen.Add($"{line.Kind}|{line.Reason}|{string.Join(' ', skeletons)}"))
+            {
+                continue;
+            }
+
+            var ids = skeletons.Select(s => s == "*" ? Wildcard : lexicon._vocabulary[s]).ToArray();
+            var self = line.Self || ids.Any(id => person.GetValueOrDefault(id, EntryKind.Cue) == EntryKind.First);
+            var squashed = skeletons.Contains("*") ? "" : TextNormaliser.Skeleton(string.Concat(skeletons), out _);
+            entries.Add(new LexiconEntry(line.Kind, line.Reason, line.Language, ids, squashed, self, line.NeedsExplicitSubject));
+        }
+
+        lexicon.Entries = entries;
+        lexicon.Squashable = entries
+            .Where(e => e.Kind is EntryKind.Crisis && e.Words.Length >= 2 && e.Squashed.Length >= 7)
+            .ToArray();
+        lexicon._byFirstWord = entries.GroupBy(e => e.Words[0]).ToFrozenDictionary(g => g.Key, g => g.ToArray());
+        lexicon._person = person.ToFrozenDictionary();
+        lexicon._fuzzyByFirstLetter = lexicon._words
+            .Select((w, id) => (w, id))
+            .Where(x => x.w.Length >= 4)
+            .GroupBy(x => x.w[0])
+            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.id).ToArray());
+        return lexicon;
+    }
+
+    private void Intern(string skeleton)
+    {
+        if (!_vocabulary.ContainsKey(skeleton))
+        {
+            _vocabulary[skeleton] = _words.Count;
+            _words.Add(skeleton);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using MatchChat.Language.Normalisation;
+
+namespace MatchChat.Language.Lexicon;
+
+/// <summary>
+/// Finds every lexicon phrase in a normalised text: word by word on skeletons (fuzzy per word), phrases of
+/// three or more words may skip one inserted word ("want to just die"), never across a sentence end; and
+/// crisis phrases squashed inside one long run-together word ("killmyself", a spaced-out run).
+/// </summary>
+public sealed class PhraseMatcher(Lexicon lexicon)
+{
+    private const int MinSquashedWord = 8;
+
+    public Lexicon Lexicon { get; } = lexicon;
+
+    public List<PhraseMatch> Find(NormalisedText text)
+    {
+        var tokens = text.Tokens;
+        var candidates = new List<(int Id, bool Exact)>[tokens.Count];
+        var scratch = new List<(int Id, bool Exact)>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            Lexicon.Candidates(tokens[i].Skeleton, scratch);
+            candidates[i] = [.. scratch];
+        }
+
+        var matches = new List<PhraseMatch>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            foreach (var (id, exact) in candidates[i])
+            {
+                foreach (var entry in Lexicon.StartingWith(id))
+                {
+                    if ((exact || IsFuzzy(entry)) && TryMatch(entry, i, tokens, candidates, out var end, out var allExact))
+                    {
+                        matches.Add(new PhraseMatch(entry, i, end, exact && allExact));
+                    }
+                }
+            }
+
+            FindSquashed(tokens[i].Skeleton, i, matches);
+        }
+
+        // Where a phrase matched word for word, a fuzzy reading of the same words by another phrase
+        // ("suicide" read as Spanish "suicida") adds nothing but a second, looser interpretation.
+        matches.RemoveAll(m => !m.Exact && matches.Any(e => e.Exact && e.Start <= m.Start && e.End >= m.End && IsFuzzy(e.Entry)));
+        return matches;
+    }
+
+    /// <summary>Only crisis and concern phrases are matched fuzzily; figures, pronouns, negations and the rest word for word.</summary>
+    private static bool IsFuzzy(LexiconEntry entry) => entry.Kind is EntryKind.Crisis or EntryKind.Concern;
+
+    private void FindSquashed(string skeleton, int index, List<PhraseMatch> matches)
+    {
+        if (skeleton.Length < MinSquashedWord || Lexicon.IsKnownWord(skeleton))
+        {
+            return;
+        }
+
+        foreach (var entry in Lexicon.Squashable)
+        {
+            if (skeleton.Contains(entry.Squashed, StringComparison.Ordinal))
+            {
+                matches.Add(new PhraseMatch(entry, index, index, false));
+            }
+        }
+    }
+
+    private static bool TryMatch(
+        LexiconEntry entry, int start, IReadOnlyList<NormalisedToken> tokens, List<(int Id, bool Exact)>[] candidates,
+        out int end, out bool allExact)
+    {
+        var sentence = tokens[start].Sentence;
+        var j = start + 1;
+        var skipped = false;
+        allExact = true;
+        end = start;
+        for (var w = 1; w < entry.Words.Length; w++)
+        {
+            var wanted = entry.Words[w];
+            var fuzzy = IsFuzzy(entry);
+            if (j < tokens.Count && tokens[j].Sentence == sentence && Has(candidates[j], wanted, fuzzy, ref allExact))
+            {
+                j++;
+                continue;
+            }
+
+            var mayskip = !skipped && entry.Words.Length >= 3 && wanted != Lexicon.Wildcard;
+            if (mayskip && j + 1 < tokens.Count && tokens[j + 1].Sentence == sentence && Has(candidates[j + 1], wanted, fuzzy, ref allExact))
+            {
+                skipped = true;
+                j += 2;
+                continue;
+            }
+
+            return false;
+        }
+
+        end = j - 1;
+        return true;
+    }
+
+    private static bool Has(List<(int Id, bool Exact)> candidates, int wanted, bool fuzzy, ref bool allExact)
+    {
+        if (wanted == Lexicon.Wildcard)
+        {
+            return true;
+        }
+
+        foreach (var (id, exact) in candidates)
+        {
+            if (id == wanted && (exact || fuzzy))
+            {
+                allExact &= exact;
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

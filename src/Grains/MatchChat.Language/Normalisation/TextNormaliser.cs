@@ -1,0 +1,253 @@
+using System.Globalization;
+using System.Text;
+
+namespace MatchChat.Language.Normalisation;
+
+/// <summary>
+/// Undoes the usual disguises before any matching: NFKC (fullwidth, styled letters), format characters
+/// (zero-width, bidi controls, soft hyphen), look-alike letters from other scripts, case, diacritics,
+/// apostrophes, leetspeak, letters spaced out ("k i l l", "k.i.l.l") and repeated ("kiiiill").
+/// Pure and allocation-light: it runs on every message.
+/// </summary>
+public static class TextNormaliser
+{
+    private const int MaxLength = 4000;
+
+    public static NormalisedText Normalise(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var flags = Obfuscation.None;
+        var source = text.Length > MaxLength ? text[..MaxLength] : text;
+        var folded = Fold(source, ref flags);
+        var pieces = Split(folded, ref flags);
+        var tokens = JoinSpacedRuns(pieces, ref flags);
+        return new NormalisedText(tokens, flags);
+    }
+
+    /// <summary>Normalises a lexicon phrase exactly like input, so lists can be written in ordinary spelling.</summary>
+    public static string[] Skeletons(string phrase) =>
+        Normalise(phrase).Tokens.Select(t => t.Skeleton).ToArray();
+
+    /// <summary>Collapses every run of one letter to a single letter: "kiiill" and "kill" both give "kil".</summary>
+    public static string Skeleton(string word, out bool hadLongRun)
+    {
+        hadLongRun = false;
+        var sb = new StringBuilder(word.Length);
+        var run = 0;
+        for (var i = 0; i < word.Length; i++)
+        {
+            if (i > 0 && word[i] == word[i - 1])
+            {
+                run++;
+                hadLongRun |= run >= 2 && char.IsLetter(word[i]);
+                continue;
+            }
+
+            run = 0;
+            sb.Append(word[i]);
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Fold(string source, ref Obfuscation flags)
+    {
+        var kc = TryNormalize(source, NormalizationForm.FormKC);
+        if (!string.Equals(kc, source, StringComparison.Ordinal))
+        {
+            flags |= Obfuscation.Compatibility;
+        }
+
+        var decomposed = TryNormalize(kc, NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        for (var i = 0; i < decomposed.Length; i++)
+        {
+            var raw = decomposed[i];
+            var category = CharUnicodeInfo.GetUnicodeCategory(raw);
+            if (category == UnicodeCategory.Format)
+            {
+                flags |= Obfuscation.FormatCharacters;
+                continue;
+            }
+
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark)
+            {
+                continue;
+            }
+
+            if (raw is '\'' or '’' or '‘' or '`' or '´' or 'ʼ')
+            {
+                // English possessive and "is": "cousin's" → "cousin", "he's" → "he"; elsewhere the apostrophe just goes ("j'ai" → "jai").
+                if (i + 1 < decomposed.Length && decomposed[i + 1] is 's' or 'S' && (i + 2 == decomposed.Length || !char.IsLetter(decomposed[i + 2])))
+                {
+                    i++;
+                }
+
+                continue;
+            }
+
+            var c = char.ToLowerInvariant(raw);
+            if (c > 0x7F && LookAlikes.TryMap(c, out var latin))
+            {
+                flags |= Obfuscation.LookAlikeLetters;
+                c = latin;
+            }
+
+            sb.Append(c);
+        }
+
+        return CharacterFolding.Fold(sb.ToString(), ref flags);
+    }
+
+    /// <summary>ICU normalisation where the host has it; under invariant globalization it is a no-op or throws, and <see cref="CharacterFolding"/> does the work.</summary>
+    private static string TryNormalize(string text, NormalizationForm form)
+    {
+        try
+        {
+            return text.Normalize(form);
+        }
+        catch (PlatformNotSupportedException)
+        {
+            return text;
+        }
+    }
+
+    private static List<Piece> Split(string folded, ref Obfuscation flags)
+    {
+        var pieces = new List<Piece>();
+        var sentence = 0;
+        var gap = 0;
+        var leet = false;
+        var i = 0;
+        while (i < folded.Length)
+        {
+            var c = folded[i];
+            if (char.IsWhiteSpace(c))
+            {
+                gap++;
+                if (c is '\n' or '\r')
+                {
+                    sentence = pieces.Count > 0 && pieces[^1].Sentence == sentence ? sentence + 1 : sentence;
+                    gap += 2;
+                }
+
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < folded.Length && !char.IsWhiteSpace(folded[i]))
+            {
+                i++;
+            }
+
+            var chunk = folded[start..i];
+            if (DottedLetters.TryJoin(chunk, out var joined))
+            {
+                flags |= Obfuscation.SpacedLetters;
+                chunk = joined;
+            }
+
+            var endsSentence = EndsSentence(chunk);
+            chunk = Leet.MapChunk(chunk, ref leet);
+            foreach (var word in Words(chunk))
+            {
+                pieces.Add(new Piece(word, gap, sentence));
+                gap = 0;
+            }
+
+            if (endsSentence && pieces.Count > 0 && pieces[^1].Sentence == sentence)
+            {
+                sentence++;
+            }
+
+            gap = 0;
+        }
+
+        if (leet)
+        {
+            flags |= Obfuscation.Leetspeak;
+        }
+
+        return pieces;
+    }
+
+    private static bool EndsSentence(string chunk)
+    {
+        var last = chunk[^1];
+        return last is '.' or '?' or '!' or ';' or ':' or '…' or '。';
+    }
+
+    private static IEnumerable<string> Words(string chunk)
+    {
+        var start = -1;
+        for (var i = 0; i <= chunk.Length; i++)
+        {
+            var isWordChar = i < chunk.Length && char.IsLetterOrDigit(chunk[i]);
+            if (isWordChar && start < 0)
+            {
+                start = i;
+            }
+            else if (!isWordChar && start >= 0)
+            {
+                yield return chunk[start..i];
+                start = -1;
+            }
+        }
+    }
+
+    private static List<NormalisedToken> JoinSpacedRuns(List<Piece> pieces, ref Obfuscation flags)
+    {
+        var tokens = new List<NormalisedToken>(pieces.Count);
+        var i = 0;
+        while (i < pieces.Count)
+        {
+            var runEnd = i;
+            while (runEnd < pieces.Count && IsSpacedLetter(pieces[runEnd].Word)
+                && (runEnd == i || pieces[runEnd].Sentence == pieces[i].Sentence))
+            {
+                runEnd++;
+            }
+
+            if (runEnd - i >= 3)
+            {
+                flags |= Obfuscation.SpacedLetters;
+                var sb = new StringBuilder();
+                for (var k = i; k < runEnd; k++)
+                {
+                    if (k > i && pieces[k].Gap >= 2 && sb.Length > 0)
+                    {
+                        Add(tokens, sb.ToString(), pieces[i].Sentence, ref flags);
+                        sb.Clear();
+                    }
+
+                    sb.Append(Leet.TryMap(pieces[k].Word[0], out var l) ? l : pieces[k].Word[0]);
+                }
+
+                Add(tokens, sb.ToString(), pieces[i].Sentence, ref flags);
+                i = runEnd;
+                continue;
+            }
+
+            Add(tokens, pieces[i].Word, pieces[i].Sentence, ref flags);
+            i++;
+        }
+
+        return tokens;
+    }
+
+    private static bool IsSpacedLetter(string word) => word.Length == 1 && (char.IsLetter(word[0]) || Leet.TryMap(word[0], out _));
+
+    private static void Add(List<NormalisedToken> tokens, string word, int sentence, ref Obfuscation flags)
+    {
+        var skeleton = Skeleton(word, out var longRun);
+        if (longRun)
+        {
+            flags |= Obfuscation.RepeatedLetters;
+        }
+
+        tokens.Add(new NormalisedToken(word, skeleton, sentence));
+    }
+
+    private readonly record struct Piece(string Word, int Gap, int Sentence);
+}

@@ -1,0 +1,168 @@
+using MatchChat.Language.Detection;
+using MatchChat.Language.Lexicon;
+using MatchChat.Language.Normalisation;
+
+namespace MatchChat.Language.Rules;
+
+/// <summary>
+/// Decides, sentence by sentence, whether a phrase found speaks of the writer, now:
+/// <list type="bullet">
+/// <item>an everyday figure of speech overlapping the phrase cancels it ("killing myself laughing");</item>
+/// <item>the nearest person word before the phrase is its subject: "you" → not the writer; "he", "my friend" →
+/// someone else (concern if present, nothing if past); no subject at all counts as the writer ("want to die tbh");
+/// a phrase that names the writer itself ("kill myself", "quiero morir") needs no subject;</item>
+/// <item>a bare noun ("suicide") is crisis only with "I"/"my" before it, otherwise concern;</item>
+/// <item>a negation just before ("I don't want to die"), a time distance ("two years ago", "when I was 15") or a
+/// film/book/game/song in the sentence lowers crisis to concern (the writer's own) or nothing (someone else's);</item>
+/// <item>a listener's sentence addressed to "you" is support, not risk, and never flags.</item>
+/// </list>
+/// </summary>
+public static class ContextRules
+{
+    private const int NegationWindow = 2;
+
+    public static LexicalVerdict Judge(NormalisedText text, List<PhraseMatch> matches, Lexicon.Lexicon lexicon, CrisisRole role)
+    {
+        var level = CrisisLevel.None;
+        var reason = CrisisReason.None;
+        var distanced = false;
+        var persons = Persons(text, lexicon);
+        var cues = matches.Count(m => m.Entry.Kind == EntryKind.Cue);
+        var media = matches.Any(m => m.Entry.Kind == EntryKind.Media);
+        var second = persons.Any(p => p == EntryKind.Second);
+        var first = persons.Any(p => p == EntryKind.First);
+        var third = persons.Any(p => p == EntryKind.Third);
+
+        foreach (var match in matches)
+        {
+            if (match.Entry.Kind is not (EntryKind.Crisis or EntryKind.Concern))
+            {
+                continue;
+            }
+
+            var (l, r) = Read(match, text, matches, persons, role);
+            distanced |= match.Entry.Kind == EntryKind.Crisis && l < CrisisLevel.Crisis && l > CrisisLevel.None;
+            if (l > level || (l == level && l > CrisisLevel.None && reason > r))
+            {
+                (level, reason) = (l, r);
+            }
+        }
+
+        return new LexicalVerdict(level, reason, cues, third && !first, second, media, distanced, matches.Any(m => m.Entry.Kind == EntryKind.Figure));
+    }
+
+    private static (CrisisLevel, CrisisReason) Read(
+        PhraseMatch match, NormalisedText text, List<PhraseMatch> matches, EntryKind?[] persons, CrisisRole role)
+    {
+        var entry = match.Entry;
+        var sentence = text.Tokens[match.Start].Sentence;
+        var inSentence = matches.Where(m => text.Tokens[m.Start].Sentence == sentence && !m.Overlaps(match)).ToList();
+        if (matches.Any(m => m.Entry.Kind == EntryKind.Figure && m.Overlaps(match)))
+        {
+            return (CrisisLevel.None, CrisisReason.None);
+        }
+
+        var own = entry.Kind == EntryKind.Crisis ? CrisisLevel.Crisis : CrisisLevel.Concern;
+        var secondInSentence = SentenceHas(text, persons, sentence, EntryKind.Second);
+        if (role == CrisisRole.Listener && secondInSentence)
+        {
+            return (CrisisLevel.None, CrisisReason.None);
+        }
+
+        var subject = NearestSubject(text, persons, match.Start, sentence);
+        var namesWriter = entry.SelfReferring && match.Exact;
+        if (!namesWriter)
+        {
+            if (subject == EntryKind.Second)
+            {
+                return (CrisisLevel.None, CrisisReason.None);
+            }
+
+            if (subject == EntryKind.Third)
+            {
+                var past = inSentence.Any(m => m.Entry.Kind == EntryKind.Past) || HasYear(text, sentence);
+                var mediaTalk = inSentence.Any(m => m.Entry.Kind == EntryKind.Media);
+                return past || mediaTalk || own == CrisisLevel.Concern
+                    ? (CrisisLevel.None, CrisisReason.None)
+                    : (CrisisLevel.Concern, CrisisReason.SomeoneElseAtRisk);
+            }
+
+            if (subject is null && (role == CrisisRole.Listener || entry.NeedsExplicitSubject))
+            {
+                own = Lower(own);
+            }
+        }
+
+        if (own == CrisisLevel.None)
+        {
+            return (CrisisLevel.None, CrisisReason.None);
+        }
+
+        var negated = inSentence.Any(m => m.Entry.Kind == EntryKind.Negation && m.End < match.Start && m.End >= match.Start - NegationWindow);
+        var distant = inSentence.Any(m => m.Entry.Kind == EntryKind.Past) || HasYear(text, sentence);
+        var aboutMedia = inSentence.Any(m => m.Entry.Kind == EntryKind.Media);
+        if (aboutMedia && !entry.SelfReferring)
+        {
+            return (CrisisLevel.None, CrisisReason.None);
+        }
+
+        if (negated || distant || aboutMedia)
+        {
+            return own == CrisisLevel.Crisis ? (CrisisLevel.Concern, CrisisReason.Distanced) : (CrisisLevel.None, CrisisReason.None);
+        }
+
+        return (own, entry.Reason);
+    }
+
+    /// <summary>A year ("in 2019") puts what the sentence says at a distance, like "two years ago".</summary>
+    private static bool HasYear(NormalisedText text, int sentence) =>
+        text.Tokens.Any(t => t.Sentence == sentence && t.Text.Length == 4 && (t.Text.StartsWith("19", StringComparison.Ordinal) || t.Text.StartsWith("20", StringComparison.Ordinal)) && t.Text.All(char.IsAsciiDigit));
+
+    private static CrisisLevel Lower(CrisisLevel level) => level == CrisisLevel.Crisis ? CrisisLevel.Concern : CrisisLevel.None;
+
+    private static EntryKind?[] Persons(NormalisedText text, Lexicon.Lexicon lexicon)
+    {
+        var persons = new EntryKind?[text.Tokens.Count];
+        var scratch = new List<(int Id, bool Exact)>();
+        for (var i = 0; i < persons.Length; i++)
+        {
+            lexicon.Candidates(text.Tokens[i].Skeleton, scratch);
+            foreach (var (id, exact) in scratch)
+            {
+                if (exact && lexicon.PersonOf(id) is { } person)
+                {
+                    persons[i] = person;
+                    break;
+                }
+            }
+        }
+
+        return persons;
+    }
+
+    private static EntryKind? NearestSubject(NormalisedText text, EntryKind?[] persons, int start, int sentence)
+    {
+        for (var i = start - 1; i >= 0 && text.Tokens[i].Sentence == sentence; i--)
+        {
+            if (persons[i] is { } person)
+            {
+                return person;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool SentenceHas(NormalisedText text, EntryKind?[] persons, int sentence, EntryKind kind)
+    {
+        for (var i = 0; i < persons.Length; i++)
+        {
+            if (persons[i] == kind && text.Tokens[i].Sentence == sentence)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,20 @@
+using MatchChat.Language.Detection;
+
+namespace MatchChat.Language.Rules;
+
+/// <summary>What the phrase lists and the context rules make of a text, before any model.</summary>
+/// <param name="Cues">Model cue words found (plans, goodbyes, "burden", "tonight"…).</param>
+/// <param name="SpokenOfOthers">The text speaks of someone else and never of the writer.</param>
+/// <param name="SecondPerson">The text addresses the reader ("you", "tu", "du"…).</param>
+/// <param name="Media">The text is about a film, book, game or song.</param>
+/// <param name="Distanced">A crisis phrase was found but put in the past, negated or tied to media.</param>
+/// <param name="FigureOfSpeech">An everyday figure of speech was found ("killing me", "my last day at").</param>
+public sealed record LexicalVerdict(
+    CrisisLevel Level,
+    CrisisReason Reason,
+    int Cues,
+    bool SpokenOfOthers,
+    bool SecondPerson,
+    bool Media,
+    bool Distanced,
+    bool FigureOfSpeech);
