@@ -81,6 +81,7 @@ public sealed class ModerationConsoleTests(SafetyFixture server)
         await moderator.Page.GetByTestId("suspend-submit").ClickAsync();
         await Expect(moderator.Page.GetByTestId("suspend-result")).ToHaveTextAsync($"{member.Handle} is suspended for 60 minutes.");
         await Expect(member.Page.GetByTestId("welcome-continue")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(member.Page.GetByTestId("notice")).ToContainTextAsync("a moderator may have suspended it");
 
         await moderator.Page.GetByTestId("unsuspend").ClickAsync();
         await Expect(moderator.Page.GetByTestId("suspend-result")).ToHaveTextAsync($"{member.Handle}'s suspension is lifted.");

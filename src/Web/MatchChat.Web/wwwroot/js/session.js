@@ -55,7 +55,7 @@ export function expireSession() {
   const connection = state.connection;
   state.connection = null;
   if (connection) connection.stop().catch(() => {});
-  sessionStorage.setItem(NOTICE_KEY, "Your anonymous session is no longer valid, so we started a fresh page. Choose below to continue.");
+  sessionStorage.setItem(NOTICE_KEY, "Your anonymous session is no longer valid (a moderator may have suspended it, or MatchChat was reset), so we started a fresh page. Choose below to continue.");
   sessionStorage.removeItem("matchchat.openChannel");
   location.reload();
 }
