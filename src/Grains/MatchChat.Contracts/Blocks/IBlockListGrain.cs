@@ -21,8 +21,12 @@ public interface IBlockListGrain : IGrainWithStringKey
     /// <summary>Newest first.</summary>
     [Alias("List"), ReadOnly] Task<BlockedMember[]> List();
 
-    /// <summary>The blocked members' ids (for filtering a room's history for this reader).</summary>
-    [Alias("BlockedIds"), ReadOnly] Task<string[]> BlockedIds();
+    /// <summary>
+    /// The blocked members' ids, for a room filtering its history for this reader. Served even while a Block waits on the
+    /// member grain: otherwise member (joining the room) → room (reading history) → this grain (blocking) → member
+    /// could wait on each other.
+    /// </summary>
+    [Alias("BlockedIds"), AlwaysInterleave] Task<string[]> BlockedIds();
 
     /// <summary>
     /// Erases the list (for the member's deletion). It does not call the member grain, so the member grain may call it;
