@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Matching;
@@ -5,11 +6,12 @@ using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Rooms;
 using MatchChat.Tests.Support;
 using Microsoft.AspNetCore.SignalR;
+using Xunit.Abstractions;
 
 namespace MatchChat.Tests.Safety;
 
 /// <summary>PROTOCOL.md Trust and safety: Block, Unblock, ListBlocked, over real WebSockets.</summary>
-public sealed class BlockTests(BlockServerFixture server) : IClassFixture<BlockServerFixture>
+public sealed class BlockTests(BlockServerFixture server, ITestOutputHelper output) : IClassFixture<BlockServerFixture>
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(2);
 
@@ -25,9 +27,12 @@ public sealed class BlockTests(BlockServerFixture server) : IClassFixture<BlockS
         var conversation = await listener.Conn.Invoke<Conversation>("AcceptOffer", offer.OfferId);
         await seeker.Conn.Next<Conversation>("Matched");
 
+        var clock = Stopwatch.StartNew();
         await seeker.Conn.Invoke("Block", listener.Handle);
+        var answered = clock.Elapsed;
         var toBlocker = await seeker.Conn.Next<ConversationEnded>("ConversationEnded", e => e.ConversationId == conversation.ConversationId);
         var toBlocked = await listener.Conn.Next<ConversationEnded>("ConversationEnded", e => e.ConversationId == conversation.ConversationId);
+        output.WriteLine($"Block answered in {answered.TotalMilliseconds:F0} ms; both ConversationEnded within {clock.Elapsed.TotalMilliseconds:F0} ms");
         Assert.Equal("blocked", toBlocker.Reason);
         Assert.Equal("ended", toBlocked.Reason);
         var refused = await Assert.ThrowsAsync<HubException>(() => listener.Send(conversation.Channel, "are you there?"));
