@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Builder;
 namespace MatchChat.Durability.Tests;
 
 /// <summary>A web node with its embedded silo on PostgreSQL, started in-process on a real port; restartable on the same database.</summary>
-public sealed class EmbeddedNode(string connectionString, IDictionary<string, string?>? extra = null) : IAsyncDisposable
+public sealed class EmbeddedNode(string connectionString, Dictionary<string, string?>? extra = null) : IAsyncDisposable
 {
     private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private readonly int _siloPort = FreePort.Next();
@@ -28,7 +28,7 @@ public sealed class EmbeddedNode(string connectionString, IDictionary<string, st
             ["MatchChat:Limits:MessageBurst"] = "1000",
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in extra ?? [])
         {
             settings[key] = value;
         }

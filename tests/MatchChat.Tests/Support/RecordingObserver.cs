@@ -38,9 +38,11 @@ public sealed class RecordingObserver : IChatObserver
     public Task ConversationEnded(string memberId, ConversationEnded ended) => Add(memberId, ended);
     public Task ChannelJoined(string memberId, string channel) => Add(memberId, channel);
     public Task ChannelLeft(string memberId, string channel) => Add(memberId, "left:" + channel);
-    public Task MessageReceived(Message message) => Add(null, message);
+    public Task MessageReceived(string senderId, Message message) => Add(null, message);
     public Task PeerTyping(string typistId, PeerTyping typing) => Add(null, typing);
     public Task RoomUpdated(Room room) => Add(null, room);
+    public Task BlocksChanged(string memberId, string[] blockedIds) => Add(memberId, blockedIds);
+    public Task RemovedFromRoom(string memberId, Room room) => Add(memberId, room);
 
     private Task Add(string? memberId, object e)
     {

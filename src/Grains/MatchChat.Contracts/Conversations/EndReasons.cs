@@ -4,4 +4,10 @@ namespace MatchChat.Contracts.Conversations;
 public static class EndReasons
 {
     public const string Ended = "ended";
+
+    /// <summary>The member who blocked the other hears this; the blocked member hears plain <see cref="Ended"/>.</summary>
+    public const string Blocked = "blocked";
+
+    /// <summary>The reason the other participant hears: a block is not announced to the one blocked.</summary>
+    public static string ForPeer(string reason) => reason == Blocked ? Ended : reason;
 }

@@ -12,6 +12,9 @@ public interface ITopicQueueGrain : IGrainWithStringKey
 
     [Alias("GetTicket"), ReadOnly] Task<QueueTicket?> GetTicket(string requestId);
 
+    /// <summary>The seeker's blocks changed: the request is never offered to a member they block (an open offer to one is withdrawn).</summary>
+    [Alias("UpdateSeekerBlocks")] Task UpdateSeekerBlocks(string requestId, string[] blockedIds);
+
     [Alias("UpsertListener")] Task UpsertListener(ListenerSnapshot listener);
     [Alias("RemoveListener")] Task RemoveListener(string listenerId);
 

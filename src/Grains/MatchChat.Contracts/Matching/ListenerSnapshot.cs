@@ -1,6 +1,9 @@
 namespace MatchChat.Contracts.Matching;
 
-/// <summary>A listener as a topic queue sees it; pushed by the listener's member grain on every change.</summary>
+/// <summary>
+/// A listener as a topic queue sees it; pushed by the listener's member grain on every change.
+/// <see cref="Blocked"/>: the member ids this listener has blocked (null: none), never offered their requests.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("MatchChat.ListenerSnapshot")]
 public sealed record ListenerSnapshot(
     [property: Id(0)] string ListenerId,
@@ -11,4 +14,5 @@ public sealed record ListenerSnapshot(
     [property: Id(5)] bool AcceptsTeens,
     [property: Id(6)] bool Available,
     [property: Id(7)] DateTime? LastAssignedAt,
-    [property: Id(8)] string[] Topics);
+    [property: Id(8)] string[] Topics,
+    [property: Id(20)] string[]? Blocked = null);

@@ -1,6 +1,9 @@
 namespace MatchChat.Contracts.Matching;
 
-/// <summary>What a seeker's member grain hands to a topic queue.</summary>
+/// <summary>
+/// What a seeker's member grain hands to a topic queue. <see cref="Blocked"/>: the member ids this seeker has blocked
+/// (null: none), never offered this request; kept current by <c>ITopicQueueGrain.UpdateSeekerBlocks</c>.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("MatchChat.SeekerRequest")]
 public sealed record SeekerRequest(
     [property: Id(0)] string RequestId,
@@ -9,4 +12,5 @@ public sealed record SeekerRequest(
     [property: Id(3)] string AgeGroup,
     [property: Id(4)] string[] Experiences,
     [property: Id(5)] string? Note,
-    [property: Id(6)] DateTime EnqueuedAt);
+    [property: Id(6)] DateTime EnqueuedAt,
+    [property: Id(20)] string[]? Blocked = null);

@@ -1,3 +1,4 @@
+using MatchChat.Contracts.Blocks;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Push;
@@ -33,6 +34,9 @@ public interface IMemberGrain : IGrainWithStringKey
     [Alias("JoinRoom")] Task<Room> JoinRoom(string slug);
     [Alias("LeaveRoom")] Task LeaveRoom(string slug);
 
+    /// <summary>From this member's block list only (it never hears back from here): apply the blocks now held.</summary>
+    [Alias("ApplyBlocks")] Task ApplyBlocks(BlockChange change);
+
     // Notifications from queue and conversation grains: one-way, so no call cycle can form.
     [OneWay, Alias("OnTicketUpdated")] Task OnTicketUpdated(QueueTicket ticket);
     [OneWay, Alias("OnOfferMade")] Task OnOfferMade(Offer offer);
@@ -40,6 +44,9 @@ public interface IMemberGrain : IGrainWithStringKey
     /// <summary>From the conversation grain, to both participants; idempotent per conversation id.</summary>
     [OneWay, Alias("OnConversationStarted")] Task OnConversationStarted(Conversation conversation, string requestId);
     [OneWay, Alias("OnConversationEnded")] Task OnConversationEnded(ConversationEnded ended, DateTime endedAt);
+
+    /// <summary>A moderator removed or banned this member from a room: the room is dropped from their list.</summary>
+    [OneWay, Alias("OnRemovedFromRoom")] Task OnRemovedFromRoom(Room room);
 
     /// <summary>A channel of this member was activated afresh (after a silo loss): its web nodes should subscribe again.</summary>
     [OneWay, Alias("OnChannelActivated")] Task OnChannelActivated(string channel);

@@ -22,8 +22,13 @@ public interface IChatObserver : IGrainObserver
     [OneWay, Alias("ConversationEnded")] Task ConversationEnded(string memberId, ConversationEnded ended);
     [OneWay, Alias("ChannelJoined")] Task ChannelJoined(string memberId, string channel);
     [OneWay, Alias("ChannelLeft")] Task ChannelLeft(string memberId, string channel);
-    [OneWay, Alias("MessageReceived")] Task MessageReceived(Message message);
+    /// <summary>Sent to the channel's members; the node leaves out the connections of local members who blocked the sender.</summary>
+    [OneWay, Alias("MessageReceived")] Task MessageReceived(string senderId, Message message);
     /// <summary>Sent to the channel's members except the typist, whose id the node needs to leave their own connections out.</summary>
     [OneWay, Alias("PeerTyping")] Task PeerTyping(string typistId, PeerTyping typing);
     [OneWay, Alias("RoomUpdated")] Task RoomUpdated(Room room);
+    /// <summary>The member's blocks changed: the node filters their pushes by this set from now on.</summary>
+    [OneWay, Alias("BlocksChanged")] Task BlocksChanged(string memberId, string[] blockedIds);
+    /// <summary>From the room, to its nodes: a moderator took the member out; their local connections leave its group and hear <c>RoomUpdated</c> (joined false).</summary>
+    [OneWay, Alias("RemovedFromRoom")] Task RemovedFromRoom(string memberId, Room room);
 }

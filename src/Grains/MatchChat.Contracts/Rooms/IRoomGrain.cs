@@ -15,6 +15,12 @@ public interface IRoomGrain : IChannelGrain
     /// <summary>The member is present (a new session began); false when they are no longer a member (their membership lapsed).</summary>
     [Alias("Seen")] Task<bool> Seen(string memberId);
 
+    /// <summary>
+    /// A moderator's action on <paramref name="memberId"/> (see <see cref="RoomActions"/>); <paramref name="minutes"/> limits a
+    /// mute or ban (null: until undone). Remove and ban take the member out of the room now.
+    /// </summary>
+    [Alias("Moderate")] Task Moderate(string memberId, string action, int? minutes);
+
     /// <summary>The member has no open connection any more (counted out of <see cref="Room.PresentCount"/>).</summary>
     [OneWay, Alias("Absent")] Task Absent(string memberId);
 }

@@ -118,9 +118,11 @@ public sealed class ConversationGrain(
             s.EndedBy = handle;
         });
         MatchChatMetrics.ConversationEnded(S.Topic!, reason);
+        // The caller hears the reason; the other participant hears EndReasons.ForPeer of it (a block is not announced).
         var ended = new ConversationEnded(this.GetPrimaryKeyString(), handle, reason, S.EndedAt!.Value);
-        _ = GrainFactory.GetGrain<IMemberGrain>(S.SeekerId).OnConversationEnded(ended, S.EndedAt!.Value);
-        _ = GrainFactory.GetGrain<IMemberGrain>(S.ListenerId).OnConversationEnded(ended, S.EndedAt.Value);
+        var peerEnded = ended with { Reason = EndReasons.ForPeer(reason) };
+        _ = GrainFactory.GetGrain<IMemberGrain>(S.SeekerId).OnConversationEnded(memberId == S.SeekerId ? ended : peerEnded, S.EndedAt!.Value);
+        _ = GrainFactory.GetGrain<IMemberGrain>(S.ListenerId).OnConversationEnded(memberId == S.ListenerId ? ended : peerEnded, S.EndedAt.Value);
     }
 
     protected override string RequireReader(string memberId)

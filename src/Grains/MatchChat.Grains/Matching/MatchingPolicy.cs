@@ -6,7 +6,8 @@ namespace MatchChat.Grains.Matching;
 
 /// <summary>
 /// PROTOCOL.md's matching rules as a pure function: inputs in, decisions out, no clock, no I/O.
-/// Eligible: has the topic, available, spare capacity, not the seeker, age-compatible, not excluded for this request.
+/// Eligible: has the topic, available, spare capacity, not the seeker, age-compatible, not excluded for this request,
+/// and neither has blocked the other (<see cref="EitherBlocked"/>; every path that offers a request goes through <see cref="IsEligible"/>).
 /// Preferred: most shared experiences, then largest share of spare capacity, then longest since last assignment
 /// (never assigned counts as longest). Seekers are served first in, first out; a listener holds one open offer at a time.
 /// </summary>
@@ -23,7 +24,13 @@ public static class MatchingPolicy
         && listener.ActiveChats < listener.MaxConcurrentChats
         && listener.ListenerId != seeker.SeekerId
         && AgeCompatible(seeker.AgeGroup, listener)
-        && !seeker.Excluded.Contains(listener.ListenerId);
+        && !seeker.Excluded.Contains(listener.ListenerId)
+        && !EitherBlocked(seeker, listener);
+
+    /// <summary>The seeker blocked the listener, or the listener blocked the seeker: never paired, in either direction.</summary>
+    public static bool EitherBlocked(WaitingSeeker seeker, ListenerSnapshot listener) =>
+        (seeker.Blocked?.Contains(listener.ListenerId) ?? false)
+        || (listener.Blocked?.Contains(seeker.SeekerId) ?? false);
 
     public static int SharedExperiences(IReadOnlyCollection<string> seeker, IReadOnlyCollection<string> listener) =>
         seeker.Count(listener.Contains);

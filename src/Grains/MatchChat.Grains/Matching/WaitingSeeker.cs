@@ -1,6 +1,9 @@
 namespace MatchChat.Grains.Matching;
 
-/// <summary>A request as the matching policy sees it. <see cref="Excluded"/>: listeners who declined it or let it expire.</summary>
+/// <summary>
+/// A request as the matching policy sees it. <see cref="Excluded"/>: listeners who declined it or let it expire.
+/// <see cref="Blocked"/>: members the seeker has blocked (null: none).
+/// </summary>
 public sealed record WaitingSeeker(
     string RequestId,
     string SeekerId,
@@ -8,4 +11,5 @@ public sealed record WaitingSeeker(
     string AgeGroup,
     IReadOnlyCollection<string> Experiences,
     IReadOnlySet<string> Excluded,
-    bool HasOpenOffer);
+    bool HasOpenOffer,
+    IReadOnlyCollection<string>? Blocked = null);

@@ -236,7 +236,7 @@ internal sealed class ListenerRole(IMemberContext m)
         }
 
         var snapshot = new ListenerSnapshot(m.MemberId, S.AgeGroup, l.Experiences, l.MaxConcurrentChats, ActiveChats,
-            l.AcceptsTeens, l.Available, S.LastAssignedAt, l.Topics);
+            l.AcceptsTeens, l.Available, S.LastAssignedAt, l.Topics, [.. S.Blocked]);
         await Task.WhenAll(l.Topics.Select(t => m.Queue(t).UpsertListener(snapshot)));
     }
 

@@ -112,7 +112,7 @@ public sealed class MemberGrain(
         }
 
         ArmDeadline();
-        return new MemberChannels(S.Handle!, S.AgeGroup, _chats.ActiveChannels.Concat(_rooms.Channels).ToArray());
+        return new MemberChannels(S.Handle!, S.AgeGroup, _chats.ActiveChannels.Concat(_rooms.Channels).ToArray(), [.. S.Blocked]);
     }
 
     public Task Detach(string nodeId)
@@ -149,6 +149,10 @@ public sealed class MemberGrain(
     public Task<Room> JoinRoom(string slug) => Run(() => _rooms.Join(slug));
 
     public Task LeaveRoom(string slug) => Run(() => _rooms.Leave(slug));
+
+    public Task ApplyBlocks(Contracts.Blocks.BlockChange change) => Run(() => new BlockRole(this, _listener).Apply(change));
+
+    public Task OnRemovedFromRoom(Room room) => _rooms.OnRemoved(room);
 
     public Task OnTicketUpdated(QueueTicket ticket) => _seeker.OnTicketUpdated(ticket);
 

@@ -24,5 +24,8 @@ public sealed class MemberState
     [Id(9)] public List<string> Rooms { get; set; } = [];
     [Id(10)] public bool Moderator { get; set; }
 
+    /// <summary>Whom this member blocked (member ids; the list itself is <c>BlockListGrain</c>'s, at most 1,000): the matching copy.</summary>
+    [Id(20)] public HashSet<string> Blocked { get; set; } = [];
+
     public bool Exists => Handle is not null;
 }

@@ -69,6 +69,17 @@ internal sealed class RoomList(IMemberContext m)
         }
     }
 
+    /// <summary>From the room grain (one-way): a moderator removed or banned this member; a fact already true there.</summary>
+    public async Task OnRemoved(Room room)
+    {
+        if (S.Rooms.Remove(room.Slug))
+        {
+            await m.Writes.TryWrite("after removal from a room");
+        }
+
+        m.Notify(n => n.ChannelLeft(m.MemberId, room.Channel));
+    }
+
     public async Task Leave(string slug)
     {
         if (!S.Rooms.Contains(slug))

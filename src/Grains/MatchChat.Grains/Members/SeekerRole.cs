@@ -25,7 +25,7 @@ internal sealed class SeekerRole(IMemberContext m)
         // fails, the queue still holds it and the next Attach finds it by its ticket.
         var request = new OpenRequest(Ids.New(), topic, experiences, note, m.Now);
         var ticket = await m.Queue(topic).Enqueue(new SeekerRequest(
-            request.RequestId, m.MemberId, S.Handle!, S.AgeGroup, experiences, note, request.EnqueuedAt));
+            request.RequestId, m.MemberId, S.Handle!, S.AgeGroup, experiences, note, request.EnqueuedAt, [.. S.Blocked]));
         try
         {
             await m.Writes.Change(s => s.Request = request);

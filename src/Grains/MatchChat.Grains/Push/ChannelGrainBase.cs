@@ -16,6 +16,8 @@ namespace MatchChat.Grains.Push;
 /// </summary>
 public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTimings> timings, TimeProvider time) : Grain, IChannelGrain
 {
+    private const int MaxRefills = 4;
+    private static readonly IReadOnlySet<string> NoneHidden = new HashSet<string>();
     private long _nextSeq;
 
     protected NodeSubscriptions Nodes { get; } = new(timings.Value.ObserverExpiry, time);
@@ -73,7 +75,7 @@ public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTi
             // A resend is pushed again too: the first attempt may have been stored without being pushed (its reply
             // was lost). Clients drop a (channel, seq) they already have.
             var message = ToMessage(result.Message);
-            Nodes.Notify(n => n.MessageReceived(message));
+            Nodes.Notify(n => n.MessageReceived(memberId, message));
             return message;
         }
         catch (MessageStoreUnavailableException)
@@ -89,13 +91,53 @@ public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTi
         RequireReader(memberId);
         try
         {
-            var rows = await store.ReadAsync(Channel, afterSeq, beforeSeq, limit);
-            return rows.Select(ToMessage).ToArray();
+            var hidden = await HiddenSenders(memberId);
+            return hidden.Count == 0
+                ? (await store.ReadAsync(Channel, afterSeq, beforeSeq, limit)).Select(ToMessage).ToArray()
+                : await ReadVisible(afterSeq, beforeSeq, limit, hidden);
         }
         catch (MessageStoreUnavailableException)
         {
             throw MatchChatException.Unavailable("History cannot be read just now. Please try again in a moment.");
         }
+    }
+
+    /// <summary>Senders whose messages this reader does not see (in rooms: the members they blocked).</summary>
+    protected virtual Task<IReadOnlySet<string>> HiddenSenders(string memberId) => Task.FromResult<IReadOnlySet<string>>(NoneHidden);
+
+    /// <summary>
+    /// A page without the hidden senders' messages, refilled from further pages (at most <see cref="MaxRefills"/> more
+    /// reads) so that a page is short only where the channel ends or after many hidden messages in a row. Its seqs have
+    /// gaps where hidden messages were: the reader chose not to see them.
+    /// </summary>
+    private async Task<Message[]> ReadVisible(long? afterSeq, long? beforeSeq, int limit, IReadOnlySet<string> hidden)
+    {
+        var backward = afterSeq is null;
+        var visible = new List<StoredMessage>();
+        for (var read = 0; read <= MaxRefills && visible.Count < limit; read++)
+        {
+            var rows = await store.ReadAsync(Channel, afterSeq, beforeSeq, limit);
+            var shown = rows.Where(r => !hidden.Contains(r.SenderId));
+            if (backward)
+            {
+                // Newest page first, then older ones before it.
+                visible.InsertRange(0, shown);
+                beforeSeq = rows.Count > 0 ? rows[0].Seq : beforeSeq;
+            }
+            else
+            {
+                visible.AddRange(shown);
+                afterSeq = rows.Count > 0 ? rows[^1].Seq : afterSeq;
+            }
+
+            if (rows.Count < limit)
+            {
+                break;
+            }
+        }
+
+        var page = backward ? visible.TakeLast(limit) : visible.Take(limit);
+        return page.Select(ToMessage).ToArray();
     }
 
     public Task Typing(string memberId)

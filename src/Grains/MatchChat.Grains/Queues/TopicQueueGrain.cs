@@ -142,6 +142,7 @@ public sealed partial class TopicQueueGrain(
         }
 
         _roster[listener.ListenerId] = listener;
+        WithdrawBlockedOffers(listener);
         MatchNow();
         return Task.CompletedTask;
     }
@@ -218,7 +219,7 @@ public sealed partial class TopicQueueGrain(
             var busy = Requests.Select(r => r.OfferListenerId).OfType<string>().ToHashSet(StringComparer.Ordinal);
             var waiting = Requests.Select(r => new WaitingSeeker(
                 r.Request.RequestId, r.Request.SeekerId, Topic, r.Request.AgeGroup, r.Request.Experiences, r.Excluded,
-                r.HasOpenOffer || r.IsStarting));
+                r.HasOpenOffer || r.IsStarting, r.Request.Blocked));
             foreach (var planned in MatchingPolicy.Plan(waiting, _roster.Values, busy))
             {
                 var request = Find(planned.Seeker.RequestId)!;

@@ -12,8 +12,11 @@ using Orleans.Serialization;
 
 namespace MatchChat.Grains.Rooms;
 
-/// <summary>One per topic room: who has joined (bounded by <see cref="RoomMembership"/>), and the room's messages (through the store).</summary>
-public sealed class RoomGrain(
+/// <summary>
+/// One per topic room: who has joined (bounded by <see cref="RoomMembership"/>), and the room's messages (through the store).
+/// Moderators' mutes and bans, and each reader's blocks, are in RoomGrain.Moderation.cs.
+/// </summary>
+public sealed partial class RoomGrain(
     [PersistentState("room", StorageNames.Grains)] IPersistentState<RoomState> state,
     DeepCopier<RoomState> copier,
     TopicCatalog topics,
@@ -36,7 +39,7 @@ public sealed class RoomGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (RoomMembership.Prune(state.State, Now, _membership))
+        if (RoomMembership.Prune(state.State, Now, _membership) | RoomModeration.Prune(state.State, Now))
         {
             // Best-effort: the same pruning happens again on the next activation if this write does not land.
             await Writes.TryWrite("after pruning lapsed members");
@@ -47,6 +50,7 @@ public sealed class RoomGrain(
 
     public async Task<Room> Join(string memberId, string handle)
     {
+        RequireNotBanned(memberId);
         if (!state.State.Members.ContainsKey(memberId))
         {
             await Writes.Change(s =>

@@ -24,6 +24,8 @@ public static class WebServiceCollectionExtensions
             return new ChatClients(hub.Clients, hub.Groups);
         });
         services.AddSingleton<LocalConnections>();
+        services.AddSingleton<LocalBlocks>();
+        services.AddSingleton<BlockRateLimiter>();
         services.AddSingleton<OrderedSends>();
         services.AddSingleton<PushBridge>();
         services.AddHostedService(sp => sp.GetRequiredService<PushBridge>());

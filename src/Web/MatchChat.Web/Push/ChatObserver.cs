@@ -12,7 +12,7 @@ namespace MatchChat.Web.Push;
 /// Group membership changes take effect at once, in the order events arrive; the sends themselves are queued in
 /// order per member and per channel (<see cref="OrderedSends"/>), so no send waits for another member's or channel's.
 /// </summary>
-public sealed class ChatObserver(ChatClients hub, PushBridge bridge, LocalConnections local, OrderedSends sends) : IChatObserver
+public sealed class ChatObserver(ChatClients hub, PushBridge bridge, LocalConnections local, LocalBlocks blocks, OrderedSends sends) : IChatObserver
 {
     public Task QueueUpdated(string memberId, QueueTicket ticket) => ToMember(memberId, c => c.QueueUpdated(ticket));
 
@@ -32,7 +32,15 @@ public sealed class ChatObserver(ChatClients hub, PushBridge bridge, LocalConnec
 
     public Task ChannelLeft(string memberId, string channel) => bridge.LeaveChannelAsync(memberId, channel);
 
-    public Task MessageReceived(Message message) => ToChannel(message.Channel, () => hub.Clients.Group(message.Channel).MessageReceived(message));
+    /// <summary>To the channel's group, except the connections of local members who blocked the sender.</summary>
+    public Task MessageReceived(string senderId, Message message) => ToChannel(message.Channel, () =>
+    {
+        var blockers = blocks.MembersBlocking(senderId);
+        var clients = blockers.Length == 0
+            ? hub.Clients.Group(message.Channel)
+            : hub.Clients.GroupExcept(message.Channel, blockers.SelectMany(local.ConnectionsOf).ToList());
+        return clients.MessageReceived(message);
+    });
 
     public Task PeerTyping(string typistId, PeerTyping typing)
     {
@@ -41,6 +49,25 @@ public sealed class ChatObserver(ChatClients hub, PushBridge bridge, LocalConnec
     }
 
     public Task RoomUpdated(Room room) => ToChannel(room.Channel, () => hub.Clients.Group(room.Channel).RoomUpdated(room));
+
+    public Task BlocksChanged(string memberId, string[] blockedIds)
+    {
+        if (local.ConnectionsOf(memberId).Length > 0)
+        {
+            blocks.Set(memberId, blockedIds);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task RemovedFromRoom(string memberId, Room room)
+    {
+        if (local.ConnectionsOf(memberId).Length > 0)
+        {
+            await bridge.LeaveChannelAsync(memberId, room.Channel);
+            await ToMember(memberId, c => c.RoomUpdated(room));
+        }
+    }
 
     private Task ToMember(string memberId, Func<IChatClient, Task> send)
     {

@@ -15,6 +15,7 @@ public sealed class PushBridge(
     IGrainFactory grains,
     ChatClients hub,
     LocalConnections local,
+    LocalBlocks blocks,
     IOptions<PushOptions> options,
     OrderedSends sends,
     ILogger<PushBridge> logger) : BackgroundService
@@ -28,7 +29,7 @@ public sealed class PushBridge(
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        _observer = new ChatObserver(hub, this, local, sends);
+        _observer = new ChatObserver(hub, this, local, blocks, sends);
         _reference = grains.CreateObjectReference<IChatObserver>(_observer);
         return base.StartAsync(cancellationToken);
     }
@@ -47,6 +48,7 @@ public sealed class PushBridge(
     {
         local.AddConnection(memberId, connectionId);
         var member = await grains.GetGrain<IMemberGrain>(memberId).Attach(NodeId, Reference);
+        blocks.Set(memberId, member.BlockedIds);
         foreach (var channel in member.Channels)
         {
             await hub.Groups.AddToGroupAsync(connectionId, channel);
@@ -61,6 +63,7 @@ public sealed class PushBridge(
     {
         if (local.RemoveConnection(memberId, connectionId))
         {
+            blocks.Forget(memberId);
             await grains.GetGrain<IMemberGrain>(memberId).Detach(NodeId);
         }
     }
@@ -126,7 +129,12 @@ public sealed class PushBridge(
         {
             try
             {
-                await grains.GetGrain<IMemberGrain>(memberId).Attach(NodeId, Reference);
+                var member = await grains.GetGrain<IMemberGrain>(memberId).Attach(NodeId, Reference);
+                if (local.ConnectionsOf(memberId).Length > 0)
+                {
+                    // Renewal also refreshes the push filter, in case a BlocksChanged was lost.
+                    blocks.Set(memberId, member.BlockedIds);
+                }
             }
             catch (Exception)
             {

@@ -1,0 +1,92 @@
+using MatchChat.Contracts.Blocks;
+using MatchChat.Contracts.Errors;
+using MatchChat.Contracts.Members;
+using MatchChat.Contracts.Rooms;
+using Microsoft.Extensions.Logging;
+
+namespace MatchChat.Grains.Rooms;
+
+/// <summary>
+/// Moderators' actions in the room (mute, unmute, remove, ban, unban; <see cref="RoomModeration"/> holds the rules)
+/// and what a reader's blocks hide. A muted member's sends answer forbidden while the mute holds; a banned member is
+/// taken out and their joins answer forbidden. The member grain hears of a removal one-way (it calls in here awaited).
+/// </summary>
+public sealed partial class RoomGrain
+{
+    public async Task Moderate(string memberId, string action, int? minutes)
+    {
+        _ = topics.Find(Slug) ?? throw MatchChatException.NotFound("There is no room with that name.");
+        var now = Now;
+        var until = RoomModeration.Until(now, minutes);
+        switch (action)
+        {
+            case RoomActions.Mute:
+                await Writes.Change(s => RoomModeration.Impose(s, s.MutedUntil, memberId, until, now));
+                break;
+            case RoomActions.Unmute:
+                await Writes.ChangeIf(s => s.MutedUntil.Remove(memberId));
+                break;
+            case RoomActions.Ban:
+                var wasMember = state.State.Members.ContainsKey(memberId);
+                await Writes.Change(s =>
+                {
+                    RoomModeration.Impose(s, s.BannedUntil, memberId, until, now);
+                    s.Members.Remove(memberId);
+                    s.LastSeen.Remove(memberId);
+                });
+                AfterRemoval(memberId, wasMember);
+                break;
+            case RoomActions.Unban:
+                await Writes.ChangeIf(s => s.BannedUntil.Remove(memberId));
+                break;
+            case RoomActions.Remove:
+                var member = state.State.Members.ContainsKey(memberId);
+                await Writes.ChangeIf(s => s.Members.Remove(memberId) | s.LastSeen.Remove(memberId));
+                AfterRemoval(memberId, member);
+                break;
+            default:
+                throw MatchChatException.Invalid("action must be mute, unmute, remove, ban or unban.");
+        }
+
+        logger.LogInformation("Room moderation: {Action} in room {Room}", action, Slug);
+    }
+
+    /// <summary>A muted member may read the room but not write to it (nor show as typing).</summary>
+    protected override void RequireWriter(string memberId)
+    {
+        RequireReader(memberId);
+        if (state.State.MutedUntil.TryGetValue(memberId, out var until) && until > Now)
+        {
+            throw MatchChatException.Forbidden($"A moderator has muted you in this room{RoomModeration.Describe(until)}. You can still read it.");
+        }
+    }
+
+    /// <summary>A reader does not see the room messages of members they blocked.</summary>
+    protected override async Task<IReadOnlySet<string>> HiddenSenders(string memberId)
+    {
+        var blocked = await GrainFactory.GetGrain<IBlockListGrain>(memberId).BlockedIds();
+        return blocked.ToHashSet(StringComparer.Ordinal);
+    }
+
+    private void RequireNotBanned(string memberId)
+    {
+        if (state.State.BannedUntil.TryGetValue(memberId, out var until) && until > Now)
+        {
+            throw MatchChatException.Forbidden($"A moderator has banned you from this room{RoomModeration.Describe(until)}.");
+        }
+    }
+
+    private void AfterRemoval(string memberId, bool wasMember)
+    {
+        _present.Remove(memberId);
+        if (wasMember)
+        {
+            PushCount();
+            // The room's nodes take the member's connections out of the group at once (this grain's later messages
+            // follow it); the member grain drops the room from their list and tells their nodes too.
+            var room = Snapshot(joined: false);
+            Nodes.Notify(n => n.RemovedFromRoom(memberId, room));
+            _ = GrainFactory.GetGrain<IMemberGrain>(memberId).OnRemovedFromRoom(room);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using MatchChat.Contracts.Errors;
+using MatchChat.Contracts.Rooms;
+using MatchChat.Web.Safety;
+
+namespace MatchChat.Web.Hubs;
+
+/// <summary>Moderate (PROTOCOL.md, Trust and safety): a moderator mutes, unmutes, removes, bans or unbans a member in a room.</summary>
+public sealed partial class ChatHub
+{
+    public async Task Moderate(ModerateArgs? args)
+    {
+        if (args is null)
+        {
+            throw MatchChatException.Invalid("Send {room, handle, action, minutes?}.");
+        }
+
+        var slug = InputRules.Topic(args.Room, "room");
+        var handle = InputRules.Handle(args.Handle);
+        var action = args.Action is { } a && RoomActions.All.Contains(a)
+            ? a
+            : throw MatchChatException.Invalid("action must be mute, unmute, remove, ban or unban.");
+        if (args.Minutes is { } minutes)
+        {
+            if (!RoomActions.TakesMinutes(action))
+            {
+                throw MatchChatException.Invalid("minutes applies to mute and ban only; leave it out.");
+            }
+
+            if (minutes is < 1 or > RoomActions.MaxMinutes)
+            {
+                throw MatchChatException.Invalid($"minutes must be 1 to {RoomActions.MaxMinutes} (a year); leave it out for until undone.");
+            }
+        }
+
+        // Rights before lookups: a member who is not a moderator learns nothing about rooms or handles here.
+        await RequireModerator();
+        _ = topics.Find(slug) ?? throw MatchChatException.NotFound("There is no room with that name. ListRooms shows the rooms.");
+        var memberId = await HandleDirectory.RequireAsync(grains, handle);
+        if (memberId == MemberId)
+        {
+            throw MatchChatException.Invalid("You cannot moderate yourself.");
+        }
+
+        await grains.GetGrain<IRoomGrain>(slug).Moderate(memberId, action, args.Minutes);
+    }
+}

@@ -1,0 +1,117 @@
+using MatchChat.Contracts.Messaging;
+using MatchChat.Contracts.Rooms;
+using MatchChat.Tests.Support;
+using Microsoft.AspNetCore.SignalR;
+
+namespace MatchChat.Tests.Safety;
+
+/// <summary>PROTOCOL.md Trust and safety: Moderate({room, handle, action, minutes?}), over real WebSockets.</summary>
+public sealed class RoomModerationTests(SafetyServerFixture server) : IClassFixture<SafetyServerFixture>
+{
+    [Fact]
+    public async Task A_muted_member_reads_but_cannot_send_until_unmuted()
+    {
+        var slug = TestTopics.Slug(30);
+        var channel = $"room:{slug}";
+        await using var moderator = await server.NewModerator();
+        await using var member = await server.NewMember();
+        await using var other = await server.NewMember();
+        await member.Conn.Invoke<Room>("JoinRoom", slug);
+        await other.Conn.Invoke<Room>("JoinRoom", slug);
+
+        await Moderate(moderator, slug, member.Handle, "mute", 30);
+        var refused = await Assert.ThrowsAsync<HubException>(() => member.Send(channel, "let me talk"));
+        Assert.StartsWith("forbidden: ", HubErrors.CodeAndSentence(refused));
+        Assert.Contains(" UTC", HubErrors.CodeAndSentence(refused));
+        var heard = await other.Send(channel, "the muted member still reads this");
+        await member.Conn.Next<Message>("MessageReceived", m => m.Seq == heard.Seq);
+        Assert.DoesNotContain(await other.History(channel), m => m.Text == "let me talk");
+
+        await Moderate(moderator, slug, member.Handle, "unmute");
+        var sent = await member.Send(channel, "thank you");
+        await other.Conn.Next<Message>("MessageReceived", m => m.Seq == sent.Seq);
+    }
+
+    [Fact]
+    public async Task A_removed_member_is_out_of_the_room_now_and_may_join_again()
+    {
+        var slug = TestTopics.Slug(31);
+        var channel = $"room:{slug}";
+        await using var moderator = await server.NewModerator();
+        await using var member = await server.NewMember();
+        await using var other = await server.NewMember();
+        await member.Conn.Invoke<Room>("JoinRoom", slug);
+        await other.Conn.Invoke<Room>("JoinRoom", slug);
+
+        await Moderate(moderator, slug, member.Handle, "remove");
+        await member.Conn.Next<Room>("RoomUpdated", r => r.Slug == slug && !r.Joined);
+        await other.Conn.Next<Room>("RoomUpdated", r => r.Slug == slug && r.MemberCount == 1);
+        var after = await other.Send(channel, "after the removal");
+        await other.Conn.Next<Message>("MessageReceived", m => m.Seq == after.Seq);
+        await member.Conn.AssertNone<Message>("MessageReceived", m => m.Seq == after.Seq);
+        Assert.StartsWith("forbidden: ", HubErrors.CodeAndSentence(await Assert.ThrowsAsync<HubException>(() => member.Send(channel, "still here?"))));
+        Assert.False((await member.Conn.Invoke<Room[]>("ListRooms")).Single(r => r.Slug == slug).Joined);
+
+        Assert.True((await member.Conn.Invoke<Room>("JoinRoom", slug)).Joined);
+        var back = await other.Send(channel, "welcome back");
+        await member.Conn.Next<Message>("MessageReceived", m => m.Seq == back.Seq);
+    }
+
+    [Fact]
+    public async Task A_banned_member_is_removed_and_cannot_join_until_unbanned()
+    {
+        var slug = TestTopics.Slug(32);
+        var channel = $"room:{slug}";
+        await using var moderator = await server.NewModerator();
+        await using var member = await server.NewMember();
+        await using var other = await server.NewMember();
+        var secondTab = await member.ConnectAnother();
+        await member.Conn.Invoke<Room>("JoinRoom", slug);
+        await other.Conn.Invoke<Room>("JoinRoom", slug);
+
+        await Moderate(moderator, slug, member.Handle, "ban", 60);
+        await member.Conn.Next<Room>("RoomUpdated", r => r.Slug == slug && !r.Joined);
+        await secondTab.Next<Room>("RoomUpdated", r => r.Slug == slug && !r.Joined);
+        var after = await other.Send(channel, "after the ban");
+        await other.Conn.Next<Message>("MessageReceived", m => m.Seq == after.Seq);
+        await member.Conn.AssertNone<Message>("MessageReceived", m => m.Seq == after.Seq);
+        await secondTab.AssertNone<Message>("MessageReceived", m => m.Seq == after.Seq, TimeSpan.Zero);
+        var refused = await Assert.ThrowsAsync<HubException>(() => member.Conn.Invoke<Room>("JoinRoom", slug));
+        Assert.StartsWith("forbidden: ", HubErrors.CodeAndSentence(refused));
+        Assert.StartsWith("forbidden: ", HubErrors.CodeAndSentence(await Assert.ThrowsAsync<HubException>(() => member.History(channel))));
+
+        await Moderate(moderator, slug, member.Handle, "unban");
+        Assert.True((await member.Conn.Invoke<Room>("JoinRoom", slug)).Joined);
+    }
+
+    [Fact]
+    public async Task Bad_moderation_gets_a_clear_error_and_changes_nothing()
+    {
+        var slug = TestTopics.Slug(33);
+        await using var moderator = await server.NewModerator();
+        await using var notModerator = await server.NewMember();
+        await using var member = await server.NewMember();
+        await member.Conn.Invoke<Room>("JoinRoom", slug);
+
+        Assert.StartsWith("forbidden: ", await Error(notModerator, new { room = slug, handle = member.Handle, action = "ban" }));
+        Assert.StartsWith("not_found: ", await Error(moderator, new { room = "no-such-room", handle = member.Handle, action = "mute" }));
+        Assert.StartsWith("not_found: ", await Error(moderator, new { room = slug, handle = "NobodyHere-1", action = "mute" }));
+        Assert.StartsWith("invalid: ", await Error(moderator, new { room = slug, handle = member.Handle, action = "shout" }));
+        Assert.StartsWith("invalid: ", await Error(moderator, new { room = slug, handle = member.Handle, action = "mute", minutes = 0 }));
+        Assert.StartsWith("invalid: ", await Error(moderator, new { room = slug, handle = member.Handle, action = "mute", minutes = 525_601 }));
+        Assert.StartsWith("invalid: ", await Error(moderator, new { room = slug, handle = member.Handle, action = "remove", minutes = 5 }));
+        Assert.StartsWith("invalid: ", await Error(moderator, new { room = "Not A Slug", handle = member.Handle, action = "mute" }));
+        Assert.StartsWith("invalid: ", await Error(moderator, new { room = slug, handle = moderator.Handle, action = "mute" }));
+
+        // Nothing of that changed the member's standing in the room.
+        var sent = await member.Send($"room:{slug}", "still free to talk");
+        Assert.True(sent.Seq > 0);
+        Assert.True((await member.Conn.Invoke<Room[]>("ListRooms")).Single(r => r.Slug == slug).Joined);
+    }
+
+    private static Task Moderate(TestMember moderator, string room, string handle, string action, int? minutes = null) =>
+        moderator.Conn.Invoke("Moderate", new { room, handle, action, minutes });
+
+    private static async Task<string> Error(TestMember caller, object args) =>
+        HubErrors.CodeAndSentence(await Assert.ThrowsAsync<HubException>(() => caller.Conn.Invoke("Moderate", args)));
+}
