@@ -85,6 +85,39 @@ public sealed class ReportAndBlockTests(SafetyFixture server)
     }
 
     [Fact]
+    public async Task A_member_reports_a_whole_conversation_and_blocks_in_the_same_step()
+    {
+        await using var listener = await Member.JoinAsync(server);
+        await listener.VolunteerAsync("relationships", "breakup");
+        await using var seeker = await Member.JoinAsync(server);
+        await seeker.AskForListenerAsync("relationships", note: "We broke up last week.");
+        await listener.AcceptOfferAsync();
+        await listener.SendAsync("Send me a photo of yourself first.");
+        await Expect(seeker.Message("Send me a photo of yourself first.")).ToHaveCountAsync(1);
+
+        // The header's Report is about the whole conversation: no message is quoted.
+        await seeker.Page.GetByTestId("chat-report").ClickAsync();
+        var dialog = seeker.Page.GetByTestId("report-dialog");
+        await Expect(dialog).ToContainTextAsync($"Report your conversation with {listener.Handle}");
+        await Expect(dialog.Locator("#report-quote")).ToBeHiddenAsync();
+        await seeker.Page.GetByTestId("report-category-sexual").CheckAsync();
+        await seeker.Page.GetByTestId("report-reason").FillAsync("Asked for photos.");
+        await Expect(dialog).ToContainTextAsync($"Also block {listener.Handle}");
+        await seeker.Page.GetByTestId("report-block").CheckAsync();
+        await seeker.Page.GetByTestId("report-submit").ClickAsync();
+
+        await Expect(dialog).ToBeHiddenAsync();
+        await Expect(seeker.Page.GetByTestId("notice")).ToContainTextAsync("has reached the moderators");
+        await Expect(seeker.Page.GetByTestId("notice")).ToContainTextAsync($"You blocked {listener.Handle}");
+        await Expect(seeker.Page.GetByTestId("chat-ended")).ToContainTextAsync($"You blocked {listener.Handle}");
+        await Expect(listener.Composer).ToBeHiddenAsync();
+        await seeker.GoToAsync("safety");
+        await Expect(seeker.Page.GetByTestId("blocked-person").GetByTestId("blocked-handle")).ToHaveTextAsync(listener.Handle);
+        await listener.GoToAsync("listen");
+        await listener.Page.GetByTestId("available-switch").ClickAsync();
+    }
+
+    [Fact]
     public async Task Blocking_from_a_conversation_ends_it_and_lists_the_person_until_they_are_unblocked()
     {
         await using var listener = await Member.JoinAsync(server);
@@ -95,15 +128,6 @@ public sealed class ReportAndBlockTests(SafetyFixture server)
         await Expect(seeker.Page.GetByTestId("chat-title")).ToHaveTextAsync(listener.Handle);
         await listener.SendAsync("Hi, I'm here to listen.");
         await Expect(seeker.Message("Hi, I'm here to listen.")).ToHaveCountAsync(1);
-
-        // Reporting the whole conversation: no message quoted.
-        await seeker.Page.GetByTestId("chat-report").ClickAsync();
-        var dialog = seeker.Page.GetByTestId("report-dialog");
-        await Expect(dialog).ToContainTextAsync($"Report your conversation with {listener.Handle}");
-        await Expect(dialog.Locator("#report-quote")).ToBeHiddenAsync();
-        await seeker.Page.GetByTestId("report-category-other").CheckAsync();
-        await seeker.Page.GetByTestId("report-submit").ClickAsync();
-        await Expect(seeker.Page.GetByTestId("notice")).ToContainTextAsync("has reached the moderators");
 
         // Block asks first and says what it does.
         await seeker.Page.GetByTestId("chat-block").ClickAsync();

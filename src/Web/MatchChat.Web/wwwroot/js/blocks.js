@@ -12,6 +12,8 @@ import { renderChatList, rememberEndReason } from "./chats.js";
 
 export const isBlocked = (handle) => state.blocked.has(handle);
 
+export const BLOCK_EFFECT = "You won't be matched with them again, and you won't see their messages in rooms.";
+
 /** Loads the blocked list (after every connection, and when "Safety & privacy" opens). */
 export async function refreshBlocked() {
   if (!state.connected) return renderBlocked();
@@ -23,7 +25,7 @@ export async function refreshBlocked() {
 }
 
 /** Blocks `handle` after a confirmation that says what a block does. Returns true when blocked. */
-export async function blockPerson(handle, { confirm = true, returnFocus = null } = {}) {
+export async function blockPerson(handle, { confirm = true, returnFocus = null, quiet = false } = {}) {
   if (!handle || handle === state.session?.handle) return false;
   if (confirm) {
     const ok = await confirmDialog({
@@ -56,7 +58,7 @@ export async function blockPerson(handle, { confirm = true, returnFocus = null }
   renderBlocked();
   renderChatList();
   if (state.openChannel) renderOpenChat();
-  showNotice(`You blocked ${handle}. You won't be matched with them again, and you won't see their messages in rooms.`);
+  if (!quiet) showNotice(`You blocked ${handle}. ${BLOCK_EFFECT}`);
   refreshBlocked();
   return true;
 }

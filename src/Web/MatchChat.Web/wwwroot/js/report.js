@@ -5,7 +5,7 @@ import { describeError } from "./errors.js";
 import { invoke } from "./connection.js";
 import { REPORT_CATEGORIES, REASON_MAX, reportArgs, categoryLabel } from "./trust.js";
 import { showNotice } from "./views.js";
-import { blockPerson, isBlocked } from "./blocks.js";
+import { blockPerson, isBlocked, BLOCK_EFFECT } from "./blocks.js";
 
 let current = null; // { channel, seq, handle, returnFocus }
 
@@ -74,8 +74,9 @@ async function submit(event) {
     const result = await invoke("Report", args);
     close();
     const reference = result && result.reportId ? ` Reference: ${result.reportId}.` : "";
-    showNotice(`Thank you. Your report (${categoryLabel(category).toLowerCase()}) has reached the moderators, and they will look at it.${reference} ${handle} is not told who reported them.`);
-    if (alsoBlock) await blockPerson(handle, { confirm: false });
+    const thanks = `Thank you. Your report (${categoryLabel(category).toLowerCase()}) has reached the moderators, and they will look at it.${reference} ${handle} is not told who reported them.`;
+    showNotice(thanks);
+    if (alsoBlock && await blockPerson(handle, { confirm: false, quiet: true })) showNotice(`${thanks} You blocked ${handle}. ${BLOCK_EFFECT}`);
   } catch (err) {
     error.textContent = describeError(err).text;
     error.hidden = false;
