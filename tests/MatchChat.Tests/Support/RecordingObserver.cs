@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Push;
 using MatchChat.Contracts.Rooms;
@@ -41,6 +42,11 @@ public sealed class RecordingObserver : IChatObserver
     public Task MessageReceived(Message message) => Add(null, message);
     public Task PeerTyping(string typistId, PeerTyping typing) => Add(null, typing);
     public Task RoomUpdated(Room room) => Add(null, room);
+    public Task MemberUpdated(string memberId, Member member) => Add(memberId, member);
+    public Task CloseMember(string memberId, string reason) => Add(memberId, new Closed(reason));
+
+    /// <summary>What <see cref="CloseMember"/> records.</summary>
+    public sealed record Closed(string Reason);
 
     private Task Add(string? memberId, object e)
     {

@@ -4,4 +4,10 @@ namespace MatchChat.Contracts.Conversations;
 public static class EndReasons
 {
     public const string Ended = "ended";
+
+    /// <summary>A moderator suspended or banned one of the two (both participants see this reason).</summary>
+    public const string Suspended = "suspended";
+
+    /// <summary>One of the two deleted their data (both participants see this reason).</summary>
+    public const string Deleted = "deleted";
 }

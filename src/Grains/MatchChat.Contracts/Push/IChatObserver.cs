@@ -1,5 +1,6 @@
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Rooms;
 
@@ -26,4 +27,10 @@ public interface IChatObserver : IGrainObserver
     /// <summary>Sent to the channel's members except the typist, whose id the node needs to leave their own connections out.</summary>
     [OneWay, Alias("PeerTyping")] Task PeerTyping(string typistId, PeerTyping typing);
     [OneWay, Alias("RoomUpdated")] Task RoomUpdated(Room room);
+
+    /// <summary>The member's roles or profile changed from outside their own calls (a moderator, the operator): their open pages learn it.</summary>
+    [OneWay, Alias("MemberUpdated")] Task MemberUpdated(string memberId, Member member);
+
+    /// <summary>The member was suspended or deleted: close every connection of theirs on this node. <paramref name="reason"/> is a fixed word, never the moderator's text.</summary>
+    [OneWay, Alias("CloseMember")] Task CloseMember(string memberId, string reason);
 }

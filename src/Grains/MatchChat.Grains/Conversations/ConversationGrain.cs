@@ -112,13 +112,15 @@ public sealed class ConversationGrain(
             return;
         }
 
+        // A suspension is the moderators' doing, not the participant's.
+        var endedBy = reason == EndReasons.Suspended ? "system" : handle;
         await Writes.Change(s =>
         {
             s.EndedAt = Now;
-            s.EndedBy = handle;
+            s.EndedBy = endedBy;
         });
         MatchChatMetrics.ConversationEnded(S.Topic!, reason);
-        var ended = new ConversationEnded(this.GetPrimaryKeyString(), handle, reason, S.EndedAt!.Value);
+        var ended = new ConversationEnded(this.GetPrimaryKeyString(), endedBy, reason, S.EndedAt!.Value);
         _ = GrainFactory.GetGrain<IMemberGrain>(S.SeekerId).OnConversationEnded(ended, S.EndedAt!.Value);
         _ = GrainFactory.GetGrain<IMemberGrain>(S.ListenerId).OnConversationEnded(ended, S.EndedAt.Value);
     }

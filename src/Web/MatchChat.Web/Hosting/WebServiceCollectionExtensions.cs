@@ -23,6 +23,7 @@ public static class WebServiceCollectionExtensions
         });
         services.AddSingleton<LocalConnections>();
         services.AddSingleton<OrderedSends>();
+        services.AddSingleton<MemberCloser>();
         services.AddSingleton<PushBridge>();
         services.AddHostedService(sp => sp.GetRequiredService<PushBridge>());
         services.AddSingleton<MessageRateLimiter>();

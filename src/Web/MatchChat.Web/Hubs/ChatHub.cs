@@ -20,7 +20,7 @@ namespace MatchChat.Web.Hubs;
 /// </summary>
 [Authorize(AuthenticationSchemes = TokenAuthenticationHandler.SchemeName)]
 public sealed partial class ChatHub(
-    IGrainFactory grains, PushBridge push, TopicCatalog topics, MessageRateLimiter rateLimiter, TypingThrottle typing) : Hub<IChatClient>
+    IGrainFactory grains, PushBridge push, TopicCatalog topics, MessageRateLimiter rateLimiter, TypingThrottle typing, TimeProvider time) : Hub<IChatClient>
 {
     private string MemberId => Context.UserIdentifier!;
     private IMemberGrain Me => grains.GetGrain<IMemberGrain>(MemberId);

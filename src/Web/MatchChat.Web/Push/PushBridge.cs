@@ -1,3 +1,4 @@
+using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Push;
 using MatchChat.Web.Clients;
@@ -17,7 +18,8 @@ public sealed class PushBridge(
     LocalConnections local,
     IOptions<PushOptions> options,
     OrderedSends sends,
-    ILogger<PushBridge> logger) : BackgroundService
+    ILogger<PushBridge> logger,
+    MemberCloser closer) : BackgroundService
 {
     private ChatObserver? _observer;
     private IChatObserver? _reference;
@@ -28,7 +30,7 @@ public sealed class PushBridge(
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        _observer = new ChatObserver(hub, this, local, sends);
+        _observer = new ChatObserver(hub, this, local, sends, closer);
         _reference = grains.CreateObjectReference<IChatObserver>(_observer);
         return base.StartAsync(cancellationToken);
     }
@@ -127,6 +129,11 @@ public sealed class PushBridge(
             try
             {
                 await grains.GetGrain<IMemberGrain>(memberId).Attach(NodeId, Reference);
+            }
+            catch (MatchChatException e) when (e.Code is ErrorCodes.Forbidden or ErrorCodes.NotFound)
+            {
+                // Suspended or deleted, and this node missed the close: close now.
+                closer.Close(memberId, "standing");
             }
             catch (Exception)
             {
