@@ -3,11 +3,14 @@ namespace MatchChat.Storage.Postgres;
 /// <summary>The statements the message store runs against the table <c>messages</c>.</summary>
 internal static class MessageSql
 {
+    /// <summary>The columns an append writes (a new row is never redacted).</summary>
+    public const string InsertColumns = "channel, seq, sender_id, sender_handle, client_message_id, text, sent_at";
+
     /// <summary>The column order every statement selects and <see cref="MessageRows.ReadRow"/> reads.</summary>
-    public const string Columns = "channel, seq, sender_id, sender_handle, client_message_id, text, sent_at";
+    public const string Columns = InsertColumns + ", redacted";
 
     public const string Insert =
-        "INSERT INTO messages (" + Columns + ") VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING";
+        "INSERT INTO messages (" + InsertColumns + ") VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING";
 
     public const string FindByClientId =
         "SELECT " + Columns + " FROM messages WHERE channel = $1 AND sender_id = $2 AND client_message_id = $3";

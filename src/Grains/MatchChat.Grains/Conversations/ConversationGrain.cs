@@ -112,14 +112,16 @@ public sealed class ConversationGrain(
             return;
         }
 
+        // A suspension is the moderators' doing, not the participant's.
+        var endedBy = reason == EndReasons.Suspended ? "system" : handle;
         await Writes.Change(s =>
         {
             s.EndedAt = Now;
-            s.EndedBy = handle;
+            s.EndedBy = endedBy;
         });
         MatchChatMetrics.ConversationEnded(S.Topic!, reason);
         // The caller hears the reason; the other participant hears EndReasons.ForPeer of it (a block is not announced).
-        var ended = new ConversationEnded(this.GetPrimaryKeyString(), handle, reason, S.EndedAt!.Value);
+        var ended = new ConversationEnded(this.GetPrimaryKeyString(), endedBy, reason, S.EndedAt!.Value);
         var peerEnded = ended with { Reason = EndReasons.ForPeer(reason) };
         _ = GrainFactory.GetGrain<IMemberGrain>(S.SeekerId).OnConversationEnded(memberId == S.SeekerId ? ended : peerEnded, S.EndedAt!.Value);
         _ = GrainFactory.GetGrain<IMemberGrain>(S.ListenerId).OnConversationEnded(memberId == S.ListenerId ? ended : peerEnded, S.EndedAt.Value);

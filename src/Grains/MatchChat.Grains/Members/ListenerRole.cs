@@ -21,7 +21,7 @@ internal sealed class ListenerRole(IMemberContext m)
     public int ActiveChats => S.Conversations.Count(c => c.Role == MemberRoles.Listener && c.EndedAt is null);
 
     public ListenerProfile? Profile() => S.Listener is { } l
-        ? new ListenerProfile(l.Topics, l.Experiences, l.MaxConcurrentChats, l.AcceptsTeens, l.Available, ActiveChats)
+        ? new ListenerProfile(l.Topics, l.Experiences, l.MaxConcurrentChats, l.AcceptsTeens, l.Available, ActiveChats, TeenApprovalRole.Describe(S))
         : null;
 
     public async Task<ListenerProfile> Volunteer(string[] topicSlugs, string[] experiences, int maxConcurrentChats, bool acceptsTeens)
@@ -39,6 +39,7 @@ internal sealed class ListenerRole(IMemberContext m)
             s.Listener.Experiences = experiences;
             s.Listener.MaxConcurrentChats = maxConcurrentChats;
             s.Listener.AcceptsTeens = acceptsTeens;
+            s.Listener.TeenApproved &= acceptsTeens;
         });
         await Task.WhenAll(removed.Select(t => m.Queue(t).RemoveListener(m.MemberId)));
         await PushSnapshot();
@@ -236,7 +237,7 @@ internal sealed class ListenerRole(IMemberContext m)
         }
 
         var snapshot = new ListenerSnapshot(m.MemberId, S.AgeGroup, l.Experiences, l.MaxConcurrentChats, ActiveChats,
-            l.AcceptsTeens, l.Available, S.LastAssignedAt, l.Topics, [.. S.Blocked]);
+            l.AcceptsTeens, l.Available, S.LastAssignedAt, l.Topics, TeenApprovalRole.Approved(S), [.. S.Blocked]);
         await Task.WhenAll(l.Topics.Select(t => m.Queue(t).UpsertListener(snapshot)));
     }
 

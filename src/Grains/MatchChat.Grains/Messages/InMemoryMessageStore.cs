@@ -57,6 +57,30 @@ public sealed class InMemoryMessageStore : IMessageStore
         }
     }
 
+    public Task<long> RedactSenderAsync(string senderId, CancellationToken cancellationToken = default)
+    {
+        long redacted = 0;
+        foreach (var log in _channels.Values)
+        {
+            lock (log)
+            {
+                for (var i = 0; i < log.Rows.Count; i++)
+                {
+                    var row = log.Rows[i];
+                    if (row.SenderId == senderId && !row.Redacted)
+                    {
+                        var erased = row with { Text = "", Redacted = true };
+                        log.Rows[i] = erased;
+                        log.ByClientId[(row.SenderId, row.ClientMessageId)] = erased;
+                        redacted++;
+                    }
+                }
+            }
+        }
+
+        return Task.FromResult(redacted);
+    }
+
     private sealed class ChannelLog
     {
         public List<StoredMessage> Rows { get; } = [];

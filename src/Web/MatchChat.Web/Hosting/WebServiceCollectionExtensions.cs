@@ -27,6 +27,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<LocalBlocks>();
         services.AddSingleton<BlockRateLimiter>();
         services.AddSingleton<OrderedSends>();
+        services.AddSingleton<MemberCloser>();
         services.AddSingleton<PushBridge>();
         services.AddHostedService(sp => sp.GetRequiredService<PushBridge>());
         services.AddSingleton<MessageRateLimiter>();

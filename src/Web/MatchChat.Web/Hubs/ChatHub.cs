@@ -21,7 +21,7 @@ namespace MatchChat.Web.Hubs;
 [Authorize(AuthenticationSchemes = TokenAuthenticationHandler.SchemeName)]
 public sealed partial class ChatHub(
     IGrainFactory grains, PushBridge push, TopicCatalog topics, MessageRateLimiter rateLimiter, TypingThrottle typing,
-    BlockRateLimiter blockLimiter) : Hub<IChatClient>
+    BlockRateLimiter blockLimiter, TimeProvider time) : Hub<IChatClient>
 {
     private string MemberId => Context.UserIdentifier!;
     private IMemberGrain Me => grains.GetGrain<IMemberGrain>(MemberId);

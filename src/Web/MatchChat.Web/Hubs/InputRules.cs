@@ -136,7 +136,7 @@ public static class InputRules
     public static long? Seq(long? seq, string name) =>
         seq is null or >= 0 ? seq : throw Invalid($"{name} must be zero or more.");
 
-    private static void RequirePlainText(string value, string name)
+    internal static void RequirePlainText(string value, string name)
     {
         for (var i = 0; i < value.Length; i++)
         {
