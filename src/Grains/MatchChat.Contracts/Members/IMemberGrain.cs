@@ -1,6 +1,7 @@
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Push;
+using MatchChat.Contracts.Reports;
 using MatchChat.Contracts.Rooms;
 
 namespace MatchChat.Contracts.Members;
@@ -43,4 +44,10 @@ public interface IMemberGrain : IGrainWithStringKey
 
     /// <summary>A channel of this member was activated afresh (after a silo loss): its web nodes should subscribe again.</summary>
     [OneWay, Alias("OnChannelActivated")] Task OnChannelActivated(string channel);
+
+    /// <summary>A moderator suspends the member until <paramref name="until"/> (null: a ban).</summary>
+    [Alias("Suspend")] Task Suspend(DateTime? until, string reason);
+
+    /// <summary>A moderator warned the member (a resolved report): pushed to the member's open connections.</summary>
+    [OneWay, Alias("OnWarned")] Task OnWarned(Warned warned);
 }

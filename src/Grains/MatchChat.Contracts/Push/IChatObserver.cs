@@ -1,6 +1,7 @@
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Messaging;
+using MatchChat.Contracts.Reports;
 using MatchChat.Contracts.Rooms;
 
 
@@ -26,4 +27,5 @@ public interface IChatObserver : IGrainObserver
     /// <summary>Sent to the channel's members except the typist, whose id the node needs to leave their own connections out.</summary>
     [OneWay, Alias("PeerTyping")] Task PeerTyping(string typistId, PeerTyping typing);
     [OneWay, Alias("RoomUpdated")] Task RoomUpdated(Room room);
+    [OneWay, Alias("Warned")] Task Warned(string memberId, Warned warned);
 }

@@ -15,6 +15,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton(TopicCatalog.FromConfiguration(configuration));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IMessageStore, InMemoryMessageStore>();
+        services.AddMatchChatTrust(configuration);
         return services;
     }
 }

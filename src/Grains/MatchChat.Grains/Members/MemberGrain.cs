@@ -19,7 +19,7 @@ namespace MatchChat.Grains.Members;
 /// <see cref="ListenerRole"/>, <see cref="ChatList"/>, <see cref="RoomList"/>) over one state and one write discipline
 /// (<see cref="WriteThrough{T}"/>). Calls out to queues, conversations and rooms are awaited; they only ever call back one-way.
 /// </summary>
-public sealed class MemberGrain(
+public sealed partial class MemberGrain(
     [PersistentState("member", StorageNames.Grains)] IPersistentState<MemberState> state,
     DeepCopier<MemberState> copier,
     IOptions<MatchChatTimings> timings,
