@@ -1,6 +1,7 @@
 using MatchChat.Grains.Messages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MatchChat.Storage.Postgres.Trust;
 using Microsoft.Extensions.Logging;
 
 namespace MatchChat.Storage.Postgres;
@@ -57,6 +58,7 @@ public static class PostgresSiloBuilderExtensions
             services.GetService<PostgresMessageStoreOptions>(),
             services.GetService<ILogger<PostgresMessageStore>>()));
         silo.Services.AddSingleton<IMessageStore>(services => services.GetRequiredService<PostgresMessageStore>());
+        silo.Services.AddMatchChatPostgresTrust(connectionString);
         return silo;
     }
 }

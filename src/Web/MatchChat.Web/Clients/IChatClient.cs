@@ -1,6 +1,7 @@
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Messaging;
+using MatchChat.Contracts.Reports;
 using MatchChat.Contracts.Rooms;
 
 
@@ -17,4 +18,8 @@ public interface IChatClient
     Task PeerTyping(PeerTyping typing);
     Task ConversationEnded(ConversationEnded ended);
     Task RoomUpdated(Room room);
+    Task Warned(Warned warned);
+
+    /// <summary>To moderators: a report was filed (evidence <c>[]</c>: moderators read it with the audited ListReports).</summary>
+    Task ReportFiled(Report report);
 }

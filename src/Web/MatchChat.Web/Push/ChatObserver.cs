@@ -2,6 +2,7 @@ using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Push;
+using MatchChat.Contracts.Reports;
 using MatchChat.Contracts.Rooms;
 using MatchChat.Web.Clients;
 
@@ -41,6 +42,8 @@ public sealed class ChatObserver(ChatClients hub, PushBridge bridge, LocalConnec
     }
 
     public Task RoomUpdated(Room room) => ToChannel(room.Channel, () => hub.Clients.Group(room.Channel).RoomUpdated(room));
+
+    public Task Warned(string memberId, Warned warned) => ToMember(memberId, c => c.Warned(warned));
 
     private Task ToMember(string memberId, Func<IChatClient, Task> send)
     {
