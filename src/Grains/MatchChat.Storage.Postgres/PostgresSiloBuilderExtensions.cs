@@ -1,7 +1,7 @@
 using MatchChat.Grains.Messages;
+using MatchChat.Storage.Postgres.Trust;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using MatchChat.Storage.Postgres.Trust;
 using Microsoft.Extensions.Logging;
 
 namespace MatchChat.Storage.Postgres;

@@ -3,6 +3,7 @@ using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Push;
+using MatchChat.Contracts.Reports;
 using MatchChat.Contracts.Rooms;
 
 namespace MatchChat.Tests.Support;
@@ -41,6 +42,7 @@ public sealed class RecordingObserver : IChatObserver
     public Task MessageReceived(Message message) => Add(null, message);
     public Task PeerTyping(string typistId, PeerTyping typing) => Add(null, typing);
     public Task RoomUpdated(Room room) => Add(null, room);
+    public Task Warned(string memberId, Warned warned) => Add(memberId, warned);
 
     private Task Add(string? memberId, object e)
     {

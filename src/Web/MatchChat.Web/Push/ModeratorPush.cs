@@ -15,6 +15,7 @@ namespace MatchChat.Web.Push;
 public sealed class ModeratorPush(IGrainFactory grains, ChatClients hub, IOptions<PushOptions> options, ILogger<ModeratorPush> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, string> _memberByConnection = new(StringComparer.Ordinal);
+    private ModeratorObserver? _observer;
     private IModeratorObserver? _reference;
 
     public string NodeId { get; } = Guid.NewGuid().ToString("N");
@@ -23,7 +24,9 @@ public sealed class ModeratorPush(IGrainFactory grains, ChatClients hub, IOption
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        _reference = grains.CreateObjectReference<IModeratorObserver>(new ModeratorObserver(this));
+        // Orleans holds the observer weakly: this field keeps it alive.
+        _observer = new ModeratorObserver(this);
+        _reference = grains.CreateObjectReference<IModeratorObserver>(_observer);
         return base.StartAsync(cancellationToken);
     }
 
