@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Builder;
 namespace MatchChat.Durability.Tests;
 
 /// <summary>A web node with its embedded silo on PostgreSQL, started in-process on a real port; restartable on the same database.</summary>
-public sealed class EmbeddedNode(string connectionString) : IAsyncDisposable
+public sealed class EmbeddedNode(string connectionString, IDictionary<string, string?>? extraSettings = null) : IAsyncDisposable
 {
     private readonly string _signingKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
     private readonly int _siloPort = FreePort.Next();
@@ -17,7 +17,7 @@ public sealed class EmbeddedNode(string connectionString) : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        _app = MatchChatServer.Build(["--urls", "http://127.0.0.1:0"], new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:MatchChat"] = connectionString,
             ["MatchChat:Auth:SigningKey"] = _signingKey,
@@ -27,7 +27,13 @@ public sealed class EmbeddedNode(string connectionString) : IAsyncDisposable
             ["MatchChat:Limits:MessagesPerSecond"] = "1000",
             ["MatchChat:Limits:MessageBurst"] = "1000",
             ["Logging:LogLevel:Default"] = "Warning",
-        });
+        };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        _app = MatchChatServer.Build(["--urls", "http://127.0.0.1:0"], settings);
         await _app.StartAsync();
         Url = new Uri(_app.Urls.First());
     }
