@@ -59,6 +59,7 @@ public sealed class MigrationTests(PostgresFixture postgres)
                 "MatchChat.Migrations.004_orleans_reminders.sql",
                 "MatchChat.Migrations.005_messages.sql",
                 "MatchChat.Migrations.006_message_redaction.sql",
+                "MatchChat.Migrations.007_reports_and_audit.sql",
             ],
             PostgresMigrations.ScriptNames);
     }

@@ -21,5 +21,7 @@ internal static class MessageSql
     public const string ReadOldest =
         "SELECT " + Columns + " FROM messages WHERE channel = $1 AND seq > $2 AND seq < $3 ORDER BY seq LIMIT $4";
 
-    public const string MaxSeq = "SELECT COALESCE(MAX(seq), 0) FROM messages WHERE channel = $1";
+    /// <summary>The stored maximum, or the retention job's floor when it erased the newest rows (seq never goes back).</summary>
+    public const string MaxSeq =
+        "SELECT GREATEST(COALESCE((SELECT MAX(seq) FROM messages WHERE channel = $1), 0), COALESCE((SELECT seq FROM channel_seq_floors WHERE channel = $1), 0))";
 }

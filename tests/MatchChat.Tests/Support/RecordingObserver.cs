@@ -4,6 +4,7 @@ using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Push;
+using MatchChat.Contracts.Reports;
 using MatchChat.Contracts.Rooms;
 
 namespace MatchChat.Tests.Support;
@@ -49,6 +50,7 @@ public sealed class RecordingObserver : IChatObserver
 
     /// <summary>What <see cref="CloseMember"/> records.</summary>
     public sealed record Closed(string Reason);
+    public Task Warned(string memberId, Warned warned) => Add(memberId, warned);
 
     private Task Add(string? memberId, object e)
     {

@@ -2,6 +2,7 @@ using MatchChat.Contracts.Blocks;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Push;
+using MatchChat.Contracts.Reports;
 using MatchChat.Contracts.Rooms;
 
 namespace MatchChat.Contracts.Members;
@@ -73,4 +74,7 @@ public interface IMemberGrain : IGrainWithStringKey
 
     /// <summary>A channel of this member was activated afresh (after a silo loss): its web nodes should subscribe again.</summary>
     [OneWay, Alias("OnChannelActivated")] Task OnChannelActivated(string channel);
+
+    /// <summary>A moderator warned the member (a resolved report): pushed to the member's open connections.</summary>
+    [OneWay, Alias("OnWarned")] Task OnWarned(Warned warned);
 }

@@ -2,6 +2,7 @@ using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Messaging;
+using MatchChat.Contracts.Reports;
 using MatchChat.Contracts.Rooms;
 
 
@@ -38,4 +39,5 @@ public interface IChatObserver : IGrainObserver
 
     /// <summary>The member was suspended or deleted: close every connection of theirs on this node. <paramref name="reason"/> is a fixed word, never the moderator's text.</summary>
     [OneWay, Alias("CloseMember")] Task CloseMember(string memberId, string reason);
+    [OneWay, Alias("Warned")] Task Warned(string memberId, Warned warned);
 }

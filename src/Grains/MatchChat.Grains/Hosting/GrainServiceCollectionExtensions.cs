@@ -18,6 +18,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IMessageStore, InMemoryMessageStore>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMemberErasure, BlockErasure>());
+        services.AddMatchChatTrust(configuration);
         return services;
     }
 }

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace MatchChat.Grains.Messages;
 
 /// <summary>The embedded default: messages live as long as the process.</summary>
-public sealed class InMemoryMessageStore : IMessageStore
+public sealed partial class InMemoryMessageStore : IMessageStore
 {
     private readonly ConcurrentDictionary<string, ChannelLog> _channels = new();
 
@@ -53,7 +53,7 @@ public sealed class InMemoryMessageStore : IMessageStore
 
         lock (log)
         {
-            return Task.FromResult(log.Rows.Count == 0 ? 0L : log.Rows[^1].Seq);
+            return Task.FromResult(log.Rows.Count == 0 ? log.ErasedUpTo : log.Rows[^1].Seq);
         }
     }
 
@@ -85,5 +85,8 @@ public sealed class InMemoryMessageStore : IMessageStore
     {
         public List<StoredMessage> Rows { get; } = [];
         public Dictionary<(string SenderId, string ClientMessageId), StoredMessage> ByClientId { get; } = [];
+
+        /// <summary>The highest seq the retention job erased, so seq keeps growing after a channel was emptied.</summary>
+        public long ErasedUpTo { get; set; }
     }
 }

@@ -31,6 +31,10 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<PushBridge>();
         services.AddHostedService(sp => sp.GetRequiredService<PushBridge>());
         services.AddSingleton<MessageRateLimiter>();
+        services.AddSingleton<ReportRateLimiter>();
+        services.AddSingleton<ModeratorPush>();
+        services.AddHostedService(sp => sp.GetRequiredService<ModeratorPush>());
+        services.AddSingleton<ReportServices>();
         services.AddSingleton<TypingThrottle>();
         services.AddSingleton<MemberCreationLimiter>();
         services.AddSingleton<RefusalLog>();

@@ -3,6 +3,7 @@ using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Push;
+using MatchChat.Contracts.Reports;
 using MatchChat.Contracts.Rooms;
 using MatchChat.Web.Clients;
 
@@ -78,6 +79,8 @@ public sealed class ChatObserver(
         closer.Close(memberId, reason);
         return Task.CompletedTask;
     }
+
+    public Task Warned(string memberId, Warned warned) => ToMember(memberId, c => c.Warned(warned));
 
     private Task ToMember(string memberId, Func<IChatClient, Task> send)
     {
