@@ -58,6 +58,8 @@ public sealed class MigrationTests(PostgresFixture postgres)
                 "MatchChat.Migrations.003_orleans_persistence.sql",
                 "MatchChat.Migrations.004_orleans_reminders.sql",
                 "MatchChat.Migrations.005_messages.sql",
+                "MatchChat.Migrations.006_message_redaction.sql",
+                "MatchChat.Migrations.007_reports_and_audit.sql",
             ],
             PostgresMigrations.ScriptNames);
     }

@@ -2,6 +2,11 @@ using MatchChat.Bench;
 using MatchChat.Bench.Infra;
 
 // MatchChat benchmark driver (issue 5). See docs/benchmarks.md.
+if (args.Contains("--retention"))
+{
+    return await MatchChat.Bench.Retention.RetentionBench.RunAsync(args);
+}
+
 var options = Options.Parse(args);
 var root = Repo.FindRoot();
 Directory.SetCurrentDirectory(root);

@@ -31,7 +31,8 @@ internal static class MessageRows
         SenderHandle: reader.GetString(3),
         ClientMessageId: reader.GetString(4),
         Text: reader.GetString(5),
-        SentAt: reader.GetFieldValue<DateTime>(6));
+        SentAt: reader.GetFieldValue<DateTime>(6),
+        Redacted: reader.GetBoolean(7));
 
     public static NpgsqlParameter<string> Text(string value) => new() { TypedValue = value, NpgsqlDbType = NpgsqlDbType.Text };
 

@@ -17,7 +17,7 @@ public sealed class PostgresConnectionBudget
     public const int Default = 30;
 
     /// <summary>The least that still leaves every pool a connection or more.</summary>
-    public const int Minimum = 5;
+    public const int Minimum = 8;
 
     /// <summary>A web node in Client mode only reads the gateway list.</summary>
     public const int GatewayPool = 2;
@@ -49,7 +49,8 @@ public sealed class PostgresConnectionBudget
         PostgresUse.Gateways => Math.Min(GatewayPool, MaxConnections),
         PostgresUse.Migrations => 1,
         PostgresUse.Messages => Math.Max(2, MaxConnections / 4),
-        PostgresUse.Orleans => MaxConnections - 1 - Math.Max(2, MaxConnections / 4),
+        PostgresUse.Trust => 2,
+        PostgresUse.Orleans => MaxConnections - 1 - 2 - Math.Max(2, MaxConnections / 4),
         _ => throw new ArgumentOutOfRangeException(nameof(use)),
     };
 

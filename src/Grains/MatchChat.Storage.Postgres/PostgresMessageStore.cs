@@ -23,6 +23,7 @@ public sealed class PostgresMessageStore : IMessageStore, IAsyncDisposable, IDis
     private readonly bool _ownsDataSource;
     private readonly MessageBatchWriter _writer;
     private readonly MessageReader _reader;
+    private readonly MessageRedactor _redactor;
     private readonly GroupCommitQueue? _queue;
 
     /// <summary>A store over its own pooled data source built from <paramref name="connectionString"/>.</summary>
@@ -46,6 +47,7 @@ public sealed class PostgresMessageStore : IMessageStore, IAsyncDisposable, IDis
         var commandTimeoutSeconds = Math.Max(1, (int)Math.Ceiling(options.CommandTimeout.TotalSeconds));
         _writer = new MessageBatchWriter(dataSource, commandTimeoutSeconds, log);
         _reader = new MessageReader(dataSource, commandTimeoutSeconds);
+        _redactor = new MessageRedactor(dataSource, commandTimeoutSeconds);
         if (options.GroupCommit)
         {
             _queue = new GroupCommitQueue(_writer, options, log);
@@ -76,6 +78,10 @@ public sealed class PostgresMessageStore : IMessageStore, IAsyncDisposable, IDis
     /// <inheritdoc />
     public Task<long> GetMaxSeqAsync(string channel, CancellationToken cancellationToken = default) =>
         _reader.GetMaxSeqAsync(channel, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<long> RedactSenderAsync(string senderId, CancellationToken cancellationToken = default) =>
+        _redactor.RedactSenderAsync(senderId, cancellationToken);
 
     /// <summary>Stops taking appends, writes what is queued, then releases the connections.</summary>
     public async ValueTask DisposeAsync()

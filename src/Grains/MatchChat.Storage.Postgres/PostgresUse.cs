@@ -10,6 +10,9 @@ public enum PostgresUse
     /// <summary>The message log (group-commit writer and history reads).</summary>
     Messages,
 
+    /// <summary>Reports, the audit trail, crisis alerts and the retention job (rare next to messages; one small pool).</summary>
+    Trust,
+
     /// <summary>The <c>/healthz</c> probe.</summary>
     Health,
 

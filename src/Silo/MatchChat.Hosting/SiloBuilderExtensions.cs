@@ -54,6 +54,7 @@ public static class SiloBuilderExtensions
         // instead of Orleans' 30 s, on every silo: PostgreSQL-clustered or the embedded in-memory one; the client retries.
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = ClusterSettings.ResponseTimeout(configuration));
         silo.Services.AddMatchChatGrains(configuration);
+        silo.AddRetentionStartup();
         return silo;
     }
 }

@@ -1,6 +1,7 @@
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Matching;
+using MatchChat.Grains.Queues;
 using MatchChat.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
@@ -51,6 +52,35 @@ public sealed class HandOverTests(ClusterFixture fixture)
         Assert.Empty(await seeker.Grain.ListConversations());
         Assert.Empty(await listener.Grain.ListConversations());
         Assert.DoesNotContain(_driver.Node.Events, x => x.MemberId == seeker.Id && x.Event is Conversation);
+    }
+
+    [Fact]
+    public async Task A_start_nobody_reports_is_settled_by_the_queue_timer_and_the_seeker_is_offered_again_in_place()
+    {
+        var topic = TestTopics.Slug(72);
+        var (listener, seeker, request, offer) = await _driver.Offered(topic);
+        var queue = _driver.Grains.GetGrain<ITopicQueueGrain>(topic);
+
+        // The queue records the accept, but the member grain that took it is lost before it starts or reports.
+        var handOver = await queue.Accept(offer.OfferId, listener.Id, "H-listener");
+        Assert.Equal(ConversationIds.For(request.RequestId, 0), handOver.ConversationId);
+        Assert.Equal(TicketStatus.Offered, (await queue.GetTicket(request.RequestId))!.Status);
+
+        // After the report timeout (5 s here) the queue asks the conversation: never started, so the seeker waits again, first.
+        await _driver.Node.Next<QueueTicket>(seeker.Id, t => t.RequestId == request.RequestId && t.Status == TicketStatus.Waiting && t.Position == 1, seconds: 20);
+        Assert.Equal(StartOutcome.Abandoned, await _driver.Grains.GetGrain<IConversationGrain>(handOver.ConversationId).Start(handOver.Start));
+
+        // The listener's next renewal puts them back in the roster; the request is offered again and this start goes through.
+        await listener.Grain.Attach("test-node", listener.Node);
+        var again = await _driver.Node.Next<Offer>(listener.Id, o => o.OfferId != offer.OfferId);
+        Assert.Equal(request.RequestId, again.RequestId);
+        var conversation = await listener.Grain.AcceptOffer(again.OfferId);
+        Assert.Equal(ConversationIds.For(request.RequestId, 1), conversation.ConversationId);
+        Assert.Equal(conversation.ConversationId, (await _driver.Node.Next<Conversation>(seeker.Id)).ConversationId);
+        await Task.Delay(300);
+        Assert.Single(_driver.Node.Events, e => e.MemberId == seeker.Id && e.Event is Conversation);
+        Assert.Single(await seeker.Grain.ListConversations());
+        Assert.Null(await queue.GetTicket(request.RequestId));
     }
 
     [Fact]

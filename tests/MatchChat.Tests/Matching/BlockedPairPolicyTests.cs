@@ -7,7 +7,7 @@ namespace MatchChat.Tests.Matching;
 public sealed class BlockedPairPolicyTests
 {
     private static ListenerSnapshot Listener(string id, string[]? blocked = null) =>
-        new(id, "adult", [], 2, 0, false, true, null, ["grief"], blocked);
+        new(id, "adult", [], 2, 0, false, true, null, ["grief"], Blocked: blocked);
 
     private static WaitingSeeker Seeker(string id, string[]? blocked = null) =>
         new("r-" + id, id, "grief", "adult", [], new HashSet<string>(), false, blocked);

@@ -39,7 +39,7 @@ public sealed class MatchingPolicyTests
     {
         var teen = Seeker(age: "teen");
         Assert.Null(MatchingPolicy.Choose(teen, [Listener("adult-no")]));
-        Assert.Equal("adult-yes", MatchingPolicy.Choose(teen, [Listener("adult-no"), Listener("adult-yes", acceptsTeens: true)])!.ListenerId);
+        Assert.Equal("adult-yes", MatchingPolicy.Choose(teen, [Listener("adult-no"), Listener("adult-yes", acceptsTeens: true) with { TeenApproved = true }])!.ListenerId);
         Assert.Equal("teen", MatchingPolicy.Choose(teen, [Listener("adult-no"), Listener("teen", age: "teen")])!.ListenerId);
     }
 

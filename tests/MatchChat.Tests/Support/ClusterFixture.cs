@@ -35,6 +35,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             var settings = TestTopics.Settings();
             settings["MatchChat:Matching:OfferTimeoutSeconds"] = "2";
+            settings["MatchChat:Matching:StartReportTimeoutSeconds"] = "5";
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
             siloBuilder.Services.AddGrainStorage(StorageNames.Grains, (services, name) => new FaultyGrainStorage(MemoryGrainStorageFactory.Create(services, name)));
             siloBuilder.UseInMemoryReminderService();

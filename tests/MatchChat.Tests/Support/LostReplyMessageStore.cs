@@ -27,4 +27,7 @@ internal sealed class LostReplyMessageStore(IMessageStore inner) : IMessageStore
 
     public Task<long> GetMaxSeqAsync(string channel, CancellationToken cancellationToken = default) =>
         inner.GetMaxSeqAsync(channel, cancellationToken);
+
+    public Task<long> RedactSenderAsync(string senderId, CancellationToken cancellationToken = default) =>
+        inner.RedactSenderAsync(senderId, cancellationToken);
 }

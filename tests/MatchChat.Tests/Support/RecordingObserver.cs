@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Push;
+using MatchChat.Contracts.Reports;
 using MatchChat.Contracts.Rooms;
 
 namespace MatchChat.Tests.Support;
@@ -43,6 +45,12 @@ public sealed class RecordingObserver : IChatObserver
     public Task RoomUpdated(Room room) => Add(null, room);
     public Task BlocksChanged(string memberId, string[] blockedIds) => Add(memberId, blockedIds);
     public Task RemovedFromRoom(string memberId, Room room) => Add(memberId, room);
+    public Task MemberUpdated(string memberId, Member member) => Add(memberId, member);
+    public Task CloseMember(string memberId, string reason) => Add(memberId, new Closed(reason));
+
+    /// <summary>What <see cref="CloseMember"/> records.</summary>
+    public sealed record Closed(string Reason);
+    public Task Warned(string memberId, Warned warned) => Add(memberId, warned);
 
     private Task Add(string? memberId, object e)
     {

@@ -5,6 +5,12 @@ public static class EndReasons
 {
     public const string Ended = "ended";
 
+    /// <summary>A moderator suspended or banned one of the two (both participants see this reason).</summary>
+    public const string Suspended = "suspended";
+
+    /// <summary>One of the two deleted their data (both participants see this reason).</summary>
+    public const string Deleted = "deleted";
+
     /// <summary>The member who blocked the other hears this; the blocked member hears plain <see cref="Ended"/>.</summary>
     public const string Blocked = "blocked";
 

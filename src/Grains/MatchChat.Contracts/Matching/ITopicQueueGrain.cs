@@ -1,3 +1,4 @@
+using MatchChat.Contracts.Conversations;
 
 namespace MatchChat.Contracts.Matching;
 
@@ -19,11 +20,17 @@ public interface ITopicQueueGrain : IGrainWithStringKey
     [Alias("RemoveListener")] Task RemoveListener(string listenerId);
 
     /// <summary>
-    /// The listener takes the offer: the queue starts the conversation and answers once it has started. Throws
-    /// conflict when the offer is no longer open, unavailable when the start could not be completed (the seeker keeps
-    /// their place; the queue settles that start on its own timer).
+    /// The listener takes the offer: the queue marks the request starting (it keeps its place) and answers at once with
+    /// the conversation to start. The caller starts it and reports with <see cref="Started"/> or <see cref="StartFailed"/>;
+    /// a start nobody reports is settled on the queue's timer. Throws conflict when the offer is no longer open.
     /// </summary>
-    [Alias("Accept")] Task<MatchResult> Accept(string offerId, string listenerId, string listenerHandle);
+    [Alias("Accept")] Task<HandOver> Accept(string offerId, string listenerId, string listenerHandle);
+
+    /// <summary>The start of the request's attempt answered: Started or Taken end the request, Abandoned puts it back in its place.</summary>
+    [OneWay, Alias("Started")] Task Started(string requestId, int attempt, StartOutcome outcome);
+
+    /// <summary>The start of the request's attempt did not answer: its outcome is unknown, and the queue's timer settles it.</summary>
+    [OneWay, Alias("StartFailed")] Task StartFailed(string requestId, int attempt);
 
     /// <summary>The listener will not take the offer: declined, unavailable or busy. The request moves on and keeps its place.</summary>
     [Alias("Decline")] Task Decline(string offerId, string listenerId, string reason);

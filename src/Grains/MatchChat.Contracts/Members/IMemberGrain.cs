@@ -2,6 +2,7 @@ using MatchChat.Contracts.Blocks;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Push;
+using MatchChat.Contracts.Reports;
 using MatchChat.Contracts.Rooms;
 
 namespace MatchChat.Contracts.Members;
@@ -16,6 +17,29 @@ public interface IMemberGrain : IGrainWithStringKey
 
     /// <summary>The operator grants or takes back the moderator role (admin API); idempotent.</summary>
     [Alias("SetModerator")] Task<Member> SetModerator(bool moderator);
+
+    /// <summary>
+    /// A moderator suspends the member until <paramref name="until"/> (UTC), or bans them when it is null: the open request is
+    /// cancelled, offers withdrawn, conversations ended (reason <c>suspended</c>), rooms left, and every web node holding
+    /// their connections is told to close them. The reason is kept with the suspension, never logged. Repeating it replaces the rule.
+    /// </summary>
+    [Alias("Suspend")] Task Suspend(DateTime? until, string reason);
+
+    /// <summary>Ends a suspension or ban at once; nothing happens when there is none.</summary>
+    [Alias("Unsuspend")] Task Unsuspend();
+
+    /// <summary>
+    /// The member deletes their data (PROTOCOL.md "Deletion and retention"): everything is withdrawn and ended (reason
+    /// <c>deleted</c>), every message they sent is redacted in storage, and their connections are closed. The handle stays
+    /// theirs (never reissued). Deleting again is harmless.
+    /// </summary>
+    [Alias("Delete")] Task Delete();
+
+    /// <summary>A moderator approves this adult listener's <c>acceptsTeens</c>; conflict for a non-listener, a teen, or an adult who does not accept teens.</summary>
+    [Alias("ApproveTeenListener")] Task<ListenerProfile> ApproveTeenListener();
+
+    /// <summary>Undoes the approval (pending again if they still accept teens) and withdraws their open offers of teen seekers at once.</summary>
+    [Alias("RevokeTeenListener")] Task<ListenerProfile> RevokeTeenListener();
 
     /// <summary>A web node now has connections of this member (or renews that it still has).</summary>
     [Alias("Attach")] Task<MemberChannels> Attach(string nodeId, IChatObserver node);
@@ -50,4 +74,7 @@ public interface IMemberGrain : IGrainWithStringKey
 
     /// <summary>A channel of this member was activated afresh (after a silo loss): its web nodes should subscribe again.</summary>
     [OneWay, Alias("OnChannelActivated")] Task OnChannelActivated(string channel);
+
+    /// <summary>A moderator warned the member (a resolved report): pushed to the member's open connections.</summary>
+    [OneWay, Alias("OnWarned")] Task OnWarned(Warned warned);
 }

@@ -1,5 +1,6 @@
 namespace MatchChat.Contracts.Members;
 
+/// <summary>PROTOCOL.md <c>ListenerProfile</c>; <see cref="TeenApproval"/> is <see cref="TeenApprovals"/> (always present).</summary>
 [GenerateSerializer, Immutable, Alias("MatchChat.ListenerProfile")]
 public sealed record ListenerProfile(
     [property: Id(0)] string[] Topics,
@@ -7,4 +8,5 @@ public sealed record ListenerProfile(
     [property: Id(2)] int MaxConcurrentChats,
     [property: Id(3)] bool AcceptsTeens,
     [property: Id(4)] bool Available,
-    [property: Id(5)] int ActiveChats);
+    [property: Id(5)] int ActiveChats,
+    [property: Id(6)] string TeenApproval = TeenApprovals.None);

@@ -1,6 +1,8 @@
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Messaging;
+using MatchChat.Contracts.Reports;
 using MatchChat.Contracts.Rooms;
 
 
@@ -31,4 +33,11 @@ public interface IChatObserver : IGrainObserver
     [OneWay, Alias("BlocksChanged")] Task BlocksChanged(string memberId, string[] blockedIds);
     /// <summary>From the room, to its nodes: a moderator took the member out; their local connections leave its group and hear <c>RoomUpdated</c> (joined false).</summary>
     [OneWay, Alias("RemovedFromRoom")] Task RemovedFromRoom(string memberId, Room room);
+
+    /// <summary>The member's roles or profile changed from outside their own calls (a moderator, the operator): their open pages learn it.</summary>
+    [OneWay, Alias("MemberUpdated")] Task MemberUpdated(string memberId, Member member);
+
+    /// <summary>The member was suspended or deleted: close every connection of theirs on this node. <paramref name="reason"/> is a fixed word, never the moderator's text.</summary>
+    [OneWay, Alias("CloseMember")] Task CloseMember(string memberId, string reason);
+    [OneWay, Alias("Warned")] Task Warned(string memberId, Warned warned);
 }

@@ -7,6 +7,7 @@ using MatchChat.Grains.Hosting;
 using MatchChat.Grains.Messages;
 using MatchChat.Grains.Persistence;
 using MatchChat.Grains.Push;
+using MatchChat.Grains.Retention;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
@@ -22,6 +23,7 @@ public sealed class ConversationGrain(
     [PersistentState("conversation", StorageNames.Grains)] IPersistentState<ConversationState> state,
     DeepCopier<ConversationState> copier,
     IMessageStore store,
+    IRetentionStore endings,
     IOptions<MatchChatTimings> timings,
     TimeProvider time,
     ILogger<ConversationGrain> logger) : ChannelGrainBase(store, timings, time), IConversationGrain
@@ -109,20 +111,40 @@ public sealed class ConversationGrain(
             // Already ended: tell the caller again, in case that notice was lost (it frees a listener's capacity).
             var again = new ConversationEnded(this.GetPrimaryKeyString(), S.EndedBy ?? handle, reason, S.EndedAt.Value);
             _ = GrainFactory.GetGrain<IMemberGrain>(memberId).OnConversationEnded(again, S.EndedAt.Value);
+            await RecordEnding();
             return;
         }
 
+        // A suspension is the moderators' doing, not the participant's.
+        var endedBy = reason == EndReasons.Suspended ? "system" : handle;
         await Writes.Change(s =>
         {
             s.EndedAt = Now;
-            s.EndedBy = handle;
+            s.EndedBy = endedBy;
         });
         MatchChatMetrics.ConversationEnded(S.Topic!, reason);
+        await RecordEnding();
         // The caller hears the reason; the other participant hears EndReasons.ForPeer of it (a block is not announced).
-        var ended = new ConversationEnded(this.GetPrimaryKeyString(), handle, reason, S.EndedAt!.Value);
+        var ended = new ConversationEnded(this.GetPrimaryKeyString(), endedBy, reason, S.EndedAt!.Value);
         var peerEnded = ended with { Reason = EndReasons.ForPeer(reason) };
         _ = GrainFactory.GetGrain<IMemberGrain>(S.SeekerId).OnConversationEnded(memberId == S.SeekerId ? ended : peerEnded, S.EndedAt!.Value);
         _ = GrainFactory.GetGrain<IMemberGrain>(S.ListenerId).OnConversationEnded(memberId == S.ListenerId ? ended : peerEnded, S.EndedAt.Value);
+    }
+
+    /// <summary>
+    /// Tells the retention job when this conversation ended (idempotent). Best-effort: the ending stands either way; a
+    /// later End call (either member, or a repeat) records it again.
+    /// </summary>
+    private async Task RecordEnding()
+    {
+        try
+        {
+            await endings.RecordConversationEndedAsync(Channel, S.EndedAt!.Value);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Conversation ending not recorded for retention ({ExceptionType})", e.GetType().Name);
+        }
     }
 
     protected override string RequireReader(string memberId)

@@ -1,4 +1,6 @@
 using MatchChat.Contracts.Topics;
+using MatchChat.Grains.Blocks;
+using MatchChat.Grains.Members;
 using MatchChat.Grains.Messages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +17,8 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton(TopicCatalog.FromConfiguration(configuration));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IMessageStore, InMemoryMessageStore>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMemberErasure, BlockErasure>());
+        services.AddMatchChatTrust(configuration);
         return services;
     }
 }

@@ -16,6 +16,12 @@ public sealed class MatchChatTimings
     /// <summary>Debounce for queue position/estimate pushes, so a burst costs one update per seeker, not one per change.</summary>
     public double QueueUpdateDelaySeconds { get; set; } = 0.1;
 
+    /// <summary>
+    /// How long a topic queue waits for the report of a start it handed to a listener's member grain before it
+    /// settles that start itself (a lost report, a silo that died mid-start). Longer than two grain calls' timeouts.
+    /// </summary>
+    public double StartReportTimeoutSeconds { get; set; } = 30;
+
     public int ConsecutiveExpiriesBeforeUnavailable { get; set; } = 2;
 
     /// <summary>A room member not present for this long is no longer a member (bounds every room's membership).</summary>
@@ -25,6 +31,7 @@ public sealed class MatchChatTimings
     public TimeSpan ListenerGrace => TimeSpan.FromSeconds(ListenerGraceSeconds);
     public TimeSpan SeekerGrace => TimeSpan.FromSeconds(SeekerGraceSeconds);
     public TimeSpan ObserverExpiry => TimeSpan.FromSeconds(ObserverExpirySeconds);
+    public TimeSpan StartReportTimeout => TimeSpan.FromSeconds(StartReportTimeoutSeconds);
     public TimeSpan QueueUpdateDelay => TimeSpan.FromSeconds(QueueUpdateDelaySeconds);
     public TimeSpan RoomMembership => TimeSpan.FromDays(RoomMembershipDays);
 }

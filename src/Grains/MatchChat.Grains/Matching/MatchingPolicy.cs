@@ -13,9 +13,11 @@ namespace MatchChat.Grains.Matching;
 /// </summary>
 public static class MatchingPolicy
 {
+    /// <summary>Teen seekers go to teen listeners and to adults whose <c>acceptsTeens</c> a moderator approved (an adult's
+    /// unapproved wish is not enough); teen listeners never get adult seekers.</summary>
     public static bool AgeCompatible(string seekerAgeGroup, ListenerSnapshot listener) =>
         seekerAgeGroup == AgeGroups.Teen
-            ? listener.AcceptsTeens || listener.AgeGroup == AgeGroups.Teen
+            ? listener.AgeGroup == AgeGroups.Teen || (listener.AcceptsTeens && listener.TeenApproved)
             : listener.AgeGroup != AgeGroups.Teen;
 
     public static bool IsEligible(WaitingSeeker seeker, ListenerSnapshot listener) =>

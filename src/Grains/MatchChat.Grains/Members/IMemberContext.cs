@@ -25,6 +25,9 @@ internal interface IMemberContext
 
     ILogger Logger { get; }
 
+    /// <summary>The member as they see themself (without the open request's ticket), for <c>MemberUpdated</c>.</summary>
+    Contracts.Members.Member Describe();
+
     /// <summary>Pushes an event to the web nodes that hold this member's connections.</summary>
     void Notify(Func<IChatObserver, Task> send);
 

@@ -21,7 +21,7 @@ internal sealed class ListenerRole(IMemberContext m)
     public int ActiveChats => S.Conversations.Count(c => c.Role == MemberRoles.Listener && c.EndedAt is null);
 
     public ListenerProfile? Profile() => S.Listener is { } l
-        ? new ListenerProfile(l.Topics, l.Experiences, l.MaxConcurrentChats, l.AcceptsTeens, l.Available, ActiveChats)
+        ? new ListenerProfile(l.Topics, l.Experiences, l.MaxConcurrentChats, l.AcceptsTeens, l.Available, ActiveChats, TeenApprovalRole.Describe(S))
         : null;
 
     public async Task<ListenerProfile> Volunteer(string[] topicSlugs, string[] experiences, int maxConcurrentChats, bool acceptsTeens)
@@ -39,6 +39,7 @@ internal sealed class ListenerRole(IMemberContext m)
             s.Listener.Experiences = experiences;
             s.Listener.MaxConcurrentChats = maxConcurrentChats;
             s.Listener.AcceptsTeens = acceptsTeens;
+            s.Listener.TeenApproved &= acceptsTeens;
         });
         await Task.WhenAll(removed.Select(t => m.Queue(t).RemoveListener(m.MemberId)));
         await PushSnapshot();
@@ -71,7 +72,10 @@ internal sealed class ListenerRole(IMemberContext m)
         return Profile()!;
     }
 
-    /// <summary>The queue starts the conversation; this grain records it once the queue says it has started.</summary>
+    /// <summary>
+    /// The queue records the accept in one turn and names the conversation; this grain starts it (its id is derived
+    /// from the request, so a repeated start is harmless), tells the queue how it went one-way, and records it.
+    /// </summary>
     public async Task<Conversation> AcceptOffer(string offerId)
     {
         var offer = S.Offers.FirstOrDefault(o => o.OfferId == offerId) ?? throw UnknownOffer();
@@ -80,31 +84,39 @@ internal sealed class ListenerRole(IMemberContext m)
             throw MatchChatException.Conflict("You are at your chat limit. End a conversation or raise your limit first.");
         }
 
-        MatchResult match;
+        var queue = m.Queue(offer.Topic);
+        HandOver handOver;
         try
         {
-            match = await m.Queue(offer.Topic).Accept(offerId, m.MemberId, S.Handle!);
+            handOver = await queue.Accept(offerId, m.MemberId, S.Handle!);
         }
         catch (Exception e)
         {
-            // Accepted elsewhere, expired, or not started: either way this offer is no longer open.
-            S.Offers.Remove(offer);
-            if (e is not MatchChatException { Code: ErrorCodes.Conflict })
-            {
-                m.Notify(n => n.OfferWithdrawn(m.MemberId, new OfferWithdrawn(offerId, OfferReasons.NotStarted)));
-                await TryPushSnapshot();
-            }
-
-            if (e is MatchChatException)
-            {
-                throw;
-            }
-
-            throw MatchChatException.Unavailable("The conversation could not be started just now. The seeker keeps their place in the queue.");
+            // Accepted elsewhere or expired (conflict), or the queue did not answer: either way this offer is no
+            // longer open here. If the queue did record the accept, it settles that start on its own timer.
+            throw await NotAccepted(offer, e);
         }
 
-        var conversation = new Conversation(match.ConversationId, Channels.ForConversation(match.ConversationId), match.Topic,
-            match.SeekerHandle, MemberRoles.Listener, match.SharedExperiences, match.StartedAt, null);
+        var outcome = await Start(handOver);
+        var requestId = handOver.Start.RequestId;
+        if (outcome is { } known)
+        {
+            _ = queue.Started(requestId, handOver.Attempt, known);
+        }
+        else
+        {
+            _ = queue.StartFailed(requestId, handOver.Attempt);
+        }
+
+        if (outcome != StartOutcome.Started)
+        {
+            throw await NotAccepted(offer, outcome == StartOutcome.Taken
+                ? MatchChatException.Conflict("This request was just matched with someone else. Stay available for the next one.")
+                : NotStarted());
+        }
+
+        var conversation = new Conversation(handOver.ConversationId, Channels.ForConversation(handOver.ConversationId), offer.Topic,
+            handOver.Start.SeekerHandle, MemberRoles.Listener, handOver.Start.SharedExperiences, handOver.AcceptedAt, null);
         // The conversation exists whatever this grain's storage says: record it like the notice from the conversation.
         var added = Record(conversation);
         S.Offers.Remove(offer);
@@ -120,6 +132,50 @@ internal sealed class ListenerRole(IMemberContext m)
 
         return conversation;
     }
+
+    /// <summary>
+    /// Two tries when the first fails outright (the second re-reads what the first may have written); null when neither
+    /// answered. A try that times out is not repeated at once: under load the first may still be running, and a second
+    /// would only double the work. The queue settles an unanswered start on its timer.
+    /// </summary>
+    private async Task<StartOutcome?> Start(HandOver handOver)
+    {
+        var conversation = m.Grains.GetGrain<IConversationGrain>(handOver.ConversationId);
+        for (var attempt = 1; attempt <= 2; attempt++)
+        {
+            try
+            {
+                return await conversation.Start(handOver.Start);
+            }
+            catch (Exception e)
+            {
+                m.Logger.LogWarning("Starting a conversation in topic {Topic} failed (attempt {Attempt}): {ExceptionType}",
+                    handOver.Start.Topic, attempt, e.GetType().Name);
+                if (e is TimeoutException)
+                {
+                    return null;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The offer is gone from this member's screen; the error to throw for it.</summary>
+    private async Task<Exception> NotAccepted(Offer offer, Exception e)
+    {
+        S.Offers.Remove(offer);
+        if (e is not MatchChatException { Code: ErrorCodes.Conflict })
+        {
+            m.Notify(n => n.OfferWithdrawn(m.MemberId, new OfferWithdrawn(offer.OfferId, OfferReasons.NotStarted)));
+            await TryPushSnapshot();
+        }
+
+        return e as MatchChatException ?? NotStarted();
+    }
+
+    private static MatchChatException NotStarted() =>
+        MatchChatException.Unavailable("The conversation could not be started just now. The seeker keeps their place in the queue.");
 
     /// <summary>Adds a conversation of this member's if it is new; true when it was.</summary>
     public bool Record(Conversation conversation)
@@ -236,7 +292,7 @@ internal sealed class ListenerRole(IMemberContext m)
         }
 
         var snapshot = new ListenerSnapshot(m.MemberId, S.AgeGroup, l.Experiences, l.MaxConcurrentChats, ActiveChats,
-            l.AcceptsTeens, l.Available, S.LastAssignedAt, l.Topics, [.. S.Blocked]);
+            l.AcceptsTeens, l.Available, S.LastAssignedAt, l.Topics, TeenApprovalRole.Approved(S), [.. S.Blocked]);
         await Task.WhenAll(l.Topics.Select(t => m.Queue(t).UpsertListener(snapshot)));
     }
 

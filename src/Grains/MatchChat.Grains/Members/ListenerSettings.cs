@@ -8,4 +8,6 @@ public sealed class ListenerSettings
     [Id(2)] public int MaxConcurrentChats { get; set; } = 1;
     [Id(3)] public bool AcceptsTeens { get; set; }
     [Id(4)] public bool Available { get; set; }
+    /// <summary>A moderator approved this adult's <see cref="AcceptsTeens"/> (TeenApprovalRole); cleared when they stop accepting teens.</summary>
+    [Id(40)] public bool TeenApproved { get; set; }
 }

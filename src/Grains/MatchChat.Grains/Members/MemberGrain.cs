@@ -19,7 +19,7 @@ namespace MatchChat.Grains.Members;
 /// <see cref="ListenerRole"/>, <see cref="ChatList"/>, <see cref="RoomList"/>) over one state and one write discipline
 /// (<see cref="WriteThrough{T}"/>). Calls out to queues, conversations and rooms are awaited; they only ever call back one-way.
 /// </summary>
-public sealed class MemberGrain(
+public sealed partial class MemberGrain(
     [PersistentState("member", StorageNames.Grains)] IPersistentState<MemberState> state,
     DeepCopier<MemberState> copier,
     IOptions<MatchChatTimings> timings,
@@ -55,7 +55,7 @@ public sealed class MemberGrain(
 
     public async Task<Member> Create(string handle, string ageGroup)
     {
-        if (!S.Exists)
+        if (S.Handle is null)
         {
             await _writes.Change(s =>
             {
@@ -70,12 +70,9 @@ public sealed class MemberGrain(
 
     public async Task<Member> GetMe()
     {
-        RequireMember();
+        RequireActive();
         return Describe() with { OpenRequest = await _seeker.CurrentTicket(), PendingOffers = _listener.OpenOffers() };
     }
-
-    public Task<MemberStanding> GetStanding() =>
-        Task.FromResult(S.Exists ? new MemberStanding(true, S.Moderator, S.Handle!, S.AgeGroup) : MemberStanding.Missing);
 
     public async Task<Member> SetModerator(bool moderator)
     {
@@ -83,6 +80,7 @@ public sealed class MemberGrain(
         if (S.Moderator != moderator)
         {
             await _writes.Change(s => s.Moderator = moderator);
+            Notify(n => n.MemberUpdated(MemberId, Describe()));
         }
 
         return Describe();
@@ -90,7 +88,7 @@ public sealed class MemberGrain(
 
     public async Task<MemberChannels> Attach(string nodeId, IChatObserver node)
     {
-        RequireMember();
+        RequireActive();
         var wasConnected = _presence.Connected;
         if (_presence.Attach(nodeId, node))
         {
@@ -160,7 +158,7 @@ public sealed class MemberGrain(
 
     public Task OnOfferClosed(string offerId, string reason) => _listener.OnOfferClosed(offerId, reason);
 
-    public Task OnConversationStarted(Conversation conversation, string requestId) => _chats.OnStarted(conversation, requestId);
+    public Task OnConversationStarted(Conversation conversation, string requestId) => OnStartedInStanding(conversation, requestId);
 
     public Task OnConversationEnded(ConversationEnded ended, DateTime endedAt) => _chats.OnEnded(ended, endedAt);
 
@@ -176,17 +174,17 @@ public sealed class MemberGrain(
 
     private Task<T> Run<T>(Func<Task<T>> action)
     {
-        RequireMember();
+        RequireActive();
         return action();
     }
 
     private Task Run(Func<Task> action)
     {
-        RequireMember();
+        RequireActive();
         return action();
     }
 
-    private Member Describe() => new(MemberId, S.Handle!, S.AgeGroup, Roles(), _listener.Profile(), null, []);
+    public Member Describe() => new(MemberId, S.Handle!, S.AgeGroup, Roles(), _listener.Profile(), null, []);
 
     private string[] Roles()
     {

@@ -27,5 +27,14 @@ public sealed class MemberState
     /// <summary>Whom this member blocked (member ids; the list itself is <c>BlockListGrain</c>'s, at most 1,000): the matching copy.</summary>
     [Id(20)] public HashSet<string> Blocked { get; set; } = [];
 
-    public bool Exists => Handle is not null;
+    // Standing (suspension, ban, deletion: StandingRole). Ids from 40 on, apart from other features' fields.
+    /// <summary>A timed suspension's end; with <see cref="Banned"/> false and this in the past, the member is in good standing.</summary>
+    [Id(40)] public DateTime? SuspendedUntil { get; set; }
+    [Id(41)] public bool Banned { get; set; }
+    /// <summary>The moderator's reason (at most 500 characters); never logged.</summary>
+    [Id(42)] public string? SuspensionReason { get; set; }
+    /// <summary>Set once the member deleted their data: from then on the member does not exist, but keeps the handle.</summary>
+    [Id(43)] public DateTime? DeletedAt { get; set; }
+
+    public bool Exists => Handle is not null && DeletedAt is null;
 }

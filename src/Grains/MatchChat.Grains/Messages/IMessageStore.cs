@@ -17,4 +17,11 @@ public interface IMessageStore
 
     /// <summary>The highest stored seq of a channel, 0 when it has none.</summary>
     Task<long> GetMaxSeqAsync(string channel, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Erases the text of every message <paramref name="senderId"/> sent, in every channel: each row keeps its channel, seq,
+    /// handle and time, with empty text and <see cref="StoredMessage.Redacted"/> set, so history stays gapless. Safe to
+    /// repeat. Returns how many rows were redacted by this call.
+    /// </summary>
+    Task<long> RedactSenderAsync(string senderId, CancellationToken cancellationToken = default);
 }

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace MatchChat.Grains.Messages;
 
 /// <summary>The embedded default: messages live as long as the process.</summary>
-public sealed class InMemoryMessageStore : IMessageStore
+public sealed partial class InMemoryMessageStore : IMessageStore
 {
     private readonly ConcurrentDictionary<string, ChannelLog> _channels = new();
 
@@ -53,13 +53,40 @@ public sealed class InMemoryMessageStore : IMessageStore
 
         lock (log)
         {
-            return Task.FromResult(log.Rows.Count == 0 ? 0L : log.Rows[^1].Seq);
+            return Task.FromResult(log.Rows.Count == 0 ? log.ErasedUpTo : log.Rows[^1].Seq);
         }
+    }
+
+    public Task<long> RedactSenderAsync(string senderId, CancellationToken cancellationToken = default)
+    {
+        long redacted = 0;
+        foreach (var log in _channels.Values)
+        {
+            lock (log)
+            {
+                for (var i = 0; i < log.Rows.Count; i++)
+                {
+                    var row = log.Rows[i];
+                    if (row.SenderId == senderId && !row.Redacted)
+                    {
+                        var erased = row with { Text = "", Redacted = true };
+                        log.Rows[i] = erased;
+                        log.ByClientId[(row.SenderId, row.ClientMessageId)] = erased;
+                        redacted++;
+                    }
+                }
+            }
+        }
+
+        return Task.FromResult(redacted);
     }
 
     private sealed class ChannelLog
     {
         public List<StoredMessage> Rows { get; } = [];
         public Dictionary<(string SenderId, string ClientMessageId), StoredMessage> ByClientId { get; } = [];
+
+        /// <summary>The highest seq the retention job erased, so seq keeps growing after a channel was emptied.</summary>
+        public long ErasedUpTo { get; set; }
     }
 }

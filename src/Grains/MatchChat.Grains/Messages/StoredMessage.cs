@@ -1,6 +1,7 @@
 namespace MatchChat.Grains.Messages;
 
-/// <summary>One row of the append-only message log, keyed (Channel, Seq), unique on (Channel, SenderId, ClientMessageId).</summary>
+/// <summary>One row of the append-only message log, keyed (Channel, Seq), unique on (Channel, SenderId, ClientMessageId).
+/// <see cref="Redacted"/>: the sender deleted their data; the text is erased (empty) and the row keeps its seq.</summary>
 public sealed record StoredMessage(
     string Channel,
     long Seq,
@@ -8,4 +9,5 @@ public sealed record StoredMessage(
     string SenderHandle,
     string ClientMessageId,
     string Text,
-    DateTime SentAt);
+    DateTime SentAt,
+    bool Redacted = false);

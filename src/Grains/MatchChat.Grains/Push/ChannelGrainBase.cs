@@ -161,5 +161,5 @@ public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTi
         return Task.CompletedTask;
     }
 
-    private static Message ToMessage(StoredMessage m) => new(m.Channel, m.Seq, m.SenderHandle, m.Text, m.SentAt, m.ClientMessageId);
+    private static Message ToMessage(StoredMessage m) => new(m.Channel, m.Seq, m.SenderHandle, m.Text, m.SentAt, m.ClientMessageId, m.Redacted);
 }

@@ -8,17 +8,22 @@ using Microsoft.Extensions.Logging;
 namespace MatchChat.Grains.Queues;
 
 /// <summary>
-/// The hand-over from an accepted offer to a started conversation. The request stays in the queue, in its place,
-/// marked as starting, until its conversation has started; the conversation's id is derived from the request id
-/// and the attempt, so a repeated start is harmless and a start whose answer was lost is settled by asking the
-/// conversation (<see cref="IConversationGrain.Abandon"/>) on this grain's timer, after a restart too.
+/// The hand-over from an accepted offer to a started conversation. The accept takes one turn of this grain: the
+/// request is marked starting, keeps its place, and the listener's member grain is told which conversation to start.
+/// That conversation's id is derived from the request id and the attempt, so a repeated start is harmless. The member
+/// grain reports the start one-way (<see cref="Started"/>, <see cref="StartFailed"/>); the request leaves the queue
+/// only once it has started. A start whose outcome is unknown (its call failed, its report is overdue, or this grain
+/// restarted) is settled by asking the conversation (<see cref="IConversationGrain.Abandon"/>) on this grain's timer.
 /// </summary>
 public sealed partial class TopicQueueGrain
 {
     private static readonly TimeSpan SettleEvery = TimeSpan.FromSeconds(1);
+
+    /// <summary>Starts handed out by this activation and not yet reported: request id → when to stop waiting for the report.</summary>
+    private readonly Dictionary<string, DateTime> _reportsDue = new(StringComparer.Ordinal);
     private IGrainTimer? _settleTimer;
 
-    public async Task<MatchResult> Accept(string offerId, string listenerId, string listenerHandle)
+    public Task<HandOver> Accept(string offerId, string listenerId, string listenerHandle)
     {
         var request = Requests.FirstOrDefault(r => r.OfferId == offerId && r.OfferListenerId == listenerId);
         if (request is null || request.OfferExpiresAt <= Now)
@@ -39,65 +44,61 @@ public sealed partial class TopicQueueGrain
             _roster[listenerId] = l with { ActiveChats = l.ActiveChats + 1, LastAssignedAt = Now };
         }
 
-        // Recorded, and written with the queue's next group commit while the start runs: not awaited, because the
-        // derived conversation id already makes a start safe to repeat (a queue that restarts before the write lands
-        // offers the request again, and the next accept finds the conversation started: Taken).
+        // Recorded, and written with the queue's next group commit: not awaited, because the derived conversation id
+        // already makes a start safe to repeat (a queue that restarts before the write lands offers the request again,
+        // and the next accept finds the conversation started: Taken).
+        _reportsDue[request.Request.RequestId] = Now + _timings.StartReportTimeout;
+        ArmSettleTimer();
         Writes.MarkDirty();
         MatchNow();
 
-        var result = new MatchResult(ConversationOf(request).GetPrimaryKeyString(), request.Request.RequestId, request.Request.SeekerHandle,
-            Topic, request.StartSharedExperiences, Now);
-        switch (await TryStart(request))
-        {
-            case StartOutcome.Started:
-                Complete(request);
-                return result;
-            case StartOutcome.Taken:
-                Complete(request);
-                throw MatchChatException.Conflict("This request was just matched with someone else. Stay available for the next one.");
-            case StartOutcome.Abandoned:
-                GiveUpStart(request);
-                break;
-            default:
-                request.StartUnsettled = true;
-                Writes.MarkDirty();
-                ScheduleFlush();
-                ArmSettleTimer();
-                break;
-        }
-
-        throw MatchChatException.Unavailable("The conversation could not be started just now. The seeker keeps their place in the queue.");
+        var r = request.Request;
+        var start = new ConversationStart(Topic, r.SeekerId, r.SeekerHandle, listenerId, listenerHandle,
+            request.StartSharedExperiences, r.RequestId);
+        return Task.FromResult(new HandOver(ConversationIds.For(r.RequestId, request.StartAttempt), request.StartAttempt, start, Now));
     }
 
-    /// <summary>
-    /// Two tries when the first fails outright (the second re-reads what the first may have written); null when neither
-    /// answered. A try that times out is not repeated at once: under load the first may still be running, and a second
-    /// would only double the work. The settle timer asks later instead.
-    /// </summary>
-    private async Task<StartOutcome?> TryStart(QueuedRequest request)
+    public Task Started(string requestId, int attempt, StartOutcome outcome)
     {
-        var r = request.Request;
-        var start = new ConversationStart(Topic, r.SeekerId, r.SeekerHandle, request.StartListenerId!, request.StartListenerHandle!,
-            request.StartSharedExperiences, r.RequestId);
-        var conversation = ConversationOf(request);
-        var topic = Topic;
-        for (var attempt = 1; attempt <= 2; attempt++)
+        if (StartingAt(requestId, attempt) is { } request)
         {
-            try
+            _reportsDue.Remove(requestId);
+            if (outcome == StartOutcome.Abandoned)
             {
-                return await conversation.Start(start);
+                GiveUpStart(request);
             }
-            catch (Exception e)
+            else
             {
-                logger.LogWarning("Starting a conversation in topic {Topic} failed (attempt {Attempt}): {ExceptionType}", topic, attempt, e.GetType().Name);
-                if (e is TimeoutException)
-                {
-                    return null;
-                }
+                // Started, or Taken: that conversation (of this attempt) exists with the accept that reached it first.
+                Complete(request);
             }
         }
 
-        return null;
+        return Task.CompletedTask;
+    }
+
+    public Task StartFailed(string requestId, int attempt)
+    {
+        if (StartingAt(requestId, attempt) is { } request)
+        {
+            _reportsDue.Remove(requestId);
+            logger.LogWarning("A start in topic {Topic} did not answer; settling it", Topic);
+            MarkUnsettled(request);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The request, if it is still starting this attempt (a report of an earlier attempt is stale).</summary>
+    private QueuedRequest? StartingAt(string requestId, int attempt) =>
+        Find(requestId) is { IsStarting: true } request && request.StartAttempt == attempt ? request : null;
+
+    private void MarkUnsettled(QueuedRequest request)
+    {
+        request.StartUnsettled = true;
+        Writes.MarkDirty();
+        ScheduleFlush();
+        ArmSettleTimer();
     }
 
     private IConversationGrain ConversationOf(QueuedRequest request) =>
@@ -107,6 +108,7 @@ public sealed partial class TopicQueueGrain
     private void Complete(QueuedRequest request)
     {
         Requests.Remove(request);
+        _reportsDue.Remove(request.Request.RequestId);
         WaitEstimator.RecordMatch(state.State, Now);
         MatchChatMetrics.Matched(Topic, Now - request.Request.EnqueuedAt);
 
@@ -120,6 +122,7 @@ public sealed partial class TopicQueueGrain
     /// <summary>The start did not happen and never will: the request waits again in its place for the next offer.</summary>
     private void GiveUpStart(QueuedRequest request)
     {
+        _reportsDue.Remove(request.Request.RequestId);
         request.StartAttempt++;
         request.StartListenerId = null;
         request.StartListenerHandle = null;
@@ -155,13 +158,27 @@ public sealed partial class TopicQueueGrain
             _ => Settle(),
             new GrainTimerCreationOptions(SettleEvery, Timeout.InfiniteTimeSpan) { KeepAlive = true });
 
-    /// <summary>Asks each unsettled start's conversation whether it started: if so the match stands, else it is given up.</summary>
+    /// <summary>
+    /// Starts whose report is overdue become unsettled; each unsettled start's conversation is asked whether it started:
+    /// if so the match stands, else it is given up (and a late start of it is refused).
+    /// </summary>
     private async Task Settle()
     {
         _settleTimer?.Dispose();
         _settleTimer = null;
+        foreach (var (requestId, due) in _reportsDue.Where(d => d.Value <= Now).ToList())
+        {
+            _reportsDue.Remove(requestId);
+            if (Find(requestId) is { IsStarting: true, StartUnsettled: false } overdue)
+            {
+                logger.LogWarning("A start in topic {Topic} was not reported within {Seconds}s; settling it", Topic, _timings.StartReportTimeout.TotalSeconds);
+                MarkUnsettled(overdue);
+            }
+        }
+
         foreach (var request in Requests.Where(r => r.StartUnsettled).ToList())
         {
+            var attempt = request.StartAttempt;
             bool started;
             try
             {
@@ -173,7 +190,8 @@ public sealed partial class TopicQueueGrain
                 continue;
             }
 
-            if (!Requests.Contains(request) || !request.StartUnsettled)
+            // Settled meanwhile by a report (or given up and started again): nothing left to do for this answer.
+            if (!Requests.Contains(request) || !request.StartUnsettled || request.StartAttempt != attempt)
             {
                 continue;
             }
@@ -188,7 +206,7 @@ public sealed partial class TopicQueueGrain
             }
         }
 
-        if (Requests.Any(r => r.StartUnsettled))
+        if (_reportsDue.Count > 0 || Requests.Any(r => r.StartUnsettled))
         {
             ArmSettleTimer();
         }

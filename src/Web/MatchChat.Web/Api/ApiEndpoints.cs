@@ -11,6 +11,7 @@ public static class ApiEndpoints
     public static WebApplication MapMatchChatApi(this WebApplication app)
     {
         app.MapPost("/api/members", CreateMember);
+        app.MapMemberDeletion();
         app.MapGet("/api/topics", (TopicCatalog topics) => Results.Ok(topics.All));
         app.MapMatchChatHealth();
         app.MapResourceEndpoints();

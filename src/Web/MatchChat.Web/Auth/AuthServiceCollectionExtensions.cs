@@ -49,6 +49,7 @@ public static class AuthServiceCollectionExtensions
         var lifetime = TimeSpan.FromDays(builder.Configuration.GetValue("MatchChat:Auth:TokenLifetimeDays", 30.0));
         builder.Services.AddSingleton(sp => new TokenService(key, lifetime, sp.GetRequiredService<TimeProvider>(), previous));
         builder.Services.AddSingleton(new SigningKeySource(generated));
+        builder.Services.AddSingleton<MemberStandingGate>();
         builder.Services.AddAuthentication(TokenAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorization();

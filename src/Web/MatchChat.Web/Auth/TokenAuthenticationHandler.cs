@@ -1,19 +1,22 @@
+using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace MatchChat.Web.Auth;
 
-/// <summary>Reads the bearer token from <c>Authorization: Bearer</c> or, for WebSockets, the <c>access_token</c> query parameter.</summary>
+/// <summary>Reads the bearer token from <c>Authorization: Bearer</c> or, for WebSockets, the <c>access_token</c> query parameter,
+/// and accepts it while its member exists and is not suspended (<see cref="MemberStandingGate"/>).</summary>
 public sealed class TokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    TokenService tokens) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+    TokenService tokens,
+    MemberStandingGate standing) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "MatchChatToken";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? token = null;
         var header = Request.Headers.Authorization.ToString();
@@ -28,12 +31,18 @@ public sealed class TokenAuthenticationHandler(
 
         if (string.IsNullOrEmpty(token))
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
         var principal = tokens.Validate(token, SchemeName);
-        return Task.FromResult(principal is null
-            ? AuthenticateResult.Fail("invalid token")
-            : AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+        if (principal is null)
+        {
+            return AuthenticateResult.Fail("invalid token");
+        }
+
+        // Suspended, banned or deleted: refused on every node until that ends (MemberStandingGate).
+        return await standing.AllowsAsync(principal.FindFirstValue(ClaimTypes.NameIdentifier)!)
+            ? AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName))
+            : AuthenticateResult.Fail("member not in good standing");
     }
 }

@@ -1,6 +1,8 @@
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Messaging;
+using MatchChat.Contracts.Reports;
 using MatchChat.Contracts.Rooms;
 
 
@@ -17,4 +19,13 @@ public interface IChatClient
     Task PeerTyping(PeerTyping typing);
     Task ConversationEnded(ConversationEnded ended);
     Task RoomUpdated(Room room);
+
+    /// <summary>Addition to the contract (docs/PROTOCOL.md): the member's own roles or listener profile changed by someone else
+    /// (the operator granted or revoked the moderator role, a moderator approved or revoked teen listening).</summary>
+    Task MemberUpdated(Member member);
+
+    Task Warned(Warned warned);
+
+    /// <summary>To moderators: a report was filed (evidence <c>[]</c>: moderators read it with the audited ListReports).</summary>
+    Task ReportFiled(Report report);
 }

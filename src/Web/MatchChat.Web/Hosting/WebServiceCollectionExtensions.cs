@@ -27,9 +27,14 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<LocalBlocks>();
         services.AddSingleton<BlockRateLimiter>();
         services.AddSingleton<OrderedSends>();
+        services.AddSingleton<MemberCloser>();
         services.AddSingleton<PushBridge>();
         services.AddHostedService(sp => sp.GetRequiredService<PushBridge>());
         services.AddSingleton<MessageRateLimiter>();
+        services.AddSingleton<ReportRateLimiter>();
+        services.AddSingleton<ModeratorPush>();
+        services.AddHostedService(sp => sp.GetRequiredService<ModeratorPush>());
+        services.AddSingleton<ReportServices>();
         services.AddSingleton<TypingThrottle>();
         services.AddSingleton<MemberCreationLimiter>();
         services.AddSingleton<RefusalLog>();

@@ -21,14 +21,22 @@ namespace MatchChat.Web.Hubs;
 [Authorize(AuthenticationSchemes = TokenAuthenticationHandler.SchemeName)]
 public sealed partial class ChatHub(
     IGrainFactory grains, PushBridge push, TopicCatalog topics, MessageRateLimiter rateLimiter, TypingThrottle typing,
-    BlockRateLimiter blockLimiter) : Hub<IChatClient>
+    BlockRateLimiter blockLimiter, TimeProvider time, ReportServices reports) : Hub<IChatClient>
 {
     private string MemberId => Context.UserIdentifier!;
     private IMemberGrain Me => grains.GetGrain<IMemberGrain>(MemberId);
 
-    public override Task OnConnectedAsync() => push.ConnectAsync(MemberId, Context.ConnectionId);
+    public override async Task OnConnectedAsync()
+    {
+        await push.ConnectAsync(MemberId, Context.ConnectionId);
+        await reports.Moderators.ConnectAsync(MemberId, Context.ConnectionId);
+    }
 
-    public override Task OnDisconnectedAsync(Exception? exception) => push.DisconnectAsync(MemberId, Context.ConnectionId);
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        reports.Moderators.Disconnect(Context.ConnectionId);
+        return push.DisconnectAsync(MemberId, Context.ConnectionId);
+    }
 
     public Task<Member> GetMe() => Me.GetMe();
 

@@ -52,7 +52,7 @@ public static class InputRules
         }).Distinct(StringComparer.Ordinal).ToArray();
     }
 
-    public static string? Note(string? note)
+    public static string? Note(string? note, string name = "note")
     {
         if (note is null)
         {
@@ -62,10 +62,10 @@ public static class InputRules
         var trimmed = note.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
         if (trimmed.Length > MaxNoteLength)
         {
-            throw Invalid($"note may be at most {MaxNoteLength} characters.");
+            throw Invalid($"{name} may be at most {MaxNoteLength} characters.");
         }
 
-        RequirePlainText(trimmed, "note");
+        RequirePlainText(trimmed, name);
         return trimmed.Length == 0 ? null : trimmed;
     }
 
@@ -136,7 +136,7 @@ public static class InputRules
     public static long? Seq(long? seq, string name) =>
         seq is null or >= 0 ? seq : throw Invalid($"{name} must be zero or more.");
 
-    private static void RequirePlainText(string value, string name)
+    internal static void RequirePlainText(string value, string name)
     {
         for (var i = 0; i < value.Length; i++)
         {

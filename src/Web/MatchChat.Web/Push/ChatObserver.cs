@@ -1,7 +1,9 @@
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Push;
+using MatchChat.Contracts.Reports;
 using MatchChat.Contracts.Rooms;
 using MatchChat.Web.Clients;
 
@@ -12,7 +14,8 @@ namespace MatchChat.Web.Push;
 /// Group membership changes take effect at once, in the order events arrive; the sends themselves are queued in
 /// order per member and per channel (<see cref="OrderedSends"/>), so no send waits for another member's or channel's.
 /// </summary>
-public sealed class ChatObserver(ChatClients hub, PushBridge bridge, LocalConnections local, LocalBlocks blocks, OrderedSends sends) : IChatObserver
+public sealed class ChatObserver(
+    ChatClients hub, PushBridge bridge, LocalConnections local, LocalBlocks blocks, OrderedSends sends, MemberCloser closer) : IChatObserver
 {
     public Task QueueUpdated(string memberId, QueueTicket ticket) => ToMember(memberId, c => c.QueueUpdated(ticket));
 
@@ -68,6 +71,16 @@ public sealed class ChatObserver(ChatClients hub, PushBridge bridge, LocalConnec
             await ToMember(memberId, c => c.RoomUpdated(room));
         }
     }
+
+    public Task MemberUpdated(string memberId, Member member) => ToMember(memberId, c => c.MemberUpdated(member));
+
+    public Task CloseMember(string memberId, string reason)
+    {
+        closer.Close(memberId, reason);
+        return Task.CompletedTask;
+    }
+
+    public Task Warned(string memberId, Warned warned) => ToMember(memberId, c => c.Warned(warned));
 
     private Task ToMember(string memberId, Func<IChatClient, Task> send)
     {

@@ -1,3 +1,4 @@
+using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Push;
 using MatchChat.Web.Clients;
@@ -18,7 +19,8 @@ public sealed class PushBridge(
     LocalBlocks blocks,
     IOptions<PushOptions> options,
     OrderedSends sends,
-    ILogger<PushBridge> logger) : BackgroundService
+    ILogger<PushBridge> logger,
+    MemberCloser closer) : BackgroundService
 {
     private ChatObserver? _observer;
     private IChatObserver? _reference;
@@ -29,7 +31,7 @@ public sealed class PushBridge(
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        _observer = new ChatObserver(hub, this, local, blocks, sends);
+        _observer = new ChatObserver(hub, this, local, blocks, sends, closer);
         _reference = grains.CreateObjectReference<IChatObserver>(_observer);
         return base.StartAsync(cancellationToken);
     }
@@ -135,6 +137,11 @@ public sealed class PushBridge(
                     // Renewal also refreshes the push filter, in case a BlocksChanged was lost.
                     blocks.Set(memberId, member.BlockedIds);
                 }
+            }
+            catch (MatchChatException e) when (e.Code is ErrorCodes.Forbidden or ErrorCodes.NotFound)
+            {
+                // Suspended or deleted, and this node missed the close: close now.
+                closer.Close(memberId, "standing");
             }
             catch (Exception)
             {

@@ -1,0 +1,146 @@
+using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Errors;
+using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Messaging;
+using MatchChat.Contracts.Rooms;
+using MatchChat.Grains.Messages;
+using Microsoft.Extensions.Logging;
+
+namespace MatchChat.Grains.Members;
+
+/// <summary>
+/// A member's standing (PROTOCOL.md "Trust and safety" and "Deletion and retention"): suspension and ban by a moderator,
+/// and deletion by the member. Both take the member out of everything at once (open request, offers, conversations,
+/// rooms) and tell every web node that holds their connections to close them. The edge refuses their token from then on
+/// by reading <see cref="Suspended"/> through <c>GetStanding</c>, so a node that missed the close still refuses a new
+/// connection. A timed suspension ends by itself: <see cref="Suspended"/> compares its end with the clock.
+/// </summary>
+internal sealed class StandingRole(IMemberContext m, ListenerRole listener, IMessageStore store, IEnumerable<IMemberErasure> erasures)
+{
+    private MemberState S => m.State;
+
+    public bool Suspended => S.Banned || S.SuspendedUntil > m.Now;
+
+    /// <summary>Throws forbidden while the member is suspended: every call of theirs (their open pages until they close) is refused.</summary>
+    public void RequireInGoodStanding()
+    {
+        if (Suspended)
+        {
+            throw MatchChatException.Forbidden(S.Banned
+                ? "Your account has been banned by a moderator."
+                : "Your account is suspended by a moderator for now. You can come back when the suspension ends.");
+        }
+    }
+
+    public async Task Suspend(DateTime? until, string reason)
+    {
+        if (until is { } end && end <= m.Now)
+        {
+            throw MatchChatException.Invalid("A suspension must end in the future.");
+        }
+
+        await m.Writes.Change(s =>
+        {
+            s.Banned = until is null;
+            s.SuspendedUntil = until;
+            s.SuspensionReason = reason;
+        });
+        m.Logger.LogInformation("Member suspended ({Kind})", until is null ? "ban" : "timed");
+        // Closed first, so nothing more reaches or leaves their pages while the rest is withdrawn.
+        m.Notify(n => n.CloseMember(m.MemberId, EndReasons.Suspended));
+        await Withdraw(EndReasons.Suspended);
+    }
+
+    public async Task Unsuspend()
+    {
+        if (!S.Banned && S.SuspendedUntil is null)
+        {
+            return;
+        }
+
+        await m.Writes.Change(s =>
+        {
+            s.Banned = false;
+            s.SuspendedUntil = null;
+            s.SuspensionReason = null;
+        });
+        m.Logger.LogInformation("Member's suspension lifted");
+    }
+
+    /// <summary>Safe to repeat: a deletion that failed part way (storage did not answer) is finished by the next call.</summary>
+    public async Task Delete()
+    {
+        await Withdraw(EndReasons.Deleted);
+        foreach (var erasure in erasures)
+        {
+            await erasure.EraseAsync(m.MemberId, m.Grains);
+        }
+
+        try
+        {
+            await store.RedactSenderAsync(m.MemberId);
+        }
+        catch (MessageStoreUnavailableException)
+        {
+            throw MatchChatException.Unavailable("Your messages could not all be erased just now. Please try again in a moment: nothing else is lost.");
+        }
+
+        await m.Writes.Change(s =>
+        {
+            s.DeletedAt = m.Now;
+            s.Listener = null;
+            s.Request = null;
+            s.Offers.Clear();
+            s.Conversations.Clear();
+            s.Rooms.Clear();
+            s.Moderator = false;
+            s.LastAssignedAt = null;
+            s.SuspensionReason = null;
+        });
+        m.Logger.LogInformation("Member deleted their data");
+        m.Notify(n => n.CloseMember(m.MemberId, EndReasons.Deleted));
+        await m.WatchPresence();
+    }
+
+    /// <summary>
+    /// A conversation that started while the member was being suspended or deleted (its hand-over was already under way when the
+    /// request was cancelled) is ended at once; true when it was.
+    /// </summary>
+    public async Task<bool> EndIfOutOfStanding(Conversation conversation)
+    {
+        if (!Suspended && S.DeletedAt is null)
+        {
+            return false;
+        }
+
+        var reason = S.DeletedAt is null ? EndReasons.Suspended : EndReasons.Deleted;
+        await m.Grains.GetGrain<IConversationGrain>(conversation.ConversationId).End(m.MemberId, reason);
+        return true;
+    }
+
+    /// <summary>Out of everything: open request, offers and availability, active conversations, rooms.</summary>
+    private async Task Withdraw(string reason)
+    {
+        if (S.Request is { } request)
+        {
+            await m.Queue(request.Topic).Cancel(request.RequestId, TicketStatus.Cancelled);
+            await m.Writes.Change(s => s.Request = null);
+        }
+
+        await listener.GoUnavailable(OfferReasons.Unavailable);
+        foreach (var conversation in S.Conversations.Where(c => c.EndedAt is null).ToList())
+        {
+            // Both participants hear ConversationEnded with this reason (one-way, from the conversation grain).
+            await m.Grains.GetGrain<IConversationGrain>(conversation.ConversationId).End(m.MemberId, reason);
+        }
+
+        foreach (var slug in S.Rooms.ToList())
+        {
+            await m.Grains.GetGrain<IRoomGrain>(slug).Leave(m.MemberId);
+            await m.Writes.Change(s => s.Rooms.Remove(slug));
+            m.Notify(n => n.ChannelLeft(m.MemberId, Channels.ForRoom(slug)));
+        }
+
+        await m.WatchPresence();
+    }
+}

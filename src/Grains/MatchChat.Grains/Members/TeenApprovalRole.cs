@@ -1,0 +1,102 @@
+using MatchChat.Contracts.Errors;
+using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Members;
+using MatchChat.Contracts.Push;
+using Microsoft.Extensions.Logging;
+
+namespace MatchChat.Grains.Members;
+
+/// <summary>
+/// Teen safety (PROTOCOL.md "Trust and safety", Teens): an adult listener's <c>acceptsTeens</c> takes effect only once a
+/// moderator approves it. Until then it is <c>pending</c> and the roster entry sent to topic queues says not approved, so
+/// the matching policy never offers them a teen seeker. Revoking withdraws the teen offers on their screen at once.
+/// </summary>
+internal sealed class TeenApprovalRole(IMemberContext m, ListenerRole listener)
+{
+    private MemberState S => m.State;
+
+    /// <summary>Whether an adult listener's wish to hear teens has taken effect (never true for a teen: they need none).</summary>
+    public static bool Approved(MemberState s) =>
+        s.AgeGroup == AgeGroups.Adult && s.Listener is { AcceptsTeens: true, TeenApproved: true };
+
+    /// <summary><see cref="ListenerProfile.TeenApproval"/>.</summary>
+    public static string Describe(MemberState s) =>
+        s.AgeGroup != AgeGroups.Adult || s.Listener is not { AcceptsTeens: true } ? TeenApprovals.None
+        : s.Listener.TeenApproved ? TeenApprovals.Approved
+        : TeenApprovals.Pending;
+
+    public async Task<ListenerProfile> Approve()
+    {
+        if (S.Listener is null)
+        {
+            throw MatchChatException.Conflict("That member is not a listener: only a listener who offers to hear teens can be approved.");
+        }
+
+        if (S.AgeGroup != AgeGroups.Adult)
+        {
+            throw MatchChatException.Conflict("That listener is a teen: teen listeners hear teen seekers without approval.");
+        }
+
+        if (!S.Listener.AcceptsTeens)
+        {
+            throw MatchChatException.Conflict("That listener has not offered to hear teens. They can tick it in their profile first.");
+        }
+
+        if (!S.Listener.TeenApproved)
+        {
+            await m.Writes.Change(s => s.Listener!.TeenApproved = true);
+            await listener.PushSnapshot();
+        }
+
+        return Updated();
+    }
+
+    public async Task<ListenerProfile> Revoke()
+    {
+        if (S.Listener is null)
+        {
+            throw MatchChatException.Conflict("That member is not a listener.");
+        }
+
+        if (S.Listener.TeenApproved)
+        {
+            await m.Writes.Change(s => s.Listener!.TeenApproved = false);
+        }
+
+        // The queues learn first that this listener is no longer approved, so a teen request given back is not offered again.
+        await listener.PushSnapshot();
+        await WithdrawTeenOffers();
+        return Updated();
+    }
+
+    private async Task WithdrawTeenOffers()
+    {
+        var teenOffers = S.Offers.Where(o => o.SeekerAgeGroup == AgeGroups.Teen).ToList();
+        if (teenOffers.Count == 0)
+        {
+            return;
+        }
+
+        await m.Writes.Change(s => s.Offers.RemoveAll(o => o.SeekerAgeGroup == AgeGroups.Teen));
+        foreach (var offer in teenOffers)
+        {
+            m.Notify(n => n.OfferWithdrawn(m.MemberId, new OfferWithdrawn(offer.OfferId, OfferReasons.Withdrawn)));
+            try
+            {
+                // Declined: the queue does not offer that request to this listener again, and it keeps its place.
+                await m.Queue(offer.Topic).Decline(offer.OfferId, m.MemberId, OfferReasons.Declined);
+            }
+            catch (Exception e)
+            {
+                m.Logger.LogWarning("Giving a teen offer back to topic {Topic} failed ({ExceptionType}); it expires there", offer.Topic, e.GetType().Name);
+            }
+        }
+    }
+
+    private ListenerProfile Updated()
+    {
+        var profile = listener.Profile()!;
+        m.Notify(n => n.MemberUpdated(m.MemberId, m.Describe()));
+        return profile;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using MatchChat.Contracts.Errors;
+using MatchChat.Contracts.Members;
+using MatchChat.Web.Auth;
+
+namespace MatchChat.Web.Api;
+
+/// <summary>
+/// <c>DELETE /api/members/me</c> with the member's bearer token → 204: the same as the hub's <c>DeleteMe()</c>
+/// (PROTOCOL.md "Deletion and retention"). The token is refused (401) from then on, so a second call answers 401.
+/// </summary>
+public static class MemberDeletionEndpoint
+{
+    public static WebApplication MapMemberDeletion(this WebApplication app)
+    {
+        app.MapDelete("/api/members/me", DeleteMe)
+            .RequireAuthorization(policy => policy.AddAuthenticationSchemes(TokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
+        return app;
+    }
+
+    private static async Task<IResult> DeleteMe(ClaimsPrincipal user, IGrainFactory grains, ILogger<TokenService> logger)
+    {
+        try
+        {
+            await grains.GetGrain<IMemberGrain>(user.FindFirstValue(ClaimTypes.NameIdentifier)!).Delete();
+            return Results.NoContent();
+        }
+        catch (MatchChatException e) when (e.Code == ErrorCodes.NotFound)
+        {
+            return Problems.NotFound(e.Message);
+        }
+        catch (MatchChatException e) when (e.Code == ErrorCodes.Unavailable)
+        {
+            return Problems.Unavailable(e.Message);
+        }
+        catch (Exception e) when (e is not MatchChatException)
+        {
+            logger.LogWarning("Member deletion failed ({ExceptionType})", e.GetType().Name);
+            return Problems.Unavailable("Your data could not be deleted just now. Please try again in a moment.");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using MatchChat.Contracts.Members;
+
+namespace MatchChat.Web.Auth;
+
+/// <summary>
+/// The second half of token authentication: a well-signed token is accepted only while its member exists and is not
+/// suspended, read from the member grain (<c>GetStanding</c>) on every negotiate, connect and REST call, so a
+/// suspended or deleted member is refused (401) on every web node at once, whichever node they try. No cache: a
+/// connection is authenticated once, and the read is one small call to a grain that is usually active.
+/// If the cluster cannot be asked (it is starting or down) the token is let through: every call the member then makes
+/// goes to their grain, which refuses a suspended or deleted member itself; a 401 there would make pages throw away
+/// a good identity during an outage.
+/// </summary>
+public sealed class MemberStandingGate(IGrainFactory grains, ILogger<MemberStandingGate> logger)
+{
+    public async Task<bool> AllowsAsync(string memberId)
+    {
+        try
+        {
+            var standing = await grains.GetGrain<IMemberGrain>(memberId).GetStanding();
+            return standing.Exists && !standing.Suspended;
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("A member's standing could not be read ({ExceptionType}); the token is accepted and their grain decides each call", e.GetType().Name);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using MatchChat.Web.Edge;
+
+namespace MatchChat.Web.Push;
+
+/// <summary>
+/// Closes every hub connection of a suspended or deleted member on this node (<see cref="ConnectionRegistry.CloseMember"/>),
+/// when the member grain says so (<c>IChatObserver.CloseMember</c>) or a renewal finds the member out of standing. The
+/// close waits <see cref="Grace"/> first, so the answer to the call that caused it (the member's own <c>DeleteMe</c>)
+/// reaches the page before its connection goes; every call the member makes meanwhile is refused by their grain.
+/// </summary>
+public sealed class MemberCloser(ConnectionRegistry registry, TimeProvider time, ILogger<MemberCloser> logger)
+{
+    public static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(250);
+
+    public void Close(string memberId, string reason) => _ = CloseAfterGraceAsync(memberId, reason);
+
+    private async Task CloseAfterGraceAsync(string memberId, string reason)
+    {
+        try
+        {
+            await Task.Delay(Grace, time);
+            var closed = registry.CloseMember(memberId, reason);
+            logger.LogInformation("Closed {Count} connections of a member out of standing ({Reason})", closed, reason);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Closing a member's connections failed ({ExceptionType})", e.GetType().Name);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Members;
+using MatchChat.Tests.Support;
+using Microsoft.AspNetCore.SignalR;
+
+namespace MatchChat.Tests.Safety;
+
+/// <summary>PROTOCOL.md "Trust and safety", Teens: an adult listener's acceptsTeens takes effect only once a moderator approves.</summary>
+public sealed class TeenApprovalTests(SafetyServerFixture server) : IClassFixture<SafetyServerFixture>
+{
+    [Fact]
+    public async Task A_teen_is_offered_to_an_adult_only_after_approval_and_revoking_withdraws_the_offer_at_once()
+    {
+        await using var moderator = await server.NewModerator();
+        await using var adult = await server.NewMember();
+        await using var teen = await server.NewMember("teen");
+        var updates = StandingProbe.RecordMemberUpdated(adult.Conn);
+
+        var profile = await adult.Volunteer("t67", acceptsTeens: true);
+        Assert.Equal(TeenApprovals.Pending, profile.TeenApproval);
+        await adult.Conn.Invoke<ListenerProfile>("SetAvailable", true);
+        await teen.Request("t67");
+        await adult.Conn.AssertNone<Offer>("OfferReceived", wait: TimeSpan.FromSeconds(1));
+
+        var approved = await moderator.Conn.Invoke<ApprovalAnswer>("ApproveTeenListener", adult.Handle);
+        Assert.Equal(new ApprovalAnswer(adult.Handle, TeenApprovals.Approved), approved);
+        await updates.Next(m => m.Listener?.TeenApproval == TeenApprovals.Approved);
+        var offer = await adult.Conn.Next<Offer>("OfferReceived", o => o.SeekerAgeGroup == AgeGroups.Teen);
+        Assert.Equal(TeenApprovals.Approved, (await adult.Conn.Invoke<Member>("GetMe")).Listener!.TeenApproval);
+
+        var revoked = await moderator.Conn.Invoke<ApprovalAnswer>("RevokeTeenListener", adult.Handle);
+        Assert.Equal(TeenApprovals.Pending, revoked.TeenApproval);
+        var withdrawn = await adult.Conn.Next<OfferWithdrawn>("OfferWithdrawn", w => w.OfferId == offer.OfferId, within: TimeSpan.FromSeconds(3));
+        Assert.Equal(OfferReasons.Withdrawn, withdrawn.Reason);
+        await updates.Next(m => m.Listener?.TeenApproval == TeenApprovals.Pending);
+        var conflict = await Assert.ThrowsAsync<HubException>(() => adult.Conn.Invoke("AcceptOffer", offer.OfferId));
+        Assert.StartsWith("conflict: ", HubErrors.CodeAndSentence(conflict));
+        // The teen keeps waiting, and is not offered to the same adult again.
+        Assert.Equal(TicketStatus.Waiting, (await teen.Conn.Invoke<Member>("GetMe")).OpenRequest!.Status);
+        await adult.Conn.AssertNone<Offer>("OfferReceived", o => o.OfferId != offer.OfferId, TimeSpan.FromSeconds(1));
+
+        // Ticking acceptsTeens off clears the approval: a new wish needs a new approval.
+        await moderator.Conn.Invoke<ApprovalAnswer>("ApproveTeenListener", adult.Handle);
+        Assert.Equal(TeenApprovals.None, (await adult.Volunteer("t67", acceptsTeens: false)).TeenApproval);
+        Assert.Equal(TeenApprovals.Pending, (await adult.Volunteer("t67", acceptsTeens: true)).TeenApproval);
+    }
+
+    [Fact]
+    public async Task A_teen_listener_hears_teens_without_approval()
+    {
+        await using var teenListener = await server.NewMember("teen");
+        await using var teen = await server.NewMember("teen");
+
+        var profile = await teenListener.Volunteer("t68");
+        Assert.Equal(TeenApprovals.None, profile.TeenApproval);
+        await teenListener.Conn.Invoke<ListenerProfile>("SetAvailable", true);
+        await teen.Request("t68");
+
+        Assert.Equal(AgeGroups.Teen, (await teenListener.Conn.Next<Offer>("OfferReceived")).SeekerAgeGroup);
+    }
+
+    [Fact]
+    public async Task Approving_a_non_listener_a_teen_or_an_adult_who_does_not_accept_teens_answers_conflict_and_only_moderators_may()
+    {
+        await using var moderator = await server.NewModerator();
+        await using var member = await server.NewMember();
+        await using var teenListener = await server.NewMember("teen");
+        await using var adultNoTeens = await server.NewMember();
+        await teenListener.Volunteer("t69", acceptsTeens: true);
+        await adultNoTeens.Volunteer("t69");
+
+        foreach (var handle in new[] { member.Handle, teenListener.Handle, adultNoTeens.Handle })
+        {
+            var e = await Assert.ThrowsAsync<HubException>(() => moderator.Conn.Invoke<ApprovalAnswer>("ApproveTeenListener", handle));
+            Assert.StartsWith("conflict: ", HubErrors.CodeAndSentence(e));
+        }
+
+        var forbidden = await Assert.ThrowsAsync<HubException>(() => member.Conn.Invoke<ApprovalAnswer>("ApproveTeenListener", adultNoTeens.Handle));
+        Assert.StartsWith("forbidden: ", HubErrors.CodeAndSentence(forbidden));
+        var invalid = await Assert.ThrowsAsync<HubException>(() => moderator.Conn.Invoke<ApprovalAnswer>("ApproveTeenListener", "no spaces allowed"));
+        Assert.StartsWith("invalid: ", HubErrors.CodeAndSentence(invalid));
+        var unknown = await Assert.ThrowsAsync<HubException>(() => moderator.Conn.Invoke<ApprovalAnswer>("RevokeTeenListener", "NobodyHere-2"));
+        Assert.StartsWith("not_found: ", HubErrors.CodeAndSentence(unknown));
+        Assert.Equal(TeenApprovals.None, (await adultNoTeens.Conn.Invoke<Member>("GetMe")).Listener!.TeenApproval);
+    }
+
+    private sealed record ApprovalAnswer(string Handle, string TeenApproval);
+}
