@@ -1,8 +1,10 @@
+using Xunit.Abstractions;
+
 namespace MatchChat.Browser.Tests;
 
 /// <summary>Reporting a message and a conversation, a moderator resolving the report live, and blocking.</summary>
 [Collection(SafetyCollection.Name)]
-public sealed class ReportAndBlockTests(SafetyFixture server)
+public sealed class ReportAndBlockTests(SafetyFixture server, ITestOutputHelper output)
 {
     private const string Hurtful = "Nobody here cares about you. Just leave.";
 
@@ -46,6 +48,7 @@ public sealed class ReportAndBlockTests(SafetyFixture server)
         await ana.Page.GetByTestId("report-reason").FillAsync("Told me nobody cares and to leave.");
         await Contrast.AssertAaAsync(ana.Page, "the report dialog");
         await Screenshots.SaveAsync(ana.Page, "18-report-a-message");
+        var filed = System.Diagnostics.Stopwatch.StartNew();
         await ana.Page.GetByTestId("report-submit").ClickAsync();
         await Expect(dialog).ToBeHiddenAsync();
         await Expect(ana.Page.GetByTestId("notice")).ToContainTextAsync("Your report (harassment or bullying) has reached the moderators");
@@ -54,10 +57,12 @@ public sealed class ReportAndBlockTests(SafetyFixture server)
         // The moderator's console shows it without a reload, with the evidence copied at filing time.
         var card = moderator.Page.GetByTestId("report").Filter(new() { HasText = rude.Handle });
         await Expect(card).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        var seen = filed.Elapsed;
         await Expect(card).ToContainTextAsync("Harassment or bullying");
         await Expect(card).ToContainTextAsync($"reported by {ana.Handle}");
         await Expect(card.GetByTestId("report-reason")).ToHaveTextAsync("Told me nobody cares and to leave.");
         await Expect(card.GetByTestId("evidence-message")).ToHaveCountAsync(2);
+        output.WriteLine($"Report click to the moderator's console: card {seen.TotalMilliseconds:F0} ms, with its evidence {filed.Elapsed.TotalMilliseconds:F0} ms");
         await Expect(card.Locator("[data-testid=evidence-message].reported")).ToContainTextAsync(Hurtful);
         await Expect(card.GetByTestId("evidence-message").First).ToContainTextAsync("Does anyone else feel invisible at work?");
         await Expect(moderator.Page.Locator("#moderate-badge")).ToHaveTextAsync("1");
@@ -69,8 +74,10 @@ public sealed class ReportAndBlockTests(SafetyFixture server)
         await card.GetByTestId("resolve-submit").ClickAsync();
         await Expect(card.GetByTestId("resolve-result")).ToContainTextAsync("A warning needs a note");
         await card.GetByTestId("resolve-note").FillAsync("Telling people to leave is not okay here. Please be kind.");
+        var resolved = System.Diagnostics.Stopwatch.StartNew();
         await card.GetByTestId("resolve-submit").ClickAsync();
         await Expect(rude.Page.GetByTestId("warning")).ToBeVisibleAsync();
+        output.WriteLine($"Resolve (warn) click to the warning on the sender's page: {resolved.Elapsed.TotalMilliseconds:F0} ms");
         await Expect(rude.Page.GetByTestId("warning-text")).ToContainTextAsync("Telling people to leave is not okay here.");
         await Contrast.AssertAaAsync(rude.Page, "a warning");
         await Screenshots.SaveAsync(rude.Page, "21-warned");
