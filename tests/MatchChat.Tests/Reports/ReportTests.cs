@@ -1,6 +1,8 @@
+using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Reports;
 using MatchChat.Contracts.Rooms;
+using MatchChat.Tests.Safety;
 using MatchChat.Tests.Support;
 using static MatchChat.Tests.Reports.ReportFlows;
 
@@ -168,7 +170,7 @@ public sealed class ReportTests(SafetyServerFixture server) : IClassFixture<Safe
     }
 
     [Fact]
-    public async Task Suspend_and_ban_reach_the_member_grain_and_the_report_stays_open_when_that_fails()
+    public async Task Resolving_with_suspend_suspends_the_reported_member_for_real_and_the_report_is_resolved_once()
     {
         await using var moderator = await server.NewModerator();
         var (seeker, listener, conversation) = await Pair(server);
@@ -176,11 +178,17 @@ public sealed class ReportTests(SafetyServerFixture server) : IClassFixture<Safe
         await using var __ = listener;
         var message = await listener.Send(conversation.Channel, "words");
         var reportId = await File(seeker, conversation.Channel, message.Seq, "hate");
+        var closed = StandingProbe.WhenClosed(listener.Conn);
 
-        // This branch's IMemberGrain.Suspend is a placeholder that answers unavailable (suspension is built elsewhere).
-        Assert.Equal("unavailable: Suspension is not available yet.", await Refusal(() => Resolve(moderator, reportId, "suspend", minutes: 60)));
-        Assert.Equal("unavailable: Suspension is not available yet.", await Refusal(() => Resolve(moderator, reportId, "ban")));
-        Assert.Equal("open", Assert.Single(await List(moderator), r => r.ReportId == reportId).Status);
+        await Resolve(moderator, reportId, "suspend", minutes: 60);
+
+        await closed.WaitAsync(TimeSpan.FromSeconds(5));
+        var ended = await seeker.Conn.Next<ConversationEnded>("ConversationEnded", e => e.ConversationId == conversation.ConversationId);
+        Assert.Equal(EndReasons.Suspended, ended.Reason);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, await StandingProbe.Negotiate(server.BaseUrl, listener.Token));
+        var resolved = Assert.Single(await List(moderator), r => r.ReportId == reportId);
+        Assert.Equal(("resolved", "suspend"), (resolved.Status, resolved.Resolution!.Action));
+        Assert.StartsWith("conflict: ", await Refusal(() => Resolve(moderator, reportId, "ban")));
     }
 
     [Fact]
