@@ -1,4 +1,5 @@
 using MatchChat.Grains.Messages;
+using MatchChat.Storage.Postgres.Trust;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -65,6 +66,7 @@ public static class PostgresSiloBuilderExtensions
             services.GetService<PostgresMessageStoreOptions>(),
             services.GetService<ILogger<PostgresMessageStore>>()));
         silo.Services.AddSingleton<IMessageStore>(services => services.GetRequiredService<PostgresMessageStore>());
+        silo.Services.AddMatchChatPostgresCrisis(messages);
         return silo;
     }
 }

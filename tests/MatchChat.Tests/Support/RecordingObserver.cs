@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Push;
@@ -41,6 +42,9 @@ public sealed class RecordingObserver : IChatObserver
     public Task MessageReceived(Message message) => Add(null, message);
     public Task PeerTyping(string typistId, PeerTyping typing) => Add(null, typing);
     public Task RoomUpdated(Room room) => Add(null, room);
+    public Task CrisisResources(string memberId, CrisisResources resources) => Add(memberId, resources);
+    public Task PeerNeedsCare(string memberId, PeerNeedsCare care) => Add(memberId, care);
+    public Task CrisisAlert(Alert alert) => Add(null, alert);
 
     private Task Add(string? memberId, object e)
     {

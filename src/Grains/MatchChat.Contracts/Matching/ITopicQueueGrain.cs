@@ -12,6 +12,9 @@ public interface ITopicQueueGrain : IGrainWithStringKey
 
     [Alias("GetTicket"), ReadOnly] Task<QueueTicket?> GetTicket(string requestId);
 
+    /// <summary>[crisis] The request becomes urgent: offered before every normal request, first in first out among urgent ones. False when it is not in the queue.</summary>
+    [Alias("MarkUrgent")] Task<bool> MarkUrgent(string requestId);
+
     [Alias("UpsertListener")] Task UpsertListener(ListenerSnapshot listener);
     [Alias("RemoveListener")] Task RemoveListener(string listenerId);
 

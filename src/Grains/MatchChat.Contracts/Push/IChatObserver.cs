@@ -1,4 +1,5 @@
 using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Rooms;
@@ -26,4 +27,9 @@ public interface IChatObserver : IGrainObserver
     /// <summary>Sent to the channel's members except the typist, whose id the node needs to leave their own connections out.</summary>
     [OneWay, Alias("PeerTyping")] Task PeerTyping(string typistId, PeerTyping typing);
     [OneWay, Alias("RoomUpdated")] Task RoomUpdated(Room room);
+
+    // [crisis]: to the writer, to their conversation peer, and (from the moderator desk) to the node's moderators only.
+    [OneWay, Alias("CrisisResources")] Task CrisisResources(string memberId, CrisisResources resources);
+    [OneWay, Alias("PeerNeedsCare")] Task PeerNeedsCare(string memberId, PeerNeedsCare care);
+    [OneWay, Alias("CrisisAlert")] Task CrisisAlert(Alert alert);
 }

@@ -1,4 +1,5 @@
 using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Messaging;
@@ -121,6 +122,13 @@ public sealed class ConversationGrain(
         var ended = new ConversationEnded(this.GetPrimaryKeyString(), handle, reason, S.EndedAt!.Value);
         _ = GrainFactory.GetGrain<IMemberGrain>(S.SeekerId).OnConversationEnded(ended, S.EndedAt!.Value);
         _ = GrainFactory.GetGrain<IMemberGrain>(S.ListenerId).OnConversationEnded(ended, S.EndedAt.Value);
+    }
+
+    protected override CrisisText DescribeForScreen(string memberId, string handle, Message message)
+    {
+        var seeker = memberId == S.SeekerId;
+        return new CrisisText(memberId, handle, message.Text, CrisisSources.Message, seeker ? CrisisRoles.Seeker : CrisisRoles.Listener,
+            S.Topic, message.Channel, message.Seq, this.GetPrimaryKeyString(), seeker ? S.ListenerId : S.SeekerId);
     }
 
     protected override string RequireReader(string memberId)

@@ -1,4 +1,5 @@
 using MatchChat.Contracts.Topics;
+using MatchChat.Grains.Crisis;
 using MatchChat.Grains.Messages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton(TopicCatalog.FromConfiguration(configuration));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IMessageStore, InMemoryMessageStore>();
+        services.AddMatchChatCrisis(configuration);
         return services;
     }
 }

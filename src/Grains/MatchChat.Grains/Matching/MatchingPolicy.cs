@@ -8,7 +8,8 @@ namespace MatchChat.Grains.Matching;
 /// PROTOCOL.md's matching rules as a pure function: inputs in, decisions out, no clock, no I/O.
 /// Eligible: has the topic, available, spare capacity, not the seeker, age-compatible, not excluded for this request.
 /// Preferred: most shared experiences, then largest share of spare capacity, then longest since last assignment
-/// (never assigned counts as longest). Seekers are served first in, first out; a listener holds one open offer at a time.
+/// (never assigned counts as longest). Seekers are served first in, first out, urgent ones before all others ([crisis]);
+/// a listener holds one open offer at a time.
 /// </summary>
 public static class MatchingPolicy
 {
@@ -55,7 +56,8 @@ public static class MatchingPolicy
             .Where(l => l.Available && l.ActiveChats < l.MaxConcurrentChats && !listenersWithOpenOffer.Contains(l.ListenerId))
             .ToList();
         var plan = new List<PlannedOffer>();
-        foreach (var seeker in waitingInOrder)
+        // Urgent first, then as given (OrderBy is stable): first in, first out within each priority.
+        foreach (var seeker in waitingInOrder.OrderBy(s => s.Urgent ? 0 : 1))
         {
             if (free.Count == 0)
             {

@@ -1,6 +1,7 @@
 namespace MatchChat.Grains.Matching;
 
-/// <summary>A request as the matching policy sees it. <see cref="Excluded"/>: listeners who declined it or let it expire.</summary>
+/// <summary>A request as the matching policy sees it. <see cref="Excluded"/>: listeners who declined it or let it expire.
+/// <see cref="Urgent"/> ([crisis]): served before every request that is not.</summary>
 public sealed record WaitingSeeker(
     string RequestId,
     string SeekerId,
@@ -8,4 +9,5 @@ public sealed record WaitingSeeker(
     string AgeGroup,
     IReadOnlyCollection<string> Experiences,
     IReadOnlySet<string> Excluded,
-    bool HasOpenOffer);
+    bool HasOpenOffer,
+    bool Urgent = false);

@@ -19,7 +19,7 @@ namespace MatchChat.Grains.Members;
 /// <see cref="ListenerRole"/>, <see cref="ChatList"/>, <see cref="RoomList"/>) over one state and one write discipline
 /// (<see cref="WriteThrough{T}"/>). Calls out to queues, conversations and rooms are awaited; they only ever call back one-way.
 /// </summary>
-public sealed class MemberGrain(
+public sealed partial class MemberGrain(
     [PersistentState("member", StorageNames.Grains)] IPersistentState<MemberState> state,
     DeepCopier<MemberState> copier,
     IOptions<MatchChatTimings> timings,
@@ -53,7 +53,7 @@ public sealed class MemberGrain(
         return base.OnActivateAsync(cancellationToken);
     }
 
-    public async Task<Member> Create(string handle, string ageGroup)
+    public async Task<Member> Create(string handle, string ageGroup, string? region = null, string? language = null)
     {
         if (!S.Exists)
         {
@@ -62,6 +62,7 @@ public sealed class MemberGrain(
                 s.Handle = handle;
                 s.AgeGroup = ageGroup;
                 s.CreatedAt = Now;
+                (s.Region, s.Language) = (region, language);
             });
         }
 
@@ -182,7 +183,7 @@ public sealed class MemberGrain(
         return action();
     }
 
-    private Member Describe() => new(MemberId, S.Handle!, S.AgeGroup, Roles(), _listener.Profile(), null, []);
+    private Member Describe() => new(MemberId, S.Handle!, S.AgeGroup, Roles(), _listener.Profile(), null, [], S.Region, S.Language);
 
     private string[] Roles()
     {

@@ -1,4 +1,5 @@
 using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Rooms;
@@ -17,4 +18,9 @@ public interface IChatClient
     Task PeerTyping(PeerTyping typing);
     Task ConversationEnded(ConversationEnded ended);
     Task RoomUpdated(Room room);
+
+    // [crisis]
+    Task CrisisResources(CrisisResources resources);
+    Task PeerNeedsCare(PeerNeedsCare care);
+    Task CrisisAlert(Alert alert);
 }

@@ -27,6 +27,8 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<OrderedSends>();
         services.AddSingleton<PushBridge>();
         services.AddHostedService(sp => sp.GetRequiredService<PushBridge>());
+        services.AddSingleton<ModeratorConnections>();
+        services.AddHostedService(sp => sp.GetRequiredService<ModeratorConnections>());
         services.AddSingleton<MessageRateLimiter>();
         services.AddSingleton<TypingThrottle>();
         services.AddSingleton<MemberCreationLimiter>();

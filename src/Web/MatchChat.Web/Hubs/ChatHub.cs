@@ -20,14 +20,23 @@ namespace MatchChat.Web.Hubs;
 /// </summary>
 [Authorize(AuthenticationSchemes = TokenAuthenticationHandler.SchemeName)]
 public sealed partial class ChatHub(
-    IGrainFactory grains, PushBridge push, TopicCatalog topics, MessageRateLimiter rateLimiter, TypingThrottle typing) : Hub<IChatClient>
+    IGrainFactory grains, PushBridge push, TopicCatalog topics, MessageRateLimiter rateLimiter, TypingThrottle typing,
+    ModeratorConnections moderators) : Hub<IChatClient>
 {
     private string MemberId => Context.UserIdentifier!;
     private IMemberGrain Me => grains.GetGrain<IMemberGrain>(MemberId);
 
-    public override Task OnConnectedAsync() => push.ConnectAsync(MemberId, Context.ConnectionId);
+    public override async Task OnConnectedAsync()
+    {
+        await push.ConnectAsync(MemberId, Context.ConnectionId);
+        await moderators.ConnectAsync(MemberId, Context.ConnectionId);
+    }
 
-    public override Task OnDisconnectedAsync(Exception? exception) => push.DisconnectAsync(MemberId, Context.ConnectionId);
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        moderators.Disconnect(Context.ConnectionId);
+        return push.DisconnectAsync(MemberId, Context.ConnectionId);
+    }
 
     public Task<Member> GetMe() => Me.GetMe();
 

@@ -23,6 +23,7 @@ public sealed class OptionalArgumentsHubProtocol(IOptions<JsonHubProtocolOptions
     private static readonly Dictionary<string, int> RequiredArguments = new(StringComparer.OrdinalIgnoreCase)
     {
         [nameof(ChatHub.GetHistory)] = 1,
+        [nameof(ChatHub.ListAlerts)] = 0,
     };
 
     private const byte RecordSeparator = 0x1e;

@@ -1,4 +1,5 @@
 using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Push;
@@ -41,6 +42,13 @@ public sealed class ChatObserver(ChatClients hub, PushBridge bridge, LocalConnec
     }
 
     public Task RoomUpdated(Room room) => ToChannel(room.Channel, () => hub.Clients.Group(room.Channel).RoomUpdated(room));
+
+    public Task CrisisResources(string memberId, CrisisResources resources) => ToMember(memberId, c => c.CrisisResources(resources));
+
+    public Task PeerNeedsCare(string memberId, PeerNeedsCare care) => ToMember(memberId, c => c.PeerNeedsCare(care));
+
+    /// <summary>To this node's moderator connections only (<see cref="ModeratorConnections"/> keeps that group).</summary>
+    public Task CrisisAlert(Alert alert) => ToChannel(ModeratorConnections.Group, () => hub.Clients.Group(ModeratorConnections.Group).CrisisAlert(alert));
 
     private Task ToMember(string memberId, Func<IChatClient, Task> send)
     {

@@ -1,0 +1,34 @@
+using System.Diagnostics.Metrics;
+
+namespace MatchChat.Contracts.Telemetry;
+
+/// <summary>The crisis screen's counters: flags by level and reason kind, texts screened (with or without the model), failures. No text, no ids.</summary>
+public static partial class MatchChatMetrics
+{
+    private static readonly Meter CrisisMeter = new(MeterName);
+
+    private static readonly Counter<long> CrisisFlags = CrisisMeter.CreateCounter<long>(
+        "matchchat.crisis.flags", "{text}", "Texts read as crisis or concern, per level and reason kind (for example suicidal_ideation, farewell).");
+
+    private static readonly Counter<long> CrisisScreened = CrisisMeter.CreateCounter<long>(
+        "matchchat.crisis.screened", "{text}", "Texts screened for crisis language, per source (note or message) and whether the model was consulted.");
+
+    private static readonly Counter<long> CrisisFailures = CrisisMeter.CreateCounter<long>(
+        "matchchat.crisis.failures", "{text}", "Texts the crisis screen could not read (the message itself was unaffected).");
+
+    private static readonly Histogram<double> CrisisScreenCpu = CrisisMeter.CreateHistogram(
+        "matchchat.crisis.screen.duration", "s", "Time to read one text (screen, and the model when consulted).",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0001, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1] });
+
+    /// <summary><paramref name="level"/> is crisis or concern, <paramref name="reason"/> a fixed snake_case kind.</summary>
+    public static void CrisisFlagged(string level, string reason) =>
+        CrisisFlags.Add(1, new KeyValuePair<string, object?>("level", level), new KeyValuePair<string, object?>(ReasonTag, reason));
+
+    public static void CrisisTextScreened(string source, bool usedModel, TimeSpan took)
+    {
+        CrisisScreened.Add(1, new KeyValuePair<string, object?>("source", source), new KeyValuePair<string, object?>("model", usedModel ? "yes" : "no"));
+        CrisisScreenCpu.Record(took.TotalSeconds);
+    }
+
+    public static void CrisisScreenFailed() => CrisisFailures.Add(1);
+}

@@ -1,0 +1,34 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace MatchChat.Storage.Postgres.Trust;
+
+/// <summary>
+/// One small pool shared by the report store, the audit log and the retention job (they are rare next to messages),
+/// so they cost a silo at most <see cref="MaxPoolSize"/> PostgreSQL connections.
+/// </summary>
+public sealed class TrustDataSource : IAsyncDisposable, IDisposable
+{
+    public const int MaxPoolSize = 8;
+
+    public TrustDataSource(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = MaxPoolSize };
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("Timeout") && !given.ContainsKey("Connect Timeout") && !given.ContainsKey("Connection Timeout"))
+        {
+            builder.Timeout = 4;
+        }
+
+        DataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+    }
+
+    public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>Seconds a statement may run; a retention batch is far below this.</summary>
+    public int CommandTimeoutSeconds { get; init; } = 30;
+
+    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+
+    public void Dispose() => DataSource.Dispose();
+}
