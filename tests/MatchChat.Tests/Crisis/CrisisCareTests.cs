@@ -194,9 +194,13 @@ public sealed class CrisisCareTests(SafetyServerFixture server) : IClassFixture<
         // A crisis line after it proves the screen was running: nothing arrives for the first one.
         await seeker.Send(conversation.Channel, CrisisMessage);
         await moderator.Conn.Next<Alert>("CrisisAlert", a => a.Handle == seeker.Handle);
+        await seeker.Conn.Next<CrisisResources>("CrisisResources", r => r.Level == "crisis");
+        await listener.Conn.Next<PeerNeedsCare>("PeerNeedsCare");
+        await seeker.Conn.AssertNone<CrisisResources>("CrisisResources", r => r.Level == "concern");
 
         Assert.Single(moderator.Conn.All<Alert>("CrisisAlert"), a => a.Handle == seeker.Handle);
         Assert.Single(seeker.Conn.All<CrisisResources>("CrisisResources"));
+        Assert.Single(listener.Conn.All<PeerNeedsCare>("PeerNeedsCare"));
         Assert.DoesNotContain(moderator.Conn.All<Alert>("CrisisAlert"), a => a.Seq == sent.Seq && a.Handle == seeker.Handle);
     }
 

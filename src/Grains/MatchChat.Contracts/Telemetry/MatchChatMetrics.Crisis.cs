@@ -11,7 +11,7 @@ public static partial class MatchChatMetrics
         "matchchat.crisis.flags", "{text}", "Texts read as crisis or concern, per level and reason kind (for example suicidal_ideation, farewell).");
 
     private static readonly Counter<long> CrisisScreened = CrisisMeter.CreateCounter<long>(
-        "matchchat.crisis.screened", "{text}", "Texts screened for crisis language, per source (note or message) and whether the model was consulted.");
+        "matchchat.crisis.screened", "{text}", "Texts screened for crisis language, per source (note or message) and model: yes, no, or skipped (wanted but busy).");
 
     private static readonly Counter<long> CrisisFailures = CrisisMeter.CreateCounter<long>(
         "matchchat.crisis.failures", "{text}", "Texts the crisis screen could not read (the message itself was unaffected).");
@@ -24,9 +24,10 @@ public static partial class MatchChatMetrics
     public static void CrisisFlagged(string level, string reason) =>
         CrisisFlags.Add(1, new KeyValuePair<string, object?>("level", level), new KeyValuePair<string, object?>(ReasonTag, reason));
 
-    public static void CrisisTextScreened(string source, bool usedModel, TimeSpan took)
+    /// <summary><paramref name="model"/>: yes, no, or skipped (wanted but busy: the phrase screen's reading stood).</summary>
+    public static void CrisisTextScreened(string source, string model, TimeSpan took)
     {
-        CrisisScreened.Add(1, new KeyValuePair<string, object?>("source", source), new KeyValuePair<string, object?>("model", usedModel ? "yes" : "no"));
+        CrisisScreened.Add(1, new KeyValuePair<string, object?>("source", source), new KeyValuePair<string, object?>("model", model));
         CrisisScreenCpu.Record(took.TotalSeconds);
     }
 

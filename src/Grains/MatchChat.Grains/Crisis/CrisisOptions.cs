@@ -14,6 +14,13 @@ public sealed class CrisisOptions
 
     public double ConcernIntervalMinutes { get; set; } = 60;
 
+    /// <summary>
+    /// Messages that may be at the model at once (running or waiting for it); beyond that a message is read by the
+    /// phrase screen alone and counted (<c>model="skipped"</c>), so a burst never builds a backlog that would delay the
+    /// crisis readings behind it. Request notes always get the model.
+    /// </summary>
+    public int MaxModelBacklog { get; set; } = 2;
+
     /// <summary>Alerts a moderator's <c>ListAlerts</c> returns at most.</summary>
     public int MaxListedAlerts { get; set; } = 200;
 }

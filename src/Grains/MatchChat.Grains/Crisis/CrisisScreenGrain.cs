@@ -14,8 +14,11 @@ namespace MatchChat.Grains.Crisis;
 /// gets resources (and a waiting request becomes urgent, in the member grain), a conversation's peer gets guidance, an
 /// alert is stored and published to moderators. On concern: the writer gets gentle resources (at most once an hour).
 /// A failure is counted and logged by type only; the text was stored and delivered before this ran.
+/// Reentrant (it holds no state) and up to four activations per silo: the model runs on the thread pool, so a text that
+/// waits for it never holds up the phrase-screen readings of others.
 /// </summary>
-[StatelessWorker]
+[StatelessWorker(4)]
+[Reentrant]
 public sealed class CrisisScreenGrain(
     CrisisScreening screening,
     ResourceCatalog catalog,
@@ -37,8 +40,9 @@ public sealed class CrisisScreenGrain(
             locale = await GrainFactory.GetGrain<IMemberGrain>(text.MemberId).GetLocale();
             var started = Stopwatch.GetTimestamp();
             var source = text.Source == CrisisSources.Note ? CrisisTextSource.RequestNote : CrisisTextSource.Message;
-            assessment = await screening.AssessAsync(text.Text, RoleOf(text.Role), locale.Language, source);
-            MatchChatMetrics.CrisisTextScreened(text.Source, assessment.UsedModel, Stopwatch.GetElapsedTime(started));
+            var reading = await screening.AssessAsync(text.Text, RoleOf(text.Role), locale.Language, source);
+            assessment = reading.Assessment;
+            MatchChatMetrics.CrisisTextScreened(text.Source, reading.ModelSkipped ? "skipped" : assessment.UsedModel ? "yes" : "no", Stopwatch.GetElapsedTime(started));
         }
         catch (Exception e)
         {

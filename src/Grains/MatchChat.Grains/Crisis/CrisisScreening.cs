@@ -12,6 +12,7 @@ public sealed class CrisisScreening(IOptions<CrisisOptions> options)
 {
     private readonly CrisisDetector _screenOnly = new();
     private CrisisDetector? _withModel;
+    private int _modelInFlight;
 
     public CrisisOptions Options { get; } = options.Value;
 
@@ -32,6 +33,34 @@ public sealed class CrisisScreening(IOptions<CrisisOptions> options)
         Volatile.Write(ref _withModel, detector);
     }
 
-    public ValueTask<CrisisAssessment> AssessAsync(string text, CrisisRole role, string? languageHint, CrisisTextSource source) =>
-        (Volatile.Read(ref _withModel) ?? _screenOnly).AssessAsync(text, role, languageHint, source);
+    /// <summary>
+    /// The phrase screen on the caller's thread (microseconds; a crisis it reads is answered at once); the model, for the
+    /// texts the screen sends on, on the thread pool and only while fewer than <see cref="CrisisOptions.MaxModelBacklog"/>
+    /// messages are at it (notes always). <see cref="ScreenReading.ModelSkipped"/>: the model was wanted but busy.
+    /// </summary>
+    public async Task<ScreenReading> AssessAsync(string text, CrisisRole role, string? languageHint, CrisisTextSource source)
+    {
+        var full = Volatile.Read(ref _withModel);
+        var screen = (full ?? _screenOnly).Screen(text, role, languageHint, source);
+        var fromScreen = new CrisisAssessment(screen.Level, screen.Reason, false, screen.Obfuscation);
+        if (full is null || !screen.NeedsModel)
+        {
+            return new ScreenReading(fromScreen, false);
+        }
+
+        var inFlight = Interlocked.Increment(ref _modelInFlight);
+        try
+        {
+            if (source != CrisisTextSource.RequestNote && inFlight > Options.MaxModelBacklog)
+            {
+                return new ScreenReading(fromScreen, true);
+            }
+
+            return new ScreenReading(await Task.Run(() => full.AssessAsync(text, role, languageHint, source).AsTask()), false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _modelInFlight);
+        }
+    }
 }
