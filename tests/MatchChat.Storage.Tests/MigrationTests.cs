@@ -58,6 +58,7 @@ public sealed class MigrationTests(PostgresFixture postgres)
                 "MatchChat.Migrations.003_orleans_persistence.sql",
                 "MatchChat.Migrations.004_orleans_reminders.sql",
                 "MatchChat.Migrations.005_messages.sql",
+                "MatchChat.Migrations.008_crisis_alerts.sql",
             ],
             PostgresMigrations.ScriptNames);
     }
