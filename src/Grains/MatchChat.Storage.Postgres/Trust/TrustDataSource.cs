@@ -4,8 +4,9 @@ using Npgsql;
 namespace MatchChat.Storage.Postgres.Trust;
 
 /// <summary>
-/// One small pool shared by the report store, the audit log and the retention job (they are rare next to messages),
-/// so they cost a silo at most <see cref="MaxPoolSize"/> PostgreSQL connections.
+/// One small pool shared by the report store, the audit log, crisis alerts and the retention job (they are rare next to
+/// messages). A silo builds it from its <see cref="PostgresConnectionBudget"/> (<see cref="PostgresUse.Trust"/>), which
+/// sets the pool's size; a connection string without <c>Maximum Pool Size</c> gets <see cref="MaxPoolSize"/>.
 /// </summary>
 public sealed class TrustDataSource : IAsyncDisposable, IDisposable
 {
@@ -13,8 +14,13 @@ public sealed class TrustDataSource : IAsyncDisposable, IDisposable
 
     public TrustDataSource(string connectionString)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = MaxPoolSize };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("Maximum Pool Size") && !given.ContainsKey("Max Pool Size"))
+        {
+            builder.MaxPoolSize = MaxPoolSize;
+        }
+
         if (!given.ContainsKey("Timeout") && !given.ContainsKey("Connect Timeout") && !given.ContainsKey("Connection Timeout"))
         {
             builder.Timeout = 4;
