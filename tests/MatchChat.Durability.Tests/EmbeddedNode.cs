@@ -27,6 +27,8 @@ public sealed class EmbeddedNode(string connectionString, Dictionary<string, str
             ["MatchChat:Limits:MessagesPerSecond"] = "1000",
             ["MatchChat:Limits:MessageBurst"] = "1000",
             ["Logging:LogLevel:Default"] = "Warning",
+            // The crisis phrase screen runs; the large model stays out unless a test asks for it.
+            ["MatchChat:Crisis:Model"] = "false",
         };
         foreach (var (key, value) in extra ?? [])
         {

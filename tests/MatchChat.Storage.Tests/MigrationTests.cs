@@ -60,6 +60,7 @@ public sealed class MigrationTests(PostgresFixture postgres)
                 "MatchChat.Migrations.005_messages.sql",
                 "MatchChat.Migrations.006_message_redaction.sql",
                 "MatchChat.Migrations.007_reports_and_audit.sql",
+                "MatchChat.Migrations.008_crisis_alerts.sql",
             ],
             PostgresMigrations.ScriptNames);
     }

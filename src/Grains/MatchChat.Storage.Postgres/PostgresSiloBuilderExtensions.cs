@@ -67,6 +67,7 @@ public static class PostgresSiloBuilderExtensions
             services.GetService<ILogger<PostgresMessageStore>>()));
         silo.Services.AddSingleton<IMessageStore>(services => services.GetRequiredService<PostgresMessageStore>());
         silo.Services.AddMatchChatPostgresTrust(budget.For(PostgresUse.Trust));
+        silo.Services.AddMatchChatPostgresCrisis(budget.For(PostgresUse.Trust));
         return silo;
     }
 }

@@ -63,8 +63,8 @@ public sealed class MetricsTests(ServerFixture server) : IClassFixture<ServerFix
         // instruments come and go with their hosts, so which of them a scrape shows here is a test artifact.
         Assert.Contains(after.Samples, s => s.Name == "http_server_request_duration_seconds_count");
 
-        // MatchChat's labels are topics, fixed reasons and kinds only.
-        var allowed = new HashSet<string> { "topic", "reason", "kind", "limit", "le", "otel_scope_name", "otel_scope_version" };
+        // MatchChat's labels are topics, fixed reasons and kinds only (crisis: fixed level, source and model words).
+        var allowed = new HashSet<string> { "topic", "reason", "kind", "limit", "le", "otel_scope_name", "otel_scope_version", "level", "source", "model" };
         Assert.All(after.Samples.Where(s => s.Name.StartsWith("matchchat_", StringComparison.Ordinal)),
             s => Assert.Subset(allowed, s.Labels.Keys.ToHashSet()));
 

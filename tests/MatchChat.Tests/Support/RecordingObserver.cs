@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Messaging;
@@ -51,6 +52,9 @@ public sealed class RecordingObserver : IChatObserver
     /// <summary>What <see cref="CloseMember"/> records.</summary>
     public sealed record Closed(string Reason);
     public Task Warned(string memberId, Warned warned) => Add(memberId, warned);
+    public Task CrisisResources(string memberId, CrisisResources resources) => Add(memberId, resources);
+    public Task PeerNeedsCare(string memberId, PeerNeedsCare care) => Add(memberId, care);
+    public Task CrisisAlert(Alert alert) => Add(null, alert);
 
     private Task Add(string? memberId, object e)
     {

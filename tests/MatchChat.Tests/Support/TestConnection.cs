@@ -1,4 +1,5 @@
 using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Rooms;
@@ -24,6 +25,9 @@ public sealed class TestConnection : IAsyncDisposable
         Record<PeerTyping>("PeerTyping");
         Record<ConversationEnded>("ConversationEnded");
         Record<Room>("RoomUpdated");
+        Record<CrisisResources>("CrisisResources");
+        Record<PeerNeedsCare>("PeerNeedsCare");
+        Record<Alert>("CrisisAlert");
     }
 
     public HubConnection Hub { get; }

@@ -10,7 +10,8 @@ public static class TestTopics
     /// <summary>Settings for MatchChat:Topics: the default six, t00..t79 for all, teen-room for teens, adult-room for adults.</summary>
     public static Dictionary<string, string?> Settings()
     {
-        var settings = new Dictionary<string, string?>();
+        // The crisis screen runs, without the large model (tests that need it turn it on: CrisisModelServerFixture).
+        var settings = new Dictionary<string, string?> { ["MatchChat:Crisis:Model"] = "false" };
         var slugs = new[] { "grief", "anxiety", "depression", "loneliness", "relationships", "stress" }
             .Select(s => (s, "all"))
             .Concat(Enumerable.Range(0, Count).Select(i => (Slug(i), "all")))

@@ -16,6 +16,9 @@ public interface ITopicQueueGrain : IGrainWithStringKey
     /// <summary>The seeker's blocks changed: the request is never offered to a member they block (an open offer to one is withdrawn).</summary>
     [Alias("UpdateSeekerBlocks")] Task UpdateSeekerBlocks(string requestId, string[] blockedIds);
 
+    /// <summary>[crisis] The request becomes urgent: offered before every normal request, first in first out among urgent ones. False when it is not in the queue.</summary>
+    [Alias("MarkUrgent")] Task<bool> MarkUrgent(string requestId);
+
     [Alias("UpsertListener")] Task UpsertListener(ListenerSnapshot listener);
     [Alias("RemoveListener")] Task RemoveListener(string listenerId);
 

@@ -1,5 +1,6 @@
 using MatchChat.Contracts.Blocks;
 using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Push;
 using MatchChat.Contracts.Reports;
@@ -11,7 +12,8 @@ namespace MatchChat.Contracts.Members;
 [Alias("MatchChat.IMemberGrain")]
 public interface IMemberGrain : IGrainWithStringKey
 {
-    [Alias("Create")] Task<Member> Create(string handle, string ageGroup);
+    /// <summary>Region (ISO 3166-1 alpha-2) and language (BCP 47 primary tag) choose the crisis resources; validated by the caller.</summary>
+    [Alias("Create")] Task<Member> Create(string handle, string ageGroup, string? region = null, string? language = null);
     [Alias("GetMe"), ReadOnly] Task<Member> GetMe();
     [Alias("GetStanding"), ReadOnly] Task<MemberStanding> GetStanding();
 
@@ -77,4 +79,11 @@ public interface IMemberGrain : IGrainWithStringKey
 
     /// <summary>A moderator warned the member (a resolved report): pushed to the member's open connections.</summary>
     [OneWay, Alias("OnWarned")] Task OnWarned(Warned warned);
+
+    // [crisis] (MemberGrain.Crisis.cs): the screen reads the locale; it tells the writer and a conversation's peer one-way.
+    [Alias("GetLocale"), ReadOnly] Task<MemberLocale> GetLocale();
+
+    /// <summary>The member's text read as crisis (pushed, and a waiting request becomes urgent) or concern (pushed at most once an hour).</summary>
+    [OneWay, Alias("OnCrisisResources")] Task OnCrisisResources(CrisisResources resources);
+    [OneWay, Alias("OnPeerNeedsCare")] Task OnPeerNeedsCare(PeerNeedsCare care);
 }

@@ -1,4 +1,5 @@
 using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Messaging;
@@ -40,4 +41,9 @@ public interface IChatObserver : IGrainObserver
     /// <summary>The member was suspended or deleted: close every connection of theirs on this node. <paramref name="reason"/> is a fixed word, never the moderator's text.</summary>
     [OneWay, Alias("CloseMember")] Task CloseMember(string memberId, string reason);
     [OneWay, Alias("Warned")] Task Warned(string memberId, Warned warned);
+
+    // [crisis]: to the writer, to their conversation peer, and (from the moderator desk) to the node's moderators only.
+    [OneWay, Alias("CrisisResources")] Task CrisisResources(string memberId, CrisisResources resources);
+    [OneWay, Alias("PeerNeedsCare")] Task PeerNeedsCare(string memberId, PeerNeedsCare care);
+    [OneWay, Alias("CrisisAlert")] Task CrisisAlert(Alert alert);
 }

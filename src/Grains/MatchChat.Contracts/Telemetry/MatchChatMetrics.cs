@@ -13,7 +13,7 @@ namespace MatchChat.Contracts.Telemetry;
 /// handle, conversation id or text. Recording is a counter add or histogram record with at most two tags, and costs
 /// next to nothing while no exporter listens.
 /// </summary>
-public static class MatchChatMetrics
+public static partial class MatchChatMetrics
 {
     public const string MeterName = "MatchChat";
 

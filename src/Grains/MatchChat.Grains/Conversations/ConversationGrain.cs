@@ -1,4 +1,5 @@
 using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Messaging;
@@ -145,6 +146,13 @@ public sealed class ConversationGrain(
         {
             logger.LogWarning("Conversation ending not recorded for retention ({ExceptionType})", e.GetType().Name);
         }
+    }
+
+    protected override CrisisText DescribeForScreen(string memberId, string handle, Message message)
+    {
+        var seeker = memberId == S.SeekerId;
+        return new CrisisText(memberId, handle, message.Text, CrisisSources.Message, seeker ? CrisisRoles.Seeker : CrisisRoles.Listener,
+            S.Topic, message.Channel, message.Seq, this.GetPrimaryKeyString(), seeker ? S.ListenerId : S.SeekerId);
     }
 
     protected override string RequireReader(string memberId)

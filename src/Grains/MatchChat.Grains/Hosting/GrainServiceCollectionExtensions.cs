@@ -1,5 +1,6 @@
 using MatchChat.Contracts.Topics;
 using MatchChat.Grains.Blocks;
+using MatchChat.Grains.Crisis;
 using MatchChat.Grains.Members;
 using MatchChat.Grains.Messages;
 using Microsoft.Extensions.Configuration;
@@ -19,6 +20,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<IMessageStore, InMemoryMessageStore>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMemberErasure, BlockErasure>());
         services.AddMatchChatTrust(configuration);
+        services.AddMatchChatCrisis(configuration);
         return services;
     }
 }

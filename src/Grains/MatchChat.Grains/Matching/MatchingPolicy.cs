@@ -9,7 +9,8 @@ namespace MatchChat.Grains.Matching;
 /// Eligible: has the topic, available, spare capacity, not the seeker, age-compatible, not excluded for this request,
 /// and neither has blocked the other (<see cref="EitherBlocked"/>; every path that offers a request goes through <see cref="IsEligible"/>).
 /// Preferred: most shared experiences, then largest share of spare capacity, then longest since last assignment
-/// (never assigned counts as longest). Seekers are served first in, first out; a listener holds one open offer at a time.
+/// (never assigned counts as longest). Seekers are served first in, first out, urgent ones before all others ([crisis]);
+/// a listener holds one open offer at a time.
 /// </summary>
 public static class MatchingPolicy
 {
@@ -64,7 +65,8 @@ public static class MatchingPolicy
             .Where(l => l.Available && l.ActiveChats < l.MaxConcurrentChats && !listenersWithOpenOffer.Contains(l.ListenerId))
             .ToList();
         var plan = new List<PlannedOffer>();
-        foreach (var seeker in waitingInOrder)
+        // Urgent first, then as given (OrderBy is stable): first in, first out within each priority.
+        foreach (var seeker in waitingInOrder.OrderBy(s => s.Urgent ? 0 : 1))
         {
             if (free.Count == 0)
             {

@@ -3,6 +3,7 @@ namespace MatchChat.Grains.Matching;
 /// <summary>
 /// A request as the matching policy sees it. <see cref="Excluded"/>: listeners who declined it or let it expire.
 /// <see cref="Blocked"/>: members the seeker has blocked (null: none).
+/// <see cref="Urgent"/> ([crisis]): served before every request that is not.
 /// </summary>
 public sealed record WaitingSeeker(
     string RequestId,
@@ -12,4 +13,5 @@ public sealed record WaitingSeeker(
     IReadOnlyCollection<string> Experiences,
     IReadOnlySet<string> Excluded,
     bool HasOpenOffer,
-    IReadOnlyCollection<string>? Blocked = null);
+    IReadOnlyCollection<string>? Blocked = null,
+    bool Urgent = false);

@@ -53,7 +53,7 @@ public sealed partial class MemberGrain(
         return base.OnActivateAsync(cancellationToken);
     }
 
-    public async Task<Member> Create(string handle, string ageGroup)
+    public async Task<Member> Create(string handle, string ageGroup, string? region = null, string? language = null)
     {
         if (S.Handle is null)
         {
@@ -62,6 +62,7 @@ public sealed partial class MemberGrain(
                 s.Handle = handle;
                 s.AgeGroup = ageGroup;
                 s.CreatedAt = Now;
+                (s.Region, s.Language) = (region, language);
             });
         }
 
@@ -184,7 +185,7 @@ public sealed partial class MemberGrain(
         return action();
     }
 
-    public Member Describe() => new(MemberId, S.Handle!, S.AgeGroup, Roles(), _listener.Profile(), null, []);
+    public Member Describe() => new(MemberId, S.Handle!, S.AgeGroup, Roles(), _listener.Profile(), null, [], S.Region, S.Language);
 
     private string[] Roles()
     {

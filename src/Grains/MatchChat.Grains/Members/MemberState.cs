@@ -36,5 +36,13 @@ public sealed class MemberState
     /// <summary>Set once the member deleted their data: from then on the member does not exist, but keeps the handle.</summary>
     [Id(43)] public DateTime? DeletedAt { get; set; }
 
+    // Crisis care (MemberGrain.Crisis.cs). Ids from 60 on, apart from other features' fields.
+    /// <summary>ISO 3166-1 alpha-2 and BCP 47 primary tag: which crisis resources the member is shown, and the screen's language hint.</summary>
+    [Id(60)] public string? Region { get; set; }
+    [Id(61)] public string? Language { get; set; }
+
+    /// <summary>When concern resources were last pushed (at most once an hour).</summary>
+    [Id(62)] public DateTime? ConcernResourcesShownAt { get; set; }
+
     public bool Exists => Handle is not null && DeletedAt is null;
 }

@@ -1,4 +1,5 @@
 using MatchChat.Contracts;
+using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Push;
@@ -38,6 +39,13 @@ internal sealed class SeekerRole(IMemberContext m)
         }
 
         await m.WatchPresence();
+        if (note is { Length: > 0 })
+        {
+            // [crisis] After the request is the member's: one-way, so the answer never waits for the screen.
+            _ = m.Grains.GetGrain<ICrisisScreenGrain>(0).Screen(
+                new CrisisText(m.MemberId, S.Handle!, note, CrisisSources.Note, CrisisRoles.Seeker, topic, RequestId: request.RequestId));
+        }
+
         return ticket;
     }
 

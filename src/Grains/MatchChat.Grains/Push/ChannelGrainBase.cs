@@ -1,10 +1,13 @@
+using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Push;
 using MatchChat.Contracts.Telemetry;
+using MatchChat.Grains.Crisis;
 using MatchChat.Grains.Hosting;
 using MatchChat.Grains.Messages;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace MatchChat.Grains.Push;
@@ -76,6 +79,11 @@ public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTi
             // was lost). Clients drop a (channel, seq) they already have.
             var message = ToMessage(result.Message);
             Nodes.Notify(n => n.MessageReceived(memberId, message));
+            if (result.Inserted)
+            {
+                ScreenForCrisis(memberId, handle, message);
+            }
+
             return message;
         }
         catch (MessageStoreUnavailableException)
@@ -159,6 +167,30 @@ public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTi
     {
         Nodes.Remove(nodeId);
         return Task.CompletedTask;
+    }
+
+    /// <summary>[crisis] What the screen needs to know about a stored message: the writer's role, the topic, a conversation's peer.</summary>
+    protected abstract CrisisText DescribeForScreen(string memberId, string handle, Message message);
+
+    /// <summary>
+    /// [crisis] After the message is stored and pushed: one-way to the crisis screen (a stateless worker), so detection
+    /// never blocks, delays or changes the message, and a failing detector cannot reach it.
+    /// </summary>
+    private void ScreenForCrisis(string memberId, string handle, Message message)
+    {
+        if (ServiceProvider.GetService<CrisisScreening>() is not { Enabled: true })
+        {
+            return;
+        }
+
+        try
+        {
+            _ = GrainFactory.GetGrain<ICrisisScreenGrain>(0).Screen(DescribeForScreen(memberId, handle, message));
+        }
+        catch (Exception)
+        {
+            MatchChatMetrics.CrisisScreenFailed();
+        }
     }
 
     private static Message ToMessage(StoredMessage m) => new(m.Channel, m.Seq, m.SenderHandle, m.Text, m.SentAt, m.ClientMessageId, m.Redacted);

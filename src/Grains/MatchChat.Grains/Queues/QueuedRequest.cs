@@ -31,6 +31,9 @@ public sealed class QueuedRequest
     /// <summary>When the request was first offered to a listener (for the wait-until-offer metric).</summary>
     [Id(11)] public DateTime? FirstOfferAt { get; set; }
 
+    /// <summary>[crisis] The seeker wrote crisis language: offered before every normal request (<see cref="QueueOrder"/>).</summary>
+    [Id(30)] public bool Urgent { get; set; }
+
     public bool HasOpenOffer => OfferId is not null;
 
     public bool IsStarting => StartListenerId is not null;

@@ -87,9 +87,9 @@ public sealed partial class TopicQueueGrain(
                 state.State.BusySince = Now;
             }
 
-            // Arrival order; a request re-sent after a lost write keeps its original place.
-            var index = Requests.FindLastIndex(r => r.Request.EnqueuedAt <= request.EnqueuedAt) + 1;
-            Requests.Insert(index, new QueuedRequest { Request = request });
+            // Arrival order (urgent ones first); a request re-sent after a lost write keeps its original place.
+            var queued = new QueuedRequest { Request = request };
+            Requests.Insert(QueueOrder.InsertIndex(Requests, queued), queued);
             MatchNow();
             var ticket = TicketFor(request.RequestId)!;
             _lastPushed[request.RequestId] = ticket;
@@ -206,7 +206,8 @@ public sealed partial class TopicQueueGrain(
             Topic,
             offered ? TicketStatus.Offered : TicketStatus.Waiting,
             index + 1,
-            WaitEstimator.Estimate(state.State, index + 1));
+            WaitEstimator.Estimate(state.State, index + 1),
+            r.Urgent ? Priorities.Urgent : Priorities.Normal);
     }
 
     /// <summary>Runs the policy and sends the offers it plans. Writes state only when it planned an offer.</summary>
@@ -219,7 +220,7 @@ public sealed partial class TopicQueueGrain(
             var busy = Requests.Select(r => r.OfferListenerId).OfType<string>().ToHashSet(StringComparer.Ordinal);
             var waiting = Requests.Select(r => new WaitingSeeker(
                 r.Request.RequestId, r.Request.SeekerId, Topic, r.Request.AgeGroup, r.Request.Experiences, r.Excluded,
-                r.HasOpenOffer || r.IsStarting, r.Request.Blocked));
+                r.HasOpenOffer || r.IsStarting, r.Request.Blocked, r.Urgent));
             foreach (var planned in MatchingPolicy.Plan(waiting, _roster.Values, busy))
             {
                 var request = Find(planned.Seeker.RequestId)!;
@@ -230,7 +231,8 @@ public sealed partial class TopicQueueGrain(
                 MatchChatMetrics.OfferMade(Topic, request.FirstOfferAt is null ? Now - request.Request.EnqueuedAt : null);
                 request.FirstOfferAt ??= Now;
                 var offer = new Offer(request.OfferId, request.Request.RequestId, Topic, request.Request.Experiences,
-                    request.Request.Note, request.Request.AgeGroup, request.OfferExpiresAt.Value);
+                    request.Request.Note, request.Request.AgeGroup, request.OfferExpiresAt.Value,
+                    request.Urgent ? Priorities.Urgent : Priorities.Normal);
                 _ = GrainFactory.GetGrain<IMemberGrain>(planned.Listener.ListenerId).OnOfferMade(offer);
                 Writes.MarkDirty();
             }

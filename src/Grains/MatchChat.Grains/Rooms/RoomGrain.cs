@@ -1,3 +1,4 @@
+using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Rooms;
@@ -104,6 +105,9 @@ public sealed partial class RoomGrain(
 
     public Task<Room> Describe(string? memberId = null) =>
         Task.FromResult(Snapshot(joined: memberId is not null && state.State.Members.ContainsKey(memberId)));
+
+    protected override CrisisText DescribeForScreen(string memberId, string handle, Message message) =>
+        new(memberId, handle, message.Text, CrisisSources.Message, CrisisRoles.Room, Slug, message.Channel, message.Seq);
 
     protected override string RequireReader(string memberId) =>
         state.State.Members.TryGetValue(memberId, out var handle)

@@ -28,6 +28,7 @@ public static class ApiEndpoints
         }
 
         string? ageGroup;
+        MemberLocaleInput locale;
         try
         {
             using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
@@ -35,6 +36,7 @@ public static class ApiEndpoints
                 && body.RootElement.TryGetProperty("ageGroup", out var value) && value.ValueKind == JsonValueKind.String
                     ? value.GetString()
                     : null;
+            locale = MemberLocaleInput.Read(body.RootElement, request.Headers.AcceptLanguage.ToString());
         }
         catch (JsonException)
         {
@@ -46,11 +48,16 @@ public static class ApiEndpoints
             return Problems.Invalid("ageGroup must be \"adult\" or \"teen\" (13 to 17).");
         }
 
+        if (locale.Error is { } localeError)
+        {
+            return Problems.Invalid(localeError);
+        }
+
         var memberId = Ids.New();
         Member? member;
         try
         {
-            member = await MemberCreation.CreateAsync(grains, memberId, ageGroup!, HandleGenerator.Next, logger);
+            member = await MemberCreation.CreateAsync(grains, memberId, ageGroup!, HandleGenerator.Next, logger, locale.Region, locale.Language);
         }
         catch (Exception e) when (!request.HttpContext.RequestAborted.IsCancellationRequested)
         {

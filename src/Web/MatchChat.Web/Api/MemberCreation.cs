@@ -12,7 +12,7 @@ public static class MemberCreation
 
     /// <summary>The new member, or null when no free handle was found. Throws when the cluster or storage failed.</summary>
     public static async Task<Member?> CreateAsync(
-        IGrainFactory grains, string memberId, string ageGroup, Func<string> nextHandle, ILogger logger)
+        IGrainFactory grains, string memberId, string ageGroup, Func<string> nextHandle, ILogger logger, string? region = null, string? language = null)
     {
         for (var attempt = 0; attempt < HandleAttempts; attempt++)
         {
@@ -24,7 +24,7 @@ public static class MemberCreation
 
             try
             {
-                return await grains.GetGrain<IMemberGrain>(memberId).Create(handle.GetPrimaryKeyString(), ageGroup);
+                return await grains.GetGrain<IMemberGrain>(memberId).Create(handle.GetPrimaryKeyString(), ageGroup, region, language);
             }
             catch (Exception)
             {

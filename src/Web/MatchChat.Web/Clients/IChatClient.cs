@@ -1,4 +1,5 @@
 using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Messaging;
@@ -28,4 +29,9 @@ public interface IChatClient
 
     /// <summary>To moderators: a report was filed (evidence <c>[]</c>: moderators read it with the audited ListReports).</summary>
     Task ReportFiled(Report report);
+
+    // [crisis]
+    Task CrisisResources(CrisisResources resources);
+    Task PeerNeedsCare(PeerNeedsCare care);
+    Task CrisisAlert(Alert alert);
 }

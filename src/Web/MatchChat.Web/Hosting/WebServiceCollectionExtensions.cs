@@ -30,6 +30,8 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<MemberCloser>();
         services.AddSingleton<PushBridge>();
         services.AddHostedService(sp => sp.GetRequiredService<PushBridge>());
+        services.AddSingleton<ModeratorConnections>();
+        services.AddHostedService(sp => sp.GetRequiredService<ModeratorConnections>());
         services.AddSingleton<MessageRateLimiter>();
         services.AddSingleton<ReportRateLimiter>();
         services.AddSingleton<ModeratorPush>();

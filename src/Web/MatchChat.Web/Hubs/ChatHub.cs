@@ -21,7 +21,7 @@ namespace MatchChat.Web.Hubs;
 [Authorize(AuthenticationSchemes = TokenAuthenticationHandler.SchemeName)]
 public sealed partial class ChatHub(
     IGrainFactory grains, PushBridge push, TopicCatalog topics, MessageRateLimiter rateLimiter, TypingThrottle typing,
-    BlockRateLimiter blockLimiter, TimeProvider time, ReportServices reports) : Hub<IChatClient>
+    BlockRateLimiter blockLimiter, TimeProvider time, ReportServices reports, ModeratorConnections moderators) : Hub<IChatClient>
 {
     private string MemberId => Context.UserIdentifier!;
     private IMemberGrain Me => grains.GetGrain<IMemberGrain>(MemberId);
@@ -30,11 +30,13 @@ public sealed partial class ChatHub(
     {
         await push.ConnectAsync(MemberId, Context.ConnectionId);
         await reports.Moderators.ConnectAsync(MemberId, Context.ConnectionId);
+        await moderators.ConnectAsync(MemberId, Context.ConnectionId);
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
         reports.Moderators.Disconnect(Context.ConnectionId);
+        moderators.Disconnect(Context.ConnectionId);
         return push.DisconnectAsync(MemberId, Context.ConnectionId);
     }
 

@@ -24,6 +24,7 @@ public sealed class OptionalArgumentsHubProtocol(IOptions<JsonHubProtocolOptions
     {
         [nameof(ChatHub.GetHistory)] = 1,
         [nameof(ChatHub.ListReports)] = 0,
+        [nameof(ChatHub.ListAlerts)] = 0,
     };
 
     private const byte RecordSeparator = 0x1e;

@@ -1,4 +1,5 @@
 using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Messaging;
@@ -81,6 +82,13 @@ public sealed class ChatObserver(
     }
 
     public Task Warned(string memberId, Warned warned) => ToMember(memberId, c => c.Warned(warned));
+
+    public Task CrisisResources(string memberId, CrisisResources resources) => ToMember(memberId, c => c.CrisisResources(resources));
+
+    public Task PeerNeedsCare(string memberId, PeerNeedsCare care) => ToMember(memberId, c => c.PeerNeedsCare(care));
+
+    /// <summary>To this node's moderator connections only (<see cref="ModeratorConnections"/> keeps that group).</summary>
+    public Task CrisisAlert(Alert alert) => ToChannel(ModeratorConnections.Group, () => hub.Clients.Group(ModeratorConnections.Group).CrisisAlert(alert));
 
     private Task ToMember(string memberId, Func<IChatClient, Task> send)
     {

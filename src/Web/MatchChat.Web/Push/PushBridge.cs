@@ -27,6 +27,9 @@ public sealed class PushBridge(
 
     public string NodeId { get; } = Guid.NewGuid().ToString("N");
 
+    /// <summary>This node's observer, for the other grains it registers with (the moderator desk).</summary>
+    public IChatObserver Observer => Reference;
+
     private IChatObserver Reference => _reference ?? throw new InvalidOperationException("The push bridge has not started.");
 
     public override Task StartAsync(CancellationToken cancellationToken)

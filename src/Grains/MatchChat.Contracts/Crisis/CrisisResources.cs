@@ -1,0 +1,8 @@
+namespace MatchChat.Contracts.Crisis;
+
+/// <summary>Event <c>CrisisResources</c> to the member whose note or message read as crisis or concern.</summary>
+[GenerateSerializer, Immutable, Alias("MatchChat.CrisisResources")]
+public sealed record CrisisResources(
+    [property: Id(0)] string Level,
+    [property: Id(1)] Resource[] Resources,
+    [property: Id(2)] string Message);

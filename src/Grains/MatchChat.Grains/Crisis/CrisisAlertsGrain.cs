@@ -1,0 +1,100 @@
+using MatchChat.Contracts.Crisis;
+using MatchChat.Contracts.Errors;
+using MatchChat.Contracts.Messaging;
+using MatchChat.Grains.Audit;
+using MatchChat.Grains.Messages;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MatchChat.Grains.Crisis;
+
+/// <summary>
+/// Moderators' access to stored alerts (<see cref="ICrisisAlertsGrain"/>). The hub has checked the caller's role.
+/// Context is read from the message store directly, not as a member of the channel, and only after the read is written
+/// to the audit trail: if the audit cannot be written, the read is refused.
+/// </summary>
+[StatelessWorker]
+public sealed class CrisisAlertsGrain(
+    IAlertStore alerts,
+    IMessageStore messages,
+    IAuditLog audit,
+    IOptions<CrisisOptions> options,
+    TimeProvider time,
+    ILogger<CrisisAlertsGrain> logger) : Grain, ICrisisAlertsGrain
+{
+    public const int ContextBefore = 20;
+
+    public async Task<Alert[]> List(string? status, int limit)
+    {
+        try
+        {
+            return [.. await alerts.ListAsync(status, Math.Clamp(limit, 1, options.Value.MaxListedAlerts))];
+        }
+        catch (Exception e) when (e is not MatchChatException)
+        {
+            throw Unavailable(e);
+        }
+    }
+
+    public async Task<Alert> Acknowledge(string moderatorId, string moderatorHandle, string alertId, string? note)
+    {
+        AcknowledgeOutcome outcome;
+        try
+        {
+            outcome = await alerts.AcknowledgeAsync(alertId, moderatorId, moderatorHandle, note, time.GetUtcNow().UtcDateTime);
+        }
+        catch (Exception e) when (e is not MatchChatException)
+        {
+            throw Unavailable(e);
+        }
+
+        return outcome switch
+        {
+            { Alert: null } => throw MatchChatException.NotFound("There is no alert with that id. ListAlerts shows them."),
+            { Changed: false, Alert: var a } => throw MatchChatException.Conflict($"That alert was already acknowledged by {a.AcknowledgedBy}."),
+            { Alert: var a } => a,
+        };
+    }
+
+    public async Task<Message[]> Context(string moderatorId, string moderatorHandle, string alertId)
+    {
+        StoredAlert? stored;
+        try
+        {
+            stored = await alerts.GetAsync(alertId);
+        }
+        catch (Exception e) when (e is not MatchChatException)
+        {
+            throw Unavailable(e);
+        }
+
+        if (stored is null)
+        {
+            throw MatchChatException.NotFound("There is no alert with that id. ListAlerts shows them.");
+        }
+
+        var alert = stored.Alert;
+        try
+        {
+            await audit.WriteAsync([new AuditEntry(time.GetUtcNow().UtcDateTime, moderatorId, moderatorHandle, CrisisAuditActions.AlertContextRead, null, alert.Channel)]);
+            if (alert is not { Channel: { } channel, Seq: { } seq })
+            {
+                // A request note is not a stored message: there is nothing to read around it.
+                return [];
+            }
+
+            var rows = await messages.ReadAsync(channel, afterSeq: null, beforeSeq: seq + 1, limit: ContextBefore + 1);
+            return rows.Select(m => new Message(m.Channel, m.Seq, m.SenderHandle, m.Text, m.SentAt, m.ClientMessageId)).ToArray();
+        }
+        catch (Exception e) when (e is not MatchChatException)
+        {
+            throw Unavailable(e);
+        }
+    }
+
+    private MatchChatException Unavailable(Exception e)
+    {
+        logger.LogWarning("Crisis alerts: storage did not answer ({ExceptionType})", e.GetType().Name);
+        return MatchChatException.Unavailable("Alerts cannot be read just now. Please try again in a moment.");
+    }
+}

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using MatchChat.Contracts;
+using MatchChat.Contracts.Crisis;
+using MatchChat.Contracts.Members;
+using MatchChat.Contracts.Telemetry;
+using MatchChat.Language.Detection;
+using Microsoft.Extensions.Logging;
+
+namespace MatchChat.Grains.Crisis;
+
+/// <summary>
+/// Reads one acknowledged text (<see cref="ICrisisScreenGrain"/>): a stateless worker, so the detector's few
+/// milliseconds never run in a channel's or a member's turn, and every silo screens its own share. On crisis: the writer
+/// gets resources (and a waiting request becomes urgent, in the member grain), a conversation's peer gets guidance, an
+/// alert is stored and published to moderators. On concern: the writer gets gentle resources (at most once an hour).
+/// A failure is counted and logged by type only; the text was stored and delivered before this ran.
+/// Reentrant (it holds no state) and up to four activations per silo: the model runs on the thread pool, so a text that
+/// waits for it never holds up the phrase-screen readings of others.
+/// </summary>
+[StatelessWorker(4)]
+[Reentrant]
+public sealed class CrisisScreenGrain(
+    CrisisScreening screening,
+    ResourceCatalog catalog,
+    IAlertStore alerts,
+    TimeProvider time,
+    ILogger<CrisisScreenGrain> logger) : Grain, ICrisisScreenGrain
+{
+    public async Task Screen(CrisisText text)
+    {
+        if (!screening.Enabled)
+        {
+            return;
+        }
+
+        CrisisAssessment assessment;
+        MemberLocale locale;
+        try
+        {
+            locale = await GrainFactory.GetGrain<IMemberGrain>(text.MemberId).GetLocale();
+            var started = Stopwatch.GetTimestamp();
+            var source = text.Source == CrisisSources.Note ? CrisisTextSource.RequestNote : CrisisTextSource.Message;
+            var reading = await screening.AssessAsync(text.Text, RoleOf(text.Role), locale.Language, source);
+            assessment = reading.Assessment;
+            MatchChatMetrics.CrisisTextScreened(text.Source, reading.ModelSkipped ? "skipped" : assessment.UsedModel ? "yes" : "no", Stopwatch.GetElapsedTime(started));
+        }
+        catch (Exception e)
+        {
+            MatchChatMetrics.CrisisScreenFailed();
+            logger.LogWarning("Crisis screen failed for one text ({ExceptionType})", e.GetType().Name);
+            return;
+        }
+
+        if (assessment.Level == CrisisLevel.None)
+        {
+            return;
+        }
+
+        var level = assessment.Level == CrisisLevel.Crisis ? CrisisLevels.Crisis : CrisisLevels.Concern;
+        MatchChatMetrics.CrisisFlagged(level, ReasonKind(assessment.Reason));
+        var resources = catalog.For(locale.Region, locale.Language, text.Topic).ToArray();
+        var writer = GrainFactory.GetGrain<IMemberGrain>(text.MemberId);
+        if (level == CrisisLevels.Concern)
+        {
+            _ = writer.OnCrisisResources(new CrisisResources(level, resources, CrisisWording.ConcernMessage));
+            return;
+        }
+
+        _ = writer.OnCrisisResources(new CrisisResources(level, resources, CrisisWording.CrisisMessage));
+        if (text is { PeerId: { } peerId, ConversationId: { } conversationId })
+        {
+            _ = GrainFactory.GetGrain<IMemberGrain>(peerId).OnPeerNeedsCare(new PeerNeedsCare(conversationId, CrisisWording.PeerGuidance, resources));
+        }
+
+        var alert = new Alert(Ids.New(), text.Handle, text.Channel, text.Seq, text.Source, level,
+            time.GetUtcNow().UtcDateTime, AlertStatuses.Open, null);
+        _ = GrainFactory.GetGrain<IModeratorDeskGrain>(IModeratorDeskGrain.Key).PublishAlert(alert);
+        try
+        {
+            await alerts.AddAsync(new StoredAlert(alert, text.MemberId));
+        }
+        catch (Exception e)
+        {
+            // The connected moderators have it; it is missing from ListAlerts.
+            MatchChatMetrics.CrisisScreenFailed();
+            logger.LogError("A crisis alert could not be stored ({ExceptionType})", e.GetType().Name);
+        }
+    }
+
+    private static CrisisRole RoleOf(string role) => role switch
+    {
+        CrisisRoles.Listener => CrisisRole.Listener,
+        CrisisRoles.Room => CrisisRole.RoomMember,
+        _ => CrisisRole.Seeker,
+    };
+
+    /// <summary>A fixed label: SuicidalIdeation → suicidal_ideation.</summary>
+    internal static string ReasonKind(CrisisReason reason) =>
+        string.Concat(reason.ToString().Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}

@@ -1,0 +1,58 @@
+using MatchChat.Contracts.Crisis;
+using MatchChat.Contracts.Members;
+using MatchChat.Grains.Crisis;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MatchChat.Grains.Members;
+
+/// <summary>[crisis] What the crisis screen asks of and tells a member.</summary>
+public sealed partial class MemberGrain
+{
+    public Task<MemberLocale> GetLocale() => Task.FromResult(new MemberLocale(S.Region, S.Language));
+
+    public async Task OnCrisisResources(CrisisResources resources)
+    {
+        if (!S.Exists)
+        {
+            return;
+        }
+
+        if (resources.Level == CrisisLevels.Concern)
+        {
+            var interval = TimeSpan.FromMinutes(ServiceProvider.GetRequiredService<IOptions<CrisisOptions>>().Value.ConcernIntervalMinutes);
+            if (S.ConcernResourcesShownAt is { } shown && Now - shown < interval)
+            {
+                return;
+            }
+
+            // Best-effort: at worst a restart shows gentle resources once more.
+            S.ConcernResourcesShownAt = Now;
+            await _writes.TryWrite("after concern resources were shown");
+        }
+
+        Notify(n => n.CrisisResources(MemberId, resources));
+        if (resources.Level == CrisisLevels.Crisis && S.Request is { } open)
+        {
+            try
+            {
+                await ((IMemberContext)this).Queue(open.Topic).MarkUrgent(open.RequestId);
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning("A request could not be made urgent ({ExceptionType})", e.GetType().Name);
+            }
+        }
+    }
+
+    public Task OnPeerNeedsCare(PeerNeedsCare care)
+    {
+        if (S.Exists)
+        {
+            Notify(n => n.PeerNeedsCare(MemberId, care));
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,278 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Crisis;
+using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Messaging;
+using MatchChat.Tests.Support;
+using Microsoft.AspNetCore.SignalR;
+
+namespace MatchChat.Tests.Crisis;
+
+/// <summary>
+/// PROTOCOL.md "Crisis care [crisis]" over real WebSockets: resources to the writer within a second, urgent requests
+/// served first, guidance to the peer, alerts to moderators, and the message itself untouched. The server runs the
+/// phrase screen without the large model (the crisis lines here all carry crisis words).
+/// </summary>
+public sealed class CrisisCareTests(SafetyServerFixture server) : IClassFixture<SafetyServerFixture>
+{
+    private const string CrisisNote = "I want to kill myself tonight, I can't do this anymore";
+    private const string CrisisMessage = "honestly I just want to die, I have the pills here";
+    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// A moderator whose connection gets moderator events: the role was granted after the connection opened, so the
+    /// connection joins when it first uses a moderator method (the console lists alerts when it opens).
+    /// </summary>
+    private async Task<TestMember> WatchingModerator()
+    {
+        var moderator = await server.NewModerator();
+        await moderator.Conn.Invoke<Alert[]>("ListAlerts");
+        return moderator;
+    }
+
+    [Fact]
+    public async Task A_moderator_connection_opened_after_the_grant_gets_alerts_at_once_and_a_member_never_does()
+    {
+        await using var moderator = await server.NewModerator();
+        var fresh = await moderator.ConnectAnother();
+        await using var bystander = await server.NewMember();
+        await using var seeker = await server.NewMember();
+
+        await seeker.Request("t48", note: CrisisNote);
+
+        var alert = await fresh.Next<Alert>("CrisisAlert", a => a.Handle == seeker.Handle);
+        Assert.Equal(("note", (string?)null, (long?)null), (alert.Source, alert.Channel, alert.Seq));
+        await bystander.Conn.AssertNone<Alert>("CrisisAlert", wait: TimeSpan.FromMilliseconds(300));
+        Assert.Empty(await fresh.Invoke<Message[]>("GetAlertContext", alert.AlertId));
+    }
+
+    [Fact]
+    public async Task A_seekers_crisis_note_brings_resources_within_a_second_and_makes_the_request_urgent()
+    {
+        await using var seeker = await server.NewMember();
+        var started = Stopwatch.GetTimestamp();
+        var ticket = await seeker.Request("t40", note: CrisisNote);
+        var resources = await seeker.Conn.Next<CrisisResources>("CrisisResources");
+        var took = Stopwatch.GetElapsedTime(started);
+
+        Assert.True(took < TimeSpan.FromSeconds(1), $"CrisisResources came {took.TotalMilliseconds:F0} ms after the call");
+        Assert.Equal("crisis", resources.Level);
+        Assert.NotEmpty(resources.Resources);
+        Assert.Equal("crisis", resources.Resources[0].Kind);
+        Assert.False(string.IsNullOrWhiteSpace(resources.Message));
+        Assert.Equal("normal", ticket.Priority);
+        var urgent = await seeker.Conn.Next<QueueTicket>("QueueUpdated", t => t.RequestId == ticket.RequestId && t.Priority == "urgent");
+        Assert.Equal("waiting", urgent.Status);
+        Assert.Equal(1, urgent.Position);
+    }
+
+    [Fact]
+    public async Task An_urgent_request_is_offered_before_earlier_normal_ones_and_the_offer_says_urgent()
+    {
+        const string topic = "t41";
+        await using var first = await server.NewMember();
+        await using var second = await server.NewMember();
+        await using var urgent = await server.NewMember();
+        await using var listener = await server.NewMember();
+        await first.Request(topic, note: "work has been stressful lately");
+        await second.Request(topic);
+        var urgentTicket = await urgent.Request(topic, note: CrisisNote);
+        var moved = await urgent.Conn.Next<QueueTicket>("QueueUpdated", t => t.RequestId == urgentTicket.RequestId && t.Priority == "urgent");
+        Assert.Equal(1, moved.Position);
+        var pushedBack = await first.Conn.Next<QueueTicket>("QueueUpdated", t => t.Position == 2);
+        Assert.Equal("normal", pushedBack.Priority);
+
+        await listener.BecomeAvailableListener(topic);
+        var offer = await listener.Conn.Next<Offer>("OfferReceived", o => o.Topic == topic);
+
+        Assert.Equal(urgentTicket.RequestId, offer.RequestId);
+        Assert.Equal("urgent", offer.Priority);
+    }
+
+    [Fact]
+    public async Task A_crisis_message_reaches_the_peer_and_moderators_and_is_delivered_and_stored_unchanged()
+    {
+        await using var moderator = await WatchingModerator();
+        await using var seeker = await server.NewMember();
+        await using var listener = await server.NewMember();
+        var (conversation, _) = await Journeys.Match(seeker, listener, "t42");
+
+        var sent = await seeker.Send(conversation.Channel, CrisisMessage);
+
+        Assert.Equal(CrisisMessage, sent.Text);
+        var delivered = await listener.Conn.Next<Message>("MessageReceived", m => m.Channel == conversation.Channel && m.Seq == sent.Seq);
+        Assert.Equal(CrisisMessage, delivered.Text);
+        var resources = await seeker.Conn.Next<CrisisResources>("CrisisResources");
+        Assert.Equal("crisis", resources.Level);
+        var care = await listener.Conn.Next<PeerNeedsCare>("PeerNeedsCare");
+        Assert.Equal(conversation.ConversationId, care.ConversationId);
+        Assert.Contains("secret", care.Guidance, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("moderator", care.Guidance, StringComparison.OrdinalIgnoreCase);
+        Assert.NotEmpty(care.Resources);
+        var alert = await moderator.Conn.Next<Alert>("CrisisAlert", a => a.Handle == seeker.Handle);
+        Assert.Equal((conversation.Channel, sent.Seq, "message", "crisis", "open"), (alert.Channel, alert.Seq, alert.Source, alert.Level, alert.Status));
+
+        // Stored unchanged, and the conversation goes on.
+        var history = await listener.History(conversation.Channel);
+        Assert.Equal(CrisisMessage, Assert.Single(history, m => m.Seq == sent.Seq).Text);
+        var reply = await listener.Send(conversation.Channel, "I'm here with you. Are you safe right now?");
+        await seeker.Conn.Next<Message>("MessageReceived", m => m.Seq == reply.Seq && m.Channel == conversation.Channel);
+        await seeker.Conn.AssertNone<ConversationEnded>("ConversationEnded", wait: TimeSpan.FromMilliseconds(100));
+        await listener.Conn.AssertNone<CrisisResources>("CrisisResources", wait: TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public async Task A_moderator_lists_acknowledges_and_reads_the_context_of_an_alert()
+    {
+        await using var moderator = await WatchingModerator();
+        await using var seeker = await server.NewMember();
+        await using var listener = await server.NewMember();
+        var (conversation, _) = await Journeys.Match(seeker, listener, "t43");
+        for (var i = 0; i < 22; i++)
+        {
+            await (i % 2 == 0 ? seeker : listener).Send(conversation.Channel, $"ordinary line {i}");
+        }
+
+        var flagged = await seeker.Send(conversation.Channel, "I want to end my life");
+        var pushed = await moderator.Conn.Next<Alert>("CrisisAlert", a => a.Handle == seeker.Handle);
+
+        var listed = await moderator.Conn.Invoke<Alert[]>("ListAlerts", new { status = "open" });
+        Assert.Contains(listed, a => a.AlertId == pushed.AlertId);
+        Assert.True(listed.Zip(listed.Skip(1)).All(p => p.First.CreatedAt >= p.Second.CreatedAt), "newest first");
+        var all = await moderator.Conn.Invoke<Alert[]>("ListAlerts");
+        Assert.Contains(all, a => a.AlertId == pushed.AlertId);
+
+        var context = await moderator.Conn.Invoke<Message[]>("GetAlertContext", pushed.AlertId);
+        Assert.Equal(21, context.Length);
+        Assert.Equal(flagged.Seq, context[^1].Seq);
+        Assert.Equal("I want to end my life", context[^1].Text);
+        Assert.Equal(Enumerable.Range((int)flagged.Seq - 20, 21).Select(s => (long)s), context.Select(m => m.Seq));
+
+        var acknowledged = await moderator.Conn.Invoke<Alert>("AcknowledgeAlert", new { alertId = pushed.AlertId, note = "reached out" });
+        Assert.Equal(("acknowledged", moderator.Handle), (acknowledged.Status, acknowledged.AcknowledgedBy));
+        Assert.DoesNotContain(await moderator.Conn.Invoke<Alert[]>("ListAlerts", new { status = "open" }), a => a.AlertId == pushed.AlertId);
+        Assert.Contains(await moderator.Conn.Invoke<Alert[]>("ListAlerts", new { status = "acknowledged" }), a => a.AlertId == pushed.AlertId);
+        var twice = await Assert.ThrowsAsync<HubException>(() => moderator.Conn.Invoke<Alert>("AcknowledgeAlert", new { alertId = pushed.AlertId }));
+        Assert.StartsWith("conflict: ", HubErrors.CodeAndSentence(twice));
+    }
+
+    [Fact]
+    public async Task Non_moderators_are_refused_the_alert_methods_and_bad_input_is_invalid()
+    {
+        await using var member = await server.NewMember();
+        foreach (var call in new Func<Task>[]
+        {
+            () => member.Conn.Invoke<Alert[]>("ListAlerts"),
+            () => member.Conn.Invoke<Alert[]>("ListAlerts", new { status = "open" }),
+            () => member.Conn.Invoke<Alert>("AcknowledgeAlert", new { alertId = "abc123" }),
+            () => member.Conn.Invoke<Message[]>("GetAlertContext", "abc123"),
+        })
+        {
+            var e = await Assert.ThrowsAsync<HubException>(call);
+            Assert.StartsWith("forbidden: ", HubErrors.CodeAndSentence(e));
+        }
+
+        await using var moderator = await WatchingModerator();
+        var bad = await Assert.ThrowsAsync<HubException>(() => moderator.Conn.Invoke<Alert[]>("ListAlerts", new { status = "closed" }));
+        Assert.StartsWith("invalid: ", HubErrors.CodeAndSentence(bad));
+        var missing = await Assert.ThrowsAsync<HubException>(() => moderator.Conn.Invoke<Message[]>("GetAlertContext", "nosuchalert"));
+        Assert.StartsWith("not_found: ", HubErrors.CodeAndSentence(missing));
+    }
+
+    [Fact]
+    public async Task A_figure_of_speech_triggers_nothing()
+    {
+        await using var moderator = await WatchingModerator();
+        await using var seeker = await server.NewMember();
+        await using var listener = await server.NewMember();
+        var (conversation, _) = await Journeys.Match(seeker, listener, "t44");
+
+        var sent = await seeker.Send(conversation.Channel, "this traffic is killing me, I almost died laughing at the radio host though");
+        await listener.Conn.Next<Message>("MessageReceived", m => m.Seq == sent.Seq && m.Channel == conversation.Channel);
+        // A crisis line after it proves the screen was running: nothing arrives for the first one.
+        await seeker.Send(conversation.Channel, CrisisMessage);
+        await moderator.Conn.Next<Alert>("CrisisAlert", a => a.Handle == seeker.Handle);
+        await seeker.Conn.Next<CrisisResources>("CrisisResources", r => r.Level == "crisis");
+        await listener.Conn.Next<PeerNeedsCare>("PeerNeedsCare");
+        await seeker.Conn.AssertNone<CrisisResources>("CrisisResources", r => r.Level == "concern");
+
+        Assert.Single(moderator.Conn.All<Alert>("CrisisAlert"), a => a.Handle == seeker.Handle);
+        Assert.Single(seeker.Conn.All<CrisisResources>("CrisisResources"));
+        Assert.Single(listener.Conn.All<PeerNeedsCare>("PeerNeedsCare"));
+        Assert.DoesNotContain(moderator.Conn.All<Alert>("CrisisAlert"), a => a.Seq == sent.Seq && a.Handle == seeker.Handle);
+    }
+
+    [Fact]
+    public async Task A_listeners_supportive_message_does_not_flag_the_listener()
+    {
+        await using var moderator = await WatchingModerator();
+        await using var seeker = await server.NewMember();
+        await using var listener = await server.NewMember();
+        var (conversation, _) = await Journeys.Match(seeker, listener, "t45");
+
+        await listener.Send(conversation.Channel, "If you ever think about suicide or want to kill yourself, please call a crisis line right away. You matter.");
+
+        await listener.Conn.AssertNone<CrisisResources>("CrisisResources", wait: Quiet);
+        await seeker.Conn.AssertNone<PeerNeedsCare>("PeerNeedsCare", wait: TimeSpan.Zero);
+        Assert.DoesNotContain(moderator.Conn.All<Alert>("CrisisAlert"), a => a.Handle == listener.Handle);
+    }
+
+    [Fact]
+    public async Task Concern_brings_gentle_resources_at_most_once_an_hour_and_nothing_else()
+    {
+        await using var moderator = await WatchingModerator();
+        await using var member = await server.NewMember();
+        await member.Conn.Invoke<Contracts.Rooms.Room>("JoinRoom", "t46");
+
+        await member.Send("room:t46", "I can't cope anymore, everything feels hopeless");
+        var concern = await member.Conn.Next<CrisisResources>("CrisisResources");
+        Assert.Equal("concern", concern.Level);
+        await member.Send("room:t46", "I can't cope anymore honestly");
+        await member.Send("room:t46", "I really want to die");
+        var crisis = await member.Conn.Next<CrisisResources>("CrisisResources", r => r.Level == "crisis");
+
+        Assert.Single(member.Conn.All<CrisisResources>("CrisisResources"), r => r.Level == "concern");
+        var alert = await moderator.Conn.Next<Alert>("CrisisAlert", a => a.Handle == member.Handle);
+        Assert.Equal("room:t46", alert.Channel);
+        Assert.Single(moderator.Conn.All<Alert>("CrisisAlert"), a => a.Handle == member.Handle);
+        Assert.NotEmpty(crisis.Resources);
+    }
+
+    [Fact]
+    public async Task Region_and_language_choose_the_resources_and_bad_values_are_refused()
+    {
+        using var http = new HttpClient { BaseAddress = server.BaseUrl };
+        var bad = await http.PostAsJsonAsync("/api/members", new { ageGroup = "adult", region = "Britain" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("invalid: region", await bad.Content.ReadAsStringAsync());
+        var badLanguage = await http.PostAsJsonAsync("/api/members", new { ageGroup = "adult", language = "english-uk" });
+        Assert.Equal(HttpStatusCode.BadRequest, badLanguage.StatusCode);
+
+        var created = await http.PostAsJsonAsync("/api/members", new { ageGroup = "adult", region = "gb", language = "en" });
+        created.EnsureSuccessStatusCode();
+        var member = (await created.Content.ReadFromJsonAsync<TestMember.CreatedMember>())!;
+        await using var connection = await TestConnection.OpenAsync(server.BaseUrl, member.Token);
+        var me = await connection.Invoke<Contracts.Members.Member>("GetMe");
+        Assert.Equal(("GB", "en"), (me.Region, me.Language));
+
+        await connection.Invoke<QueueTicket>("RequestListener", new { topic = "t47", experiences = Array.Empty<string>(), note = CrisisNote });
+        var resources = await connection.Next<CrisisResources>("CrisisResources");
+        Assert.Equal("GB", resources.Resources[0].Region);
+    }
+
+    [Fact]
+    public async Task Accept_language_gives_region_and_language_when_the_body_has_none()
+    {
+        using var http = new HttpClient { BaseAddress = server.BaseUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/members") { Content = JsonContent.Create(new { ageGroup = "adult" }) };
+        request.Headers.AcceptLanguage.ParseAdd("pt-BR,pt;q=0.9,en;q=0.5");
+        var created = await http.SendAsync(request);
+        created.EnsureSuccessStatusCode();
+        var member = (await created.Content.ReadFromJsonAsync<TestMember.CreatedMember>())!;
+        await using var connection = await TestConnection.OpenAsync(server.BaseUrl, member.Token);
+        var me = await connection.Invoke<Contracts.Members.Member>("GetMe");
+        Assert.Equal(("BR", "pt"), (me.Region, me.Language));
+    }
+}
