@@ -11,6 +11,7 @@
 //   messages.js    the open chat and composer  views.js       views, notices, dialogs
 //   trust.js       report/block/ended rules (pure)   report.js  the report dialog
 //   blocks.js      block, unblock, blocked list      deletion.js "Delete my data"
+//   moderation-alerts.js  crisis alerts in the console
 //   care.js        crisis care cards, "Help now", urgent offers
 //   moderation-model.js  console rules (pure)  moderation.js / moderation-tools.js  the moderator console
 import { $ } from "./dom.js";
@@ -29,6 +30,7 @@ import { wireDeletion } from "./deletion.js";
 import { renderModeratorAccess, onMemberUpdated, onReportFiled, loadReports, wireModeration } from "./moderation.js";
 import { wireModerationTools } from "./moderation-tools.js";
 import { onCrisisResources, onPeerNeedsCare, wireCare } from "./care.js";
+import { onCrisisAlert } from "./moderation-alerts.js";
 import { outbox, startOutboxTimer, onMessage, onPeerTyping, renderOpenChat, renderOutboxStates, submitComposer, onComposerKey, onComposerInput } from "./messages.js";
 
 // ---------------------------------------------------------------------------
@@ -101,6 +103,7 @@ async function beginSession(session) {
       RoomUpdated: onRoomUpdated,
       CrisisResources: onCrisisResources,
       PeerNeedsCare: onPeerNeedsCare,
+      CrisisAlert: onCrisisAlert,
       Warned: onWarned,
       MemberUpdated: onMemberUpdated,
       ReportFiled: onReportFiled,
