@@ -61,4 +61,31 @@ public sealed class CrisisCareTests(SafetyFixture server)
         Assert.Empty(listener.ConsoleErrors);
         Assert.Empty(moderator.ConsoleErrors);
     }
+
+    [Fact]
+    public async Task A_crisis_request_note_shows_the_support_card_marks_the_offer_urgent_and_alerts_the_moderator()
+    {
+        await using var moderator = await server.ModeratorAsync();
+        await using var seeker = await Member.JoinAsync(server);
+        await seeker.AskForListenerAsync("parenting", note: Crisis);
+
+        var care = seeker.Page.GetByTestId("care");
+        await Expect(care).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Expect(care.Locator("a[href^='tel:'], a[href^='https:']").First).ToBeVisibleAsync();
+
+        var alert = moderator.Page.GetByTestId("alert").Filter(new() { HasText = seeker.Handle });
+        await Expect(alert).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Expect(alert.GetByTestId("alert-status")).ToContainTextAsync("in a request note");
+
+        // The request waits as urgent: the listener who comes along sees the mark on the offer.
+        await using var listener = await Member.JoinAsync(server);
+        await listener.VolunteerAsync("parenting", "toddlers");
+        var offer = listener.Page.GetByTestId("offer");
+        await Expect(offer).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(offer.GetByTestId("offer-urgent")).ToHaveTextAsync("urgent");
+
+        Assert.Empty(seeker.ConsoleErrors);
+        Assert.Empty(listener.ConsoleErrors);
+        Assert.Empty(moderator.ConsoleErrors);
+    }
 }
