@@ -11,13 +11,15 @@
 //   messages.js    the open chat and composer  views.js       views, notices, dialogs
 //   trust.js       report/block/ended rules (pure)   report.js  the report dialog
 //   blocks.js      block, unblock, blocked list      deletion.js "Delete my data"
+//   moderation-alerts.js  crisis alerts in the console
+//   care.js        crisis care cards, "Help now", urgent offers
 //   moderation-model.js  console rules (pure)  moderation.js / moderation-tools.js  the moderator console
 import { $ } from "./dom.js";
 import { describeError } from "./errors.js";
 import { state, load } from "./store.js";
 import { restoreSession, createMember, takePendingNotice } from "./session.js";
 import { connect, invoke } from "./connection.js";
-import { VIEWS, showView, showWelcome, showNotice, fieldError, renderTopicControls, onCrisisResources, onWarned, viewHooks } from "./views.js";
+import { VIEWS, showView, showWelcome, showNotice, fieldError, renderTopicControls, onWarned, viewHooks } from "./views.js";
 import { renderTalk, submitTalk, cancelTalk, onQueueUpdated, resolveTicket } from "./talk.js";
 import { renderListener, submitListener, toggleAvailable, addOffer, persistOffers, onOfferWithdrawn, refreshMe } from "./listen.js";
 import { renderRooms, rejoinRooms, onRoomUpdated, leaveRoom } from "./rooms.js";
@@ -27,6 +29,8 @@ import { blockPerson, refreshBlocked } from "./blocks.js";
 import { wireDeletion } from "./deletion.js";
 import { renderModeratorAccess, onMemberUpdated, onReportFiled, loadReports, wireModeration } from "./moderation.js";
 import { wireModerationTools } from "./moderation-tools.js";
+import { onCrisisResources, onPeerNeedsCare, wireCare } from "./care.js";
+import { onCrisisAlert } from "./moderation-alerts.js";
 import { outbox, startOutboxTimer, onMessage, onPeerTyping, renderOpenChat, renderOutboxStates, submitComposer, onComposerKey, onComposerInput } from "./messages.js";
 
 // ---------------------------------------------------------------------------
@@ -98,6 +102,8 @@ async function beginSession(session) {
       ConversationEnded: onConversationEnded,
       RoomUpdated: onRoomUpdated,
       CrisisResources: onCrisisResources,
+      PeerNeedsCare: onPeerNeedsCare,
+      CrisisAlert: onCrisisAlert,
       Warned: onWarned,
       MemberUpdated: onMemberUpdated,
       ReportFiled: onReportFiled,
@@ -208,6 +214,7 @@ function wireStaticUi() {
   wireDeletion();
   wireModeration();
   wireModerationTools();
+  wireCare();
   viewHooks.safety = refreshBlocked;
   viewHooks.listen = () => refreshMe().then(renderModeratorAccess);
   $("chat-leave").addEventListener("click", () => {

@@ -6,6 +6,7 @@ import { invoke } from "./connection.js";
 import { showView, showNotice, fieldError, announce, topicTitle, updateTitle } from "./views.js";
 import { upsertConversation, catchUpChannel, renderChatList, openChannel } from "./chats.js";
 import { teenApprovalText } from "./trust.js";
+import { urgentBadge } from "./care.js";
 
 export function renderListener() {
   const me = state.me;
@@ -117,7 +118,7 @@ function renderOffer(entry) {
   const topic = topicTitle(offer.topic);
   const who = offer.seekerAgeGroup === "teen" ? "A 13 to 17 year old" : "Someone";
   const node = el("li", { className: "offer", attrs: { "data-testid": "offer", "data-offer-id": offer.offerId, "aria-labelledby": `offer-${offer.offerId}-title` } }, [
-    el("h3", { text: `${who} would like to talk about ${topic}`, attrs: { id: `offer-${offer.offerId}-title` } }),
+    el("h3", { attrs: { id: `offer-${offer.offerId}-title` } }, [`${who} would like to talk about ${topic} `, urgentBadge(offer)]),
     offer.experiences && offer.experiences.length
       ? el("ul", { className: "tags", attrs: { "aria-label": "Experiences they mentioned" } }, offer.experiences.map((t) => el("li", { className: "tag", text: tagLabel(t) })))
       : null,

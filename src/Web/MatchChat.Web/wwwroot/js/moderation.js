@@ -10,6 +10,7 @@ import { RESOLVE_ACTIONS, resolveArgs, upsertReport, reportsInView, openCount, e
 import { showView, announce, viewHooks } from "./views.js";
 import { renderListener } from "./listen.js";
 import { fillRoomChoices } from "./moderation-tools.js";
+import { loadAlerts, clearAlerts } from "./moderation-alerts.js";
 
 const ACTION_LABELS = { none: "No action", warn: "Warn the member", suspend: "Suspend for some minutes", ban: "Ban (no end)" };
 
@@ -26,6 +27,7 @@ export function renderModeratorAccess() {
   nav.hidden = !moderator;
   if (!moderator) {
     state.reports.clear();
+    clearAlerts();
     renderBadge();
     if (state.view === "moderate") showView("talk");
     if (was) announce("You are no longer a moderator.");
@@ -45,6 +47,7 @@ export function onMemberUpdated(member) {
 
 export async function loadReports() {
   if (!isModerator(state.me) || !state.connected) return;
+  loadAlerts();
   const status = $("reports-status");
   const filter = state.reportFilter;
   try {

@@ -97,22 +97,6 @@ export function confirmDialog({ title, text, ok, cancel }) {
   });
 }
 
-// Safety: crisis resources pushed by the server (later capability; harmless now)
-export function onCrisisResources({ resources }) {
-  const box = $("notice");
-  const text = $("notice-text");
-  clear(text);
-  text.append("It sounds like things are really hard right now. You can reach someone straight away: ");
-  (resources || []).forEach((r, i) => {
-    if (i) text.append(", ");
-    const url = String(r.url || "");
-    if (/^https:\/\//i.test(url)) text.append(el("a", { text: r.name, attrs: { href: url, target: "_blank", rel: "noopener noreferrer" } }));
-    else text.append(r.name);
-    if (r.contact) text.append(` (${r.contact})`);
-  });
-  box.hidden = false;
-}
-
 /** A moderator's warning (`Warned({reason})`): stays on screen until the member dismisses it. */
 export function onWarned({ reason } = {}) {
   $("warning-text").textContent = reason ? `"${reason}"` : "Please read our community guidelines again.";

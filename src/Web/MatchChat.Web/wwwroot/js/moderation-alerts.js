@@ -1,0 +1,107 @@
+// The moderator console's crisis alerts: ListAlerts when the console opens (this also turns on live
+// `CrisisAlert` events for the connection), new alerts live, Acknowledge, and the alert's context
+// (GetAlertContext, audited by the server) shown as text.
+import { $, el, clear, formatTime } from "./dom.js";
+import { describeError } from "./errors.js";
+import { state } from "./store.js";
+import { invoke } from "./connection.js";
+import { isModerator } from "./trust.js";
+import { channelLabel } from "./moderation-model.js";
+import { announce } from "./views.js";
+
+const alerts = new Map(); // alertId -> Alert
+const contexts = new Map(); // alertId -> Message[] | {error}
+
+export async function loadAlerts() {
+  if (!isModerator(state.me) || !state.connected) return;
+  const status = $("alerts-status");
+  try {
+    const list = await invoke("ListAlerts", {});
+    for (const a of list || []) alerts.set(a.alertId, { ...alerts.get(a.alertId), ...a });
+    status.textContent = "";
+  } catch (err) {
+    status.textContent = describeError(err).text;
+  }
+  renderAlerts();
+}
+
+/** `CrisisAlert(Alert)`: a new alert at the top without a reload. */
+export function onCrisisAlert(alert) {
+  if (!alert || !isModerator(state.me)) return;
+  const isNew = !alerts.has(alert.alertId);
+  alerts.set(alert.alertId, { ...alerts.get(alert.alertId), ...alert });
+  renderAlerts();
+  if (isNew) announce(`New crisis alert about ${alert.handle}.`);
+}
+
+export function clearAlerts() {
+  alerts.clear();
+  contexts.clear();
+  renderAlerts();
+}
+
+function renderAlerts() {
+  const list = $("alert-list");
+  if (!list) return;
+  clear(list);
+  const sorted = [...alerts.values()].sort((a, b) =>
+    (a.status === "open" ? 0 : 1) - (b.status === "open" ? 0 : 1) || String(b.createdAt).localeCompare(String(a.createdAt)));
+  for (const a of sorted) list.append(alertCard(a));
+  if (!sorted.length) list.append(el("li", { className: "hint", text: "No alerts. New ones appear here as they happen." }));
+}
+
+function alertCard(a) {
+  const open = a.status === "open";
+  const where = a.source === "note" ? "in a request note" : a.channel ? channelLabel(a.channel) : "in a message";
+  const card = el("li", { className: `alert-card${open ? " open" : ""}`, attrs: { "data-testid": "alert", "data-alert-id": a.alertId } }, [
+    el("h3", { text: `${a.level === "crisis" ? "Crisis" : "Concern"}: ${a.handle}` }),
+    el("p", { className: "hint", text: `${where} · ${formatTime(a.createdAt)} · ${open ? "open" : `acknowledged${a.acknowledgedBy ? ` by ${a.acknowledgedBy}` : ""}`}`, attrs: { "data-testid": "alert-status" } }),
+  ]);
+  const result = el("p", { className: "form-result", attrs: { role: "status" } });
+  const actions = el("div", { className: "actions" });
+  if (open) {
+    actions.append(el("button", { className: "btn primary small", text: "Acknowledge", attrs: { type: "button", "data-testid": "alert-acknowledge" }, on: { click: (e) => acknowledge(a, e.currentTarget, result) } }));
+  }
+  actions.append(el("button", { className: "btn small", text: "Context", attrs: { type: "button", "data-testid": "alert-context", "aria-expanded": String(contexts.has(a.alertId)) }, on: { click: () => toggleContext(a) } }));
+  card.append(actions, result);
+  const context = contexts.get(a.alertId);
+  if (context) card.append(contextList(a, context));
+  return card;
+}
+
+function contextList(a, context) {
+  if (context.error) return el("p", { className: "hint", text: context.error });
+  return el("ol", { className: "evidence", attrs: { "data-testid": "alert-context-list", "aria-label": `Messages before the alert about ${a.handle}` } }, context.length
+    ? context.map((m) => el("li", { className: `evidence-msg${m.seq === a.seq ? " reported" : ""}`, attrs: { "data-testid": "alert-context-message" } }, [
+      el("span", { className: "who", text: `${m.senderHandle} · ${formatTime(m.sentAt)}` }),
+      el("p", { className: `text${m.redacted ? " removed" : ""}`, text: m.redacted ? "Message removed" : m.text }),
+    ]))
+    : [el("li", { className: "hint", text: "No messages were kept with this alert." })]);
+}
+
+async function acknowledge(a, button, result) {
+  button.disabled = true;
+  try {
+    const updated = await invoke("AcknowledgeAlert", { alertId: a.alertId });
+    alerts.set(a.alertId, { ...a, ...(updated || { status: "acknowledged", acknowledgedBy: state.session.handle }) });
+    announce(`Alert about ${a.handle} acknowledged.`);
+    renderAlerts();
+  } catch (err) {
+    result.textContent = describeError(err).text;
+    result.dataset.kind = "error";
+    button.disabled = false;
+  }
+}
+
+async function toggleContext(a) {
+  if (contexts.has(a.alertId)) {
+    contexts.delete(a.alertId);
+    return renderAlerts();
+  }
+  try {
+    contexts.set(a.alertId, (await invoke("GetAlertContext", a.alertId)) || []);
+  } catch (err) {
+    contexts.set(a.alertId, { error: describeError(err).text });
+  }
+  renderAlerts();
+}

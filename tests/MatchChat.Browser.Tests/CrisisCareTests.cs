@@ -1,0 +1,91 @@
+namespace MatchChat.Browser.Tests;
+
+/// <summary>Crisis care on the page: the writer's calm support card, the listener's guidance card, and the moderator's alert.</summary>
+[Collection(SafetyCollection.Name)]
+public sealed class CrisisCareTests(SafetyFixture server)
+{
+    private const string Crisis = "I want to kill myself";
+
+    [Fact]
+    public async Task A_crisis_message_shows_the_writer_support_the_listener_guidance_and_the_moderator_an_alert_with_its_context()
+    {
+        await using var moderator = await server.ModeratorAsync();
+        await using var listener = await Member.JoinAsync(server);
+        await using var seeker = await Member.JoinAsync(server);
+        await listener.VolunteerAsync("grief", "lost a parent");
+        await seeker.AskForListenerAsync("grief", "lost a parent");
+        await listener.AcceptOfferAsync();
+        await Expect(seeker.Page.GetByTestId("chat")).ToBeVisibleAsync();
+
+        // No card and no "Help now" before anything is written.
+        await Expect(seeker.Page.GetByTestId("care")).ToBeHiddenAsync();
+        await Expect(seeker.Page.GetByTestId("help-now")).ToBeHiddenAsync();
+
+        await seeker.SendAsync(Crisis);
+        await Expect(listener.Message(Crisis)).ToHaveCountAsync(1);
+
+        // The writer: a calm card with the message and at least one resource link (a call or a website).
+        var care = seeker.Page.GetByTestId("care");
+        await Expect(care).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Expect(seeker.Page.GetByTestId("care-message")).Not.ToBeEmptyAsync();
+        await Expect(care.GetByTestId("care-resource").First).ToBeVisibleAsync();
+        await Expect(care.Locator("a[href^='tel:'], a[href^='https:']").First).ToBeVisibleAsync();
+        await Contrast.AssertAaAsync(seeker.Page, "the crisis card");
+        await Screenshots.SaveAsync(seeker.Page, "28-crisis-card");
+
+        // Closed, it comes back with "Help now" in the header.
+        await seeker.Page.GetByTestId("care-close").ClickAsync();
+        await Expect(care).ToBeHiddenAsync();
+        await seeker.Page.GetByTestId("help-now").ClickAsync();
+        await Expect(care).ToBeVisibleAsync();
+        await Expect(care.GetByTestId("care-resource").First).ToBeVisibleAsync();
+
+        // The listener: guidance for this conversation.
+        var guidance = listener.Page.GetByTestId("peer-care");
+        await Expect(guidance).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Expect(guidance).ToContainTextAsync(seeker.Handle);
+        await Screenshots.SaveAsync(listener.Page, "29-listener-guidance");
+
+        // The moderator: the alert live, its context as text, then acknowledged.
+        var alert = moderator.Page.GetByTestId("alert").Filter(new() { HasText = seeker.Handle });
+        await Expect(alert).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Expect(alert.GetByTestId("alert-status")).ToContainTextAsync("open");
+        await alert.GetByTestId("alert-context").ClickAsync();
+        await Expect(alert.GetByTestId("alert-context-message").Filter(new() { HasText = Crisis })).ToHaveCountAsync(1);
+        await Screenshots.SaveAsync(moderator.Page, "30-crisis-alerts");
+        await alert.GetByTestId("alert-acknowledge").ClickAsync();
+        await Expect(alert.GetByTestId("alert-status")).ToContainTextAsync($"acknowledged by {moderator.Handle}");
+        await Expect(alert.GetByTestId("alert-acknowledge")).ToHaveCountAsync(0);
+
+        Assert.Empty(seeker.ConsoleErrors);
+        Assert.Empty(listener.ConsoleErrors);
+        Assert.Empty(moderator.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task A_crisis_request_note_shows_the_support_card_marks_the_offer_urgent_and_alerts_the_moderator()
+    {
+        await using var moderator = await server.ModeratorAsync();
+        await using var seeker = await Member.JoinAsync(server);
+        await seeker.AskForListenerAsync("parenting", note: Crisis);
+
+        var care = seeker.Page.GetByTestId("care");
+        await Expect(care).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Expect(care.Locator("a[href^='tel:'], a[href^='https:']").First).ToBeVisibleAsync();
+
+        var alert = moderator.Page.GetByTestId("alert").Filter(new() { HasText = seeker.Handle });
+        await Expect(alert).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        await Expect(alert.GetByTestId("alert-status")).ToContainTextAsync("in a request note");
+
+        // The request waits as urgent: the listener who comes along sees the mark on the offer.
+        await using var listener = await Member.JoinAsync(server);
+        await listener.VolunteerAsync("parenting", "toddlers");
+        var offer = listener.Page.GetByTestId("offer");
+        await Expect(offer).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(offer.GetByTestId("offer-urgent")).ToHaveTextAsync("urgent");
+
+        Assert.Empty(seeker.ConsoleErrors);
+        Assert.Empty(listener.ConsoleErrors);
+        Assert.Empty(moderator.ConsoleErrors);
+    }
+}
