@@ -10,6 +10,7 @@ namespace MatchChat.Tests.Metrics;
 /// <c>GET /metrics</c> of a web node with its embedded silo, scraped before and after a whole journey. The meters are
 /// per process and other tests run alongside, so every check is "moved by at least this much".
 /// </summary>
+[Collection(MetricsCollection.Name)]
 public sealed class MetricsTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
     private static readonly string Topic = TestTopics.Slug(70);
