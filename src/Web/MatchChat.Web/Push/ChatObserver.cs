@@ -100,7 +100,7 @@ public sealed class ChatObserver(
     /// One send per connection of the member on this node, looked up in <see cref="LocalConnections"/> when the send
     /// runs. Not <c>Clients.User</c> nor <c>Clients.Clients(ids)</c>: ASP.NET Core's default lifetime manager serves
     /// both by scanning every connection of the node with a predicate; <c>Clients.Client(id)</c> is one dictionary
-    /// lookup. A connection that closed meanwhile is skipped by SignalR (docs/benchmarks.md, "Push fan-out").
+    /// lookup. A connection that closed meanwhile is skipped by SignalR (docs/benchmarks.md, "Goal 5: push fan-out").
     /// </summary>
     private Task ToConnections(string memberId, Func<IChatClient, Task> send)
     {
