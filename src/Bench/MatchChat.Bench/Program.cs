@@ -7,6 +7,11 @@ if (args.Contains("--retention"))
     return await MatchChat.Bench.Retention.RetentionBench.RunAsync(args);
 }
 
+if (args.Contains("--store-writer"))
+{
+    return await MatchChat.Bench.StoreWriter.StoreWriterBench.RunAsync(args);
+}
+
 var options = Options.Parse(args);
 var root = Repo.FindRoot();
 Directory.SetCurrentDirectory(root);

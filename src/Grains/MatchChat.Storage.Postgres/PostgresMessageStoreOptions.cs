@@ -3,7 +3,7 @@ namespace MatchChat.Storage.Postgres;
 /// <summary>How <see cref="PostgresMessageStore"/> turns appends into transactions.</summary>
 public sealed record PostgresMessageStoreOptions
 {
-    /// <summary>The defaults: group commit, up to 256 rows per transaction, 2 ms flush window.</summary>
+    /// <summary>The defaults: group commit, up to 256 rows per transaction, no flush window, two writers.</summary>
     public static PostgresMessageStoreOptions Default { get; } = new();
 
     /// <summary>One transaction per append, each on its own connection (the baseline a benchmark compares against).</summary>
@@ -16,12 +16,15 @@ public sealed record PostgresMessageStoreOptions
     /// <summary>The most rows written in one group-commit transaction.</summary>
     public int MaxBatchSize { get; init; } = 256;
 
-    /// <summary>How long the writer waits for more rows after the first one of a batch arrived (zero: take what is queued).</summary>
-    public TimeSpan FlushWindow { get; init; } = TimeSpan.FromMilliseconds(2);
+    /// <summary>How long the writer waits for more rows after the first one of a batch arrived (zero, the default: take
+    /// what is queued). Rows that arrive while a commit is in flight already share the next one, so under load a window
+    /// only adds its length to every acknowledgement (S3 in docs/benchmarks.md).</summary>
+    public TimeSpan FlushWindow { get; init; } = TimeSpan.Zero;
 
     /// <summary>How many group-commit transactions may be in flight at once (one background writer each). While one batch
-    /// waits for its commit to be flushed, the next one collects rows; 1 is a single writer.</summary>
-    public int ConcurrentBatches { get; init; } = 1;
+    /// waits for its commit to be flushed, the next one collects rows and writes; 1 is a single writer. One channel never
+    /// has two rows in flight (its grain awaits each append), so a channel's rows still commit in seq order.</summary>
+    public int ConcurrentBatches { get; init; } = 2;
 
     /// <summary>Command timeout for the message statements. A failed write is retried once, so a caller waits at most
     /// about twice this (plus twice <see cref="ConnectTimeout"/>) before it hears "unavailable".</summary>

@@ -40,7 +40,8 @@ public static class SiloBuilderExtensions
             {
                 GroupCommit = configuration.GetValue("MatchChat:Messages:GroupCommit", true),
                 MaxBatchSize = configuration.GetValue("MatchChat:Messages:MaxBatchSize", 256),
-                FlushWindow = TimeSpan.FromMilliseconds(configuration.GetValue("MatchChat:Messages:FlushWindowMilliseconds", 2.0)),
+                FlushWindow = TimeSpan.FromMilliseconds(configuration.GetValue("MatchChat:Messages:FlushWindowMilliseconds", 0.0)),
+                ConcurrentBatches = configuration.GetValue("MatchChat:Messages:ConcurrentBatches", 2),
             });
         }
         else

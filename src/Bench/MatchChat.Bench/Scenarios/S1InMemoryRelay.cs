@@ -18,6 +18,30 @@ public sealed class S1InMemoryRelay : Scenario
         var relay = await context.InMemoryRelayAsync();
         await context.RelayBaselineClosedAsync("S1");
         await MeasureAsync(context, "S1", "in-memory", relay.Server, relay.Pairs, relay.Case);
+        await MeasureAckWaitAsync(context, relay.Server, relay.Pairs);
+    }
+
+    /// <summary>
+    /// The outside client's shape (issue 12): every connection sends and awaits its acknowledgement, 100 senders; the bare
+    /// relay first, then MatchChat, each in its own CPU window.
+    /// </summary>
+    private static async Task MeasureAckWaitAsync(ScenarioContext context, ServerProcess server, List<RelayPair> pairs)
+    {
+        if (context.Baseline.Pairs is not { } basePairs)
+        {
+            return;
+        }
+
+        var profile = context.Profile;
+        await AckLoop.RunAsync(basePairs, TimeSpan.Zero, profile.Warmup, context.Tag("aw"));
+        var bare = await context.WindowAsync("S0-ackwait(S1)", context.EchoServer, profile.RelayDuration, () => AckLoop.RunAsync(basePairs, TimeSpan.Zero, profile.RelayDuration, context.Tag("ab")));
+        var bareCpu = context.CpuUsPer(bare.Acked, profile.RelayDuration, profile.RelayDuration);
+        var mine = await context.WindowAsync("S1-ackwait", server, profile.RelayDuration, () => AckLoop.RunAsync(pairs, TimeSpan.Zero, profile.RelayDuration, context.Tag("am")));
+        var cpu = context.CpuUsPer(mine.Acked, profile.RelayDuration, profile.RelayDuration);
+        var cc = $"in-memory, {pairs.Count * 2} senders awaiting each acknowledgement";
+        context.Results.Add(new Row("S1", cc, "acknowledged msg/s", mine.AckedPerSecond, bare.AckedPerSecond, "msg/s", "the outside client's shape: every connection sends, awaits the answer, sends again; baseline = S0 relay, same shape, right before"));
+        context.Results.Add(new Row("S1", cc, "server CPU per acknowledged msg", cpu, bareCpu, "µs"));
+        context.Results.Add(new Row("S1", cc, "p99 send→acknowledgement", mine.Latency.Ms(99), bare.Latency.Ms(99), "ms", $"p50 {Results.Fmt(mine.Latency.Ms(50))} vs {Results.Fmt(bare.Latency.Ms(50))} ms; errors {mine.Errors} / {bare.Errors}"));
     }
 
     /// <summary>

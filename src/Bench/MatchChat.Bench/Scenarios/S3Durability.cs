@@ -75,6 +75,13 @@ public sealed class S3Durability : Scenario
             results.Add(new Row("S3", $"{store}, {pairs.Count * 2} conns", "PostgreSQL CPU per delivered msg", pgSeconds * 1e6 / res.Delivered, null, "µs",
                 "postmaster and its children (backends, WAL writer), same window"));
         }
+        if (pg is not null && store.Contains("group commit", StringComparison.Ordinal) && context.Options.Runs("S2"))
+        {
+            // S2 on PostgreSQL: the same open loop, at fractions of the bare closed-loop rate measured just before S3.
+            var rates = await S2OpenLoopRelay.RatesAsync(context, null);
+            await S2OpenLoopRelay.MeasureAsync(context, "S2", server, pairs, $"{store}, {pairs.Count * 2} conns", rates);
+        }
+
         var restarted = false;
         var readers = pairs.Select(p => (p.A, p.Channel)).ToList();
         if (profile.RestartCheck && env is not null && logName is not null)

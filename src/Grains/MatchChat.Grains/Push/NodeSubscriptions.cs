@@ -41,12 +41,31 @@ public sealed class NodeSubscriptions(TimeSpan expiry, TimeProvider time)
         return expired.Count > 0;
     }
 
+    private bool AnyExpired()
+    {
+        var cutoff = time.GetUtcNow().UtcDateTime - expiry;
+        foreach (var (_, renewedAt) in _nodes.Values)
+        {
+            if (renewedAt < cutoff)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>When the next entry expires, if any.</summary>
     public DateTime? NextExpiry => _nodes.Count == 0 ? null : _nodes.Values.Min(v => v.RenewedAt) + expiry;
 
     public void Notify(Func<IChatObserver, Task> send)
     {
-        Prune();
+        // Runs once per message: prune only when an entry has expired (no allocation on the hot path otherwise).
+        if (AnyExpired())
+        {
+            Prune();
+        }
+
         foreach (var (node, _) in _nodes.Values)
         {
             // One-way calls: they return at once; a failure to enqueue must not stop the others.

@@ -11,7 +11,7 @@ using MatchChat.Web.Clients;
 namespace MatchChat.Web.Push;
 
 /// <summary>
-/// This node's observer: forwards grain events to SignalR users (member events) and groups (channel events).
+/// This node's observer: forwards grain events to the member's connections on this node (member events) and groups (channel events).
 /// Group membership changes take effect at once, in the order events arrive; the sends themselves are queued in
 /// order per member and per channel (<see cref="OrderedSends"/>), so no send waits for another member's or channel's.
 /// </summary>
@@ -92,8 +92,36 @@ public sealed class ChatObserver(
 
     private Task ToMember(string memberId, Func<IChatClient, Task> send)
     {
-        sends.Enqueue("member:" + memberId, () => send(hub.Clients.User(memberId)));
+        sends.Enqueue("member:" + memberId, () => ToConnections(memberId, send));
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// One send per connection of the member on this node, looked up in <see cref="LocalConnections"/> when the send
+    /// runs. Not <c>Clients.User</c> nor <c>Clients.Clients(ids)</c>: ASP.NET Core's default lifetime manager serves
+    /// both by scanning every connection of the node with a predicate; <c>Clients.Client(id)</c> is one dictionary
+    /// lookup. A connection that closed meanwhile is skipped by SignalR (docs/benchmarks.md, "Goal 5: push fan-out").
+    /// </summary>
+    private Task ToConnections(string memberId, Func<IChatClient, Task> send)
+    {
+        var connections = local.ConnectionsOf(memberId);
+        if (connections.Length == 1)
+        {
+            return send(hub.Clients.Client(connections[0]));
+        }
+
+        if (connections.Length == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var writes = new Task[connections.Length];
+        for (var i = 0; i < connections.Length; i++)
+        {
+            writes[i] = send(hub.Clients.Client(connections[i]));
+        }
+
+        return Task.WhenAll(writes);
     }
 
     private Task ToChannel(string channel, Func<Task> send)

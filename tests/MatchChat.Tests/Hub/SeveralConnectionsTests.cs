@@ -1,0 +1,79 @@
+using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Messaging;
+using MatchChat.Tests.Support;
+
+namespace MatchChat.Tests.Hub;
+
+/// <summary>
+/// A member with several connections on one node (tabs, a phone and a laptop): member events reach each of them through
+/// the node's member → connections index, and one of them closing mid-conversation does not disturb the others.
+/// </summary>
+public sealed class SeveralConnectionsTests(ServerFixture server) : IClassFixture<ServerFixture>
+{
+    private const int Messages = 60;
+
+    [Fact]
+    public async Task One_of_three_connections_closing_mid_stream_leaves_the_others_every_message_in_order_and_every_member_event()
+    {
+        await using var listener = await server.NewMember();
+        await using var seeker = await server.NewMember();
+        var second = await seeker.ConnectAnother();
+        var third = await seeker.ConnectAnother();
+        var topic = TestTopics.Slug(7);
+
+        var (forSeeker, _) = await Journeys.Match(seeker, listener, topic);
+        var channel = forSeeker.Channel;
+
+        // Member event (Matched) on every connection of the member, not only the one that asked.
+        foreach (var connection in new[] { second, third })
+        {
+            await connection.Next<Conversation>("Matched", c => c.ConversationId == forSeeker.ConversationId);
+        }
+
+        var closing = Task.CompletedTask;
+        for (var i = 1; i <= Messages; i++)
+        {
+            await listener.Send(channel, $"message {i}", $"several-{i}");
+            if (i == Messages / 3)
+            {
+                // Closed while the rest of the stream is being sent and pushed, not awaited before the next send.
+                closing = second.DisposeAsync().AsTask();
+            }
+        }
+
+        await closing;
+        foreach (var connection in new[] { seeker.Conn, third })
+        {
+            await connection.Next<Message>("MessageReceived", m => m.Channel == channel && m.Seq == Messages, TimeSpan.FromSeconds(30));
+            var received = connection.All<Message>("MessageReceived").Where(m => m.Channel == channel).ToList();
+            Assert.Equal(Enumerable.Range(1, Messages).Select(i => (long)i), received.Select(m => m.Seq));
+            Assert.Equal(Enumerable.Range(1, Messages).Select(i => $"message {i}"), received.Select(m => m.Text));
+        }
+
+        // A member event after the close still reaches both remaining connections (the closed one left the index).
+        await listener.Conn.Invoke("EndConversation", forSeeker.ConversationId);
+        foreach (var connection in new[] { seeker.Conn, third })
+        {
+            var ended = await connection.Next<ConversationEnded>("ConversationEnded", e => e.ConversationId == forSeeker.ConversationId);
+            Assert.Equal(listener.Handle, ended.EndedBy);
+        }
+    }
+
+    [Fact]
+    public async Task A_member_whose_only_connection_closed_and_who_reconnects_gets_member_events_on_the_new_connection()
+    {
+        await using var listener = await server.NewMember();
+        await using var seeker = await server.NewMember();
+        var topic = TestTopics.Slug(8);
+        var (forSeeker, _) = await Journeys.Match(seeker, listener, topic);
+
+        await seeker.Conn.DisposeAsync();
+        var fresh = await seeker.ConnectAnother();
+
+        var sent = await listener.Send(forSeeker.Channel, "still here?");
+        var received = await fresh.Next<Message>("MessageReceived", m => m.Channel == forSeeker.Channel && m.Seq == sent.Seq);
+        Assert.Equal("still here?", received.Text);
+        await listener.Conn.Invoke("EndConversation", forSeeker.ConversationId);
+        await fresh.Next<ConversationEnded>("ConversationEnded", e => e.ConversationId == forSeeker.ConversationId);
+    }
+}
