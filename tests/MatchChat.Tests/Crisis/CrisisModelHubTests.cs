@@ -1,5 +1,6 @@
 using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Messaging;
+using MatchChat.Language.Detection;
 using MatchChat.Tests.Support;
 
 namespace MatchChat.Tests.Crisis;
@@ -45,6 +46,27 @@ public sealed class CrisisModelHubTests(CrisisModelServerFixture server) : IClas
         var history = await listener.History(conversation.Channel);
         Assert.Equal([before.Text, Goodbye, after.Text], history.Where(m => m.Seq >= before.Seq).OrderBy(m => m.Seq).Select(m => m.Text));
         await listener.Conn.AssertNone<CrisisResources>("CrisisResources", wait: TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public async Task A_line_only_the_meaning_layer_recognises_reaches_the_writer_the_peer_and_the_moderators()
+    {
+        const string line = "I'm sitting on the roof and I'm ready to let go";
+        // The phrase screen alone does not read it as crisis: what follows is the model's doing.
+        Assert.NotEqual(CrisisLevel.Crisis, new CrisisDetector().Screen(line, CrisisRole.Seeker, "en").Level);
+        await using var moderator = await server.NewModerator();
+        await moderator.Conn.Invoke<Alert[]>("ListAlerts");
+        await using var seeker = await server.NewMember();
+        await using var listener = await server.NewMember();
+        var (conversation, _) = await Journeys.Match(seeker, listener, "t48");
+
+        var sent = await seeker.Send(conversation.Channel, line);
+
+        Assert.Equal(line, (await listener.Conn.Next<Message>("MessageReceived", m => m.Channel == conversation.Channel && m.Seq == sent.Seq)).Text);
+        Assert.Equal("crisis", (await seeker.Conn.Next<CrisisResources>("CrisisResources", within: TimeSpan.FromSeconds(30))).Level);
+        await listener.Conn.Next<PeerNeedsCare>("PeerNeedsCare", p => p.ConversationId == conversation.ConversationId, within: TimeSpan.FromSeconds(30));
+        var alert = await moderator.Conn.Next<Alert>("CrisisAlert", a => a.Handle == seeker.Handle, within: TimeSpan.FromSeconds(30));
+        Assert.Equal((conversation.Channel, sent.Seq), (alert.Channel, alert.Seq));
     }
 
     [Fact]
