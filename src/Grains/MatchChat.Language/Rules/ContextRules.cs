@@ -48,7 +48,7 @@ public static class ContextRules
             }
         }
 
-        return new LexicalVerdict(level, reason, cues, third && !first, second, media, distanced, matches.Any(m => m.Entry.Kind == EntryKind.Figure));
+        return new LexicalVerdict(level, reason, cues, third && !first, second, media, distanced, matches.Any(m => m.Entry.Kind == EntryKind.Figure), first);
     }
 
     private static (CrisisLevel, CrisisReason) Read(
