@@ -40,11 +40,19 @@ public sealed class CrisisCareTests(SafetyFixture server)
         await Expect(care).ToBeVisibleAsync();
         await Expect(care.GetByTestId("care-resource").First).ToBeVisibleAsync();
 
-        // The listener: guidance for this conversation.
-        var guidance = listener.Page.GetByTestId("peer-care");
+        // The listener: guidance for this conversation, shown in that conversation (under its header, above its
+        // messages), and its entry in "Your chats" marked until the note is closed.
+        var guidance = listener.Page.GetByTestId("chat").GetByTestId("peer-care");
         await Expect(guidance).ToBeVisibleAsync(new() { Timeout = 10_000 });
         await Expect(guidance).ToContainTextAsync(seeker.Handle);
+        await Expect(listener.Page.GetByTestId("chat-item").Filter(new() { HasText = seeker.Handle }).GetByTestId("chat-care-mark")).ToHaveCountAsync(1);
+        Assert.True(await guidance.EvaluateAsync<bool>(
+            "card => !!(card.closest('#chat').querySelector('header').compareDocumentPosition(card) & Node.DOCUMENT_POSITION_FOLLOWING)"));
+        await Contrast.AssertAaAsync(listener.Page, "the listener's guidance");
         await Screenshots.SaveAsync(listener.Page, "29-listener-guidance");
+        await guidance.GetByTestId("peer-care-close").ClickAsync();
+        await Expect(listener.Page.GetByTestId("peer-care")).ToHaveCountAsync(0);
+        await Expect(listener.Page.GetByTestId("chat-care-mark")).ToHaveCountAsync(0);
 
         // The moderator: the alert live, its context as text, then acknowledged.
         var alert = moderator.Page.GetByTestId("alert").Filter(new() { HasText = seeker.Handle });
@@ -53,8 +61,10 @@ public sealed class CrisisCareTests(SafetyFixture server)
         await alert.GetByTestId("alert-context").ClickAsync();
         await Expect(alert.GetByTestId("alert-context-message").Filter(new() { HasText = Crisis })).ToHaveCountAsync(1);
         await Screenshots.SaveAsync(moderator.Page, "30-crisis-alerts");
+        await alert.GetByTestId("alert-note").FillAsync("Reached out in the conversation.");
         await alert.GetByTestId("alert-acknowledge").ClickAsync();
         await Expect(alert.GetByTestId("alert-status")).ToContainTextAsync($"acknowledged by {moderator.Handle}");
+        await Expect(alert.GetByTestId("alert-note")).ToHaveCountAsync(0);
         await Expect(alert.GetByTestId("alert-acknowledge")).ToHaveCountAsync(0);
 
         Assert.Empty(seeker.ConsoleErrors);

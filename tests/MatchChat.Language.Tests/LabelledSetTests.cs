@@ -6,8 +6,9 @@ namespace MatchChat.Language.Tests;
 /// <summary>
 /// The labelled set (Data/labelled.tsv, written apart from the phrase lists) through the full detector, model
 /// included. Prints the accuracy table (run with <c>--logger "console;verbosity=detailed"</c>) and fails below
-/// the goals: crisis recall ≥ 0.90 overall and ≥ 0.85 in every language, false crisis ≤ 0.05 on safe lines,
-/// none at all on listeners' supportive messages.
+/// the goals (<see cref="AccuracyGoals"/>): crisis recall ≥ 0.95 overall, disguised and non-English, and
+/// ≥ 0.85 in every language; false crisis ≤ 0.05 on figures of speech, none on listeners' supportive messages,
+/// ≤ 0.10 overall.
 /// </summary>
 public sealed class LabelledSetTests(ModelFixture model, ITestOutputHelper output) : IClassFixture<ModelFixture>
 {
@@ -42,14 +43,13 @@ public sealed class LabelledSetTests(ModelFixture model, ITestOutputHelper outpu
         output.WriteLine(table);
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "accuracy-model.txt"), table);
 
-        Assert.True(report.CrisisRecall() >= 0.90, $"crisis recall {report.CrisisRecall():F3}");
+        AccuracyGoals.AssertRecall(report);
+        AccuracyGoals.AssertSafeSide(report);
         foreach (var language in new[] { "en", "es", "fr", "de", "pt" })
         {
             Assert.True(report.CrisisRecall(l => l.Language == language) >= 0.85, $"crisis recall in {language}");
         }
 
-        Assert.True(report.FalseCrisis() <= 0.05, $"false crisis on safe lines {report.FalseCrisis():F3}");
-        Assert.Equal(0, report.FalseCrisis(l => l.Group == "listener"));
         Assert.True(report.ConcernOrMore() >= 0.75, $"concern lines read as concern or crisis {report.ConcernOrMore():F3}");
     }
 

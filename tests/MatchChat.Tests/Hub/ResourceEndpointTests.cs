@@ -42,10 +42,23 @@ public sealed class ResourceEndpointTests(ServerFixture server) : IClassFixture<
     {
         using var http = Http();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/resources");
-        request.Headers.TryAddWithoutValidation("Accept-Language", "pt-BR,pt;q=0.9");
+        request.Headers.TryAddWithoutValidation("Accept-Language", "de-DE,de;q=0.9");
         using var response = await http.SendAsync(request);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        Assert.Contains(body.RootElement.EnumerateArray(), r => r.GetProperty("contact").GetString()!.Contains("188"));
+        Assert.Contains(body.RootElement.EnumerateArray(), r => r.GetProperty("contact").GetString()!.Contains("0800 111 0 111"));
+    }
+
+    [Theory]
+    [InlineData("ES")]
+    [InlineData("BR")]
+    [InlineData("MX")]
+    public async Task Regions_whose_services_could_not_be_confirmed_get_the_international_directory_not_a_guess(string region)
+    {
+        using var http = Http();
+        using var body = JsonDocument.Parse(await http.GetStringAsync($"/api/resources?region={region}"));
+        var items = body.RootElement.EnumerateArray().ToList();
+        Assert.Contains(items, r => r.GetProperty("url").GetString() == "https://findahelpline.com");
+        Assert.All(items, r => Assert.Equal("*", r.GetProperty("region").GetString()));
     }
 
     [Theory]

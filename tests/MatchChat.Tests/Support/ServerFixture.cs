@@ -13,6 +13,9 @@ public class ServerFixture : IAsyncLifetime
 
     public Uri BaseUrl { get; private set; } = null!;
 
+    /// <summary>The running server's services (for a fixture that must wait on something the server starts, such as a model).</summary>
+    public IServiceProvider Services => _app!.Services;
+
     protected virtual IDictionary<string, string?> Timings => new Dictionary<string, string?>();
 
     /// <summary>Last changes to the server before it is built (a test's log capture, say).</summary>

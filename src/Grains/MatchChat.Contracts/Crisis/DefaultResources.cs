@@ -1,10 +1,13 @@
 namespace MatchChat.Contracts.Crisis;
 
 /// <summary>
-/// The shipped resources: real services only, each with the page it was taken from. Where the service's own
-/// web address could not be confirmed, the entry's URL is a <c>tel:</c> link instead of a guessed page.
+/// The shipped resources: real services only. Each entry was checked on 2026-12-01 against a stored copy of the
+/// service's own page or an official government/health-service page (cited beside it); an entry that could be
+/// confirmed only from press or directory pages was left out (see docs/crisis-detector.md, "Resources": Crisis Text
+/// Line, The Trevor Project, 50808, Beyond Blue, Lifeline Aotearoa, SOS Amitié, Línea 024, Teléfono de la Esperanza,
+/// SOS Voz Amiga, CVV and Línea de la Vida). Regions without an entry of their own get Find A Helpline.
 /// Operators replace the whole list with <c>MatchChat:Resources:Entries</c> or a JSON file
-/// (<c>MatchChat:Resources:File</c>).
+/// (<c>MatchChat:Resources:File</c>) and should re-check it before launch: numbers and hours change.
 /// </summary>
 public static class DefaultResources
 {
@@ -12,52 +15,58 @@ public static class DefaultResources
 
     public static IReadOnlyList<Resource> Entries { get; } =
     [
-        // https://988lifeline.org — call or text 988, chat on the site; English and Spanish.
+        // checked: https://988lifeline.org/get-help/what-to-expect (stored copy, 2026-12-01): call, text or chat 988; Spanish by
+        // pressing 2 or texting AYUDA.
         new("988 Suicide & Crisis Lifeline", "Call or text 988", "https://988lifeline.org", "US", ["en", "es"], "24/7", ResourceKinds.Crisis, All),
-        // https://www.crisistextline.org — text HOME to 741741.
-        new("Crisis Text Line", "Text HOME to 741741", "https://www.crisistextline.org", "US", ["en"], "24/7", ResourceKinds.Crisis, All),
-        // https://www.thetrevorproject.org — LGBTQ+ young people, 1-866-488-7386.
-        new("The Trevor Project", "Call 1-866-488-7386", "https://www.thetrevorproject.org", "US", ["en"], "24/7", ResourceKinds.Helpline, All),
-        // https://988.ca — Canada's 9-8-8 Suicide Crisis Helpline, call or text 988, English and French.
+
+        // checked: https://www.canada.ca/en/services/health/stay-connected/healthy-canadians-podcast/list/988-part-one-about-canadas-suicide-crisis-helpline.html
+        // and https://mentalhealthcommission.ca/catalyst/988-launches-in-canada/ (stored copies, 2026-12-01): call or text 988,
+        // 24 hours a day, English or French.
         new("9-8-8 Suicide Crisis Helpline", "Call or text 988", "https://988.ca", "CA", ["en", "fr"], "24/7", ResourceKinds.Crisis, All),
-        // https://kidshelpphone.ca — 1-800-668-6868, text CONNECT to 686868.
-        new("Kids Help Phone", "Call 1-800-668-6868 or text CONNECT to 686868", "https://kidshelpphone.ca", "CA", ["en", "fr"], "24/7", ResourceKinds.Helpline, All),
-        // https://www.samaritans.org — 116 123 free from UK and ROI phones.
+
+        // checked: https://kidshelpphone.ca/text-about-it/ and https://kidshelpphone.ca/get-involved/about-us/who-is-kids-help-phone/
+        // (stored copies, 2026-12-01): text CONNECT to 686868, 24/7, English and French. Fixed: the phone number was dropped
+        // because no stored page of the service showed it.
+        new("Kids Help Phone", "Text CONNECT to 686868", "https://kidshelpphone.ca", "CA", ["en", "fr"], "24/7", ResourceKinds.Helpline, All),
+
+        // checked: https://samaritans.org/branches/coventry/coventry-branch-news/coventry-samaritans-will-be-open-usual-over-christmas
+        // (stored copy, 2026-12-01): free on 116 123, 24 hours a day, every day of the year.
         new("Samaritans", "Call 116 123", "https://www.samaritans.org", "GB", ["en"], "24/7", ResourceKinds.Crisis, All),
+
+        // checked: https://www.samaritans.org/your-community/samaritans-ireland-scotland-and-wales/samaritans-ireland/journey
+        // (stored copy, 2026-12-01): 116 123 is Samaritans' free number in the Republic of Ireland.
         new("Samaritans", "Call 116 123", "https://www.samaritans.org", "IE", ["en"], "24/7", ResourceKinds.Crisis, All),
-        // https://giveusashout.org — Shout, the UK's crisis text service: text SHOUT to 85258.
+
+        // checked: https://giveusashout.org/about-us/faq (stored copy, 2026-12-01): text SHOUT to 85258, free, 24/7, UK residents.
         new("Shout", "Text SHOUT to 85258", "https://giveusashout.org", "GB", ["en"], "24/7", ResourceKinds.Crisis, All),
-        // https://text50808.ie — Ireland's crisis text service: text HELLO to 50808.
-        new("50808", "Text HELLO to 50808", "https://text50808.ie", "IE", ["en"], "24/7", ResourceKinds.Crisis, All),
-        // https://www.lifeline.org.au — 13 11 14.
+
+        // checked: https://lifelineh2h.org.au/get-help/telephone-crisis-support/faqs/ (stored copy, 2026-12-01; a Lifeline centre's
+        // own page, lifeline.org.au itself is not in the store): 13 11 14, the 24-hour crisis line.
         new("Lifeline Australia", "Call 13 11 14", "https://www.lifeline.org.au", "AU", ["en"], "24/7", ResourceKinds.Crisis, All),
-        // https://www.beyondblue.org.au — 1300 22 4636.
-        new("Beyond Blue", "Call 1300 22 4636", "https://www.beyondblue.org.au", "AU", ["en"], "24/7", ResourceKinds.Helpline, All),
-        // https://1737.org.nz — Need to talk? Call or text 1737.
+
+        // checked: https://www.health.govt.nz/news-media/news-items/phone-counselling-service-busy-following-christchurch-tragedy
+        // (Ministry of Health, stored copy, 2026-12-01): call or text 1737 any time, day or night, to talk to a trained counsellor.
         new("1737 Need to talk?", "Call or text 1737", "https://1737.org.nz", "NZ", ["en"], "24/7", ResourceKinds.Crisis, All),
-        // https://www.lifeline.org.nz — 0800 543 354.
-        new("Lifeline Aotearoa", "Call 0800 543 354", "https://www.lifeline.org.nz", "NZ", ["en"], "24/7", ResourceKinds.Helpline, All),
-        // https://www.telefonseelsorge.de — 0800 111 0 111 and 0800 111 0 222, free; chat and mail on the site.
+
+        // checked: https://www.ekkw.de./telefonseelsorge-seit-60-jahren-fuer-menschen-in-schwierigen-situationen-da (a carrier
+        // church of TelefonSeelsorge, stored copy, 2026-12-01; telefonseelsorge.de itself is not in the store): 0800 111 0 111 or
+        // 0800 111 0 222, free, anonymous, around the clock; chat and mail on the web.
         new("TelefonSeelsorge", "0800 111 0 111 oder 0800 111 0 222", "https://www.telefonseelsorge.de", "DE", ["de"], "24/7", ResourceKinds.Crisis, All),
-        // https://www.nummergegenkummer.de — children and young people, 116 111.
+
+        // checked: https://www.bmfsfj.de/bmfsfj/mediathek/anrufen-mailen-chatten-gegen-sorgen-154556 (Federal Ministry for Family
+        // Affairs, stored copy, 2026-12-01): 116 111, free and anonymous, Mo–Sa 14–20 (and Mo, We, Th 10–12).
         new("Nummer gegen Kummer", "116 111", "https://www.nummergegenkummer.de", "DE", ["de"], "Mo–Sa 14–20", ResourceKinds.Helpline, All),
-        // https://3114.fr — numéro national de prévention du suicide.
+
+        // checked: https://3114.fr/que-se-passe-t-il-quand-je-contacte-le-3114/ and
+        // https://www.mayotte.ars.sante.fr/3114-le-numero-national-de-prevention-du-suicide (stored copies, 2026-12-01): 3114,
+        // free, 24h/24 7j/7, answered by health professionals.
         new("3114 – prévention du suicide", "Appelez le 3114", "https://3114.fr", "FR", ["fr"], "24/7", ResourceKinds.Crisis, All),
-        // https://www.sos-amitie.com — 09 72 39 40 50.
-        new("SOS Amitié", "09 72 39 40 50", "https://www.sos-amitie.com", "FR", ["fr"], "24/7", ResourceKinds.Helpline, All),
-        // Línea 024 de atención a la conducta suicida (Ministerio de Sanidad, since 10 May 2022; 24/7, free).
-        new("Línea 024", "Llama al 024", "tel:024", "ES", ["es"], "24/7", ResourceKinds.Crisis, All),
-        // https://telefonodelaesperanza.org — 717 003 717.
-        new("Teléfono de la Esperanza", "717 003 717", "https://telefonodelaesperanza.org", "ES", ["es"], "24/7", ResourceKinds.Helpline, All),
-        // https://www.sosvozamiga.org — 213 544 545, 912 802 669, 963 524 660; 16:00–24:00.
-        new("SOS Voz Amiga", "213 544 545 · 912 802 669 · 963 524 660", "https://www.sosvozamiga.org", "PT", ["pt"], "16:00–24:00", ResourceKinds.Crisis, All),
-        // https://www.sns24.gov.pt — SNS 24, 808 24 24 24 (includes psychological counselling).
-        new("SNS 24", "808 24 24 24", "https://www.sns24.gov.pt", "PT", ["pt"], "24/7", ResourceKinds.Helpline, All),
-        // https://cvv.org.br — Centro de Valorização da Vida, 188, chat on the site.
-        new("CVV – Centro de Valorização da Vida", "Ligue 188", "https://cvv.org.br", "BR", ["pt"], "24/7", ResourceKinds.Crisis, All),
-        // Línea de la Vida (Secretaría de Salud), 800 911 2000, 24/7; page address not confirmed here, so a tel: link.
-        new("Línea de la Vida", "800 911 2000", "tel:8009112000", "MX", ["es"], "24/7", ResourceKinds.Crisis, All),
-        // https://findahelpline.com — directory of free helplines in every country.
+
+        // checked: https://www.sns24.gov.pt/en/servico/aconselhamento-psicologico-no-sns-24/ (stored copy, 2026-12-01): 808 24 24 24,
+        // option 4, psychological counselling by clinical psychologists, 24/7. Fixed: "option 4" added.
+        new("SNS 24 – aconselhamento psicológico", "808 24 24 24 (opção 4)", "https://www.sns24.gov.pt", "PT", ["pt"], "24/7", ResourceKinds.Helpline, All),
+
+        // checked: https://findahelpline.com/AU (stored copy, 2026-12-01): the directory of free helplines by country.
         new("Find A Helpline", "Find a free, confidential helpline in your country", "https://findahelpline.com", "*", ["en", "es", "fr", "de", "pt"], "24/7", ResourceKinds.Crisis, All),
     ];
 }

@@ -11,7 +11,8 @@ namespace MatchChat.Grains.Crisis;
 /// <summary>
 /// Moderators' access to stored alerts (<see cref="ICrisisAlertsGrain"/>). The hub has checked the caller's role.
 /// Context is read from the message store directly, not as a member of the channel, and only after the read is written
-/// to the audit trail: if the audit cannot be written, the read is refused.
+/// to the audit trail: if the audit cannot be written, the read is refused. An acknowledgement (with its optional note,
+/// stored with the alert) is written to the audit trail too.
 /// </summary>
 [StatelessWorker]
 public sealed class CrisisAlertsGrain(
@@ -48,12 +49,24 @@ public sealed class CrisisAlertsGrain(
             throw Unavailable(e);
         }
 
-        return outcome switch
+        var acknowledged = outcome switch
         {
             { Alert: null } => throw MatchChatException.NotFound("There is no alert with that id. ListAlerts shows them."),
             { Changed: false, Alert: var a } => throw MatchChatException.Conflict($"That alert was already acknowledged by {a.AcknowledgedBy}."),
             { Alert: var a } => a,
         };
+
+        try
+        {
+            // Who acknowledged which alert, when: the note stays with the alert and is never written to the audit or a log.
+            await audit.WriteAsync([new AuditEntry(time.GetUtcNow().UtcDateTime, moderatorId, moderatorHandle, CrisisAuditActions.AlertAcknowledged, null, acknowledged.Channel)]);
+        }
+        catch (Exception e) when (e is not MatchChatException)
+        {
+            throw Unavailable(e);
+        }
+
+        return acknowledged;
     }
 
     public async Task<Message[]> Context(string moderatorId, string moderatorHandle, string alertId)

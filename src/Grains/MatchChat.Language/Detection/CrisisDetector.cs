@@ -14,6 +14,9 @@ namespace MatchChat.Language.Detection;
 /// </summary>
 public sealed class CrisisDetector(ITextEmbedder? embedder = null, CrisisDetectorOptions? options = null)
 {
+    /// <summary>A first-person text of at least this many words goes to the model even without a cue word.</summary>
+    public const int MinWordsForModel = 5;
+
     private readonly PhraseMatcher _matcher = new(Lexicon.Lexicon.Default);
     private readonly PrototypeScorer? _scorer = embedder is null ? null : new PrototypeScorer(embedder);
     private readonly CrisisDetectorOptions _options = options ?? CrisisDetectorOptions.Default;
@@ -45,7 +48,8 @@ public sealed class CrisisDetector(ITextEmbedder? embedder = null, CrisisDetecto
             && normalised.Tokens.Count >= 3
             && (source == CrisisTextSource.RequestNote
                 || verdict.Level == CrisisLevel.Concern
-                || (verdict.Cues > 0 && !verdict.SpokenOfOthers && !verdict.Media && !verdict.FigureOfSpeech));
+                || ((verdict.Cues > 0 || (_options.ModelForFirstPerson && verdict.FirstPerson && normalised.Tokens.Count >= MinWordsForModel))
+                    && !verdict.SpokenOfOthers && !verdict.Media && !verdict.FigureOfSpeech));
         return new CrisisScreen(verdict.Level, verdict.Reason, needsModel, normalised.Obfuscation, verdict.SpokenOfOthers, support);
     }
 

@@ -1,6 +1,6 @@
 namespace MatchChat.Language.Detection;
 
-/// <summary>Thresholds of the meaning layer (cosine similarity to the prototypes). Set once, not per call.</summary>
+/// <summary>Thresholds of the meaning layer (cosine similarity to the prototypes) and which texts reach it. Set once, not per call.</summary>
 public sealed record CrisisDetectorOptions
 {
     /// <summary>Similarity to a crisis prototype at which the model alone reads crisis (with <see cref="CrisisMargin"/>).</summary>
@@ -11,6 +11,13 @@ public sealed record CrisisDetectorOptions
 
     /// <summary>Similarity to a crisis prototype at which the model reads concern (when closer to crisis than safe).</summary>
     public float ConcernSimilarity { get; init; } = 0.50f;
+
+    /// <summary>
+    /// A first-person English text of <see cref="CrisisDetector.MinWordsForModel"/> words or more goes to the model even
+    /// without a cue word (on by default: recall on phrasings nobody wrote down rises, at about three times the model
+    /// time; see docs/crisis-detector.md). Off: only cue-word candidates, concern readings and request notes.
+    /// </summary>
+    public bool ModelForFirstPerson { get; init; } = true;
 
     public static CrisisDetectorOptions Default { get; } = new();
 }

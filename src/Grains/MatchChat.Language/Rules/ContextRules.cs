@@ -48,7 +48,7 @@ public static class ContextRules
             }
         }
 
-        return new LexicalVerdict(level, reason, cues, third && !first, second, media, distanced, matches.Any(m => m.Entry.Kind == EntryKind.Figure));
+        return new LexicalVerdict(level, reason, cues, third && !first, second, media, distanced, matches.Any(m => m.Entry.Kind == EntryKind.Figure), first);
     }
 
     private static (CrisisLevel, CrisisReason) Read(
@@ -137,7 +137,26 @@ public static class ContextRules
             }
         }
 
+        SpanishPerfect(text, persons);
         return persons;
+    }
+
+    /// <summary>
+    /// All languages are read at once, so the Spanish auxiliary "he" ("he pensado en…", I have thought of…) would read
+    /// as English "he". Before a past participle (-ado, -ido, -ada, -ida) it is the writer.
+    /// </summary>
+    private static void SpanishPerfect(NormalisedText text, EntryKind?[] persons)
+    {
+        for (var i = 0; i + 1 < persons.Length; i++)
+        {
+            var next = text.Tokens[i + 1].Text;
+            if (persons[i] == EntryKind.Third && text.Tokens[i].Text == "he" && text.Tokens[i + 1].Sentence == text.Tokens[i].Sentence
+                && next.Length > 4 && (next.EndsWith("ado", StringComparison.Ordinal) || next.EndsWith("ido", StringComparison.Ordinal)
+                    || next.EndsWith("ada", StringComparison.Ordinal) || next.EndsWith("ida", StringComparison.Ordinal)))
+            {
+                persons[i] = EntryKind.First;
+            }
+        }
     }
 
     private static EntryKind? NearestSubject(NormalisedText text, EntryKind?[] persons, int start, int sentence)

@@ -9,6 +9,7 @@ namespace MatchChat.Language.Rules;
 /// <param name="Media">The text is about a film, book, game or song.</param>
 /// <param name="Distanced">A crisis phrase was found but put in the past, negated or tied to media.</param>
 /// <param name="FigureOfSpeech">An everyday figure of speech was found ("killing me", "my last day at").</param>
+/// <param name="FirstPerson">The text has a first-person word ("I", "my", "me"…): the writer speaks of themself.</param>
 public sealed record LexicalVerdict(
     CrisisLevel Level,
     CrisisReason Reason,
@@ -17,4 +18,5 @@ public sealed record LexicalVerdict(
     bool SecondPerson,
     bool Media,
     bool Distanced,
-    bool FigureOfSpeech);
+    bool FigureOfSpeech,
+    bool FirstPerson = false);

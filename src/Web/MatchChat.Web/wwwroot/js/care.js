@@ -4,7 +4,7 @@
 import { $, el, clear } from "./dom.js";
 import { state } from "./store.js";
 import { announce } from "./views.js";
-import { openChannel } from "./chats.js";
+import { renderChatList } from "./chats.js";
 
 let lastCare = null;
 
@@ -61,28 +61,48 @@ function showHelpNow() {
 }
 
 // ---------------------------------------------------------------------------
-// A listener's guidance card
+// A listener's guidance card: kept per conversation and shown in that conversation, under its header;
+// the conversation's entry in "Your chats" carries a mark until the card is closed.
+
+/** conversationId → {guidance, resources}, for the conversations whose peer may need care. */
+const peerCare = new Map();
+
+/** Whether a guidance card is waiting for this conversation (the chat list marks it). */
+export function needsCare(conversationId) {
+  return peerCare.has(conversationId);
+}
 
 /** `PeerNeedsCare({conversationId, guidance, resources})` to the other person in a conversation. */
 export function onPeerNeedsCare({ conversationId, guidance, resources } = {}) {
   if (!conversationId) return;
-  const box = $("peer-care");
-  box.querySelector(`[data-conversation-id="${CSS.escape(conversationId)}"]`)?.remove();
+  peerCare.set(conversationId, { guidance, resources });
   const c = state.conversations.get(conversationId);
-  const who = c?.peerHandle ? `the person you are talking with (${c.peerHandle})` : "the person you are talking with";
-  const id = `peer-care-${conversationId}`;
-  const card = el("section", { className: "care peer-care", attrs: { "data-testid": "peer-care", "data-conversation-id": conversationId, "aria-labelledby": id } }, [
-    el("h2", { text: `A note for you: ${who} may be going through a very hard time`, attrs: { id } }),
-    el("p", { text: guidance || "Stay calm and kind, listen, and gently share the support below." }),
-    el("ul", { className: "care-list" }, (resources || []).map(resourceItem)),
+  renderPeerCare();
+  renderChatList();
+  const open = c && state.openChannel === c.channel;
+  announce(open
+    ? "A note about the person you are talking with is shown above your messages."
+    : `A note about ${c?.peerHandle || "the person you are talking with"} is waiting in that conversation under "Your chats".`);
+}
+
+/** Shows the guidance card of the open conversation, if it has one, between its header and its messages. */
+export function renderPeerCare() {
+  const box = $("peer-care");
+  clear(box);
+  const c = state.openChannel ? [...state.conversations.values()].find((x) => x.channel === state.openChannel) : null;
+  const care = c ? peerCare.get(c.conversationId) : null;
+  box.hidden = !care;
+  if (!care) return;
+  const who = c.peerHandle ? `the person you are talking with (${c.peerHandle})` : "the person you are talking with";
+  const id = `peer-care-${c.conversationId}`;
+  box.append(el("section", { className: "care peer-care", attrs: { "data-testid": "peer-care", "data-conversation-id": c.conversationId, "aria-labelledby": id } }, [
+    el("h3", { text: `A note for you: ${who} may be going through a very hard time`, attrs: { id } }),
+    el("p", { text: care.guidance || "Stay calm and kind, listen, and gently share the support below." }),
+    el("ul", { className: "care-list" }, (care.resources || []).map(resourceItem)),
     el("div", { className: "actions" }, [
-      c ? el("button", { className: "btn small", text: "Open the chat", attrs: { type: "button" }, on: { click: () => openChannel(c.channel) } }) : null,
-      el("button", { className: "btn small", text: "Close", attrs: { type: "button" }, on: { click: () => card.remove() } }),
+      el("button", { className: "btn small", text: "Close this note", attrs: { type: "button", "data-testid": "peer-care-close" }, on: { click: () => { peerCare.delete(c.conversationId); renderPeerCare(); renderChatList(); $("composer-text").focus(); } } }),
     ]),
-  ]);
-  box.append(card);
-  box.hidden = false;
-  announce("A note about the person you are talking with is shown at the top of the page.");
+  ]));
 }
 
 /** The "urgent" mark for an offer whose priority is urgent (null otherwise). */

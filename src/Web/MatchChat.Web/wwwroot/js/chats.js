@@ -9,6 +9,7 @@ import { peopleHere } from "./rooms.js";
 import { refreshMe } from "./listen.js";
 import { onSeekerMatched } from "./talk.js";
 import { afterStored, renderOpenChat, renderChannelAdditions } from "./messages.js";
+import { needsCare } from "./care.js";
 
 /** The channel record (channels.js) for `channel`, created on first use. */
 export const channelState = (channel, extra) => getChannel(state.channels, channel, extra);
@@ -120,6 +121,9 @@ export function renderChatList() {
         el("span", { className: "name", text: label }),
         el("span", { className: "sub", text: channelSubtitle(ch) }),
       ]),
+      ch.kind === "conversation" && needsCare(ch.id)
+        ? el("span", { className: "badge care-mark", text: "note", attrs: { "data-testid": "chat-care-mark", "aria-label": "a note about this person is waiting here" } })
+        : null,
       ch.unread ? el("span", { className: "badge", text: ch.unread, attrs: { "aria-label": `${ch.unread} unread` } }) : null,
     ]);
     list.append(el("li", {}, [button]));

@@ -10,6 +10,7 @@ import { channelState, channelTitle, catchUpChannel, renderChatList, renderChatH
 import { canActOn, isRemoved, endedNote } from "./trust.js";
 import { openReport } from "./report.js";
 import { blockPerson, isBlocked } from "./blocks.js";
+import { renderPeerCare } from "./care.js";
 
 const TYPING_SEND_EVERY_MS = 3000;
 const TYPING_SHOW_FOR_MS = 5000;
@@ -85,6 +86,7 @@ export function renderOpenChat() {
   if (!state.openChannel) return;
   const ch = channelState(state.openChannel);
   renderChatHeader();
+  renderPeerCare();
   const conversation = ch.kind === "conversation" ? state.conversations.get(ch.id) : null;
   const ended = !!(conversation && conversation.endedAt);
   $("chat-end").hidden = ch.kind !== "conversation" || ended;

@@ -60,7 +60,14 @@ function alertCard(a) {
   const result = el("p", { className: "form-result", attrs: { role: "status" } });
   const actions = el("div", { className: "actions" });
   if (open) {
-    actions.append(el("button", { className: "btn primary small", text: "Acknowledge", attrs: { type: "button", "data-testid": "alert-acknowledge" }, on: { click: (e) => acknowledge(a, e.currentTarget, result) } }));
+    // An optional note for the other moderators (kept with the alert, at most 500 characters).
+    const noteId = `alert-note-${a.alertId}`;
+    const note = el("input", { attrs: { id: noteId, type: "text", maxlength: "500", autocomplete: "off", "data-testid": "alert-note" } });
+    actions.append(
+      el("label", { className: "visually-hidden", text: `Note about the alert on ${a.handle} (optional)`, attrs: { for: noteId } }),
+      note,
+      el("button", { className: "btn primary small", text: "Acknowledge", attrs: { type: "button", "data-testid": "alert-acknowledge" }, on: { click: (e) => acknowledge(a, e.currentTarget, result, note.value) } }));
+    note.placeholder = "Note (optional)";
   }
   actions.append(el("button", { className: "btn small", text: "Context", attrs: { type: "button", "data-testid": "alert-context", "aria-expanded": String(contexts.has(a.alertId)) }, on: { click: () => toggleContext(a) } }));
   card.append(actions, result);
@@ -79,10 +86,11 @@ function contextList(a, context) {
     : [el("li", { className: "hint", text: "No messages were kept with this alert." })]);
 }
 
-async function acknowledge(a, button, result) {
+async function acknowledge(a, button, result, note) {
   button.disabled = true;
   try {
-    const updated = await invoke("AcknowledgeAlert", { alertId: a.alertId });
+    const text = String(note || "").trim();
+    const updated = await invoke("AcknowledgeAlert", text ? { alertId: a.alertId, note: text } : { alertId: a.alertId });
     alerts.set(a.alertId, { ...a, ...(updated || { status: "acknowledged", acknowledgedBy: state.session.handle }) });
     announce(`Alert about ${a.handle} acknowledged.`);
     renderAlerts();
