@@ -64,6 +64,10 @@ public sealed class GratitudeAndListeningTests(MatchChatFixture server)
         await Expect(seeker.Page.GetByTestId("thanks-prompt")).ToBeHiddenAsync();
         Assert.Empty(seeker.ConsoleErrors);
         Assert.Empty(listener.ConsoleErrors);
+
+        // Not available any more, so no later test's seeker of this topic is offered to them.
+        await listener.Page.GetByTestId("available-switch").ClickAsync();
+        await Expect(listener.Page.GetByTestId("available-switch")).ToHaveAttributeAsync("aria-checked", "false");
     }
 
     [Fact]
@@ -112,5 +116,7 @@ public sealed class GratitudeAndListeningTests(MatchChatFixture server)
         await Expect(listener.Page.GetByTestId("availability-text")).ToContainTextAsync("You're available. We'll offer you chats about Stress.");
         await Expect(guide).ToBeHiddenAsync();
         Assert.Empty(listener.ConsoleErrors);
+        await availability.ClickAsync();
+        await Expect(availability).ToHaveAttributeAsync("aria-checked", "false");
     }
 }

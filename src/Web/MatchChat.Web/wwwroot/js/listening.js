@@ -1,5 +1,10 @@
 // [network] The listener's own panel: their private stats, and availability as the schedule and the switch decide it.
 import { $ } from "./dom.js";
+import { state } from "./store.js";
+import { refreshMe } from "./listen.js";
+
+// With a schedule, "off schedule" changes with the clock: read the profile again each minute.
+let scheduleTimer = null;
 
 const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
@@ -17,6 +22,9 @@ export function renderListening(profile) {
   const text = statsText(profile?.stats);
   node.hidden = !text;
   node.textContent = text;
+  if (profile?.schedule && !scheduleTimer) {
+    scheduleTimer = setInterval(() => state.me?.listener?.schedule && refreshMe(), 60_000);
+  }
 }
 
 export function availabilityText(profile, topics) {

@@ -1,6 +1,7 @@
 // [network] The listener's weekly schedule editor: one time range per day, in the browser's time zone.
 // A range that ends before it starts runs past midnight and is sent as two slots.
-import { $, el, clear } from "./dom.js";
+import { $, el } from "./dom.js";
+import { rangesToSlots, slotsToRanges } from "./schedule-model.js";
 
 // Monday first on screen; `day` is 0 (Sunday) to 6 (Saturday) as the server counts.
 const DAYS = [[1, "Monday"], [2, "Tuesday"], [3, "Wednesday"], [4, "Thursday"], [5, "Friday"], [6, "Saturday"], [0, "Sunday"]];
@@ -34,15 +35,13 @@ function showDays() {
 /** Fills the editor from a saved schedule (slots that continue past midnight show as one range). */
 export function fillSchedule(schedule) {
   renderScheduleEditor();
+  const days = $("schedule-days");
   $("schedule-on").checked = !!schedule;
-  for (const box of $("schedule-days").querySelectorAll("input[data-day]")) box.checked = false;
-  for (const slot of schedule?.slots ?? []) {
-    if (slot.from === "00:00" && schedule.slots.some((s) => s.day === (slot.day + 6) % 7 && s.to === "24:00" && s.from !== "00:00")) continue;
-    const day = slot.day;
-    $("schedule-days").querySelector(`[data-day="${day}"]`).checked = true;
-    $("schedule-days").querySelector(`[data-from="${day}"]`).value = slot.from;
-    const next = slot.to === "24:00" ? schedule.slots.find((s) => s.day === (day + 1) % 7 && s.from === "00:00") : null;
-    $("schedule-days").querySelector(`[data-to="${day}"]`).value = next ? next.to : slot.to === "24:00" ? "00:00" : slot.to;
+  for (const box of days.querySelectorAll("input[data-day]")) box.checked = false;
+  for (const { day, from, to } of slotsToRanges(schedule?.slots)) {
+    days.querySelector(`[data-day="${day}"]`).checked = true;
+    days.querySelector(`[data-from="${day}"]`).value = from;
+    days.querySelector(`[data-to="${day}"]`).value = to;
   }
   showDays();
 }
@@ -50,19 +49,12 @@ export function fillSchedule(schedule) {
 /** `{ value }` (null: no schedule) or `{ error }`. */
 export function readSchedule() {
   if (!$("schedule-on").checked) return { value: null };
-  const slots = [];
-  for (const [day, name] of DAYS) {
-    if (!$("schedule-days").querySelector(`[data-day="${day}"]`).checked) continue;
-    const from = $("schedule-days").querySelector(`[data-from="${day}"]`).value;
-    const to = $("schedule-days").querySelector(`[data-to="${day}"]`).value;
-    if (!/^\d\d:\d\d$/.test(from) || !/^\d\d:\d\d$/.test(to) || from === to) return { error: `Please give ${name} a start and an end time.` };
-    if (to === "00:00" || to < from) {
-      slots.push({ day, from, to: "24:00" });
-      if (to !== "00:00") slots.push({ day: (day + 1) % 7, from: "00:00", to });
-    } else {
-      slots.push({ day, from, to });
-    }
-  }
-  if (!slots.length) return { error: "Please choose at least one day, or untick \"Only offer me chats at set times\"." };
-  return { value: { timeZone: browserZone(), slots } };
+  const days = $("schedule-days");
+  const ranges = DAYS.filter(([day]) => days.querySelector(`[data-day="${day}"]`).checked).map(([day]) => ({
+    day,
+    from: days.querySelector(`[data-from="${day}"]`).value,
+    to: days.querySelector(`[data-to="${day}"]`).value,
+  }));
+  const { slots, error } = rangesToSlots(ranges, (d) => DAYS.find(([n]) => n === d)[1]);
+  return error ? { error } : { value: { timeZone: browserZone(), slots } };
 }
