@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Collections.Concurrent;
 
 namespace MatchChat.Contracts.Listening;
 
@@ -7,6 +7,9 @@ public static class ScheduleRules
 {
     public const int MaxSlots = 28;
     private const int MinutesPerDay = 24 * 60;
+
+    /// <summary>Zones found so far, by name.</summary>
+    private static readonly ConcurrentDictionary<string, TimeZoneInfo> Zones = new(StringComparer.Ordinal);
 
     /// <summary>Null when the schedule is sound, else the sentence that says what to fix.</summary>
     public static string? Problem(WeeklySchedule schedule)
@@ -51,18 +54,34 @@ public static class ScheduleRules
         return schedule.Slots.Any(s => s.Day == day && Minute(s.From) <= minute && minute < Minute(s.To));
     }
 
-    /// <summary>Minutes since midnight of <c>HH:mm</c> (00:00 to 24:00), or null.</summary>
+    /// <summary>Minutes since midnight of <c>HH:mm</c> (00:00 to 24:00), or null. Read by hand: matching calls this per listener.</summary>
     public static int? Minute(string? hhmm)
     {
-        if (hhmm is "24:00")
+        if (hhmm is not { Length: 5 } || hhmm[2] != ':' || !char.IsAsciiDigit(hhmm[0]) || !char.IsAsciiDigit(hhmm[1])
+            || !char.IsAsciiDigit(hhmm[3]) || !char.IsAsciiDigit(hhmm[4]))
         {
-            return MinutesPerDay;
+            return null;
         }
 
-        return hhmm is { Length: 5 } && TimeOnly.TryParseExact(hhmm, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
-            ? t.Hour * 60 + t.Minute
-            : null;
+        var hour = (hhmm[0] - '0') * 10 + (hhmm[1] - '0');
+        var minute = (hhmm[3] - '0') * 10 + (hhmm[4] - '0');
+        return (hour < 24 && minute < 60) || (hour == 24 && minute == 0) ? hour * 60 + minute : null;
     }
 
-    private static TimeZoneInfo? Zone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : null;
+    /// <summary>Only zones that exist are kept (at most the few hundred the system knows), so unknown names sent by clients cannot grow it.</summary>
+    private static TimeZoneInfo? Zone(string id)
+    {
+        if (Zones.TryGetValue(id, out var known))
+        {
+            return known;
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone))
+        {
+            return null;
+        }
+
+        Zones.TryAdd(id, zone);
+        return zone;
+    }
 }

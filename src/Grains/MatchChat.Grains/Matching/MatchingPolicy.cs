@@ -87,7 +87,8 @@ public static class MatchingPolicy
                 continue;
             }
 
-            var chosen = Choose(seeker, free, now);
+            // Every listener in `free` is on schedule now: no need to convert the clock again per seeker.
+            var chosen = Choose(seeker, free);
             if (chosen is null)
             {
                 continue;
