@@ -113,13 +113,28 @@ public sealed class Member : IAsyncDisposable
             await Page.GetByTestId("listen-teens").CheckAsync();
         }
 
+        var first = (await Page.GetByTestId("listen-submit").TextContentAsync())!.Contains("volunteer");
         await Page.GetByTestId("listen-submit").ClickAsync();
+        if (first)
+        {
+            await AgreeToGuideAsync();
+        }
+
         var availability = Page.GetByTestId("available-switch");
         await Expect(availability).ToBeVisibleAsync();
         await Expect(availability).ToHaveAttributeAsync("aria-checked", "false");
         await availability.ClickAsync();
         await Expect(availability).ToHaveAttributeAsync("aria-checked", "true");
         await Expect(Page.GetByTestId("availability-text")).ToContainTextAsync("You're available");
+    }
+
+    /// <summary>The listener's guide, shown before a first volunteering: tick "I've read the guide" and agree.</summary>
+    public async Task AgreeToGuideAsync()
+    {
+        await Expect(Page.GetByTestId("guide-dialog")).ToBeVisibleAsync();
+        await Page.GetByTestId("guide-agree").CheckAsync();
+        await Page.GetByTestId("guide-ok").ClickAsync();
+        await Expect(Page.GetByTestId("guide-dialog")).ToBeHiddenAsync();
     }
 
     /// <summary>Talk to someone: topic, optional experiences and note; ends on the waiting screen.</summary>

@@ -96,6 +96,9 @@ public sealed class SafetyAndAccessibilityTests(MatchChatFixture server)
         await member.GoToAsync("listen");
         await member.Page.GetByTestId("listen-topic-loneliness").CheckAsync();
         await member.Page.GetByTestId("listen-submit").ClickAsync();
+        await Expect(member.Page.GetByTestId("guide-dialog")).ToBeVisibleAsync();
+        await Contrast.AssertAaAsync(member.Page, "the listener's guide");
+        await member.AgreeToGuideAsync();
         await Expect(member.Page.GetByTestId("available-switch")).ToBeVisibleAsync();
         await Contrast.AssertAaAsync(member.Page, "be a listener");
 

@@ -61,7 +61,7 @@ public sealed class TrustRestartTests(PostgresFixture postgres)
         await mutedAgain.Next<Message>("MessageReceived", m => m.Seq == live.Seq);
         await blockerAgain.AssertNone<Message>("MessageReceived", m => m.Seq == live.Seq);
 
-        await blockerAgain.Invoke("Volunteer", new { topics = new[] { "grief" }, experiences = Array.Empty<string>(), maxConcurrentChats = 1 });
+        await blockerAgain.Invoke("Volunteer", new { topics = new[] { "grief" }, experiences = Array.Empty<string>(), maxConcurrentChats = 1, agreedToGuide = true });
         await blockerAgain.Invoke("SetAvailable", true);
         var request = await blockedAgain.Invoke<QueueTicket>("RequestListener", new { topic = "grief" });
         await blockerAgain.AssertNone<Offer>("OfferReceived", o => o.RequestId == request.RequestId, TimeSpan.FromSeconds(2));

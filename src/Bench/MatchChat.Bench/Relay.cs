@@ -85,7 +85,7 @@ public static class Relay
         await Clients.ForAsync(pairs, 16, async i =>
         {
             await listeners[i].Conn.InvokeAsync<System.Text.Json.JsonElement>("Volunteer",
-                new { topics = new[] { "grief" }, experiences = Array.Empty<string>(), maxConcurrentChats = 1, acceptsTeens = false });
+                new { topics = new[] { "grief" }, experiences = Array.Empty<string>(), maxConcurrentChats = 1, acceptsTeens = false, agreedToGuide = true });
             await listeners[i].Conn.InvokeAsync<System.Text.Json.JsonElement>("SetAvailable", true);
         }, TimeSpan.FromMinutes(2));
         await Clients.ForAsync(pairs, 16, async i =>

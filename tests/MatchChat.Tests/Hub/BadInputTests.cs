@@ -62,7 +62,7 @@ public sealed class BadInputTests(ServerFixture server) : IClassFixture<ServerFi
 
         await Rejected("invalid", () => c.Invoke<ListenerProfile>("Volunteer", new { topics = Array.Empty<string>(), experiences = Array.Empty<string>(), maxConcurrentChats = 2 }));
         await Rejected("invalid", () => c.Invoke<ListenerProfile>("Volunteer", new { topics = new[] { "grief" }, experiences = new[] { "UPPER CASE AND SPACES" }, maxConcurrentChats = 2 }));
-        await Rejected("not_found", () => c.Invoke<ListenerProfile>("Volunteer", new { topics = new[] { "grief", "nope" }, experiences = Array.Empty<string>(), maxConcurrentChats = 2 }));
+        await Rejected("not_found", () => c.Invoke<ListenerProfile>("Volunteer", new { topics = new[] { "grief", "nope" }, experiences = Array.Empty<string>(), maxConcurrentChats = 2, agreedToGuide = true }));
         await Rejected("invalid", () => c.Invoke<ListenerProfile>("Volunteer", new object?[] { null }));
         await Rejected("invalid", () => c.Invoke<Conversation>("AcceptOffer", "bad id!"));
         await Rejected("conflict", () => c.Invoke<Conversation>("AcceptOffer", "doesnotexist"));

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Crisis;
+using MatchChat.Contracts.Gratitude;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Messaging;
@@ -55,6 +56,7 @@ public sealed class RecordingObserver : IChatObserver
     public Task CrisisResources(string memberId, CrisisResources resources) => Add(memberId, resources);
     public Task PeerNeedsCare(string memberId, PeerNeedsCare care) => Add(memberId, care);
     public Task CrisisAlert(Alert alert) => Add(null, alert);
+    public Task Thanked(string memberId, Thanked thanked) => Add(memberId, thanked);
 
     private Task Add(string? memberId, object e)
     {

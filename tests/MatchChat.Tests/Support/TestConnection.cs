@@ -1,5 +1,6 @@
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Crisis;
+using MatchChat.Contracts.Gratitude;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Rooms;
@@ -28,6 +29,7 @@ public sealed class TestConnection : IAsyncDisposable
         Record<CrisisResources>("CrisisResources");
         Record<PeerNeedsCare>("PeerNeedsCare");
         Record<Alert>("CrisisAlert");
+        Record<Thanked>("Thanked");
     }
 
     public HubConnection Hub { get; }

@@ -43,7 +43,7 @@ public sealed class TestMember : IAsyncDisposable
     }
 
     public Task<ListenerProfile> Volunteer(string topic, string[]? experiences = null, int max = 2, bool acceptsTeens = false) =>
-        Conn.Invoke<ListenerProfile>("Volunteer", new { topics = new[] { topic }, experiences = experiences ?? [], maxConcurrentChats = max, acceptsTeens });
+        Conn.Invoke<ListenerProfile>("Volunteer", new { topics = new[] { topic }, experiences = experiences ?? [], maxConcurrentChats = max, acceptsTeens, agreedToGuide = true });
 
     public async Task BecomeAvailableListener(string topic, string[]? experiences = null, int max = 2, bool acceptsTeens = false)
     {

@@ -112,7 +112,7 @@ public sealed class S4MatchingBurst : Scenario
         await Clients.ForAsync(l, 32, async i =>
         {
             await listeners[i].Conn.InvokeAsync<System.Text.Json.JsonElement>("Volunteer",
-                new { topics = new[] { "grief" }, experiences = Array.Empty<string>(), maxConcurrentChats = capacity, acceptsTeens = false });
+                new { topics = new[] { "grief" }, experiences = Array.Empty<string>(), maxConcurrentChats = capacity, acceptsTeens = false, agreedToGuide = true });
             await listeners[i].Conn.InvokeAsync<System.Text.Json.JsonElement>("SetAvailable", true);
         }, TimeSpan.FromMinutes(5));
         await Task.Delay(1000);

@@ -41,7 +41,7 @@ public sealed class Listener
     public async Task SetupAsync()
     {
         await _client.RetryAsync<object?>(TimeSpan.FromSeconds(60), "Volunteer",
-            new { topics = new[] { Topic }, experiences = Array.Empty<string>(), maxConcurrentChats = _settings.ListenerCapacity, acceptsTeens = false });
+            new { topics = new[] { Topic }, experiences = Array.Empty<string>(), maxConcurrentChats = _settings.ListenerCapacity, acceptsTeens = false, agreedToGuide = true });
         await _client.RetryAsync<object?>(TimeSpan.FromSeconds(60), "SetAvailable", true);
     }
 

@@ -20,4 +20,8 @@ public interface IConversationGrain : IChannelGrain
     [Alias("Abandon")] Task<bool> Abandon();
 
     [Alias("End")] Task End(string memberId, string reason);
+
+    /// <summary>[network] A participant thanks the other (any time, also after the end), once per rater: conflict the second time.
+    /// Rating and note are validated by the caller.</summary>
+    [Alias("Thank")] Task Thank(string memberId, int rating, string? note);
 }

@@ -1,3 +1,5 @@
+using MatchChat.Contracts.Listening;
+
 namespace MatchChat.Contracts.Matching;
 
 /// <summary>
@@ -17,4 +19,8 @@ public sealed record ListenerSnapshot(
     [property: Id(7)] DateTime? LastAssignedAt,
     [property: Id(8)] string[] Topics,
     [property: Id(9)] bool TeenApproved = false,
-    [property: Id(20)] string[]? Blocked = null);
+    [property: Id(20)] string[]? Blocked = null)
+{
+    /// <summary>[network] The listener's weekly schedule (null: none); <c>MatchingPolicy</c> checks it against the queue's clock.</summary>
+    [Id(30)] public WeeklySchedule? Schedule { get; init; }
+}

@@ -1,6 +1,8 @@
 using MatchChat.Contracts.Blocks;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Crisis;
+using MatchChat.Contracts.Gratitude;
+using MatchChat.Contracts.Listening;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Push;
 using MatchChat.Contracts.Reports;
@@ -86,4 +88,15 @@ public interface IMemberGrain : IGrainWithStringKey
     /// <summary>The member's text read as crisis (pushed, and a waiting request becomes urgent) or concern (pushed at most once an hour).</summary>
     [OneWay, Alias("OnCrisisResources")] Task OnCrisisResources(CrisisResources resources);
     [OneWay, Alias("OnPeerNeedsCare")] Task OnPeerNeedsCare(PeerNeedsCare care);
+
+    // [network] Listening well (MemberGrain.Listening.cs): the listener's guide, the weekly schedule, thanks received.
+    /// <summary>Records the first agreement to the listener's guide when <paramref name="agreedNow"/>; true when the member
+    /// may volunteer (agreed now or before, or already a listener).</summary>
+    [Alias("ConfirmGuide")] Task<bool> ConfirmGuide(bool agreedNow);
+
+    /// <summary>Sets (or with null removes) the listener's weekly schedule; forbidden before volunteering. Validated by the caller.</summary>
+    [Alias("SetSchedule")] Task<ListenerProfile> SetSchedule(WeeklySchedule? schedule);
+
+    /// <summary>From a conversation grain: the peer thanked this member; <paramref name="asListener"/> counts it in the listener's stats.</summary>
+    [OneWay, Alias("OnThanked")] Task OnThanked(Thanked thanked, bool asListener);
 }

@@ -1,5 +1,6 @@
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Crisis;
+using MatchChat.Contracts.Gratitude;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Messaging;
@@ -46,4 +47,7 @@ public interface IChatObserver : IGrainObserver
     [OneWay, Alias("CrisisResources")] Task CrisisResources(string memberId, CrisisResources resources);
     [OneWay, Alias("PeerNeedsCare")] Task PeerNeedsCare(string memberId, PeerNeedsCare care);
     [OneWay, Alias("CrisisAlert")] Task CrisisAlert(Alert alert);
+
+    // [network]
+    [OneWay, Alias("Thanked")] Task Thanked(string memberId, Thanked thanked);
 }

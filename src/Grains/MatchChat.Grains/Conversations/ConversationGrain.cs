@@ -20,7 +20,7 @@ namespace MatchChat.Grains.Conversations;
 /// the topic queue under an id derived from the request, so a repeated start is harmless and a start whose answer
 /// was lost is settled by asking (<see cref="Abandon"/>).
 /// </summary>
-public sealed class ConversationGrain(
+public sealed partial class ConversationGrain(
     [PersistentState("conversation", StorageNames.Grains)] IPersistentState<ConversationState> state,
     DeepCopier<ConversationState> copier,
     IMessageStore store,

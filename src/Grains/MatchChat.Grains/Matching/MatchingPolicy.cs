@@ -1,3 +1,4 @@
+using MatchChat.Contracts.Listening;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Members;
 
@@ -5,7 +6,7 @@ using MatchChat.Contracts.Members;
 namespace MatchChat.Grains.Matching;
 
 /// <summary>
-/// PROTOCOL.md's matching rules as a pure function: inputs in, decisions out, no clock, no I/O.
+/// PROTOCOL.md's matching rules as a pure function: inputs in, decisions out, no I/O; the clock is passed in (schedules).
 /// Eligible: has the topic, available, spare capacity, not the seeker, age-compatible, not excluded for this request,
 /// and neither has blocked the other (<see cref="EitherBlocked"/>; every path that offers a request goes through <see cref="IsEligible"/>).
 /// Preferred: most shared experiences, then largest share of spare capacity, then longest since last assignment
@@ -21,14 +22,21 @@ public static class MatchingPolicy
             ? listener.AgeGroup == AgeGroups.Teen || (listener.AcceptsTeens && listener.TeenApproved)
             : listener.AgeGroup != AgeGroups.Teen;
 
-    public static bool IsEligible(WaitingSeeker seeker, ListenerSnapshot listener) =>
+    /// <summary><paramref name="now"/> (UTC) is the caller's clock for the listener's weekly schedule ([network]): pass it
+    /// whenever a listener may have one; null skips that rule.</summary>
+    public static bool IsEligible(WaitingSeeker seeker, ListenerSnapshot listener, DateTime? now = null) =>
         listener.Available
+        && OnSchedule(listener, now)
         && listener.Topics.Contains(seeker.Topic)
         && listener.ActiveChats < listener.MaxConcurrentChats
         && listener.ListenerId != seeker.SeekerId
         && AgeCompatible(seeker.AgeGroup, listener)
         && !seeker.Excluded.Contains(listener.ListenerId)
         && !EitherBlocked(seeker, listener);
+
+    /// <summary>[network] No schedule, or <paramref name="now"/> falls inside one of its slots (in the listener's time zone).</summary>
+    public static bool OnSchedule(ListenerSnapshot listener, DateTime? now) =>
+        listener.Schedule is not { } schedule || now is not { } at || ScheduleRules.Covers(schedule, at);
 
     /// <summary>The seeker blocked the listener, or the listener blocked the seeker: never paired, in either direction.</summary>
     public static bool EitherBlocked(WaitingSeeker seeker, ListenerSnapshot listener) =>
@@ -42,9 +50,9 @@ public static class MatchingPolicy
         l.MaxConcurrentChats <= 0 ? 0 : (double)(l.MaxConcurrentChats - l.ActiveChats) / l.MaxConcurrentChats;
 
     /// <summary>The best eligible listener for one seeker, or null.</summary>
-    public static ListenerSnapshot? Choose(WaitingSeeker seeker, IEnumerable<ListenerSnapshot> listeners) =>
+    public static ListenerSnapshot? Choose(WaitingSeeker seeker, IEnumerable<ListenerSnapshot> listeners, DateTime? now = null) =>
         listeners
-            .Where(l => IsEligible(seeker, l))
+            .Where(l => IsEligible(seeker, l, now))
             .OrderByDescending(l => SharedExperiences(seeker.Experiences, l.Experiences))
             .ThenByDescending(SpareShare)
             .ThenBy(l => l.LastAssignedAt ?? DateTime.MinValue)
@@ -58,11 +66,12 @@ public static class MatchingPolicy
     public static IReadOnlyList<PlannedOffer> Plan(
         IEnumerable<WaitingSeeker> waitingInOrder,
         IEnumerable<ListenerSnapshot> roster,
-        IReadOnlySet<string> listenersWithOpenOffer)
+        IReadOnlySet<string> listenersWithOpenOffer,
+        DateTime? now = null)
     {
         // Seeker-independent criteria first, so a burst of seekers against busy listeners ends the scan early.
         var free = roster
-            .Where(l => l.Available && l.ActiveChats < l.MaxConcurrentChats && !listenersWithOpenOffer.Contains(l.ListenerId))
+            .Where(l => l.Available && l.ActiveChats < l.MaxConcurrentChats && !listenersWithOpenOffer.Contains(l.ListenerId) && OnSchedule(l, now))
             .ToList();
         var plan = new List<PlannedOffer>();
         // Urgent first, then as given (OrderBy is stable): first in, first out within each priority.
@@ -78,6 +87,7 @@ public static class MatchingPolicy
                 continue;
             }
 
+            // Every listener in `free` is on schedule now: no need to convert the clock again per seeker.
             var chosen = Choose(seeker, free);
             if (chosen is null)
             {

@@ -21,7 +21,7 @@ internal sealed class ListenerRole(IMemberContext m)
     public int ActiveChats => S.Conversations.Count(c => c.Role == MemberRoles.Listener && c.EndedAt is null);
 
     public ListenerProfile? Profile() => S.Listener is { } l
-        ? new ListenerProfile(l.Topics, l.Experiences, l.MaxConcurrentChats, l.AcceptsTeens, l.Available, ActiveChats, TeenApprovalRole.Describe(S))
+        ? ListeningRole.Complete(S, new ListenerProfile(l.Topics, l.Experiences, l.MaxConcurrentChats, l.AcceptsTeens, l.Available, ActiveChats, TeenApprovalRole.Describe(S)), m.Now)
         : null;
 
     public async Task<ListenerProfile> Volunteer(string[] topicSlugs, string[] experiences, int maxConcurrentChats, bool acceptsTeens)
@@ -186,6 +186,7 @@ internal sealed class ListenerRole(IMemberContext m)
         }
 
         S.Conversations.Insert(0, conversation);
+        S.ListenedCount += conversation.Role == MemberRoles.Listener ? 1 : 0;
         return true;
     }
 
@@ -292,7 +293,8 @@ internal sealed class ListenerRole(IMemberContext m)
         }
 
         var snapshot = new ListenerSnapshot(m.MemberId, S.AgeGroup, l.Experiences, l.MaxConcurrentChats, ActiveChats,
-            l.AcceptsTeens, l.Available, S.LastAssignedAt, l.Topics, TeenApprovalRole.Approved(S), [.. S.Blocked]);
+            l.AcceptsTeens, l.Available, S.LastAssignedAt, l.Topics, TeenApprovalRole.Approved(S), [.. S.Blocked])
+        { Schedule = l.Schedule };
         await Task.WhenAll(l.Topics.Select(t => m.Queue(t).UpsertListener(snapshot)));
     }
 

@@ -1,3 +1,5 @@
+using MatchChat.Contracts.Listening;
+
 namespace MatchChat.Grains.Members;
 
 [GenerateSerializer, Alias("MatchChat.ListenerSettings")]
@@ -10,4 +12,7 @@ public sealed class ListenerSettings
     [Id(4)] public bool Available { get; set; }
     /// <summary>A moderator approved this adult's <see cref="AcceptsTeens"/> (TeenApprovalRole); cleared when they stop accepting teens.</summary>
     [Id(40)] public bool TeenApproved { get; set; }
+
+    /// <summary>[network] The weekly schedule (null: none): outside it the listener is not offered requests.</summary>
+    [Id(60)] public WeeklySchedule? Schedule { get; set; }
 }

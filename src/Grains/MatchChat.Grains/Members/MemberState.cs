@@ -1,4 +1,5 @@
 using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Gratitude;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Members;
 
@@ -43,6 +44,20 @@ public sealed class MemberState
 
     /// <summary>When concern resources were last pushed (at most once an hour).</summary>
     [Id(62)] public DateTime? ConcernResourcesShownAt { get; set; }
+
+    // Gratitude and listening well (GratitudeRole, ListeningRole). Ids from 80 on. Counters, not lists.
+    /// <summary>When the member first agreed to the listener's guide.</summary>
+    [Id(80)] public DateTime? GuideAgreedAt { get; set; }
+
+    /// <summary>Conversations this member listened in (all time; <see cref="Conversations"/> keeps only the latest).</summary>
+    [Id(81)] public int ListenedCount { get; set; }
+
+    /// <summary>Thanks received as a listener, and the sum of their ratings (the average is derived).</summary>
+    [Id(82)] public int ThanksReceived { get; set; }
+    [Id(83)] public long RatingSum { get; set; }
+
+    /// <summary>Thanks that arrived while no page was connected, delivered at the next connection (at most 20, oldest dropped).</summary>
+    [Id(84)] public List<Thanked> PendingThanks { get; set; } = [];
 
     public bool Exists => Handle is not null && DeletedAt is null;
 }

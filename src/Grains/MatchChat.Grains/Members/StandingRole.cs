@@ -96,6 +96,7 @@ internal sealed class StandingRole(IMemberContext m, ListenerRole listener, IMes
             s.Moderator = false;
             s.LastAssignedAt = null;
             s.SuspensionReason = null;
+            s.PendingThanks.Clear();
         });
         m.Logger.LogInformation("Member deleted their data");
         m.Notify(n => n.CloseMember(m.MemberId, EndReasons.Deleted));

@@ -221,7 +221,7 @@ public sealed partial class TopicQueueGrain(
             var waiting = Requests.Select(r => new WaitingSeeker(
                 r.Request.RequestId, r.Request.SeekerId, Topic, r.Request.AgeGroup, r.Request.Experiences, r.Excluded,
                 r.HasOpenOffer || r.IsStarting, r.Request.Blocked, r.Urgent));
-            foreach (var planned in MatchingPolicy.Plan(waiting, _roster.Values, busy))
+            foreach (var planned in MatchingPolicy.Plan(waiting, _roster.Values, busy, Now))
             {
                 var request = Find(planned.Seeker.RequestId)!;
                 request.OfferId = Ids.New();

@@ -1,5 +1,6 @@
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Crisis;
+using MatchChat.Contracts.Gratitude;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Messaging;
@@ -34,4 +35,7 @@ public interface IChatClient
     Task CrisisResources(CrisisResources resources);
     Task PeerNeedsCare(PeerNeedsCare care);
     Task CrisisAlert(Alert alert);
+
+    // [network]
+    Task Thanked(Thanked thanked);
 }

@@ -57,7 +57,7 @@ public sealed partial class ChatHub(
 
     public Task CancelRequest(string requestId) => Me.CancelRequest(InputRules.Id(requestId, "requestId"));
 
-    public Task<ListenerProfile> Volunteer(VolunteerArgs? profile)
+    public async Task<ListenerProfile> Volunteer(VolunteerArgs? profile)
     {
         if (profile is null)
         {
@@ -67,7 +67,8 @@ public sealed partial class ChatHub(
         var topicSlugs = InputRules.Topics(profile.Topics);
         var experiences = InputRules.Experiences(profile.Experiences);
         var max = InputRules.MaxConcurrentChats(profile.MaxConcurrentChats);
-        return Me.Volunteer(topicSlugs, experiences, max, profile.AcceptsTeens ?? false);
+        var schedule = await BeforeVolunteer(profile);
+        return await AfterVolunteer(schedule, await Me.Volunteer(topicSlugs, experiences, max, profile.AcceptsTeens ?? false));
     }
 
     public Task<ListenerProfile> SetAvailable(bool available) => Me.SetAvailable(available);

@@ -1,4 +1,10 @@
+using MatchChat.Contracts.Listening;
+
 namespace MatchChat.Web.Hubs;
 
-/// <summary><c>Volunteer({topics, experiences, maxConcurrentChats, acceptsTeens?})</c>.</summary>
-public sealed record VolunteerArgs(string[]? Topics, string[]? Experiences, int? MaxConcurrentChats, bool? AcceptsTeens);
+/// <summary><c>Volunteer({topics, experiences, maxConcurrentChats, acceptsTeens?})</c>; [network] <c>agreedToGuide?</c>, <c>schedule?</c> (ChatHub.Listening.cs).</summary>
+public sealed record VolunteerArgs(string[]? Topics, string[]? Experiences, int? MaxConcurrentChats, bool? AcceptsTeens)
+{
+    public bool? AgreedToGuide { get; init; }
+    public WeeklySchedule? Schedule { get; init; }
+}

@@ -1,5 +1,6 @@
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Crisis;
+using MatchChat.Contracts.Gratitude;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Messaging;
@@ -89,6 +90,8 @@ public sealed class ChatObserver(
 
     /// <summary>To this node's moderator connections only (<see cref="ModeratorConnections"/> keeps that group).</summary>
     public Task CrisisAlert(Alert alert) => ToChannel(ModeratorConnections.Group, () => hub.Clients.Group(ModeratorConnections.Group).CrisisAlert(alert));
+
+    public Task Thanked(string memberId, Thanked thanked) => ToMember(memberId, c => c.Thanked(thanked));
 
     private Task ToMember(string memberId, Func<IChatClient, Task> send)
     {

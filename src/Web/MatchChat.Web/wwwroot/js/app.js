@@ -31,6 +31,8 @@ import { renderModeratorAccess, onMemberUpdated, onReportFiled, loadReports, wir
 import { wireModerationTools } from "./moderation-tools.js";
 import { onCrisisResources, onPeerNeedsCare, wireCare } from "./care.js";
 import { onCrisisAlert } from "./moderation-alerts.js";
+import { onThanked, wireGratitude } from "./gratitude.js";
+import { wireGuide } from "./guide.js";
 import { outbox, startOutboxTimer, onMessage, onPeerTyping, renderOpenChat, renderOutboxStates, submitComposer, onComposerKey, onComposerInput } from "./messages.js";
 
 // ---------------------------------------------------------------------------
@@ -107,6 +109,7 @@ async function beginSession(session) {
       Warned: onWarned,
       MemberUpdated: onMemberUpdated,
       ReportFiled: onReportFiled,
+      Thanked: onThanked,
     },
     onConnected: resync,
     onReconnecting: renderOutboxStates,
@@ -212,6 +215,8 @@ function wireStaticUi() {
   $("warning-close").addEventListener("click", () => { $("warning").hidden = true; });
   wireReportDialog();
   wireDeletion();
+  wireGratitude();
+  wireGuide();
   wireModeration();
   wireModerationTools();
   wireCare();

@@ -7,6 +7,9 @@ import { showView, showNotice, fieldError, announce, topicTitle, updateTitle } f
 import { upsertConversation, catchUpChannel, renderChatList, openChannel } from "./chats.js";
 import { teenApprovalText } from "./trust.js";
 import { urgentBadge } from "./care.js";
+import { needsGuide, askGuide } from "./guide.js";
+import { renderScheduleEditor, fillSchedule, readSchedule } from "./schedule.js";
+import { renderListening, availabilityText } from "./listening.js";
 
 export function renderListener() {
   const me = state.me;
@@ -19,6 +22,8 @@ export function renderListener() {
   $("teen-approval").hidden = !teenStatus;
   $("teen-approval").textContent = teenStatus ?? "";
   $("teen-approval").dataset.state = profile?.teenApproval ?? "none";
+  renderScheduleEditor();
+  renderListening(profile);
   if (!profile) return;
 
   const form = $("listen-form");
@@ -28,13 +33,12 @@ export function renderListener() {
     $("listen-experiences").value = profile.experiences.map(tagLabel).join(", ");
     $("listen-max").value = String(profile.maxConcurrentChats);
     $("listen-teens").checked = !!profile.acceptsTeens;
+    fillSchedule(profile.schedule);
   }
   const sw = $("available-switch");
   sw.setAttribute("aria-checked", String(!!profile.available));
   const topics = profile.topics.map(topicTitle).join(", ");
-  $("availability-text").textContent = profile.available
-    ? `You're available. We'll offer you chats about ${topics}. ${profile.activeChats} of ${profile.maxConcurrentChats} chats in use.`
-    : `You're not taking new chats right now. ${profile.activeChats} of ${profile.maxConcurrentChats} chats in use.`;
+  $("availability-text").textContent = availabilityText(profile, topics);
 }
 
 export async function refreshMe() {
@@ -60,10 +64,19 @@ export async function submitListener(event) {
     maxConcurrentChats: max,
     acceptsTeens: teen ? false : $("listen-teens").checked,
   };
+  const schedule = readSchedule();
+  if (schedule.error) return fieldError(error, schedule.error);
+  if (schedule.value) profile.schedule = schedule.value;
+  const hadSchedule = !!state.me?.listener?.schedule;
+  if (needsGuide(state.me)) {
+    if (!(await askGuide())) return announce("That's okay. Read the guide whenever you're ready, then volunteer.");
+    profile.agreedToGuide = true;
+  }
   const button = $("listen-submit");
   button.disabled = true;
   try {
-    const saved = await invoke("Volunteer", profile);
+    let saved = await invoke("Volunteer", profile);
+    if (!schedule.value && hadSchedule) saved = await invoke("SetSchedule", null);
     state.me = { ...(state.me || {}), listener: saved };
     renderListener();
     announce("Thank you. Your listener profile is saved. Switch on availability when you're ready.");

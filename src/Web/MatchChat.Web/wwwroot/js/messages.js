@@ -9,6 +9,7 @@ import { showNotice, announce } from "./views.js";
 import { channelState, channelTitle, catchUpChannel, renderChatList, renderChatHeader } from "./chats.js";
 import { canActOn, isRemoved, endedNote } from "./trust.js";
 import { openReport } from "./report.js";
+import { renderThanksPrompt } from "./gratitude.js";
 import { blockPerson, isBlocked } from "./blocks.js";
 import { renderPeerCare } from "./care.js";
 
@@ -99,6 +100,7 @@ export function renderOpenChat() {
     note.textContent = endedNote({ reason: conversation.endReason, endedBy: conversation.endedBy, peer: conversation.peerHandle, me: state.session.handle });
   }
   $("composer").hidden = ended;
+  renderThanksPrompt();
 
   // Rebuild the list (a channel switch); later additions are incremental.
   const list = $("messages");

@@ -7,6 +7,7 @@ import { invoke } from "./connection.js";
 import { isOpen, isClosedStatus, nextTicket, seekerConversationIds, conversationFor, bind } from "./requests.js";
 import { showView, showNotice, fieldError, announce, topicTitle } from "./views.js";
 import { openChannel } from "./chats.js";
+import { withSupportKind, clearSupportKind } from "./support.js";
 
 /** Keeps `ticket` (a QueueTicket) as the open request, or forgets it (null). */
 export function setTicket(ticket, knownIds = seekerConversationIds(state.conversations.values())) {
@@ -99,9 +100,9 @@ export async function submitTalk(event) {
   const error = $("talk-error");
   error.hidden = true;
   const topic = $("talk-topic").value;
-  const note = $("talk-note").value.trim();
+  const note = withSupportKind($("talk-note").value.trim());
   if (!topic) return fieldError(error, "Please choose a topic.");
-  if (note.length > 500) return fieldError(error, "Please keep the note to 500 characters.");
+  if (note.length > 500) return fieldError(error, "Please keep the note to 500 characters, with the kind of support you chose.");
   const request = { topic, experiences: parseTags($("talk-experiences").value), note: note || null };
   const button = event.submitter || $("talk-form").querySelector("button[type=submit]");
   button.disabled = true;
@@ -114,6 +115,7 @@ export async function submitTalk(event) {
     // QueueUpdated may have told us more about this request while the call was answered.
     const newer = state.ticket && state.ticket.requestId === ticket.requestId && !isOpen(state.ticket);
     if (!alreadyMatched && !newer && isOpen(ticket)) setTicket(ticket, known);
+    clearSupportKind();
     renderTalk();
     $("queue-status").focus?.();
   } catch (err) {

@@ -1,0 +1,37 @@
+using MatchChat.Contracts.Errors;
+using MatchChat.Contracts.Gratitude;
+using MatchChat.Contracts.Members;
+
+namespace MatchChat.Grains.Conversations;
+
+/// <summary>
+/// [network] Gratitude: a participant thanks the other, once per conversation and rater, during it or after its end.
+/// The flag is written first; then the peer's member grain hears it one-way (it counts it and tells their pages).
+/// </summary>
+public sealed partial class ConversationGrain
+{
+    public async Task Thank(string memberId, int rating, string? note)
+    {
+        RequireReader(memberId);
+        var bySeeker = memberId == S.SeekerId;
+        if (bySeeker ? S.SeekerThanked : S.ListenerThanked)
+        {
+            throw MatchChatException.Conflict("You have already said thanks for this conversation. Thank you for saying it.");
+        }
+
+        await Writes.Change(s =>
+        {
+            if (bySeeker)
+            {
+                s.SeekerThanked = true;
+            }
+            else
+            {
+                s.ListenerThanked = true;
+            }
+        });
+        var thanked = new Thanked(this.GetPrimaryKeyString(), rating, note);
+        // The seeker's thanks count in the listener's stats; a listener's thanks to a seeker are delivered only.
+        _ = GrainFactory.GetGrain<IMemberGrain>(bySeeker ? S.ListenerId : S.SeekerId).OnThanked(thanked, asListener: bySeeker);
+    }
+}

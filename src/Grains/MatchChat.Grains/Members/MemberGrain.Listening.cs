@@ -1,0 +1,19 @@
+using MatchChat.Contracts.Gratitude;
+using MatchChat.Contracts.Listening;
+using MatchChat.Contracts.Members;
+
+namespace MatchChat.Grains.Members;
+
+/// <summary>[network] The member grain's gratitude and listening calls: one-line entries into <see cref="GratitudeRole"/> and <see cref="ListeningRole"/>.</summary>
+public sealed partial class MemberGrain
+{
+    private GratitudeRole Gratitude => new(this);
+
+    private ListeningRole Listening => new(this, _listener);
+
+    public Task<bool> ConfirmGuide(bool agreedNow) => Run(() => Listening.ConfirmGuide(agreedNow));
+
+    public Task<ListenerProfile> SetSchedule(WeeklySchedule? schedule) => Run(() => Listening.SetSchedule(schedule));
+
+    public Task OnThanked(Thanked thanked, bool asListener) => Gratitude.OnThanked(thanked, asListener, _presence.Connected);
+}
