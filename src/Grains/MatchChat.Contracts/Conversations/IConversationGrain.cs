@@ -1,4 +1,5 @@
 using MatchChat.Contracts.Messaging;
+using MatchChat.Contracts.Network;
 
 namespace MatchChat.Contracts.Conversations;
 
@@ -20,4 +21,7 @@ public interface IConversationGrain : IChannelGrain
     [Alias("Abandon")] Task<bool> Abandon();
 
     [Alias("End")] Task End(string memberId, string reason);
+
+    /// <summary>[network] The other participant, for a participant only (forbidden otherwise, not_found when there is no conversation).</summary>
+    [Alias("PeerOf"), ReadOnly] Task<ConversationPeer> PeerOf(string memberId);
 }

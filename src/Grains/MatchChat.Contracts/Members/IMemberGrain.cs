@@ -1,7 +1,9 @@
 using MatchChat.Contracts.Blocks;
+using MatchChat.Contracts.CheckIns;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Network;
 using MatchChat.Contracts.Push;
 using MatchChat.Contracts.Reports;
 using MatchChat.Contracts.Rooms;
@@ -86,4 +88,18 @@ public interface IMemberGrain : IGrainWithStringKey
     /// <summary>The member's text read as crisis (pushed, and a waiting request becomes urgent) or concern (pushed at most once an hour).</summary>
     [OneWay, Alias("OnCrisisResources")] Task OnCrisisResources(CrisisResources resources);
     [OneWay, Alias("OnPeerNeedsCare")] Task OnPeerNeedsCare(PeerNeedsCare care);
+
+    // [network] (MemberGrain.Network.cs)
+    /// <summary>As <see cref="RequestListener"/>, offered first to <paramref name="preferredListenerId"/> (a contact) if eligible.</summary>
+    [Alias("RequestListenerPreferring")]
+    Task<QueueTicket> RequestListenerPreferring(string topic, string[] experiences, string? note, string preferredListenerId);
+
+    /// <summary>For a support network. Interleaves: it only reads, and a network may ask while this member's deletion waits on it.</summary>
+    [Alias("ContactCard"), AlwaysInterleave] Task<ContactCard> ContactCard();
+
+    /// <summary>
+    /// From the member's check-in inbox: pushes <paramref name="due"/> to the attached web nodes. Interleaves: it only reads
+    /// presence, and the inbox may ask while this member's deletion waits on the inbox.
+    /// </summary>
+    [Alias("DeliverCheckIn"), AlwaysInterleave] Task<CheckInDelivery> DeliverCheckIn(string? fromId, CheckInDue due);
 }

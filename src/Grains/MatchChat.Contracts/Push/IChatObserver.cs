@@ -1,3 +1,4 @@
+using MatchChat.Contracts.CheckIns;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Matching;
@@ -46,4 +47,7 @@ public interface IChatObserver : IGrainObserver
     [OneWay, Alias("CrisisResources")] Task CrisisResources(string memberId, CrisisResources resources);
     [OneWay, Alias("PeerNeedsCare")] Task PeerNeedsCare(string memberId, PeerNeedsCare care);
     [OneWay, Alias("CrisisAlert")] Task CrisisAlert(Alert alert);
+
+    // [network]: a due check-in, to the receiver's connections.
+    [OneWay, Alias("CheckInDue")] Task CheckInDue(string memberId, CheckInDue due);
 }

@@ -78,7 +78,7 @@ public static class MatchingPolicy
                 continue;
             }
 
-            var chosen = Choose(seeker, free);
+            var chosen = PreferredListener.Pick(seeker, free) ?? Choose(seeker, free);
             if (chosen is null)
             {
                 continue;

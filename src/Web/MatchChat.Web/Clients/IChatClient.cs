@@ -1,3 +1,4 @@
+using MatchChat.Contracts.CheckIns;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Matching;
@@ -34,4 +35,7 @@ public interface IChatClient
     Task CrisisResources(CrisisResources resources);
     Task PeerNeedsCare(PeerNeedsCare care);
     Task CrisisAlert(Alert alert);
+
+    // [network]
+    Task CheckInDue(CheckInDue due);
 }

@@ -1,3 +1,4 @@
+using MatchChat.Contracts.CheckIns;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Matching;
@@ -89,6 +90,8 @@ public sealed class ChatObserver(
 
     /// <summary>To this node's moderator connections only (<see cref="ModeratorConnections"/> keeps that group).</summary>
     public Task CrisisAlert(Alert alert) => ToChannel(ModeratorConnections.Group, () => hub.Clients.Group(ModeratorConnections.Group).CrisisAlert(alert));
+
+    public Task CheckInDue(string memberId, CheckInDue due) => ToMember(memberId, c => c.CheckInDue(due));
 
     private Task ToMember(string memberId, Func<IChatClient, Task> send)
     {
