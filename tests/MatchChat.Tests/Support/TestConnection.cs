@@ -1,3 +1,4 @@
+using MatchChat.Contracts.CheckIns;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Matching;
@@ -28,6 +29,7 @@ public sealed class TestConnection : IAsyncDisposable
         Record<CrisisResources>("CrisisResources");
         Record<PeerNeedsCare>("PeerNeedsCare");
         Record<Alert>("CrisisAlert");
+        Record<CheckInDue>("CheckInDue");
     }
 
     public HubConnection Hub { get; }
