@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using MatchChat.Contracts.CheckIns;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Gratitude;
@@ -57,6 +58,7 @@ public sealed class RecordingObserver : IChatObserver
     public Task PeerNeedsCare(string memberId, PeerNeedsCare care) => Add(memberId, care);
     public Task CrisisAlert(Alert alert) => Add(null, alert);
     public Task Thanked(string memberId, Thanked thanked) => Add(memberId, thanked);
+    public Task CheckInDue(string memberId, CheckInDue due) => Add(memberId, due);
 
     private Task Add(string? memberId, object e)
     {

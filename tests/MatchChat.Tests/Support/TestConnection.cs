@@ -1,3 +1,4 @@
+using MatchChat.Contracts.CheckIns;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Gratitude;
@@ -30,6 +31,7 @@ public sealed class TestConnection : IAsyncDisposable
         Record<PeerNeedsCare>("PeerNeedsCare");
         Record<Alert>("CrisisAlert");
         Record<Thanked>("Thanked");
+        Record<CheckInDue>("CheckInDue");
     }
 
     public HubConnection Hub { get; }

@@ -1,4 +1,5 @@
 using MatchChat.Contracts.Messaging;
+using MatchChat.Contracts.Network;
 
 namespace MatchChat.Contracts.Conversations;
 
@@ -24,4 +25,7 @@ public interface IConversationGrain : IChannelGrain
     /// <summary>[network] A participant thanks the other (any time, also after the end), once per rater: conflict the second time.
     /// Rating and note are validated by the caller.</summary>
     [Alias("Thank")] Task Thank(string memberId, int rating, string? note);
+
+    /// <summary>[network] The other participant, for a participant only (forbidden otherwise, not_found when there is no conversation).</summary>
+    [Alias("PeerOf"), ReadOnly] Task<ConversationPeer> PeerOf(string memberId);
 }

@@ -1,9 +1,11 @@
 using MatchChat.Contracts.Blocks;
+using MatchChat.Contracts.CheckIns;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Gratitude;
 using MatchChat.Contracts.Listening;
 using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Network;
 using MatchChat.Contracts.Push;
 using MatchChat.Contracts.Reports;
 using MatchChat.Contracts.Rooms;
@@ -99,4 +101,18 @@ public interface IMemberGrain : IGrainWithStringKey
 
     /// <summary>From a conversation grain: the peer thanked this member; <paramref name="asListener"/> counts it in the listener's stats.</summary>
     [OneWay, Alias("OnThanked")] Task OnThanked(Thanked thanked, bool asListener);
+
+    // [network] (MemberGrain.Network.cs)
+    /// <summary>As <see cref="RequestListener"/>, offered first to <paramref name="preferredListenerId"/> (a contact) if eligible.</summary>
+    [Alias("RequestListenerPreferring")]
+    Task<QueueTicket> RequestListenerPreferring(string topic, string[] experiences, string? note, string preferredListenerId);
+
+    /// <summary>For a support network. Interleaves: it only reads, and a network may ask while this member's deletion waits on it.</summary>
+    [Alias("ContactCard"), AlwaysInterleave] Task<ContactCard> ContactCard();
+
+    /// <summary>
+    /// From the member's check-in inbox: pushes <paramref name="due"/> to the attached web nodes. Interleaves: it only reads
+    /// presence, and the inbox may ask while this member's deletion waits on the inbox.
+    /// </summary>
+    [Alias("DeliverCheckIn"), AlwaysInterleave] Task<CheckInDelivery> DeliverCheckIn(string? fromId, CheckInDue due);
 }

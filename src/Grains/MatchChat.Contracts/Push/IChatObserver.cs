@@ -1,3 +1,4 @@
+using MatchChat.Contracts.CheckIns;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Gratitude;
@@ -50,4 +51,6 @@ public interface IChatObserver : IGrainObserver
 
     // [network]
     [OneWay, Alias("Thanked")] Task Thanked(string memberId, Thanked thanked);
+    // [network]: a due check-in, to the receiver's connections.
+    [OneWay, Alias("CheckInDue")] Task CheckInDue(string memberId, CheckInDue due);
 }

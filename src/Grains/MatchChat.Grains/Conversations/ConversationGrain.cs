@@ -3,6 +3,7 @@ using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Messaging;
+using MatchChat.Contracts.Network;
 using MatchChat.Contracts.Telemetry;
 using MatchChat.Grains.Hosting;
 using MatchChat.Grains.Messages;
@@ -146,6 +147,14 @@ public sealed partial class ConversationGrain(
         {
             logger.LogWarning("Conversation ending not recorded for retention ({ExceptionType})", e.GetType().Name);
         }
+    }
+
+    public Task<ConversationPeer> PeerOf(string memberId)
+    {
+        RequireReader(memberId);
+        return Task.FromResult(memberId == S.SeekerId
+            ? new ConversationPeer(S.ListenerId, S.ListenerHandle, S.StartedAt)
+            : new ConversationPeer(S.SeekerId, S.SeekerHandle, S.StartedAt));
     }
 
     protected override CrisisText DescribeForScreen(string memberId, string handle, Message message)

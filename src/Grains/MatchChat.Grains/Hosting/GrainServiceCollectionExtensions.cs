@@ -1,8 +1,10 @@
 using MatchChat.Contracts.Topics;
 using MatchChat.Grains.Blocks;
+using MatchChat.Grains.CheckIns;
 using MatchChat.Grains.Crisis;
 using MatchChat.Grains.Members;
 using MatchChat.Grains.Messages;
+using MatchChat.Grains.Network;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +21,8 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IMessageStore, InMemoryMessageStore>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMemberErasure, BlockErasure>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMemberErasure, NetworkErasure>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMemberErasure, CheckInErasure>());
         services.AddMatchChatTrust(configuration);
         services.AddMatchChatCrisis(configuration);
         return services;

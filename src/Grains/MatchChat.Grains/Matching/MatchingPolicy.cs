@@ -88,7 +88,7 @@ public static class MatchingPolicy
             }
 
             // Every listener in `free` is on schedule now: no need to convert the clock again per seeker.
-            var chosen = Choose(seeker, free);
+            var chosen = PreferredListener.Pick(seeker, free) ?? Choose(seeker, free);
             if (chosen is null)
             {
                 continue;

@@ -96,7 +96,7 @@ public sealed partial class MemberGrain(
             // A node new to this member (a reload, a restart) gets the open offers and the request's ticket.
             _listener.ResendOffers(node);
             await _seeker.ResendTicket(node);
-            await Gratitude.Deliver(node);
+            await CatchUpNode(node);
         }
 
         if (!wasConnected)

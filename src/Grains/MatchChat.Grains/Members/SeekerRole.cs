@@ -14,7 +14,7 @@ internal sealed class SeekerRole(IMemberContext m)
 
     public bool Waiting => S.Request is not null;
 
-    public async Task<QueueTicket> RequestListener(string topic, string[] experiences, string? note)
+    public async Task<QueueTicket> RequestListener(string topic, string[] experiences, string? note, string? preferredListenerId = null)
     {
         m.RequireTopic(topic);
         if (S.Request is not null)
@@ -26,7 +26,8 @@ internal sealed class SeekerRole(IMemberContext m)
         // fails, the queue still holds it and the next Attach finds it by its ticket.
         var request = new OpenRequest(Ids.New(), topic, experiences, note, m.Now);
         var ticket = await m.Queue(topic).Enqueue(new SeekerRequest(
-            request.RequestId, m.MemberId, S.Handle!, S.AgeGroup, experiences, note, request.EnqueuedAt, [.. S.Blocked]));
+            request.RequestId, m.MemberId, S.Handle!, S.AgeGroup, experiences, note, request.EnqueuedAt, [.. S.Blocked],
+            PreferredListenerId: preferredListenerId));
         try
         {
             await m.Writes.Change(s => s.Request = request);

@@ -220,7 +220,7 @@ public sealed partial class TopicQueueGrain(
             var busy = Requests.Select(r => r.OfferListenerId).OfType<string>().ToHashSet(StringComparer.Ordinal);
             var waiting = Requests.Select(r => new WaitingSeeker(
                 r.Request.RequestId, r.Request.SeekerId, Topic, r.Request.AgeGroup, r.Request.Experiences, r.Excluded,
-                r.HasOpenOffer || r.IsStarting, r.Request.Blocked, r.Urgent));
+                r.HasOpenOffer || r.IsStarting, r.Request.Blocked, r.Urgent, r.Request.PreferredListenerId));
             foreach (var planned in MatchingPolicy.Plan(waiting, _roster.Values, busy, Now))
             {
                 var request = Find(planned.Seeker.RequestId)!;

@@ -1,3 +1,4 @@
+using MatchChat.Contracts.CheckIns;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Gratitude;
@@ -38,4 +39,5 @@ public interface IChatClient
 
     // [network]
     Task Thanked(Thanked thanked);
+    Task CheckInDue(CheckInDue due);
 }

@@ -1,3 +1,4 @@
+using MatchChat.Contracts.CheckIns;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Gratitude;
@@ -92,6 +93,7 @@ public sealed class ChatObserver(
     public Task CrisisAlert(Alert alert) => ToChannel(ModeratorConnections.Group, () => hub.Clients.Group(ModeratorConnections.Group).CrisisAlert(alert));
 
     public Task Thanked(string memberId, Thanked thanked) => ToMember(memberId, c => c.Thanked(thanked));
+    public Task CheckInDue(string memberId, CheckInDue due) => ToMember(memberId, c => c.CheckInDue(due));
 
     private Task ToMember(string memberId, Func<IChatClient, Task> send)
     {

@@ -13,6 +13,7 @@
 //   blocks.js      block, unblock, blocked list      deletion.js "Delete my data"
 //   moderation-alerts.js  crisis alerts in the console
 //   care.js        crisis care cards, "Help now", urgent offers
+//   network.js     trusted contacts           checkins.js    check-ins, CheckInDue, "Ask again"
 //   moderation-model.js  console rules (pure)  moderation.js / moderation-tools.js  the moderator console
 import { $ } from "./dom.js";
 import { describeError } from "./errors.js";
@@ -33,6 +34,8 @@ import { onCrisisResources, onPeerNeedsCare, wireCare } from "./care.js";
 import { onCrisisAlert } from "./moderation-alerts.js";
 import { onThanked, wireGratitude } from "./gratitude.js";
 import { wireGuide } from "./guide.js";
+import { refreshNetwork, wireNetwork } from "./network.js";
+import { onCheckInDue, refreshCheckIns, wireCheckIns } from "./checkins.js";
 import { outbox, startOutboxTimer, onMessage, onPeerTyping, renderOpenChat, renderOutboxStates, submitComposer, onComposerKey, onComposerInput } from "./messages.js";
 
 // ---------------------------------------------------------------------------
@@ -110,6 +113,7 @@ async function beginSession(session) {
       MemberUpdated: onMemberUpdated,
       ReportFiled: onReportFiled,
       Thanked: onThanked,
+      CheckInDue: onCheckInDue,
     },
     onConnected: resync,
     onReconnecting: renderOutboxStates,
@@ -155,6 +159,7 @@ async function resync() {
   if (state.openChannel) renderOpenChat();
   outbox.flush();
   loadReports();
+  refreshCheckIns();
 }
 
 // ---------------------------------------------------------------------------
@@ -220,6 +225,9 @@ function wireStaticUi() {
   wireModeration();
   wireModerationTools();
   wireCare();
+  wireNetwork();
+  wireCheckIns();
+  viewHooks.network = () => refreshNetwork().then(refreshCheckIns);
   viewHooks.safety = refreshBlocked;
   viewHooks.listen = () => refreshMe().then(renderModeratorAccess);
   $("chat-leave").addEventListener("click", () => {

@@ -6,7 +6,7 @@ import { renderChatList } from "./chats.js";
 import { getChannel } from "./channels.js";
 import { isModerator } from "./trust.js";
 
-export const VIEWS = ["talk", "listen", "rooms", "chats", "safety", "moderate"];
+export const VIEWS = ["talk", "listen", "rooms", "chats", "network", "safety", "moderate"];
 
 /** What to refresh when a view opens: view name -> function (registered by the feature modules). */
 export const viewHooks = {};

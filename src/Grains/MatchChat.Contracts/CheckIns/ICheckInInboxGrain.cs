@@ -1,0 +1,29 @@
+namespace MatchChat.Contracts.CheckIns;
+
+/// <summary>
+/// Key: member id. Check-ins waiting to reach this member, delivered as <c>CheckInDue</c> once each (README, "Check-ins"):
+/// at the due time if the member is connected (a grain timer while active; a reminder wakes it after a restart), else at
+/// their next connection (<see cref="MemberConnected"/>). A check-in is marked delivered only after the member grain handed
+/// the push to a connected web node.
+/// </summary>
+[Alias("MatchChat.ICheckInInboxGrain")]
+public interface ICheckInInboxGrain : IGrainWithStringKey
+{
+    /// <summary>The most check-ins that may wait for one member.</summary>
+    public const int MaxPending = 200;
+
+    /// <summary>Idempotent by check-in id (a delivered one is not added again); conflict when the inbox is full.</summary>
+    [Alias("Add")] Task Add(PendingCheckIn checkIn);
+
+    /// <summary>The sender cancelled it (or was deleted); harmless when it is gone already.</summary>
+    [Alias("Withdraw")] Task Withdraw(string checkInId);
+
+    /// <summary>A web node has a new connection of this member: delivers everything due now.</summary>
+    [Alias("MemberConnected")] Task MemberConnected();
+
+    /// <summary>Delivered in the last <see cref="CheckInStatuses.DeliveredKeptDays"/> days, newest first.</summary>
+    [Alias("Delivered"), ReadOnly] Task<CheckIn[]> Delivered();
+
+    /// <summary>Erases the inbox (the member's deletion). Calls no other grain.</summary>
+    [Alias("Clear")] Task Clear();
+}

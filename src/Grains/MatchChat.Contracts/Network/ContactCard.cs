@@ -1,0 +1,18 @@
+namespace MatchChat.Contracts.Network;
+
+/// <summary>
+/// What a member grain tells a support network about its member: whether they exist (not deleted), their listener topics,
+/// whether they could take a chat now (available, spare capacity, in good standing), what teen seekers they may take,
+/// and whom they blocked (member ids: server-side only, never sent to a client).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("MatchChat.ContactCard")]
+public sealed record ContactCard(
+    [property: Id(0)] bool Exists,
+    [property: Id(1)] string AgeGroup,
+    [property: Id(2)] string[] Topics,
+    [property: Id(3)] bool CanTakeChat,
+    [property: Id(4)] bool TakesTeens,
+    [property: Id(5)] string[] Blocked)
+{
+    public static ContactCard Missing { get; } = new(false, "", [], false, false, []);
+}

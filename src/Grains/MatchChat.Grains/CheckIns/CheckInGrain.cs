@@ -1,0 +1,125 @@
+using MatchChat.Contracts;
+using MatchChat.Contracts.CheckIns;
+using MatchChat.Contracts.Errors;
+using MatchChat.Contracts.Members;
+using MatchChat.Grains.Hosting;
+using MatchChat.Grains.Persistence;
+using Microsoft.Extensions.Logging;
+using Orleans.Serialization;
+
+namespace MatchChat.Grains.CheckIns;
+
+/// <summary>
+/// One per member: the check-ins they scheduled. The entry is written here first, then handed to the receiver's inbox,
+/// which delivers it; if the hand-over fails the entry is taken back and the caller hears <c>unavailable</c>. Calls go one
+/// way (this grain → inbox → member grain), so no call cycle can form.
+/// </summary>
+public sealed class CheckInGrain(
+    [PersistentState("checkins", StorageNames.Grains)] IPersistentState<CheckInState> state,
+    DeepCopier<CheckInState> copier,
+    TimeProvider time,
+    ILogger<CheckInGrain> logger) : Grain, ICheckInGrain
+{
+    private WriteThrough<CheckInState>? _writes;
+
+    private string MemberId => this.GetPrimaryKeyString();
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private WriteThrough<CheckInState> Writes => _writes ??= new(state, copier, DeactivateOnIdle, logger);
+
+    private ICheckInInboxGrain Inbox(string? forId) => GrainFactory.GetGrain<ICheckInInboxGrain>(forId ?? MemberId);
+
+    public async Task<ScheduledCheckIn> Schedule(int inMinutes, string? note, string? forId, string? forHandle)
+    {
+        if (inMinutes is < 1 or > ICheckInGrain.MaxMinutes)
+        {
+            throw MatchChatException.Invalid($"inMinutes must be 1 to {ICheckInGrain.MaxMinutes:N0}.");
+        }
+
+        if (forId == MemberId)
+        {
+            (forId, forHandle) = (null, null);
+        }
+
+        var now = Now;
+        if (state.State.Scheduled.Count(s => s.DueAt > now) >= ICheckInGrain.MaxScheduled)
+        {
+            throw MatchChatException.Conflict(
+                $"You have {ICheckInGrain.MaxScheduled} check-ins scheduled, the most there can be. Cancel one first.");
+        }
+
+        var fromHandle = forId is null ? null : (await GrainFactory.GetGrain<IMemberGrain>(MemberId).GetStanding()).Handle;
+        var entry = new ScheduledEntry(Ids.New(), forId, forHandle, note, now.AddMinutes(inMinutes));
+        await Writes.Change(s =>
+        {
+            s.Scheduled = CheckInRules.TrimScheduled(s.Scheduled, now);
+            s.Scheduled.Add(entry);
+        });
+        try
+        {
+            await Inbox(forId).Add(new PendingCheckIn(entry.CheckInId, forId is null ? null : MemberId, fromHandle, note, entry.DueAt));
+        }
+        catch (Exception e)
+        {
+            await TakeBack(entry.CheckInId);
+            if (e is MatchChatException)
+            {
+                throw;
+            }
+
+            logger.LogWarning("A check-in could not be handed to its inbox ({ExceptionType})", e.GetType().Name);
+            throw MatchChatException.Unavailable("The check-in could not be scheduled just now. Try again in a moment.");
+        }
+
+        return new ScheduledCheckIn(entry.CheckInId, entry.DueAt);
+    }
+
+    public async Task<CheckIn[]> List()
+    {
+        var now = Now;
+        var scheduled = state.State.Scheduled
+            .Where(s => s.DueAt > now)
+            .OrderBy(s => s.DueAt)
+            .Select(s => new CheckIn(s.CheckInId, s.DueAt, s.Note, s.ForHandle, null, CheckInStatuses.Scheduled, null));
+        var delivered = await Inbox(null).Delivered();
+        return [.. scheduled, .. delivered];
+    }
+
+    public async Task Cancel(string checkInId)
+    {
+        var entry = state.State.Scheduled.Find(s => s.CheckInId == checkInId)
+            ?? throw MatchChatException.NotFound("You have no check-in with that id.");
+        if (entry.DueAt <= Now)
+        {
+            throw MatchChatException.Conflict("That check-in is already due: it has been or is being delivered.");
+        }
+
+        await Inbox(entry.ForId).Withdraw(checkInId);
+        await Writes.Change(s => s.Scheduled.RemoveAll(e => e.CheckInId == checkInId));
+    }
+
+    public async Task Erase()
+    {
+        // Others' inboxes first: a failure leaves this list intact, so the deletion's retry finds them again.
+        await Task.WhenAll(state.State.Scheduled.Where(s => s.ForId is not null).Select(s => Inbox(s.ForId).Withdraw(s.CheckInId)));
+        if (state.State.Scheduled.Count > 0)
+        {
+            await Writes.Change(s => s.Scheduled.Clear());
+        }
+
+        await Inbox(null).Clear();
+    }
+
+    private async Task TakeBack(string checkInId)
+    {
+        try
+        {
+            await Writes.Change(s => s.Scheduled.RemoveAll(e => e.CheckInId == checkInId));
+        }
+        catch (MatchChatException)
+        {
+            // Logged by WriteThrough. The entry stays listed, but its inbox never had it: nothing is delivered.
+        }
+    }
+}

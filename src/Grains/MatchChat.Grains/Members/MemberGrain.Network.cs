@@ -1,0 +1,57 @@
+using MatchChat.Contracts.CheckIns;
+using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Network;
+using MatchChat.Contracts.Push;
+
+namespace MatchChat.Grains.Members;
+
+/// <summary>[network] What the support network and the check-in inbox ask of a member, and preferHandle's request.</summary>
+public sealed partial class MemberGrain
+{
+    public Task<QueueTicket> RequestListenerPreferring(string topic, string[] experiences, string? note, string preferredListenerId) =>
+        Run(() => _seeker.RequestListener(topic, experiences, note, preferredListenerId));
+
+    public Task<ContactCard> ContactCard()
+    {
+        if (!S.Exists)
+        {
+            return Task.FromResult(Contracts.Network.ContactCard.Missing);
+        }
+
+        var listener = S.Listener;
+        var canTake = listener is { Available: true } && _listener.ActiveChats < listener.MaxConcurrentChats && !Standing.Suspended;
+        return Task.FromResult(new ContactCard(
+            true,
+            S.AgeGroup,
+            listener?.Topics ?? [],
+            canTake,
+            listener is { AcceptsTeens: true, TeenApproved: true },
+            [.. S.Blocked]));
+    }
+
+    public Task<CheckInDelivery> DeliverCheckIn(string? fromId, CheckInDue due)
+    {
+        if (!S.Exists || (fromId is not null && S.Blocked.Contains(fromId)))
+        {
+            return Task.FromResult(CheckInDelivery.Refused);
+        }
+
+        if (!_presence.Connected)
+        {
+            return Task.FromResult(CheckInDelivery.Offline);
+        }
+
+        Notify(n => n.CheckInDue(MemberId, due));
+        return Task.FromResult(CheckInDelivery.Delivered);
+    }
+
+    /// <summary>A web node newly holds this member's connections: due check-ins go out now (one-way: the inbox calls back here).</summary>
+    /// <summary>What a node new to this member needs besides the offers and the ticket: thanks kept while offline, check-ins due.</summary>
+    private async Task CatchUpNode(IChatObserver node)
+    {
+        await Gratitude.Deliver(node);
+        WakeCheckIns();
+    }
+
+    private void WakeCheckIns() => _ = GrainFactory.GetGrain<ICheckInInboxGrain>(MemberId).MemberConnected();
+}

@@ -1,0 +1,27 @@
+using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Members;
+using MatchChat.Contracts.Network;
+
+namespace MatchChat.Grains.Network;
+
+/// <summary>The support network's rules as pure functions: who stays a contact, who is available, when two last talked.</summary>
+public static class NetworkRules
+{
+    /// <summary>A contact stays while they exist and neither has blocked the other.</summary>
+    public static bool Keeps(string ownerId, ContactCard owner, string contactId, ContactCard contact) =>
+        contact.Exists && !owner.Blocked.Contains(contactId) && !contact.Blocked.Contains(ownerId);
+
+    /// <summary>
+    /// The contact could take a chat with the owner now: they listen, are available with spare capacity and in good
+    /// standing, and the ages fit (teens to teen listeners or approved adults; adults never to teen listeners).
+    /// </summary>
+    public static bool AvailableTo(ContactCard owner, ContactCard contact) =>
+        contact.CanTakeChat
+        && (owner.AgeGroup == AgeGroups.Teen
+            ? contact.AgeGroup == AgeGroups.Teen || contact.TakesTeens
+            : contact.AgeGroup != AgeGroups.Teen);
+
+    /// <summary>The later of the stored time and the start of the newest conversation with that handle the owner still lists.</summary>
+    public static DateTime LastTalked(ContactEntry entry, IEnumerable<Conversation> conversations) =>
+        conversations.Where(c => c.PeerHandle == entry.Handle).Select(c => c.StartedAt).Append(entry.LastTalkedAt).Max();
+}

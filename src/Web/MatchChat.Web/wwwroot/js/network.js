@@ -1,0 +1,145 @@
+// [network] "Your people": trusted contacts (hub: AddToNetwork, RemoveFromNetwork, ListNetwork) and
+// "Ask <handle> again" (RequestListener with preferHandle). Contacts are known by handle only.
+import { $, el, clear } from "./dom.js";
+import { describeError } from "./errors.js";
+import { state } from "./store.js";
+import { invoke } from "./connection.js";
+import { showView, showNotice, announce, topicTitle } from "./views.js";
+import { setTicket, renderTalk } from "./talk.js";
+import { isOpen, seekerConversationIds } from "./requests.js";
+
+/** handle -> {handle, topics, available, lastTalkedAt} */
+export const network = new Map();
+
+export async function refreshNetwork() {
+  if (!state.connected) return renderNetwork();
+  try {
+    network.clear();
+    for (const contact of await invoke("ListNetwork")) network.set(contact.handle, contact);
+  } catch { /* keep what we have */ }
+  renderNetwork();
+}
+
+/** The topic to ask a contact on: the last one we talked about if they still listen on it, else their first one we may enter. */
+export function topicFor(contact) {
+  const mayEnter = (slug) => state.topics.some((t) => t.slug === slug);
+  const talks = [...state.conversations.values()]
+    .filter((c) => c.peerHandle === contact.handle)
+    .sort((a, b) => String(b.startedAt).localeCompare(String(a.startedAt)));
+  const last = talks.find((c) => contact.topics.includes(c.topic) && mayEnter(c.topic));
+  return last ? last.topic : contact.topics.find(mayEnter) || null;
+}
+
+/** RequestListener({topic, preferHandle}): the contact is offered it first; if they can't, the usual matching goes on. */
+export async function askAgain(handle) {
+  const contact = network.get(handle);
+  const topic = contact && topicFor(contact);
+  if (!topic) {
+    showNotice(`${handle} isn't listening on a topic you can join right now. You can still ask for someone else under "Talk to someone".`);
+    return;
+  }
+  const known = seekerConversationIds(state.conversations.values());
+  try {
+    const ticket = await invoke("RequestListener", { topic, experiences: [], note: null, preferHandle: handle });
+    if (isOpen(ticket)) setTicket(ticket, known);
+    renderTalk();
+    showView("talk");
+    announce(`We've asked ${handle} first. If they can't take it, we'll find someone else for "${topicTitle(topic)}".`);
+  } catch (err) {
+    showNotice(describeError(err).text);
+  }
+}
+
+async function add(conversationId, button) {
+  button.disabled = true;
+  try {
+    await invoke("AddToNetwork", conversationId);
+    await refreshNetwork();
+    announce("Added to your people.");
+  } catch (err) {
+    button.disabled = false;
+    showNotice(describeError(err).text);
+  }
+}
+
+async function remove(handle, button) {
+  button.disabled = true;
+  try {
+    await invoke("RemoveFromNetwork", handle);
+    network.delete(handle);
+    renderNetwork();
+    announce(`${handle} is no longer in your people.`);
+  } catch (err) {
+    button.disabled = false;
+    showNotice(describeError(err).text);
+  }
+}
+
+function lastTalked(iso) {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? "" : `Last talked ${d.toLocaleDateString([], { day: "numeric", month: "long" })}`;
+}
+
+export function renderNetwork() {
+  const list = $("network-list");
+  clear(list);
+  for (const contact of network.values()) {
+    const status = contact.topics.length === 0
+      ? "Not listening at the moment"
+      : `${contact.available ? "Available now" : "Not available right now"} · ${contact.topics.map(topicTitle).join(", ")}`;
+    list.append(el("li", { className: "blocked-item", attrs: { "data-testid": "network-contact", "data-handle": contact.handle } }, [
+      el("span", { className: "meta" }, [
+        el("span", { className: "name", text: contact.handle }),
+        el("span", { className: "hint", text: status, attrs: { "data-testid": "network-status" } }),
+        el("span", { className: "hint", text: lastTalked(contact.lastTalkedAt) }),
+      ]),
+      contact.topics.length > 0 ? el("button", {
+        className: "btn small primary",
+        text: `Ask ${contact.handle}`,
+        attrs: { type: "button", "data-testid": "network-ask" },
+        on: { click: () => askAgain(contact.handle) },
+      }) : null,
+      el("button", {
+        className: "btn small",
+        text: "Remove",
+        attrs: { type: "button", "aria-label": `Remove ${contact.handle} from your people`, "data-testid": "network-remove" },
+        on: { click: (e) => remove(contact.handle, e.currentTarget) },
+      }),
+    ]));
+  }
+  $("network-empty").hidden = network.size > 0;
+
+  // Peers of recent conversations who are not in the network yet (one row per person, newest talk).
+  const candidates = new Map();
+  for (const c of [...state.conversations.values()].sort((a, b) => String(b.startedAt).localeCompare(String(a.startedAt)))) {
+    if (!network.has(c.peerHandle) && !state.blocked.has(c.peerHandle) && !candidates.has(c.peerHandle)) candidates.set(c.peerHandle, c);
+  }
+  const candidateList = $("network-candidates");
+  clear(candidateList);
+  for (const [handle, c] of candidates) {
+    candidateList.append(el("li", { className: "blocked-item", attrs: { "data-testid": "network-candidate", "data-handle": handle } }, [
+      el("span", { className: "meta" }, [
+        el("span", { className: "name", text: handle }),
+        el("span", { className: "hint", text: topicTitle(c.topic) }),
+      ]),
+      el("button", {
+        className: "btn small",
+        text: `Add ${handle}`,
+        attrs: { type: "button", "data-testid": "network-add" },
+        on: { click: (e) => add(c.conversationId, e.currentTarget) },
+      }),
+    ]));
+  }
+  $("network-candidates-empty").hidden = candidates.size > 0;
+
+  const forSelect = $("checkin-for");
+  const chosen = forSelect.value;
+  clear(forSelect);
+  forSelect.append(el("option", { text: "Me", attrs: { value: "" } }));
+  for (const handle of network.keys()) forSelect.append(el("option", { text: handle, attrs: { value: handle } }));
+  forSelect.value = network.has(chosen) ? chosen : "";
+}
+
+export function wireNetwork() {
+  renderNetwork();
+}

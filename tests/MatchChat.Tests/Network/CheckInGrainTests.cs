@@ -1,0 +1,160 @@
+using MatchChat.Contracts.Blocks;
+using MatchChat.Contracts.CheckIns;
+using MatchChat.Contracts.Errors;
+using MatchChat.Contracts.Members;
+using MatchChat.Contracts.Push;
+using MatchChat.Tests.Support;
+
+namespace MatchChat.Tests.Network;
+
+/// <summary>
+/// Check-ins on a TestingHost silo whose clock moves only when told: due times, delivery once, offline members, cancels,
+/// bounds, blocks and deletion. A web node's re-attach (a renewal that is new to the member grain) and the inbox's own
+/// timer both end in the same delivery; here the test pokes it as a node attaching would.
+/// </summary>
+public sealed class CheckInGrainTests(ManualClockClusterFixture fixture) : IClassFixture<ManualClockClusterFixture>
+{
+    private static ManualTime Clock => ManualClockClusterFixture.Clock;
+
+    private readonly RecordingObserver _node = new();
+
+    private async Task<(IMemberGrain Grain, string Id, string Handle, IChatObserver Node)> Member()
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var handle = "H-" + id[..8];
+        var grain = fixture.Grains.GetGrain<IMemberGrain>(id);
+        await grain.Create(handle, "adult");
+        var node = fixture.Cluster.Client.CreateObjectReference<IChatObserver>(_node);
+        await grain.Attach("node-" + id, node);
+        return (grain, id, handle, node);
+    }
+
+    private ICheckInGrain CheckIns(string id) => fixture.Grains.GetGrain<ICheckInGrain>(id);
+
+    private ICheckInInboxGrain Inbox(string id) => fixture.Grains.GetGrain<ICheckInInboxGrain>(id);
+
+    private int Count(string memberId, string checkInId) =>
+        _node.Events.Count(e => e.MemberId == memberId && e.Event is CheckInDue d && d.CheckInId == checkInId);
+
+    [Fact]
+    public async Task A_check_in_is_delivered_once_when_due_and_not_before()
+    {
+        var me = await Member();
+        var scheduled = await CheckIns(me.Id).Schedule(10, "How is the breathing going?", null, null);
+        Assert.Equal(Clock.GetUtcNow().UtcDateTime.AddMinutes(10), scheduled.DueAt);
+
+        Clock.Advance(TimeSpan.FromMinutes(9));
+        await Inbox(me.Id).MemberConnected();
+        Assert.Equal(0, Count(me.Id, scheduled.CheckInId));
+        var listed = Assert.Single(await CheckIns(me.Id).List());
+        Assert.Equal((scheduled.CheckInId, CheckInStatuses.Scheduled), (listed.CheckInId, listed.Status));
+
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await me.Grain.Attach("node-" + me.Id, me.Node); // the node's renewal under the moved clock
+        await Inbox(me.Id).MemberConnected();
+        var due = await _node.Next<CheckInDue>(me.Id, d => d.CheckInId == scheduled.CheckInId);
+        Assert.Null(due.FromHandle);
+        Assert.Equal("How is the breathing going?", due.Note);
+        Assert.Equal(scheduled.DueAt, due.DueAt);
+
+        await Inbox(me.Id).MemberConnected();
+        await Inbox(me.Id).MemberConnected();
+        Assert.Equal(1, Count(me.Id, scheduled.CheckInId));
+        var delivered = Assert.Single(await CheckIns(me.Id).List());
+        Assert.Equal(CheckInStatuses.Delivered, delivered.Status);
+    }
+
+    [Fact]
+    public async Task An_offline_member_gets_a_due_check_in_at_their_next_connection_once()
+    {
+        var me = await Member();
+        var scheduled = await CheckIns(me.Id).Schedule(5, null, null, null);
+        await me.Grain.Detach("node-" + me.Id);
+        Clock.Advance(TimeSpan.FromMinutes(6));
+        await Inbox(me.Id).MemberConnected();
+        Assert.Equal(0, Count(me.Id, scheduled.CheckInId));
+
+        // A node attaching is new to the member grain: it wakes the inbox one-way.
+        await me.Grain.Attach("node-" + me.Id, me.Node);
+        await _node.Next<CheckInDue>(me.Id, d => d.CheckInId == scheduled.CheckInId);
+        await me.Grain.Detach("node-" + me.Id);
+        await me.Grain.Attach("node-" + me.Id, me.Node);
+        await Inbox(me.Id).MemberConnected();
+        Assert.Equal(1, Count(me.Id, scheduled.CheckInId));
+    }
+
+    [Fact]
+    public async Task A_check_in_for_a_contact_reaches_them_from_the_sender_and_the_sender_may_cancel_it_until_due()
+    {
+        var sender = await Member();
+        var receiver = await Member();
+        var kept = await CheckIns(sender.Id).Schedule(3, "thinking of you", receiver.Id, receiver.Handle);
+        var cancelled = await CheckIns(sender.Id).Schedule(3, "cancel me", receiver.Id, receiver.Handle);
+        var listed = await CheckIns(sender.Id).List();
+        Assert.Equal(2, listed.Length);
+        Assert.All(listed, c => Assert.Equal(receiver.Handle, c.ForHandle));
+        Assert.Empty(await CheckIns(receiver.Id).List());
+
+        await CheckIns(sender.Id).Cancel(cancelled.CheckInId);
+        Assert.Equal(ErrorCodes.NotFound, (await Assert.ThrowsAsync<MatchChatException>(() => CheckIns(sender.Id).Cancel(cancelled.CheckInId))).Code);
+
+        Clock.Advance(TimeSpan.FromMinutes(3));
+        await receiver.Grain.Attach("node-" + receiver.Id, receiver.Node);
+        await Inbox(receiver.Id).MemberConnected();
+        var due = await _node.Next<CheckInDue>(receiver.Id, d => d.CheckInId == kept.CheckInId);
+        Assert.Equal(sender.Handle, due.FromHandle);
+        Assert.Equal(0, Count(receiver.Id, cancelled.CheckInId));
+        var late = await Assert.ThrowsAsync<MatchChatException>(() => CheckIns(sender.Id).Cancel(kept.CheckInId));
+        Assert.Equal(ErrorCodes.Conflict, late.Code);
+        Assert.Equal(sender.Handle, Assert.Single(await CheckIns(receiver.Id).List()).FromHandle);
+    }
+
+    [Fact]
+    public async Task A_receiver_who_blocked_the_sender_never_gets_their_check_in()
+    {
+        var sender = await Member();
+        var receiver = await Member();
+        var scheduled = await CheckIns(sender.Id).Schedule(2, null, receiver.Id, receiver.Handle);
+        await fixture.Grains.GetGrain<IBlockListGrain>(receiver.Id).Block(sender.Id, sender.Handle);
+
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        await receiver.Grain.Attach("node-" + receiver.Id, receiver.Node);
+        await Inbox(receiver.Id).MemberConnected();
+        await Inbox(receiver.Id).MemberConnected();
+        Assert.Equal(0, Count(receiver.Id, scheduled.CheckInId));
+        Assert.Empty(await CheckIns(receiver.Id).List());
+    }
+
+    [Fact]
+    public async Task Deleting_the_sender_withdraws_their_check_ins_and_erases_their_own()
+    {
+        var sender = await Member();
+        var receiver = await Member();
+        var forOther = await CheckIns(sender.Id).Schedule(2, null, receiver.Id, receiver.Handle);
+        await CheckIns(sender.Id).Schedule(2, "mine", null, null);
+
+        await sender.Grain.Delete();
+        Assert.Empty(await CheckIns(sender.Id).List());
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        await receiver.Grain.Attach("node-" + receiver.Id, receiver.Node);
+        await Inbox(receiver.Id).MemberConnected();
+        Assert.Equal(0, Count(receiver.Id, forOther.CheckInId));
+        Assert.Empty(await Inbox(sender.Id).Delivered());
+    }
+
+    [Fact]
+    public async Task At_most_fifty_check_ins_wait_and_bad_minutes_are_refused()
+    {
+        var me = await Member();
+        for (var i = 0; i < ICheckInGrain.MaxScheduled; i++)
+        {
+            await CheckIns(me.Id).Schedule(60 + i, null, null, null);
+        }
+
+        var full = await Assert.ThrowsAsync<MatchChatException>(() => CheckIns(me.Id).Schedule(5, null, null, null));
+        Assert.Equal(ErrorCodes.Conflict, full.Code);
+        Assert.Equal(ICheckInGrain.MaxScheduled, (await CheckIns(me.Id).List()).Length);
+        Assert.Equal(ErrorCodes.Invalid, (await Assert.ThrowsAsync<MatchChatException>(() => CheckIns(me.Id).Schedule(0, null, null, null))).Code);
+        Assert.Equal(ErrorCodes.Invalid, (await Assert.ThrowsAsync<MatchChatException>(() => CheckIns(me.Id).Schedule(43_201, null, null, null))).Code);
+    }
+}
