@@ -7,6 +7,14 @@ import { invoke } from "./connection.js";
 import { isOpen, isClosedStatus, nextTicket, seekerConversationIds, conversationFor, bind } from "./requests.js";
 import { showView, showNotice, fieldError, announce, topicTitle } from "./views.js";
 import { openChannel } from "./chats.js";
+import { noteProgress, currentPlace } from "./queue.js";
+
+/** The newest QueueProgress per topic and priority (queue.js); memory only: a reconnect's GetMe gives a fresh ticket. */
+const progress = new Map();
+
+export function onQueueProgress(update) {
+  if (noteProgress(progress, update) && state.ticket && state.ticket.topic === update.topic) renderTalk();
+}
 
 /** Keeps `ticket` (a QueueTicket) as the open request, or forgets it (null). */
 export function setTicket(ticket, knownIds = seekerConversationIds(state.conversations.values())) {
@@ -77,7 +85,7 @@ export function resolveTicket(conversations, { open = true } = {}) {
 }
 
 export function renderTalk() {
-  const ticket = isOpen(state.ticket) ? state.ticket : null;
+  const ticket = isOpen(state.ticket) ? currentPlace(state.ticket, progress) : null;
   $("talk-form").hidden = !!ticket;
   $("talk-waiting").hidden = !ticket;
   if (!ticket) return;
