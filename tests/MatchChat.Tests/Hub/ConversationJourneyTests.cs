@@ -135,7 +135,8 @@ public sealed class ConversationJourneyTests(ServerFixture server) : IClassFixtu
         await using var b = await server.NewMember();
         await using var c = await server.NewMember();
         Assert.Equal(1, (await a.Request(topic)).Position);
-        Assert.Equal(2, (await b.Request(topic)).Position);
+        var ofB = await b.Request(topic);
+        Assert.Equal(2, ofB.Position);
         var third = await c.Request(topic);
         Assert.Equal(3, third.Position);
         Assert.Null(third.EstimatedWaitSeconds);
@@ -147,12 +148,12 @@ public sealed class ConversationJourneyTests(ServerFixture server) : IClassFixtu
         Assert.Equal(requestOfA, offer.RequestId);
         await listener.Conn.Invoke<Conversation>("AcceptOffer", offer.OfferId);
 
-        var bMoved = await b.Conn.Next<QueueTicket>("QueueUpdated", t => t.Position == 1);
-        Assert.NotNull(bMoved.RequestId);
-        var cMoved = await c.Conn.Next<QueueTicket>("QueueUpdated", t => t.Position == 2 && t.EstimatedWaitSeconds is not null);
+        // The page's place (wwwroot/js/queue.js): the ticket, moved on by the topic's QueueProgress broadcast.
+        await b.Conn.WaitForPlace(ofB, p => p.Position == 1);
+        var cMoved = await c.Conn.WaitForPlace(third, p => p.Position == 2 && p.EstimatedWaitSeconds is not null);
         Assert.True(cMoved.EstimatedWaitSeconds >= 0);
         var second = await listener.Conn.Next<Offer>("OfferReceived", o => o.OfferId != offer.OfferId);
-        Assert.Equal(bMoved.RequestId, second.RequestId);
+        Assert.Equal(ofB.RequestId, second.RequestId);
     }
 
     [Fact]

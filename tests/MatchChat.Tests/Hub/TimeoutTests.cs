@@ -78,10 +78,11 @@ public sealed class TimeoutTests(FastTimeoutsServerFixture server) : IClassFixtu
         await using var leaving = await server.NewMember();
         var ticket = await leaving.Request(topic);
         await using var staying = await server.NewMember();
-        Assert.Equal(2, (await staying.Request(topic)).Position);
+        var second = await staying.Request(topic);
+        Assert.Equal(2, second.Position);
 
         await leaving.Conn.Hub.StopAsync();
-        await staying.Conn.Next<QueueTicket>("QueueUpdated", t => t.Position == 1, TimeSpan.FromSeconds(10));
+        await staying.Conn.WaitForPlace(second, p => p.Position == 1, TimeSpan.FromSeconds(10));
         await using var back = await TestConnection.OpenAsync(server.BaseUrl, leaving.Token);
         var again = await back.Invoke<QueueTicket>("RequestListener", new { topic });
         Assert.NotEqual(ticket.RequestId, again.RequestId);

@@ -37,6 +37,7 @@ public sealed class RecordingObserver : IChatObserver
     }
 
     public Task QueueUpdated(string memberId, QueueTicket ticket) => Add(memberId, ticket);
+    public Task QueueProgress(QueueProgress progress) => Add(null, progress);
     public Task OfferReceived(string memberId, Offer offer) => Add(memberId, offer);
     public Task OfferWithdrawn(string memberId, OfferWithdrawn withdrawn) => Add(memberId, withdrawn);
     public Task Matched(string memberId, Conversation conversation) => Add(memberId, conversation);

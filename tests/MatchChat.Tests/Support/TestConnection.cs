@@ -20,6 +20,7 @@ public sealed class TestConnection : IAsyncDisposable
     {
         Hub = connection;
         Record<QueueTicket>("QueueUpdated");
+        Record<QueueProgress>("QueueProgress");
         Record<Offer>("OfferReceived");
         Record<OfferWithdrawn>("OfferWithdrawn");
         Record<Conversation>("Matched");

@@ -1,5 +1,7 @@
 using MatchChat.Contracts.Conversations;
 
+using MatchChat.Contracts.Push;
+
 namespace MatchChat.Contracts.Matching;
 
 /// <summary>Key: topic slug. Waiting requests in order, offers in flight, the listener roster; runs the matching policy.</summary>
@@ -37,4 +39,7 @@ public interface ITopicQueueGrain : IGrainWithStringKey
 
     /// <summary>The listener will not take the offer: declined, unavailable or busy. The request moves on and keeps its place.</summary>
     [Alias("Decline")] Task Decline(string offerId, string listenerId, string reason);
+
+    /// <summary>A web node with seekers waiting in this topic: it gets <see cref="IChatObserver.QueueProgress"/> until it stops renewing.</summary>
+    [Alias("Watch")] Task Watch(string nodeId, IChatObserver node);
 }

@@ -21,6 +21,8 @@ namespace MatchChat.Contracts.Push;
 public interface IChatObserver : IGrainObserver
 {
     [OneWay, Alias("QueueUpdated")] Task QueueUpdated(string memberId, QueueTicket ticket);
+    /// <summary>To the topic's queue group (<c>queue:&lt;topic&gt;</c>): the seekers waiting there move on by themselves.</summary>
+    [OneWay, Alias("QueueProgress")] Task QueueProgress(QueueProgress progress);
     [OneWay, Alias("OfferReceived")] Task OfferReceived(string memberId, Offer offer);
     [OneWay, Alias("OfferWithdrawn")] Task OfferWithdrawn(string memberId, OfferWithdrawn withdrawn);
     [OneWay, Alias("Matched")] Task Matched(string memberId, Conversation conversation);

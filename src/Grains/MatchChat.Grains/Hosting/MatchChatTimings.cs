@@ -16,6 +16,16 @@ public sealed class MatchChatTimings
     /// <summary>Debounce for queue position/estimate pushes, so a burst costs one update per seeker, not one per change.</summary>
     public double QueueUpdateDelaySeconds { get; set; } = 0.1;
 
+    /// <summary>How often at most a topic broadcasts its served counts (<c>QueueProgress</c>) to its waiting seekers' nodes.</summary>
+    public double QueueProgressDelaySeconds { get; set; } = 1;
+
+    /// <summary>
+    /// The first this many waiting places of a topic are also sent <c>QueueUpdated</c> whenever their position or
+    /// estimate changes (the contract's original rule), so a short queue behaves exactly as before; the places behind
+    /// them learn from <c>QueueProgress</c>. Bounds the pushes of one flush whatever the queue's length.
+    /// </summary>
+    public int ExactPlaces { get; set; } = 20;
+
     /// <summary>
     /// How long a topic queue waits for the report of a start it handed to a listener's member grain before it
     /// settles that start itself (a lost report, a silo that died mid-start). Longer than two grain calls' timeouts.
@@ -33,5 +43,6 @@ public sealed class MatchChatTimings
     public TimeSpan ObserverExpiry => TimeSpan.FromSeconds(ObserverExpirySeconds);
     public TimeSpan StartReportTimeout => TimeSpan.FromSeconds(StartReportTimeoutSeconds);
     public TimeSpan QueueUpdateDelay => TimeSpan.FromSeconds(QueueUpdateDelaySeconds);
+    public TimeSpan QueueProgressDelay => TimeSpan.FromSeconds(QueueProgressDelaySeconds);
     public TimeSpan RoomMembership => TimeSpan.FromDays(RoomMembershipDays);
 }

@@ -112,7 +112,7 @@ public sealed partial class MemberGrain(
         }
 
         ArmDeadline();
-        return new MemberChannels(S.Handle!, S.AgeGroup, _chats.ActiveChannels.Concat(_rooms.Channels).ToArray(), [.. S.Blocked]);
+        return new MemberChannels(S.Handle!, S.AgeGroup, _chats.ActiveChannels.Concat(_rooms.Channels).Concat(_seeker.QueueGroups).ToArray(), [.. S.Blocked]);
     }
 
     public Task Detach(string nodeId)

@@ -14,6 +14,9 @@ internal sealed class SeekerRole(IMemberContext m)
 
     public bool Waiting => S.Request is not null;
 
+    /// <summary>While a request is open: its topic's queue group, whose <c>QueueProgress</c> the member's connections hear.</summary>
+    public IEnumerable<string> QueueGroups => S.Request is { } open ? [Contracts.Matching.QueueGroups.For(open.Topic)] : [];
+
     public async Task<QueueTicket> RequestListener(string topic, string[] experiences, string? note, string? preferredListenerId = null)
     {
         m.RequireTopic(topic);
@@ -40,6 +43,7 @@ internal sealed class SeekerRole(IMemberContext m)
         }
 
         await m.WatchPresence();
+        m.Notify(n => n.ChannelJoined(m.MemberId, Contracts.Matching.QueueGroups.For(topic)));
         if (note is { Length: > 0 })
         {
             // [crisis] After the request is the member's: one-way, so the answer never waits for the screen.
@@ -142,9 +146,21 @@ internal sealed class SeekerRole(IMemberContext m)
     public async Task OnTicketUpdated(QueueTicket ticket)
     {
         m.Notify(n => n.QueueUpdated(m.MemberId, ticket));
-        if (!TicketStatus.IsOpen(ticket.Status) && S.Request?.RequestId == ticket.RequestId)
+        if (TicketStatus.IsOpen(ticket.Status))
+        {
+            return;
+        }
+
+        if (S.Request?.Topic != ticket.Topic)
+        {
+            // No request waits in that topic any more: the member's connections leave its queue group.
+            m.Notify(n => n.ChannelLeft(m.MemberId, Contracts.Matching.QueueGroups.For(ticket.Topic)));
+        }
+
+        if (S.Request?.RequestId == ticket.RequestId)
         {
             S.Request = null;
+            m.Notify(n => n.ChannelLeft(m.MemberId, Contracts.Matching.QueueGroups.For(ticket.Topic)));
             await m.Writes.TryWrite("after the request closed");
             await m.WatchPresence();
         }

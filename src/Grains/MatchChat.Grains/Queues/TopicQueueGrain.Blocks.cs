@@ -35,7 +35,7 @@ public sealed partial class TopicQueueGrain
             return;
         }
 
-        foreach (var request in Requests.Where(r => r.OfferListenerId == listener.ListenerId && blocked.Contains(r.Request.SeekerId)))
+        foreach (var request in OffersTo(listener.ListenerId).Where(r => blocked.Contains(r.Request.SeekerId)))
         {
             CloseOffer(request, notifyListener: true, reason: OfferReasons.Withdrawn);
         }

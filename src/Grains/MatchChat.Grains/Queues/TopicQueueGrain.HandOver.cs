@@ -25,7 +25,7 @@ public sealed partial class TopicQueueGrain
 
     public Task<HandOver> Accept(string offerId, string listenerId, string listenerHandle)
     {
-        var request = Requests.FirstOrDefault(r => r.OfferId == offerId && r.OfferListenerId == listenerId);
+        var request = FindOffer(offerId, listenerId);
         if (request is null || request.OfferExpiresAt <= Now)
         {
             throw MatchChatException.Conflict("This offer has expired or was withdrawn. Stay available for the next one.");
@@ -107,7 +107,7 @@ public sealed partial class TopicQueueGrain
     /// <summary>The conversation has started: the request leaves the queue. The conversation grain tells both members.</summary>
     private void Complete(QueuedRequest request)
     {
-        Requests.Remove(request);
+        RemoveRequest(request);
         _reportsDue.Remove(request.Request.RequestId);
         WaitEstimator.RecordMatch(state.State, Now);
         MatchChatMetrics.Matched(Topic, Now - request.Request.EnqueuedAt);
@@ -131,7 +131,7 @@ public sealed partial class TopicQueueGrain
         Writes.MarkDirty();
         if (request.CancelledAs is { } status)
         {
-            Requests.Remove(request);
+            RemoveRequest(request);
             PushTerminal(request.Request, status);
             _ = PersistAfterRemoval();
         }
@@ -191,7 +191,7 @@ public sealed partial class TopicQueueGrain
             }
 
             // Settled meanwhile by a report (or given up and started again): nothing left to do for this answer.
-            if (!Requests.Contains(request) || !request.StartUnsettled || request.StartAttempt != attempt)
+            if (Find(request.Request.RequestId) != request || !request.StartUnsettled || request.StartAttempt != attempt)
             {
                 continue;
             }

@@ -33,7 +33,6 @@ public sealed partial class TopicQueueGrain(
     private readonly MatchChatTimings _timings = timings.Value;
     private readonly Dictionary<string, ListenerSnapshot> _roster = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IGrainTimer> _offerTimers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, QueueTicket> _lastPushed = new(StringComparer.Ordinal);
     private WriteBehind? _writeBehind;
     private IGrainTimer? _flushTimer;
     private bool _reminderRegistered;
@@ -47,6 +46,7 @@ public sealed partial class TopicQueueGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        BuildIndex();
         foreach (var r in Requests.Where(r => r.HasOpenOffer))
         {
             ArmOfferTimer(r);
@@ -89,9 +89,10 @@ public sealed partial class TopicQueueGrain(
 
             // Arrival order (urgent ones first); a request re-sent after a lost write keeps its original place.
             var queued = new QueuedRequest { Request = request };
-            Requests.Insert(QueueOrder.InsertIndex(Requests, queued), queued);
-            MatchNow();
-            var ticket = TicketFor(request.RequestId)!;
+            var index = QueueOrder.InsertIndex(Requests, queued);
+            Insert(index, queued);
+            MatchNow(); // plans offers only: no request moves, so index is still its place
+            var ticket = TicketAt(index);
             _lastPushed[request.RequestId] = ticket;
             // Written through: an acknowledged ticket must survive a restart. If the request was matched while
             // the write was in flight, its terminal QueueUpdated follows this answer.
@@ -122,7 +123,7 @@ public sealed partial class TopicQueueGrain(
             return false;
         }
 
-        Requests.Remove(request);
+        RemoveRequest(request);
         // The seeker left: not the listener's doing, so it does not count as a missed offer.
         CloseOffer(request, notifyListener: true, reason: OfferReasons.Withdrawn);
         PushTerminal(request.Request, status);
@@ -150,7 +151,7 @@ public sealed partial class TopicQueueGrain(
     public Task RemoveListener(string listenerId)
     {
         _roster.Remove(listenerId);
-        foreach (var r in Requests.Where(r => r.OfferListenerId == listenerId).ToList())
+        foreach (var r in OffersTo(listenerId))
         {
             CloseOffer(r, notifyListener: true, reason: OfferReasons.Unavailable);
         }
@@ -161,7 +162,7 @@ public sealed partial class TopicQueueGrain(
 
     public Task Decline(string offerId, string listenerId, string reason)
     {
-        var request = Requests.FirstOrDefault(r => r.OfferId == offerId && r.OfferListenerId == listenerId);
+        var request = FindOffer(offerId, listenerId);
         if (request is not null)
         {
             if (reason == OfferReasons.Declined)
@@ -189,43 +190,17 @@ public sealed partial class TopicQueueGrain(
         return SyncReminder();
     }
 
-    private QueuedRequest? Find(string requestId) => Requests.FirstOrDefault(r => r.Request.RequestId == requestId);
-
-    private QueueTicket? TicketFor(string requestId)
-    {
-        var index = Requests.FindIndex(r => r.Request.RequestId == requestId);
-        return index < 0 ? null : TicketAt(index);
-    }
-
-    private QueueTicket TicketAt(int index)
-    {
-        var r = Requests[index];
-        var offered = r.HasOpenOffer || (r.IsStarting && !r.StartUnsettled);
-        return new QueueTicket(
-            r.Request.RequestId,
-            Topic,
-            offered ? TicketStatus.Offered : TicketStatus.Waiting,
-            index + 1,
-            WaitEstimator.Estimate(state.State, index + 1),
-            r.Urgent ? Priorities.Urgent : Priorities.Normal);
-    }
-
     /// <summary>Runs the policy and sends the offers it plans. Writes state only when it planned an offer.</summary>
     private void MatchNow()
     {
         if (_roster.Count > 0 && Requests.Count > 0)
         {
-            // A listener holds one offer at a time; one whose accept is still starting is counted in the roster's
-            // active chats instead (Accept), so they may be offered the next request meanwhile.
-            var busy = Requests.Select(r => r.OfferListenerId).OfType<string>().ToHashSet(StringComparer.Ordinal);
-            var waiting = Requests.Select(r => new WaitingSeeker(
-                r.Request.RequestId, r.Request.SeekerId, Topic, r.Request.AgeGroup, r.Request.Experiences, r.Excluded,
-                r.HasOpenOffer || r.IsStarting, r.Request.Blocked, r.Urgent, r.Request.PreferredListenerId));
-            foreach (var planned in MatchingPolicy.Plan(waiting, _roster.Values, busy, Now))
+            foreach (var planned in PlanOffers())
             {
                 var request = Find(planned.Seeker.RequestId)!;
                 request.OfferId = Ids.New();
                 request.OfferListenerId = planned.Listener.ListenerId;
+                _byOffer[request.OfferId] = request;
                 request.OfferExpiresAt = Now + _timings.OfferTimeout;
                 ArmOfferTimer(request);
                 MatchChatMetrics.OfferMade(Topic, request.FirstOfferAt is null ? Now - request.Request.EnqueuedAt : null);
@@ -251,6 +226,7 @@ public sealed partial class TopicQueueGrain(
         }
 
         MatchChatMetrics.OfferClosed(Topic, reason);
+        _byOffer.Remove(offerId);
         if (_offerTimers.Remove(offerId, out var timer))
         {
             timer.Dispose();
@@ -278,8 +254,7 @@ public sealed partial class TopicQueueGrain(
 
     private Task OnOfferExpired(string offerId)
     {
-        var request = Requests.FirstOrDefault(r => r.OfferId == offerId);
-        if (request is not null)
+        if (_byOffer.TryGetValue(offerId, out var request))
         {
             logger.LogInformation("Offer expired in topic {Topic}", Topic);
             request.Excluded.Add(request.OfferListenerId!);
@@ -345,21 +320,12 @@ public sealed partial class TopicQueueGrain(
             new GrainTimerCreationOptions(_timings.QueueUpdateDelay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
     }
 
-    /// <summary>Pushes changed tickets (position, status, estimate) and writes state, once per debounce window.</summary>
+    /// <summary>Pushes the tickets a client could not work out by itself (TopicQueueGrain.Progress.cs), and writes state, once per debounce window.</summary>
     private async Task Flush()
     {
         _flushTimer?.Dispose();
         _flushTimer = null;
-        for (var i = 0; i < Requests.Count; i++)
-        {
-            var ticket = TicketAt(i);
-            if (!_lastPushed.TryGetValue(ticket.RequestId, out var last) || last != ticket)
-            {
-                _lastPushed[ticket.RequestId] = ticket;
-                _ = GrainFactory.GetGrain<IMemberGrain>(Requests[i].Request.SeekerId).OnTicketUpdated(ticket);
-            }
-        }
-
+        PushChangedTickets();
         try
         {
             await Writes.PersistIfDirty();

@@ -13,4 +13,8 @@ public sealed class TopicQueueState
     [Id(1)] public double? ServiceIntervalSeconds { get; set; }
     [Id(2)] public DateTime? LastServiceAt { get; set; }
     [Id(3)] public DateTime? BusySince { get; set; }
+
+    /// <summary>Requests of each priority that have left the queue (matched, cancelled, expired), for <c>QueueProgress</c>.</summary>
+    [Id(4)] public long ServedUrgent { get; set; }
+    [Id(5)] public long ServedNormal { get; set; }
 }

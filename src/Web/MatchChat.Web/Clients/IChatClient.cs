@@ -15,6 +15,7 @@ namespace MatchChat.Web.Clients;
 public interface IChatClient
 {
     Task QueueUpdated(QueueTicket ticket);
+    Task QueueProgress(QueueProgress progress);
     Task OfferReceived(Offer offer);
     Task OfferWithdrawn(OfferWithdrawn withdrawn);
     Task Matched(Conversation conversation);

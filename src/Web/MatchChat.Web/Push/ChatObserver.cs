@@ -22,6 +22,13 @@ public sealed class ChatObserver(
 {
     public Task QueueUpdated(string memberId, QueueTicket ticket) => ToMember(memberId, c => c.QueueUpdated(ticket));
 
+    /// <summary>To the topic's queue group: one send for every waiting seeker of the topic on this node.</summary>
+    public Task QueueProgress(QueueProgress progress)
+    {
+        var group = QueueGroups.For(progress.Topic);
+        return ToChannel(group, () => hub.Clients.Group(group).QueueProgress(progress));
+    }
+
     public Task OfferReceived(string memberId, Offer offer) => ToMember(memberId, c => c.OfferReceived(offer));
 
     public Task OfferWithdrawn(string memberId, OfferWithdrawn withdrawn) => ToMember(memberId, c => c.OfferWithdrawn(withdrawn));

@@ -1,4 +1,5 @@
 using MatchChat.Contracts.Errors;
+using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Push;
 using MatchChat.Web.Clients;
@@ -59,7 +60,7 @@ public sealed class PushBridge(
             await hub.Groups.AddToGroupAsync(connectionId, channel);
             if (local.AddChannel(memberId, channel))
             {
-                await ChannelRef.Grain(grains, channel).Subscribe(NodeId, Reference);
+                await SubscribeTo(channel);
             }
         }
     }
@@ -98,7 +99,7 @@ public sealed class PushBridge(
     {
         try
         {
-            await ChannelRef.Grain(grains, channel).Subscribe(NodeId, Reference);
+            await SubscribeTo(channel);
         }
         catch (Exception e)
         {
@@ -106,6 +107,11 @@ public sealed class PushBridge(
             logger.LogWarning("Push: subscribing to a channel failed ({ExceptionType}); retrying at the next renewal", e.GetType().Name);
         }
     }
+
+    /// <summary>A channel's grain, or for a topic's queue group (<see cref="QueueGroups"/>) the topic's queue, learns this node serves it.</summary>
+    private Task SubscribeTo(string channel) => QueueGroups.IsQueueGroup(channel)
+        ? grains.GetGrain<ITopicQueueGrain>(QueueGroups.TopicOf(channel)).Watch(NodeId, Reference)
+        : ChannelRef.Grain(grains, channel).Subscribe(NodeId, Reference);
 
     public async Task LeaveChannelAsync(string memberId, string channel)
     {
@@ -155,7 +161,7 @@ public sealed class PushBridge(
         {
             try
             {
-                await ChannelRef.Grain(grains, channel).Subscribe(NodeId, Reference);
+                await SubscribeTo(channel);
             }
             catch (Exception)
             {

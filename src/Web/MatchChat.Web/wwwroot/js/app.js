@@ -21,7 +21,7 @@ import { state, load } from "./store.js";
 import { restoreSession, createMember, takePendingNotice } from "./session.js";
 import { connect, invoke } from "./connection.js";
 import { VIEWS, showView, showWelcome, showNotice, fieldError, renderTopicControls, onWarned, viewHooks } from "./views.js";
-import { renderTalk, submitTalk, cancelTalk, onQueueUpdated, resolveTicket } from "./talk.js";
+import { renderTalk, submitTalk, cancelTalk, onQueueUpdated, onQueueProgress, resolveTicket } from "./talk.js";
 import { renderListener, submitListener, toggleAvailable, addOffer, persistOffers, onOfferWithdrawn, refreshMe } from "./listen.js";
 import { renderRooms, rejoinRooms, onRoomUpdated, leaveRoom } from "./rooms.js";
 import { channelState, catchUpChannel, upsertConversation, onMatched, onConversationEnded, renderChatList, openChannel, closeChannel, endOpenConversation } from "./chats.js";
@@ -99,6 +99,7 @@ async function beginSession(session) {
   connect({
     handlers: {
       QueueUpdated: onQueueUpdated,
+      QueueProgress: onQueueProgress,
       OfferReceived: (offer) => addOffer(offer, { announce: true }),
       OfferWithdrawn: onOfferWithdrawn,
       Matched: onMatched,

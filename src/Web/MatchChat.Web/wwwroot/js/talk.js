@@ -8,6 +8,14 @@ import { isOpen, isClosedStatus, nextTicket, seekerConversationIds, conversation
 import { showView, showNotice, fieldError, announce, topicTitle } from "./views.js";
 import { openChannel } from "./chats.js";
 import { withSupportKind, clearSupportKind } from "./support.js";
+import { noteProgress, currentPlace } from "./queue.js";
+
+/** The newest QueueProgress per topic and priority (queue.js); memory only: a reconnect's GetMe gives a fresh ticket. */
+const progress = new Map();
+
+export function onQueueProgress(update) {
+  if (noteProgress(progress, update) && state.ticket && state.ticket.topic === update.topic) renderTalk();
+}
 
 /** Keeps `ticket` (a QueueTicket) as the open request, or forgets it (null). */
 export function setTicket(ticket, knownIds = seekerConversationIds(state.conversations.values())) {
@@ -78,7 +86,7 @@ export function resolveTicket(conversations, { open = true } = {}) {
 }
 
 export function renderTalk() {
-  const ticket = isOpen(state.ticket) ? state.ticket : null;
+  const ticket = isOpen(state.ticket) ? currentPlace(state.ticket, progress) : null;
   $("talk-form").hidden = !!ticket;
   $("talk-waiting").hidden = !ticket;
   if (!ticket) return;

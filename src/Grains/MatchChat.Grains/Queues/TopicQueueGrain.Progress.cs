@@ -1,0 +1,136 @@
+using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Members;
+using MatchChat.Contracts.Push;
+using MatchChat.Contracts.Topics;
+using MatchChat.Grains.Push;
+
+namespace MatchChat.Grains.Queues;
+
+/// <summary>
+/// How waiting seekers learn their place without one push each per change ("now serving").
+/// Each priority has a served count: the requests of it that have left the queue, plus, for normal requests, the urgent
+/// ones that left (every urgent request is ahead of every normal one). A ticket carries the count of its priority when
+/// its position was computed; the queue broadcasts the counts (<see cref="QueueProgress"/>) to the topic's group, one
+/// push per web node that watches, and a client's place is <c>position - (served now - served then)</c>.
+/// That is exact while everyone who left was ahead of the seeker. When it is not (someone behind them left, or was put
+/// ahead of them: an urgent request, a re-sent one keeping its earlier place), the flush finds the seekers whose
+/// computed place is wrong and sends them a fresh <c>QueueUpdated</c>; status and priority changes are sent as before.
+/// So a burst served from the front costs one broadcast per progress window instead of a push per waiting seeker.
+/// </summary>
+public sealed partial class TopicQueueGrain
+{
+    /// <summary>Per request: the last ticket its seeker was sent (memory only: after activation everyone is sent one).</summary>
+    private readonly Dictionary<string, QueueTicket> _lastPushed = new(StringComparer.Ordinal);
+    private NodeSubscriptions? _watchers;
+    private IGrainTimer? _progressTimer;
+    private (long Urgent, long Normal, double? Interval) _broadcast;
+
+    private NodeSubscriptions Watchers => _watchers ??= new(_timings.ObserverExpiry, time);
+
+    public Task Watch(string nodeId, IChatObserver node)
+    {
+        if (Watchers.Renew(nodeId, node))
+        {
+            // A node that just started watching may hold tickets from before: give it the counts now.
+            _ = node.QueueProgress(Progress(urgent: false));
+            _ = node.QueueProgress(Progress(urgent: true));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private long ServedOf(bool urgent) => urgent ? state.State.ServedUrgent : state.State.ServedNormal;
+
+    private QueueProgress Progress(bool urgent) =>
+        new(Topic, urgent ? Priorities.Urgent : Priorities.Normal, ServedOf(urgent), state.State.ServiceIntervalSeconds);
+
+    private QueueTicket TicketAt(int index)
+    {
+        var r = Requests[index];
+        return new QueueTicket(
+            r.Request.RequestId,
+            Topic,
+            StatusOf(r),
+            index + 1,
+            WaitEstimator.Estimate(state.State, index + 1),
+            r.Urgent ? Priorities.Urgent : Priorities.Normal,
+            ServedOf(r.Urgent));
+    }
+
+    private static string StatusOf(QueuedRequest r) =>
+        r.HasOpenOffer || (r.IsStarting && !r.StartUnsettled) ? TicketStatus.Offered : TicketStatus.Waiting;
+
+    /// <summary>A request left: those behind it (of its priority, and every normal one behind an urgent one) move up.</summary>
+    private void CountServed(QueuedRequest request)
+    {
+        if (request.Urgent)
+        {
+            state.State.ServedUrgent++;
+        }
+
+        state.State.ServedNormal++;
+        _lastPushed.Remove(request.Request.RequestId);
+        ScheduleProgress();
+    }
+
+    /// <summary>
+    /// Sends <c>QueueUpdated</c> to each seeker whose status or priority changed, or whose place as their client computes
+    /// it (last ticket and the served count) is not their place now, and to the first <c>ExactPlaces</c> seekers whenever
+    /// their position or estimate changed. O(waiting) work, but no push for a seeker behind them whose place the
+    /// broadcast already tells.
+    /// </summary>
+    private void PushChangedTickets()
+    {
+        for (var i = 0; i < Requests.Count; i++)
+        {
+            var r = Requests[i];
+            if (_lastPushed.TryGetValue(r.Request.RequestId, out var last)
+                && last.Status == StatusOf(r)
+                && last.Priority == (r.Urgent ? Priorities.Urgent : Priorities.Normal)
+                && last.Position - (ServedOf(r.Urgent) - last.Served) == i + 1
+                && (i >= _timings.ExactPlaces
+                    || (last.Position == i + 1 && last.EstimatedWaitSeconds == WaitEstimator.Estimate(state.State, i + 1))))
+            {
+                continue;
+            }
+
+            var ticket = TicketAt(i);
+            _lastPushed[ticket.RequestId] = ticket;
+            _ = GrainFactory.GetGrain<IMemberGrain>(r.Request.SeekerId).OnTicketUpdated(ticket);
+        }
+    }
+
+    private void ScheduleProgress()
+    {
+        Writes.MarkDirty();
+        _progressTimer ??= this.RegisterGrainTimer(
+            _ => BroadcastProgress(),
+            new GrainTimerCreationOptions(_timings.QueueProgressDelay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+    }
+
+    /// <summary>The counts that changed since the last broadcast, one-way to every watching node.</summary>
+    private Task BroadcastProgress()
+    {
+        _progressTimer?.Dispose();
+        _progressTimer = null;
+        var now = (state.State.ServedUrgent, state.State.ServedNormal, state.State.ServiceIntervalSeconds);
+        if (_watchers is { IsEmpty: false } watchers)
+        {
+            var intervalChanged = now.ServiceIntervalSeconds != _broadcast.Interval;
+            if (now.ServedUrgent != _broadcast.Urgent || intervalChanged)
+            {
+                var urgent = Progress(urgent: true);
+                watchers.Notify(n => n.QueueProgress(urgent));
+            }
+
+            if (now.ServedNormal != _broadcast.Normal || intervalChanged)
+            {
+                var normal = Progress(urgent: false);
+                watchers.Notify(n => n.QueueProgress(normal));
+            }
+        }
+
+        _broadcast = now;
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,36 @@
+// queue.js: a waiting seeker's place from the queue's broadcast (QueueProgress), without a push per seeker.
+// The ticket (QueueTicket) carries `position` and `served`: the topic's served count for its priority when the
+// position was computed. QueueProgress {topic, priority, served, secondsPerPlace} says how many have been served
+// since; the place is position - (progress.served - ticket.served). The server sends a fresh QueueUpdated whenever
+// that would be wrong (someone behind left, someone was put ahead), so the two together are always right.
+// Pure: no DOM, no SignalR (tests: tests/MatchChat.Browser.Tests/js/queue.test.js).
+
+const key = (topic, priority) => `${topic}|${priority || "normal"}`;
+
+/** Keeps the newest progress per topic and priority in `known` (a Map); returns true when it was newer. */
+export function noteProgress(known, progress) {
+  if (!progress || typeof progress.served !== "number") return false;
+  const k = key(progress.topic, progress.priority);
+  const current = known.get(k);
+  if (current && current.served > progress.served) return false; // an older broadcast arriving late
+  known.set(k, progress);
+  return true;
+}
+
+/**
+ * The ticket as the seeker should see it now: position and estimatedWaitSeconds moved on by the newest progress of
+ * its topic and priority. A progress older than the ticket (served below the ticket's) is ignored; so is a ticket
+ * without `served` (an older server), and one that is not waiting.
+ */
+export function currentPlace(ticket, known) {
+  if (!ticket || ticket.status !== "waiting" || typeof ticket.position !== "number" || typeof ticket.served !== "number") {
+    return ticket;
+  }
+  const progress = known.get(key(ticket.topic, ticket.priority));
+  if (!progress || progress.served <= ticket.served) return ticket;
+  const position = Math.max(1, ticket.position - (progress.served - ticket.served));
+  const estimatedWaitSeconds = typeof progress.secondsPerPlace === "number"
+    ? Math.ceil(progress.secondsPerPlace * position)
+    : ticket.estimatedWaitSeconds;
+  return { ...ticket, position, estimatedWaitSeconds };
+}

@@ -1,0 +1,48 @@
+// queue.js: a seeker's place from the ticket and the queue's QueueProgress broadcast.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { noteProgress, currentPlace } from "../../../src/Web/MatchChat.Web/wwwroot/js/queue.js";
+
+const ticket = (position, served, extra = {}) => ({
+  requestId: "r1", topic: "grief", status: "waiting", position, estimatedWaitSeconds: position * 10, priority: "normal", served, ...extra,
+});
+const progress = (served, extra = {}) => ({ topic: "grief", priority: "normal", served, secondsPerPlace: 4, ...extra });
+
+test("the place moves up by the number served since the ticket, with the estimate from the seconds per place", () => {
+  const known = new Map();
+  assert.equal(noteProgress(known, progress(107)), true);
+  const now = currentPlace(ticket(10, 100), known);
+  assert.equal(now.position, 3);
+  assert.equal(now.estimatedWaitSeconds, 12);
+});
+
+test("a broadcast older than the ticket is ignored, and an older one never replaces a newer one", () => {
+  const known = new Map();
+  noteProgress(known, progress(95));
+  assert.equal(currentPlace(ticket(10, 100), known).position, 10);
+  noteProgress(known, progress(104));
+  assert.equal(noteProgress(known, progress(101)), false);
+  assert.equal(currentPlace(ticket(10, 100), known).position, 6);
+});
+
+test("only the ticket's own topic and priority count", () => {
+  const known = new Map();
+  noteProgress(known, progress(150, { topic: "anxiety" }));
+  noteProgress(known, progress(150, { priority: "urgent" }));
+  assert.equal(currentPlace(ticket(10, 100), known).position, 10);
+  assert.equal(currentPlace(ticket(2, 100, { priority: "urgent" }), known).position, 1);
+});
+
+test("offered, closed and older tickets (no served count) are shown as they are", () => {
+  const known = new Map();
+  noteProgress(known, progress(150));
+  assert.equal(currentPlace(ticket(10, 100, { status: "offered" }), known).position, 10);
+  assert.equal(currentPlace(ticket(10, undefined), known).position, 10);
+  assert.equal(currentPlace(null, known), null);
+});
+
+test("the place never goes below 1", () => {
+  const known = new Map();
+  noteProgress(known, progress(500));
+  assert.equal(currentPlace(ticket(3, 100), known).position, 1);
+});

@@ -1,0 +1,65 @@
+using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Members;
+using MatchChat.Tests.Support;
+
+namespace MatchChat.Tests.Hub;
+
+/// <summary>
+/// Waiting seekers learn their place from the topic's QueueProgress broadcast; QueueUpdated is sent to a seeker only
+/// when the broadcast alone would show them a wrong place (docs/PROTOCOL.md, "Queue progress"). These run with no exact
+/// places (<c>ExactPlaces = 0</c>), as the places behind the first twenty of a long queue are served.
+/// </summary>
+public sealed class QueueProgressTests(ProgressOnlyServerFixture server) : IClassFixture<ProgressOnlyServerFixture>
+{
+    [Fact]
+    public async Task When_the_first_in_line_leaves_everyone_behind_moves_up_by_the_broadcast_alone_and_a_reload_agrees()
+    {
+        var topic = TestTopics.Slug(15);
+        await using var a = await server.NewMember();
+        await using var b = await server.NewMember();
+        await using var c = await server.NewMember();
+        var ofA = await a.Request(topic);
+        var ofB = await b.Request(topic);
+        var ofC = await c.Request(topic);
+        Assert.Equal([1, 2, 3], new[] { ofA.Position, ofB.Position, ofC.Position });
+
+        await a.Conn.Invoke("CancelRequest", ofA.RequestId);
+
+        Assert.Equal(1, (await b.Conn.WaitForPlace(ofB, p => p.Position == 1)).Position);
+        Assert.Equal(2, (await c.Conn.WaitForPlace(ofC, p => p.Position == 2)).Position);
+        // No push per seeker: those behind someone who left from the front are told by the broadcast only.
+        Assert.Empty(b.Conn.All<QueueTicket>("QueueUpdated"));
+        Assert.Empty(c.Conn.All<QueueTicket>("QueueUpdated"));
+
+        // A page that reloads gets the place from GetMe, the same as the broadcast gave.
+        await using var reloaded = await TestConnection.OpenAsync(server.BaseUrl, c.Token);
+        var me = await reloaded.Invoke<Member>("GetMe");
+        Assert.Equal(2, me.OpenRequest!.Position);
+    }
+
+    [Fact]
+    public async Task When_someone_in_the_middle_leaves_those_ahead_keep_their_place_and_those_behind_move_up()
+    {
+        var topic = TestTopics.Slug(16);
+        await using var a = await server.NewMember();
+        await using var b = await server.NewMember();
+        await using var c = await server.NewMember();
+        await using var d = await server.NewMember();
+        var ofA = await a.Request(topic);
+        var ofB = await b.Request(topic);
+        var ofC = await c.Request(topic);
+        var ofD = await d.Request(topic);
+
+        await c.Conn.Invoke("CancelRequest", ofC.RequestId);
+
+        // The broadcast counts one served; b, ahead of c, is sent their unchanged place with the new count.
+        await d.Conn.Next<QueueProgress>("QueueProgress", p => p.Topic == topic && p.Served > ofD.Served);
+        var bAgain = await b.Conn.Next<QueueTicket>("QueueUpdated", t => t.RequestId == ofB.RequestId);
+        Assert.Equal(2, bAgain.Position);
+        await b.Conn.Next<QueueProgress>("QueueProgress", p => p.Topic == topic && p.Served > ofB.Served);
+        Assert.Equal(1, a.Conn.PlaceOf(ofA).Position);
+        Assert.Equal(2, b.Conn.PlaceOf(ofB).Position);
+        Assert.Equal(3, (await d.Conn.WaitForPlace(ofD, p => p.Position == 3)).Position);
+        Assert.Empty(d.Conn.All<QueueTicket>("QueueUpdated"));
+    }
+}
