@@ -1,0 +1,98 @@
+using System.Text;
+using MatchChat.Language.Matching;
+using Xunit.Abstractions;
+
+namespace MatchChat.Language.Tests;
+
+/// <summary>
+/// Matching by meaning on the labelled set (Data/match-listeners.tsv, Data/match-seekers.tsv): each seeker's listeners
+/// are those of the seeker's topic, ranked by <see cref="MatchScore"/> over the production texts (<see cref="MatchText"/>)
+/// and quantised vectors (<see cref="QuantisedVector"/>), exactly as the topic queue ranks them. Prints top-1 and
+/// top-3 overall and on the seekers who share no word with the right listener, beside the tag-only matcher
+/// (shared-tag count; ties counted as a fair draw), and fails below the goals.
+/// </summary>
+public sealed class MatchingSetTests(ModelFixture model, ITestOutputHelper output) : IClassFixture<ModelFixture>
+{
+    private static readonly IReadOnlyList<MatchListener> Listeners = MatchListener.Load();
+    private static readonly IReadOnlyList<MatchSeeker> Seekers = MatchSeeker.Load();
+
+    [Fact]
+    public void The_set_has_the_required_shape()
+    {
+        Assert.True(Listeners.Count >= 24);
+        Assert.True(Seekers.Count >= 80);
+        Assert.All(Seekers, s => Assert.Contains(Listeners, l => l.Id == s.Expected && l.Topics.Contains(s.Topic)));
+        var noWord = Seekers.Count(s => MatchSet.SharesNoWord(s, Listeners.Single(l => l.Id == s.Expected)));
+        Assert.True(noWord * 3 >= Seekers.Count, $"{noWord} of {Seekers.Count} share no word with their listener");
+        foreach (var style in new[] { "short", "long", "slang", "typo", "nonnative", "indirect" })
+        {
+            Assert.Contains(Seekers, s => s.Style == style);
+        }
+    }
+
+    [Fact]
+    public async Task Meaning_meets_the_goals_and_beats_tags_alone()
+    {
+        var listenerVectors = new Dictionary<string, QuantisedVector>();
+        foreach (var l in Listeners)
+        {
+            listenerVectors[l.Id] = QuantisedVector.From(await model.Embedder.EmbedAsync(MatchText.ForListener(l.Bio, l.Experiences)!));
+        }
+
+        var meaning = new List<(MatchSeeker Seeker, double Top1, double Top3)>();
+        var tags = new List<(MatchSeeker Seeker, double Top1, double Top3)>();
+        foreach (var s in Seekers)
+        {
+            var v = QuantisedVector.From(await model.Embedder.EmbedAsync(MatchText.ForSeeker(s.Note, s.Experiences)!));
+            var candidates = Listeners.Where(l => l.Topics.Contains(s.Topic)).ToList();
+            var scored = candidates.Select(l => (l.Id, Score: MatchScore.Of(Shared(s, l),
+                QuantisedVector.Similarity(v.Values, v.Scale, listenerVectors[l.Id].Values, listenerVectors[l.Id].Scale)))).ToList();
+            meaning.Add((s, TopK(scored, s.Expected, 1), TopK(scored, s.Expected, 3)));
+            var tagScored = candidates.Select(l => (l.Id, Score: (double)Shared(s, l))).ToList();
+            tags.Add((s, TopK(tagScored, s.Expected, 1), TopK(tagScored, s.Expected, 3)));
+        }
+
+        bool NoWord(MatchSeeker s) => MatchSet.SharesNoWord(s, Listeners.Single(l => l.Id == s.Expected));
+        var table = new StringBuilder()
+            .AppendLine($"matching set: {Listeners.Count} listeners, {Seekers.Count} seekers, {Seekers.Count(NoWord)} share no word with their listener")
+            .AppendLine("| matcher | top-1 | top-3 | top-1, no shared word | top-3, no shared word |")
+            .AppendLine("|---|---|---|---|---|")
+            .AppendLine(Row("meaning (tags + MiniLM)", meaning, NoWord))
+            .AppendLine(Row("tags only", tags, NoWord));
+        foreach (var style in Seekers.Select(s => s.Style).Distinct())
+        {
+            var of = meaning.Where(r => r.Seeker.Style == style).ToList();
+            table.AppendLine($"style {style}: {of.Count} seekers, top-1 {of.Average(r => r.Top1):F3}");
+        }
+
+        foreach (var miss in meaning.Where(r => r.Top1 < 1))
+        {
+            table.AppendLine($"miss: {miss.Seeker.Expected} {miss.Seeker.Style} top-3 {miss.Top3:F0}");
+        }
+
+        output.WriteLine(table.ToString());
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "matching-set.txt"), table.ToString());
+
+        Assert.True(meaning.Average(r => r.Top1) >= 0.85, $"top-1 {meaning.Average(r => r.Top1):F3}");
+        Assert.True(meaning.Where(r => NoWord(r.Seeker)).Average(r => r.Top1) >= 0.80, "top-1 on the no-shared-word seekers");
+        Assert.True(meaning.Average(r => r.Top3) >= 0.95, $"top-3 {meaning.Average(r => r.Top3):F3}");
+    }
+
+    private static int Shared(MatchSeeker s, MatchListener l) => s.Experiences.Count(l.Experiences.Contains);
+
+    /// <summary>1 when the expected listener is within the first k; a tie across the cut counts as the chance a fair draw puts it inside.</summary>
+    private static double TopK(IReadOnlyList<(string Id, double Score)> scored, string expected, int k)
+    {
+        var mine = scored.Single(x => x.Id == expected).Score;
+        var above = scored.Count(x => x.Score > mine);
+        var tied = scored.Count(x => x.Score == mine);
+        var places = k - above;
+        return places <= 0 ? 0 : Math.Min(1.0, (double)places / tied);
+    }
+
+    private static string Row(string name, List<(MatchSeeker Seeker, double Top1, double Top3)> rows, Func<MatchSeeker, bool> noWord)
+    {
+        var subset = rows.Where(r => noWord(r.Seeker)).ToList();
+        return $"| {name} | {rows.Average(r => r.Top1):F3} | {rows.Average(r => r.Top3):F3} | {subset.Average(r => r.Top1):F3} | {subset.Average(r => r.Top3):F3} |";
+    }
+}
