@@ -7,7 +7,7 @@ namespace MatchChat.Language.Tests;
 /// <summary>
 /// Matching by meaning on the labelled set (Data/match-listeners.tsv, Data/match-seekers.tsv): each seeker's listeners
 /// are those of the seeker's topic, ranked by <see cref="MatchScore"/> over the production texts (<see cref="MatchText"/>)
-/// and quantised vectors (<see cref="QuantisedVector"/>), exactly as the topic queue ranks them. Prints top-1 and
+/// quantised vectors and facets (<see cref="FacetEmbedding"/>, <see cref="ListenerFacets"/>), exactly as the topic queue ranks them. Prints top-1 and
 /// top-3 overall and on the seekers who share no word with the right listener, beside the tag-only matcher
 /// (shared-tag count; ties counted as a fair draw), and fails below the goals.
 /// </summary>
@@ -33,20 +33,19 @@ public sealed class MatchingSetTests(ModelFixture model, ITestOutputHelper outpu
     [Fact]
     public async Task Meaning_meets_the_goals_and_beats_tags_alone()
     {
-        var listenerVectors = new Dictionary<string, QuantisedVector>();
+        var facets = new Dictionary<string, ListenerFacets>();
         foreach (var l in Listeners)
         {
-            listenerVectors[l.Id] = QuantisedVector.From(await model.Embedder.EmbedAsync(MatchText.ForListener(l.Bio, l.Experiences)!));
+            facets[l.Id] = (await FacetEmbedding.ListenerAsync(model.Embedder, l.Bio, l.Experiences))!;
         }
 
         var meaning = new List<(MatchSeeker Seeker, double Top1, double Top3)>();
         var tags = new List<(MatchSeeker Seeker, double Top1, double Top3)>();
         foreach (var s in Seekers)
         {
-            var v = QuantisedVector.From(await model.Embedder.EmbedAsync(MatchText.ForSeeker(s.Note, s.Experiences)!));
+            var v = (await FacetEmbedding.SeekerAsync(model.Embedder, s.Note, s.Experiences))!.Value;
             var candidates = Listeners.Where(l => l.Topics.Contains(s.Topic)).ToList();
-            var scored = candidates.Select(l => (l.Id, Score: MatchScore.Of(Shared(s, l),
-                QuantisedVector.Similarity(v.Values, v.Scale, listenerVectors[l.Id].Values, listenerVectors[l.Id].Scale)))).ToList();
+            var scored = candidates.Select(l => (l.Id, Score: MatchScore.Of(Shared(s, l), facets[l.Id].Similarity(v)))).ToList();
             meaning.Add((s, TopK(scored, s.Expected, 1), TopK(scored, s.Expected, 3)));
             var tagScored = candidates.Select(l => (l.Id, Score: (double)Shared(s, l))).ToList();
             tags.Add((s, TopK(tagScored, s.Expected, 1), TopK(tagScored, s.Expected, 3)));
