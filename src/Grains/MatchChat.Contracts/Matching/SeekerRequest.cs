@@ -3,6 +3,7 @@ namespace MatchChat.Contracts.Matching;
 /// <summary>
 /// What a seeker's member grain hands to a topic queue. <see cref="Blocked"/>: the member ids this seeker has blocked
 /// (null: none), never offered this request; kept current by <c>ITopicQueueGrain.UpdateSeekerBlocks</c>.
+/// <see cref="Meaning"/> ([network]): the vector of the note and tags, made before the request reaches the queue (null: tags only).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("MatchChat.SeekerRequest")]
 public sealed record SeekerRequest(
@@ -13,4 +14,5 @@ public sealed record SeekerRequest(
     [property: Id(4)] string[] Experiences,
     [property: Id(5)] string? Note,
     [property: Id(6)] DateTime EnqueuedAt,
-    [property: Id(20)] string[]? Blocked = null);
+    [property: Id(20)] string[]? Blocked = null,
+    [property: Id(70)] MeaningVector? Meaning = null);

@@ -9,4 +9,5 @@ public sealed record ListenerProfile(
     [property: Id(3)] bool AcceptsTeens,
     [property: Id(4)] bool Available,
     [property: Id(5)] int ActiveChats,
-    [property: Id(6)] string TeenApproval = TeenApprovals.None);
+    [property: Id(6)] string TeenApproval = TeenApprovals.None,
+    [property: Id(70)] string? Bio = null);

@@ -20,5 +20,9 @@ public sealed class ConversationState
     /// <summary>A start whose outcome was unknown, settled as "never started": this id is given up for good.</summary>
     [Id(10)] public bool Abandoned { get; set; }
 
+    /// <summary>[network] Why these two were matched (plain words, or null), and the listener's bio as it was at the start (the seeker's <c>peerBio</c>).</summary>
+    [Id(70)] public string? MatchReason { get; set; }
+    [Id(71)] public string? ListenerBio { get; set; }
+
     public bool Exists => Topic is not null;
 }

@@ -1,6 +1,7 @@
 using MatchChat.Contracts.Topics;
 using MatchChat.Grains.Blocks;
 using MatchChat.Grains.Crisis;
+using MatchChat.Grains.Matching;
 using MatchChat.Grains.Members;
 using MatchChat.Grains.Messages;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +22,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMemberErasure, BlockErasure>());
         services.AddMatchChatTrust(configuration);
         services.AddMatchChatCrisis(configuration);
+        services.AddMatchChatMeaning(configuration);
         return services;
     }
 }

@@ -4,6 +4,7 @@ namespace MatchChat.Grains.Matching;
 /// A request as the matching policy sees it. <see cref="Excluded"/>: listeners who declined it or let it expire.
 /// <see cref="Blocked"/>: members the seeker has blocked (null: none).
 /// <see cref="Urgent"/> ([crisis]): served before every request that is not.
+/// <see cref="Meaning"/> ([network]): the vector of the note and tags (null: matched on tags alone).
 /// </summary>
 public sealed record WaitingSeeker(
     string RequestId,
@@ -14,4 +15,5 @@ public sealed record WaitingSeeker(
     IReadOnlySet<string> Excluded,
     bool HasOpenOffer,
     IReadOnlyCollection<string>? Blocked = null,
-    bool Urgent = false);
+    bool Urgent = false,
+    Contracts.Matching.MeaningVector? Meaning = null);

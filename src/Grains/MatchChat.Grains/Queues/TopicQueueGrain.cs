@@ -220,7 +220,7 @@ public sealed partial class TopicQueueGrain(
             var busy = Requests.Select(r => r.OfferListenerId).OfType<string>().ToHashSet(StringComparer.Ordinal);
             var waiting = Requests.Select(r => new WaitingSeeker(
                 r.Request.RequestId, r.Request.SeekerId, Topic, r.Request.AgeGroup, r.Request.Experiences, r.Excluded,
-                r.HasOpenOffer || r.IsStarting, r.Request.Blocked, r.Urgent));
+                r.HasOpenOffer || r.IsStarting, r.Request.Blocked, r.Urgent, r.Request.Meaning));
             foreach (var planned in MatchingPolicy.Plan(waiting, _roster.Values, busy))
             {
                 var request = Find(planned.Seeker.RequestId)!;
@@ -232,7 +232,7 @@ public sealed partial class TopicQueueGrain(
                 request.FirstOfferAt ??= Now;
                 var offer = new Offer(request.OfferId, request.Request.RequestId, Topic, request.Request.Experiences,
                     request.Request.Note, request.Request.AgeGroup, request.OfferExpiresAt.Value,
-                    request.Urgent ? Priorities.Urgent : Priorities.Normal);
+                    request.Urgent ? Priorities.Urgent : Priorities.Normal, planned.MatchReason);
                 _ = GrainFactory.GetGrain<IMemberGrain>(planned.Listener.ListenerId).OnOfferMade(offer);
                 Writes.MarkDirty();
             }

@@ -11,28 +11,18 @@ public sealed record ListenerFacets(QuantisedVector Whole, QuantisedVector? Tags
     /// <summary>The mean of the seeker's similarity to each facet the listener has (the best sentence for the sentences).</summary>
     public float Similarity(QuantisedVector seeker)
     {
-        var sum = Dot(seeker, Whole);
-        var count = 1;
-        if (Tags is { } tags)
+        float? best = null;
+        foreach (var sentence in Sentences)
         {
-            sum += Dot(seeker, tags);
-            count++;
+            best = Math.Max(best ?? float.MinValue, Dot(seeker, sentence));
         }
 
-        if (Sentences.Count > 0)
-        {
-            var best = float.MinValue;
-            foreach (var sentence in Sentences)
-            {
-                best = Math.Max(best, Dot(seeker, sentence));
-            }
-
-            sum += best;
-            count++;
-        }
-
-        return sum / count;
+        return Combine(Dot(seeker, Whole), Tags is { } tags ? Dot(seeker, tags) : null, best);
     }
+
+    /// <summary>The one rule that combines the facets' similarities: their mean, over the facets the listener has.</summary>
+    public static float Combine(float whole, float? tags, float? bestSentence) =>
+        (whole + (tags ?? 0) + (bestSentence ?? 0)) / (1 + (tags.HasValue ? 1 : 0) + (bestSentence.HasValue ? 1 : 0));
 
     private static float Dot(QuantisedVector a, QuantisedVector b) => QuantisedVector.Similarity(a.Values, a.Scale, b.Values, b.Scale);
 }

@@ -61,13 +61,14 @@ public sealed partial class ChatHub(
     {
         if (profile is null)
         {
-            throw MatchChatException.Invalid("Send {topics, experiences, maxConcurrentChats, acceptsTeens?}.");
+            throw MatchChatException.Invalid("Send {topics, experiences, maxConcurrentChats, acceptsTeens?, bio?}.");
         }
 
         var topicSlugs = InputRules.Topics(profile.Topics);
         var experiences = InputRules.Experiences(profile.Experiences);
         var max = InputRules.MaxConcurrentChats(profile.MaxConcurrentChats);
-        return Me.Volunteer(topicSlugs, experiences, max, profile.AcceptsTeens ?? false);
+        var bio = InputRules.Note(profile.Bio, "bio");
+        return Me.Volunteer(topicSlugs, experiences, max, profile.AcceptsTeens ?? false, bio);
     }
 
     public Task<ListenerProfile> SetAvailable(bool available) => Me.SetAvailable(available);
