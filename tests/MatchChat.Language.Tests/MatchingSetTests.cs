@@ -41,11 +41,18 @@ public sealed class MatchingSetTests(ModelFixture model, ITestOutputHelper outpu
 
         var meaning = new List<(MatchSeeker Seeker, double Top1, double Top3)>();
         var tags = new List<(MatchSeeker Seeker, double Top1, double Top3)>();
+        var right = new List<float>();
+        var wrong = new List<float>();
         foreach (var s in Seekers)
         {
             var v = (await FacetEmbedding.SeekerAsync(model.Embedder, s.Note, s.Experiences))!.Value;
             var candidates = Listeners.Where(l => l.Topics.Contains(s.Topic)).ToList();
             var scored = candidates.Select(l => (l.Id, Score: MatchScore.Of(Shared(s, l), facets[l.Id].Similarity(v)))).ToList();
+            foreach (var l in candidates)
+            {
+                (l.Id == s.Expected ? right : wrong).Add(facets[l.Id].Similarity(v));
+            }
+
             meaning.Add((s, TopK(scored, s.Expected, 1), TopK(scored, s.Expected, 3)));
             var tagScored = candidates.Select(l => (l.Id, Score: (double)Shared(s, l))).ToList();
             tags.Add((s, TopK(tagScored, s.Expected, 1), TopK(tagScored, s.Expected, 3)));
@@ -58,6 +65,8 @@ public sealed class MatchingSetTests(ModelFixture model, ITestOutputHelper outpu
             .AppendLine("|---|---|---|---|---|")
             .AppendLine(Row("meaning (tags + MiniLM)", meaning, NoWord))
             .AppendLine(Row("tags only", tags, NoWord));
+        table.AppendLine($"similarity to the right listener: {Percentiles(right)}; to the others: {Percentiles(wrong)}");
+        table.AppendLine($"'similar experience' (similarity >= {MatchScore.SimilarExperience}): {right.Count(x => x >= MatchScore.SimilarExperience)} of {right.Count} right pairs, {wrong.Count(x => x >= MatchScore.SimilarExperience)} of {wrong.Count} others");
         foreach (var style in Seekers.Select(s => s.Style).Distinct())
         {
             var of = meaning.Where(r => r.Seeker.Style == style).ToList();
@@ -75,6 +84,12 @@ public sealed class MatchingSetTests(ModelFixture model, ITestOutputHelper outpu
         Assert.True(meaning.Average(r => r.Top1) >= 0.85, $"top-1 {meaning.Average(r => r.Top1):F3}");
         Assert.True(meaning.Where(r => NoWord(r.Seeker)).Average(r => r.Top1) >= 0.80, "top-1 on the no-shared-word seekers");
         Assert.True(meaning.Average(r => r.Top3) >= 0.95, $"top-3 {meaning.Average(r => r.Top3):F3}");
+    }
+
+    private static string Percentiles(List<float> xs)
+    {
+        var sorted = xs.Order().ToList();
+        return string.Join(", ", new[] { 0.1, 0.25, 0.5, 0.75, 0.9 }.Select(p => $"p{p * 100:F0} {sorted[(int)(p * (sorted.Count - 1))]:F2}"));
     }
 
     private static int Shared(MatchSeeker s, MatchListener l) => s.Experiences.Count(l.Experiences.Contains);

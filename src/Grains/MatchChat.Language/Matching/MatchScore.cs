@@ -11,7 +11,7 @@ namespace MatchChat.Language.Matching;
 public static class MatchScore
 {
     /// <summary>Similarity from which two texts are said to describe a similar experience (<see cref="Reason"/>).</summary>
-    public const float SimilarExperience = 0.35f;
+    public const float SimilarExperience = 0.30f;
 
     public static double Of(int sharedExperiences, float? similarity) =>
         sharedExperiences + Math.Clamp(similarity ?? 0, 0, 0.999);
