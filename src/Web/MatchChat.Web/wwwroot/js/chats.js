@@ -9,6 +9,7 @@ import { peopleHere } from "./rooms.js";
 import { refreshMe } from "./listen.js";
 import { onSeekerMatched } from "./talk.js";
 import { afterStored, renderOpenChat, renderChannelAdditions } from "./messages.js";
+import { renderPeerBio } from "./meaning.js";
 
 /** The channel record (channels.js) for `channel`, created on first use. */
 export const channelState = (channel, extra) => getChannel(state.channels, channel, extra);
@@ -163,6 +164,7 @@ export function renderChatHeader() {
   avatar.textContent = ch.kind === "room" ? "#" : initials(channelTitle(ch));
   $("chat-title").textContent = channelTitle(ch);
   $("chat-subtitle").textContent = channelSubtitle(ch);
+  renderPeerBio(ch.kind === "conversation" ? state.conversations.get(ch.id) : null);
 }
 
 /**

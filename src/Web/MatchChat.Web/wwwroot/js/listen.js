@@ -7,6 +7,7 @@ import { showView, showNotice, fieldError, announce, topicTitle, updateTitle } f
 import { upsertConversation, catchUpChannel, renderChatList, openChannel } from "./chats.js";
 import { teenApprovalText } from "./trust.js";
 import { urgentBadge } from "./care.js";
+import { offerReason } from "./meaning.js";
 
 export function renderListener() {
   const me = state.me;
@@ -28,6 +29,7 @@ export function renderListener() {
     $("listen-experiences").value = profile.experiences.map(tagLabel).join(", ");
     $("listen-max").value = String(profile.maxConcurrentChats);
     $("listen-teens").checked = !!profile.acceptsTeens;
+    $("listen-bio").value = profile.bio ?? "";
   }
   const sw = $("available-switch");
   sw.setAttribute("aria-checked", String(!!profile.available));
@@ -59,6 +61,7 @@ export async function submitListener(event) {
     experiences: parseTags($("listen-experiences").value),
     maxConcurrentChats: max,
     acceptsTeens: teen ? false : $("listen-teens").checked,
+    bio: $("listen-bio").value.trim() || null,
   };
   const button = $("listen-submit");
   button.disabled = true;
@@ -123,6 +126,7 @@ function renderOffer(entry) {
       ? el("ul", { className: "tags", attrs: { "aria-label": "Experiences they mentioned" } }, offer.experiences.map((t) => el("li", { className: "tag", text: tagLabel(t) })))
       : null,
     offer.note ? el("p", { className: "note", text: offer.note }) : null,
+    offerReason(offer),
     el("p", {}, [countdown]),
     el("div", { className: "countdown-bar", attrs: { "aria-hidden": "true" } }, [bar]),
     el("div", { className: "actions" }, [accept, decline]),
