@@ -45,6 +45,7 @@ internal sealed class ListenerRole(IMemberContext m)
             ListenerMeaningRole.Apply(s.Listener, bio, meaning);
         });
         await Task.WhenAll(removed.Select(t => m.Queue(t).RemoveListener(m.MemberId)));
+        _ = m.Grains.GetGrain<IExperienceCatalogGrain>(IExperienceCatalogGrain.Key).Add(experiences);
         await PushSnapshot();
         await m.WatchPresence();
         return Profile()!;

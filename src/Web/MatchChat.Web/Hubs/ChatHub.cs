@@ -21,7 +21,8 @@ namespace MatchChat.Web.Hubs;
 [Authorize(AuthenticationSchemes = TokenAuthenticationHandler.SchemeName)]
 public sealed partial class ChatHub(
     IGrainFactory grains, PushBridge push, TopicCatalog topics, MessageRateLimiter rateLimiter, TypingThrottle typing,
-    BlockRateLimiter blockLimiter, TimeProvider time, ReportServices reports, ModeratorConnections moderators) : Hub<IChatClient>
+    BlockRateLimiter blockLimiter, TimeProvider time, ReportServices reports, ModeratorConnections moderators,
+    SuggestionRateLimiter suggestionLimiter) : Hub<IChatClient>
 {
     private string MemberId => Context.UserIdentifier!;
     private IMemberGrain Me => grains.GetGrain<IMemberGrain>(MemberId);
