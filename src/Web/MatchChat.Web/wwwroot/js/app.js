@@ -31,6 +31,7 @@ import { renderModeratorAccess, onMemberUpdated, onReportFiled, loadReports, wir
 import { wireModerationTools } from "./moderation-tools.js";
 import { onCrisisResources, onPeerNeedsCare, wireCare } from "./care.js";
 import { onCrisisAlert } from "./moderation-alerts.js";
+import { wireSuggestions } from "./suggest.js";
 import { outbox, startOutboxTimer, onMessage, onPeerTyping, renderOpenChat, renderOutboxStates, submitComposer, onComposerKey, onComposerInput } from "./messages.js";
 
 // ---------------------------------------------------------------------------
@@ -186,6 +187,7 @@ function wireStaticUi() {
 
   $("talk-form").addEventListener("submit", submitTalk);
   $("talk-cancel").addEventListener("click", cancelTalk);
+  wireSuggestions();
   $("talk-note").addEventListener("input", () => {
     $("talk-note-count").textContent = `${$("talk-note").value.length} of 500 characters`;
   });
