@@ -11,5 +11,8 @@ public sealed class MeaningOptions
 
     public double MeaningTimeoutSeconds { get; set; } = 2;
 
+    /// <summary>Embeddings that may be at the model at once (running or waiting); one more goes on at once without vectors, so a burst never makes every request wait out the timeout.</summary>
+    public int MaxMeaningBacklog { get; set; } = 4;
+
     public TimeSpan MeaningTimeout => TimeSpan.FromSeconds(MeaningTimeoutSeconds);
 }

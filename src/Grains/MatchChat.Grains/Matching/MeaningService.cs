@@ -16,6 +16,7 @@ namespace MatchChat.Grains.Matching;
 public sealed class MeaningService(IOptions<MeaningOptions> options, Func<ITextEmbedder> embedder, ILogger<MeaningService> logger)
 {
     private readonly MeaningOptions _options = options.Value;
+    private int _inFlight;
 
     public bool Enabled => _options.Meaning;
 
@@ -44,6 +45,25 @@ public sealed class MeaningService(IOptions<MeaningOptions> options, Func<ITextE
             return default;
         }
 
+        if (Interlocked.Increment(ref _inFlight) > _options.MaxMeaningBacklog)
+        {
+            Interlocked.Decrement(ref _inFlight);
+            logger.LogDebug("Embedding a {What} skipped: the model is busy; matched on tags alone", what);
+            return default;
+        }
+
+        try
+        {
+            return await Run(what, embed);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task<T?> Run<T>(string what, Func<CancellationToken, Task<T?>> embed)
+    {
         using var cancel = new CancellationTokenSource();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var work = Task.Run(() => embed(cancel.Token), cancel.Token);
