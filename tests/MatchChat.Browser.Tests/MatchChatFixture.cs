@@ -22,6 +22,8 @@ public class MatchChatFixture : IAsyncLifetime
         var settings = new Dictionary<string, string?>
         {
             ["MatchChat:Matching:OfferTimeoutSeconds"] = "30",
+            // [network] Matching by meaning is on (the default); a loaded test machine gets a generous model timeout.
+            ["MatchChat:Matching:MeaningTimeoutSeconds"] = "30",
             ["MatchChat:Limits:MemberCreationsPerMinute"] = "100000",
             ["MatchChat:Limits:MemberCreationBurst"] = "100000",
         };

@@ -29,6 +29,7 @@ public sealed class EmbeddedNode(string connectionString, Dictionary<string, str
             ["Logging:LogLevel:Default"] = "Warning",
             // The crisis phrase screen runs; the large model stays out unless a test asks for it.
             ["MatchChat:Crisis:Model"] = "false",
+            ["MatchChat:Matching:Meaning"] = "false",
         };
         foreach (var (key, value) in extra ?? [])
         {

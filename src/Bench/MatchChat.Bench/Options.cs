@@ -43,6 +43,9 @@ public sealed class Options
     public string? Out { get; private set; }
     public bool GcDump { get; private set; }
 
+    /// <summary>[network] <c>--meaning both</c>: S4 twice in one run, matching by meaning off then on, listeners with bios and seekers with notes.</summary>
+    public bool MeaningBoth { get; private set; }
+
     /// <summary><c>--soak</c>: only the chaos soak (S6), this long.</summary>
     public TimeSpan? Soak { get; private set; }
 
@@ -99,6 +102,9 @@ public sealed class Options
                     o.Soak = TimeSpan.FromMinutes(double.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture));
                     o.Profile = o.Profile with { Name = "soak" };
                     break;
+                case "--meaning":
+                    o.MeaningBoth = args[++i] == "both";
+                    break;
                 case "--gcdump":
                     o.GcDump = true;
                     break;
@@ -118,6 +124,7 @@ public sealed class Options
                           --pg auto|on|off   S3 on a private PostgreSQL (auto: when initdb and the PostgreSQL store exist)
                           --rate 500,1000    S2 arrival rates in msg/s
                           --seekers N --listeners N   S4 sizes (after --quick/--full)
+                          --meaning both     S4 with matching by meaning off and on (bios and notes), in one run
                           --trace S1         dotnet-trace (sampled thread time) of the server during that scenario's window
                           --gcdump           dotnet-gcdump of the server at the S0 idle point and the last S5 point
                           --negotiate        do the SignalR negotiate round trip (default: WebSockets with SkipNegotiation)

@@ -10,8 +10,9 @@ public static class TestTopics
     /// <summary>Settings for MatchChat:Topics: the default six, t00..t79 for all, teen-room for teens, adult-room for adults.</summary>
     public static Dictionary<string, string?> Settings()
     {
-        // The crisis screen runs, without the large model (tests that need it turn it on: CrisisModelServerFixture).
-        var settings = new Dictionary<string, string?> { ["MatchChat:Crisis:Model"] = "false" };
+        // The crisis screen runs, without the large model (tests that need it turn it on: CrisisModelServerFixture);
+        // matching is by shared tags alone unless a test turns meaning on (MeaningServerFixture).
+        var settings = new Dictionary<string, string?> { ["MatchChat:Crisis:Model"] = "false", ["MatchChat:Matching:Meaning"] = "false" };
         var slugs = new[] { "grief", "anxiety", "depression", "loneliness", "relationships", "stress" }
             .Select(s => (s, "all"))
             .Concat(Enumerable.Range(0, Count).Select(i => (Slug(i), "all")))

@@ -20,6 +20,21 @@ public sealed class S4MatchingBurst : Scenario
 
     public override async Task RunAsync(ScenarioContext context)
     {
+        if (!context.Options.MeaningBoth)
+        {
+            await RunOnceAsync(context, null);
+            return;
+        }
+
+        foreach (var meaning in new[] { false, true })
+        {
+            await RunOnceAsync(context, meaning);
+        }
+    }
+
+    /// <summary><paramref name="meaning"/> null: the server's default, no texts; else meaning off or on, with bios and notes (S4Texts).</summary>
+    private static async Task RunOnceAsync(ScenarioContext context, bool? meaning)
+    {
         var options = context.Options;
         var profile = context.Profile;
         var results = context.Results;
@@ -28,7 +43,14 @@ public sealed class S4MatchingBurst : Scenario
         var m = profile.Seekers;
         var l = profile.Listeners;
         Log.Info($"S4: matching burst, {m} seekers, {l} listeners x {capacity}");
-        await using var server = await context.StartMatchChatAsync("matchchat-s4", "matchchat-s4.log");
+        var env = context.MatchChatEnv();
+        if (meaning is { } on)
+        {
+            env["MatchChat__Matching__Meaning"] = on ? "true" : "false";
+        }
+
+        var mode = meaning switch { null => "", true => "-meaning-on", false => "-meaning-off" };
+        await using var server = await context.StartMatchChatAsync("matchchat-s4" + mode, $"matchchat-s4{mode}.log", env);
         using var http = Clients.NewHttp(server.BaseUri);
         var setup = Stopwatch.StartNew();
         var (listeners, _) = await Clients.ConnectManyAsync(server.BaseUri, "/hubs/chat", l, members: true, options.SkipNegotiation, 64, http, 0);
@@ -112,7 +134,7 @@ public sealed class S4MatchingBurst : Scenario
         await Clients.ForAsync(l, 32, async i =>
         {
             await listeners[i].Conn.InvokeAsync<System.Text.Json.JsonElement>("Volunteer",
-                new { topics = new[] { "grief" }, experiences = Array.Empty<string>(), maxConcurrentChats = capacity, acceptsTeens = false, agreedToGuide = true });
+                new { topics = new[] { "grief" }, experiences = Array.Empty<string>(), maxConcurrentChats = capacity, acceptsTeens = false, agreedToGuide = true, bio = meaning is null ? null : S4Texts.Bio(i) });
             await listeners[i].Conn.InvokeAsync<System.Text.Json.JsonElement>("SetAvailable", true);
         }, TimeSpan.FromMinutes(5));
         await Task.Delay(1000);
@@ -142,7 +164,7 @@ public sealed class S4MatchingBurst : Scenario
                     var idx = i;
                     waveOf[idx] = w;
                     startTs[idx] = Stopwatch.GetTimestamp();
-                    tasks[idx] = seekers[idx].Conn.InvokeAsync<QueueTicket>("RequestListener", new { topic = "grief" }).ContinueWith(t =>
+                    tasks[idx] = seekers[idx].Conn.InvokeAsync<QueueTicket>("RequestListener", new { topic = "grief", note = meaning is null ? null : S4Texts.Note(idx) }).ContinueWith(t =>
                     {
                         ackTs[idx] = Stopwatch.GetTimestamp();
                         if (t.IsCompletedSuccessfully)
@@ -263,7 +285,7 @@ public sealed class S4MatchingBurst : Scenario
         var fifo = fifoNever + fifoLate;
         var over = states.Count(s => s.MaxOpen > capacity);
         var offersWhileFull = states.Sum(s => s.OffersWhileFull);
-        var c = $"{m} seekers, {l} listeners x {capacity}";
+        var c = $"{m} seekers, {l} listeners x {capacity}{meaning switch { null => "", true => ", meaning on", false => ", meaning off" }}";
         var echo1000 = context.Baseline.Echo.TryGetValue(1000, out var e) ? e : ((double, double, double)?)null;
         results.Add(new Row("S4", c, "assignments/s", Interlocked.Read(ref matched) / assignSeconds, echo1000?.Item1, "matches/s",
             $"{matched} of {expected} possible matched in {assignSeconds:F1} s; ratio to S0 echo msg/s at 1000 conns; all {waves} waves sent and answered in {burstSeconds:F2} s"));

@@ -2,7 +2,11 @@ using MatchChat.Contracts.Topics;
 
 namespace MatchChat.Contracts.Conversations;
 
-/// <summary>A conversation as one participant sees it; <see cref="Role"/> is the caller's.</summary>
+/// <summary>
+/// A conversation as one participant sees it; <see cref="Role"/> is the caller's. [network] <see cref="MatchReason"/>: why
+/// these two were matched (<c>shared: loss-of-parent</c>, <c>similar experience</c>, or null); <see cref="PeerBio"/>: the
+/// listener's bio, in the seeker's view only.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("MatchChat.Conversation")]
 public sealed record Conversation(
     [property: Id(0)] string ConversationId,
@@ -12,4 +16,6 @@ public sealed record Conversation(
     [property: Id(4)] string Role,
     [property: Id(5)] string[] SharedExperiences,
     [property: Id(6)] DateTime StartedAt,
-    [property: Id(7)] DateTime? EndedAt);
+    [property: Id(7)] DateTime? EndedAt,
+    [property: Id(70)] string? MatchReason = null,
+    [property: Id(71)] string? PeerBio = null);

@@ -10,4 +10,6 @@ public sealed record ConversationStart(
     [property: Id(3)] string ListenerId,
     [property: Id(4)] string ListenerHandle,
     [property: Id(5)] string[] SharedExperiences,
-    [property: Id(6)] string RequestId);
+    [property: Id(6)] string RequestId,
+    [property: Id(70)] string? MatchReason = null,
+    [property: Id(71)] string? ListenerBio = null);

@@ -11,4 +11,5 @@ public sealed record Offer(
     [property: Id(4)] string? Note,
     [property: Id(5)] string SeekerAgeGroup,
     [property: Id(6)] DateTime ExpiresAt,
-    [property: Id(30)] string Priority = Priorities.Normal);
+    [property: Id(30)] string Priority = Priorities.Normal,
+    [property: Id(70)] string? MatchReason = null);

@@ -4,6 +4,7 @@ namespace MatchChat.Contracts.Matching;
 /// What a seeker's member grain hands to a topic queue. <see cref="Blocked"/>: the member ids this seeker has blocked
 /// (null: none), never offered this request; kept current by <c>ITopicQueueGrain.UpdateSeekerBlocks</c>.
 /// <see cref="PreferredListenerId"/> ([network] preferHandle): a contact offered the request first while eligible.
+/// <see cref="Meaning"/> ([network]): the vector of the note and tags, made before the request reaches the queue (null: tags only).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("MatchChat.SeekerRequest")]
 public sealed record SeekerRequest(
@@ -15,4 +16,5 @@ public sealed record SeekerRequest(
     [property: Id(5)] string? Note,
     [property: Id(6)] DateTime EnqueuedAt,
     [property: Id(20)] string[]? Blocked = null,
-    [property: Id(40)] string? PreferredListenerId = null);
+    [property: Id(40)] string? PreferredListenerId = null,
+    [property: Id(70)] MeaningVector? Meaning = null);

@@ -54,7 +54,8 @@ public interface IMemberGrain : IGrainWithStringKey
     [Alias("RequestListener")] Task<QueueTicket> RequestListener(string topic, string[] experiences, string? note);
     [Alias("CancelRequest")] Task CancelRequest(string requestId);
 
-    [Alias("Volunteer")] Task<ListenerProfile> Volunteer(string[] topics, string[] experiences, int maxConcurrentChats, bool acceptsTeens);
+    /// <summary>[network] <paramref name="bio"/>: the listener's lived experience in their own words (validated by the caller), matched by meaning.</summary>
+    [Alias("Volunteer")] Task<ListenerProfile> Volunteer(string[] topics, string[] experiences, int maxConcurrentChats, bool acceptsTeens, string? bio = null);
     [Alias("SetAvailable")] Task<ListenerProfile> SetAvailable(bool available);
     [Alias("AcceptOffer")] Task<Conversation> AcceptOffer(string offerId);
     [Alias("DeclineOffer")] Task DeclineOffer(string offerId);

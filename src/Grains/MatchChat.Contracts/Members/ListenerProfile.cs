@@ -12,7 +12,8 @@ public sealed record ListenerProfile(
     [property: Id(3)] bool AcceptsTeens,
     [property: Id(4)] bool Available,
     [property: Id(5)] int ActiveChats,
-    [property: Id(6)] string TeenApproval = TeenApprovals.None)
+    [property: Id(6)] string TeenApproval = TeenApprovals.None,
+    [property: Id(70)] string? Bio = null)
 {
     // [network] gratitude and listening well (ListeningRole): the member's own view only.
     [Id(30)] public ListenerStats? Stats { get; init; }

@@ -69,6 +69,8 @@ public sealed partial class ConversationGrain(
             s.SharedExperiences = start.SharedExperiences;
             s.RequestId = start.RequestId;
             s.StartedAt = Now;
+            s.MatchReason = start.MatchReason;
+            s.ListenerBio = start.ListenerBio;
         });
         MatchChatMetrics.ConversationStarted(start.Topic);
         NotifyStarted();
@@ -99,8 +101,9 @@ public sealed partial class ConversationGrain(
         }
 
         var id = this.GetPrimaryKeyString();
-        var seekerView = new Conversation(id, Channel, S.Topic!, S.ListenerHandle, MemberRoles.Seeker, S.SharedExperiences, S.StartedAt, null);
-        var listenerView = seekerView with { PeerHandle = S.SeekerHandle, Role = MemberRoles.Listener };
+        var seekerView = new Conversation(id, Channel, S.Topic!, S.ListenerHandle, MemberRoles.Seeker, S.SharedExperiences, S.StartedAt, null,
+            S.MatchReason, S.ListenerBio);
+        var listenerView = seekerView with { PeerHandle = S.SeekerHandle, Role = MemberRoles.Listener, PeerBio = null };
         _ = GrainFactory.GetGrain<IMemberGrain>(S.SeekerId).OnConversationStarted(seekerView, S.RequestId);
         _ = GrainFactory.GetGrain<IMemberGrain>(S.ListenerId).OnConversationStarted(listenerView, S.RequestId);
     }

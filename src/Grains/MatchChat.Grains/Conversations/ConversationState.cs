@@ -23,6 +23,9 @@ public sealed class ConversationState
     /// <summary>[network] Each participant thanks at most once (ConversationGrain.Thanks.cs).</summary>
     [Id(30)] public bool SeekerThanked { get; set; }
     [Id(31)] public bool ListenerThanked { get; set; }
+    /// <summary>[network] Why these two were matched (plain words, or null), and the listener's bio as it was at the start (the seeker's <c>peerBio</c>).</summary>
+    [Id(70)] public string? MatchReason { get; set; }
+    [Id(71)] public string? ListenerBio { get; set; }
 
     public bool Exists => Topic is not null;
 }

@@ -2,6 +2,7 @@ using MatchChat.Contracts.Topics;
 using MatchChat.Grains.Blocks;
 using MatchChat.Grains.CheckIns;
 using MatchChat.Grains.Crisis;
+using MatchChat.Grains.Matching;
 using MatchChat.Grains.Members;
 using MatchChat.Grains.Messages;
 using MatchChat.Grains.Network;
@@ -25,6 +26,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMemberErasure, CheckInErasure>());
         services.AddMatchChatTrust(configuration);
         services.AddMatchChatCrisis(configuration);
+        services.AddMatchChatMeaning(configuration);
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using MatchChat.Contracts.Listening;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Members;
+using MatchChat.Language.Matching;
 
 
 namespace MatchChat.Grains.Matching;
@@ -9,7 +10,7 @@ namespace MatchChat.Grains.Matching;
 /// PROTOCOL.md's matching rules as a pure function: inputs in, decisions out, no I/O; the clock is passed in (schedules).
 /// Eligible: has the topic, available, spare capacity, not the seeker, age-compatible, not excluded for this request,
 /// and neither has blocked the other (<see cref="EitherBlocked"/>; every path that offers a request goes through <see cref="IsEligible"/>).
-/// Preferred: most shared experiences, then largest share of spare capacity, then longest since last assignment
+/// Preferred: best match score ([network], <see cref="Score"/>: shared experiences, then meaning), then largest share of spare capacity, then longest since last assignment
 /// (never assigned counts as longest). Seekers are served first in, first out, urgent ones before all others ([crisis]);
 /// a listener holds one open offer at a time.
 /// </summary>
@@ -46,6 +47,17 @@ public static class MatchingPolicy
     public static int SharedExperiences(IReadOnlyCollection<string> seeker, IReadOnlyCollection<string> listener) =>
         seeker.Count(listener.Contains);
 
+    /// <summary>
+    /// [network] <see cref="MatchScore.Of"/>: every shared tag counts 1, and the similarity of the two texts (below 1) orders
+    /// listeners who share as many tags. Without vectors it is the shared-tag count: the rule before meaning, unchanged.
+    /// </summary>
+    public static double Score(WaitingSeeker seeker, ListenerSnapshot listener) =>
+        MatchScore.Of(SharedExperiences(seeker.Experiences, listener.Experiences), MeaningMatch.Similarity(seeker.Meaning, listener.Meaning));
+
+    /// <summary>[network] Why this pair, in plain words: <c>shared: a, b</c>, <c>similar experience</c>, or null.</summary>
+    public static string? Reason(WaitingSeeker seeker, ListenerSnapshot listener) =>
+        MatchScore.Reason(seeker.Experiences.Where(listener.Experiences.Contains).ToArray(), MeaningMatch.Similarity(seeker.Meaning, listener.Meaning));
+
     public static double SpareShare(ListenerSnapshot l) =>
         l.MaxConcurrentChats <= 0 ? 0 : (double)(l.MaxConcurrentChats - l.ActiveChats) / l.MaxConcurrentChats;
 
@@ -53,7 +65,7 @@ public static class MatchingPolicy
     public static ListenerSnapshot? Choose(WaitingSeeker seeker, IEnumerable<ListenerSnapshot> listeners, DateTime? now = null) =>
         listeners
             .Where(l => IsEligible(seeker, l, now))
-            .OrderByDescending(l => SharedExperiences(seeker.Experiences, l.Experiences))
+            .OrderByDescending(l => Score(seeker, l))
             .ThenByDescending(SpareShare)
             .ThenBy(l => l.LastAssignedAt ?? DateTime.MinValue)
             .ThenBy(l => l.ListenerId, StringComparer.Ordinal)
@@ -95,7 +107,7 @@ public static class MatchingPolicy
             }
 
             free.Remove(chosen);
-            plan.Add(new PlannedOffer(seeker, chosen, SharedExperiences(seeker.Experiences, chosen.Experiences)));
+            plan.Add(new PlannedOffer(seeker, chosen, SharedExperiences(seeker.Experiences, chosen.Experiences), Reason(seeker, chosen)));
         }
 
         return plan;

@@ -5,6 +5,7 @@ namespace MatchChat.Grains.Matching;
 /// <see cref="Blocked"/>: members the seeker has blocked (null: none).
 /// <see cref="Urgent"/> ([crisis]): served before every request that is not.
 /// <see cref="Preferred"/> ([network] preferHandle): a listener tried first while eligible (<see cref="PreferredListener"/>).
+/// <see cref="Meaning"/> ([network]): the vector of the note and tags (null: matched on tags alone).
 /// </summary>
 public sealed record WaitingSeeker(
     string RequestId,
@@ -16,4 +17,5 @@ public sealed record WaitingSeeker(
     bool HasOpenOffer,
     IReadOnlyCollection<string>? Blocked = null,
     bool Urgent = false,
-    string? Preferred = null);
+    string? Preferred = null,
+    Contracts.Matching.MeaningVector? Meaning = null);

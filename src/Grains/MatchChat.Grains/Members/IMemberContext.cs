@@ -25,6 +25,9 @@ internal interface IMemberContext
 
     ILogger Logger { get; }
 
+    /// <summary>[network] Embeds notes and bios for matching by meaning (MemberGrain.Meaning.cs).</summary>
+    Matching.MeaningService Meaning { get; }
+
     /// <summary>The member as they see themself (without the open request's ticket), for <c>MemberUpdated</c>.</summary>
     Contracts.Members.Member Describe();
 

@@ -21,10 +21,10 @@ internal sealed class ListenerRole(IMemberContext m)
     public int ActiveChats => S.Conversations.Count(c => c.Role == MemberRoles.Listener && c.EndedAt is null);
 
     public ListenerProfile? Profile() => S.Listener is { } l
-        ? ListeningRole.Complete(S, new ListenerProfile(l.Topics, l.Experiences, l.MaxConcurrentChats, l.AcceptsTeens, l.Available, ActiveChats, TeenApprovalRole.Describe(S)), m.Now)
+        ? ListeningRole.Complete(S, new ListenerProfile(l.Topics, l.Experiences, l.MaxConcurrentChats, l.AcceptsTeens, l.Available, ActiveChats, TeenApprovalRole.Describe(S), l.Bio), m.Now)
         : null;
 
-    public async Task<ListenerProfile> Volunteer(string[] topicSlugs, string[] experiences, int maxConcurrentChats, bool acceptsTeens)
+    public async Task<ListenerProfile> Volunteer(string[] topicSlugs, string[] experiences, int maxConcurrentChats, bool acceptsTeens, string? bio = null)
     {
         foreach (var t in topicSlugs)
         {
@@ -32,6 +32,8 @@ internal sealed class ListenerRole(IMemberContext m)
         }
 
         var removed = S.Listener?.Topics.Except(topicSlugs).ToArray() ?? [];
+        // [network] Embedded before the change is written (once per change of bio or tags), never by a queue.
+        var meaning = await ListenerMeaningRole.For(m, bio, experiences);
         await m.Writes.Change(s =>
         {
             s.Listener ??= new ListenerSettings();
@@ -40,8 +42,10 @@ internal sealed class ListenerRole(IMemberContext m)
             s.Listener.MaxConcurrentChats = maxConcurrentChats;
             s.Listener.AcceptsTeens = acceptsTeens;
             s.Listener.TeenApproved &= acceptsTeens;
+            ListenerMeaningRole.Apply(s.Listener, bio, meaning);
         });
         await Task.WhenAll(removed.Select(t => m.Queue(t).RemoveListener(m.MemberId)));
+        _ = m.Grains.GetGrain<IExperienceCatalogGrain>(IExperienceCatalogGrain.Key).Add(experiences);
         await PushSnapshot();
         await m.WatchPresence();
         return Profile()!;
@@ -97,6 +101,8 @@ internal sealed class ListenerRole(IMemberContext m)
             throw await NotAccepted(offer, e);
         }
 
+        // [network] The seeker's view of this conversation says why and shows this listener's bio.
+        handOver = handOver with { Start = handOver.Start with { MatchReason = offer.MatchReason, ListenerBio = S.Listener?.Bio } };
         var outcome = await Start(handOver);
         var requestId = handOver.Start.RequestId;
         if (outcome is { } known)
@@ -116,7 +122,7 @@ internal sealed class ListenerRole(IMemberContext m)
         }
 
         var conversation = new Conversation(handOver.ConversationId, Channels.ForConversation(handOver.ConversationId), offer.Topic,
-            handOver.Start.SeekerHandle, MemberRoles.Listener, handOver.Start.SharedExperiences, handOver.AcceptedAt, null);
+            handOver.Start.SeekerHandle, MemberRoles.Listener, handOver.Start.SharedExperiences, handOver.AcceptedAt, null, offer.MatchReason);
         // The conversation exists whatever this grain's storage says: record it like the notice from the conversation.
         var added = Record(conversation);
         S.Offers.Remove(offer);
@@ -293,7 +299,7 @@ internal sealed class ListenerRole(IMemberContext m)
         }
 
         var snapshot = new ListenerSnapshot(m.MemberId, S.AgeGroup, l.Experiences, l.MaxConcurrentChats, ActiveChats,
-            l.AcceptsTeens, l.Available, S.LastAssignedAt, l.Topics, TeenApprovalRole.Approved(S), [.. S.Blocked])
+            l.AcceptsTeens, l.Available, S.LastAssignedAt, l.Topics, TeenApprovalRole.Approved(S), [.. S.Blocked], l.Meaning)
         { Schedule = l.Schedule };
         await Task.WhenAll(l.Topics.Select(t => m.Queue(t).UpsertListener(snapshot)));
     }

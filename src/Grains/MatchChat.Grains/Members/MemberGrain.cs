@@ -133,8 +133,8 @@ public sealed partial class MemberGrain(
 
     public Task CancelRequest(string requestId) => Run(() => _seeker.CancelRequest(requestId));
 
-    public Task<ListenerProfile> Volunteer(string[] topicSlugs, string[] experiences, int maxConcurrentChats, bool acceptsTeens) =>
-        Run(() => _listener.Volunteer(topicSlugs, experiences, maxConcurrentChats, acceptsTeens));
+    public Task<ListenerProfile> Volunteer(string[] topicSlugs, string[] experiences, int maxConcurrentChats, bool acceptsTeens, string? bio = null) =>
+        Run(() => _listener.Volunteer(topicSlugs, experiences, maxConcurrentChats, acceptsTeens, bio));
 
     public Task<ListenerProfile> SetAvailable(bool available) => Run(() => _listener.SetAvailable(available));
 

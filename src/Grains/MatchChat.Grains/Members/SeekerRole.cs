@@ -28,9 +28,11 @@ internal sealed class SeekerRole(IMemberContext m)
         // The queue first: the request is this member's only once the queue has it. If this grain's own write then
         // fails, the queue still holds it and the next Attach finds it by its ticket.
         var request = new OpenRequest(Ids.New(), topic, experiences, note, m.Now);
+        // [network] The note's vector is made here, once, within the meaning timeout: the queue never waits for the model.
+        var meaning = await m.Meaning.Seeker(note, experiences);
         var ticket = await m.Queue(topic).Enqueue(new SeekerRequest(
             request.RequestId, m.MemberId, S.Handle!, S.AgeGroup, experiences, note, request.EnqueuedAt, [.. S.Blocked],
-            PreferredListenerId: preferredListenerId));
+            PreferredListenerId: preferredListenerId, Meaning: meaning));
         try
         {
             await m.Writes.Change(s => s.Request = request);

@@ -38,7 +38,7 @@ public sealed partial class TopicQueueGrain
             {
                 var r = candidates.Current;
                 slice.Add(new WaitingSeeker(r.Request.RequestId, r.Request.SeekerId, Topic, r.Request.AgeGroup,
-                    r.Request.Experiences, r.Excluded, false, r.Request.Blocked, r.Urgent, r.Request.PreferredListenerId));
+                    r.Request.Experiences, r.Excluded, false, r.Request.Blocked, r.Urgent, r.Request.PreferredListenerId, r.Request.Meaning));
             }
 
             if (slice.Count == 0)

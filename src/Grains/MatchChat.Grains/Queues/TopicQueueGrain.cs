@@ -207,7 +207,7 @@ public sealed partial class TopicQueueGrain(
                 request.FirstOfferAt ??= Now;
                 var offer = new Offer(request.OfferId, request.Request.RequestId, Topic, request.Request.Experiences,
                     request.Request.Note, request.Request.AgeGroup, request.OfferExpiresAt.Value,
-                    request.Urgent ? Priorities.Urgent : Priorities.Normal);
+                    request.Urgent ? Priorities.Urgent : Priorities.Normal, planned.MatchReason);
                 _ = GrainFactory.GetGrain<IMemberGrain>(planned.Listener.ListenerId).OnOfferMade(offer);
                 Writes.MarkDirty();
             }

@@ -26,6 +26,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<LocalConnections>();
         services.AddSingleton<LocalBlocks>();
         services.AddSingleton<BlockRateLimiter>();
+        services.AddSingleton<SuggestionRateLimiter>();
         services.AddSingleton<OrderedSends>();
         services.AddSingleton<MemberCloser>();
         services.AddSingleton<PushBridge>();

@@ -21,7 +21,8 @@ namespace MatchChat.Web.Hubs;
 [Authorize(AuthenticationSchemes = TokenAuthenticationHandler.SchemeName)]
 public sealed partial class ChatHub(
     IGrainFactory grains, PushBridge push, TopicCatalog topics, MessageRateLimiter rateLimiter, TypingThrottle typing,
-    BlockRateLimiter blockLimiter, TimeProvider time, ReportServices reports, ModeratorConnections moderators) : Hub<IChatClient>
+    BlockRateLimiter blockLimiter, TimeProvider time, ReportServices reports, ModeratorConnections moderators,
+    SuggestionRateLimiter suggestionLimiter) : Hub<IChatClient>
 {
     private string MemberId => Context.UserIdentifier!;
     private IMemberGrain Me => grains.GetGrain<IMemberGrain>(MemberId);
@@ -61,14 +62,15 @@ public sealed partial class ChatHub(
     {
         if (profile is null)
         {
-            throw MatchChatException.Invalid("Send {topics, experiences, maxConcurrentChats, acceptsTeens?}.");
+            throw MatchChatException.Invalid("Send {topics, experiences, maxConcurrentChats, acceptsTeens?, bio?}.");
         }
 
         var topicSlugs = InputRules.Topics(profile.Topics);
         var experiences = InputRules.Experiences(profile.Experiences);
         var max = InputRules.MaxConcurrentChats(profile.MaxConcurrentChats);
+        var bio = InputRules.Note(profile.Bio, "bio");
         var schedule = await BeforeVolunteer(profile);
-        return await AfterVolunteer(schedule, await Me.Volunteer(topicSlugs, experiences, max, profile.AcceptsTeens ?? false));
+        return await AfterVolunteer(schedule, await Me.Volunteer(topicSlugs, experiences, max, profile.AcceptsTeens ?? false, bio));
     }
 
     public Task<ListenerProfile> SetAvailable(bool available) => Me.SetAvailable(available);

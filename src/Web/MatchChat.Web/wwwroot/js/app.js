@@ -36,6 +36,7 @@ import { onThanked, wireGratitude } from "./gratitude.js";
 import { wireGuide } from "./guide.js";
 import { refreshNetwork, wireNetwork } from "./network.js";
 import { onCheckInDue, refreshCheckIns, wireCheckIns } from "./checkins.js";
+import { wireSuggestions } from "./suggest.js";
 import { outbox, startOutboxTimer, onMessage, onPeerTyping, renderOpenChat, renderOutboxStates, submitComposer, onComposerKey, onComposerInput } from "./messages.js";
 
 // ---------------------------------------------------------------------------
@@ -195,6 +196,7 @@ function wireStaticUi() {
 
   $("talk-form").addEventListener("submit", submitTalk);
   $("talk-cancel").addEventListener("click", cancelTalk);
+  wireSuggestions();
   $("talk-note").addEventListener("input", () => {
     $("talk-note-count").textContent = `${$("talk-note").value.length} of 500 characters`;
   });

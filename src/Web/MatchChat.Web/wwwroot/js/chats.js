@@ -10,6 +10,7 @@ import { refreshMe } from "./listen.js";
 import { onSeekerMatched } from "./talk.js";
 import { afterStored, renderOpenChat, renderChannelAdditions } from "./messages.js";
 import { needsCare } from "./care.js";
+import { renderPeerBio } from "./meaning.js";
 
 /** The channel record (channels.js) for `channel`, created on first use. */
 export const channelState = (channel, extra) => getChannel(state.channels, channel, extra);
@@ -167,6 +168,7 @@ export function renderChatHeader() {
   avatar.textContent = ch.kind === "room" ? "#" : initials(channelTitle(ch));
   $("chat-title").textContent = channelTitle(ch);
   $("chat-subtitle").textContent = channelSubtitle(ch);
+  renderPeerBio(ch.kind === "conversation" ? state.conversations.get(ch.id) : null);
 }
 
 /**

@@ -10,6 +10,7 @@ import { urgentBadge } from "./care.js";
 import { needsGuide, askGuide } from "./guide.js";
 import { renderScheduleEditor, fillSchedule, readSchedule } from "./schedule.js";
 import { renderListening, availabilityText } from "./listening.js";
+import { offerReason } from "./meaning.js";
 
 export function renderListener() {
   const me = state.me;
@@ -34,6 +35,7 @@ export function renderListener() {
     $("listen-max").value = String(profile.maxConcurrentChats);
     $("listen-teens").checked = !!profile.acceptsTeens;
     fillSchedule(profile.schedule);
+    $("listen-bio").value = profile.bio ?? "";
   }
   const sw = $("available-switch");
   sw.setAttribute("aria-checked", String(!!profile.available));
@@ -63,6 +65,7 @@ export async function submitListener(event) {
     experiences: parseTags($("listen-experiences").value),
     maxConcurrentChats: max,
     acceptsTeens: teen ? false : $("listen-teens").checked,
+    bio: $("listen-bio").value.trim() || null,
   };
   const schedule = readSchedule();
   if (schedule.error) return fieldError(error, schedule.error);
@@ -136,6 +139,7 @@ function renderOffer(entry) {
       ? el("ul", { className: "tags", attrs: { "aria-label": "Experiences they mentioned" } }, offer.experiences.map((t) => el("li", { className: "tag", text: tagLabel(t) })))
       : null,
     offer.note ? el("p", { className: "note", text: offer.note }) : null,
+    offerReason(offer),
     el("p", {}, [countdown]),
     el("div", { className: "countdown-bar", attrs: { "aria-hidden": "true" } }, [bar]),
     el("div", { className: "actions" }, [accept, decline]),
