@@ -47,6 +47,18 @@ public sealed class HeldOutSetTests(ModelFixture model, ITestOutputHelper output
         AccuracyGoals.AssertSafeSide(report);
     }
 
+    /// <summary>
+    /// Fourth (Data/fourth.tsv, English, indirect phrasings): written before the exemplar bank and never used to tune it.
+    /// The safe side is asserted.
+    /// </summary>
+    [Fact]
+    public async Task Fourth_set()
+    {
+        var report = await Run("fourth");
+
+        AccuracyGoals.AssertSafeSide(report);
+    }
+
     private async Task<AccuracyReport> Run(string set)
     {
         var results = new List<(LabelledLine, CrisisAssessment)>();
