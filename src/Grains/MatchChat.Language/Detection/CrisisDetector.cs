@@ -81,11 +81,16 @@ public sealed class CrisisDetector(ITextEmbedder? embedder = null, CrisisDetecto
 
     private (CrisisLevel, CrisisReason) Combine(CrisisScreen screen, MeaningScore score)
     {
-        var modelCrisis = score.Crisis >= _options.CrisisSimilarity && score.Margin >= _options.CrisisMargin;
-        var modelConcern = score.Crisis >= _options.ConcernSimilarity && score.Margin > 0;
+        var knn = _options.NearestNeighbours;
+        var modelCrisis = knn
+            ? score.Neighbours >= _options.NeighbourCrisis
+            : score.Crisis >= _options.CrisisSimilarity && score.Margin >= _options.CrisisMargin;
+        var modelConcern = knn
+            ? score.Neighbours >= _options.NeighbourConcern
+            : score.Crisis >= _options.ConcernSimilarity && score.Margin > 0;
         if (modelCrisis && !screen.SpokenOfOthers)
         {
-            return (CrisisLevel.Crisis, score.Nearest);
+            return (CrisisLevel.Crisis, knn ? score.NeighbourReason : score.Nearest);
         }
 
         if (screen.Level > CrisisLevel.None)
