@@ -7,7 +7,7 @@ namespace MatchChat.Language.Tests;
 
 /// <summary>
 /// The exemplar bank's nearest-neighbour score on the lines that reach the model. Writes meaning-scores-{set}.tsv (label,
-/// group, screen level, score) next to the test binary: the decision threshold is chosen from the labelled set's file only.
+/// group, screen level, others, score, kind, reaches the model; every English non-listener line) next to the test binary: the decision threshold is chosen from the labelled set's file only.
 /// </summary>
 public sealed class MeaningScoreTests(ModelFixture model) : IClassFixture<ModelFixture>
 {
@@ -21,14 +21,19 @@ public sealed class MeaningScoreTests(ModelFixture model) : IClassFixture<ModelF
         foreach (var line in LabelledLine.Load())
         {
             var screen = model.Detector.Screen(line.Text, line.Role, line.Language);
-            if (!screen.NeedsModel)
+            if (line.Language != "en" || line.Role == CrisisRole.Listener)
             {
                 continue;
             }
 
             var score = await scorer.ScoreAsync(line.Text);
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{line.Expected}\t{line.Group}\t{screen.Level}\t{screen.SpokenOfOthers}\t{score.Neighbours:F4}\t{score.NeighbourReason}\t{screen.NeedsModel}");
+            if (!screen.NeedsModel)
+            {
+                continue;
+            }
+
             (line.Expected == CrisisLevel.Crisis ? crisis : line.Expected == CrisisLevel.None ? safe : []).Add(score.Neighbours);
-            sb.AppendLine(CultureInfo.InvariantCulture, $"{line.Expected}\t{line.Group}\t{screen.Level}\t{screen.SpokenOfOthers}\t{score.Neighbours:F4}\t{score.NeighbourReason}");
         }
 
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "meaning-scores-labelled.tsv"), sb.ToString());
