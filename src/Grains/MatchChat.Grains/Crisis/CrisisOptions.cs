@@ -18,6 +18,13 @@ public sealed class CrisisOptions
     /// </summary>
     public bool ModelForFirstPerson { get; set; } = true;
 
+    /// <summary>
+    /// The meaning layer's crisis threshold on the exemplar bank's nearest-neighbour score (default 0.04, chosen on the
+    /// labelled set). Higher trades recall for fewer false crisis readings (0.08: untouched sets' recall 0.80/0.52 instead
+    /// of 0.80/0.76, false crisis 0.05 instead of 0.15 on the third set; see docs/crisis-detector.md).
+    /// </summary>
+    public double NeighbourThreshold { get; set; } = 0.04;
+
     public double ConcernIntervalMinutes { get; set; } = 60;
 
     /// <summary>

@@ -28,7 +28,7 @@ public sealed class CrisisScreening(IOptions<CrisisOptions> options)
         }
 
         // Loading takes a while and a lot of memory: off the caller's thread.
-        var detector = await Task.Run(() => new CrisisDetector(ProcessEmbedder.Instance, CrisisDetectorOptions.Default with { ModelForFirstPerson = Options.ModelForFirstPerson }), cancellationToken);
+        var detector = await Task.Run(() => new CrisisDetector(ProcessEmbedder.Instance, CrisisDetectorOptions.Default with { ModelForFirstPerson = Options.ModelForFirstPerson, NeighbourCrisis = (float)Options.NeighbourThreshold }), cancellationToken);
         await detector.WarmUpAsync(cancellationToken);
         Volatile.Write(ref _withModel, detector);
     }

@@ -81,11 +81,17 @@ public sealed class CrisisDetector(ITextEmbedder? embedder = null, CrisisDetecto
 
     private (CrisisLevel, CrisisReason) Combine(CrisisScreen screen, MeaningScore score)
     {
-        var modelCrisis = score.Crisis >= _options.CrisisSimilarity && score.Margin >= _options.CrisisMargin;
-        var modelConcern = score.Crisis >= _options.ConcernSimilarity && score.Margin > 0;
+        // Either reading suffices: the exemplar bank's nearest neighbours, or a close prototype (the older rule, which
+        // still catches a few lines the bank's safe side pulls down, e.g. letters + "my last night").
+        var prototypeCrisis = score.Crisis >= _options.CrisisSimilarity && score.Margin >= _options.CrisisMargin;
+        var neighbourCrisis = _options.NearestNeighbours && score.Neighbours >= _options.NeighbourCrisis;
+        var modelCrisis = prototypeCrisis || neighbourCrisis;
+        var modelConcern = _options.NearestNeighbours
+            ? score.Neighbours >= _options.NeighbourConcern || (score.Crisis >= _options.ConcernSimilarity && score.Margin > 0)
+            : score.Crisis >= _options.ConcernSimilarity && score.Margin > 0;
         if (modelCrisis && !screen.SpokenOfOthers)
         {
-            return (CrisisLevel.Crisis, score.Nearest);
+            return (CrisisLevel.Crisis, prototypeCrisis ? score.Nearest : score.NeighbourReason);
         }
 
         if (screen.Level > CrisisLevel.None)

@@ -19,5 +19,20 @@ public sealed record CrisisDetectorOptions
     /// </summary>
     public bool ModelForFirstPerson { get; init; } = true;
 
+    /// <summary>
+    /// Read the model through the exemplar bank (k-nearest neighbours: mean top-k similarity to crisis exemplars minus
+    /// mean top-k to safe exemplars) instead of the highest similarity to a few prototypes. On by default.
+    /// </summary>
+    public bool NearestNeighbours { get; init; } = true;
+
+    /// <summary>
+    /// Nearest-neighbour score at or above which the model reads crisis. Chosen on the labelled set only: the grid value
+    /// (0.01 steps) with the highest recall minus false-crisis rate (Youden) over its English non-listener lines.
+    /// </summary>
+    public float NeighbourCrisis { get; init; } = 0.04f;
+
+    /// <summary>Nearest-neighbour score at or above which the model reads concern.</summary>
+    public float NeighbourConcern { get; init; } = 0.0f;
+
     public static CrisisDetectorOptions Default { get; } = new();
 }

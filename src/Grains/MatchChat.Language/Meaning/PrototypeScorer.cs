@@ -3,13 +3,18 @@ using MatchChat.Language.Detection;
 namespace MatchChat.Language.Meaning;
 
 /// <summary>
-/// Scores a text against crisis and safe sentence prototypes (Meaning/Data/prototypes.txt). The prototypes
-/// are embedded once, on first use.
+/// Scores a text against crisis and safe sentence prototypes (Meaning/Data/prototypes.txt: highest similarity) and
+/// against the exemplar bank (Meaning/Data/exemplars.txt: k-nearest-neighbour score). Both are embedded once, on
+/// first use or at warm-up; one model call per scored text.
 /// </summary>
-public sealed class PrototypeScorer(ITextEmbedder embedder)
+public sealed class PrototypeScorer(ITextEmbedder embedder, int neighbours = PrototypeScorer.DefaultNeighbours)
 {
+    /// <summary>k of the nearest-neighbour score.</summary>
+    public const int DefaultNeighbours = 5;
+
     private readonly SemaphoreSlim _init = new(1, 1);
     private PrototypeGroup[]? _groups;
+    private ExemplarBank? _bank;
 
     public ITextEmbedder Embedder { get; } = embedder;
 
@@ -24,7 +29,7 @@ public sealed class PrototypeScorer(ITextEmbedder embedder)
         {
             foreach (var prototype in group.Vectors)
             {
-                var similarity = Dot(vector, prototype);
+                var similarity = PrototypeFile.Dot(vector, prototype);
                 if (group.Safe)
                 {
                     safe = Math.Max(safe, similarity);
@@ -37,10 +42,14 @@ public sealed class PrototypeScorer(ITextEmbedder embedder)
             }
         }
 
-        return new MeaningScore(crisis, nearest, safe);
+        var (neighbourScore, neighbourReason) = _bank!.Score(vector, neighbours);
+        return new MeaningScore(crisis, nearest, safe, neighbourScore, neighbourReason);
     }
 
-    /// <summary>Embeds the prototypes now (about half a second), so the first real call is not the slow one.</summary>
+    /// <summary>Sentences embedded at warm-up (prototypes and exemplars); 0 before.</summary>
+    public int Embedded => _groups is null ? 0 : _groups.Sum(g => g.Vectors.Length) + (_bank?.Count ?? 0);
+
+    /// <summary>Embeds the prototypes and the exemplar bank now (about 320 sentences, ~2 s of one core), so the first real call is not the slow one.</summary>
     public async Task WarmUpAsync(CancellationToken cancellationToken = default) => await LoadAsync(cancellationToken).ConfigureAwait(false);
 
     private async ValueTask<PrototypeGroup[]> LoadAsync(CancellationToken cancellationToken)
@@ -54,7 +63,7 @@ public sealed class PrototypeScorer(ITextEmbedder embedder)
             }
 
             var groups = new List<PrototypeGroup>();
-            foreach (var (reason, safe, lines) in Parse(Lexicon.Lexicon.ReadResource("Meaning.Data.prototypes.txt")))
+            foreach (var (reason, safe, lines) in PrototypeFile.Parse(Lexicon.Lexicon.ReadResource("Meaning.Data.prototypes.txt"), "prototypes.txt"))
             {
                 var vectors = new float[lines.Count][];
                 for (var i = 0; i < lines.Count; i++)
@@ -65,6 +74,7 @@ public sealed class PrototypeScorer(ITextEmbedder embedder)
                 groups.Add(new PrototypeGroup(reason, safe, vectors));
             }
 
+            _bank = await ExemplarBank.LoadAsync(Embedder, cancellationToken).ConfigureAwait(false);
             _groups = [.. groups];
             return _groups;
         }
@@ -72,55 +82,5 @@ public sealed class PrototypeScorer(ITextEmbedder embedder)
         {
             _init.Release();
         }
-    }
-
-    private static IEnumerable<(CrisisReason Reason, bool Safe, List<string> Lines)> Parse(string content)
-    {
-        (CrisisReason Reason, bool Safe, List<string> Lines)? current = null;
-        foreach (var raw in content.Split('\n'))
-        {
-            var line = raw.Trim();
-            if (line.Length == 0 || line.StartsWith('#'))
-            {
-                continue;
-            }
-
-            if (line.StartsWith('['))
-            {
-                if (current is { } done)
-                {
-                    yield return done;
-                }
-
-                current = line switch
-                {
-                    "[crisis:plan]" => (CrisisReason.Plan, false, []),
-                    "[crisis:farewell]" => (CrisisReason.Farewell, false, []),
-                    "[crisis:ideation]" => (CrisisReason.SuicidalIdeation, false, []),
-                    "[safe]" => (CrisisReason.None, true, []),
-                    _ => throw new FormatException($"prototypes.txt: unknown section {line}."),
-                };
-                continue;
-            }
-
-            current?.Lines.Add(line);
-        }
-
-        if (current is { } last)
-        {
-            yield return last;
-        }
-    }
-
-    private static float Dot(float[] a, float[] b)
-    {
-        var n = Math.Min(a.Length, b.Length);
-        var sum = 0f;
-        for (var i = 0; i < n; i++)
-        {
-            sum += a[i] * b[i];
-        }
-
-        return sum;
     }
 }

@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text;
+using MatchChat.Language.Detection;
+using MatchChat.Language.Meaning;
+
+namespace MatchChat.Language.Tests;
+
+/// <summary>
+/// The exemplar bank's nearest-neighbour score on the lines that reach the model. Writes meaning-scores-{set}.tsv (label,
+/// group, screen level, others, score, kind, reaches the model; every English non-listener line) next to the test binary: the decision threshold is chosen from the labelled set's file only.
+/// </summary>
+public sealed class MeaningScoreTests(ModelFixture model) : IClassFixture<ModelFixture>
+{
+    [Fact]
+    public async Task Crisis_lines_score_above_safe_lines_on_the_labelled_set()
+    {
+        var scorer = new PrototypeScorer(model.Embedder);
+        var crisis = new List<float>();
+        var safe = new List<float>();
+        var sb = new StringBuilder();
+        foreach (var line in LabelledLine.Load())
+        {
+            var screen = model.Detector.Screen(line.Text, line.Role, line.Language);
+            if (line.Language != "en" || line.Role == CrisisRole.Listener)
+            {
+                continue;
+            }
+
+            var score = await scorer.ScoreAsync(line.Text);
+            sb.AppendLine(CultureInfo.InvariantCulture, $"{line.Expected}\t{line.Group}\t{screen.Level}\t{screen.SpokenOfOthers}\t{score.Neighbours:F4}\t{score.NeighbourReason}\t{screen.NeedsModel}");
+            if (!screen.NeedsModel)
+            {
+                continue;
+            }
+
+            (line.Expected == CrisisLevel.Crisis ? crisis : line.Expected == CrisisLevel.None ? safe : []).Add(score.Neighbours);
+        }
+
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "meaning-scores-labelled.tsv"), sb.ToString());
+        Assert.NotEmpty(crisis);
+        Assert.NotEmpty(safe);
+        Assert.True(crisis.Average() > safe.Average() + 0.05, $"crisis mean {crisis.Average():F3}, safe mean {safe.Average():F3}");
+    }
+}
