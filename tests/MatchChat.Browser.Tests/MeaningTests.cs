@@ -17,6 +17,7 @@ public sealed class MeaningTests(MatchChatFixture server)
         await listener.Page.GetByTestId("listen-bio").FillAsync(Bio);
         await listener.Page.GetByTestId("listen-max").FillAsync("1");
         await listener.Page.GetByTestId("listen-submit").ClickAsync();
+        await listener.AgreeToGuideAsync();
         var availability = listener.Page.GetByTestId("available-switch");
         await Expect(availability).ToBeVisibleAsync();
         await availability.ClickAsync();
@@ -29,7 +30,7 @@ public sealed class MeaningTests(MatchChatFixture server)
         await seeker.Page.GetByTestId("talk-note").FillAsync("I relocated abroad for a job last year and I still have nobody here, Saturdays are so quiet.");
         var chip = seeker.Page.Locator("[data-testid=suggested-tag][data-tag=moving-abroad]");
         await Expect(chip).ToBeVisibleAsync(new() { Timeout = 60_000 });
-        await Screenshots.SaveAsync(seeker.Page, "31-suggested-experiences");
+        await Screenshots.SaveAsync(seeker.Page, "67-suggested-experiences");
         await chip.ClickAsync();
         await Expect(seeker.Page.GetByTestId("talk-experiences")).ToHaveValueAsync("moving abroad");
         await seeker.Page.GetByTestId("talk-submit").ClickAsync();
@@ -37,7 +38,7 @@ public sealed class MeaningTests(MatchChatFixture server)
         var offer = listener.Page.GetByTestId("offer");
         await Expect(offer).ToBeVisibleAsync();
         await Expect(offer.GetByTestId("offer-match-reason")).ToHaveTextAsync("Matched because you both chose: moving abroad");
-        await Screenshots.SaveAsync(listener.Page, "32-offer-match-reason");
+        await Screenshots.SaveAsync(listener.Page, "68-offer-match-reason");
         await listener.AcceptOfferAsync();
 
         await Expect(seeker.Page.GetByTestId("chat-title")).ToHaveTextAsync(listener.Handle);
@@ -45,7 +46,7 @@ public sealed class MeaningTests(MatchChatFixture server)
         await Expect(seeker.Page.GetByTestId("chat-peer-bio-text")).ToContainTextAsync(Bio);
         // The listener's own header shows no bio: it is the seeker's view of their listener.
         await Expect(listener.Page.GetByTestId("chat-peer-bio")).ToBeHiddenAsync();
-        await Screenshots.SaveAsync(seeker.Page, "33-conversation-peer-bio");
+        await Screenshots.SaveAsync(seeker.Page, "69-conversation-peer-bio");
 
         // Reloading the profile shows the bio again in the form.
         await listener.Page.ReloadAsync();
