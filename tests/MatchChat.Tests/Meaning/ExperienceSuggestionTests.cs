@@ -14,7 +14,7 @@ public sealed class ExperienceSuggestionTests(MeaningServerFixture server) : ICl
         await using var listener = await server.NewMember();
         await using var seeker = await server.NewMember();
         await listener.Conn.Invoke<ListenerProfile>("Volunteer",
-            new { topics = new[] { "depression" }, experiences = new[] { "loss-of-parent", "panic-attacks", "debt" }, maxConcurrentChats = 1 });
+            new { topics = new[] { "depression" }, experiences = new[] { "loss-of-parent", "panic-attacks", "debt" }, maxConcurrentChats = 1, agreedToGuide = true });
 
         // The catalogue embeds new tags in the background: ask until they are in, within a generous bound.
         var clock = Stopwatch.StartNew();

@@ -20,18 +20,18 @@ public sealed class MeaningMatchingTests(MeaningServerFixture server) : IClassFi
         await using var seeker = await server.NewMember();
         // The job listener has more room and has never been assigned: tags alone would choose them.
         var profile = await mother.Conn.Invoke<ListenerProfile>("Volunteer",
-            new { topics = new[] { "grief" }, experiences = new[] { "family" }, maxConcurrentChats = 1, bio = MotherBio });
+            new { topics = new[] { "grief" }, experiences = new[] { "family" }, maxConcurrentChats = 1, agreedToGuide = true, bio = MotherBio });
         Assert.Equal(MotherBio, profile.Bio);
         await mother.Conn.Invoke<ListenerProfile>("SetAvailable", true);
         await job.Conn.Invoke<ListenerProfile>("Volunteer",
-            new { topics = new[] { "grief" }, experiences = new[] { "work" }, maxConcurrentChats = 5, bio = JobBio });
+            new { topics = new[] { "grief" }, experiences = new[] { "work" }, maxConcurrentChats = 5, agreedToGuide = true, bio = JobBio });
         await job.Conn.Invoke<ListenerProfile>("SetAvailable", true);
         // Two more decoys: by chance (tags alone tie at zero) the right listener would be chosen one time in four.
         await using var debt = await server.NewMember();
         await using var dog = await server.NewMember();
         foreach (var (decoy, bio) in new[] { (debt, "I got into serious debt with credit cards and lay awake doing sums."), (dog, "My dog of fourteen years had to be put to sleep.") })
         {
-            await decoy.Conn.Invoke<ListenerProfile>("Volunteer", new { topics = new[] { "grief" }, experiences = new[] { "money" }, maxConcurrentChats = 5, bio });
+            await decoy.Conn.Invoke<ListenerProfile>("Volunteer", new { topics = new[] { "grief" }, experiences = new[] { "money" }, maxConcurrentChats = 5, agreedToGuide = true, bio });
             await decoy.Conn.Invoke<ListenerProfile>("SetAvailable", true);
         }
 
@@ -57,7 +57,7 @@ public sealed class MeaningMatchingTests(MeaningServerFixture server) : IClassFi
         await using var listener = await server.NewMember();
         await using var seeker = await server.NewMember();
         await listener.Conn.Invoke<ListenerProfile>("Volunteer",
-            new { topics = new[] { "loneliness" }, experiences = Array.Empty<string>(), maxConcurrentChats = 1, bio = "When my dog died I was surprised how deep the grief went." });
+            new { topics = new[] { "loneliness" }, experiences = Array.Empty<string>(), maxConcurrentChats = 1, agreedToGuide = true, bio = "When my dog died I was surprised how deep the grief went." });
         await listener.Conn.Invoke<ListenerProfile>("SetAvailable", true);
 
         await seeker.Request("loneliness", note: "our cat passed away yesterday and I can't stop crying");
@@ -74,7 +74,7 @@ public sealed class MeaningMatchingTests(MeaningServerFixture server) : IClassFi
         await using var listener = await server.NewMember();
         await using var seeker = await server.NewMember();
         await listener.Conn.Invoke<ListenerProfile>("Volunteer",
-            new { topics = new[] { "anxiety" }, experiences = new[] { "panic-attacks" }, maxConcurrentChats = 1, bio = "I had panic attacks for years." });
+            new { topics = new[] { "anxiety" }, experiences = new[] { "panic-attacks" }, maxConcurrentChats = 1, agreedToGuide = true, bio = "I had panic attacks for years." });
         await listener.Conn.Invoke<ListenerProfile>("SetAvailable", true);
 
         await seeker.Request("anxiety", ["panic-attacks"], "my heart races and I can't breathe");
@@ -94,7 +94,7 @@ public sealed class MeaningMatchingTests(MeaningServerFixture server) : IClassFi
         foreach (var bio in new[] { new string('a', 501), "tab\u0007bell" })
         {
             var e = await Assert.ThrowsAsync<HubException>(() => member.Conn.Invoke<ListenerProfile>("Volunteer",
-                new { topics = new[] { "stress" }, experiences = Array.Empty<string>(), maxConcurrentChats = 1, bio }));
+                new { topics = new[] { "stress" }, experiences = Array.Empty<string>(), maxConcurrentChats = 1, agreedToGuide = true, bio }));
             Assert.StartsWith("invalid: bio ", HubErrors.CodeAndSentence(e));
         }
 

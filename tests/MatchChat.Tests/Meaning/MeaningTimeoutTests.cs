@@ -16,11 +16,11 @@ public sealed class MeaningTimeoutTests(HangingEmbedderServerFixture server) : I
         await using var roomy = await server.NewMember();
         await using var seeker = await server.NewMember();
         var profile = await tagged.Conn.Invoke<ListenerProfile>("Volunteer",
-            new { topics = new[] { "stress" }, experiences = new[] { "night-shifts" }, maxConcurrentChats = 1, bio = "I worked nights for ten years." });
+            new { topics = new[] { "stress" }, experiences = new[] { "night-shifts" }, maxConcurrentChats = 1, agreedToGuide = true, bio = "I worked nights for ten years." });
         Assert.Equal("I worked nights for ten years.", profile.Bio);
         await tagged.Conn.Invoke<ListenerProfile>("SetAvailable", true);
         await roomy.Conn.Invoke<ListenerProfile>("Volunteer",
-            new { topics = new[] { "stress" }, experiences = Array.Empty<string>(), maxConcurrentChats = 5, bio = "I care for my dad." });
+            new { topics = new[] { "stress" }, experiences = Array.Empty<string>(), maxConcurrentChats = 5, agreedToGuide = true, bio = "I care for my dad." });
         await roomy.Conn.Invoke<ListenerProfile>("SetAvailable", true);
 
         var clock = Stopwatch.StartNew();

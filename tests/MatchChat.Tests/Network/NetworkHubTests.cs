@@ -83,7 +83,7 @@ public sealed class NetworkHubTests(ServerFixture server, ITestOutputHelper outp
         var (earlier, _) = await Journeys.Match(seeker, friend, first);
         await seeker.Conn.Invoke("EndConversation", earlier.ConversationId);
         await seeker.Conn.Invoke("AddToNetwork", earlier.ConversationId);
-        await friend.Conn.Invoke<ListenerProfile>("Volunteer", new { topics = new[] { first, topic }, experiences = Array.Empty<string>(), maxConcurrentChats = 2 });
+        await friend.Conn.Invoke<ListenerProfile>("Volunteer", new { topics = new[] { first, topic }, experiences = Array.Empty<string>(), maxConcurrentChats = 2, agreedToGuide = true });
         // The stranger shares the seeker's experience, so without the preference they would be chosen.
         await stranger.BecomeAvailableListener(topic, ["loss-of-parent"]);
 
