@@ -10,8 +10,11 @@ namespace MatchChat.Tests.Cluster;
 
 /// <summary>
 /// The web node as a pure Orleans client (Client mode) of a silo running as its own OS process: the push path
-/// from grains to browsers crosses the process boundary.
+/// from grains to browsers crosses the process boundary. Runs alone (the metrics collection): the web node's
+/// <c>matchchat_connections</c> comes from a process-wide meter, which other tests' servers, closing connections at
+/// the same time, would move too.
 /// </summary>
+[Collection(Metrics.MetricsCollection.Name)]
 public sealed class SeparateSiloProcessTests : IAsyncLifetime
 {
     private ChildProcess _silo = null!;
