@@ -18,24 +18,23 @@ public sealed class ListenerGuideAndScheduleTests(ServerFixture server) : IClass
     private static object NotNow() => new { timeZone = "Etc/UTC", slots = new[] { new { day = ((int)DateTime.UtcNow.DayOfWeek + 3) % 7, from = "00:00", to = "24:00" } } };
 
     [Fact]
-    public async Task A_first_Volunteer_without_agreeing_to_the_guide_is_invalid_and_changes_nothing()
+    public async Task Agreeing_to_the_guide_records_its_time_once_and_a_contract_client_that_never_heard_of_it_can_still_volunteer()
     {
+        // A client written from the contract alone sends no agreedToGuide: it volunteers, and no agreement is recorded.
+        await using var plain = await server.NewMember();
+        var unrecorded = await Volunteer(plain, TestTopics.Slug(73), agreedToGuide: null);
+        Assert.Equal([TestTopics.Slug(73)], unrecorded.Topics);
+        Assert.Null(unrecorded.GuideAgreedAt);
+
         await using var member = await server.NewMember();
         var before = DateTime.UtcNow;
-
-        Assert.Equal("invalid: " + "Read and agree to the listener's guide first, then volunteer again with agreedToGuide: true.",
-            await Refused(() => Volunteer(member, TestTopics.Slug(73), agreedToGuide: null)));
-        Assert.StartsWith("invalid: ", await Refused(() => Volunteer(member, TestTopics.Slug(73), agreedToGuide: false)));
-        var me = await member.Conn.Invoke<Member>("GetMe");
-        Assert.Null(me.Listener);
-        Assert.DoesNotContain("listener", me.Roles);
-
         var profile = await Volunteer(member, TestTopics.Slug(73), agreedToGuide: true);
         Assert.InRange(profile.GuideAgreedAt!.Value, before.AddSeconds(-1), DateTime.UtcNow.AddSeconds(1));
         // Later edits need no agreement again, and keep the first agreement's time.
         var edited = await Volunteer(member, TestTopics.Slug(74), agreedToGuide: null);
         Assert.Equal([TestTopics.Slug(74)], edited.Topics);
         Assert.Equal(profile.GuideAgreedAt, edited.GuideAgreedAt);
+        Assert.Equal(profile.GuideAgreedAt, (await member.Conn.Invoke<Member>("GetMe")).Listener!.GuideAgreedAt);
     }
 
     [Fact]

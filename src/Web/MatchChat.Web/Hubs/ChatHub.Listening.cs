@@ -16,11 +16,10 @@ public sealed partial class ChatHub
     private async Task<WeeklySchedule?> BeforeVolunteer(VolunteerArgs profile)
     {
         var schedule = ListeningRules.Schedule(profile.Schedule);
-        if (!await Me.ConfirmGuide(profile.AgreedToGuide == true))
-        {
-            throw MatchChatException.Invalid(ListeningRules.GuideFirst);
-        }
-
+        // The agreement's time is recorded when given; the page asks for it before a first Volunteer. The hub does not
+        // refuse without it: the contract's Volunteer({topics, experiences, maxConcurrentChats, acceptsTeens?}) binds
+        // every client, and a client that knows nothing of the guide must still be able to volunteer.
+        await Me.ConfirmGuide(profile.AgreedToGuide == true);
         return schedule;
     }
 

@@ -7,9 +7,6 @@ namespace MatchChat.Web.Hubs;
 /// <summary>[network] Input rules of gratitude and listening: a thank-you's rating and a weekly schedule.</summary>
 public static class ListeningRules
 {
-    public const string GuideFirst =
-        "Read and agree to the listener's guide first, then volunteer again with agreedToGuide: true.";
-
     public static int Rating(int? rating) => rating is { } r && Ratings.IsValid(r)
         ? r
         : throw MatchChatException.Invalid($"rating must be a whole number from {Ratings.Min} to {Ratings.Max}.");
