@@ -16,7 +16,7 @@ public sealed class Lexicon
 
     private readonly Dictionary<string, int> _vocabulary = new(StringComparer.Ordinal);
     private readonly List<string> _words = [];
-    private FrozenDictionary<char, int[]> _fuzzyByFirstLetter = FrozenDictionary<char, int[]>.Empty;
+    private FuzzyIndex _fuzzy = FuzzyIndex.Empty;
     private FrozenDictionary<int, LexiconEntry[]> _byFirstWord = FrozenDictionary<int, LexiconEntry[]>.Empty;
     private FrozenDictionary<int, EntryKind> _person = FrozenDictionary<int, EntryKind>.Empty;
 
@@ -52,29 +52,47 @@ public sealed class Lexicon
         return reader.ReadToEnd();
     }
 
-    /// <summary>Vocabulary ids this word may stand for: exact skeleton, or one edit away (first letter kept, 5+ letters).</summary>
+    /// <summary>
+    /// Vocabulary ids this word may stand for: exact skeleton, or one edit away (first letter kept, 5+ letters), in
+    /// vocabulary order. The near words come from <see cref="FuzzyIndex"/> (deletion keys) and are confirmed with
+    /// <see cref="EditDistance.AtMostOne"/>, so the answer is the same as comparing against every word.
+    /// </summary>
     public void Candidates(string skeleton, List<(int Id, bool Exact)> into)
     {
         into.Clear();
-        if (_vocabulary.TryGetValue(skeleton, out var exact))
+        var exact = _vocabulary.TryGetValue(skeleton, out var id0) ? id0 : -1;
+        if (exact >= 0)
         {
             into.Add((exact, true));
         }
 
-        if (skeleton.Length < 4 || !_fuzzyByFirstLetter.TryGetValue(skeleton[0], out var near))
+        if (skeleton.Length < 4)
         {
             return;
         }
 
+        var near = _fuzzy.Near(skeleton);
+        if (near.Count == 0)
+        {
+            return;
+        }
+
+        near.Sort();
+        var last = -1;
         foreach (var id in near)
         {
             var word = _words[id];
-            if (id != exact && Math.Max(word.Length, skeleton.Length) >= 5 && EditDistance.AtMostOne(word, skeleton))
+            if (id != last && id != exact && Math.Max(word.Length, skeleton.Length) >= 5 && EditDistance.AtMostOne(word, skeleton))
             {
                 into.Add((id, false));
             }
+
+            last = id;
         }
     }
+
+    /// <summary>The vocabulary (skeletons), by id.</summary>
+    internal IReadOnlyList<string> Words => _words;
 
     public bool IsKnownWord(string skeleton) => _vocabulary.ContainsKey(skeleton);
 
@@ -137,11 +155,7 @@ public sealed class Lexicon
             .ToArray();
         lexicon._byFirstWord = entries.GroupBy(e => e.Words[0]).ToFrozenDictionary(g => g.Key, g => g.ToArray());
         lexicon._person = person.ToFrozenDictionary();
-        lexicon._fuzzyByFirstLetter = lexicon._words
-            .Select((w, id) => (w, id))
-            .Where(x => x.w.Length >= 4)
-            .GroupBy(x => x.w[0])
-            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.id).ToArray());
+        lexicon._fuzzy = FuzzyIndex.Build(lexicon._words, minLength: 4);
         return lexicon;
     }
 

@@ -11,17 +11,19 @@ public sealed class PhraseMatcher(Lexicon lexicon)
 {
     private const int MinSquashedWord = 8;
 
+    private readonly SquashedIndex _squashed = SquashedIndex.Build(lexicon.Squashable);
+
     public Lexicon Lexicon { get; } = lexicon;
 
     public List<PhraseMatch> Find(NormalisedText text)
     {
         var tokens = text.Tokens;
-        var candidates = new List<(int Id, bool Exact)>[tokens.Count];
+        var candidates = new (int Id, bool Exact)[tokens.Count][];
         var scratch = new List<(int Id, bool Exact)>();
         for (var i = 0; i < tokens.Count; i++)
         {
             Lexicon.Candidates(tokens[i].Skeleton, scratch);
-            candidates[i] = [.. scratch];
+            candidates[i] = scratch.Count == 0 ? [] : [.. scratch];
         }
 
         var matches = new List<PhraseMatch>();
@@ -43,7 +45,11 @@ public sealed class PhraseMatcher(Lexicon lexicon)
 
         // Where a phrase matched word for word, a fuzzy reading of the same words by another phrase
         // ("suicide" read as Spanish "suicida") adds nothing but a second, looser interpretation.
-        matches.RemoveAll(m => !m.Exact && matches.Any(e => e.Exact && e.Start <= m.Start && e.End >= m.End && IsFuzzy(e.Entry)));
+        if (matches.Exists(m => !m.Exact))
+        {
+            matches.RemoveAll(m => !m.Exact && matches.Any(e => e.Exact && e.Start <= m.Start && e.End >= m.End && IsFuzzy(e.Entry)));
+        }
+
         return matches;
     }
 
@@ -57,17 +63,14 @@ public sealed class PhraseMatcher(Lexicon lexicon)
             return;
         }
 
-        foreach (var entry in Lexicon.Squashable)
+        foreach (var entry in _squashed.Inside(skeleton))
         {
-            if (skeleton.Contains(entry.Squashed, StringComparison.Ordinal))
-            {
-                matches.Add(new PhraseMatch(entry, index, index, false));
-            }
+            matches.Add(new PhraseMatch(Lexicon.Squashable[entry], index, index, false));
         }
     }
 
     private static bool TryMatch(
-        LexiconEntry entry, int start, IReadOnlyList<NormalisedToken> tokens, List<(int Id, bool Exact)>[] candidates,
+        LexiconEntry entry, int start, IReadOnlyList<NormalisedToken> tokens, (int Id, bool Exact)[][] candidates,
         out int end, out bool allExact)
     {
         var sentence = tokens[start].Sentence;
@@ -100,7 +103,7 @@ public sealed class PhraseMatcher(Lexicon lexicon)
         return true;
     }
 
-    private static bool Has(List<(int Id, bool Exact)> candidates, int wanted, bool fuzzy, ref bool allExact)
+    private static bool Has((int Id, bool Exact)[] candidates, int wanted, bool fuzzy, ref bool allExact)
     {
         if (wanted == Lexicon.Wildcard)
         {
