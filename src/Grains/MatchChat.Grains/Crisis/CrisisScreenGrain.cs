@@ -34,13 +34,20 @@ public sealed class CrisisScreenGrain(
         }
 
         CrisisAssessment assessment;
-        MemberLocale locale;
+        MemberLocale? locale = null;
         try
         {
-            locale = await GrainFactory.GetGrain<IMemberGrain>(text.MemberId).GetLocale();
             var started = Stopwatch.GetTimestamp();
             var source = text.Source == CrisisSources.Note ? CrisisTextSource.RequestNote : CrisisTextSource.Message;
-            var reading = await screening.AssessAsync(text.Text, RoleOf(text.Role), locale.Language, source);
+            var screen = screening.Screen(text.Text, RoleOf(text.Role), source);
+            var reading = CrisisScreening.FromScreen(screen);
+            if (CrisisScreening.NeedsMore(screen))
+            {
+                // The writer's locale only for the few texts that need it: resources, and whether the model reads the language.
+                locale = await GrainFactory.GetGrain<IMemberGrain>(text.MemberId).GetLocale();
+                reading = await screening.CompleteAsync(screen, text.Text, locale.Language, source);
+            }
+
             assessment = reading.Assessment;
             MatchChatMetrics.CrisisTextScreened(text.Source, reading.ModelSkipped ? "skipped" : assessment.UsedModel ? "yes" : "no", Stopwatch.GetElapsedTime(started));
         }
@@ -56,6 +63,7 @@ public sealed class CrisisScreenGrain(
             return;
         }
 
+        locale ??= await GrainFactory.GetGrain<IMemberGrain>(text.MemberId).GetLocale();
         var level = assessment.Level == CrisisLevel.Crisis ? CrisisLevels.Crisis : CrisisLevels.Concern;
         MatchChatMetrics.CrisisFlagged(level, ReasonKind(assessment.Reason));
         var resources = catalog.For(locale.Region, locale.Language, text.Topic).ToArray();

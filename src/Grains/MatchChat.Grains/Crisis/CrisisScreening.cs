@@ -34,18 +34,31 @@ public sealed class CrisisScreening(IOptions<CrisisOptions> options)
     }
 
     /// <summary>
-    /// The phrase screen on the caller's thread (microseconds; a crisis it reads is answered at once); the model, for the
-    /// texts the screen sends on, on the thread pool and only while fewer than <see cref="CrisisOptions.MaxModelBacklog"/>
-    /// messages are at it (notes always). <see cref="ScreenReading.ModelSkipped"/>: the model was wanted but busy.
+    /// The phrase screen alone, on the caller's thread (microseconds). It needs no language: the phrase lists of all
+    /// languages are always read, and the language only decides, in <see cref="CompleteAsync"/>, whether the model may
+    /// help; so a caller can skip finding the writer's language for the texts that need nothing more (most of them).
     /// </summary>
-    public async Task<ScreenReading> AssessAsync(string text, CrisisRole role, string? languageHint, CrisisTextSource source)
+    public CrisisScreen Screen(string text, CrisisRole role, CrisisTextSource source) =>
+        (Volatile.Read(ref _withModel) ?? _screenOnly).Screen(text, role, languageHint: null, source);
+
+    /// <summary>Whether <see cref="CompleteAsync"/> can change the screen's reading (a level to act on, or the model).</summary>
+    public static bool NeedsMore(CrisisScreen screen) => screen.Level != CrisisLevel.None || screen.NeedsModel;
+
+    /// <summary>The screen's reading without the model.</summary>
+    public static ScreenReading FromScreen(CrisisScreen screen) =>
+        new(new CrisisAssessment(screen.Level, screen.Reason, false, screen.Obfuscation), false);
+
+    /// <summary>
+    /// The model, for the texts the screen sends on and whose language it reads, on the thread pool and only while fewer
+    /// than <see cref="CrisisOptions.MaxModelBacklog"/> messages are at it (notes always). The text is not screened again.
+    /// <see cref="ScreenReading.ModelSkipped"/>: the model was wanted but busy.
+    /// </summary>
+    public async Task<ScreenReading> CompleteAsync(CrisisScreen screen, string text, string? languageHint, CrisisTextSource source)
     {
         var full = Volatile.Read(ref _withModel);
-        var screen = (full ?? _screenOnly).Screen(text, role, languageHint, source);
-        var fromScreen = new CrisisAssessment(screen.Level, screen.Reason, false, screen.Obfuscation);
-        if (full is null || !screen.NeedsModel)
+        if (full is null || !screen.NeedsModel || !CrisisDetector.ModelReadsLanguage(languageHint))
         {
-            return new ScreenReading(fromScreen, false);
+            return FromScreen(screen);
         }
 
         var inFlight = Interlocked.Increment(ref _modelInFlight);
@@ -53,14 +66,21 @@ public sealed class CrisisScreening(IOptions<CrisisOptions> options)
         {
             if (source != CrisisTextSource.RequestNote && inFlight > Options.MaxModelBacklog)
             {
-                return new ScreenReading(fromScreen, true);
+                return new ScreenReading(FromScreen(screen).Assessment, true);
             }
 
-            return new ScreenReading(await Task.Run(() => full.AssessAsync(text, role, languageHint, source).AsTask()), false);
+            return new ScreenReading(await Task.Run(() => full.CompleteAsync(screen, text, languageHint).AsTask()), false);
         }
         finally
         {
             Interlocked.Decrement(ref _modelInFlight);
         }
+    }
+
+    /// <summary>The screen and, when it asks for it, the model.</summary>
+    public async Task<ScreenReading> AssessAsync(string text, CrisisRole role, string? languageHint, CrisisTextSource source)
+    {
+        var screen = Screen(text, role, source);
+        return NeedsMore(screen) ? await CompleteAsync(screen, text, languageHint, source) : FromScreen(screen);
     }
 }

@@ -54,12 +54,19 @@ public sealed class CrisisDetector(ITextEmbedder? embedder = null, CrisisDetecto
     }
 
     /// <summary>The full reading: the screen, and the model when the screen asks for it.</summary>
-    public async ValueTask<CrisisAssessment> AssessAsync(
+    public ValueTask<CrisisAssessment> AssessAsync(
         string text, CrisisRole role, string? languageHint,
-        CrisisTextSource source = CrisisTextSource.Message, CancellationToken cancellationToken = default)
+        CrisisTextSource source = CrisisTextSource.Message, CancellationToken cancellationToken = default) =>
+        CompleteAsync(Screen(text, role, languageHint, source), text, languageHint, cancellationToken);
+
+    /// <summary>
+    /// The reading of a text already screened (by this detector, with any language hint): the model runs when the screen
+    /// asked for it and the model reads <paramref name="languageHint"/>'s language; otherwise the screen's reading stands.
+    /// </summary>
+    public async ValueTask<CrisisAssessment> CompleteAsync(
+        CrisisScreen screen, string text, string? languageHint, CancellationToken cancellationToken = default)
     {
-        var screen = Screen(text, role, languageHint, source);
-        if (!screen.NeedsModel || _scorer is null)
+        if (!screen.NeedsModel || _scorer is null || !ModelReadsLanguage(languageHint))
         {
             return new CrisisAssessment(screen.Level, screen.Reason, false, screen.Obfuscation);
         }
@@ -102,6 +109,7 @@ public sealed class CrisisDetector(ITextEmbedder? embedder = null, CrisisDetecto
         return modelConcern || modelCrisis ? (CrisisLevel.Concern, CrisisReason.Hopelessness) : (CrisisLevel.None, CrisisReason.None);
     }
 
-    private static bool ModelReadsLanguage(string? languageHint) =>
+    /// <summary>Whether the English-only model may read a text in this language (unknown: yes).</summary>
+    public static bool ModelReadsLanguage(string? languageHint) =>
         languageHint is null || languageHint.Length == 0 || languageHint.StartsWith("en", StringComparison.OrdinalIgnoreCase);
 }
