@@ -26,7 +26,7 @@ public sealed record Profile(
 
     public static readonly Profile Full = new(
         "full", [1, 10, 100, 1000], TimeSpan.FromSeconds(10), 2000, TimeSpan.FromSeconds(15),
-        50, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(15), [500, 1000], TimeSpan.FromSeconds(15),
+        50, TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(15), [500, 1000], TimeSpan.FromSeconds(15),
         10000, 2000, [2000, 10000], RestartCheck: true);
 }
 
