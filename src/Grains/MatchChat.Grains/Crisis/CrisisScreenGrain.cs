@@ -95,7 +95,7 @@ public sealed class CrisisScreenGrain(
         }
     }
 
-    private static CrisisRole RoleOf(string role) => role switch
+    internal static CrisisRole RoleOf(string role) => role switch
     {
         CrisisRoles.Listener => CrisisRole.Listener,
         CrisisRoles.Room => CrisisRole.RoomMember,

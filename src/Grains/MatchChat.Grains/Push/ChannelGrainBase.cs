@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Members;
@@ -7,6 +8,7 @@ using MatchChat.Contracts.Telemetry;
 using MatchChat.Grains.Crisis;
 using MatchChat.Grains.Hosting;
 using MatchChat.Grains.Messages;
+using MatchChat.Language.Detection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -173,19 +175,29 @@ public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTi
     protected abstract CrisisText DescribeForScreen(string memberId, string handle, Message message);
 
     /// <summary>
-    /// [crisis] After the message is stored and pushed: one-way to the crisis screen (a stateless worker), so detection
-    /// never blocks, delays or changes the message, and a failing detector cannot reach it.
+    /// [crisis] After the message is stored and pushed: the phrase screen here (microseconds, no model, no grain call),
+    /// and only a text it cannot settle (a level to act on, or one for the model) goes one-way to the crisis screen grain
+    /// (a stateless worker), so the model never runs in a channel's turn and a failing detector cannot reach the message.
     /// </summary>
     private void ScreenForCrisis(string memberId, string handle, Message message)
     {
-        if (ServiceProvider.GetService<CrisisScreening>() is not { Enabled: true })
+        if (ServiceProvider.GetService<CrisisScreening>() is not { Enabled: true } screening)
         {
             return;
         }
 
         try
         {
-            _ = GrainFactory.GetGrain<ICrisisScreenGrain>(0).Screen(DescribeForScreen(memberId, handle, message));
+            var started = Stopwatch.GetTimestamp();
+            var text = DescribeForScreen(memberId, handle, message);
+            var screen = screening.Screen(text.Text, CrisisScreenGrain.RoleOf(text.Role), CrisisTextSource.Message);
+            if (!CrisisScreening.NeedsMore(screen))
+            {
+                MatchChatMetrics.CrisisTextScreened(text.Source, "no", Stopwatch.GetElapsedTime(started));
+                return;
+            }
+
+            _ = GrainFactory.GetGrain<ICrisisScreenGrain>(0).Screen(text);
         }
         catch (Exception)
         {
