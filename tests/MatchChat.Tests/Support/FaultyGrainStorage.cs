@@ -64,6 +64,44 @@ internal sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
 
     private static bool InOutage => DateTime.UtcNow.Ticks < Volatile.Read(ref _outageUntilTicks);
 
+    private static readonly ConcurrentDictionary<string, byte> LateReaders = new(StringComparer.Ordinal);
+    private static int _changedWhileWriting;
+
+    /// <summary>
+    /// Writes of the grain with this key read the state they were given the way a database provider may: again after
+    /// an await that leaves the grain's scheduler. <see cref="ChangedWhileWriting"/> counts writes whose state changed
+    /// (or could not be read) between the call and that late read.
+    /// </summary>
+    public static void ReadLate(string grainKey) => LateReaders[grainKey] = 0;
+
+    public static int ChangedWhileWriting => Volatile.Read(ref _changedWhileWriting);
+
+    private static int _lateWrites;
+
+    /// <summary>Writes that went through the late read of <see cref="ReadLate"/>.</summary>
+    public static int LateWrites => Volatile.Read(ref _lateWrites);
+
+    private async Task WriteReadingLate<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        Interlocked.Increment(ref _lateWrites);
+        var atCall = System.Text.Json.JsonSerializer.Serialize(grainState.State);
+        await Task.Delay(50).ConfigureAwait(false);
+        try
+        {
+            if (System.Text.Json.JsonSerializer.Serialize(grainState.State) != atCall)
+            {
+                Interlocked.Increment(ref _changedWhileWriting);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            Interlocked.Increment(ref _changedWhileWriting);
+            throw;
+        }
+
+        await Write(stateName, grainId, grainState);
+    }
+
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         InOutage ? throw new TimeoutException("storage is down (injected)") : inner.ReadStateAsync(stateName, grainId, grainState);
 
@@ -85,7 +123,7 @@ internal sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
             throw new TimeoutException("storage did not answer (injected)");
         }
 
-        return Write(stateName, grainId, grainState);
+        return LateReaders.ContainsKey(grainId.Key.ToString()!) ? WriteReadingLate(stateName, grainId, grainState) : Write(stateName, grainId, grainState);
     }
 
     private async Task Write<T>(string stateName, GrainId grainId, IGrainState<T> grainState)

@@ -131,12 +131,7 @@ public sealed class S4MatchingBurst : Scenario
                 }
             };
         }
-        await Clients.ForAsync(l, 32, async i =>
-        {
-            await listeners[i].Conn.InvokeAsync<System.Text.Json.JsonElement>("Volunteer",
-                new { topics = new[] { "grief" }, experiences = Array.Empty<string>(), maxConcurrentChats = capacity, acceptsTeens = false, agreedToGuide = true, bio = meaning is null ? null : S4Texts.Bio(i) });
-            await listeners[i].Conn.InvokeAsync<System.Text.Json.JsonElement>("SetAvailable", true);
-        }, TimeSpan.FromMinutes(5));
+        await MatchingPeers.VolunteerAsync(listeners, "grief", capacity, meaning is null ? null : S4Texts.Bio);
         await Task.Delay(1000);
 
         var burstStart = Stopwatch.GetTimestamp();

@@ -109,7 +109,7 @@ public sealed partial class TopicQueueGrain
     {
         RemoveRequest(request);
         _reportsDue.Remove(request.Request.RequestId);
-        WaitEstimator.RecordMatch(state.State, Now);
+        WaitEstimator.RecordMatch(Live, Now);
         MatchChatMetrics.Matched(Topic, Now - request.Request.EnqueuedAt);
 
         PushTerminal(request.Request, TicketStatus.Matched);

@@ -39,10 +39,10 @@ public sealed partial class TopicQueueGrain
         return Task.CompletedTask;
     }
 
-    private long ServedOf(bool urgent) => urgent ? state.State.ServedUrgent : state.State.ServedNormal;
+    private long ServedOf(bool urgent) => urgent ? Live.ServedUrgent : Live.ServedNormal;
 
     private QueueProgress Progress(bool urgent) =>
-        new(Topic, urgent ? Priorities.Urgent : Priorities.Normal, ServedOf(urgent), state.State.ServiceIntervalSeconds);
+        new(Topic, urgent ? Priorities.Urgent : Priorities.Normal, ServedOf(urgent), Live.ServiceIntervalSeconds);
 
     private QueueTicket TicketAt(int index)
     {
@@ -52,7 +52,7 @@ public sealed partial class TopicQueueGrain
             Topic,
             StatusOf(r),
             index + 1,
-            WaitEstimator.Estimate(state.State, index + 1),
+            WaitEstimator.Estimate(Live, index + 1),
             r.Urgent ? Priorities.Urgent : Priorities.Normal,
             ServedOf(r.Urgent));
     }
@@ -65,10 +65,10 @@ public sealed partial class TopicQueueGrain
     {
         if (request.Urgent)
         {
-            state.State.ServedUrgent++;
+            Live.ServedUrgent++;
         }
 
-        state.State.ServedNormal++;
+        Live.ServedNormal++;
         _lastPushed.Remove(request.Request.RequestId);
         ScheduleProgress();
     }
@@ -89,7 +89,7 @@ public sealed partial class TopicQueueGrain
                 && last.Priority == (r.Urgent ? Priorities.Urgent : Priorities.Normal)
                 && last.Position - (ServedOf(r.Urgent) - last.Served) == i + 1
                 && (i >= _timings.ExactPlaces
-                    || (last.Position == i + 1 && last.EstimatedWaitSeconds == WaitEstimator.Estimate(state.State, i + 1))))
+                    || (last.Position == i + 1 && last.EstimatedWaitSeconds == WaitEstimator.Estimate(Live, i + 1))))
             {
                 continue;
             }
@@ -113,7 +113,7 @@ public sealed partial class TopicQueueGrain
     {
         _progressTimer?.Dispose();
         _progressTimer = null;
-        var now = (state.State.ServedUrgent, state.State.ServedNormal, state.State.ServiceIntervalSeconds);
+        var now = (Live.ServedUrgent, Live.ServedNormal, Live.ServiceIntervalSeconds);
         if (_watchers is { IsEmpty: false } watchers)
         {
             var intervalChanged = now.ServiceIntervalSeconds != _broadcast.Interval;

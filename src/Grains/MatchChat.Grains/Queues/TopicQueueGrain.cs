@@ -9,6 +9,7 @@ using MatchChat.Grains.Matching;
 using MatchChat.Grains.Persistence;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Serialization;
 
 namespace MatchChat.Grains.Queues;
 
@@ -27,7 +28,8 @@ public sealed partial class TopicQueueGrain(
     [PersistentState("queue", StorageNames.Grains)] IPersistentState<TopicQueueState> state,
     IOptions<MatchChatTimings> timings,
     TimeProvider time,
-    ILogger<TopicQueueGrain> logger) : Grain, ITopicQueueGrain, IRemindable
+    ILogger<TopicQueueGrain> logger,
+    DeepCopier<TopicQueueState> copier) : Grain, ITopicQueueGrain, IRemindable
 {
     private const string WakeReminder = "wake";
     private readonly MatchChatTimings _timings = timings.Value;
@@ -40,9 +42,9 @@ public sealed partial class TopicQueueGrain(
     private QueueGauge? _gauge;
 
     private string Topic => this.GetPrimaryKeyString();
-    private List<QueuedRequest> Requests => state.State.Requests;
+    private List<QueuedRequest> Requests => Live.Requests;
     private DateTime Now => time.GetUtcNow().UtcDateTime;
-    private WriteBehind Writes => _writeBehind ??= new(this, () => state.WriteStateAsync(), TimeSpan.FromSeconds(1), logger);
+    private WriteBehind Writes => _writeBehind ??= new(this, WriteSnapshot, TimeSpan.FromSeconds(1), logger);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -84,7 +86,7 @@ public sealed partial class TopicQueueGrain(
         {
             if (Requests.Count == 0)
             {
-                state.State.BusySince = Now;
+                Live.BusySince = Now;
             }
 
             // Arrival order (urgent ones first); a request re-sent after a lost write keeps its original place.
@@ -276,7 +278,7 @@ public sealed partial class TopicQueueGrain(
     {
         if (Requests.Count == 0)
         {
-            state.State.BusySince = null;
+            Live.BusySince = null;
         }
 
         await SyncReminder();
