@@ -50,6 +50,15 @@ public sealed class Runner
             needMatchChat = false;
         }
 
+        // Tens of thousands of sockets (S0's idle steps, S5): a file limit for them (the servers inherit it) and
+        // enough loopback source addresses for their ports.
+        var most = Math.Max(_p.IdleConnections, selected.Any(s => s.Name == "S5") ? _p.Density.Max() : 0);
+        var files = FileLimit.EnsureAtLeast((ulong)(2 * most + 20_000));
+        SourceAddresses.Use(_o.Sources ?? SourceAddresses.For(most));
+        if (files < (ulong)(2 * most + 20_000))
+        {
+            _r.Note($"open-file limit {files} may be too low for {most} connections: run `ulimit -n {2 * most + 20_000}` first");
+        }
         await using var echo = await ServerProcess.StartAsync("echo", echoDll, new Dictionary<string, string>(), Path.Combine(_logDir, "echo.log"), TimeSpan.FromSeconds(60));
         var context = new ScenarioContext(_o, _root, _logDir, _r, echo, webDll, selected);
         foreach (var scenario in selected)

@@ -47,15 +47,17 @@ public sealed class S5Density : Scenario
             await Task.Delay(profile.IdleCpuWindow);
             var idle = cpu.Stop();
             var c = $"{target} members connected";
-            results.Add(new Row("S5", c, "server RSS per member", (rss - rss0) / (double)target, baseline.IdleKbPerConn, "KB",
-                $"RSS {rss0 / 1024} → {rss / 1024} MB; anon {(anon - anon0) / (double)target:F1} KB/member; baseline = S0 per idle conn at {profile.IdleConnections}"));
-            results.Add(new Row("S5", c, "server idle CPU", idle.CpuPercent, baseline.IdleCpu, "% of a core", $"baseline = S0 at {profile.IdleConnections} idle conns; threads: {idle.Describe(3)}"));
+            var step = baseline.NearestIdleStep(target);
+            results.Add(new Row("S5", c, "server RSS per member", (rss - rss0) / (double)target, baseline.IdleKbPerConnAt.GetValueOrDefault(step, baseline.IdleKbPerConn ?? double.NaN), "KB",
+                $"RSS {rss0 / 1024} → {rss / 1024} MB; anon {(anon - anon0) / (double)target:F1} KB/member; baseline = S0 per idle conn at {step}"));
+            results.Add(new Row("S5", c, "server idle CPU", idle.CpuPercent, baseline.IdleCpuAt.GetValueOrDefault(step, baseline.IdleCpu ?? double.NaN), "% of a core", $"baseline = S0 at {step} idle conns; threads: {idle.Describe(3)}"));
             results.Add(new Row("S5", c, "create+connect+GetMe rate", rate, baseline.ConnectRate, "members/s", "baseline = S0 bare connect rate"));
         }
         if (options.GcDump)
         {
             await context.GcDumpAsync("S5", server);
         }
+        results.Note($"S5: client sockets from {SourceAddresses.Count} loopback source address(es); open-file limit {FileLimit.EnsureAtLeast(0)}");
         await Clients.DisposeAllAsync(all.Concat(warm));
     }
 }
