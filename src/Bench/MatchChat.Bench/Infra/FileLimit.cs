@@ -24,6 +24,16 @@ public static partial class FileLimit
     [LibraryImport("libc", SetLastError = true)]
     private static partial int setrlimit(int resource, ref RLimit limit);
 
+    /// <summary>Connections one process may hold under the current soft limit, 1,500 files kept for everything else.</summary>
+    public static int MaxConnections
+    {
+        get
+        {
+            var soft = EnsureAtLeast(0);
+            return soft == 0 ? int.MaxValue : soft <= 1_500 ? 0 : (int)Math.Min(int.MaxValue, soft - 1_500);
+        }
+    }
+
     /// <summary>Makes the soft limit at least <paramref name="wanted"/> if it can; returns the soft limit now in force.</summary>
     public static ulong EnsureAtLeast(ulong wanted)
     {

@@ -19,7 +19,7 @@ public sealed class S0Baseline : Scenario
     public static int[] IdleSteps(ScenarioContext context) =>
         new[] { context.Profile.IdleConnections }
             .Concat(context.Selected.Any(s => s.Name == "S5") ? context.Profile.Density : [])
-            .Distinct().Order().ToArray();
+            .Where(n => n <= FileLimit.MaxConnections).Distinct().Order().ToArray();
 
     public override async Task RunAsync(ScenarioContext context)
     {

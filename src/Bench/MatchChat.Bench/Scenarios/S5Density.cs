@@ -32,7 +32,7 @@ public sealed class S5Density : Scenario
         var idle0 = cpu0.Stop();
         results.Add(new Row("S5", "0 members (after start)", "server idle CPU", idle0.CpuPercent, null, "% of a core", $"RSS {rss0 / 1024} MB"));
         var all = new List<Peer>();
-        foreach (var target in profile.Density)
+        foreach (var target in profile.Density.Where(n => n <= FileLimit.MaxConnections))
         {
             var add = target - all.Count;
             var sw = Stopwatch.StartNew();
