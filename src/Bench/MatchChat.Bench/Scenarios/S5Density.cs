@@ -26,6 +26,12 @@ public sealed class S5Density : Scenario
         await warm[0].Conn.InvokeAsync<System.Text.Json.JsonElement>("GetMe");
         await Task.Delay(2000);
         await context.SettleAsync(server.Pid);
+        if (options.GcDump)
+        {
+            // The fixed heap (the language model's tokenizer, Orleans, caches) that the per-member split subtracts.
+            await context.GcDumpAsync("S5-0", server);
+            await Task.Delay(2000);
+        }
         var (rss0, anon0) = server.Memory();
         var cpu0 = new CpuWindow(server.Pid);
         await Task.Delay(profile.IdleCpuWindow);
