@@ -59,6 +59,23 @@ public sealed class S5Density : Scenario
             results.Add(new Row("S5", c, "server idle CPU", idle.CpuPercent, baseline.IdleCpuAt.GetValueOrDefault(step, baseline.IdleCpu ?? double.NaN), "% of a core", $"baseline = S0 at {step} idle conns; threads: {idle.Describe(3)}"));
             results.Add(new Row("S5", c, "create+connect+GetMe rate", rate, baseline.ConnectRate, "members/s", "baseline = S0 bare connect rate"));
         }
+        if (options.DensityHold is { } hold && all.Count > 0)
+        {
+            // Members that stay connected: activations that are only touched at creation or connect (handle, check-in
+            // inbox) reach their collection age; the same measurement again.
+            Log.Info($"S5: holding {all.Count} members connected for {hold.TotalSeconds:F0} s");
+            await Task.Delay(hold);
+            await context.SettleAsync(server.Pid);
+            var (rss, anon) = server.Memory();
+            var cpu = new CpuWindow(server.Pid);
+            await Task.Delay(profile.IdleCpuWindow);
+            var idle = cpu.Stop();
+            var step = baseline.NearestIdleStep(all.Count);
+            var c = $"{all.Count} members, connected {hold.TotalSeconds:F0} s more";
+            results.Add(new Row("S5", c, "server RSS per member", (rss - rss0) / (double)all.Count, baseline.IdleKbPerConnAt.GetValueOrDefault(step, double.NaN), "KB",
+                $"RSS {rss0 / 1024} → {rss / 1024} MB; anon {(anon - anon0) / (double)all.Count:F1} KB/member; baseline = S0 per idle conn at {step}"));
+            results.Add(new Row("S5", c, "server idle CPU", idle.CpuPercent, baseline.IdleCpuAt.GetValueOrDefault(step, double.NaN), "% of a core", $"threads: {idle.Describe(3)}"));
+        }
         if (options.GcDump)
         {
             await context.GcDumpAsync("S5", server);
