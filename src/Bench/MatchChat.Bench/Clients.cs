@@ -59,6 +59,8 @@ public static class Clients
             .WithUrl(hub, HttpTransportType.WebSockets, o =>
             {
                 o.SkipNegotiation = skipNegotiation;
+                // Several loopback source addresses (Infra/SourceAddresses.cs) when a step needs more than one address's ports.
+                o.WebSocketFactory = Infra.SourceAddresses.WebSocketFactory(member?.Token);
                 if (member is not null)
                 {
                     o.AccessTokenProvider = () => Task.FromResult<string?>(member.Token);

@@ -43,6 +43,12 @@ public sealed class Options
     public string? Out { get; private set; }
     public bool GcDump { get; private set; }
 
+    /// <summary><c>--density-hold SECONDS</c>: after S5's last step, keep the members connected this long and measure again.</summary>
+    public TimeSpan? DensityHold { get; private set; }
+
+    /// <summary><c>--sources N</c>: loopback source addresses 127.0.0.1..N for client sockets (default: enough for the largest step).</summary>
+    public int? Sources { get; private set; }
+
     /// <summary>[network] <c>--meaning both</c>: S4 twice in one run, matching by meaning off then on, listeners with bios and seekers with notes.</summary>
     public bool MeaningBoth { get; private set; }
 
@@ -105,6 +111,15 @@ public sealed class Options
                 case "--meaning":
                     o.MeaningBoth = args[++i] == "both";
                     break;
+                case "--density":
+                    o.Profile = o.Profile with { Density = args[++i].Split(',').Select(int.Parse).ToArray() };
+                    break;
+                case "--density-hold":
+                    o.DensityHold = TimeSpan.FromSeconds(double.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture));
+                    break;
+                case "--sources":
+                    o.Sources = int.Parse(args[++i]);
+                    break;
                 case "--gcdump":
                     o.GcDump = true;
                     break;
@@ -126,6 +141,9 @@ public sealed class Options
                           --seekers N --listeners N   S4 sizes (after --quick/--full)
                           --meaning both     S4 with matching by meaning off and on (bios and notes), in one run
                           --trace S1         dotnet-trace (sampled thread time) of the server during that scenario's window
+                          --density 2000,10000,50000   S5 steps (and S0's idle steps, so each has a bare figure of the same size)
+                          --density-hold S   after S5's last step keep the members connected S seconds more and measure again
+                          --sources N        bind client sockets round-robin to 127.0.0.1..N (default: 1, or enough for 20,000 ports each at 2x the largest step)
                           --gcdump           dotnet-gcdump of the server at the S0 idle point and the last S5 point
                           --negotiate        do the SignalR negotiate round trip (default: WebSockets with SkipNegotiation)
                           --soak-minutes N   the chaos soak, N minutes instead of 10

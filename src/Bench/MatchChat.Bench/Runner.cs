@@ -50,6 +50,18 @@ public sealed class Runner
             needMatchChat = false;
         }
 
+        // Tens of thousands of sockets (S0's idle steps, S5): a file limit for them (the servers inherit it) and
+        // enough loopback source addresses for their ports.
+        var most = Math.Max(_p.IdleConnections, selected.Any(s => s.Name == "S5") ? _p.Density.Max() : 0);
+        var files = FileLimit.EnsureAtLeast((ulong)(most + 20_000));
+        SourceAddresses.Use(_o.Sources ?? SourceAddresses.For(most));
+        if (files < (ulong)(most + 2_000))
+        {
+            // Every connection is one file in the server and one in this driver; a server cannot hold more sockets than
+            // its limit, so steps above it are left out (S0, S5) rather than failing half way.
+            _r.Note($"open-file limit {files} (hard limit, not raisable here without CAP_SYS_RESOURCE) is below {most} connections + headroom: " +
+                    $"steps above {FileLimit.MaxConnections} connections are skipped; raise it first (`ulimit -Hn {most + 20_000}; ulimit -n {most + 20_000}` as root)");
+        }
         await using var echo = await ServerProcess.StartAsync("echo", echoDll, new Dictionary<string, string>(), Path.Combine(_logDir, "echo.log"), TimeSpan.FromSeconds(60));
         var context = new ScenarioContext(_o, _root, _logDir, _r, echo, webDll, selected);
         foreach (var scenario in selected)

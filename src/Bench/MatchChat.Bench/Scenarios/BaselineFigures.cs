@@ -13,6 +13,15 @@ public sealed class BaselineFigures
     public double? IdleCpu { get; set; }
     public double? ConnectRate { get; set; }
 
+    /// <summary>S0's RSS per idle connection and idle CPU by number of idle connections (S0's steps).</summary>
+    public Dictionary<int, double> IdleKbPerConnAt { get; } = [];
+
+    public Dictionary<int, double> IdleCpuAt { get; } = [];
+
+    /// <summary>The S0 step of this size, else the largest step below it, else the profile's idle size.</summary>
+    public int NearestIdleStep(int n) =>
+        IdleKbPerConnAt.Keys.Where(k => k <= n).DefaultIfEmpty(IdleKbPerConnAt.Keys.DefaultIfEmpty(0).Min()).Max();
+
     /// <summary>The last relay baseline, closed loop (measured right before the figure compared with it).</summary>
     public (double Rate, double P50, double P99)? RelayClosed { get; set; }
     public double? RelayCpuUs { get; set; }

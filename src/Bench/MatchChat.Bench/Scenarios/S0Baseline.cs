@@ -15,6 +15,12 @@ public sealed class S0Baseline : Scenario
     public override bool AlwaysRuns => true;
     public override bool NeedsMatchChat => false;
 
+    /// <summary>The profile's idle size, plus S5's density steps when S5 runs.</summary>
+    public static int[] IdleSteps(ScenarioContext context) =>
+        new[] { context.Profile.IdleConnections }
+            .Concat(context.Selected.Any(s => s.Name == "S5") ? context.Profile.Density : [])
+            .Where(n => n <= FileLimit.MaxConnections).Distinct().Order().ToArray();
+
     public override async Task RunAsync(ScenarioContext context)
     {
         var server = context.EchoServer;
@@ -34,25 +40,39 @@ public sealed class S0Baseline : Scenario
         }
         await Task.Delay(2000);
         var (rss0, anon0) = server.Memory();
-        var (idle, rate) = await Clients.ConnectManyAsync(server.BaseUri, "/hubs/echo", profile.IdleConnections, members: false, options.SkipNegotiation, 64, null);
-        baseline.ConnectRate = rate;
-        await Task.Delay(2000);
-        await context.SettleAsync(server.Pid);
-        var (rss1, anon1) = server.Memory();
-        if (options.GcDump)
+        // One step per size S5 is compared with (same method: RSS growth over the warmed server / connections), so
+        // each S5 ratio has a bare figure of its own size; the first step is the profile's idle size.
+        var steps = IdleSteps(context);
+        var idle = new List<Peer>();
+        foreach (var n in steps)
         {
-            await context.GcDumpAsync("S0", server);
+            var (added, rate) = await Clients.ConnectManyAsync(server.BaseUri, "/hubs/echo", n - idle.Count, members: false, options.SkipNegotiation, 64, null, idle.Count);
+            idle.AddRange(added);
+            await Task.Delay(2000);
+            await context.SettleAsync(server.Pid);
+            var (rss1, anon1) = server.Memory();
+            if (options.GcDump && n == steps[^1])
+            {
+                await context.GcDumpAsync("S0", server);
+            }
+            var cpu = new CpuWindow(server.Pid);
+            await Task.Delay(profile.IdleCpuWindow);
+            var idleCpu = cpu.Stop();
+            var idleKbPerConn = (rss1 - rss0) / (double)n;
+            baseline.IdleKbPerConnAt[n] = idleKbPerConn;
+            baseline.IdleCpuAt[n] = idleCpu.CpuPercent;
+            var c = $"{n} idle conns";
+            results.Add(new Row("S0", c, "server RSS per connection", idleKbPerConn, null, "KB", $"RSS {rss0 / 1024} → {rss1 / 1024} MB; anon {(anon1 - anon0) / (double)n:F1} KB/conn" +
+                (SourceAddresses.Count > 1 ? $"; client sockets from {SourceAddresses.Count} loopback addresses" : "")));
+            results.Add(new Row("S0", c, "server idle CPU", idleCpu.CpuPercent, null, "% of a core", $"over {profile.IdleCpuWindow.TotalSeconds:F0} s; threads: {idleCpu.Describe(3)}"));
+            if (n == profile.IdleConnections)
+            {
+                baseline.ConnectRate = rate;
+                baseline.IdleKbPerConn = idleKbPerConn;
+                baseline.IdleCpu = idleCpu.CpuPercent;
+                results.Add(new Row("S0", c, "connect rate", rate, null, "conn/s", "64 in parallel"));
+            }
         }
-        var cpu = new CpuWindow(server.Pid);
-        await Task.Delay(profile.IdleCpuWindow);
-        var idleCpu = cpu.Stop();
-        var idleKbPerConn = (rss1 - rss0) / (double)profile.IdleConnections;
-        baseline.IdleKbPerConn = idleKbPerConn;
-        baseline.IdleCpu = idleCpu.CpuPercent;
-        var c = $"{profile.IdleConnections} idle conns";
-        results.Add(new Row("S0", c, "server RSS per connection", idleKbPerConn, null, "KB", $"RSS {rss0 / 1024} → {rss1 / 1024} MB; anon {(anon1 - anon0) / (double)profile.IdleConnections:F1} KB/conn"));
-        results.Add(new Row("S0", c, "server idle CPU", idleCpu.CpuPercent, null, "% of a core", $"over {profile.IdleCpuWindow.TotalSeconds:F0} s"));
-        results.Add(new Row("S0", c, "connect rate", rate, null, "conn/s", "64 in parallel"));
         await Clients.DisposeAllAsync(idle);
 
         // Echo, closed loop, at 1..1000 connections.

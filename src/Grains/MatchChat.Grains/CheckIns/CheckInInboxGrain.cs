@@ -16,7 +16,12 @@ namespace MatchChat.Grains.CheckIns;
 /// restart), which delivers everything due at once. A due check-in goes to the member grain, which pushes it to the
 /// attached nodes; only when it says it did is it marked delivered (push first, then the write: a crash between the two
 /// redelivers it with the same id, which the page shows once).
+/// Every connection after being offline activates this grain (the poke above), and for almost every member there is
+/// nothing waiting: an idle inbox goes after two minutes instead of the silo's default collection age, so a node full of
+/// members does not keep a third activation per member (issue 12 goal 6, docs/benchmarks.md "Goal 6"). While a timer is
+/// armed the activation is kept until it fires, so a pending check-in keeps its sub-second precision.
 /// </summary>
+[CollectionAgeLimit(Minutes = 2)]
 public sealed class CheckInInboxGrain(
     [PersistentState("checkin-inbox", StorageNames.Grains)] IPersistentState<CheckInInboxState> state,
     DeepCopier<CheckInInboxState> copier,
@@ -161,6 +166,7 @@ public sealed class CheckInInboxGrain(
         if (delay is { } d)
         {
             _timer = this.RegisterGrainTimer(_ => DeliverDue(), new GrainTimerCreationOptions(d, Timeout.InfiniteTimeSpan));
+            DelayDeactivation(d + TimeSpan.FromSeconds(30));
         }
 
         await SyncReminder(next);
