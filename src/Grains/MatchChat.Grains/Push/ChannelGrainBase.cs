@@ -24,6 +24,7 @@ public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTi
     private const int MaxRefills = 4;
     private static readonly IReadOnlySet<string> NoneHidden = new HashSet<string>();
     private long _nextSeq;
+    private CrisisScreening? _screening;
 
     protected NodeSubscriptions Nodes { get; } = new(timings.Value.ObserverExpiry, time);
 
@@ -40,6 +41,7 @@ public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTi
     /// </summary>
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _screening = ServiceProvider.GetService<CrisisScreening>();
         foreach (var memberId in MemberIds)
         {
             _ = GrainFactory.GetGrain<IMemberGrain>(memberId).OnChannelActivated(Channel);
@@ -181,7 +183,7 @@ public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTi
     /// </summary>
     private void ScreenForCrisis(string memberId, string handle, Message message)
     {
-        if (ServiceProvider.GetService<CrisisScreening>() is not { Enabled: true } screening)
+        if (_screening is not { Enabled: true } screening)
         {
             return;
         }
