@@ -44,6 +44,16 @@ public sealed class CrisisScreening(IOptions<CrisisOptions> options)
     /// <summary>Whether <see cref="CompleteAsync"/> can change the screen's reading (a level to act on, or the model).</summary>
     public static bool NeedsMore(CrisisScreen screen) => screen.Level != CrisisLevel.None || screen.NeedsModel;
 
+    /// <summary>
+    /// A message text that would only go to the model while the model already has <see cref="CrisisOptions.MaxModelBacklog"/>
+    /// texts at it: <see cref="CompleteAsync"/> would skip it, so the caller can count it skipped where it stands, without the
+    /// grain call, the locale lookup and the second screen on the way there (on a busy relay, most such texts).
+    /// </summary>
+    public bool WouldSkipModel(CrisisScreen screen) =>
+        screen is { Level: CrisisLevel.None, NeedsModel: true }
+        && ModelReady
+        && Volatile.Read(ref _modelInFlight) >= Options.MaxModelBacklog;
+
     /// <summary>The screen's reading without the model.</summary>
     public static ScreenReading FromScreen(CrisisScreen screen) =>
         new(new CrisisAssessment(screen.Level, screen.Reason, false, screen.Obfuscation), false);

@@ -199,6 +199,12 @@ public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTi
                 return;
             }
 
+            if (screening.WouldSkipModel(screen))
+            {
+                MatchChatMetrics.CrisisTextScreened(text.Source, "skipped", Stopwatch.GetElapsedTime(started));
+                return;
+            }
+
             _ = GrainFactory.GetGrain<ICrisisScreenGrain>(0).Screen(text);
         }
         catch (Exception)

@@ -9,7 +9,8 @@ namespace MatchChat.Language.Meaning;
 /// process (a DI singleton). ONNX Runtime runs each call on one thread, and the calls run on
 /// <paramref name="maxConcurrentCalls"/> dedicated threads (<see cref="ModelThreads"/>) at nice <paramref name="nice"/>
 /// (Linux; 0 = normal priority), so the model never takes more cores than that, and on a busy machine it takes the CPU
-/// that chat traffic leaves rather than competing with it.
+/// that chat traffic leaves rather than competing with it. With <paramref name="idleUntilWaited"/> the threads run under
+/// <c>SCHED_IDLE</c> (only on a core nothing else wants) until a call has waited that long (see <see cref="ModelThreads"/>).
 /// </summary>
 public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
 {
@@ -17,17 +18,20 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     private readonly SessionOptions _options;
     private readonly ModelThreads _threads;
 
-    public MiniLmEmbedder(int maxConcurrentCalls = 1, int nice = 0)
+    public MiniLmEmbedder(int maxConcurrentCalls = 1, int nice = 0, TimeSpan? idleUntilWaited = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrentCalls, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(nice);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(nice, 19);
         _options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
         _encoder = new SentenceEncoder(_options);
-        _threads = new ModelThreads(maxConcurrentCalls, nice, "MatchChat model");
+        _threads = new ModelThreads(maxConcurrentCalls, nice, "MatchChat model", idleUntilWaited);
     }
 
     public int Dimensions => 384;
+
+    /// <summary>How often the model's thread left <c>SCHED_IDLE</c> because a call had waited too long (a saturated machine).</summary>
+    public long Promotions => _threads.Promotions;
 
     public ValueTask<float[]> EmbedAsync(string text, CancellationToken cancellationToken = default)
     {

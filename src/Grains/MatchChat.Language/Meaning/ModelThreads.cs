@@ -1,25 +1,41 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 
 namespace MatchChat.Language.Meaning;
 
 /// <summary>
-/// Dedicated threads for the model, at a lower scheduling priority than the rest of the process (Linux: a nice value
-/// per thread; elsewhere normal priority). A model call takes milliseconds of a core; on the thread pool it competed on
-/// equal terms with the relay's work items, so on a busy machine every message waited behind it. Here the model gets
-/// the CPU the relay leaves, and its callers (who never wait longer than their own time limits) see it slow down first.
+/// Dedicated threads for the model, at a lower scheduling priority than the rest of the process (Linux; elsewhere
+/// normal priority). A model call takes milliseconds of a core; on the thread pool it competed on equal terms with the
+/// relay's work items, so on a busy machine every message waited behind it. Here the model gets the CPU the relay
+/// leaves, and its callers (who never wait longer than their own time limits) see it slow down first.
+/// <para>
+/// Two levels. With <c>idleUntilWaited</c> set the threads run under <c>SCHED_IDLE</c>: the kernel runs them only on
+/// a core nothing else wants, and a waking relay thread preempts them at once (a nice value alone still gave the model
+/// about a third of a core on a saturated 2-core machine, and a woken relay thread waited for the model's time slice).
+/// So that a saturated machine cannot starve the model for ever, a call that has waited longer than
+/// <c>idleUntilWaited</c> runs under the normal policy at <c>nice</c>; the next call that has not waited that long runs
+/// idle again. On a machine that stays saturated the model so reads about one call per <c>idleUntilWaited</c> (plus
+/// what idle moments allow), and no call waits much longer than that for a core.
+/// Without it the threads run at <c>nice</c> throughout.
+/// </para>
 /// Callers' continuations run on the thread pool, never on these threads.
 /// </summary>
 internal sealed partial class ModelThreads : IDisposable
 {
     private const int PrioProcess = 0;
+    private const int SchedOther = 0;
+    private const int SchedIdle = 5;
 
-    private readonly BlockingCollection<Action> _work = new(new ConcurrentQueue<Action>());
+    private readonly BlockingCollection<(Action Work, long Queued)> _work = new(new ConcurrentQueue<(Action, long)>());
     private readonly Thread[] _threads;
+    private readonly TimeSpan? _idleUntilWaited;
+    private long _promotions;
 
-    public ModelThreads(int count, int nice, string name)
+    public ModelThreads(int count, int nice, string name, TimeSpan? idleUntilWaited = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        _idleUntilWaited = idleUntilWaited;
         _threads = new Thread[count];
         for (var i = 0; i < count; i++)
         {
@@ -31,10 +47,13 @@ internal sealed partial class ModelThreads : IDisposable
     /// <summary>Whether the last thread started could lower its priority (for the operator's record).</summary>
     public bool Lowered { get; private set; }
 
-    public Task<T> RunAsync<T>(Func<T> work, CancellationToken cancellationToken)
+    /// <summary>How often a thread left <c>SCHED_IDLE</c> because work had waited too long (the machine was saturated).</summary>
+    public long Promotions => Interlocked.Read(ref _promotions);
+
+public Task<T> RunAsync<T>(Func<T> work, CancellationToken cancellationToken)
     {
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _work.Add(() =>
+        _work.Add((() =>
         {
             if (cancellationToken.IsCancellationRequested)
             {
@@ -54,7 +73,7 @@ internal sealed partial class ModelThreads : IDisposable
             {
                 done.TrySetException(e);
             }
-        }, CancellationToken.None);
+        }, Stopwatch.GetTimestamp()), CancellationToken.None);
         return done.Task;
     }
 
@@ -63,9 +82,44 @@ internal sealed partial class ModelThreads : IDisposable
     private void Run(int nice)
     {
         Lowered = nice > 0 && TryLowerPriority(nice);
-        foreach (var item in _work.GetConsumingEnumerable())
+        var idle = _idleUntilWaited is not null && TrySetPolicy(SchedIdle);
+        Lowered |= idle;
+        foreach (var (work, queued) in _work.GetConsumingEnumerable())
         {
-            item();
+            // Per call: one that waited too long runs at the nice value, the next one that has not goes back to idle.
+            if (_idleUntilWaited is { } limit)
+            {
+                var late = Stopwatch.GetElapsedTime(queued) > limit;
+                if (late == idle && TrySetPolicy(late ? SchedOther : SchedIdle))
+                {
+                    idle = !late;
+                    if (late)
+                    {
+                        Interlocked.Increment(ref _promotions);
+                    }
+                }
+            }
+
+            work();
+        }
+    }
+
+    /// <summary>This thread's scheduling policy (the nice value is kept across changes).</summary>
+    private static bool TrySetPolicy(int policy)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        try
+        {
+            var priority = 0;
+            return SetScheduler(0, policy, ref priority) == 0;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
         }
     }
 
@@ -89,6 +143,10 @@ internal sealed partial class ModelThreads : IDisposable
 
     [LibraryImport("libc", EntryPoint = "setpriority")]
     private static partial int SetPriority(int which, int who, int prio);
+
+    /// <summary>pid 0: the calling thread; <paramref name="priority"/> is <c>struct sched_param</c> (one int, 0 for these policies).</summary>
+    [LibraryImport("libc", EntryPoint = "sched_setscheduler")]
+    private static partial int SetScheduler(int pid, int policy, ref int priority);
 
     [LibraryImport("libc", EntryPoint = "gettid")]
     private static partial int GetTid();
