@@ -34,6 +34,91 @@ public sealed class ModelThreadsTests
         Assert.Equal(2, await threads.RunAsync(() => 2, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task With_an_idle_limit_the_work_runs_under_SCHED_IDLE_and_work_that_waited_too_long_at_the_nice_value()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        using (var patient = new ModelThreads(1, nice: 7, "test model", idleUntilWaited: TimeSpan.FromHours(1)))
+        {
+            var (policy, _) = await patient.RunAsync(PolicyAndNiceOfThisThread, CancellationToken.None);
+            Assert.Equal(SchedIdle, policy);
+            Assert.Equal(0, patient.Promotions);
+        }
+
+        // Every call counts as late with a zero limit: it runs under the normal policy, at the nice value.
+        using var late = new ModelThreads(1, nice: 7, "test model", idleUntilWaited: TimeSpan.Zero);
+        var (latePolicy, lateNice) = await late.RunAsync(PolicyAndNiceOfThisThread, CancellationToken.None);
+        Assert.Equal(SchedOther, latePolicy);
+        Assert.Equal(7, lateNice);
+        Assert.Equal(1, late.Promotions);
+    }
+
+    [Fact]
+    public async Task With_a_core_share_the_threads_spend_no_more_than_that_share_of_one_core_after_the_burst()
+    {
+        const double share = 0.2;
+        const int calls = 20;
+        var perCall = TimeSpan.FromMilliseconds(20);
+        using var threads = new ModelThreads(1, nice: 0, "test model", coreShare: share);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var spent = await Task.WhenAll(Enumerable.Range(0, calls).Select(_ => threads.RunAsync(() => Burn(perCall), CancellationToken.None)));
+        started.Stop();
+
+        // 400 ms of CPU, of which the first 100 ms may run at once: the rest takes at least 300 ms / 0.2 = 1.5 s.
+        var cpu = spent.Sum(t => t.TotalMilliseconds);
+        var floor = (cpu - ModelThreads.BurstMilliseconds - perCall.TotalMilliseconds) / share;
+        Assert.True(started.Elapsed.TotalMilliseconds >= floor, $"{cpu:F0} ms of CPU took {started.Elapsed.TotalMilliseconds:F0} ms; at a {share} share it needs at least {floor:F0} ms");
+    }
+
+    private const int SchedOther = 0;
+    private const int SchedIdle = 5;
+
+    /// <summary>Spins until this thread has used <paramref name="cpu"/> of CPU time; returns what it used.</summary>
+    private static TimeSpan Burn(TimeSpan cpu)
+    {
+        var start = ThreadCpu();
+        var x = 0.0;
+        while (ThreadCpu() - start < cpu)
+        {
+            for (var i = 0; i < 10_000; i++)
+            {
+                x += Math.Sqrt(i);
+            }
+        }
+
+        GC.KeepAlive(x);
+        return ThreadCpu() - start;
+    }
+
+    /// <summary>Fields 14 and 15 of /proc/thread-self/stat (user and system time in clock ticks, 100 per second); wall time elsewhere.</summary>
+    private static TimeSpan ThreadCpu()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return TimeSpan.FromMilliseconds(Environment.TickCount64);
+        }
+
+        var fields = StatFields();
+        return TimeSpan.FromMilliseconds((long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) * 10);
+    }
+
+    private static (int Policy, int Nice) PolicyAndNiceOfThisThread()
+    {
+        var fields = StatFields();
+        return (int.Parse(fields[38], System.Globalization.CultureInfo.InvariantCulture), int.Parse(fields[16], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The fields of /proc/thread-self/stat from the third on (after the command name in parentheses).</summary>
+    private static string[] StatFields()
+    {
+        var stat = File.ReadAllText("/proc/thread-self/stat");
+        return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+    }
+
     /// <summary>Field 19 of /proc/thread-self/stat (after the command name in parentheses): the nice value.</summary>
     private static int NiceOfThisThread()
     {

@@ -18,7 +18,10 @@ public static class ProcessEmbedder
 
     public const int DefaultIdleWaitMs = 1000;
 
-    private static readonly Lazy<MiniLmEmbedder> Model = new(() => new MiniLmEmbedder(maxConcurrentCalls: 1, nice: Nice(), idleUntilWaited: IdleWait()), LazyThreadSafetyMode.ExecutionAndPublication);
+    /// <summary>The model's default share of one core: an eighth of the machine (a quarter of a core on 2 cores, a whole one from 8).</summary>
+    public static double DefaultCoreShare => Math.Min(1, Environment.ProcessorCount / 8.0);
+
+    private static readonly Lazy<MiniLmEmbedder> Model = new(() => new MiniLmEmbedder(maxConcurrentCalls: 1, nice: Nice(), idleUntilWaited: IdleWait(), coreShare: CoreShare()), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public static ITextEmbedder Instance => Model.Value;
 
@@ -34,4 +37,10 @@ public static class ProcessEmbedder
             : DefaultIdleWaitMs;
         return ms == 0 ? null : TimeSpan.FromMilliseconds(ms);
     }
+
+    private static double CoreShare() =>
+        double.TryParse(Environment.GetEnvironmentVariable("MatchChat__Model__CoreShare"), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var share)
+        && share is >= 0.05 and <= 1
+            ? share
+            : DefaultCoreShare;
 }

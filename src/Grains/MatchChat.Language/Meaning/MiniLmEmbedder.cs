@@ -10,7 +10,8 @@ namespace MatchChat.Language.Meaning;
 /// <paramref name="maxConcurrentCalls"/> dedicated threads (<see cref="ModelThreads"/>) at nice <paramref name="nice"/>
 /// (Linux; 0 = normal priority), so the model never takes more cores than that, and on a busy machine it takes the CPU
 /// that chat traffic leaves rather than competing with it. With <paramref name="idleUntilWaited"/> the threads run under
-/// <c>SCHED_IDLE</c> (only on a core nothing else wants) until a call has waited that long (see <see cref="ModelThreads"/>).
+/// <c>SCHED_IDLE</c> (only on a core nothing else wants) until a call has waited that long, and with
+/// <paramref name="coreShare"/> below 1 each thread keeps to that share of one core (see <see cref="ModelThreads"/>).
 /// </summary>
 public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
 {
@@ -18,14 +19,14 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     private readonly SessionOptions _options;
     private readonly ModelThreads _threads;
 
-    public MiniLmEmbedder(int maxConcurrentCalls = 1, int nice = 0, TimeSpan? idleUntilWaited = null)
+    public MiniLmEmbedder(int maxConcurrentCalls = 1, int nice = 0, TimeSpan? idleUntilWaited = null, double coreShare = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrentCalls, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(nice);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(nice, 19);
         _options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
         _encoder = new SentenceEncoder(_options);
-        _threads = new ModelThreads(maxConcurrentCalls, nice, "MatchChat model", idleUntilWaited);
+        _threads = new ModelThreads(maxConcurrentCalls, nice, "MatchChat model", idleUntilWaited, coreShare);
     }
 
     public int Dimensions => 384;
