@@ -102,6 +102,11 @@ internal sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
         await Write(stateName, grainId, grainState);
     }
 
+    private static readonly ConcurrentDictionary<string, TimeSpan> SlowWriters = new(StringComparer.Ordinal);
+
+    /// <summary>Writes of the grain with this key take <paramref name="delay"/> longer (a slow database); zero ends it.</summary>
+    public static void DelayWrites(string grainKey, TimeSpan delay) => SlowWriters[grainKey] = delay;
+
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         InOutage ? throw new TimeoutException("storage is down (injected)") : inner.ReadStateAsync(stateName, grainId, grainState);
 
@@ -123,7 +128,18 @@ internal sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
             throw new TimeoutException("storage did not answer (injected)");
         }
 
+        if (SlowWriters.TryGetValue(grainId.Key.ToString()!, out var delay) && delay > TimeSpan.Zero)
+        {
+            return WriteSlowly(delay, stateName, grainId, grainState);
+        }
+
         return LateReaders.ContainsKey(grainId.Key.ToString()!) ? WriteReadingLate(stateName, grainId, grainState) : Write(stateName, grainId, grainState);
+    }
+
+    private async Task WriteSlowly<T>(TimeSpan delay, string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        await Task.Delay(delay).ConfigureAwait(false);
+        await Write(stateName, grainId, grainState);
     }
 
     private async Task Write<T>(string stateName, GrainId grainId, IGrainState<T> grainState)

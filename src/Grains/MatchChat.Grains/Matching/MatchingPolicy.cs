@@ -61,15 +61,50 @@ public static class MatchingPolicy
     public static double SpareShare(ListenerSnapshot l) =>
         l.MaxConcurrentChats <= 0 ? 0 : (double)(l.MaxConcurrentChats - l.ActiveChats) / l.MaxConcurrentChats;
 
-    /// <summary>The best eligible listener for one seeker, or null.</summary>
-    public static ListenerSnapshot? Choose(WaitingSeeker seeker, IEnumerable<ListenerSnapshot> listeners, DateTime? now = null) =>
-        listeners
-            .Where(l => IsEligible(seeker, l, now))
-            .OrderByDescending(l => Score(seeker, l))
-            .ThenByDescending(SpareShare)
-            .ThenBy(l => l.LastAssignedAt ?? DateTime.MinValue)
-            .ThenBy(l => l.ListenerId, StringComparer.Ordinal)
-            .FirstOrDefault();
+    /// <summary>
+    /// The best eligible listener for one seeker, or null: highest <see cref="Score"/>, then <see cref="SpareShare"/>,
+    /// then longest since last assigned, then listener id (ordinal), so exactly one is best. One pass, each score
+    /// computed once (it was a sort of every eligible listener per seeker, the largest part of planning a burst).
+    /// </summary>
+    public static ListenerSnapshot? Choose(WaitingSeeker seeker, IEnumerable<ListenerSnapshot> listeners, DateTime? now = null)
+    {
+        ListenerSnapshot? best = null;
+        var bestScore = 0.0;
+        foreach (var l in listeners)
+        {
+            if (!IsEligible(seeker, l, now))
+            {
+                continue;
+            }
+
+            var score = Score(seeker, l);
+            if (best is null || Better(score, l, bestScore, best))
+            {
+                best = l;
+                bestScore = score;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool Better(double score, ListenerSnapshot l, double bestScore, ListenerSnapshot best)
+    {
+        var byScore = score.CompareTo(bestScore);
+        if (byScore != 0)
+        {
+            return byScore > 0;
+        }
+
+        var bySpare = SpareShare(l).CompareTo(SpareShare(best));
+        if (bySpare != 0)
+        {
+            return bySpare > 0;
+        }
+
+        var byLast = (l.LastAssignedAt ?? DateTime.MinValue).CompareTo(best.LastAssignedAt ?? DateTime.MinValue);
+        return byLast != 0 ? byLast < 0 : string.CompareOrdinal(l.ListenerId, best.ListenerId) < 0;
+    }
 
     /// <summary>
     /// Offers to make now. <paramref name="waitingInOrder"/> is first-in-first-out; seekers that already have an open

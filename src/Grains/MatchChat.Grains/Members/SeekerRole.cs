@@ -25,14 +25,31 @@ internal sealed class SeekerRole(IMemberContext m)
             throw MatchChatException.Conflict("You already have an open request. Cancel it before asking again.");
         }
 
+        if (CallDeadline.Passed(m.Now))
+        {
+            // The caller stopped waiting while this call waited its turn: they were told busy, so nothing happens.
+            throw Busy();
+        }
+
         // The queue first: the request is this member's only once the queue has it. If this grain's own write then
         // fails, the queue still holds it and the next Attach finds it by its ticket.
         var request = new OpenRequest(Ids.New(), topic, experiences, note, m.Now);
         // [network] The note's vector is made here, once, within the meaning timeout: the queue never waits for the model.
         var meaning = await m.Meaning.Seeker(note, experiences);
-        var ticket = await m.Queue(topic).Enqueue(new SeekerRequest(
-            request.RequestId, m.MemberId, S.Handle!, S.AgeGroup, experiences, note, request.EnqueuedAt, [.. S.Blocked],
-            PreferredListenerId: preferredListenerId, Meaning: meaning));
+        QueueTicket ticket;
+        try
+        {
+            ticket = await m.Queue(topic).Enqueue(new SeekerRequest(
+                request.RequestId, m.MemberId, S.Handle!, S.AgeGroup, experiences, note, request.EnqueuedAt, [.. S.Blocked],
+                PreferredListenerId: preferredListenerId, Meaning: meaning));
+        }
+        catch (Exception e) when (e is not MatchChatException)
+        {
+            // Timed out: the queue may hold it all the same. The member is told it failed, so it must not wait there.
+            await WithdrawQuietly(topic, request.RequestId);
+            throw;
+        }
+
         try
         {
             await m.Writes.Change(s => s.Request = request);
@@ -42,6 +59,23 @@ internal sealed class SeekerRole(IMemberContext m)
             // Not this member's after all: take it out of the queue again, so a retry cannot leave two waiting.
             await WithdrawQuietly(topic, request.RequestId);
             throw;
+        }
+
+        if (CallDeadline.Passed(m.Now) && await Withdraw(topic, request.RequestId))
+        {
+            // Done, but after the caller stopped waiting: they are told busy, so the request must not stay (it would be
+            // matched later while its seeker believes it failed, and their retry would answer conflict).
+            await m.Writes.ChangeIf(s =>
+            {
+                if (s.Request?.RequestId != request.RequestId)
+                {
+                    return false;
+                }
+
+                s.Request = null;
+                return true;
+            });
+            throw Busy();
         }
 
         await m.WatchPresence();
@@ -56,15 +90,22 @@ internal sealed class SeekerRole(IMemberContext m)
         return ticket;
     }
 
-    private async Task WithdrawQuietly(string topic, string requestId)
+    private static MatchChatException Busy() =>
+        MatchChatException.Unavailable("The service is busy right now. Please try again in a moment.");
+
+    private async Task WithdrawQuietly(string topic, string requestId) => await Withdraw(topic, requestId);
+
+    /// <summary>Takes the request out of its queue; false when it could not be (it is already being handed over, or the call failed).</summary>
+    private async Task<bool> Withdraw(string topic, string requestId)
     {
         try
         {
-            await m.Queue(topic).Cancel(requestId, TicketStatus.Cancelled);
+            return await m.Queue(topic).Cancel(requestId, TicketStatus.Cancelled);
         }
         catch (Exception e)
         {
-            m.Logger.LogWarning("A request whose member write failed could not be withdrawn ({ExceptionType})", e.GetType().Name);
+            m.Logger.LogWarning("A request the member was told failed could not be withdrawn ({ExceptionType})", e.GetType().Name);
+            return false;
         }
     }
 

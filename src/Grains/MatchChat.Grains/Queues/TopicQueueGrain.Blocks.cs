@@ -20,6 +20,7 @@ public sealed partial class TopicQueueGrain
                 CloseOffer(request, notifyListener: true, reason: OfferReasons.Withdrawn);
             }
 
+            Track(request);
             Writes.MarkDirty();
             MatchNow();
         }

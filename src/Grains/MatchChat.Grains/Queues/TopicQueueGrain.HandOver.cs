@@ -41,8 +41,10 @@ public sealed partial class TopicQueueGrain
             // Count the chat from the accept, not from the started conversation: a listener with room for another is
             // offered the next request while this one starts (until the member grain re-sends its snapshot), so a
             // slow start under load does not stall that listener's pipeline.
-            _roster[listenerId] = l with { ActiveChats = l.ActiveChats + 1, LastAssignedAt = Now };
+            SetRoster(l with { ActiveChats = l.ActiveChats + 1, LastAssignedAt = Now });
         }
+
+        Track(request);
 
         // Recorded, and written with the queue's next group commit: not awaited, because the derived conversation id
         // already makes a start safe to repeat (a queue that restarts before the write lands offers the request again,
@@ -128,6 +130,7 @@ public sealed partial class TopicQueueGrain
         request.StartListenerHandle = null;
         request.StartSharedExperiences = [];
         request.StartUnsettled = false;
+        Track(request);
         Writes.MarkDirty();
         if (request.CancelledAs is { } status)
         {

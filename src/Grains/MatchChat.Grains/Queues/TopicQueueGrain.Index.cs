@@ -16,13 +16,17 @@ public sealed partial class TopicQueueGrain
     {
         _byId.Clear();
         _byOffer.Clear();
+        _offersHeld.Clear();
         foreach (var r in Requests)
         {
             _byId[r.Request.RequestId] = r;
-            if (r.OfferId is { } offerId)
+            _planner.Place(r.Request.RequestId, r.Urgent, r.Request.EnqueuedAt);
+            if (r.OfferId is not null)
             {
-                _byOffer[offerId] = r;
+                IndexOffer(r);
             }
+
+            Track(r);
         }
     }
 
@@ -49,6 +53,8 @@ public sealed partial class TopicQueueGrain
     {
         Requests.Insert(index, request);
         _byId[request.Request.RequestId] = request;
+        _planner.Place(request.Request.RequestId, request.Urgent, request.Request.EnqueuedAt);
+        Track(request);
     }
 
     /// <summary>The request leaves the queue (matched, cancelled, expired): everyone behind it moves up one.</summary>
@@ -56,10 +62,8 @@ public sealed partial class TopicQueueGrain
     {
         Requests.Remove(request);
         _byId.Remove(request.Request.RequestId);
-        if (request.OfferId is { } offerId)
-        {
-            _byOffer.Remove(offerId);
-        }
+        UnindexOffer(request);
+        Track(request);
 
         CountServed(request);
     }

@@ -4,58 +4,84 @@ using MatchChat.Grains.Matching;
 namespace MatchChat.Grains.Queues;
 
 /// <summary>
-/// Feeds <see cref="MatchingPolicy.Plan"/> only as much of the queue as it can use. The policy takes seekers in order
-/// and gives each the best free listener, so running it over the queue in consecutive slices (each slice in queue
-/// order, with the listeners already chosen taken out) plans exactly the same offers as one run over the whole queue.
-/// A slice starts at twice the free listeners and doubles while listeners stay free; with no free listener nothing is
-/// planned. Before, every change planned over every waiting request (building, sorting and scanning all of them), which
-/// made a burst of n requests cost O(n²).
+/// Planning offers through <see cref="OfferPlanner"/>: the same offers as <see cref="MatchingPolicy.Plan"/> over the
+/// whole queue and roster, at a cost that follows what changed. Every change to a request's or a roster entry's
+/// standing goes through <see cref="Track(QueuedRequest)"/> or <see cref="Track(string)"/> (memory only, rebuilt on
+/// activation). Before, every call (enqueue, accept, start, snapshot, decline) built the set of listeners holding an
+/// offer, counted free listeners over the whole roster and walked the queue past every offered request: O(listeners +
+/// waiting) per call, ~70 % of the queue grain's time in S8.
 /// </summary>
 public sealed partial class TopicQueueGrain
 {
-    private const int MinimumSlice = 16;
+    private readonly OfferPlanner _planner = new();
 
-    private List<PlannedOffer> PlanOffers()
+    /// <summary>Open offers per listener (a listener holds one at a time; counted so a stale one cannot free them twice).</summary>
+    private readonly Dictionary<string, int> _offersHeld = new(StringComparer.Ordinal);
+
+    private IReadOnlyList<PlannedOffer> PlanOffers() => _planner.Plan(Now);
+
+    /// <summary>Tells the planner whether this request can be offered now (waiting, no open offer, not starting).</summary>
+    private void Track(QueuedRequest r)
     {
-        var plans = new List<PlannedOffer>();
-        // A listener holds one offer at a time; one whose accept is still starting is counted in the roster's
-        // active chats instead (Accept), so they may be offered the next request meanwhile.
-        var taken = _byOffer.Values.Select(r => r.OfferListenerId!).ToHashSet(StringComparer.Ordinal);
-        var free = _roster.Values.Count(l => l.Available && l.ActiveChats < l.MaxConcurrentChats && !taken.Contains(l.ListenerId));
-        if (free == 0)
+        var id = r.Request.RequestId;
+        if (Find(id) != r)
         {
-            return plans;
+            _planner.RemoveSeeker(id);
+        }
+        else if (r.HasOpenOffer || r.IsStarting)
+        {
+            _planner.HoldSeeker(id);
+        }
+        else
+        {
+            _planner.SetSeeker(new WaitingSeeker(id, r.Request.SeekerId, Topic, r.Request.AgeGroup, r.Request.Experiences,
+                r.Excluded, false, r.Request.Blocked, r.Urgent, r.Request.PreferredListenerId, r.Request.Meaning));
+        }
+    }
+
+    /// <summary>Tells the planner whether this listener could take an offer now (in the roster, no open offer; the planner checks availability and capacity).</summary>
+    private void Track(string listenerId) =>
+        _planner.SetListener(listenerId,
+            !_offersHeld.ContainsKey(listenerId) && _roster.TryGetValue(listenerId, out var l) ? l : null);
+
+    private void SetRoster(ListenerSnapshot listener)
+    {
+        _roster[listener.ListenerId] = listener;
+        Track(listener.ListenerId);
+    }
+
+    private void RemoveFromRoster(string listenerId)
+    {
+        _roster.Remove(listenerId);
+        Track(listenerId);
+    }
+
+    private void IndexOffer(QueuedRequest r)
+    {
+        _byOffer[r.OfferId!] = r;
+        var listenerId = r.OfferListenerId!;
+        _offersHeld[listenerId] = _offersHeld.GetValueOrDefault(listenerId) + 1;
+        Track(listenerId);
+        Track(r);
+    }
+
+    /// <summary>The request's offer leaves the index (once, however often it is called); its listener may be free again.</summary>
+    private void UnindexOffer(QueuedRequest r)
+    {
+        if (r.OfferId is not { } offerId || !_byOffer.Remove(offerId) || r.OfferListenerId is not { } listenerId)
+        {
+            return;
         }
 
-        // The queue is kept in the policy's order (urgent first, then arrival: QueueOrder), so each slice is too.
-        using var candidates = Requests.Where(r => !r.HasOpenOffer && !r.IsStarting).GetEnumerator();
-        var slice = new List<WaitingSeeker>();
-        var size = Math.Max(MinimumSlice, 2 * free);
-        while (free > 0)
+        if (_offersHeld.GetValueOrDefault(listenerId) <= 1)
         {
-            slice.Clear();
-            while (slice.Count < size && candidates.MoveNext())
-            {
-                var r = candidates.Current;
-                slice.Add(new WaitingSeeker(r.Request.RequestId, r.Request.SeekerId, Topic, r.Request.AgeGroup,
-                    r.Request.Experiences, r.Excluded, false, r.Request.Blocked, r.Urgent, r.Request.PreferredListenerId, r.Request.Meaning));
-            }
-
-            if (slice.Count == 0)
-            {
-                break;
-            }
-
-            foreach (var planned in MatchingPolicy.Plan(slice, _roster.Values, taken, Now))
-            {
-                taken.Add(planned.Listener.ListenerId);
-                plans.Add(planned);
-                free--;
-            }
-
-            size *= 2;
+            _offersHeld.Remove(listenerId);
+        }
+        else
+        {
+            _offersHeld[listenerId]--;
         }
 
-        return plans;
+        Track(listenerId);
     }
 }

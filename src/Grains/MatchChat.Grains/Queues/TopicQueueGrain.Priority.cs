@@ -15,6 +15,8 @@ public sealed partial class TopicQueueGrain
         if (QueueOrder.MakeUrgent(Requests, request))
         {
             logger.LogInformation("A request in topic {Topic} became urgent", Topic);
+            _planner.Place(requestId, urgent: true, request.Request.EnqueuedAt);
+            Track(request);
             Writes.MarkDirty();
             // Offers it now if a listener is free; the next flush pushes every changed ticket (priority, positions, estimates).
             MatchNow();

@@ -144,7 +144,7 @@ public sealed partial class TopicQueueGrain(
             return RemoveListener(listener.ListenerId);
         }
 
-        _roster[listener.ListenerId] = listener;
+        SetRoster(listener);
         WithdrawBlockedOffers(listener);
         MatchNow();
         return Task.CompletedTask;
@@ -152,7 +152,7 @@ public sealed partial class TopicQueueGrain(
 
     public Task RemoveListener(string listenerId)
     {
-        _roster.Remove(listenerId);
+        RemoveFromRoster(listenerId);
         foreach (var r in OffersTo(listenerId))
         {
             CloseOffer(r, notifyListener: true, reason: OfferReasons.Unavailable);
@@ -175,7 +175,7 @@ public sealed partial class TopicQueueGrain(
             else
             {
                 // Busy or gone: out of the roster until the member grain sends a fresh snapshot.
-                _roster.Remove(listenerId);
+                RemoveFromRoster(listenerId);
             }
 
             CloseOffer(request, notifyListener: false, reason: reason);
@@ -195,24 +195,21 @@ public sealed partial class TopicQueueGrain(
     /// <summary>Runs the policy and sends the offers it plans. Writes state only when it planned an offer.</summary>
     private void MatchNow()
     {
-        if (_roster.Count > 0 && Requests.Count > 0)
+        foreach (var planned in PlanOffers())
         {
-            foreach (var planned in PlanOffers())
-            {
-                var request = Find(planned.Seeker.RequestId)!;
-                request.OfferId = Ids.New();
-                request.OfferListenerId = planned.Listener.ListenerId;
-                _byOffer[request.OfferId] = request;
-                request.OfferExpiresAt = Now + _timings.OfferTimeout;
-                ArmOfferTimer(request);
-                MatchChatMetrics.OfferMade(Topic, request.FirstOfferAt is null ? Now - request.Request.EnqueuedAt : null);
-                request.FirstOfferAt ??= Now;
-                var offer = new Offer(request.OfferId, request.Request.RequestId, Topic, request.Request.Experiences,
-                    request.Request.Note, request.Request.AgeGroup, request.OfferExpiresAt.Value,
-                    request.Urgent ? Priorities.Urgent : Priorities.Normal, planned.MatchReason);
-                _ = GrainFactory.GetGrain<IMemberGrain>(planned.Listener.ListenerId).OnOfferMade(offer);
-                Writes.MarkDirty();
-            }
+            var request = Find(planned.Seeker.RequestId)!;
+            request.OfferId = Ids.New();
+            request.OfferListenerId = planned.Listener.ListenerId;
+            request.OfferExpiresAt = Now + _timings.OfferTimeout;
+            IndexOffer(request);
+            ArmOfferTimer(request);
+            MatchChatMetrics.OfferMade(Topic, request.FirstOfferAt is null ? Now - request.Request.EnqueuedAt : null);
+            request.FirstOfferAt ??= Now;
+            var offer = new Offer(request.OfferId, request.Request.RequestId, Topic, request.Request.Experiences,
+                request.Request.Note, request.Request.AgeGroup, request.OfferExpiresAt.Value,
+                request.Urgent ? Priorities.Urgent : Priorities.Normal, planned.MatchReason);
+            _ = GrainFactory.GetGrain<IMemberGrain>(planned.Listener.ListenerId).OnOfferMade(offer);
+            Writes.MarkDirty();
         }
 
         // Every change to the queue ends here.
@@ -228,7 +225,7 @@ public sealed partial class TopicQueueGrain(
         }
 
         MatchChatMetrics.OfferClosed(Topic, reason);
-        _byOffer.Remove(offerId);
+        UnindexOffer(request);
         if (_offerTimers.Remove(offerId, out var timer))
         {
             timer.Dispose();
@@ -242,6 +239,7 @@ public sealed partial class TopicQueueGrain(
         request.OfferId = null;
         request.OfferListenerId = null;
         request.OfferExpiresAt = null;
+        Track(request);
         Writes.MarkDirty();
     }
 
