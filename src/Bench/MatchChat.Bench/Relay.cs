@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using MatchChat.Bench.Infra;
+using MatchChat.Bench.Tail;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace MatchChat.Bench;
@@ -210,7 +211,7 @@ public static class Relay
     /// S2: every connection sends on its own schedule (rate / connections per second each), whether or not earlier sends
     /// were answered. Latency runs from the scheduled send time to receipt at the peer, so a slow server is not hidden.
     /// </summary>
-    public static async Task<OpenLoopResult> OpenLoopAsync(List<RelayPair> pairs, int rate, TimeSpan duration, string tag)
+    public static async Task<OpenLoopResult> OpenLoopAsync(List<RelayPair> pairs, int rate, TimeSpan duration, string tag, OpenLoopTimeline? timeline = null)
     {
         var senders = pairs.SelectMany(p => new[] { p.A, p.B }).ToArray();
         var channelOf = new Dictionary<Peer, string>();
@@ -229,6 +230,10 @@ public static class Relay
         var interval = (double)freq * n / rate;           // stopwatch ticks between two sends of one connection
         var perSender = Math.Max(1, (int)(duration.TotalSeconds * rate / n));
         var start = Stopwatch.GetTimestamp() + freq / 2;
+        if (timeline is not null)
+        {
+            timeline.Start = start;
+        }
         var phase = Enumerable.Range(0, n).Select(i => interval * i / n).ToArray();
         var latency = new Latency();
         var states = senders.Select(_ => new OpenState()).ToArray();
@@ -269,6 +274,7 @@ public static class Relay
                 }
                 var due = start + (long)(phase[pos] + k * interval);
                 latency.RecordTicks(now - due);
+                timeline?.Record(due, now - due);
                 if (k <= st.LastPeerK)
                 {
                     Interlocked.Increment(ref st.ReorderedBySender);

@@ -1,4 +1,5 @@
 using MatchChat.Bench.Infra;
+using MatchChat.Bench.Tail;
 
 namespace MatchChat.Bench.Scenarios;
 
@@ -22,6 +23,10 @@ public sealed class S2OpenLoopRelay : Scenario
     {
         var relay = await context.InMemoryRelayAsync();
         var rates = await RatesAsync(context, "S2");
+        // The bare relay is warm (S0's loops ran on it); a MatchChat server that only matched its pairs still runs
+        // unoptimised code (thousands of methods jitted in the first seconds of load: docs/benchmarks.md, stop 18).
+        // Same warm-up as S1's, outside the measured window.
+        await Relay.ClosedLoopAsync(relay.Pairs, TimeSpan.Zero, context.Profile.Warmup, context.Tag("w"));
         await MeasureAsync(context, "S2", relay.Server, relay.Pairs, relay.Case, rates);
     }
 
@@ -57,8 +62,11 @@ public sealed class S2OpenLoopRelay : Scenario
         foreach (var rate in rates)
         {
             await context.RelayBaselineOpenAsync(rate, scenario);
-            var open = await context.WindowAsync(scenario, server, profile.OpenDuration, () => Relay.OpenLoopAsync(pairs, rate, profile.OpenDuration, context.Tag("o")));
+            var timeline = new OpenLoopTimeline();
+            var counters = await RuntimeCounters.ScrapeAsync(server.BaseUri);
+            var open = await context.WindowAsync(scenario, server, profile.OpenDuration, () => Relay.OpenLoopAsync(pairs, rate, profile.OpenDuration, context.Tag("o"), timeline));
             var b = context.Baseline.RelayOpen.TryGetValue(rate, out var bb) ? bb : ((double, double, double)?)null;
+            TailReport.Write(context, scenario, label, rate, timeline, counters, await RuntimeCounters.ScrapeAsync(server.BaseUri), open.Received, b?.Item2);
             var cc = $"open loop {rate} msg/s, {label}";
             results.Add(new Row("S2", cc, "p50", open.Latency.Ms(50), b?.Item1, "ms"));
             results.Add(new Row("S2", cc, "p99", open.Latency.Ms(99), b?.Item2, "ms"));

@@ -68,6 +68,16 @@ public sealed class ScenarioContext
             ["MatchChat__Web__MaxConnectionsPerAddress"] = "0",
             ["MatchChat__Web__MaxConnectionsPerMember"] = "0",
         };
+        // MCBENCH_SERVER_ENV="K=V;K2=V2": runtime settings for the MatchChat server only (GC/JIT experiments), not the
+        // driver or the bare relay, which inherit this process's environment.
+        foreach (var kv in (Environment.GetEnvironmentVariable("MCBENCH_SERVER_ENV") ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var eq = kv.IndexOf('=', StringComparison.Ordinal);
+            if (eq > 0)
+            {
+                env[kv[..eq]] = kv[(eq + 1)..];
+            }
+        }
         if (connectionString is not null)
         {
             env["ConnectionStrings__MatchChat"] = connectionString;
@@ -170,8 +180,10 @@ public sealed class ScenarioContext
         {
             return;
         }
-        var open = await WindowAsync($"S0-open{rateTarget}({beforeWhat})", EchoServer, Profile.OpenDuration, () => Relay.OpenLoopAsync(pairs, rateTarget, Profile.OpenDuration, Tag("bo")));
+        var timeline = new Tail.OpenLoopTimeline();
+        var open = await WindowAsync($"S0-open{rateTarget}({beforeWhat})", EchoServer, Profile.OpenDuration, () => Relay.OpenLoopAsync(pairs, rateTarget, Profile.OpenDuration, Tag("bo"), timeline));
         Baseline.RelayOpen[rateTarget] = (open.Latency.Ms(50), open.Latency.Ms(99), open.Latency.Ms(99.9));
+        Tail.TailReport.Write(this, "S0", "bare-" + beforeWhat, rateTarget, timeline, null, null, open.Received, open.Latency.Ms(99));
         Results.Add(new Row("S0", $"relay open loop {rateTarget} msg/s, before {beforeWhat}", "p50", open.Latency.Ms(50), null, "ms",
             $"p99 {Results.Fmt(open.Latency.Ms(99))}, p99.9 {Results.Fmt(open.Latency.Ms(99.9))} ms; lost {open.Lost}, reordered by sender {open.ReorderedBySender}, by seq {open.ReorderedBySeq}"));
     }
