@@ -4,7 +4,8 @@ namespace MatchChat.Bench.Scenarios;
 
 /// <summary>
 /// S1: 50 conversations on the in-memory store ping-pong, closed loop; delivered msg/s, send→peer latency and server
-/// CPU per message against the S0 relay of the same shape measured right before.
+/// CPU per message against the S0 relay of the same shape measured right before; in the full pass also 1,000
+/// connections (500 conversations) on a fresh server.
 /// </summary>
 public sealed class S1InMemoryRelay : Scenario
 {
@@ -19,6 +20,13 @@ public sealed class S1InMemoryRelay : Scenario
         await context.RelayBaselineClosedAsync("S1");
         await MeasureAsync(context, "S1", "in-memory", relay.Server, relay.Pairs, relay.Case);
         await MeasureAckWaitAsync(context, relay.Server, relay.Pairs);
+        if (context.Profile.Name == "full")
+        {
+            // Issue 12's 1,000-connection row in memory, on a server of its own (S2 keeps the shared one as it was).
+            await using var server = await context.StartMatchChatAsync("matchchat-s1-1k", "matchchat-s1-1k.log");
+            using var http = Clients.NewHttp(server.BaseUri);
+            await LargeRelayCase.RunAsync(context, "S1", server, http, "in-memory", null);
+        }
     }
 
     /// <summary>

@@ -79,7 +79,7 @@ public sealed class S3Durability : Scenario
         }
         if (pg is not null && store.Contains("group commit", StringComparison.Ordinal) && profile.Name == "full" && Environment.GetEnvironmentVariable("S3_GROUP_COMMIT_ONLY") != "1")
         {
-            await LargeCaseAsync(context, server, http, store, pg);
+            await LargeRelayCase.RunAsync(context, "S3", server, http, store, pg);
         }
         if (pg is not null && store.Contains("group commit", StringComparison.Ordinal) && context.Options.Runs("S2"))
         {
@@ -147,40 +147,5 @@ public sealed class S3Durability : Scenario
             await Clients.DisposeAllAsync(pairs.SelectMany(p => new[] { p.A, p.B }));
         }
         return server;
-    }
-
-    /// <summary>
-    /// Issue 12 goal 1's second row: S3 at 1,000 connections (500 conversations), against the bare relay with 500 pairs
-    /// measured right before. Its messages are not part of the acknowledged-equals-stored check (the 100-connection run is).
-    /// </summary>
-    private static async Task LargeCaseAsync(ScenarioContext context, ServerProcess server, HttpClient http, string store, PrivatePostgres pg)
-    {
-        const int Large = 500;
-        var profile = context.Profile;
-        var (savedClosed, savedCpu) = (context.Baseline.RelayClosed, context.Baseline.RelayCpuUs);
-        var bare = await Relay.BaselinePairsAsync(context.EchoServer, Large, context.Options.SkipNegotiation);
-        List<RelayPair> pairs = [];
-        try
-        {
-            await Relay.ClosedLoopAsync(bare, TimeSpan.Zero, profile.Warmup, context.Tag("bw1k"));
-            var closed = await context.WindowAsync("S0-relay(S3 1000 conns)", context.EchoServer, profile.RelayDuration,
-                () => Relay.ClosedLoopAsync(bare, TimeSpan.Zero, profile.RelayDuration, context.Tag("b1k")));
-            context.Baseline.RelayClosed = (closed.DeliveredPerSecond, closed.Latency.Ms(50), closed.Latency.Ms(99));
-            context.Baseline.RelayCpuUs = context.CpuUsPer(closed.Delivered, profile.RelayDuration, profile.RelayDuration);
-            context.Results.Add(new Row("S0", $"relay, {Large * 2} conns as {Large} pairs, before S3 {store}", "delivered msg/s", closed.DeliveredPerSecond, null, "msg/s",
-                $"closed loop; p50 {Results.Fmt(closed.Latency.Ms(50))} ms, p99 {Results.Fmt(closed.Latency.Ms(99))} ms; server CPU {Results.Fmt(context.Baseline.RelayCpuUs ?? double.NaN)} µs/msg"));
-            pairs = await Relay.MatchChatPairsAsync(server, http, Large, context.Options.SkipNegotiation, context.Results);
-            var (res, pgSeconds) = await S1InMemoryRelay.MeasureAsync(context, "S3", store, server, pairs, $"{Large * 2} conns", pg);
-            if (res.Delivered > 0)
-            {
-                context.Results.Add(new Row("S3", $"{store}, {Large * 2} conns", "PostgreSQL CPU per delivered msg", pgSeconds * 1e6 / res.Delivered, null, "µs",
-                    "postmaster and its children (backends, WAL writer), same window"));
-            }
-        }
-        finally
-        {
-            (context.Baseline.RelayClosed, context.Baseline.RelayCpuUs) = (savedClosed, savedCpu);
-            await Clients.DisposeAllAsync(bare.SelectMany(p => new[] { p.A, p.B }).Concat(pairs.SelectMany(p => new[] { p.A, p.B })));
-        }
     }
 }
