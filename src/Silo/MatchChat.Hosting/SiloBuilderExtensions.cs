@@ -1,9 +1,13 @@
 using System.Net;
 using MatchChat.Grains.Hosting;
+using MatchChat.Grains.Persistence;
 using MatchChat.Storage.Postgres;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace MatchChat.Hosting;
 
@@ -47,7 +51,11 @@ public static class SiloBuilderExtensions
         else
         {
             silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, null, ClusterSettings.ServiceId, ClusterSettings.ClusterId);
-            silo.AddMemoryGrainStorage(StorageNames.Grains);
+            // Grain state in Orleans' binary format, not the default Newtonsoft JSON: nothing outlives the process
+            // here, and the JSON writes were the largest item left in a matching burst (docs/benchmarks.md, stop 19).
+            silo.AddMemoryGrainStorage(StorageNames.Grains, (OptionsBuilder<MemoryGrainStorageOptions> o) => o.Configure<IServiceProvider>(
+                (options, services) => options.GrainStorageSerializer = new CompactStateSerializer(
+                    services.GetRequiredService<Serializer>(), services.GetRequiredService<IGrainStorageSerializer>())));
             silo.UseInMemoryReminderService();
         }
 

@@ -25,6 +25,9 @@ public sealed class OfferPlanner
     private readonly SortedDictionary<SeekerKey, WaitingSeeker> _waiting = new();
     private readonly Dictionary<string, SeekerKey> _keys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ListenerSnapshot> _free = new(StringComparer.Ordinal);
+
+    /// <summary>The same listeners as <see cref="_free"/>, in <see cref="ListenerTieBreak"/> order (see <see cref="TieBreakPlan"/>).</summary>
+    private readonly SortedSet<ListenerSnapshot> _freeInOrder = new(ListenerTieBreak.Instance);
     private readonly HashSet<string> _changedSeekers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _changedListeners = new(StringComparer.Ordinal);
     private readonly HashSet<string> _onScheduleAtLastPlan = new(StringComparer.Ordinal);
@@ -84,7 +87,13 @@ public sealed class OfferPlanner
     {
         if (free is not null && free.Available && free.ActiveChats < free.MaxConcurrentChats)
         {
+            if (_free.TryGetValue(listenerId, out var old))
+            {
+                _freeInOrder.Remove(old);
+            }
+
             _free[listenerId] = free;
+            _freeInOrder.Add(free);
             _changedListeners.Add(listenerId);
             if (free.Schedule is null)
             {
@@ -145,7 +154,11 @@ public sealed class OfferPlanner
 
     private void Unfree(string listenerId)
     {
-        _free.Remove(listenerId);
+        if (_free.Remove(listenerId, out var old))
+        {
+            _freeInOrder.Remove(old);
+        }
+
         _changedListeners.Remove(listenerId);
         _onScheduleAtLastPlan.Remove(listenerId);
         _scheduled.Remove(listenerId);
@@ -207,7 +220,7 @@ public sealed class OfferPlanner
                 last = candidates.Current.Key;
             }
 
-            foreach (var planned in MatchingPolicy.Plan(slice, _free.Values, taken, now))
+            foreach (var planned in TieBreakPlan.Plan(slice, _freeInOrder, taken, now))
             {
                 taken.Add(planned.Listener.ListenerId);
                 plans.Add(planned);
