@@ -58,6 +58,36 @@ public sealed class MessageRedactionTests(PostgresFixture postgres, ITestOutputH
     }
 
     [Fact]
+    public async Task The_redaction_finds_a_senders_rows_through_an_index_not_a_scan_of_every_message()
+    {
+        // Migration 009 dropped the index on sender_id alone: the unique key (sender_id, channel, client_message_id)
+        // must now serve the redaction's lookup, or deleting one member would read the whole message table.
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using (var off = new NpgsqlCommand("SET enable_seqscan = off", connection))
+        {
+            await off.ExecuteNonQueryAsync();
+        }
+
+        await using var explain = new NpgsqlCommand("EXPLAIN SELECT channel, seq FROM messages WHERE sender_id = 'leaves' AND NOT redacted LIMIT 1000", connection);
+        var plan = string.Join("\n", await ReadAllAsync(explain));
+        Assert.Contains("uq_messages_sender_client_message_id", plan);
+        Assert.DoesNotContain("Seq Scan", plan);
+    }
+
+    private static async Task<List<string>> ReadAllAsync(NpgsqlCommand command)
+    {
+        var lines = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            lines.Add(reader.GetString(0));
+        }
+
+        return lines;
+    }
+
+    [Fact]
     public async Task A_resend_of_a_redacted_message_finds_the_redacted_row_and_stores_nothing_new()
     {
         await _store.AppendAsync(Message("conversation:c", 1, sender: "leaves", clientMessageId: "c1"));

@@ -61,6 +61,7 @@ public sealed class MigrationTests(PostgresFixture postgres)
                 "MatchChat.Migrations.006_message_redaction.sql",
                 "MatchChat.Migrations.007_reports_and_audit.sql",
                 "MatchChat.Migrations.008_crisis_alerts.sql",
+                "MatchChat.Migrations.009_messages_one_index_fewer.sql",
             ],
             PostgresMigrations.ScriptNames);
     }

@@ -12,7 +12,7 @@ namespace MatchChat.Storage.Postgres;
 /// inserted are resolved by reading what is stored. Used by the
 /// group-commit writers and, one row at a time, by a store without group commit.
 /// </summary>
-internal sealed class MessageBatchWriter(NpgsqlDataSource dataSource, int commandTimeoutSeconds, ILogger logger)
+internal sealed class MessageBatchWriter(NpgsqlDataSource dataSource, int commandTimeoutSeconds, ILogger logger, bool binaryCopy = false)
 {
     /// <summary>
     /// Writes the rows in one transaction. A lost connection is retried once on a fresh connection (safe: the write is
@@ -72,6 +72,18 @@ internal sealed class MessageBatchWriter(NpgsqlDataSource dataSource, int comman
     private async Task<RowOutcome[]> WriteTransactionAsync(IReadOnlyList<StoredMessage> rows, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        if (binaryCopy && rows.Count > 1 && await TryCopyAsync(rows, cancellationToken))
+        {
+            var all = new RowOutcome[rows.Count];
+            for (var i = 0; i < rows.Count; i++)
+            {
+                all[i] = RowOutcome.Of(new AppendResult(true, rows[i]));
+            }
+
+            MatchChatMetrics.StoreCommitted(rows.Count, Stopwatch.GetElapsedTime(started));
+            return all;
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
 
         // One statement, in autocommit: it is its own transaction, committed (and, with PostgreSQL's default
@@ -102,6 +114,25 @@ internal sealed class MessageBatchWriter(NpgsqlDataSource dataSource, int comman
 
         MatchChatMetrics.StoreCommitted(rows.Count, Stopwatch.GetElapsedTime(started));
         return outcomes;
+    }
+
+    /// <summary>
+    /// The batch in one binary <c>COPY</c> (<see cref="MessageCopy"/>): true when every row was stored; false when a row
+    /// hit a unique key, and then nothing was stored and the caller writes the batch with <c>ON CONFLICT</c>.
+    /// </summary>
+    private async Task<bool> TryCopyAsync(IReadOnlyList<StoredMessage> rows, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await MessageCopy.CopyAsync(connection, rows, commandTimeoutSeconds, cancellationToken);
+            return true;
+        }
+        catch (PostgresException exception) when (exception.SqlState == MessageCopy.UniqueViolation)
+        {
+            PostgresStorageLog.CopyFellBack(logger, rows.Count);
+            return false;
+        }
     }
 
     private async Task<bool> InsertOneAsync(NpgsqlConnection connection, StoredMessage row, CancellationToken cancellationToken)

@@ -5,8 +5,8 @@ namespace MatchChat.Storage.Postgres;
 
 /// <summary>
 /// Redacts one sender's messages for <see cref="IMessageStore.RedactSenderAsync"/>: in batches of <see cref="BatchSize"/>
-/// rows, each its own short transaction (found through the index on <c>sender_id</c>), so no batch holds row locks on the
-/// message table for long and channels keep taking appends meanwhile. The text is erased in the table itself
+/// rows, each its own short transaction (found through the unique key that leads with <c>sender_id</c>, migration 009),
+/// so no batch holds row locks on the message table for long and channels keep taking appends meanwhile. The text is erased in the table itself
 /// (<c>text = ''</c>); the row keeps its seq with <c>redacted = true</c>. Repeating it finds nothing left to do.
 /// </summary>
 internal sealed class MessageRedactor(NpgsqlDataSource dataSource, int commandTimeoutSeconds)

@@ -45,7 +45,7 @@ public sealed class PostgresMessageStore : IMessageStore, IAsyncDisposable, IDis
         options ??= PostgresMessageStoreOptions.Default;
         var log = (ILogger?)logger ?? NullLogger.Instance;
         var commandTimeoutSeconds = Math.Max(1, (int)Math.Ceiling(options.CommandTimeout.TotalSeconds));
-        _writer = new MessageBatchWriter(dataSource, commandTimeoutSeconds, log);
+        _writer = new MessageBatchWriter(dataSource, commandTimeoutSeconds, log, options.BinaryCopy);
         _reader = new MessageReader(dataSource, commandTimeoutSeconds);
         _redactor = new MessageRedactor(dataSource, commandTimeoutSeconds);
         if (options.GroupCommit)

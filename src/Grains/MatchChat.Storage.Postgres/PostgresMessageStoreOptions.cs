@@ -26,6 +26,12 @@ public sealed record PostgresMessageStoreOptions
     /// has two rows in flight (its grain awaits each append), so a channel's rows still commit in seq order.</summary>
     public int ConcurrentBatches { get; init; } = 2;
 
+    /// <summary>True (the default): a group-commit batch of more than one row is written with one binary <c>COPY</c>, and
+    /// only a batch in which a row repeats a stored key is written again with <c>INSERT ... ON CONFLICT DO NOTHING</c>.
+    /// False: every batch uses that statement. Either way a batch is one transaction and each caller hears back after
+    /// its commit.</summary>
+    public bool BinaryCopy { get; init; } = true;
+
     /// <summary>Command timeout for the message statements. A failed write is retried once, so a caller waits at most
     /// about twice this (plus twice <see cref="ConnectTimeout"/>) before it hears "unavailable".</summary>
     public TimeSpan CommandTimeout { get; init; } = TimeSpan.FromSeconds(8);

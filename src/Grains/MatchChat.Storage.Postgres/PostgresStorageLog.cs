@@ -23,6 +23,9 @@ internal static partial class PostgresStorageLog
     [LoggerMessage(5, LogLevel.Error, "Message writer stopped unexpectedly ({ExceptionType})")]
     public static partial void WriterCrashed(ILogger logger, string exceptionType);
 
+    [LoggerMessage(9, LogLevel.Debug, "Message batch of {RowCount} rows repeats a stored key (a resend); writing it with ON CONFLICT instead of COPY")]
+    public static partial void CopyFellBack(ILogger logger, int rowCount);
+
     [LoggerMessage(6, LogLevel.Information, "Applying PostgreSQL migrations (waiting for the migration lock)")]
     public static partial void MigrationStarting(ILogger logger);
 

@@ -46,6 +46,7 @@ public static class SiloBuilderExtensions
                 MaxBatchSize = configuration.GetValue("MatchChat:Messages:MaxBatchSize", 256),
                 FlushWindow = TimeSpan.FromMilliseconds(configuration.GetValue("MatchChat:Messages:FlushWindowMilliseconds", 0.0)),
                 ConcurrentBatches = configuration.GetValue("MatchChat:Messages:ConcurrentBatches", 2),
+                BinaryCopy = configuration.GetValue("MatchChat:Messages:BinaryCopy", true),
             });
         }
         else

@@ -11,7 +11,7 @@ namespace MatchChat.Bench.StoreWriter;
 /// <c>--store-writer [--channels N] [--seconds S] [--configs window:writers,...]</c>: the PostgreSQL message log alone,
 /// without web node, grains or crisis screen. N channels (default 50, the S3 shape) each append closed loop, the next
 /// row when the last one was acknowledged (committed), through one <see cref="PostgresMessageStore"/> on a private
-/// PostgreSQL. Per configuration (flush window ms : concurrent writers; default "2:1,0:1,0:2"): rows/s, append latency,
+/// PostgreSQL. Per configuration (flush window ms : concurrent writers [: insert|copy, the batch statement]; default "2:1,0:1,0:2"): rows/s, append latency,
 /// CPU of this process and of PostgreSQL per row, and rows per transaction. The same file builds against older trees
 /// (their writer code, same options), which is how docs/benchmarks.md compares writers.
 /// </summary>
@@ -22,17 +22,23 @@ public static class StoreWriterBench
         var channels = Arg(args, "--channels", 50);
         var seconds = Arg(args, "--seconds", 10);
         var configs = (args.SkipWhile(a => a != "--configs").Skip(1).FirstOrDefault() ?? "2:1,0:1,0:2")
-            .Split(',').Select(c => c.Split(':')).Select(p => (Window: double.Parse(p[0], CultureInfo.InvariantCulture), Writers: int.Parse(p[1], CultureInfo.InvariantCulture))).ToArray();
+            .Split(',').Select(c => c.Split(':')).Select(p => (Window: double.Parse(p[0], CultureInfo.InvariantCulture), Writers: int.Parse(p[1], CultureInfo.InvariantCulture), Mode: p.Length > 2 ? p[2] : "default")).ToArray();
         await using var pg = await PrivatePostgres.StartAsync();
         await PostgresMigrations.MigrateAsync(pg.ConnectionString);
         Console.WriteLine($"store writer: {channels} channels closed loop, {seconds} s per configuration after 2 s warm-up; {Environment.ProcessorCount} cores");
         Console.WriteLine("| flush window | writers | rows/s | p50 / p99 append (ms) | this process CPU per row (µs) | PostgreSQL CPU per row (µs) | rows per transaction |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
         var run = 0;
-        foreach (var (window, writers) in configs)
+        foreach (var (window, writers, mode) in configs)
         {
             run++;
             var options = new PostgresMessageStoreOptions { FlushWindow = TimeSpan.FromMilliseconds(window), ConcurrentBatches = writers };
+            options = mode switch
+            {
+                "insert" => options with { BinaryCopy = false },
+                "copy" => options with { BinaryCopy = true },
+                _ => options,
+            };
             await using var store = new PostgresMessageStore(pg.ConnectionString, options);
             var latency = new Latency();
             long rows = 0;
@@ -69,7 +75,7 @@ public static class StoreWriterBench
             var transactions = await TransactionsAsync(pg.ConnectionString, $"conversation:w{run}-%");
             var all = await RowsAsync(pg.ConnectionString, $"conversation:w{run}-%");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {window} ms | {writers} | {rows / (double)seconds:F0} | {latency.Ms(50):F2} / {latency.Ms(99):F2} | {cpu * 1e6 / rows:F1} | {pgCpu * 1e6 / rows:F1} | {all / (double)Math.Max(1, transactions):F1} |"));
+                $"| {window} ms | {writers}{(mode == "default" ? "" : " " + mode)} | {rows / (double)seconds:F0} | {latency.Ms(50):F2} / {latency.Ms(99):F2} | {cpu * 1e6 / rows:F1} | {pgCpu * 1e6 / rows:F1} | {all / (double)Math.Max(1, transactions):F1} |"));
         }
 
         Console.WriteLine($"uptime: {File.ReadAllText("/proc/loadavg").Trim()}");
