@@ -34,6 +34,13 @@ public sealed class MatchChatTimings
 
     public int ConsecutiveExpiriesBeforeUnavailable { get; set; } = 2;
 
+    /// <summary>
+    /// A topic queue's state write costs in proportion to its waiting requests, and takes its turn. After a write that
+    /// took d while changes keep coming, the next begins no sooner than this × d later (at most a quarter of a second),
+    /// so writing takes at most 1 / (1 + this) of the queue's time; 0 writes back to back (group commit only).
+    /// </summary>
+    public double QueueWritePacing { get; set; } = 3;
+
     /// <summary>A room member not present for this long is no longer a member (bounds every room's membership).</summary>
     public double RoomMembershipDays { get; set; } = 30;
 

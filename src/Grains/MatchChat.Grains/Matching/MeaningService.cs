@@ -24,11 +24,18 @@ public sealed class MeaningService(IOptions<MeaningOptions> options, Func<ITextE
     public static string Fingerprint(string? bio, IEnumerable<string> experiences) =>
         Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(MatchText.ForListener(bio, experiences) ?? "")));
 
+    /// <summary>Null at once for a request with neither note nor tags (most of a burst): nothing to embed, no thread hop.</summary>
     public async Task<MeaningVector?> Seeker(string? note, string[] experiences) =>
-        await Within("request", ct => FacetEmbedding.SeekerAsync(embedder(), note, experiences, ct)) is { } v ? MeaningMatch.ToContract(v) : null;
+        MatchText.ForSeeker(note, experiences) is not null
+        && await Within("request", ct => FacetEmbedding.SeekerAsync(embedder(), note, experiences, ct)) is { } v
+            ? MeaningMatch.ToContract(v)
+            : null;
 
     public async Task<ListenerMeaning?> Listener(string? bio, string[] experiences) =>
-        await Within("profile", ct => FacetEmbedding.ListenerAsync(embedder(), bio, experiences, ct)) is { } f ? MeaningMatch.ToContract(f) : null;
+        MatchText.ForListener(bio, experiences) is not null
+        && await Within("profile", ct => FacetEmbedding.ListenerAsync(embedder(), bio, experiences, ct)) is { } f
+            ? MeaningMatch.ToContract(f)
+            : null;
 
     /// <summary>Any short text (experience suggestions); null when off, empty or too slow.</summary>
     public async Task<QuantisedVector?> Text(string text) =>

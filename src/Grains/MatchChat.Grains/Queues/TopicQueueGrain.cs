@@ -44,7 +44,7 @@ public sealed partial class TopicQueueGrain(
     private string Topic => this.GetPrimaryKeyString();
     private List<QueuedRequest> Requests => Live.Requests;
     private DateTime Now => time.GetUtcNow().UtcDateTime;
-    private WriteBehind Writes => _writeBehind ??= new(this, WriteSnapshot, TimeSpan.FromSeconds(1), logger);
+    private WriteBehind Writes => _writeBehind ??= new(this, WriteSnapshot, TimeSpan.FromSeconds(1), logger, _timings.QueueWritePacing);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
