@@ -1,8 +1,13 @@
 using MatchChat.Grains.Messages;
+using MatchChat.Grains.Persistence;
 using MatchChat.Storage.Postgres.Trust;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace MatchChat.Storage.Postgres;
 
@@ -25,8 +30,12 @@ public static class PostgresSiloBuilderExtensions
     public static ISiloBuilder UseMatchChatPostgres(this ISiloBuilder silo, string connectionString) =>
         silo.UseMatchChatPostgres(new PostgresConnectionBudget(connectionString));
 
-    /// <summary>As above, with every pool sized from <paramref name="budget"/> so the silo never opens more connections than it.</summary>
-    public static ISiloBuilder UseMatchChatPostgres(this ISiloBuilder silo, PostgresConnectionBudget budget)
+    /// <summary>
+    /// As above, with every pool sized from <paramref name="budget"/> so the silo never opens more connections than it.
+    /// Grain state is read in JSON or Orleans' binary format (<see cref="CompactStateSerializer"/>) and written in binary
+    /// only with <paramref name="binaryGrainState"/>: turn that on once every silo of the cluster runs a build that reads it.
+    /// </summary>
+    public static ISiloBuilder UseMatchChatPostgres(this ISiloBuilder silo, PostgresConnectionBudget budget, bool binaryGrainState = false)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(budget);
@@ -43,16 +52,15 @@ public static class PostgresSiloBuilderExtensions
             options.Invariant = Invariant;
             options.ConnectionString = connectionString;
         });
-        silo.AddAdoNetGrainStorage(GrainStorageName, options =>
+        void Storage(OptionsBuilder<AdoNetGrainStorageOptions> o) => o.Configure<IServiceProvider>((options, services) =>
         {
             options.Invariant = Invariant;
             options.ConnectionString = connectionString;
+            options.GrainStorageSerializer = new CompactStateSerializer(
+                services.GetRequiredService<Serializer>(), services.GetRequiredService<IGrainStorageSerializer>(), binaryGrainState);
         });
-        silo.AddAdoNetGrainStorageAsDefault(options =>
-        {
-            options.Invariant = Invariant;
-            options.ConnectionString = connectionString;
-        });
+        silo.AddAdoNetGrainStorage(GrainStorageName, Storage);
+        silo.AddAdoNetGrainStorageAsDefault(Storage);
         silo.UseAdoNetReminderService(options =>
         {
             options.Invariant = Invariant;

@@ -35,10 +35,17 @@ public sealed class TestMember : IAsyncDisposable
         return member;
     }
 
+    /// <summary>
+    /// A connection the server has attached: the client's start completes at the handshake, before the server's
+    /// <c>OnConnectedAsync</c> has put it in the member's channels, and a message sent in between reaches the tab only
+    /// through history. The server dispatches a connection's first call after <c>OnConnectedAsync</c>, so a
+    /// <c>GetMe</c> round trip (what a client does on connect) means it is attached.
+    /// </summary>
     public async Task<TestConnection> ConnectAnother()
     {
         var connection = await TestConnection.OpenAsync(BaseUrl, Token);
         _connections.Add(connection);
+        await connection.Invoke<Member>("GetMe");
         return connection;
     }
 

@@ -9,15 +9,22 @@ namespace MatchChat.Grains.Persistence;
 /// burst the member grains' JSON writes were ~14 % of the server's CPU (docs/benchmarks.md, stop 19). A payload starts
 /// with <see cref="Marker"/> (a zero byte, which no JSON text starts with); anything else is read with
 /// <paramref name="fallback"/>, so state written before in JSON is still read, and written back in binary with the
-/// grain's next change.
+/// grain's next change. With <paramref name="writeBinary"/> false it writes exactly what <paramref name="fallback"/>
+/// writes and still reads both: the first step of moving stored state to binary, so that every silo of a cluster can
+/// read binary rows before any silo writes one (PostgreSQL, <c>MatchChat:Storage:BinaryGrainState</c>).
 /// </summary>
-public sealed class CompactStateSerializer(Serializer serializer, IGrainStorageSerializer fallback) : IGrainStorageSerializer
+public sealed class CompactStateSerializer(Serializer serializer, IGrainStorageSerializer fallback, bool writeBinary = true) : IGrainStorageSerializer
 {
     /// <summary>The first two bytes of a binary payload: zero, then the format's version.</summary>
     public static readonly byte[] Marker = [0, 1];
 
     public BinaryData Serialize<T>(T? input)
     {
+        if (!writeBinary)
+        {
+            return fallback.Serialize(input);
+        }
+
         var stream = new MemoryStream(256);
         stream.Write(Marker);
         serializer.Serialize(input, stream);
