@@ -23,18 +23,37 @@ public sealed class S4MatchingBurst : Scenario
         if (!context.Options.MeaningBoth)
         {
             await RunOnceAsync(context, null);
-            return;
+        }
+        else
+        {
+            foreach (var meaning in new[] { false, true })
+            {
+                await RunOnceAsync(context, meaning);
+            }
         }
 
-        foreach (var meaning in new[] { false, true })
+        // The production mode too (as S3 and S8): grain state, reminders and the queue's writes on a private PostgreSQL.
+        var storeExists = Directory.Exists(Path.Combine(context.Root, "src/Grains/MatchChat.Storage.Postgres"));
+        var usePg = context.Options.Postgres switch
         {
-            await RunOnceAsync(context, meaning);
+            "on" => true,
+            "off" => false,
+            _ => storeExists && PrivatePostgres.FindTool("initdb") is not null,
+        };
+        if (usePg)
+        {
+            await using var pg = await PrivatePostgres.StartAsync();
+            await RunOnceAsync(context, null, pg);
         }
     }
 
-    /// <summary><paramref name="meaning"/> null: the server's default, no texts; else meaning off or on, with bios and notes (S4Texts).</summary>
-    private static async Task RunOnceAsync(ScenarioContext context, bool? meaning)
+    /// <summary>
+    /// <paramref name="meaning"/> null: the server's default, no texts; else meaning off or on, with bios and notes (S4Texts).
+    /// <paramref name="pg"/>: on that PostgreSQL (its CPU reported per request too), else in memory.
+    /// </summary>
+    private static async Task RunOnceAsync(ScenarioContext context, bool? meaning, PrivatePostgres? pg = null)
     {
+        var connectionString = pg?.ConnectionString;
         var options = context.Options;
         var profile = context.Profile;
         var results = context.Results;
@@ -42,14 +61,14 @@ public sealed class S4MatchingBurst : Scenario
         const int capacity = 2;
         var m = profile.Seekers;
         var l = profile.Listeners;
-        Log.Info($"S4: matching burst, {m} seekers, {l} listeners x {capacity}");
-        var env = context.MatchChatEnv();
+        Log.Info($"S4: matching burst, {m} seekers, {l} listeners x {capacity}{(connectionString is null ? "" : ", PostgreSQL")}");
+        var env = context.MatchChatEnv(connectionString);
         if (meaning is { } on)
         {
             env["MatchChat__Matching__Meaning"] = on ? "true" : "false";
         }
 
-        var mode = meaning switch { null => "", true => "-meaning-on", false => "-meaning-off" };
+        var mode = meaning switch { null => "", true => "-meaning-on", false => "-meaning-off" } + (connectionString is null ? "" : "-pg");
         await using var server = await context.StartMatchChatAsync("matchchat-s4" + mode, $"matchchat-s4{mode}.log", env);
         using var http = Clients.NewHttp(server.BaseUri);
         var setup = Stopwatch.StartNew();
@@ -138,6 +157,7 @@ public sealed class S4MatchingBurst : Scenario
         var burstSeconds = 0.0;
         var waves = Math.Min(Waves, m);
         var waveOf = new int[m];
+        var pgTicks0 = pg?.CpuTicks() ?? 0;
         await context.WindowAsync("S4", server, TimeSpan.FromSeconds(10), async () =>
         {
             var tasks = new Task[m];
@@ -212,6 +232,7 @@ public sealed class S4MatchingBurst : Scenario
             return 0;
         });
         var s4CpuSeconds = context.LastServerCpuSeconds;
+        var pgCpuSeconds = ((pg?.CpuTicks() ?? 0) - pgTicks0) / Proc.TicksPerSecond;
         await Task.Delay(1000); // late ConversationEnded/Matched events for the capacity check
 
         var f = (double)Stopwatch.Frequency;
@@ -280,13 +301,18 @@ public sealed class S4MatchingBurst : Scenario
         var fifo = fifoNever + fifoLate;
         var over = states.Count(s => s.MaxOpen > capacity);
         var offersWhileFull = states.Sum(s => s.OffersWhileFull);
-        var c = $"{m} seekers, {l} listeners x {capacity}{meaning switch { null => "", true => ", meaning on", false => ", meaning off" }}";
+        var c = $"{m} seekers, {l} listeners x {capacity}{meaning switch { null => "", true => ", meaning on", false => ", meaning off" }}{(connectionString is null ? "" : ", PostgreSQL")}";
         var echo1000 = context.Baseline.Echo.TryGetValue(1000, out var e) ? e : ((double, double, double)?)null;
         results.Add(new Row("S4", c, "assignments/s", Interlocked.Read(ref matched) / assignSeconds, echo1000?.Item1, "matches/s",
             $"{matched} of {expected} possible matched in {assignSeconds:F1} s; ratio to S0 echo msg/s at 1000 conns; all {waves} waves sent and answered in {burstSeconds:F2} s"));
         var sent = requestIds.Count(x => x is not null);
         results.Add(new Row("S4", c, "server CPU per request", sent == 0 ? double.NaN : s4CpuSeconds * 1000 / sent, context.Baseline.EchoCpuUs1000 / 1000, "ms",
             "all server CPU in the burst window (enqueue, matching, offers, accepts, pushes) / answered requests; ratio to S0 echo CPU per message at 1000 conns"));
+        if (pg is not null)
+        {
+            results.Add(new Row("S4", c, "PostgreSQL CPU per request", sent == 0 ? double.NaN : pgCpuSeconds * 1000 / sent, null, "ms",
+                "all CPU of the private PostgreSQL (postmaster and backends) over the burst window / answered requests; on the same cores"));
+        }
         results.Add(new Row("S4", c, "p50 request→offer", toOffer.Ms(50), echo1000?.Item2, "ms", "ratio to S0 echo p50 at 1000 conns"));
         results.Add(new Row("S4", c, "p99 request→offer", toOffer.Ms(99), echo1000?.Item3, "ms", $"ratio to S0 echo p99 at 1000 conns; {toOffer.Count} offers timed"));
         results.Add(new Row("S4", c, "p99 request→Matched", toMatch.Ms(99), echo1000?.Item3, "ms", $"p50 {Results.Fmt(toMatch.Ms(50))} ms"));
