@@ -15,16 +15,7 @@ public sealed class WriteBehindTests
     [Fact]
     public Task Changes_made_after_a_slow_write_wait_and_share_the_next_write() => OneAtATime(async () =>
     {
-        var writes = new List<long>();
-        var behind = new WriteBehind(null!, async () =>
-        {
-            lock (writes)
-            {
-                writes.Add(Stopwatch.GetTimestamp());
-            }
-
-            await Task.Delay(SlowWrite);
-        }, TimeSpan.FromSeconds(1), NullLogger.Instance, pacing: 3);
+        var (behind, writes) = SlowWrites(pacing: 3);
 
         var first = behind.Persist();
         var second = behind.Persist(); // during the first write: joins the next one
@@ -43,16 +34,7 @@ public sealed class WriteBehindTests
     [Fact]
     public Task Without_pacing_writes_follow_each_other_and_every_change_is_answered_after_its_own_write_began() => OneAtATime(async () =>
     {
-        var writes = new List<long>();
-        var behind = new WriteBehind(null!, async () =>
-        {
-            lock (writes)
-            {
-                writes.Add(Stopwatch.GetTimestamp());
-            }
-
-            await Task.Delay(SlowWrite);
-        }, TimeSpan.FromSeconds(1), NullLogger.Instance);
+        var (behind, writes) = SlowWrites(pacing: 0);
 
         var first = behind.Persist();
         var second = behind.Persist();
@@ -65,6 +47,22 @@ public sealed class WriteBehindTests
         Assert.Equal(3, writes.Count);
         Assert.True(writes[2] > thirdAt);
     });
+
+    /// <summary>A group commit whose every write takes <see cref="SlowWrite"/>; <c>writes</c> holds when each began.</summary>
+    private static (WriteBehind Behind, List<long> Writes) SlowWrites(double pacing)
+    {
+        var writes = new List<long>();
+        var behind = new WriteBehind(null!, async () =>
+        {
+            lock (writes)
+            {
+                writes.Add(Stopwatch.GetTimestamp());
+            }
+
+            await Task.Delay(SlowWrite);
+        }, TimeSpan.FromSeconds(1), NullLogger.Instance, pacing);
+        return (behind, writes);
+    }
 
     /// <summary>Runs the body and all its continuations one at a time, as a grain's scheduler would.</summary>
     private static Task OneAtATime(Func<Task> body) =>
