@@ -32,6 +32,11 @@ public static class TextNormaliser
     public static string Skeleton(string word, out bool hadLongRun)
     {
         hadLongRun = false;
+        if (!HasDoubledChar(word))
+        {
+            return word; // most words: nothing to collapse, no copy
+        }
+
         var sb = new StringBuilder(word.Length);
         var run = 0;
         for (var i = 0; i < word.Length; i++)
@@ -50,8 +55,26 @@ public static class TextNormaliser
         return sb.ToString();
     }
 
+    private static bool HasDoubledChar(string word)
+    {
+        for (var i = 1; i < word.Length; i++)
+        {
+            if (word[i] == word[i - 1])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static string Fold(string source, ref Obfuscation flags)
     {
+        if (Ascii.IsValid(source))
+        {
+            return FoldAscii(source);
+        }
+
         var kc = TryNormalize(source, NormalizationForm.FormKC);
         if (!string.Equals(kc, source, StringComparison.Ordinal))
         {
@@ -78,7 +101,7 @@ public static class TextNormaliser
             if (raw is '\'' or '’' or '‘' or '`' or '´' or 'ʼ')
             {
                 // English possessive and "is": "cousin's" → "cousin", "he's" → "he"; elsewhere the apostrophe just goes ("j'ai" → "jai").
-                if (i + 1 < decomposed.Length && decomposed[i + 1] is 's' or 'S' && (i + 2 == decomposed.Length || !char.IsLetter(decomposed[i + 2])))
+                if (DropsPossessiveS(decomposed, i))
                 {
                     i++;
                 }
@@ -98,6 +121,56 @@ public static class TextNormaliser
 
         return CharacterFolding.Fold(sb.ToString(), ref flags);
     }
+
+    /// <summary>
+    /// <see cref="Fold"/> for a text of ASCII characters only (most messages): NFKC, NFD and <see cref="CharacterFolding"/>
+    /// leave ASCII as it is and it holds no format characters or marks, so only case and apostrophes change. One copy.
+    /// </summary>
+    private static string FoldAscii(string source)
+    {
+        return string.Create(source.Length - AsciiApostropheDrops(source), source, static (span, text) =>
+        {
+            var n = 0;
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c is '\'' or '`')
+                {
+                    if (DropsPossessiveS(text, i))
+                    {
+                        i++;
+                    }
+
+                    continue;
+                }
+
+                span[n++] = char.ToLowerInvariant(c);
+            }
+        });
+    }
+
+    private static int AsciiApostropheDrops(string text)
+    {
+        var drops = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is '\'' or '`')
+            {
+                drops++;
+                if (DropsPossessiveS(text, i))
+                {
+                    drops++;
+                    i++;
+                }
+            }
+        }
+
+        return drops;
+    }
+
+    /// <summary>English possessive and "is" after an apostrophe at <paramref name="i"/>: "cousin's" → "cousin", "he's" → "he".</summary>
+    private static bool DropsPossessiveS(string text, int i) =>
+        i + 1 < text.Length && text[i + 1] is 's' or 'S' && (i + 2 == text.Length || !char.IsLetter(text[i + 2]));
 
     /// <summary>ICU normalisation where the host has it; under invariant globalization it is a no-op or throws, and <see cref="CharacterFolding"/> does the work.</summary>
     private static string TryNormalize(string text, NormalizationForm form)
