@@ -10,6 +10,14 @@ public sealed class MatchChatTimings
     public double ListenerGraceSeconds { get; set; } = 60;
     public double SeekerGraceSeconds { get; set; } = 120;
 
+    /// <summary>
+    /// A connected seeker's member grain registers its presence reminder (which wakes it after a restart so the grace
+    /// period can run) only once their request has waited this long: most requests are matched sooner, and then never
+    /// cost the reminder table a row. A disconnected seeker's is registered at once; after a restart each topic queue
+    /// wakes the member grains of the requests it holds, which covers the requests younger than this.
+    /// </summary>
+    public double SeekerReminderDelaySeconds { get; set; } = 10;
+
     /// <summary>How long a grain keeps a web node's push subscription without renewal.</summary>
     public double ObserverExpirySeconds { get; set; } = 45;
 
@@ -47,6 +55,7 @@ public sealed class MatchChatTimings
     public TimeSpan OfferTimeout => TimeSpan.FromSeconds(OfferTimeoutSeconds);
     public TimeSpan ListenerGrace => TimeSpan.FromSeconds(ListenerGraceSeconds);
     public TimeSpan SeekerGrace => TimeSpan.FromSeconds(SeekerGraceSeconds);
+    public TimeSpan SeekerReminderDelay => TimeSpan.FromSeconds(SeekerReminderDelaySeconds);
     public TimeSpan ObserverExpiry => TimeSpan.FromSeconds(ObserverExpirySeconds);
     public TimeSpan StartReportTimeout => TimeSpan.FromSeconds(StartReportTimeoutSeconds);
     public TimeSpan QueueUpdateDelay => TimeSpan.FromSeconds(QueueUpdateDelaySeconds);
