@@ -219,9 +219,10 @@ internal sealed class ListenerRole(IMemberContext m)
         }
 
         // An offer lives 30 s: deliver it even if storage is briefly down, rather than let it expire unseen and
-        // count against the listener.
+        // count against the listener. Stored with the accept or decline that usually follows within the second (one
+        // write instead of two), else a second from now; the queue holds it meanwhile and expires it if it is lost.
         S.Offers.Add(offer);
-        await m.Writes.TryWrite("for a new offer");
+        m.WriteSoon();
         m.Notify(n => n.OfferReceived(m.MemberId, offer));
     }
 

@@ -35,6 +35,7 @@ public sealed partial class MemberGrain(
     private ChatList _chats = null!;
     private RoomList _rooms = null!;
     private IGrainTimer? _deadlineTimer;
+    private IGrainTimer? _deferredWriteTimer;
 
     private MemberState S => state.State;
 
@@ -49,6 +50,12 @@ public sealed partial class MemberGrain(
         InitPresenceReminder();
         ArmDeadline();
         return base.OnActivateAsync(cancellationToken);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await _writes.WriteDeferred("at deactivation");
+        await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     public async Task<Member> Create(string handle, string ageGroup, string? region = null, string? language = null)
@@ -212,6 +219,21 @@ public sealed partial class MemberGrain(
     MemberState IMemberContext.State => state.State;
 
     WriteThrough<MemberState> IMemberContext.Writes => _writes;
+
+    public void WriteSoon()
+    {
+        _writes.Defer();
+        _deferredWriteTimer ??= this.RegisterGrainTimer(
+            _ => WriteDeferred(),
+            new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan) { KeepAlive = true });
+    }
+
+    private async Task WriteDeferred()
+    {
+        _deferredWriteTimer?.Dispose();
+        _deferredWriteTimer = null;
+        await _writes.WriteDeferred("a second after a new offer");
+    }
 
     public DateTime Now => time.GetUtcNow().UtcDateTime;
 
