@@ -17,7 +17,11 @@ public sealed class PresenceRestartTests(PostgresFixture postgres)
     public async Task After_a_restart_a_seeker_who_never_comes_back_has_their_request_expired_even_without_a_presence_reminder()
     {
         var connectionString = await postgres.CreateDatabaseAsync("presence_restart");
-        await using var node = new EmbeddedNode(connectionString, new() { ["MatchChat:Matching:SeekerGraceSeconds"] = "2" });
+        await using var node = new EmbeddedNode(connectionString, new()
+        {
+            ["MatchChat:Matching:SeekerGraceSeconds"] = "2",
+            ["MatchChat:Matching:SeekerReminderDelaySeconds"] = "10",
+        });
         await node.StartAsync();
 
         TestMember.CreatedMember goneId, backId;
