@@ -7,6 +7,7 @@ using MatchChat.Contracts.Push;
 using MatchChat.Contracts.Rooms;
 using MatchChat.Grains.Conversations;
 using MatchChat.Grains.Hosting;
+using MatchChat.Grains.Members;
 using MatchChat.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
@@ -113,6 +114,32 @@ public sealed class TwoSiloClusterTests(ClusterFixture fixture)
         await storage.ReadStateAsync("conversation", channel.GetGrainId(), stored);
         Assert.True(stored.RecordExists);
         Assert.Equal((seeker.Id, listener.Id), (stored.State!.SeekerId, stored.State.ListenerId));
+    }
+
+    [Fact]
+    public async Task An_offer_the_listener_has_not_answered_is_stored_within_about_a_second_so_it_outlives_a_crash()
+    {
+        var topic = TestTopics.Slug(54);
+        var (listener, _, _, offer) = await Offered(topic);
+
+        // Not written on its own at once (the accept or decline that usually follows stores it), but within a second or so.
+        var silo = Assert.IsType<InProcessSiloHandle>(fixture.Cluster.Primary);
+        var storage = silo.SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains);
+        var until = DateTime.UtcNow.AddSeconds(10);
+        bool stored;
+        do
+        {
+            var state = new GrainState<MemberState>(new MemberState());
+            await storage.ReadStateAsync("member", listener.Grain.GetGrainId(), state);
+            stored = state.State?.Offers.Any(o => o.OfferId == offer.OfferId) == true;
+            if (!stored)
+            {
+                await Task.Delay(100);
+            }
+        }
+        while (!stored && DateTime.UtcNow < until);
+
+        Assert.True(stored, "the offer should be in the listener's stored state");
     }
 
     [Fact]

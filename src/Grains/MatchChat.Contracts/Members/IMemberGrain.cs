@@ -76,6 +76,10 @@ public interface IMemberGrain : IGrainWithStringKey
     [OneWay, Alias("OnConversationStarted")] Task OnConversationStarted(Conversation conversation, string requestId);
     [OneWay, Alias("OnConversationEnded")] Task OnConversationEnded(ConversationEnded ended, DateTime endedAt);
 
+    /// <summary>From a topic queue activated with a request of this member's waiting (after a restart): wakes this grain so
+    /// the seeker's grace period runs, and their presence reminder is registered if they are still away.</summary>
+    [OneWay, Alias("OnQueueActivated")] Task OnQueueActivated(string topic);
+
     /// <summary>A moderator removed or banned this member from a room: the room is dropped from their list.</summary>
     [OneWay, Alias("OnRemovedFromRoom")] Task OnRemovedFromRoom(Room room);
 

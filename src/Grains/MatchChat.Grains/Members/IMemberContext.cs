@@ -17,6 +17,12 @@ internal interface IMemberContext
 
     WriteThrough<MemberState> Writes { get; }
 
+    /// <summary>
+    /// Stores a change that is safe in memory for a moment (<see cref="WriteThrough{T}.Defer"/>) with the next write, or
+    /// within a second: an offer's accept or decline, a moment later, then writes once instead of twice.
+    /// </summary>
+    void WriteSoon();
+
     DateTime Now { get; }
 
     MatchChatTimings Timings { get; }

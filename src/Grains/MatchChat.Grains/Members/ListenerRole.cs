@@ -129,7 +129,8 @@ internal sealed class ListenerRole(IMemberContext m)
         S.ConsecutiveExpiries = 0;
         S.LastAssignedAt = m.Now;
         await m.Writes.TryWrite("after a match");
-        await TryPushSnapshot();
+        // The accepting queue counted this chat at the accept (and re-plans from there); the listener's other topics learn it now.
+        await TryPushSnapshot(except: offer.Topic);
         m.Notify(n => n.OfferWithdrawn(m.MemberId, new OfferWithdrawn(offerId, OfferReasons.Accepted)));
         if (added)
         {
@@ -219,9 +220,10 @@ internal sealed class ListenerRole(IMemberContext m)
         }
 
         // An offer lives 30 s: deliver it even if storage is briefly down, rather than let it expire unseen and
-        // count against the listener.
+        // count against the listener. Stored with the accept or decline that usually follows within the second (one
+        // write instead of two), else a second from now; the queue holds it meanwhile and expires it if it is lost.
         S.Offers.Add(offer);
-        await m.Writes.TryWrite("for a new offer");
+        m.WriteSoon();
         m.Notify(n => n.OfferReceived(m.MemberId, offer));
     }
 
@@ -291,7 +293,7 @@ internal sealed class ListenerRole(IMemberContext m)
     }
 
     /// <summary>The roster entry of each topic queue of this listener; re-sent on every attach and renewal.</summary>
-    public async Task PushSnapshot()
+    public async Task PushSnapshot(string? except = null)
     {
         if (S.Listener is not { } l)
         {
@@ -301,14 +303,14 @@ internal sealed class ListenerRole(IMemberContext m)
         var snapshot = new ListenerSnapshot(m.MemberId, S.AgeGroup, l.Experiences, l.MaxConcurrentChats, ActiveChats,
             l.AcceptsTeens, l.Available, S.LastAssignedAt, l.Topics, TeenApprovalRole.Approved(S), [.. S.Blocked], l.Meaning)
         { Schedule = l.Schedule };
-        await Task.WhenAll(l.Topics.Select(t => m.Queue(t).UpsertListener(snapshot)));
+        await Task.WhenAll(l.Topics.Where(t => t != except).Select(t => m.Queue(t).UpsertListener(snapshot)));
     }
 
-    private async Task TryPushSnapshot()
+    private async Task TryPushSnapshot(string? except = null)
     {
         try
         {
-            await PushSnapshot();
+            await PushSnapshot(except);
         }
         catch (Exception e)
         {

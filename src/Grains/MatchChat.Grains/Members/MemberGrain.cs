@@ -27,7 +27,6 @@ public sealed partial class MemberGrain(
     TimeProvider time,
     ILogger<MemberGrain> logger) : Grain, IMemberGrain, IRemindable, IMemberContext
 {
-    private const string PresenceReminder = "presence";
     private readonly MatchChatTimings _timings = timings.Value;
     private Presence _presence = null!;
     private WriteThrough<MemberState> _writes = null!;
@@ -36,7 +35,7 @@ public sealed partial class MemberGrain(
     private ChatList _chats = null!;
     private RoomList _rooms = null!;
     private IGrainTimer? _deadlineTimer;
-    private bool _reminderRegistered;
+    private IGrainTimer? _deferredWriteTimer;
 
     private MemberState S => state.State;
 
@@ -48,9 +47,15 @@ public sealed partial class MemberGrain(
         _listener = new ListenerRole(this);
         _chats = new ChatList(this, _seeker, _listener);
         _rooms = new RoomList(this);
-        _reminderRegistered = NeedsPresenceWatch();
+        InitPresenceReminder();
         ArmDeadline();
         return base.OnActivateAsync(cancellationToken);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await _writes.WriteDeferred("at deactivation");
+        await base.OnDeactivateAsync(reason, cancellationToken);
     }
 
     public async Task<Member> Create(string handle, string ageGroup, string? region = null, string? language = null)
@@ -115,7 +120,7 @@ public sealed partial class MemberGrain(
         return new MemberChannels(S.Handle!, S.AgeGroup, _chats.ActiveChannels.Concat(_rooms.Channels).Concat(_seeker.QueueGroups).ToArray(), [.. S.Blocked]);
     }
 
-    public Task Detach(string nodeId)
+    public async Task Detach(string nodeId)
     {
         var wasConnected = _presence.Connected;
         _presence.Detach(nodeId);
@@ -124,8 +129,8 @@ public sealed partial class MemberGrain(
             _rooms.MarkAbsent();
         }
 
-        ArmDeadline();
-        return Task.CompletedTask;
+        // Re-arms the deadlines; a seeker waiting without a connection needs the reminder from now on.
+        await WatchPresence();
     }
 
     public Task<QueueTicket> RequestListener(string topic, string[] experiences, string? note) =>
@@ -169,10 +174,6 @@ public sealed partial class MemberGrain(
         Notify(n => n.ChannelJoined(MemberId, channel));
         return _presence.Connected ? _rooms.MarkPresentIn(channel) : Task.CompletedTask;
     }
-
-    public Task ReceiveReminder(string reminderName, TickStatus status) =>
-        // Activation has started the grace periods; the deadline timer does the rest.
-        WatchPresence();
 
     private Task<T> Run<T>(Func<Task<T>> action)
     {
@@ -219,6 +220,21 @@ public sealed partial class MemberGrain(
 
     WriteThrough<MemberState> IMemberContext.Writes => _writes;
 
+    public void WriteSoon()
+    {
+        _writes.Defer();
+        _deferredWriteTimer ??= this.RegisterGrainTimer(
+            _ => WriteDeferred(),
+            new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan) { KeepAlive = true });
+    }
+
+    private async Task WriteDeferred()
+    {
+        _deferredWriteTimer?.Dispose();
+        _deferredWriteTimer = null;
+        await _writes.WriteDeferred("a second after a new offer");
+    }
+
     public DateTime Now => time.GetUtcNow().UtcDateTime;
 
     MatchChatTimings IMemberContext.Timings => _timings;
@@ -238,36 +254,20 @@ public sealed partial class MemberGrain(
         }
     }
 
-    private bool NeedsPresenceWatch() => _seeker.Waiting || _listener.Available;
-
-    /// <summary>Keeps a reminder while a grace period could need to run after a restart.</summary>
-    public async Task WatchPresence()
-    {
-        var wanted = NeedsPresenceWatch();
-        ArmDeadline();
-        if (wanted == _reminderRegistered)
-        {
-            return;
-        }
-
-        _reminderRegistered = wanted;
-        if (wanted)
-        {
-            await this.RegisterOrUpdateReminder(PresenceReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5));
-        }
-        else if (await this.GetReminder(PresenceReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-    }
-
     private void ArmDeadline()
     {
         _deadlineTimer?.Dispose();
         _deadlineTimer = null;
-        if (_presence.NextDeadline(_listener.Available, _seeker.Waiting) is { } due)
+        var due = _presence.NextDeadline(_listener.Available, _seeker.Waiting);
+        if (_reminderDue is { } reminderDue && (due is null || reminderDue < due))
         {
-            var delay = due - Now;
+            // A connected seeker's request has waited long enough for the presence reminder: OnDeadline registers it.
+            due = reminderDue;
+        }
+
+        if (due is { } at)
+        {
+            var delay = at - Now;
             _deadlineTimer = this.RegisterGrainTimer(
                 _ => OnDeadline(),
                 new GrainTimerCreationOptions(delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan) { KeepAlive = true });

@@ -14,7 +14,13 @@ namespace MatchChat.Grains.Persistence;
 /// </summary>
 public sealed class WriteThrough<T>(IPersistentState<T> state, DeepCopier<T> copier, Action deactivate, ILogger logger)
 {
+    /// <summary>A change kept in memory, not yet stored (<see cref="Defer"/>): the next write of any kind stores it.</summary>
+    private bool _deferred;
+
     public T State => state.State;
+
+    /// <summary>Whether a deferred change still waits for a write.</summary>
+    public bool HasDeferred => _deferred;
 
     /// <summary>Applies <paramref name="change"/> and writes. A change that throws is undone and nothing is written.</summary>
     public Task Change(Action<T> change) => ChangeIf(s =>
@@ -45,7 +51,7 @@ public sealed class WriteThrough<T>(IPersistentState<T> state, DeepCopier<T> cop
 
         try
         {
-            await state.WriteStateAsync();
+            await Write();
         }
         catch (Exception e)
         {
@@ -64,13 +70,39 @@ public sealed class WriteThrough<T>(IPersistentState<T> state, DeepCopier<T> cop
     {
         try
         {
-            await state.WriteStateAsync();
+            await Write();
             return true;
         }
         catch (Exception e)
         {
             logger.LogWarning("State write failed {When} ({ExceptionType}); kept in memory until the next write", when, e.GetType().Name);
             return false;
+        }
+    }
+
+    /// <summary>
+    /// For changes that are safe in memory before they are stored and that another write usually follows within a
+    /// moment (an offer, which the listener accepts or declines): no write now; the next write of any kind stores it,
+    /// else <see cref="WriteDeferred"/>, which the grain calls on a short timer and at deactivation.
+    /// </summary>
+    public void Defer() => _deferred = true;
+
+    /// <summary>Writes a deferred change that no other write has stored yet (best-effort, as <see cref="TryWrite"/>).</summary>
+    public Task<bool> WriteDeferred(string when) => _deferred ? TryWrite(when) : Task.FromResult(true);
+
+    private async Task Write()
+    {
+        // Whatever is in memory when the write begins is what it stores; on failure a deferred change still waits.
+        var deferred = _deferred;
+        _deferred = false;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            _deferred |= deferred;
+            throw;
         }
     }
 }

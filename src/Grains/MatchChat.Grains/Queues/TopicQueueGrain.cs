@@ -65,6 +65,13 @@ public sealed partial class TopicQueueGrain(
             ArmSettleTimer();
         }
 
+        // A waiting seeker's member grain registers its own presence reminder only after a few seconds of waiting (or
+        // once they are away), so a restart can find requests whose seekers have none: wake them, so their grace runs.
+        foreach (var seekerId in Requests.Select(r => r.Request.SeekerId).Distinct())
+        {
+            _ = GrainFactory.GetGrain<IMemberGrain>(seekerId).OnQueueActivated(Topic);
+        }
+
         // Not known to be registered: with requests waiting, register it (again) so a restart is covered.
         _reminderRegistered = false;
         await SyncReminder();

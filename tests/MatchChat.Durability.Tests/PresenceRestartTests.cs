@@ -1,0 +1,68 @@
+using MatchChat.Contracts.Members;
+using MatchChat.Storage.Tests;
+using MatchChat.Tests.Support;
+using Npgsql;
+
+namespace MatchChat.Durability.Tests;
+
+/// <summary>
+/// A seeker's presence reminder is registered only after their request has waited a few seconds (or once they are
+/// away), so a restart can find a waiting request whose seeker has no reminder. Their topic queue wakes them when it
+/// is activated, and the grace period still ends the request of a seeker who never comes back.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PresenceRestartTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task After_a_restart_a_seeker_who_never_comes_back_has_their_request_expired_even_without_a_presence_reminder()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync("presence_restart");
+        await using var node = new EmbeddedNode(connectionString, new()
+        {
+            ["MatchChat:Matching:SeekerGraceSeconds"] = "2",
+            ["MatchChat:Matching:SeekerReminderDelaySeconds"] = "10",
+        });
+        await node.StartAsync();
+
+        TestMember.CreatedMember goneId, backId;
+        await using (var gone = await TestMember.CreateAsync(node.Url))
+        await using (var back = await TestMember.CreateAsync(node.Url))
+        {
+            await gone.Request("grief");
+            Assert.Equal(2, (await back.Request("grief")).Position);
+            (goneId, backId) = (gone.Created, back.Created);
+            // Down while both are connected, seconds after their requests.
+            await node.StopAsync();
+        }
+
+        // As if the node had died within the seconds before the reminders are registered.
+        await DeletePresenceReminders(connectionString);
+        await node.StartAsync();
+
+        // The seeker who comes back asks for their place: that activates the queue, which wakes the other seeker's grain.
+        await using var backAgain = await TestConnection.OpenAsync(node.Url, backId.Token);
+        int? position;
+        var until = DateTime.UtcNow.AddSeconds(30);
+        do
+        {
+            position = (await backAgain.Invoke<Member>("GetMe")).OpenRequest?.Position;
+            if (position != 1)
+            {
+                await Task.Delay(500);
+            }
+        }
+        while (position != 1 && DateTime.UtcNow < until);
+
+        Assert.Equal(1, position);
+        await using var goneAgain = await TestConnection.OpenAsync(node.Url, goneId.Token);
+        Assert.Null((await goneAgain.Invoke<Member>("GetMe")).OpenRequest);
+    }
+
+    private static async Task DeletePresenceReminders(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("DELETE FROM orleansreminderstable WHERE remindername = 'presence'", connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
