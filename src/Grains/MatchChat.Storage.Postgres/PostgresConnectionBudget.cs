@@ -79,6 +79,24 @@ public sealed class PostgresConnectionBudget
             builder.Timeout = 5;
         }
 
+        if (use == PostgresUse.Orleans)
+        {
+            // Orleans' ADO.NET providers open a pooled connection per operation and run a handful of statements (grain
+            // state, reminders, membership) all day; none sets session state. Without a reset on close, PostgreSQL keeps
+            // each backend's cached plans (a DISCARD ALL would drop them, and the plans inside writetostorage with
+            // them), and Npgsql prepares the repeated statements once per connection instead of each being parsed and
+            // planned per call.
+            if (!given.ContainsKey("No Reset On Close"))
+            {
+                builder.NoResetOnClose = true;
+            }
+
+            if (!given.ContainsKey("Max Auto Prepare"))
+            {
+                builder.MaxAutoPrepare = 32;
+            }
+        }
+
         return builder.ConnectionString;
     }
 }

@@ -238,6 +238,7 @@ public sealed class S4MatchingBurst : Scenario
         var f = (double)Stopwatch.Frequency;
         var assignSeconds = Math.Max(1e-3, (Volatile.Read(ref lastMatch) - burstStart) / f);
         var toOffer = new Latency();
+        var matchedUntimed = Enumerable.Range(0, m).Count(i => matchedTs[i] != 0 && !(requestIds[i] is { } r && offerTs.ContainsKey(r)));
         var toMatch = new Latency();
         for (var i = 0; i < m; i++)
         {
@@ -314,7 +315,7 @@ public sealed class S4MatchingBurst : Scenario
                 "all CPU of the private PostgreSQL (postmaster and backends) over the burst window / answered requests; on the same cores"));
         }
         results.Add(new Row("S4", c, "p50 request→offer", toOffer.Ms(50), echo1000?.Item2, "ms", "ratio to S0 echo p50 at 1000 conns"));
-        results.Add(new Row("S4", c, "p99 request→offer", toOffer.Ms(99), echo1000?.Item3, "ms", $"ratio to S0 echo p99 at 1000 conns; {toOffer.Count} offers timed"));
+        results.Add(new Row("S4", c, "p99 request→offer", toOffer.Ms(99), echo1000?.Item3, "ms", $"ratio to S0 echo p99 at 1000 conns; {toOffer.Count} offers timed ({Interlocked.Read(ref offers)} received for {offerTs.Count} requests; {requestIds.Count(r => r is not null)} requests answered with an id; {matchedUntimed} matched seekers without a timed offer)"));
         results.Add(new Row("S4", c, "p99 request→Matched", toMatch.Ms(99), echo1000?.Item3, "ms", $"p50 {Results.Fmt(toMatch.Ms(50))} ms"));
         results.Add(new Row("S4", c, "listeners ever over capacity (must be 0)", over, null, "listeners", $"offers received while at capacity: {offersWhileFull}; max open per listener {states.Max(s => s.MaxOpen)}"));
         results.Add(new Row("S4", c, "FIFO violations (must be 0)", fifo, null, "seekers", $"{waves} waves; offered while an earlier wave had an unoffered seeker {fifoNever}, offered > {FifoToleranceMs} ms before an earlier-wave seeker {fifoLate}; {unmatched} left waiting; request errors {requestErrors}{(lastRequestError is null ? "" : " (" + lastRequestError + ")")}, accept errors {acceptErrors}{(lastAcceptError is null ? "" : " (" + lastAcceptError + ")")}"));
