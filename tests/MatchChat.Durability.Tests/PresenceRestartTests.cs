@@ -6,9 +6,8 @@ using Npgsql;
 namespace MatchChat.Durability.Tests;
 
 /// <summary>
-/// A seeker's presence reminder is registered only after their request has waited a few seconds (or once they are
-/// away), so a restart can find a waiting request whose seeker has no reminder. Their topic queue wakes them when it
-/// is activated, and the grace period still ends the request of a seeker who never comes back.
+/// A waiting seeker has no presence reminder of their own (only available listeners do): after a restart their topic
+/// queue wakes them when it is activated, and the grace period still ends the request of a seeker who never comes back.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PresenceRestartTests(PostgresFixture postgres)
@@ -20,7 +19,6 @@ public sealed class PresenceRestartTests(PostgresFixture postgres)
         await using var node = new EmbeddedNode(connectionString, new()
         {
             ["MatchChat:Matching:SeekerGraceSeconds"] = "2",
-            ["MatchChat:Matching:SeekerReminderDelaySeconds"] = "10",
         });
         await node.StartAsync();
 
@@ -31,12 +29,12 @@ public sealed class PresenceRestartTests(PostgresFixture postgres)
             await gone.Request("grief");
             Assert.Equal(2, (await back.Request("grief")).Position);
             (goneId, backId) = (gone.Created, back.Created);
+            // Neither request cost the reminder table a row.
+            Assert.Equal(0L, await PresenceReminderRows(connectionString));
             // Down while both are connected, seconds after their requests.
             await node.StopAsync();
         }
 
-        // As if the node had died within the seconds before the reminders are registered.
-        await DeletePresenceReminders(connectionString);
         await node.StartAsync();
 
         // The seeker who comes back asks for their place: that activates the queue, which wakes the other seeker's grain.
@@ -58,11 +56,11 @@ public sealed class PresenceRestartTests(PostgresFixture postgres)
         Assert.Null((await goneAgain.Invoke<Member>("GetMe")).OpenRequest);
     }
 
-    private static async Task DeletePresenceReminders(string connectionString)
+    private static async Task<long> PresenceReminderRows(string connectionString)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("DELETE FROM orleansreminderstable WHERE remindername = 'presence'", connection);
-        await command.ExecuteNonQueryAsync();
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM orleansreminderstable WHERE remindername = 'presence'", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

@@ -42,24 +42,6 @@ public sealed class PresenceTests
     }
 
     [Fact]
-    public void A_connected_seekers_reminder_waits_for_the_delay_and_an_away_seekers_or_available_listeners_is_due_at_once()
-    {
-        var presence = new Presence(new MatchChatTimings { SeekerReminderDelaySeconds = 10 }, _time);
-        var since = Start.AddSeconds(-3);
-        Assert.Null(presence.ReminderFrom(listenerAvailable: false, waitingSince: null));
-        Assert.Equal(DateTime.MinValue, presence.ReminderFrom(listenerAvailable: false, waitingSince: since));
-        Assert.Equal(DateTime.MinValue, presence.ReminderFrom(listenerAvailable: true, waitingSince: null));
-
-        presence.Attach("node-a", _node);
-        Assert.Equal(since.AddSeconds(10), presence.ReminderFrom(listenerAvailable: false, waitingSince: since));
-        Assert.Equal(DateTime.MinValue, presence.ReminderFrom(listenerAvailable: true, waitingSince: since));
-        Assert.Null(presence.ReminderFrom(listenerAvailable: false, waitingSince: null));
-
-        presence.Detach("node-a");
-        Assert.Equal(DateTime.MinValue, presence.ReminderFrom(listenerAvailable: false, waitingSince: since));
-    }
-
-    [Fact]
     public void Grace_counts_from_the_last_detach_and_a_reattach_stops_it()
     {
         var presence = new Presence(_timings, _time);

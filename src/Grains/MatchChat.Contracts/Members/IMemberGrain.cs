@@ -76,8 +76,8 @@ public interface IMemberGrain : IGrainWithStringKey
     [OneWay, Alias("OnConversationStarted")] Task OnConversationStarted(Conversation conversation, string requestId);
     [OneWay, Alias("OnConversationEnded")] Task OnConversationEnded(ConversationEnded ended, DateTime endedAt);
 
-    /// <summary>From a topic queue activated with a request of this member's waiting (after a restart): wakes this grain so
-    /// the seeker's grace period runs, and their presence reminder is registered if they are still away.</summary>
+    /// <summary>From the topic queue holding this member's waiting request, at its activation and every QueueWake: wakes
+    /// this grain (activating it again if it was lost with its silo) so the seeker's grace period runs.</summary>
     [OneWay, Alias("OnQueueActivated")] Task OnQueueActivated(string topic);
 
     /// <summary>A moderator removed or banned this member from a room: the room is dropped from their list.</summary>

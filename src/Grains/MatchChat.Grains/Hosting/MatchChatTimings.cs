@@ -11,15 +11,12 @@ public sealed class MatchChatTimings
     public double SeekerGraceSeconds { get; set; } = 120;
 
     /// <summary>
-    /// A connected seeker's member grain registers its presence reminder (which wakes it after a restart so the grace
-    /// period can run) only once their request has waited this long; a request matched sooner never costs the reminder
-    /// table a row. A disconnected seeker's is registered at once; after a restart each topic queue wakes the member
-    /// grains of the requests it holds, which covers the requests younger than this. 0 (the default) registers it with
-    /// the request: in S4 a 10 s delay saved the reminder calls of matched seekers but moved the 6,000 unmatched ones'
-    /// registrations into the tail of the burst, where each waited on the one reminder service inside its seeker's
-    /// turn, and p99 request→Matched rose by half (docs/benchmarks.md, stop 21).
+    /// A topic queue with waiting requests wakes their seekers' member grains this often (a one-way call each, to an
+    /// activation that is nearly always there), and at its own activation. That is what lets a waiting seeker's grace
+    /// period end after any silo's loss, so a seeker needs no presence reminder of their own: a request never costs the
+    /// reminder table a row (in S4 on PostgreSQL a third of the burst's writes, docs/benchmarks.md, stop 22).
     /// </summary>
-    public double SeekerReminderDelaySeconds { get; set; }
+    public double QueueWakeSeconds { get; set; } = 60;
 
     /// <summary>How long a grain keeps a web node's push subscription without renewal.</summary>
     public double ObserverExpirySeconds { get; set; } = 45;
@@ -58,7 +55,7 @@ public sealed class MatchChatTimings
     public TimeSpan OfferTimeout => TimeSpan.FromSeconds(OfferTimeoutSeconds);
     public TimeSpan ListenerGrace => TimeSpan.FromSeconds(ListenerGraceSeconds);
     public TimeSpan SeekerGrace => TimeSpan.FromSeconds(SeekerGraceSeconds);
-    public TimeSpan SeekerReminderDelay => TimeSpan.FromSeconds(SeekerReminderDelaySeconds);
+    public TimeSpan QueueWake => TimeSpan.FromSeconds(QueueWakeSeconds);
     public TimeSpan ObserverExpiry => TimeSpan.FromSeconds(ObserverExpirySeconds);
     public TimeSpan StartReportTimeout => TimeSpan.FromSeconds(StartReportTimeoutSeconds);
     public TimeSpan QueueUpdateDelay => TimeSpan.FromSeconds(QueueUpdateDelaySeconds);

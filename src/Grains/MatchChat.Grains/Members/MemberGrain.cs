@@ -120,7 +120,7 @@ public sealed partial class MemberGrain(
         return new MemberChannels(S.Handle!, S.AgeGroup, _chats.ActiveChannels.Concat(_rooms.Channels).Concat(_seeker.QueueGroups).ToArray(), [.. S.Blocked]);
     }
 
-    public async Task Detach(string nodeId)
+    public Task Detach(string nodeId)
     {
         var wasConnected = _presence.Connected;
         _presence.Detach(nodeId);
@@ -129,8 +129,8 @@ public sealed partial class MemberGrain(
             _rooms.MarkAbsent();
         }
 
-        // Re-arms the deadlines; a seeker waiting without a connection needs the reminder from now on.
-        await WatchPresence();
+        ArmDeadline();
+        return Task.CompletedTask;
     }
 
     public Task<QueueTicket> RequestListener(string topic, string[] experiences, string? note) =>
@@ -258,14 +258,7 @@ public sealed partial class MemberGrain(
     {
         _deadlineTimer?.Dispose();
         _deadlineTimer = null;
-        var due = _presence.NextDeadline(_listener.Available, _seeker.Waiting);
-        if (_reminderDue is { } reminderDue && (due is null || reminderDue < due))
-        {
-            // A connected seeker's request has waited long enough for the presence reminder: OnDeadline registers it.
-            due = reminderDue;
-        }
-
-        if (due is { } at)
+        if (_presence.NextDeadline(_listener.Available, _seeker.Waiting) is { } at)
         {
             var delay = at - Now;
             _deadlineTimer = this.RegisterGrainTimer(

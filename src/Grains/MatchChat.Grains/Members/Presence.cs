@@ -68,21 +68,6 @@ public sealed class Presence
         return next;
     }
 
-    /// <summary>
-    /// From when the presence reminder (which only wakes the grain after a restart) must exist: at once for an available
-    /// listener and for a waiting seeker with no connection; for a connected seeker once the request has waited
-    /// <see cref="MatchChatTimings.SeekerReminderDelay"/> (most are matched sooner); null when none is needed.
-    /// </summary>
-    public DateTime? ReminderFrom(bool listenerAvailable, DateTime? waitingSince)
-    {
-        if (listenerAvailable || (waitingSince is not null && !Connected))
-        {
-            return DateTime.MinValue;
-        }
-
-        return waitingSince + _timings.SeekerReminderDelay;
-    }
-
     /// <summary>Drops nodes that stopped renewing, then says which grace periods have run out.</summary>
     public PresenceVerdict Check(bool listenerAvailable, bool waiting)
     {

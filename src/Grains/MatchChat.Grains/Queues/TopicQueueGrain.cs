@@ -65,12 +65,17 @@ public sealed partial class TopicQueueGrain(
             ArmSettleTimer();
         }
 
-        // A waiting seeker's member grain registers its own presence reminder only after a few seconds of waiting (or
-        // once they are away), so a restart can find requests whose seekers have none: wake them, so their grace runs.
-        foreach (var seekerId in Requests.Select(r => r.Request.SeekerId).Distinct())
-        {
-            _ = GrainFactory.GetGrain<IMemberGrain>(seekerId).OnQueueActivated(Topic);
-        }
+        // A waiting seeker has no presence reminder: this queue wakes their member grains now and every QueueWake, so
+        // a seeker whose grain was lost with its silo (or with the whole cluster) gets a new activation, whose grace
+        // period ends the request if they never come back.
+        WakeSeekers();
+        this.RegisterGrainTimer(
+            _ =>
+            {
+                WakeSeekers();
+                return Task.CompletedTask;
+            },
+            new GrainTimerCreationOptions(_timings.QueueWake, _timings.QueueWake) { KeepAlive = false });
 
         // Not known to be registered: with requests waiting, register it (again) so a restart is covered.
         _reminderRegistered = false;
@@ -287,6 +292,15 @@ public sealed partial class TopicQueueGrain(
         }
 
         await SyncReminder();
+    }
+
+    /// <summary>One one-way call to each waiting seeker's member grain (activating it if it was lost).</summary>
+    private void WakeSeekers()
+    {
+        foreach (var seekerId in Requests.Select(r => r.Request.SeekerId).Distinct())
+        {
+            _ = GrainFactory.GetGrain<IMemberGrain>(seekerId).OnQueueActivated(Topic);
+        }
     }
 
     /// <summary>
