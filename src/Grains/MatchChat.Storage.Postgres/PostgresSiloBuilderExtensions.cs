@@ -34,6 +34,8 @@ public static class PostgresSiloBuilderExtensions
     /// As above, with every pool sized from <paramref name="budget"/> so the silo never opens more connections than it.
     /// Grain state is read in JSON or Orleans' binary format (<see cref="CompactStateSerializer"/>) and written in binary
     /// only with <paramref name="binaryGrainState"/>: turn that on once every silo of the cluster runs a build that reads it.
+    /// The MatchChat host turns it on unless <c>MatchChat:Storage:BinaryGrainState</c> is false (every build since stop
+    /// 20 reads binary).
     /// </summary>
     public static ISiloBuilder UseMatchChatPostgres(this ISiloBuilder silo, PostgresConnectionBudget budget, bool binaryGrainState = false)
     {

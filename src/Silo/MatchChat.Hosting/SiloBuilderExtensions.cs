@@ -33,7 +33,7 @@ public static class SiloBuilderExtensions
                 silo.ConfigureEndpoints(advertised, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
             }
 
-            silo.UseMatchChatPostgres(settings.PostgresBudget, configuration.GetValue("MatchChat:Storage:BinaryGrainState", false));
+            silo.UseMatchChatPostgres(settings.PostgresBudget, configuration.GetValue("MatchChat:Storage:BinaryGrainState", true));
             // Notice a dead silo sooner than Orleans' defaults, so its conversations re-activate elsewhere quickly.
             silo.Configure<ClusterMembershipOptions>(o =>
             {
