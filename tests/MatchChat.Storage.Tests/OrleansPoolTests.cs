@@ -35,18 +35,25 @@ public sealed class OrleansPoolTests(PostgresFixture postgres)
     }
 
     [Fact]
-    public async Task The_operator_s_own_settings_for_the_pool_are_kept()
+    public async Task The_operator_s_own_settings_for_the_pools_are_kept_and_the_trust_pool_resets_its_sessions()
     {
         var operatorSays = new NpgsqlConnectionStringBuilder(
             new PostgresConnectionBudget("Host=db;Database=m;No Reset On Close=false;Max Auto Prepare=0").For(PostgresUse.Orleans));
         var byDefault = new NpgsqlConnectionStringBuilder(new PostgresConnectionBudget("Host=db;Database=m").For(PostgresUse.Orleans));
-        var messages = new NpgsqlConnectionStringBuilder(new PostgresConnectionBudget("Host=db;Database=m").For(PostgresUse.Trust));
+        var messages = new NpgsqlConnectionStringBuilder(new PostgresConnectionBudget("Host=db;Database=m").For(PostgresUse.Messages));
+        var messagesOperatorSays = new NpgsqlConnectionStringBuilder(
+            new PostgresConnectionBudget("Host=db;Database=m;No Reset On Close=false").For(PostgresUse.Messages));
+        var trust = new NpgsqlConnectionStringBuilder(new PostgresConnectionBudget("Host=db;Database=m").For(PostgresUse.Trust));
 
         Assert.False(operatorSays.NoResetOnClose);
         Assert.Equal(0, operatorSays.MaxAutoPrepare);
         Assert.True(byDefault.NoResetOnClose);
         Assert.True(byDefault.MaxAutoPrepare > 0);
-        Assert.False(messages.NoResetOnClose);
+        Assert.True(messages.NoResetOnClose);
+        Assert.True(messages.MaxAutoPrepare > 0);
+        Assert.False(messagesOperatorSays.NoResetOnClose);
+        Assert.True(messagesOperatorSays.MaxAutoPrepare > 0);
+        Assert.False(trust.NoResetOnClose);
     }
 
     private static async Task<long> RunOnceAsync(string connectionString)

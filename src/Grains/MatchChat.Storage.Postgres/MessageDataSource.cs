@@ -16,20 +16,8 @@ internal static class MessageDataSource
             builder.Timeout = Math.Max(1, (int)Math.Ceiling(options.ConnectTimeout.TotalSeconds));
         }
 
-        if (!given.ContainsKey("Max Auto Prepare"))
-        {
-            // The message log runs a handful of statements thousands of times a second: let Npgsql prepare them once
-            // per connection instead of PostgreSQL parsing and planning each execution.
-            builder.MaxAutoPrepare = 16;
-        }
-
-        if (!given.ContainsKey("No Reset On Close"))
-        {
-            // Nothing on these connections sets session state, so returning one to the pool need not cost PostgreSQL a
-            // reset statement on its next use.
-            builder.NoResetOnClose = true;
-        }
-
+        // Also when the store is built from a plain connection string (tests, the store-writer bench), not the budget's.
+        PostgresConnectionBudget.KeepSessions(builder, given, PostgresConnectionBudget.AutoPrepared(PostgresUse.Messages));
         return NpgsqlDataSource.Create(builder.ConnectionString);
     }
 }

@@ -79,24 +79,44 @@ public sealed class PostgresConnectionBudget
             builder.Timeout = 5;
         }
 
-        if (use == PostgresUse.Orleans)
+        if (AutoPrepared(use) is > 0 and var statements)
         {
-            // Orleans' ADO.NET providers open a pooled connection per operation and run a handful of statements (grain
-            // state, reminders, membership) all day; none sets session state. Without a reset on close, PostgreSQL keeps
-            // each backend's cached plans (a DISCARD ALL would drop them, and the plans inside writetostorage with
-            // them), and Npgsql prepares the repeated statements once per connection instead of each being parsed and
-            // planned per call.
-            if (!given.ContainsKey("No Reset On Close"))
-            {
-                builder.NoResetOnClose = true;
-            }
-
-            if (!given.ContainsKey("Max Auto Prepare"))
-            {
-                builder.MaxAutoPrepare = 32;
-            }
+            KeepSessions(builder, given, statements);
         }
 
         return builder.ConnectionString;
+    }
+
+    /// <summary>
+    /// How many statements a connection of <paramref name="use"/> prepares (Npgsql's <c>Max Auto Prepare</c>); 0 for a
+    /// pool that does not keep its sessions. Orleans' providers run a handful of statements (grain state, reminders,
+    /// membership) all day; the message log a few thousand times a second. The trust pool is rare and is left as Npgsql
+    /// has it.
+    /// </summary>
+    internal static int AutoPrepared(PostgresUse use) => use switch
+    {
+        PostgresUse.Orleans => 32,
+        PostgresUse.Messages => 16,
+        _ => 0,
+    };
+
+    /// <summary>
+    /// The one rule for a pool whose connections set no session state: no reset when a connection goes back to the pool
+    /// (a <c>DISCARD ALL</c> would cost PostgreSQL a statement per use and drop its cached plans, the ones inside
+    /// <c>writetostorage</c> with them), and up to <paramref name="maxAutoPrepare"/> statements prepared once per
+    /// connection instead of parsed and planned per call. Either is kept as the operator's connection string
+    /// (<paramref name="given"/>) sets it.
+    /// </summary>
+    internal static void KeepSessions(NpgsqlConnectionStringBuilder builder, DbConnectionStringBuilder given, int maxAutoPrepare)
+    {
+        if (!given.ContainsKey("No Reset On Close"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        if (!given.ContainsKey("Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = maxAutoPrepare;
+        }
     }
 }
