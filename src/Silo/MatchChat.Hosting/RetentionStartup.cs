@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Reports;
 using MatchChat.Contracts.Retention;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,7 @@ internal static class RetentionStartup
         {
             try
             {
-                await services.GetRequiredService<IGrainFactory>().GetGrain<IRetentionGrain>(SingletonKeys.Retention).Start();
+                await services.GetRequiredService<IGrainFactory>().Ref<IRetentionGrain>(SingletonKeys.Retention).Start();
             }
             catch (Exception e)
             {

@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Blocks;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Members;
@@ -68,5 +69,5 @@ public sealed class BlockListGrain(
     private string[] Ids() => Entries.Select(e => e.MemberId).ToArray();
 
     private Task Apply(string? blockedHandle) =>
-        GrainFactory.GetGrain<IMemberGrain>(MemberId).ApplyBlocks(new BlockChange(Ids(), blockedHandle));
+        GrainFactory.Ref<IMemberGrain>(MemberId).ApplyBlocks(new BlockChange(Ids(), blockedHandle));
 }

@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.CheckIns;
 using MatchChat.Grains.Members;
 
@@ -9,5 +10,5 @@ namespace MatchChat.Grains.CheckIns;
 /// </summary>
 public sealed class CheckInErasure : IMemberErasure
 {
-    public Task EraseAsync(string memberId, IGrainFactory grains) => grains.GetGrain<ICheckInGrain>(memberId).Erase();
+    public Task EraseAsync(string memberId, IGrainFactory grains) => grains.Ref<ICheckInGrain>(memberId).Erase();
 }

@@ -28,7 +28,7 @@ public sealed class CheckInGrain(
 
     private WriteThrough<CheckInState> Writes => _writes ??= new(state, copier, DeactivateOnIdle, logger);
 
-    private ICheckInInboxGrain Inbox(string? forId) => GrainFactory.GetGrain<ICheckInInboxGrain>(forId ?? MemberId);
+    private ICheckInInboxGrain Inbox(string? forId) => GrainFactory.Ref<ICheckInInboxGrain>(forId ?? MemberId);
 
     public async Task<ScheduledCheckIn> Schedule(int inMinutes, string? note, string? forId, string? forHandle)
     {
@@ -49,7 +49,7 @@ public sealed class CheckInGrain(
                 $"You have {ICheckInGrain.MaxScheduled} check-ins scheduled, the most there can be. Cancel one first.");
         }
 
-        var fromHandle = forId is null ? null : (await GrainFactory.GetGrain<IMemberGrain>(MemberId).GetStanding()).Handle;
+        var fromHandle = forId is null ? null : (await GrainFactory.Ref<IMemberGrain>(MemberId).GetStanding()).Handle;
         var entry = new ScheduledEntry(Ids.New(), forId, forHandle, note, now.AddMinutes(inMinutes));
         await Writes.Change(s =>
         {

@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.CheckIns;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Members;
@@ -114,7 +115,7 @@ public sealed class CheckInInboxGrain(
             CheckInDelivery outcome;
             try
             {
-                outcome = await GrainFactory.GetGrain<IMemberGrain>(MemberId)
+                outcome = await GrainFactory.Ref<IMemberGrain>(MemberId)
                     .DeliverCheckIn(checkIn.FromId, new CheckInDue(checkIn.CheckInId, checkIn.FromHandle, checkIn.Note, checkIn.DueAt));
             }
             catch (Exception e)

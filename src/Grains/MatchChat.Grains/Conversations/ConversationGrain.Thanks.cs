@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Gratitude;
 using MatchChat.Contracts.Members;
@@ -32,6 +33,6 @@ public sealed partial class ConversationGrain
         });
         var thanked = new Thanked(this.GetPrimaryKeyString(), rating, note);
         // The seeker's thanks count in the listener's stats; a listener's thanks to a seeker are delivered only.
-        _ = GrainFactory.GetGrain<IMemberGrain>(bySeeker ? S.ListenerId : S.SeekerId).OnThanked(thanked, asListener: bySeeker);
+        _ = GrainFactory.Ref<IMemberGrain>(bySeeker ? S.ListenerId : S.SeekerId).OnThanked(thanked, asListener: bySeeker);
     }
 }

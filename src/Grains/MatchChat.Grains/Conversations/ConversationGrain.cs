@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Errors;
@@ -104,8 +105,8 @@ public sealed partial class ConversationGrain(
         var seekerView = new Conversation(id, Channel, S.Topic!, S.ListenerHandle, MemberRoles.Seeker, S.SharedExperiences, S.StartedAt, null,
             S.MatchReason, S.ListenerBio);
         var listenerView = seekerView with { PeerHandle = S.SeekerHandle, Role = MemberRoles.Listener, PeerBio = null };
-        _ = GrainFactory.GetGrain<IMemberGrain>(S.SeekerId).OnConversationStarted(seekerView, S.RequestId);
-        _ = GrainFactory.GetGrain<IMemberGrain>(S.ListenerId).OnConversationStarted(listenerView, S.RequestId);
+        _ = GrainFactory.Ref<IMemberGrain>(S.SeekerId).OnConversationStarted(seekerView, S.RequestId);
+        _ = GrainFactory.Ref<IMemberGrain>(S.ListenerId).OnConversationStarted(listenerView, S.RequestId);
     }
 
     public async Task End(string memberId, string reason)
@@ -115,7 +116,7 @@ public sealed partial class ConversationGrain(
         {
             // Already ended: tell the caller again, in case that notice was lost (it frees a listener's capacity).
             var again = new ConversationEnded(this.GetPrimaryKeyString(), S.EndedBy ?? handle, reason, S.EndedAt.Value);
-            _ = GrainFactory.GetGrain<IMemberGrain>(memberId).OnConversationEnded(again, S.EndedAt.Value);
+            _ = GrainFactory.Ref<IMemberGrain>(memberId).OnConversationEnded(again, S.EndedAt.Value);
             await RecordEnding();
             return;
         }
@@ -132,8 +133,8 @@ public sealed partial class ConversationGrain(
         // The caller hears the reason; the other participant hears EndReasons.ForPeer of it (a block is not announced).
         var ended = new ConversationEnded(this.GetPrimaryKeyString(), endedBy, reason, S.EndedAt!.Value);
         var peerEnded = ended with { Reason = EndReasons.ForPeer(reason) };
-        _ = GrainFactory.GetGrain<IMemberGrain>(S.SeekerId).OnConversationEnded(memberId == S.SeekerId ? ended : peerEnded, S.EndedAt!.Value);
-        _ = GrainFactory.GetGrain<IMemberGrain>(S.ListenerId).OnConversationEnded(memberId == S.ListenerId ? ended : peerEnded, S.EndedAt.Value);
+        _ = GrainFactory.Ref<IMemberGrain>(S.SeekerId).OnConversationEnded(memberId == S.SeekerId ? ended : peerEnded, S.EndedAt!.Value);
+        _ = GrainFactory.Ref<IMemberGrain>(S.ListenerId).OnConversationEnded(memberId == S.ListenerId ? ended : peerEnded, S.EndedAt.Value);
     }
 
     /// <summary>

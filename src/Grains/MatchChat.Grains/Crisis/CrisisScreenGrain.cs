@@ -44,7 +44,7 @@ public sealed class CrisisScreenGrain(
             if (CrisisScreening.NeedsMore(screen))
             {
                 // The writer's locale only for the few texts that need it: resources, and whether the model reads the language.
-                locale = await GrainFactory.GetGrain<IMemberGrain>(text.MemberId).GetLocale();
+                locale = await GrainFactory.Ref<IMemberGrain>(text.MemberId).GetLocale();
                 reading = await screening.CompleteAsync(screen, text.Text, locale.Language, source);
             }
 
@@ -63,11 +63,11 @@ public sealed class CrisisScreenGrain(
             return;
         }
 
-        locale ??= await GrainFactory.GetGrain<IMemberGrain>(text.MemberId).GetLocale();
+        locale ??= await GrainFactory.Ref<IMemberGrain>(text.MemberId).GetLocale();
         var level = assessment.Level == CrisisLevel.Crisis ? CrisisLevels.Crisis : CrisisLevels.Concern;
         MatchChatMetrics.CrisisFlagged(level, ReasonKind(assessment.Reason));
         var resources = catalog.For(locale.Region, locale.Language, text.Topic).ToArray();
-        var writer = GrainFactory.GetGrain<IMemberGrain>(text.MemberId);
+        var writer = GrainFactory.Ref<IMemberGrain>(text.MemberId);
         if (level == CrisisLevels.Concern)
         {
             _ = writer.OnCrisisResources(new CrisisResources(level, resources, CrisisWording.ConcernMessage));
@@ -77,12 +77,12 @@ public sealed class CrisisScreenGrain(
         _ = writer.OnCrisisResources(new CrisisResources(level, resources, CrisisWording.CrisisMessage));
         if (text is { PeerId: { } peerId, ConversationId: { } conversationId })
         {
-            _ = GrainFactory.GetGrain<IMemberGrain>(peerId).OnPeerNeedsCare(new PeerNeedsCare(conversationId, CrisisWording.PeerGuidance, resources));
+            _ = GrainFactory.Ref<IMemberGrain>(peerId).OnPeerNeedsCare(new PeerNeedsCare(conversationId, CrisisWording.PeerGuidance, resources));
         }
 
         var alert = new Alert(Ids.New(), text.Handle, text.Channel, text.Seq, text.Source, level,
             time.GetUtcNow().UtcDateTime, AlertStatuses.Open, null);
-        _ = GrainFactory.GetGrain<IModeratorDeskGrain>(IModeratorDeskGrain.Key).PublishAlert(alert);
+        _ = GrainFactory.Ref<IModeratorDeskGrain>(IModeratorDeskGrain.Key).PublishAlert(alert);
         try
         {
             await alerts.AddAsync(new StoredAlert(alert, text.MemberId));

@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Blocks;
 using MatchChat.Contracts.Conversations;
 
@@ -41,7 +42,7 @@ internal sealed class BlockRole(IMemberContext m, ListenerRole listener)
             var together = S.Conversations.Where(c => c.EndedAt is null && c.PeerHandle == handle).ToList();
             foreach (var conversation in together)
             {
-                await m.Grains.GetGrain<IConversationGrain>(conversation.ConversationId).End(m.MemberId, EndReasons.Blocked);
+                await m.Grains.Ref<IConversationGrain>(conversation.ConversationId).End(m.MemberId, EndReasons.Blocked);
             }
         }
     }

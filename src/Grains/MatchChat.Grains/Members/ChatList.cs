@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Members;
@@ -24,7 +25,7 @@ internal sealed class ChatList(IMemberContext m, SeekerRole seeker, ListenerRole
     {
         _ = S.Conversations.FirstOrDefault(c => c.ConversationId == conversationId)
             ?? throw MatchChatException.NotFound("You have no conversation with that id.");
-        await m.Grains.GetGrain<IConversationGrain>(conversationId).End(m.MemberId, EndReasons.Ended);
+        await m.Grains.Ref<IConversationGrain>(conversationId).End(m.MemberId, EndReasons.Ended);
     }
 
     /// <summary>

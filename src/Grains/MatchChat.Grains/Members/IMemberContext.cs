@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Push;
 using MatchChat.Grains.Hosting;
@@ -46,5 +47,5 @@ internal interface IMemberContext
     /// <summary>Throws not_found/forbidden unless the topic exists and is open to this member's age group.</summary>
     void RequireTopic(string slug);
 
-    ITopicQueueGrain Queue(string topic) => Grains.GetGrain<ITopicQueueGrain>(topic);
+    ITopicQueueGrain Queue(string topic) => Grains.Ref<ITopicQueueGrain>(topic);
 }

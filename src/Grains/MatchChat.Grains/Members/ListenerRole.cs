@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Matching;
@@ -45,7 +46,7 @@ internal sealed class ListenerRole(IMemberContext m)
             ListenerMeaningRole.Apply(s.Listener, bio, meaning);
         });
         await Task.WhenAll(removed.Select(t => m.Queue(t).RemoveListener(m.MemberId)));
-        _ = m.Grains.GetGrain<IExperienceCatalogGrain>(IExperienceCatalogGrain.Key).Add(experiences);
+        _ = m.Grains.Ref<IExperienceCatalogGrain>(IExperienceCatalogGrain.Key).Add(experiences);
         await PushSnapshot();
         await m.WatchPresence();
         return Profile()!;
@@ -147,7 +148,7 @@ internal sealed class ListenerRole(IMemberContext m)
     /// </summary>
     private async Task<StartOutcome?> Start(HandOver handOver)
     {
-        var conversation = m.Grains.GetGrain<IConversationGrain>(handOver.ConversationId);
+        var conversation = m.Grains.Ref<IConversationGrain>(handOver.ConversationId);
         for (var attempt = 1; attempt <= 2; attempt++)
         {
             try

@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.CheckIns;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Network;
@@ -53,5 +54,5 @@ public sealed partial class MemberGrain
         WakeCheckIns();
     }
 
-    private void WakeCheckIns() => _ = GrainFactory.GetGrain<ICheckInInboxGrain>(MemberId).MemberConnected();
+    private void WakeCheckIns() => _ = GrainFactory.Ref<ICheckInInboxGrain>(MemberId).MemberConnected();
 }

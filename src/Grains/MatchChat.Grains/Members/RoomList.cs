@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Rooms;
@@ -14,7 +15,7 @@ internal sealed class RoomList(IMemberContext m)
     public async Task<Room> Join(string slug)
     {
         m.RequireTopic(slug);
-        var room = await m.Grains.GetGrain<IRoomGrain>(slug).Join(m.MemberId, S.Handle!);
+        var room = await m.Grains.Ref<IRoomGrain>(slug).Join(m.MemberId, S.Handle!);
         await m.Writes.ChangeIf(s =>
         {
             if (s.Rooms.Contains(slug))
@@ -44,7 +45,7 @@ internal sealed class RoomList(IMemberContext m)
     {
         foreach (var slug in S.Rooms)
         {
-            _ = m.Grains.GetGrain<IRoomGrain>(slug).Absent(m.MemberId);
+            _ = m.Grains.Ref<IRoomGrain>(slug).Absent(m.MemberId);
         }
     }
 
@@ -54,7 +55,7 @@ internal sealed class RoomList(IMemberContext m)
         {
             try
             {
-                return await m.Grains.GetGrain<IRoomGrain>(slug).Seen(m.MemberId);
+                return await m.Grains.Ref<IRoomGrain>(slug).Seen(m.MemberId);
             }
             catch (Exception)
             {
@@ -87,7 +88,7 @@ internal sealed class RoomList(IMemberContext m)
             throw MatchChatException.NotFound("You are not in that room.");
         }
 
-        await m.Grains.GetGrain<IRoomGrain>(slug).Leave(m.MemberId);
+        await m.Grains.Ref<IRoomGrain>(slug).Leave(m.MemberId);
         await m.Writes.Change(s => s.Rooms.Remove(slug));
         m.Notify(n => n.ChannelLeft(m.MemberId, Contracts.Messaging.Channels.ForRoom(slug)));
     }

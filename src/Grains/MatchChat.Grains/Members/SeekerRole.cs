@@ -83,7 +83,7 @@ internal sealed class SeekerRole(IMemberContext m)
         if (note is { Length: > 0 })
         {
             // [crisis] After the request is the member's: one-way, so the answer never waits for the screen.
-            _ = m.Grains.GetGrain<ICrisisScreenGrain>(0).Screen(
+            _ = m.Grains.Ref<ICrisisScreenGrain>(0).Screen(
                 new CrisisText(m.MemberId, S.Handle!, note, CrisisSources.Note, CrisisRoles.Seeker, topic, RequestId: request.RequestId));
         }
 

@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Matching;
@@ -115,7 +116,7 @@ internal sealed class StandingRole(IMemberContext m, ListenerRole listener, IMes
         }
 
         var reason = S.DeletedAt is null ? EndReasons.Suspended : EndReasons.Deleted;
-        await m.Grains.GetGrain<IConversationGrain>(conversation.ConversationId).End(m.MemberId, reason);
+        await m.Grains.Ref<IConversationGrain>(conversation.ConversationId).End(m.MemberId, reason);
         return true;
     }
 
@@ -132,12 +133,12 @@ internal sealed class StandingRole(IMemberContext m, ListenerRole listener, IMes
         foreach (var conversation in S.Conversations.Where(c => c.EndedAt is null).ToList())
         {
             // Both participants hear ConversationEnded with this reason (one-way, from the conversation grain).
-            await m.Grains.GetGrain<IConversationGrain>(conversation.ConversationId).End(m.MemberId, reason);
+            await m.Grains.Ref<IConversationGrain>(conversation.ConversationId).End(m.MemberId, reason);
         }
 
         foreach (var slug in S.Rooms.ToList())
         {
-            await m.Grains.GetGrain<IRoomGrain>(slug).Leave(m.MemberId);
+            await m.Grains.Ref<IRoomGrain>(slug).Leave(m.MemberId);
             await m.Writes.Change(s => s.Rooms.Remove(slug));
             m.Notify(n => n.ChannelLeft(m.MemberId, Channels.ForRoom(slug)));
         }

@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Network;
 using MatchChat.Grains.Members;
 
@@ -9,5 +10,5 @@ namespace MatchChat.Grains.Network;
 /// </summary>
 public sealed class NetworkErasure : IMemberErasure
 {
-    public Task EraseAsync(string memberId, IGrainFactory grains) => grains.GetGrain<ISupportNetworkGrain>(memberId).Clear();
+    public Task EraseAsync(string memberId, IGrainFactory grains) => grains.Ref<ISupportNetworkGrain>(memberId).Clear();
 }

@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Members;
@@ -28,11 +29,11 @@ public sealed class SupportNetworkGrain(
 
     private WriteThrough<SupportNetworkState> Writes => _writes ??= new(state, copier, DeactivateOnIdle, logger);
 
-    private IMemberGrain Member(string id) => GrainFactory.GetGrain<IMemberGrain>(id);
+    private IMemberGrain Member(string id) => GrainFactory.Ref<IMemberGrain>(id);
 
     public async Task Add(string conversationId)
     {
-        var peer = await GrainFactory.GetGrain<IConversationGrain>(conversationId).PeerOf(MemberId);
+        var peer = await GrainFactory.Ref<IConversationGrain>(conversationId).PeerOf(MemberId);
         var cards = await Task.WhenAll(Member(MemberId).ContactCard(), Member(peer.PeerId).ContactCard());
         if (!NetworkRules.Keeps(MemberId, cards[0], peer.PeerId, cards[1]))
         {

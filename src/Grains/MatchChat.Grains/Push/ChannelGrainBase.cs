@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MatchChat.Contracts;
 using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Members;
@@ -44,7 +45,7 @@ public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTi
         _screening = ServiceProvider.GetService<CrisisScreening>();
         foreach (var memberId in MemberIds)
         {
-            _ = GrainFactory.GetGrain<IMemberGrain>(memberId).OnChannelActivated(Channel);
+            _ = GrainFactory.Ref<IMemberGrain>(memberId).OnChannelActivated(Channel);
         }
 
         return base.OnActivateAsync(cancellationToken);
@@ -205,7 +206,7 @@ public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTi
                 return;
             }
 
-            _ = GrainFactory.GetGrain<ICrisisScreenGrain>(0).Screen(text);
+            _ = GrainFactory.Ref<ICrisisScreenGrain>(0).Screen(text);
         }
         catch (Exception)
         {

@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Matching;
@@ -104,7 +105,7 @@ public sealed partial class TopicQueueGrain
     }
 
     private IConversationGrain ConversationOf(QueuedRequest request) =>
-        GrainFactory.GetGrain<IConversationGrain>(ConversationIds.For(request.Request.RequestId, request.StartAttempt));
+        GrainFactory.Ref<IConversationGrain>(ConversationIds.For(request.Request.RequestId, request.StartAttempt));
 
     /// <summary>The conversation has started: the request leaves the queue. The conversation grain tells both members.</summary>
     private void Complete(QueuedRequest request)

@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Push;
@@ -96,7 +97,7 @@ public sealed partial class TopicQueueGrain
 
             var ticket = TicketAt(i);
             _lastPushed[ticket.RequestId] = ticket;
-            _ = GrainFactory.GetGrain<IMemberGrain>(r.Request.SeekerId).OnTicketUpdated(ticket);
+            _ = GrainFactory.Ref<IMemberGrain>(r.Request.SeekerId).OnTicketUpdated(ticket);
         }
     }
 

@@ -220,7 +220,7 @@ public sealed partial class TopicQueueGrain(
             var offer = new Offer(request.OfferId, request.Request.RequestId, Topic, request.Request.Experiences,
                 request.Request.Note, request.Request.AgeGroup, request.OfferExpiresAt.Value,
                 request.Urgent ? Priorities.Urgent : Priorities.Normal, planned.MatchReason);
-            _ = GrainFactory.GetGrain<IMemberGrain>(planned.Listener.ListenerId).OnOfferMade(offer);
+            _ = GrainFactory.Ref<IMemberGrain>(planned.Listener.ListenerId).OnOfferMade(offer);
             Writes.MarkDirty();
         }
 
@@ -245,7 +245,7 @@ public sealed partial class TopicQueueGrain(
 
         if (notifyListener && request.OfferListenerId is { } listenerId)
         {
-            _ = GrainFactory.GetGrain<IMemberGrain>(listenerId).OnOfferClosed(offerId, reason);
+            _ = GrainFactory.Ref<IMemberGrain>(listenerId).OnOfferClosed(offerId, reason);
         }
 
         request.OfferId = null;
@@ -280,7 +280,7 @@ public sealed partial class TopicQueueGrain(
     private void PushTerminal(SeekerRequest request, string status)
     {
         _lastPushed.Remove(request.RequestId);
-        _ = GrainFactory.GetGrain<IMemberGrain>(request.SeekerId)
+        _ = GrainFactory.Ref<IMemberGrain>(request.SeekerId)
             .OnTicketUpdated(new QueueTicket(request.RequestId, Topic, status, null, null));
     }
 
@@ -299,7 +299,7 @@ public sealed partial class TopicQueueGrain(
     {
         foreach (var seekerId in Requests.Select(r => r.Request.SeekerId).Distinct())
         {
-            _ = GrainFactory.GetGrain<IMemberGrain>(seekerId).OnQueueActivated(Topic);
+            _ = GrainFactory.Ref<IMemberGrain>(seekerId).OnQueueActivated(Topic);
         }
     }
 

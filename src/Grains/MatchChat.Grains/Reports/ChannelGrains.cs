@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Rooms;
@@ -11,6 +12,6 @@ internal static class ChannelGrains
 
     public static IChannelGrain Of(IGrainFactory grains, string channel) =>
         IsConversation(channel)
-            ? grains.GetGrain<IConversationGrain>(channel[Channels.ConversationPrefix.Length..])
-            : grains.GetGrain<IRoomGrain>(channel[Channels.RoomPrefix.Length..]);
+            ? grains.Ref<IConversationGrain>(channel[Channels.ConversationPrefix.Length..])
+            : grains.Ref<IRoomGrain>(channel[Channels.RoomPrefix.Length..]);
 }

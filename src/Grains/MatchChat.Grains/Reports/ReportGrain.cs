@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Messaging;
@@ -41,7 +42,7 @@ public sealed class ReportGrain(IReportStore store, TimeProvider time, ILogger<R
             return ReportId;
         }
 
-        var reporter = await GrainFactory.GetGrain<IMemberGrain>(filing.ReporterId).GetStanding();
+        var reporter = await GrainFactory.Ref<IMemberGrain>(filing.ReporterId).GetStanding();
         if (!reporter.Exists)
         {
             throw MatchChatException.NotFound("This member does not exist. Create a new member to continue.");
@@ -54,13 +55,13 @@ public sealed class ReportGrain(IReportStore store, TimeProvider time, ILogger<R
         var reportedHandle = filing.Seq is { } seq
             ? ReportedSender(evidence, seq, reporter.Handle)
             : await ConversationPeer(filing, evidence, reporter.Handle);
-        var reportedId = reportedHandle is null ? null : await GrainFactory.GetGrain<IHandleGrain>(reportedHandle).Owner();
+        var reportedId = reportedHandle is null ? null : await GrainFactory.Ref<IHandleGrain>(reportedHandle).Owner();
 
         var report = new StoredReport(ReportId, filing.ReporterId, reporter.Handle, reportedId, reportedHandle, filing.Channel, filing.Seq,
             filing.Category, filing.Reason, Now, evidence);
         var stored = await Stored(store.AddAsync(report));
         logger.LogInformation("Report filed ({Category})", filing.Category);
-        _ = GrainFactory.GetGrain<IModeratorsGrain>(SingletonKeys.Moderators).ReportFiled(stored.ToReport(withEvidence: false));
+        _ = GrainFactory.Ref<IModeratorsGrain>(SingletonKeys.Moderators).ReportFiled(stored.ToReport(withEvidence: false));
         return ReportId;
     }
 
@@ -77,7 +78,7 @@ public sealed class ReportGrain(IReportStore store, TimeProvider time, ILogger<R
             throw MatchChatException.Invalid("This report names no member to act on; resolve it with action none.");
         }
 
-        var member = report.ReportedId is null ? null : GrainFactory.GetGrain<IMemberGrain>(report.ReportedId);
+        var member = report.ReportedId is null ? null : GrainFactory.Ref<IMemberGrain>(report.ReportedId);
         var reason = decision.Note ?? $"A moderator acted on a report ({report.Category}).";
         if (decision.Action == ReportActions.Suspend)
         {
@@ -117,7 +118,7 @@ public sealed class ReportGrain(IReportStore store, TimeProvider time, ILogger<R
     /// <summary>A conversation reported as a whole: the other participant.</summary>
     private async Task<string?> ConversationPeer(ReportFiling filing, Message[] evidence, string reporterHandle)
     {
-        var conversations = await GrainFactory.GetGrain<IMemberGrain>(filing.ReporterId).ListConversations();
+        var conversations = await GrainFactory.Ref<IMemberGrain>(filing.ReporterId).ListConversations();
         return conversations.FirstOrDefault(c => c.Channel == filing.Channel)?.PeerHandle
             ?? evidence.Select(m => m.SenderHandle).FirstOrDefault(h => h != reporterHandle);
     }

@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Blocks;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Members;
@@ -64,7 +65,7 @@ public sealed partial class RoomGrain
     /// <summary>A reader does not see the room messages of members they blocked.</summary>
     protected override async Task<IReadOnlySet<string>> HiddenSenders(string memberId)
     {
-        var blocked = await GrainFactory.GetGrain<IBlockListGrain>(memberId).BlockedIds();
+        var blocked = await GrainFactory.Ref<IBlockListGrain>(memberId).BlockedIds();
         return blocked.ToHashSet(StringComparer.Ordinal);
     }
 
@@ -86,7 +87,7 @@ public sealed partial class RoomGrain
             // follow it); the member grain drops the room from their list and tells their nodes too.
             var room = Snapshot(joined: false);
             Nodes.Notify(n => n.RemovedFromRoom(memberId, room));
-            _ = GrainFactory.GetGrain<IMemberGrain>(memberId).OnRemovedFromRoom(room);
+            _ = GrainFactory.Ref<IMemberGrain>(memberId).OnRemovedFromRoom(room);
         }
     }
 }

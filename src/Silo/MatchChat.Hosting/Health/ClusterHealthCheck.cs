@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Health;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -14,7 +15,7 @@ public sealed class ClusterHealthCheck(IGrainFactory grains) : IHealthCheck
         timeout.CancelAfter(Timeout);
         try
         {
-            await grains.GetGrain<IPingGrain>(0).Ping().WaitAsync(timeout.Token);
+            await grains.Ref<IPingGrain>(0).Ping().WaitAsync(timeout.Token);
             return HealthCheckResult.Healthy();
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MatchChat.Contracts;
 using MatchChat.Contracts.Members;
 using MatchChat.Web.Api;
 using MatchChat.Web.Safety;
@@ -71,7 +72,7 @@ public static class AdminEndpoints
             return Problems.NotFound("No member has that handle.");
         }
 
-        var member = await grains.GetGrain<IMemberGrain>(memberId).SetModerator(moderator);
+        var member = await grains.Ref<IMemberGrain>(memberId).SetModerator(moderator);
         return Results.Ok(new { handle = member.Handle, roles = member.Roles });
     }
 }

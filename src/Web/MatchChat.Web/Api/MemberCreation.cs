@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Members;
 
 namespace MatchChat.Web.Api;
@@ -16,7 +17,7 @@ public static class MemberCreation
     {
         for (var attempt = 0; attempt < HandleAttempts; attempt++)
         {
-            var handle = grains.GetGrain<IHandleGrain>(nextHandle());
+            var handle = grains.Ref<IHandleGrain>(nextHandle());
             if (!await handle.Claim(memberId))
             {
                 continue;
@@ -24,7 +25,7 @@ public static class MemberCreation
 
             try
             {
-                return await grains.GetGrain<IMemberGrain>(memberId).Create(handle.GetPrimaryKeyString(), ageGroup, region, language);
+                return await grains.Ref<IMemberGrain>(memberId).Create(handle.GetPrimaryKeyString(), ageGroup, region, language);
             }
             catch (Exception)
             {

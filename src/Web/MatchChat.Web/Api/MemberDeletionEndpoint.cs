@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using MatchChat.Contracts;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Members;
 using MatchChat.Web.Auth;
@@ -22,7 +23,7 @@ public static class MemberDeletionEndpoint
     {
         try
         {
-            await grains.GetGrain<IMemberGrain>(user.FindFirstValue(ClaimTypes.NameIdentifier)!).Delete();
+            await grains.Ref<IMemberGrain>(user.FindFirstValue(ClaimTypes.NameIdentifier)!).Delete();
             return Results.NoContent();
         }
         catch (MatchChatException e) when (e.Code == ErrorCodes.NotFound)

@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Members;
 
 namespace MatchChat.Web.Auth;
@@ -17,7 +18,7 @@ public sealed class MemberStandingGate(IGrainFactory grains, ILogger<MemberStand
     {
         try
         {
-            var standing = await grains.GetGrain<IMemberGrain>(memberId).GetStanding();
+            var standing = await grains.Ref<IMemberGrain>(memberId).GetStanding();
             return standing.Exists && !standing.Suspended;
         }
         catch (Exception e)

@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Blocks;
 using MatchChat.Contracts.Errors;
 using MatchChat.Web.Safety;
@@ -7,7 +8,7 @@ namespace MatchChat.Web.Hubs;
 /// <summary>Block, Unblock, ListBlocked (PROTOCOL.md, Trust and safety): by handle; member ids stay on the server.</summary>
 public sealed partial class ChatHub
 {
-    private IBlockListGrain MyBlocks => grains.GetGrain<IBlockListGrain>(MemberId);
+    private IBlockListGrain MyBlocks => grains.Ref<IBlockListGrain>(MemberId);
 
     public async Task Block(string handle)
     {

@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.CheckIns;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Network;
@@ -7,7 +8,7 @@ namespace MatchChat.Web.Hubs;
 /// <summary>ScheduleCheckIn, ListCheckIns, CancelCheckIn (PROTOCOL.md [network]); the event is <c>CheckInDue</c>.</summary>
 public sealed partial class ChatHub
 {
-    private ICheckInGrain MyCheckIns => grains.GetGrain<ICheckInGrain>(MemberId);
+    private ICheckInGrain MyCheckIns => grains.Ref<ICheckInGrain>(MemberId);
 
     public async Task<ScheduledCheckIn> ScheduleCheckIn(ScheduleCheckInArgs? args)
     {
@@ -28,7 +29,7 @@ public sealed partial class ChatHub
         }
 
         var forHandle = InputRules.Handle(args.ForHandle, "forHandle");
-        var forId = await grains.GetGrain<ISupportNetworkGrain>(MemberId).ContactId(forHandle);
+        var forId = await grains.Ref<ISupportNetworkGrain>(MemberId).ContactId(forHandle);
         return await MyCheckIns.Schedule(minutes, note, forId, forHandle);
     }
 

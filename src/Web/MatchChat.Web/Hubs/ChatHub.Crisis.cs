@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Messaging;
@@ -7,7 +8,7 @@ namespace MatchChat.Web.Hubs;
 /// <summary>[crisis] Moderators' alert methods. Detection itself runs in the silo (the crisis screen grain), not here.</summary>
 public sealed partial class ChatHub
 {
-    private ICrisisAlertsGrain Alerts => grains.GetGrain<ICrisisAlertsGrain>(0);
+    private ICrisisAlertsGrain Alerts => grains.Ref<ICrisisAlertsGrain>(0);
 
     public async Task<Alert[]> ListAlerts(ListAlertsArgs? args)
     {

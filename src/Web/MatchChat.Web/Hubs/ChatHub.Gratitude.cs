@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Errors;
 
@@ -16,6 +17,6 @@ public sealed partial class ChatHub
         var conversationId = InputRules.Id(thanks.ConversationId, "conversationId");
         var rating = ListeningRules.Rating(thanks.Rating);
         var note = InputRules.Note(thanks.Note);
-        return grains.GetGrain<IConversationGrain>(conversationId).Thank(MemberId, rating, note);
+        return grains.Ref<IConversationGrain>(conversationId).Thank(MemberId, rating, note);
     }
 }

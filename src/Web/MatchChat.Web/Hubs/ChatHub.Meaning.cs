@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Matching;
 
@@ -23,6 +24,6 @@ public sealed partial class ChatHub
 
         return text is null
             ? Task.FromResult<string[]>([])
-            : grains.GetGrain<IExperienceCatalogGrain>(IExperienceCatalogGrain.Key).Suggest(text, chosen);
+            : grains.Ref<IExperienceCatalogGrain>(IExperienceCatalogGrain.Key).Suggest(text, chosen);
     }
 }

@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Network;
 
@@ -9,7 +10,7 @@ namespace MatchChat.Web.Hubs;
 /// </summary>
 public sealed partial class ChatHub
 {
-    private ISupportNetworkGrain MyNetwork => grains.GetGrain<ISupportNetworkGrain>(MemberId);
+    private ISupportNetworkGrain MyNetwork => grains.Ref<ISupportNetworkGrain>(MemberId);
 
     public Task AddToNetwork(string conversationId) => MyNetwork.Add(InputRules.Id(conversationId, "conversationId"));
 

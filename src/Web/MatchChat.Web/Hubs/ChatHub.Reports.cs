@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Reports;
@@ -44,7 +45,7 @@ public sealed partial class ChatHub
         }
 
         var id = ReportIds.For(MemberId, channel, report.Seq);
-        var filed = await grains.GetGrain<IReportGrain>(id).File(new ReportFiling(MemberId, channel, report.Seq, report.Category!, reason));
+        var filed = await grains.Ref<IReportGrain>(id).File(new ReportFiling(MemberId, channel, report.Seq, report.Category!, reason));
         return new ReportReceipt(filed);
     }
 
@@ -58,7 +59,7 @@ public sealed partial class ChatHub
         }
 
         await reports.Moderators.TrackAsync(MemberId, Context.ConnectionId);
-        return await grains.GetGrain<IReportListGrain>(0).List(MemberId, moderator.Handle, status, MaxReportsListed);
+        return await grains.Ref<IReportListGrain>(0).List(MemberId, moderator.Handle, status, MaxReportsListed);
     }
 
     public async Task ResolveReport(ResolveReportArgs? decision)
@@ -87,6 +88,6 @@ public sealed partial class ChatHub
 
         var note = InputRules.Note(decision.Note);
         await reports.Moderators.TrackAsync(MemberId, Context.ConnectionId);
-        await grains.GetGrain<IReportGrain>(reportId).Resolve(new ReportDecision(MemberId, moderator.Handle, decision.Action!, decision.Minutes, note));
+        await grains.Ref<IReportGrain>(reportId).Resolve(new ReportDecision(MemberId, moderator.Handle, decision.Action!, decision.Minutes, note));
     }
 }

@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Rooms;
 using MatchChat.Web.Safety;
@@ -41,6 +42,6 @@ public sealed partial class ChatHub
             throw MatchChatException.Invalid("You cannot moderate yourself.");
         }
 
-        await grains.GetGrain<IRoomGrain>(slug).Moderate(memberId, action, args.Minutes);
+        await grains.Ref<IRoomGrain>(slug).Moderate(memberId, action, args.Minutes);
     }
 }

@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Members;
 using MatchChat.Web.Safety;
@@ -28,7 +29,7 @@ public sealed partial class ChatHub
         var reason = StandingRules.Reason(args.Reason);
         var target = await OtherMember(handle, "You cannot suspend yourself.");
         DateTime? until = minutes is { } m ? time.GetUtcNow().UtcDateTime.AddMinutes(m) : null;
-        await grains.GetGrain<IMemberGrain>(target).Suspend(until, reason);
+        await grains.Ref<IMemberGrain>(target).Suspend(until, reason);
     }
 
     /// <summary>Moderators only. Lifts a suspension or ban at once; nothing happens when there is none.</summary>
@@ -36,7 +37,7 @@ public sealed partial class ChatHub
     {
         await RequireModerator();
         var target = await OtherMember(InputRules.Handle(handle), "You cannot lift a suspension of your own.");
-        await grains.GetGrain<IMemberGrain>(target).Unsuspend();
+        await grains.Ref<IMemberGrain>(target).Unsuspend();
     }
 
     /// <summary>Moderators only. The adult listener's <c>acceptsTeens</c> takes effect: they may be offered teen seekers.</summary>
@@ -44,7 +45,7 @@ public sealed partial class ChatHub
     {
         await RequireModerator();
         var valid = InputRules.Handle(handle);
-        var profile = await grains.GetGrain<IMemberGrain>(await HandleDirectory.RequireAsync(grains, valid)).ApproveTeenListener();
+        var profile = await grains.Ref<IMemberGrain>(await HandleDirectory.RequireAsync(grains, valid)).ApproveTeenListener();
         return new TeenApprovalResult(valid, profile.TeenApproval);
     }
 
@@ -53,7 +54,7 @@ public sealed partial class ChatHub
     {
         await RequireModerator();
         var valid = InputRules.Handle(handle);
-        var profile = await grains.GetGrain<IMemberGrain>(await HandleDirectory.RequireAsync(grains, valid)).RevokeTeenListener();
+        var profile = await grains.Ref<IMemberGrain>(await HandleDirectory.RequireAsync(grains, valid)).RevokeTeenListener();
         return new TeenApprovalResult(valid, profile.TeenApproval);
     }
 

@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Matching;
@@ -25,7 +26,7 @@ public sealed partial class ChatHub(
     SuggestionRateLimiter suggestionLimiter) : Hub<IChatClient>
 {
     private string MemberId => Context.UserIdentifier!;
-    private IMemberGrain Me => grains.GetGrain<IMemberGrain>(MemberId);
+    private IMemberGrain Me => grains.Ref<IMemberGrain>(MemberId);
 
     public override async Task OnConnectedAsync()
     {
@@ -92,7 +93,7 @@ public sealed partial class ChatHub(
     public async Task<Room[]> ListRooms()
     {
         var me = await Me.GetMe();
-        return await Task.WhenAll(topics.For(me.AgeGroup).Select(t => grains.GetGrain<IRoomGrain>(t.Slug).Describe(MemberId)));
+        return await Task.WhenAll(topics.For(me.AgeGroup).Select(t => grains.Ref<IRoomGrain>(t.Slug).Describe(MemberId)));
     }
 
     public async Task<Room> JoinRoom(string slug)

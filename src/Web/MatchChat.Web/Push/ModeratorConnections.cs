@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using MatchChat.Contracts;
 using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Members;
 using MatchChat.Web.Clients;
@@ -20,11 +21,11 @@ public sealed class ModeratorConnections(
 
     private readonly ConcurrentDictionary<string, string> _memberByConnection = new(StringComparer.Ordinal);
 
-    private IModeratorDeskGrain Desk => grains.GetGrain<IModeratorDeskGrain>(IModeratorDeskGrain.Key);
+    private IModeratorDeskGrain Desk => grains.Ref<IModeratorDeskGrain>(IModeratorDeskGrain.Key);
 
     public async Task ConnectAsync(string memberId, string connectionId)
     {
-        if ((await grains.GetGrain<IMemberGrain>(memberId).GetStanding()).Moderator)
+        if ((await grains.Ref<IMemberGrain>(memberId).GetStanding()).Moderator)
         {
             await TrackAsync(memberId, connectionId);
         }
@@ -75,7 +76,7 @@ public sealed class ModeratorConnections(
         {
             try
             {
-                if ((await grains.GetGrain<IMemberGrain>(member.Key).GetStanding()).Moderator)
+                if ((await grains.Ref<IMemberGrain>(member.Key).GetStanding()).Moderator)
                 {
                     continue;
                 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using MatchChat.Contracts;
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Reports;
 using MatchChat.Web.Clients;
@@ -20,7 +21,7 @@ public sealed class ModeratorPush(IGrainFactory grains, ChatClients hub, IOption
 
     public string NodeId { get; } = Guid.NewGuid().ToString("N");
 
-    private IModeratorsGrain Desk => grains.GetGrain<IModeratorsGrain>(SingletonKeys.Moderators);
+    private IModeratorsGrain Desk => grains.Ref<IModeratorsGrain>(SingletonKeys.Moderators);
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -42,7 +43,7 @@ public sealed class ModeratorPush(IGrainFactory grains, ChatClients hub, IOption
     /// <summary>A connection opened: track it if its member is a moderator now.</summary>
     public async Task ConnectAsync(string memberId, string connectionId)
     {
-        if ((await grains.GetGrain<IMemberGrain>(memberId).GetStanding()).Moderator)
+        if ((await grains.Ref<IMemberGrain>(memberId).GetStanding()).Moderator)
         {
             await TrackAsync(memberId, connectionId);
         }
@@ -68,7 +69,7 @@ public sealed class ModeratorPush(IGrainFactory grains, ChatClients hub, IOption
         {
             foreach (var member in _memberByConnection.GroupBy(kv => kv.Value, kv => kv.Key))
             {
-                if ((await grains.GetGrain<IMemberGrain>(member.Key).GetStanding()).Moderator)
+                if ((await grains.Ref<IMemberGrain>(member.Key).GetStanding()).Moderator)
                 {
                     await hub.Clients.Clients(member.ToArray()).ReportFiled(report);
                 }

@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Members;
@@ -53,7 +54,7 @@ public sealed class PushBridge(
     public async Task ConnectAsync(string memberId, string connectionId)
     {
         local.AddConnection(memberId, connectionId);
-        var member = await grains.GetGrain<IMemberGrain>(memberId).Attach(NodeId, Reference);
+        var member = await grains.Ref<IMemberGrain>(memberId).Attach(NodeId, Reference);
         blocks.Set(memberId, member.BlockedIds);
         foreach (var channel in member.Channels)
         {
@@ -70,7 +71,7 @@ public sealed class PushBridge(
         if (local.RemoveConnection(memberId, connectionId))
         {
             blocks.Forget(memberId);
-            await grains.GetGrain<IMemberGrain>(memberId).Detach(NodeId);
+            await grains.Ref<IMemberGrain>(memberId).Detach(NodeId);
         }
     }
 
@@ -110,7 +111,7 @@ public sealed class PushBridge(
 
     /// <summary>A channel's grain, or for a topic's queue group (<see cref="QueueGroups"/>) the topic's queue, learns this node serves it.</summary>
     private Task SubscribeTo(string channel) => QueueGroups.IsQueueGroup(channel)
-        ? grains.GetGrain<ITopicQueueGrain>(QueueGroups.TopicOf(channel)).Watch(NodeId, Reference)
+        ? grains.Ref<ITopicQueueGrain>(QueueGroups.TopicOf(channel)).Watch(NodeId, Reference)
         : ChannelRef.Grain(grains, channel).Subscribe(NodeId, Reference);
 
     public async Task LeaveChannelAsync(string memberId, string channel)
@@ -140,7 +141,7 @@ public sealed class PushBridge(
         {
             try
             {
-                var member = await grains.GetGrain<IMemberGrain>(memberId).Attach(NodeId, Reference);
+                var member = await grains.Ref<IMemberGrain>(memberId).Attach(NodeId, Reference);
                 if (local.ConnectionsOf(memberId).Length > 0)
                 {
                     // Renewal also refreshes the push filter, in case a BlocksChanged was lost.

@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Members;
 
@@ -16,14 +17,14 @@ public static class HandleDirectory
     /// <summary>The member id that owns <paramref name="handle"/>, or null when nobody does.</summary>
     public static async Task<string?> FindAsync(IGrainFactory grains, string handle)
     {
-        var memberId = await grains.GetGrain<IHandleGrain>(handle).Owner();
+        var memberId = await grains.Ref<IHandleGrain>(handle).Owner();
         if (memberId is null)
         {
             return null;
         }
 
         // A claim whose member was never created (creation failed after the claim) is not a member.
-        var standing = await grains.GetGrain<IMemberGrain>(memberId).GetStanding();
+        var standing = await grains.Ref<IMemberGrain>(memberId).GetStanding();
         return standing.Exists ? memberId : null;
     }
 
