@@ -1,3 +1,6 @@
+using MatchChat.Contracts.Matching;
+using Microsoft.Extensions.Logging;
+
 namespace MatchChat.Grains.Members;
 
 /// <summary>
@@ -5,6 +8,7 @@ namespace MatchChat.Grains.Members;
 /// re-derived on activation) can end for a member nobody calls. Only an available listener holds it. A waiting seeker
 /// needs none: the topic queue holding the request wakes the seeker's grain every few moments and when it is activated
 /// itself (<see cref="OnQueueActivated"/>), so a seeker's request never costs the reminder table a row.
+/// The deadline timer: when a node's registration expires or a grace period ends.
 /// </summary>
 public sealed partial class MemberGrain
 {
@@ -15,6 +19,9 @@ public sealed partial class MemberGrain
 
     /// <summary>The reminder as this activation registered it, so unregistering needs no lookup.</summary>
     private IGrainReminder? _reminder;
+
+    private IGrainTimer? _deadlineTimer;
+    private DateTime _deadlineAt;
 
     private void InitPresenceReminder() => _reminderRegistered = _listener.Available;
 
@@ -51,5 +58,54 @@ public sealed partial class MemberGrain
 
         // Only once done: a call that failed is tried again by the next one.
         _reminderRegistered = wanted;
+    }
+
+    private void ArmDeadline()
+    {
+        var next = _presence.NextDeadline(_listener.Available, _seeker.Waiting);
+        if (next is { } later && _deadlineTimer is not null && _deadlineAt <= later)
+        {
+            // The armed timer fires first and OnDeadline arms the next one from then. Every renewal (each node, every
+            // few seconds) moves a connected member's deadline, a node's expiry, later: re-registering a timer for each
+            // was a timer's disposal and registration per renewal and per request, for nothing.
+            return;
+        }
+
+        _deadlineTimer?.Dispose();
+        _deadlineTimer = null;
+        if (next is { } at)
+        {
+            var delay = at - Now;
+            _deadlineAt = at;
+            _deadlineTimer = this.RegisterGrainTimer(
+                _ => OnDeadline(),
+                new GrainTimerCreationOptions(delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        }
+    }
+
+    private async Task OnDeadline()
+    {
+        // One-shot: this tick is its last, so the deadline below is armed afresh.
+        _deadlineTimer?.Dispose();
+        _deadlineTimer = null;
+        var wasConnected = _presence.Connected;
+        var verdict = _presence.Check(_listener.Available, _seeker.Waiting);
+        if (wasConnected && !_presence.Connected)
+        {
+            _rooms.MarkAbsent();
+        }
+
+        if (verdict.ListenerGraceOver)
+        {
+            logger.LogInformation("Listener set unavailable: no connection for {Seconds}s", _timings.ListenerGraceSeconds);
+            await _listener.GoUnavailable(OfferReasons.Unavailable);
+        }
+
+        if (verdict.SeekerGraceOver)
+        {
+            await _seeker.Expire();
+        }
+
+        await WatchPresence();
     }
 }

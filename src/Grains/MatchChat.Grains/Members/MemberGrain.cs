@@ -34,7 +34,6 @@ public sealed partial class MemberGrain(
     private ListenerRole _listener = null!;
     private ChatList _chats = null!;
     private RoomList _rooms = null!;
-    private IGrainTimer? _deadlineTimer;
     private IGrainTimer? _deferredWriteTimer;
 
     private MemberState S => state.State;
@@ -252,41 +251,5 @@ public sealed partial class MemberGrain(
         {
             throw MatchChatException.Forbidden("That topic is not open to your age group.");
         }
-    }
-
-    private void ArmDeadline()
-    {
-        _deadlineTimer?.Dispose();
-        _deadlineTimer = null;
-        if (_presence.NextDeadline(_listener.Available, _seeker.Waiting) is { } at)
-        {
-            var delay = at - Now;
-            _deadlineTimer = this.RegisterGrainTimer(
-                _ => OnDeadline(),
-                new GrainTimerCreationOptions(delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
-        }
-    }
-
-    private async Task OnDeadline()
-    {
-        var wasConnected = _presence.Connected;
-        var verdict = _presence.Check(_listener.Available, _seeker.Waiting);
-        if (wasConnected && !_presence.Connected)
-        {
-            _rooms.MarkAbsent();
-        }
-
-        if (verdict.ListenerGraceOver)
-        {
-            logger.LogInformation("Listener set unavailable: no connection for {Seconds}s", _timings.ListenerGraceSeconds);
-            await _listener.GoUnavailable(OfferReasons.Unavailable);
-        }
-
-        if (verdict.SeekerGraceOver)
-        {
-            await _seeker.Expire();
-        }
-
-        await WatchPresence();
     }
 }

@@ -41,7 +41,13 @@ public sealed class ChatObserver(
 
     public Task ConversationEnded(string memberId, ConversationEnded ended) => ToMember(memberId, c => c.ConversationEnded(ended));
 
-    public Task ChannelJoined(string memberId, string channel) => bridge.JoinChannelAsync(memberId, channel, waitForSubscription: false);
+    /// <summary>
+    /// A member's grain says they are in a channel: a seeker's request joins the topic's queue group (a recent watch of
+    /// that queue from this node is shared), and a channel grain re-activated elsewhere asks its members' nodes to
+    /// subscribe again (always sent: the new activation knows no node).
+    /// </summary>
+    public Task ChannelJoined(string memberId, string channel) =>
+        bridge.JoinChannelAsync(memberId, channel, waitForSubscription: false, resubscribe: !QueueGroups.IsQueueGroup(channel));
 
     public Task ChannelLeft(string memberId, string channel) => bridge.LeaveChannelAsync(memberId, channel);
 

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using MatchChat.Contracts;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Matching;
@@ -24,6 +26,8 @@ public sealed class PushBridge(
     ILogger<PushBridge> logger,
     MemberCloser closer) : BackgroundService
 {
+    /// <summary>Per channel: this node's latest subscription to its grain and when it began (entries live for <see cref="SharedFor"/>; renewals prune them).</summary>
+    private readonly ConcurrentDictionary<string, (Task<bool> Done, long Started)> _subscriptions = new(StringComparer.Ordinal);
     private ChatObserver? _observer;
     private IChatObserver? _reference;
 
@@ -76,12 +80,15 @@ public sealed class PushBridge(
     }
 
     /// <summary>
-    /// Puts the member's local connections in the channel's group and (re)subscribes this node to the channel's
-    /// grain. Always subscribes: this also runs when a channel grain was re-activated elsewhere and asks for it.
+    /// Puts the member's local connections in the channel's group and subscribes this node to the channel's grain.
+    /// A subscription this node began less than <see cref="SharedFor"/> ago, and that has not failed, is shared
+    /// instead of sending another (a match joins its conversation three times within milliseconds: the listener's
+    /// accept and both <c>Matched</c> events; a burst of requests on one topic joins its queue group once per seeker);
+    /// <paramref name="resubscribe"/> always sends one (a channel grain re-activated elsewhere asks for it).
     /// From the observer (<paramref name="waitForSubscription"/> false) the grain call is not awaited: Orleans runs
     /// a node's observer calls one at a time, and a grain round trip there would hold up every other event.
     /// </summary>
-    public async Task JoinChannelAsync(string memberId, string channel, bool waitForSubscription = true)
+    public async Task JoinChannelAsync(string memberId, string channel, bool waitForSubscription = true, bool resubscribe = false)
     {
         foreach (var connectionId in local.ConnectionsOf(memberId))
         {
@@ -89,23 +96,45 @@ public sealed class PushBridge(
         }
 
         local.AddChannel(memberId, channel);
-        var subscribe = SubscribeAsync(channel);
+        var subscribe = Subscription(channel, share: !resubscribe);
         if (waitForSubscription)
         {
             await subscribe;
         }
     }
 
-    private async Task SubscribeAsync(string channel)
+    /// <summary>How long a subscription is shared by later joins of the same channel on this node.</summary>
+    public static readonly TimeSpan SharedFor = TimeSpan.FromSeconds(2);
+
+    private Task<bool> Subscription(string channel, bool share)
+    {
+        var now = Stopwatch.GetTimestamp();
+        if (share
+            && _subscriptions.TryGetValue(channel, out var last)
+            && Stopwatch.GetElapsedTime(last.Started, now) < SharedFor
+            && !(last.Done.IsCompleted && !last.Done.Result))
+        {
+            return last.Done;
+        }
+
+        var subscribing = SubscribeAsync(channel);
+        _subscriptions[channel] = (subscribing, now);
+        return subscribing;
+    }
+
+    /// <summary>True when the channel's grain (or topic queue) answered.</summary>
+    private async Task<bool> SubscribeAsync(string channel)
     {
         try
         {
             await SubscribeTo(channel);
+            return true;
         }
         catch (Exception e)
         {
             // The next renewal subscribes again.
             logger.LogWarning("Push: subscribing to a channel failed ({ExceptionType}); retrying at the next renewal", e.GetType().Name);
+            return false;
         }
     }
 
@@ -135,6 +164,14 @@ public sealed class PushBridge(
 
     private async Task RenewAsync(CancellationToken cancellationToken)
     {
+        foreach (var entry in _subscriptions)
+        {
+            if (Stopwatch.GetElapsedTime(entry.Value.Started) >= SharedFor)
+            {
+                _subscriptions.TryRemove(entry);
+            }
+        }
+
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken };
         var failures = 0;
         await Parallel.ForEachAsync(local.Members(), parallel, async (memberId, _) =>
