@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Push;
-using MatchChat.Grains.Hosting;
 using MatchChat.Tests.Support;
-using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 
 namespace MatchChat.Tests.Grains;
@@ -45,32 +43,12 @@ public sealed class NodeExpiryTests(NodeExpiryTests.Cluster cluster) : IClassFix
     }
 
     /// <summary>One silo; a node's registration expires 3 s after its last renewal, and a seeker's grace is 1 s.</summary>
-    public sealed class Cluster : IAsyncLifetime
+    public sealed class Cluster : OneSiloCluster
     {
-        public TestCluster Host { get; private set; } = null!;
-
-        public async Task InitializeAsync()
+        protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
         {
-            var builder = new TestClusterBuilder(1);
-            builder.AddSiloBuilderConfigurator<Configurator>();
-            Host = builder.Build();
-            await Host.DeployAsync();
-        }
-
-        public async Task DisposeAsync() => await Host.DisposeAsync();
-
-        private sealed class Configurator : ISiloConfigurator
-        {
-            public void Configure(ISiloBuilder siloBuilder)
-            {
-                var settings = TestTopics.Settings();
-                settings["MatchChat:Matching:ObserverExpirySeconds"] = "3";
-                settings["MatchChat:Matching:SeekerGraceSeconds"] = "1";
-                var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-                siloBuilder.AddMemoryGrainStorage(StorageNames.Grains);
-                siloBuilder.UseInMemoryReminderService();
-                siloBuilder.Services.AddMatchChatGrains(configuration);
-            }
-        }
+            ["MatchChat:Matching:ObserverExpirySeconds"] = "3",
+            ["MatchChat:Matching:SeekerGraceSeconds"] = "1",
+        };
     }
 }

@@ -1,9 +1,7 @@
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Push;
-using MatchChat.Grains.Hosting;
 using MatchChat.Tests.Support;
-using Microsoft.Extensions.Configuration;
 using Orleans.Core.Internal;
 using Orleans.TestingHost;
 
@@ -45,32 +43,12 @@ public sealed class QueueWakeTests(QueueWakeTests.Cluster cluster) : IClassFixtu
     }
 
     /// <summary>One silo; queues wake their seekers every half second and a seeker's grace period is 1.5 s.</summary>
-    public sealed class Cluster : IAsyncLifetime
+    public sealed class Cluster : OneSiloCluster
     {
-        public TestCluster Host { get; private set; } = null!;
-
-        public async Task InitializeAsync()
+        protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
         {
-            var builder = new TestClusterBuilder(1);
-            builder.AddSiloBuilderConfigurator<Configurator>();
-            Host = builder.Build();
-            await Host.DeployAsync();
-        }
-
-        public async Task DisposeAsync() => await Host.DisposeAsync();
-
-        private sealed class Configurator : ISiloConfigurator
-        {
-            public void Configure(ISiloBuilder siloBuilder)
-            {
-                var settings = TestTopics.Settings();
-                settings["MatchChat:Matching:QueueWakeSeconds"] = "0.5";
-                settings["MatchChat:Matching:SeekerGraceSeconds"] = "1.5";
-                var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-                siloBuilder.AddMemoryGrainStorage(StorageNames.Grains);
-                siloBuilder.UseInMemoryReminderService();
-                siloBuilder.Services.AddMatchChatGrains(configuration);
-            }
-        }
+            ["MatchChat:Matching:QueueWakeSeconds"] = "0.5",
+            ["MatchChat:Matching:SeekerGraceSeconds"] = "1.5",
+        };
     }
 }
