@@ -136,7 +136,7 @@ public sealed class Options
                           --only S0,S1,...   run some scenarios (S0 baseline parts they need always run)
                           --no-build         do not build src/Web/MatchChat.Web in Release first
                           --web-dll PATH     MatchChat.Web.dll to run (default: its Release build output)
-                          --pg auto|on|off   S3, S4, S8 also on a private PostgreSQL (auto: when initdb and the PostgreSQL store exist)
+                          --pg auto|on|off|only   S3, S4, S8 also on a private PostgreSQL (auto: when initdb and the PostgreSQL store exist; only: S4 on PostgreSQL alone)
                           --rate 500,1000    S2 arrival rates in msg/s
                           --seekers N --listeners N   S4 sizes (after --quick/--full)
                           --meaning both     S4 with matching by meaning off and on (bios and notes), in one run

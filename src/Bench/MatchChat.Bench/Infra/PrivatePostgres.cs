@@ -64,6 +64,44 @@ public sealed class PrivatePostgres : IAsyncDisposable
         return dirs.Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
     }
 
+    /// <summary>
+    /// MCBENCH_PG_STATS=1: load pg_stat_statements, so <see cref="StatsAsync"/> can report where the database's time went.
+    /// </summary>
+    private static bool StatsWanted => Environment.GetEnvironmentVariable("MCBENCH_PG_STATS") == "1";
+
+    private static string ExtraSettings => StatsWanted ? " -c shared_preload_libraries=pg_stat_statements -c track_io_timing=on" : "";
+
+    /// <summary>With MCBENCH_PG_STATS=1: statements by total time, commits and WAL since the last call (else null).</summary>
+    public async Task<string?> StatsAsync(bool reset)
+    {
+        if (!StatsWanted)
+        {
+            return null;
+        }
+        var psql = FindTool("psql")!;
+        var port = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        const string Report = """
+            CREATE EXTENSION IF NOT EXISTS pg_stat_statements;
+            SELECT calls, round(total_exec_time::numeric, 0) AS total_ms, round(mean_exec_time::numeric, 3) AS mean_ms,
+                   rows, round(shared_blks_hit::numeric / greatest(calls, 1), 1) AS blks_per_call, wal_bytes / greatest(calls, 1) AS wal_per_call,
+                   left(regexp_replace(query, '\s+', ' ', 'g'), 90) AS query
+              FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12;
+            SELECT xact_commit, xact_rollback, tup_inserted, tup_updated, tup_deleted, tup_returned FROM pg_stat_database WHERE datname = 'matchchat';
+            SELECT wal_records, wal_fpi, pg_size_pretty(wal_bytes) AS wal, wal_write, wal_sync, round(wal_sync_time::numeric, 0) AS sync_ms FROM pg_stat_wal;
+            SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, pg_size_pretty(pg_total_relation_size(relid)) AS size FROM pg_stat_user_tables ORDER BY n_tup_upd + n_tup_ins DESC LIMIT 6;
+            """;
+        var sql = reset
+            ? "CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset(); SELECT pg_stat_reset(); SELECT pg_stat_reset_shared('wal');"
+            : Report;
+        List<string> args = ["-h", "127.0.0.1", "-p", port, "-U", "postgres", "-d", "matchchat"];
+        foreach (var statement in sql.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            args.AddRange(["-c", statement]);
+        }
+        var (_, output) = await AsPostgres(psql, args, TimeSpan.FromSeconds(60));
+        return output;
+    }
+
     public static async Task<PrivatePostgres> StartAsync()
     {
         var initdb = FindTool("initdb") ?? throw new InvalidOperationException("initdb not found");
@@ -84,7 +122,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
             throw new InvalidOperationException("initdb failed: " + output);
         }
         (code, output) = await pg.AsPostgres(pgCtl, ["-D", dir, "-l", Path.Combine(dir, "server.log"), "-w", "-t", "60",
-            "-o", $"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c max_connections=200", "start"], TimeSpan.FromSeconds(90));
+            "-o", $"-p {port} -k {dir} -c listen_addresses=127.0.0.1 -c max_connections=200{ExtraSettings}", "start"], TimeSpan.FromSeconds(90));
         if (code != 0)
         {
             throw new InvalidOperationException("pg_ctl start failed: " + output);

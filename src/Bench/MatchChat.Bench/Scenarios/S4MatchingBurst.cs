@@ -20,7 +20,10 @@ public sealed class S4MatchingBurst : Scenario
 
     public override async Task RunAsync(ScenarioContext context)
     {
-        if (!context.Options.MeaningBoth)
+        if (context.Options.Postgres == "only")
+        {
+        }
+        else if (!context.Options.MeaningBoth)
         {
             await RunOnceAsync(context, null);
         }
@@ -36,7 +39,7 @@ public sealed class S4MatchingBurst : Scenario
         var storeExists = Directory.Exists(Path.Combine(context.Root, "src/Grains/MatchChat.Storage.Postgres"));
         var usePg = context.Options.Postgres switch
         {
-            "on" => true,
+            "on" or "only" => true,
             "off" => false,
             _ => storeExists && PrivatePostgres.FindTool("initdb") is not null,
         };
@@ -77,6 +80,7 @@ public sealed class S4MatchingBurst : Scenario
         Log.Info($"S4: {l + m} members created and connected in {setup.Elapsed.TotalSeconds:F1}s");
 
         var offerTs = new ConcurrentDictionary<string, long>();
+        var acceptedTs = new ConcurrentDictionary<string, long>();
         var states = listeners.Select(_ => new ListenerState()).ToArray();
         long offers = 0, acceptErrors = 0;
         string? lastAcceptError = null;
@@ -119,6 +123,7 @@ public sealed class S4MatchingBurst : Scenario
             try
             {
                 await p.Conn.InvokeAsync<Conversation>("AcceptOffer", o.OfferId);
+                acceptedTs.TryAdd(o.RequestId, Stopwatch.GetTimestamp());
             }
             catch (Exception ex)
             {
@@ -157,6 +162,10 @@ public sealed class S4MatchingBurst : Scenario
         var burstSeconds = 0.0;
         var waves = Math.Min(Waves, m);
         var waveOf = new int[m];
+        if (pg is not null)
+        {
+            await pg.StatsAsync(reset: true);
+        }
         var pgTicks0 = pg?.CpuTicks() ?? 0;
         await context.WindowAsync("S4", server, TimeSpan.FromSeconds(10), async () =>
         {
@@ -233,6 +242,10 @@ public sealed class S4MatchingBurst : Scenario
         });
         var s4CpuSeconds = context.LastServerCpuSeconds;
         var pgCpuSeconds = ((pg?.CpuTicks() ?? 0) - pgTicks0) / Proc.TicksPerSecond;
+        if (pg is not null && await pg.StatsAsync(reset: false) is { } stats)
+        {
+            Log.Info("S4: PostgreSQL over the burst window (MCBENCH_PG_STATS=1):\n" + stats);
+        }
         await Task.Delay(1000); // late ConversationEnded/Matched events for the capacity check
 
         var f = (double)Stopwatch.Frequency;
@@ -240,11 +253,22 @@ public sealed class S4MatchingBurst : Scenario
         var toOffer = new Latency();
         var matchedUntimed = Enumerable.Range(0, m).Count(i => matchedTs[i] != 0 && !(requestIds[i] is { } r && offerTs.ContainsKey(r)));
         var toMatch = new Latency();
+        // Where the time after the offer goes: the listener's AcceptOffer answered, and the seeker's Matched.
+        var offerToAccepted = new Latency();
+        var offerToMatched = new Latency();
         for (var i = 0; i < m; i++)
         {
             if (requestIds[i] is { } rid && offerTs.TryGetValue(rid, out var ot))
             {
                 toOffer.RecordTicks(ot - startTs[i]);
+                if (acceptedTs.TryGetValue(rid, out var at))
+                {
+                    offerToAccepted.RecordTicks(at - ot);
+                }
+                if (matchedTs[i] != 0)
+                {
+                    offerToMatched.RecordTicks(matchedTs[i] - ot);
+                }
             }
             if (matchedTs[i] != 0)
             {
@@ -316,7 +340,7 @@ public sealed class S4MatchingBurst : Scenario
         }
         results.Add(new Row("S4", c, "p50 request→offer", toOffer.Ms(50), echo1000?.Item2, "ms", "ratio to S0 echo p50 at 1000 conns"));
         results.Add(new Row("S4", c, "p99 request→offer", toOffer.Ms(99), echo1000?.Item3, "ms", $"ratio to S0 echo p99 at 1000 conns; {toOffer.Count} offers timed ({Interlocked.Read(ref offers)} received for {offerTs.Count} requests; {requestIds.Count(r => r is not null)} requests answered with an id; {matchedUntimed} matched seekers without a timed offer)"));
-        results.Add(new Row("S4", c, "p99 request→Matched", toMatch.Ms(99), echo1000?.Item3, "ms", $"p50 {Results.Fmt(toMatch.Ms(50))} ms"));
+        results.Add(new Row("S4", c, "p99 request→Matched", toMatch.Ms(99), echo1000?.Item3, "ms", $"p50 {Results.Fmt(toMatch.Ms(50))} ms; offer→accept answered p50 {Results.Fmt(offerToAccepted.Ms(50))} ms, p99 {Results.Fmt(offerToAccepted.Ms(99))} ms; offer→seeker's Matched p50 {Results.Fmt(offerToMatched.Ms(50))} ms, p99 {Results.Fmt(offerToMatched.Ms(99))} ms"));
         results.Add(new Row("S4", c, "listeners ever over capacity (must be 0)", over, null, "listeners", $"offers received while at capacity: {offersWhileFull}; max open per listener {states.Max(s => s.MaxOpen)}"));
         results.Add(new Row("S4", c, "FIFO violations (must be 0)", fifo, null, "seekers", $"{waves} waves; offered while an earlier wave had an unoffered seeker {fifoNever}, offered > {FifoToleranceMs} ms before an earlier-wave seeker {fifoLate}; {unmatched} left waiting; request errors {requestErrors}{(lastRequestError is null ? "" : " (" + lastRequestError + ")")}, accept errors {acceptErrors}{(lastAcceptError is null ? "" : " (" + lastAcceptError + ")")}"));
         await Clients.DisposeAllAsync(listeners.Concat(seekers));
