@@ -109,7 +109,7 @@ public sealed class SiloKillTests(PostgresFixture postgres, ITestOutputHelper ou
         }
     }
 
-    private sealed class PostgresSilo : ISiloConfigurator
+    internal sealed class PostgresSilo : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
@@ -120,7 +120,7 @@ public sealed class SiloKillTests(PostgresFixture postgres, ITestOutputHelper ou
         }
     }
 
-    private sealed class PostgresClient : IClientBuilderConfigurator
+    internal sealed class PostgresClient : IClientBuilderConfigurator
     {
         public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
             clientBuilder.UseMatchChatPostgresClustering(configuration.GetConnectionString("MatchChat")!);

@@ -4,6 +4,7 @@ using MatchChat.Contracts.Matching;
 using MatchChat.Grains.Queues;
 using MatchChat.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Core.Internal;
 using Orleans.TestingHost;
 
 namespace MatchChat.Tests.Grains;
@@ -32,6 +33,30 @@ public sealed class HandOverTests(ClusterFixture fixture)
         Assert.Single(await seeker.Grain.ListConversations());
         Assert.Equal(1, (await listener.Grain.GetMe()).Listener!.ActiveChats);
         Assert.Null(await _driver.Grains.GetGrain<ITopicQueueGrain>(topic).GetTicket(request.RequestId));
+    }
+
+    [Fact]
+    public async Task A_match_stores_its_new_conversation_without_reading_it_and_a_new_activation_still_knows_it()
+    {
+        var topic = TestTopics.Slug(17);
+        var (listener, seeker, request, offer) = await _driver.Offered(topic);
+
+        // The accept's start writes the new conversation blind: nothing was there to read.
+        var conversation = await listener.Grain.AcceptOffer(offer.OfferId);
+        Assert.Equal(conversation.ConversationId, (await _driver.Node.Next<Conversation>(seeker.Id)).ConversationId);
+        var grain = _driver.Grains.GetGrain<IConversationGrain>(conversation.ConversationId);
+        Assert.Equal(0, FaultyGrainStorage.ReadsOf(grain.GetGrainId()));
+        Assert.Equal(1, FaultyGrainStorage.WritesOf(grain.GetGrainId()));
+
+        // A new activation reads it before anything else: a repeated start is recognised, another pair's is refused.
+        await grain.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+        var start = new ConversationStart(topic, seeker.Id, "H-seeker", listener.Id, "H-listener", [], request.RequestId);
+        Assert.Equal(StartOutcome.Started, await grain.Start(start));
+        Assert.Equal(StartOutcome.Taken, await grain.Start(start with { ListenerId = seeker.Id }));
+        Assert.Equal(1, FaultyGrainStorage.ReadsOf(grain.GetGrainId()));
+        Assert.Equal(1, FaultyGrainStorage.WritesOf(grain.GetGrainId()));
+        Assert.Equal(conversation.PeerHandle, (await grain.PeerOf(listener.Id)).PeerHandle);
+        Assert.Single(await seeker.Grain.ListConversations());
     }
 
     [Fact]

@@ -107,8 +107,21 @@ internal sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
     /// <summary>Writes of the grain with this key take <paramref name="delay"/> longer (a slow database); zero ends it.</summary>
     public static void DelayWrites(string grainKey, TimeSpan delay) => SlowWriters[grainKey] = delay;
 
-    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
-        InOutage ? throw new TimeoutException("storage is down (injected)") : inner.ReadStateAsync(stateName, grainId, grainState);
+    private static readonly ConcurrentDictionary<GrainId, int> ReadCounts = new();
+
+    /// <summary>Reads of this grain's state that reached storage.</summary>
+    public static int ReadsOf(GrainId grainId) => ReadCounts.GetValueOrDefault(grainId);
+
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        if (InOutage)
+        {
+            throw new TimeoutException("storage is down (injected)");
+        }
+
+        ReadCounts.AddOrUpdate(grainId, 1, (_, n) => n + 1);
+        return inner.ReadStateAsync(stateName, grainId, grainState);
+    }
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {

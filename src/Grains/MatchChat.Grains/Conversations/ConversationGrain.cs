@@ -11,9 +11,11 @@ using MatchChat.Grains.Messages;
 using MatchChat.Grains.Persistence;
 using MatchChat.Grains.Push;
 using MatchChat.Grains.Retention;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace MatchChat.Grains.Conversations;
 
@@ -21,21 +23,47 @@ namespace MatchChat.Grains.Conversations;
 /// One per conversation: the two participants, status, and the channel's messages (through the store). Started by
 /// the topic queue under an id derived from the request, so a repeated start is harmless and a start whose answer
 /// was lost is settled by asking (<see cref="Abandon"/>).
+/// Its state is not read at activation (<see cref="LazyState{T}"/>): a start, nearly always its first call, stores the
+/// new conversation blind and reads only when that is refused; every other first call reads first (<see cref="Invoke"/>).
+/// On PostgreSQL that is one round trip fewer on the way from an accepted offer to <c>Matched</c>.
 /// </summary>
 public sealed partial class ConversationGrain(
-    [PersistentState("conversation", StorageNames.Grains)] IPersistentState<ConversationState> state,
     DeepCopier<ConversationState> copier,
     IMessageStore store,
     IRetentionStore endings,
     IOptions<MatchChatTimings> timings,
     TimeProvider time,
-    ILogger<ConversationGrain> logger) : ChannelGrainBase(store, timings, time), IConversationGrain
+    ILogger<ConversationGrain> logger) : ChannelGrainBase(store, timings, time), IConversationGrain, IIncomingGrainCallFilter
 {
     private WriteThrough<ConversationState>? _writes;
+    private LazyState<ConversationState>? _state;
 
-    private ConversationState S => state.State;
+    private LazyState<ConversationState> Stored => _state ??= new(
+        "conversation", GrainContext, ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains));
 
-    private WriteThrough<ConversationState> Writes => _writes ??= new(state, copier, DeactivateOnIdle, logger);
+    private ConversationState S => Stored.State;
+
+    /// <summary>Every call but <see cref="Start"/> finds the state read (once per activation).</summary>
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        if (context.MethodName != nameof(Start))
+        {
+            await ReadIfUnknown();
+        }
+
+        await context.Invoke();
+    }
+
+    /// <summary>Reads the state if this activation does not know it yet; a conversation that moved tells its members' nodes.</summary>
+    private async Task ReadIfUnknown()
+    {
+        if (await Stored.EnsureRead())
+        {
+            AnnounceActivation();
+        }
+    }
+
+    private WriteThrough<ConversationState> Writes => _writes ??= new(Stored, copier, DeactivateOnIdle, logger);
 
     protected override string Channel => Channels.ForConversation(this.GetPrimaryKeyString());
 
@@ -43,6 +71,13 @@ public sealed partial class ConversationGrain(
 
     public async Task<StartOutcome> Start(ConversationStart start)
     {
+        var blind = !Stored.IsKnown;
+        if (await Stored.TryCreate(s => Apply(s, start)))
+        {
+            return Started(start);
+        }
+
+        await ReadIfUnknown();
         if (S.Abandoned)
         {
             return StartOutcome.Abandoned;
@@ -60,19 +95,33 @@ public sealed partial class ConversationGrain(
             return StartOutcome.Started;
         }
 
-        await Writes.Change(s =>
+        if (blind)
         {
-            s.Topic = start.Topic;
-            s.SeekerId = start.SeekerId;
-            s.SeekerHandle = start.SeekerHandle;
-            s.ListenerId = start.ListenerId;
-            s.ListenerHandle = start.ListenerHandle;
-            s.SharedExperiences = start.SharedExperiences;
-            s.RequestId = start.RequestId;
-            s.StartedAt = Now;
-            s.MatchReason = start.MatchReason;
-            s.ListenerBio = start.ListenerBio;
-        });
+            // The blind write was refused and storage holds no conversation: it did not answer. One write per start, as
+            // a known state's start below (the caller retries; the queue settles a start nobody reports).
+            throw MatchChatException.Unavailable("That could not be saved just now. Please try again in a moment.");
+        }
+
+        await Writes.Change(s => Apply(s, start));
+        return Started(start);
+    }
+
+    private void Apply(ConversationState s, ConversationStart start)
+    {
+        s.Topic = start.Topic;
+        s.SeekerId = start.SeekerId;
+        s.SeekerHandle = start.SeekerHandle;
+        s.ListenerId = start.ListenerId;
+        s.ListenerHandle = start.ListenerHandle;
+        s.SharedExperiences = start.SharedExperiences;
+        s.RequestId = start.RequestId;
+        s.StartedAt = Now;
+        s.MatchReason = start.MatchReason;
+        s.ListenerBio = start.ListenerBio;
+    }
+
+    private StartOutcome Started(ConversationStart start)
+    {
         MatchChatMetrics.ConversationStarted(start.Topic);
         NotifyStarted();
         return StartOutcome.Started;

@@ -43,12 +43,17 @@ public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTi
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _screening = ServiceProvider.GetService<CrisisScreening>();
+        AnnounceActivation();
+        return base.OnActivateAsync(cancellationToken);
+    }
+
+    /// <summary>One-way to each member's grain: this channel has a new activation (a grain that reads its state later calls it then).</summary>
+    protected void AnnounceActivation()
+    {
         foreach (var memberId in MemberIds)
         {
             _ = GrainFactory.Ref<IMemberGrain>(memberId).OnChannelActivated(Channel);
         }
-
-        return base.OnActivateAsync(cancellationToken);
     }
 
     /// <summary>The member's handle if they may read this channel; throws not_found/forbidden otherwise.</summary>
