@@ -1,8 +1,6 @@
 using MatchChat.Contracts.Conversations;
 using MatchChat.Storage.Tests;
-using Microsoft.Extensions.Configuration;
 using Orleans.Core.Internal;
-using Orleans.TestingHost;
 
 namespace MatchChat.Durability.Tests;
 
@@ -16,16 +14,7 @@ public sealed class ConversationStartTests(PostgresFixture postgres)
     [Fact]
     public async Task On_postgres_a_start_on_a_new_activation_of_a_stored_conversation_is_recognised_and_an_abandoned_one_stays_abandoned()
     {
-        var connectionString = await postgres.CreateDatabaseAsync("start");
-        var builder = new TestClusterBuilder(1);
-        builder.Options.UseTestClusterMembership = false;
-        builder.Options.ClusterId = "start-test";
-        builder.Options.ServiceId = "start-test";
-        builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:MatchChat"] = connectionString }));
-        builder.AddSiloBuilderConfigurator<SiloKillTests.PostgresSilo>();
-        builder.AddClientBuilderConfigurator<SiloKillTests.PostgresClient>();
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
+        var cluster = await PostgresTestCluster.DeployAsync(postgres, "start", 1);
         try
         {
             var start = new ConversationStart("grief", "seeker-1", "Seeker-1", "listener-1", "Listener-1", [], "req-1");

@@ -1,13 +1,8 @@
 using System.Collections.Concurrent;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Messaging;
-using MatchChat.Grains.Hosting;
-using MatchChat.Storage.Postgres;
 using MatchChat.Storage.Tests;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Configuration;
-using Orleans.TestingHost;
 using Xunit.Abstractions;
 
 namespace MatchChat.Durability.Tests;
@@ -19,16 +14,7 @@ public sealed class SiloKillTests(PostgresFixture postgres, ITestOutputHelper ou
     [Fact]
     public async Task Killing_the_silo_that_hosts_a_conversation_in_a_burst_of_sends_loses_no_acknowledged_message_and_leaves_no_gap()
     {
-        var connectionString = await postgres.CreateDatabaseAsync("kill");
-        var builder = new TestClusterBuilder(2);
-        builder.Options.UseTestClusterMembership = false;
-        builder.Options.ClusterId = "kill-test";
-        builder.Options.ServiceId = "kill-test";
-        builder.ConfigureHostConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:MatchChat"] = connectionString }));
-        builder.AddSiloBuilderConfigurator<PostgresSilo>();
-        builder.AddClientBuilderConfigurator<PostgresClient>();
-        var cluster = builder.Build();
-        await cluster.DeployAsync();
+        var cluster = await PostgresTestCluster.DeployAsync(postgres, "kill", 2);
         try
         {
             var conversationId = Guid.NewGuid().ToString("N");
@@ -107,22 +93,5 @@ public sealed class SiloKillTests(PostgresFixture postgres, ITestOutputHelper ou
             await cluster.StopAllSilosAsync();
             await cluster.DisposeAsync();
         }
-    }
-
-    internal sealed class PostgresSilo : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder siloBuilder)
-        {
-            var connectionString = siloBuilder.Configuration.GetConnectionString("MatchChat")!;
-            siloBuilder.UseMatchChatPostgres(connectionString);
-            siloBuilder.Configure<ClusterMembershipOptions>(o => o.ProbeTimeout = TimeSpan.FromSeconds(2));
-            siloBuilder.Services.AddMatchChatGrains(siloBuilder.Configuration);
-        }
-    }
-
-    internal sealed class PostgresClient : IClientBuilderConfigurator
-    {
-        public void Configure(IConfiguration configuration, IClientBuilder clientBuilder) =>
-            clientBuilder.UseMatchChatPostgresClustering(configuration.GetConnectionString("MatchChat")!);
     }
 }
