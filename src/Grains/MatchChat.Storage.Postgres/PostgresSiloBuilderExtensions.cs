@@ -1,11 +1,13 @@
 using MatchChat.Grains.Messages;
 using MatchChat.Grains.Persistence;
+using MatchChat.Storage.Postgres.GrainState;
 using MatchChat.Storage.Postgres.Trust;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Providers;
 using Orleans.Serialization;
 using Orleans.Storage;
 
@@ -36,8 +38,12 @@ public static class PostgresSiloBuilderExtensions
     /// only with <paramref name="binaryGrainState"/>: turn that on once every silo of the cluster runs a build that reads it.
     /// The MatchChat host turns it on unless <c>MatchChat:Storage:BinaryGrainState</c> is false (every build since stop
     /// 20 reads binary).
+    /// With <paramref name="batchedGrainWrites"/> (the default) grain state writes are group-committed
+    /// (<see cref="GrainStateBatches"/>): the rows and versions are Orleans' own, so it can be turned off and on at any
+    /// time, silo by silo (<c>MatchChat:Storage:BatchedGrainWrites</c>).
     /// </summary>
-    public static ISiloBuilder UseMatchChatPostgres(this ISiloBuilder silo, PostgresConnectionBudget budget, bool binaryGrainState = false)
+    public static ISiloBuilder UseMatchChatPostgres(
+        this ISiloBuilder silo, PostgresConnectionBudget budget, bool binaryGrainState = false, bool batchedGrainWrites = true)
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(budget);
@@ -63,6 +69,17 @@ public static class PostgresSiloBuilderExtensions
         });
         silo.AddAdoNetGrainStorage(GrainStorageName, Storage);
         silo.AddAdoNetGrainStorageAsDefault(Storage);
+        if (batchedGrainWrites)
+        {
+            // Registered after Orleans' own: the last keyed registration is the one resolved, by grains and by the
+            // lifecycle participant Orleans registered for each storage (which this one forwards to Orleans').
+            silo.Services.AddSingleton(services => new GrainStateBatches(connectionString, services.GetRequiredService<ILogger<GrainStateBatches>>()));
+            foreach (var name in new[] { GrainStorageName, ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME })
+            {
+                silo.Services.AddKeyedSingleton<IGrainStorage>(name, (services, _) => BatchedGrainStorage.Create(services, name));
+            }
+        }
+
         silo.UseAdoNetReminderService(options =>
         {
             options.Invariant = Invariant;

@@ -33,7 +33,10 @@ public static class SiloBuilderExtensions
                 silo.ConfigureEndpoints(advertised, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
             }
 
-            silo.UseMatchChatPostgres(settings.PostgresBudget, configuration.GetValue("MatchChat:Storage:BinaryGrainState", true));
+            silo.UseMatchChatPostgres(
+                settings.PostgresBudget,
+                configuration.GetValue("MatchChat:Storage:BinaryGrainState", true),
+                configuration.GetValue("MatchChat:Storage:BatchedGrainWrites", true));
             // Notice a dead silo sooner than Orleans' defaults, so its conversations re-activate elsewhere quickly.
             silo.Configure<ClusterMembershipOptions>(o =>
             {

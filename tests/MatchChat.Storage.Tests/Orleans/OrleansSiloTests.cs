@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using MatchChat.Grains.Messages;
 using MatchChat.Storage.Postgres;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,18 +10,16 @@ namespace MatchChat.Storage.Tests.Orleans;
 [Collection(PostgresCollection.Name)]
 public sealed class OrleansSiloTests(PostgresFixture postgres)
 {
-    private const string ClusterId = "matchchat-test";
-
     [Fact]
     public async Task Orleans_silo_starts_on_postgres_and_persists_grain_state()
     {
         // A fresh database: the silo itself must create the schema before membership, storage and reminders use it.
         var connectionString = await postgres.CreateDatabaseAsync("silo");
-        var siloPort = FreeTcpPort();
-        var gatewayPort = FreeTcpPort();
+        var siloPort = TestSilo.FreeTcpPort();
+        var gatewayPort = TestSilo.FreeTcpPort();
         var guidKey = Guid.NewGuid();
 
-        var first = await StartSiloAsync(connectionString, siloPort, gatewayPort);
+        var first = await TestSilo.StartAsync(connectionString, siloPort, gatewayPort);
         try
         {
             var grains = first.Services.GetRequiredService<IGrainFactory>();
@@ -44,10 +40,10 @@ public sealed class OrleansSiloTests(PostgresFixture postgres)
         }
         finally
         {
-            await StopAsync(first);
+            await TestSilo.StopAsync(first);
         }
 
-        var second = await StartSiloAsync(connectionString, siloPort, gatewayPort);
+        var second = await TestSilo.StartAsync(connectionString, siloPort, gatewayPort);
         try
         {
             var grains = second.Services.GetRequiredService<IGrainFactory>();
@@ -64,12 +60,12 @@ public sealed class OrleansSiloTests(PostgresFixture postgres)
             }
             finally
             {
-                await StopAsync(client);
+                await TestSilo.StopAsync(client);
             }
         }
         finally
         {
-            await StopAsync(second);
+            await TestSilo.StopAsync(second);
         }
 
         Assert.Equal(1, await MigrationTests.ScalarAsync(connectionString, "SELECT count(*) FROM orleansstorage WHERE graintypestring = 's' AND grainidextensionstring = 'probe-1' AND version = 4"));
@@ -91,7 +87,7 @@ public sealed class OrleansSiloTests(PostgresFixture postgres)
             await Task.Delay(100);
         }
 
-        var silo = await StartSiloAsync(connectionString, FreeTcpPort(), FreeTcpPort());
+        var silo = await TestSilo.StartAsync(connectionString, TestSilo.FreeTcpPort(), TestSilo.FreeTcpPort());
         try
         {
             var client = await clientStarting.WaitAsync(TimeSpan.FromSeconds(30));
@@ -101,12 +97,12 @@ public sealed class OrleansSiloTests(PostgresFixture postgres)
             }
             finally
             {
-                await StopAsync(client);
+                await TestSilo.StopAsync(client);
             }
         }
         finally
         {
-            await StopAsync(silo);
+            await TestSilo.StopAsync(silo);
         }
     }
 
@@ -118,8 +114,8 @@ public sealed class OrleansSiloTests(PostgresFixture postgres)
         {
             client.Configure<ClusterOptions>(options =>
             {
-                options.ClusterId = ClusterId;
-                options.ServiceId = ClusterId;
+                options.ClusterId = TestSilo.ClusterId;
+                options.ServiceId = TestSilo.ClusterId;
             });
             client.UseMatchChatPostgresClustering(connectionString);
             client.Services.AddSingleton<IClientConnectionRetryFilter, RetryForAWhile>();
@@ -127,44 +123,5 @@ public sealed class OrleansSiloTests(PostgresFixture postgres)
         var host = builder.Build();
         await host.StartAsync();
         return host;
-    }
-
-    private static async Task<IHost> StartSiloAsync(string connectionString, int siloPort, int gatewayPort)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.UseOrleans(silo =>
-        {
-            silo.Configure<ClusterOptions>(options =>
-            {
-                options.ClusterId = ClusterId;
-                options.ServiceId = ClusterId;
-            });
-            silo.ConfigureEndpoints(IPAddress.Loopback, siloPort, gatewayPort);
-            silo.UseMatchChatPostgres(connectionString);
-        });
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
-    }
-
-    private static async Task StopAsync(IHost host)
-    {
-        await host.StopAsync();
-        if (host is IAsyncDisposable asyncDisposable)
-        {
-            await asyncDisposable.DisposeAsync();
-        }
-        else
-        {
-            host.Dispose();
-        }
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
