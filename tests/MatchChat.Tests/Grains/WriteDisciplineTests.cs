@@ -63,4 +63,22 @@ public sealed class WriteDisciplineTests(ClusterFixture fixture)
         var ticket = await member.Grain.RequestListener(topic, [], null);
         Assert.Equal(1, ticket.Position);
     }
+
+    [Fact]
+    public async Task A_request_whose_queue_write_fails_is_not_kept_by_the_member()
+    {
+        var topic = TestTopics.Slug(49);
+        var member = await _driver.Member();
+
+        // The member's own write runs beside the queue's: it succeeds, the queue's fails, and the request is refused;
+        // the member clears it again (and the queue's withdrawal notice would too).
+        FaultyGrainStorage.FailWrites("queue", 1);
+        await Assert.ThrowsAnyAsync<Exception>(() => member.Grain.RequestListener(topic, [], null));
+        Assert.Equal(0, FaultyGrainStorage.FailuresLeft);
+
+        // Asking again works (no "you already have an open request"), and the member waits once, first in line.
+        var ticket = await member.Grain.RequestListener(topic, [], null);
+        Assert.Equal(1, ticket.Position);
+        Assert.Equal(ticket.RequestId, (await member.Grain.GetMe()).OpenRequest?.RequestId);
+    }
 }

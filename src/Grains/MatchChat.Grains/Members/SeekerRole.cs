@@ -31,28 +31,38 @@ internal sealed class SeekerRole(IMemberContext m)
             throw Busy();
         }
 
-        // The queue first: the request is this member's only once the queue has it. If this grain's own write then
-        // fails, the queue still holds it and the next Attach finds it by its ticket.
+        // The queue and this grain's own write at once: on PostgreSQL both wait for a commit, and one after the other
+        // the request's answer waited for two. Either may fail, and each failure is undone on the other side: a
+        // request the queue did not take is cleared here, one this grain could not write is withdrawn from the queue.
+        // If the process dies between the two, the side that is left heals: a request only the queue holds is found by
+        // its ticket at the next Attach, and one only this grain holds is cleared there (its ticket is gone).
         var request = new OpenRequest(Ids.New(), topic, experiences, note, m.Now);
         // [network] The note's vector is made here, once, within the meaning timeout: the queue never waits for the model.
         var meaning = await m.Meaning.Seeker(note, experiences);
+        var enqueue = m.Queue(topic).Enqueue(new SeekerRequest(
+            request.RequestId, m.MemberId, S.Handle!, S.AgeGroup, experiences, note, request.EnqueuedAt, [.. S.Blocked],
+            PreferredListenerId: preferredListenerId, Meaning: meaning));
+        var write = m.Writes.Change(s => s.Request = request);
         QueueTicket ticket;
         try
         {
-            ticket = await m.Queue(topic).Enqueue(new SeekerRequest(
-                request.RequestId, m.MemberId, S.Handle!, S.AgeGroup, experiences, note, request.EnqueuedAt, [.. S.Blocked],
-                PreferredListenerId: preferredListenerId, Meaning: meaning));
+            ticket = await enqueue;
         }
-        catch (Exception e) when (e is not MatchChatException)
+        catch (Exception e)
         {
-            // Timed out: the queue may hold it all the same. The member is told it failed, so it must not wait there.
-            await WithdrawQuietly(topic, request.RequestId);
+            if (e is not MatchChatException)
+            {
+                // Timed out: the queue may hold it all the same. The member is told it failed, so it must not wait there.
+                await WithdrawQuietly(topic, request.RequestId);
+            }
+
+            await ForgetQuietly(write, request.RequestId);
             throw;
         }
 
         try
         {
-            await m.Writes.Change(s => s.Request = request);
+            await write;
         }
         catch (MatchChatException)
         {
@@ -94,6 +104,33 @@ internal sealed class SeekerRole(IMemberContext m)
         MatchChatException.Unavailable("The service is busy right now. Please try again in a moment.");
 
     private async Task WithdrawQuietly(string topic, string requestId) => await Withdraw(topic, requestId);
+
+    /// <summary>
+    /// After the queue did not take the request: once this grain's own write of it has ended, clears it again (a write
+    /// that failed already put memory back). If clearing fails too, the activation is gone and the stored request is
+    /// cleared at the member's next Attach, where the queue has no ticket for it.
+    /// </summary>
+    private async Task ForgetQuietly(Task write, string requestId)
+    {
+        try
+        {
+            await write;
+            await m.Writes.ChangeIf(s =>
+            {
+                if (s.Request?.RequestId != requestId)
+                {
+                    return false;
+                }
+
+                s.Request = null;
+                return true;
+            });
+        }
+        catch (MatchChatException)
+        {
+            m.Logger.LogWarning("A request the queue did not take could not be cleared now; the next attach clears it");
+        }
+    }
 
     /// <summary>Takes the request out of its queue; false when it could not be (it is already being handed over, or the call failed).</summary>
     private async Task<bool> Withdraw(string topic, string requestId)
