@@ -18,7 +18,8 @@ namespace MatchChat.Storage.Postgres.GrainState;
 /// matching burst on PostgreSQL every request waited for a connection of the Orleans pool behind a queue of thousands
 /// (docs/benchmarks.md, stop 24). A batch that PostgreSQL rejects because of one of its rows (a bad value) is written
 /// again one write per transaction, so that row fails alone; a lost connection fails the whole batch, as it failed each
-/// write before.
+/// write before. The statement calls the schema's <c>writetostorage</c> function directly; the <c>OrleansQuery</c>
+/// table's <c>WriteToStorageKey</c> text is not read (Orleans' provider still reads its own texts for reads and clears).
 /// </remarks>
 internal sealed class GrainStateBatches : IAsyncDisposable, IDisposable
 {
