@@ -43,6 +43,9 @@ public sealed class Options
     public string? Out { get; private set; }
     public bool GcDump { get; private set; }
 
+    /// <summary><c>--s4-cold</c>: S4 without its warm-up (a server's first burst after start, JIT tiers and all).</summary>
+    public bool S4Cold { get; private set; }
+
     /// <summary><c>--density-hold SECONDS</c>: after S5's last step, keep the members connected this long and measure again.</summary>
     public TimeSpan? DensityHold { get; private set; }
 
@@ -120,6 +123,9 @@ public sealed class Options
                 case "--sources":
                     o.Sources = int.Parse(args[++i]);
                     break;
+                case "--s4-cold":
+                    o.S4Cold = true;
+                    break;
                 case "--gcdump":
                     o.GcDump = true;
                     break;
@@ -139,6 +145,7 @@ public sealed class Options
                           --pg auto|on|off|only   S3, S4, S8 also on a private PostgreSQL (auto: when initdb and the PostgreSQL store exist; only: S4 on PostgreSQL alone)
                           --rate 500,1000    S2 arrival rates in msg/s
                           --seekers N --listeners N   S4 sizes (after --quick/--full)
+                          --s4-cold          S4 without its warm-up on another topic (a server's first burst after start)
                           --meaning both     S4 with matching by meaning off and on (bios and notes), in one run
                           --trace S1         dotnet-trace (sampled thread time) of the server during that scenario's window
                           --density 2000,10000,50000   S5 steps (and S0's idle steps, so each has a bare figure of the same size)

@@ -156,6 +156,10 @@ public sealed class S4MatchingBurst : Scenario
             };
         }
         await MatchingPeers.VolunteerAsync(listeners, "grief", capacity, meaning is null ? null : S4Texts.Bio);
+        if (!options.S4Cold)
+        {
+            await S4WarmUp.RunAsync(context, server.BaseUri, http, l + m, capacity, meaning);
+        }
         await Task.Delay(1000);
 
         var burstStart = Stopwatch.GetTimestamp();
