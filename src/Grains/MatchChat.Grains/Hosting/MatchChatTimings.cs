@@ -49,6 +49,15 @@ public sealed class MatchChatTimings
     /// </summary>
     public double QueueWritePacing { get; set; } = 3;
 
+    /// <summary>
+    /// A topic queue keeps its waiting requests in pages of <see cref="QueuePageSize"/> by arrival, each its own
+    /// grain-state row, and a write stores only the pages that changed (TopicQueueGrain.Pages.cs). False: the whole queue
+    /// in one row, as before (what a build older than stop 26 reads).
+    /// </summary>
+    public bool QueuePages { get; set; } = true;
+
+    public int QueuePageSize { get; set; } = 256;
+
     /// <summary>A room member not present for this long is no longer a member (bounds every room's membership).</summary>
     public double RoomMembershipDays { get; set; } = 30;
 

@@ -31,6 +31,9 @@ public sealed class QueuedRequest
     /// <summary>When the request was first offered to a listener (for the wait-until-offer metric).</summary>
     [Id(11)] public DateTime? FirstOfferAt { get; set; }
 
+    /// <summary>Arrival number in its queue: which page stores it (TopicQueueGrain.Pages.cs).</summary>
+    [Id(12)] public long Arrival { get; set; }
+
     /// <summary>[crisis] The seeker wrote crisis language: offered before every normal request (<see cref="QueueOrder"/>).</summary>
     [Id(30)] public bool Urgent { get; set; }
 

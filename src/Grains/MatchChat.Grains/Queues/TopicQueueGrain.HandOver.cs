@@ -99,7 +99,7 @@ public sealed partial class TopicQueueGrain
     private void MarkUnsettled(QueuedRequest request)
     {
         request.StartUnsettled = true;
-        Writes.MarkDirty();
+        Changed(request);
         ScheduleFlush();
         ArmSettleTimer();
     }

@@ -20,9 +20,10 @@ public sealed partial class TopicQueueGrain
 
     private IReadOnlyList<PlannedOffer> PlanOffers() => _planner.Plan(Now);
 
-    /// <summary>Tells the planner whether this request can be offered now (waiting, no open offer, not starting).</summary>
+    /// <summary>Tells the planner whether this request can be offered now (waiting, no open offer, not starting); its page is written next.</summary>
     private void Track(QueuedRequest r)
     {
+        Changed(r);
         var id = r.Request.RequestId;
         if (Find(id) != r)
         {

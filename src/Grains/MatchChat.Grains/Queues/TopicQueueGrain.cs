@@ -29,7 +29,8 @@ public sealed partial class TopicQueueGrain(
     IOptions<MatchChatTimings> timings,
     TimeProvider time,
     ILogger<TopicQueueGrain> logger,
-    DeepCopier<TopicQueueState> copier) : Grain, ITopicQueueGrain, IRemindable
+    DeepCopier<TopicQueueState> copier,
+    DeepCopier<QueuedRequest> requestCopier) : Grain, ITopicQueueGrain, IRemindable
 {
     private const string WakeReminder = "wake";
     private readonly MatchChatTimings _timings = timings.Value;
@@ -48,7 +49,15 @@ public sealed partial class TopicQueueGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        await LoadPages();
+        var migrating = _dirtyPages.Count > 0;
         BuildIndex();
+        if (!migrating)
+        {
+            // Building the index marks every page; nothing changed.
+            _dirtyPages.Clear();
+        }
+
         foreach (var r in Requests.Where(r => r.HasOpenOffer))
         {
             ArmOfferTimer(r);
@@ -58,6 +67,7 @@ public sealed partial class TopicQueueGrain(
         foreach (var r in Requests.Where(r => r.IsStarting))
         {
             r.StartUnsettled = true;
+            Changed(r);
         }
 
         if (Requests.Any(r => r.StartUnsettled))
@@ -102,7 +112,7 @@ public sealed partial class TopicQueueGrain(
             }
 
             // Arrival order (urgent ones first); a request re-sent after a lost write keeps its original place.
-            var queued = new QueuedRequest { Request = request };
+            var queued = new QueuedRequest { Request = request, Arrival = NextArrival() };
             var index = QueueOrder.InsertIndex(Requests, queued);
             Insert(index, queued);
             MatchNow(); // plans offers only: no request moves, so index is still its place
@@ -132,7 +142,7 @@ public sealed partial class TopicQueueGrain(
         {
             // Being handed over: it cannot be stopped now. If the start is given up, the cancel applies then.
             request.CancelledAs = status;
-            Writes.MarkDirty();
+            Changed(request);
             ScheduleFlush();
             return false;
         }
@@ -217,6 +227,7 @@ public sealed partial class TopicQueueGrain(
             ArmOfferTimer(request);
             MatchChatMetrics.OfferMade(Topic, request.FirstOfferAt is null ? Now - request.Request.EnqueuedAt : null);
             request.FirstOfferAt ??= Now;
+            Changed(request);
             var offer = new Offer(request.OfferId, request.Request.RequestId, Topic, request.Request.Experiences,
                 request.Request.Note, request.Request.AgeGroup, request.OfferExpiresAt.Value,
                 request.Urgent ? Priorities.Urgent : Priorities.Normal, planned.MatchReason);

@@ -17,4 +17,20 @@ public sealed class TopicQueueState
     /// <summary>Requests of each priority that have left the queue (matched, cancelled, expired), for <c>QueueProgress</c>.</summary>
     [Id(4)] public long ServedUrgent { get; set; }
     [Id(5)] public long ServedNormal { get; set; }
+
+    /// <summary>
+    /// The pages that hold the waiting requests (<see cref="QueuePage"/>, TopicQueueGrain.Pages.cs); null: the state is
+    /// one row and <see cref="Requests"/> holds them all (every build before stop 26, or <c>QueuePages</c> off).
+    /// </summary>
+    [Id(6)] public List<long>? Pages { get; set; }
+
+    /// <summary>The next request's arrival number (its page is arrival / page size).</summary>
+    [Id(7)] public long NextArrival { get; set; }
+}
+
+/// <summary>The waiting requests of one page of a topic queue, in queue order: one grain-state row of its own.</summary>
+[GenerateSerializer, Alias("MatchChat.QueuePage")]
+public sealed class QueuePage
+{
+    [Id(0)] public List<QueuedRequest> Requests { get; set; } = [];
 }
