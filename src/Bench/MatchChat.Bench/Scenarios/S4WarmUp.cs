@@ -17,8 +17,8 @@ public static class S4WarmUp
     /// </summary>
     public static async Task RunAsync(ScenarioContext context, Uri baseUri, HttpClient http, int firstIndex, int capacity, bool? meaning)
     {
-        const int Rounds = 4;
-        var wl = Math.Max(10, context.Profile.Listeners / 10);
+        const int Rounds = 8;
+        var wl = Math.Max(10, context.Profile.Listeners / 5);
         var ws = wl * capacity;
         var started = Stopwatch.StartNew();
         var (listeners, _) = await Clients.ConnectManyAsync(baseUri, "/hubs/chat", wl, members: true, context.Options.SkipNegotiation, 64, http, firstIndex);
@@ -44,10 +44,10 @@ public static class S4WarmUp
                 await Task.Delay(100);
             }
             // A pause after each round: the runtime promotes a method to its next tier only after a quiet moment.
-            await Task.Delay(500);
+            await Task.Delay(1000);
         }
         await Clients.DisposeAllAsync(listeners.Concat(seekers));
-        await Task.Delay(1000);
+        await Task.Delay(3000);
         Log.Info($"S4: warm-up on another topic, {ws} seekers and {wl} listeners x {capacity}, {Interlocked.Read(ref matched)} matched, {started.Elapsed.TotalSeconds:F1}s (not measured)");
     }
 }
