@@ -144,11 +144,12 @@ public sealed class QueuePagesTests(QueuePagesTests.Cluster cluster) : IClassFix
         return grain;
     }
 
-    /// <summary>One silo; four requests to a page.</summary>
+    /// <summary>One silo; pages on, four requests to a page.</summary>
     public sealed class Cluster : OneSiloCluster
     {
         protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
         {
+            ["MatchChat:Matching:QueuePages"] = "true",
             ["MatchChat:Matching:QueuePageSize"] = "4",
         };
     }

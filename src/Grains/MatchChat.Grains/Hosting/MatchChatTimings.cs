@@ -52,9 +52,11 @@ public sealed class MatchChatTimings
     /// <summary>
     /// A topic queue keeps its waiting requests in pages of <see cref="QueuePageSize"/> by arrival, each its own
     /// grain-state row, and a write stores only the pages that changed (TopicQueueGrain.Pages.cs). False: the whole queue
-    /// in one row, as before (what a build older than stop 26 reads).
+    /// in one row, as before (what a build older than stop 26 reads). Off by default: in S4 (10,000 waiting) it did not
+    /// run faster on PostgreSQL beyond the VM's spread and its p99 request→offer was worse in memory (docs/benchmarks.md,
+    /// stop 26). Every build from stop 26 on reads both layouts, so it can be turned on and off at any time.
     /// </summary>
-    public bool QueuePages { get; set; } = true;
+    public bool QueuePages { get; set; }
 
     public int QueuePageSize { get; set; } = 256;
 

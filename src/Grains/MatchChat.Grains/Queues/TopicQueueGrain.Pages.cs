@@ -8,7 +8,8 @@ namespace MatchChat.Grains.Queues;
 /// How the queue is stored. Its memory is the truth (<see cref="Live"/>); a write (<see cref="WriteBehind"/>, a group
 /// commit) stores what changed since the last one.
 /// <para>
-/// The waiting requests live in pages: a request's page is its arrival number / <c>QueuePageSize</c>, fixed for its
+/// With <c>QueuePages</c> on (off by default: not faster in S4, docs/benchmarks.md stop 26) the waiting requests live
+/// in pages: a request's page is its arrival number / <c>QueuePageSize</c>, fixed for its
 /// life, and each page is a grain-state row of its own (<see cref="QueuePage"/>, in the queue's grain storage), while the
 /// queue's own row keeps the counters and the list of pages. Every change to a request marks its page
 /// (<see cref="Changed"/>), and a write stores the marked pages, clears the ones left empty, and rewrites the queue's
