@@ -46,10 +46,22 @@ public sealed partial class TopicQueueGrain
 
     private GrainId PageId(long page) => GrainId.Create("mcqueuepage", $"{Topic}/{page}");
 
-    /// <summary>This request changed (or joined or left the queue): its page goes into the next write.</summary>
+    /// <summary>True while activation builds the index from what storage holds: nothing has changed.</summary>
+    private bool _indexing;
+
+    /// <summary>This request changed (or joined or left the queue): the next write stores it (with pages on, its page).</summary>
     private void Changed(QueuedRequest r)
     {
-        _dirtyPages.Add(PageOf(r));
+        if (_indexing)
+        {
+            return;
+        }
+
+        if (Paged)
+        {
+            _dirtyPages.Add(PageOf(r));
+        }
+
         Writes.MarkDirty();
     }
 

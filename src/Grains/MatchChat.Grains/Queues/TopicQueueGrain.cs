@@ -50,13 +50,9 @@ public sealed partial class TopicQueueGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         await LoadPages();
-        var migrating = _dirtyPages.Count > 0;
+        _indexing = true;
         BuildIndex();
-        if (!migrating)
-        {
-            // Building the index marks every page; nothing changed.
-            _dirtyPages.Clear();
-        }
+        _indexing = false;
 
         foreach (var r in Requests.Where(r => r.HasOpenOffer))
         {
