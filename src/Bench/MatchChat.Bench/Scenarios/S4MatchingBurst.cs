@@ -171,6 +171,7 @@ public sealed class S4MatchingBurst : Scenario
             await pg.StatsAsync(reset: true);
         }
         var pgTicks0 = pg?.CpuTicks() ?? 0;
+        var countersBefore = await Tail.RuntimeCounters.ScrapeAsync(server.BaseUri);
         await context.WindowAsync("S4", server, TimeSpan.FromSeconds(10), async () =>
         {
             var tasks = new Task[m];
@@ -245,6 +246,7 @@ public sealed class S4MatchingBurst : Scenario
             return 0;
         });
         var s4CpuSeconds = context.LastServerCpuSeconds;
+        var countersAfter = await Tail.RuntimeCounters.ScrapeAsync(server.BaseUri);
         var pgCpuSeconds = ((pg?.CpuTicks() ?? 0) - pgTicks0) / Proc.TicksPerSecond;
         if (pg is not null && await pg.StatsAsync(reset: false) is { } stats)
         {
@@ -260,8 +262,13 @@ public sealed class S4MatchingBurst : Scenario
         // Where the time after the offer goes: the listener's AcceptOffer answered, and the seeker's Matched.
         var offerToAccepted = new Latency();
         var offerToMatched = new Latency();
+        var toTicket = new Latency();
         for (var i = 0; i < m; i++)
         {
+            if (requestIds[i] is not null)
+            {
+                toTicket.RecordTicks(ackTs[i] - startTs[i]);
+            }
             if (requestIds[i] is { } rid && offerTs.TryGetValue(rid, out var ot))
             {
                 toOffer.RecordTicks(ot - startTs[i]);
@@ -335,6 +342,7 @@ public sealed class S4MatchingBurst : Scenario
         results.Add(new Row("S4", c, "assignments/s", Interlocked.Read(ref matched) / assignSeconds, echo1000?.Item1, "matches/s",
             $"{matched} of {expected} possible matched in {assignSeconds:F1} s; ratio to S0 echo msg/s at 1000 conns; all {waves} waves sent and answered in {burstSeconds:F2} s"));
         var sent = requestIds.Count(x => x is not null);
+        results.Note($"S4 {c}: server runtime over the burst window: {Tail.RuntimeCounters.Describe(countersBefore, countersAfter, sent, "request")}");
         results.Add(new Row("S4", c, "server CPU per request", sent == 0 ? double.NaN : s4CpuSeconds * 1000 / sent, context.Baseline.EchoCpuUs1000 / 1000, "ms",
             "all server CPU in the burst window (enqueue, matching, offers, accepts, pushes) / answered requests; ratio to S0 echo CPU per message at 1000 conns"));
         if (pg is not null)
@@ -344,6 +352,7 @@ public sealed class S4MatchingBurst : Scenario
         }
         results.Add(new Row("S4", c, "p50 request→offer", toOffer.Ms(50), echo1000?.Item2, "ms", "ratio to S0 echo p50 at 1000 conns"));
         results.Add(new Row("S4", c, "p99 request→offer", toOffer.Ms(99), echo1000?.Item3, "ms", $"ratio to S0 echo p99 at 1000 conns; {toOffer.Count} offers timed ({Interlocked.Read(ref offers)} received for {offerTs.Count} requests; {requestIds.Count(r => r is not null)} requests answered with an id; {matchedUntimed} matched seekers without a timed offer)"));
+        results.Add(new Row("S4", c, "p99 request→ticket", toTicket.Ms(99), echo1000?.Item3, "ms", $"RequestListener answered with a QueueTicket; p50 {Results.Fmt(toTicket.Ms(50))} ms, {toTicket.Count} answered"));
         results.Add(new Row("S4", c, "p99 request→Matched", toMatch.Ms(99), echo1000?.Item3, "ms", $"p50 {Results.Fmt(toMatch.Ms(50))} ms; offer→accept answered p50 {Results.Fmt(offerToAccepted.Ms(50))} ms, p99 {Results.Fmt(offerToAccepted.Ms(99))} ms; offer→seeker's Matched p50 {Results.Fmt(offerToMatched.Ms(50))} ms, p99 {Results.Fmt(offerToMatched.Ms(99))} ms"));
         results.Add(new Row("S4", c, "listeners ever over capacity (must be 0)", over, null, "listeners", $"offers received while at capacity: {offersWhileFull}; max open per listener {states.Max(s => s.MaxOpen)}"));
         results.Add(new Row("S4", c, "FIFO violations (must be 0)", fifo, null, "seekers", $"{waves} waves; offered while an earlier wave had an unoffered seeker {fifoNever}, offered > {FifoToleranceMs} ms before an earlier-wave seeker {fifoLate}; {unmatched} left waiting; request errors {requestErrors}{(lastRequestError is null ? "" : " (" + lastRequestError + ")")}, accept errors {acceptErrors}{(lastAcceptError is null ? "" : " (" + lastAcceptError + ")")}"));

@@ -47,7 +47,7 @@ public static class RuntimeCounters
     }
 
     /// <summary>One line: what the runtime did between two scrapes, per delivered message where it helps.</summary>
-    public static string Describe(Dictionary<string, double> before, Dictionary<string, double> after, long messages)
+    public static string Describe(Dictionary<string, double> before, Dictionary<string, double> after, long messages, string unit = "msg")
     {
         if (before.Count == 0 || after.Count == 0)
         {
@@ -63,8 +63,8 @@ public static class RuntimeCounters
         var per = Math.Max(1, messages);
         return string.Create(CultureInfo.InvariantCulture,
             $"GCs gen0 {gc0:F0} / gen1 {gc1:F0} / gen2 {gc2:F0}, pause total {pauseMs:F1} ms (mean {(gcs == 0 ? 0 : pauseMs / gcs):F2} ms), " +
-            $"allocated {alloc / per / 1024:F1} KB per msg; JIT {D("dotnet_jit_compiled_methods_total"):F0} methods, {D("dotnet_jit_compilation_time_seconds_total") * 1000:F0} ms; " +
+            $"allocated {alloc / per / 1024:F1} KB per {unit}; JIT {D("dotnet_jit_compiled_methods_total"):F0} methods, {D("dotnet_jit_compilation_time_seconds_total") * 1000:F0} ms; " +
             $"lock contentions {D("dotnet_monitor_lock_contentions_total"):F0}; pool threads {after.GetValueOrDefault("dotnet_thread_pool_thread_count_total"):F0}, " +
-            $"queue {after.GetValueOrDefault("dotnet_thread_pool_queue_length_total"):F0}, work items {D("dotnet_thread_pool_work_item_count_total") / per:F1} per msg");
+            $"queue {after.GetValueOrDefault("dotnet_thread_pool_queue_length_total"):F0}, work items {D("dotnet_thread_pool_work_item_count_total") / per:F1} per {unit}");
     }
 }
