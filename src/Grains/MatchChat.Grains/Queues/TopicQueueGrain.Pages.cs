@@ -118,13 +118,24 @@ public sealed partial class TopicQueueGrain
 
     private Task WriteSnapshot() => Paged ? WritePages() : WriteWhole();
 
-    private Task WriteWhole()
+    private async Task WriteWhole()
     {
         _dirtyPages.Clear();
         var whole = copier.Copy(Live);
         whole.Pages = null;
         state.State = whole;
-        return state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        finally
+        {
+            // The copy is only what this write stores. Held until the next write (a pause of up to MaxPause later), a
+            // long queue's copy outlived every gen-0 collection and was promoted, write after write (S4's burst promoted
+            // 3-10 MB per gen-0 collection, docs/benchmarks.md stop 27). Released here it mostly dies young; the state
+            // object is the live queue again (what a write would store next).
+            state.State = Live;
+        }
     }
 
     private async Task WritePages()
@@ -197,7 +208,15 @@ public sealed partial class TopicQueueGrain
         }
 
         row.State = new QueuePage { Requests = requests };
-        await PageStorage.WriteStateAsync(PageStateName, PageId(page), row);
+        try
+        {
+            await PageStorage.WriteStateAsync(PageStateName, PageId(page), row);
+        }
+        finally
+        {
+            // As WriteWhole: keep the row's version, not the copy of its requests.
+            row.State = new QueuePage();
+        }
     }
 
     private async Task ClearPage(long page)
