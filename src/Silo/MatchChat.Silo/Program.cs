@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 
 // A MatchChat silo process: the scale-out unit. With ConnectionStrings__MatchChat it joins the cluster through
 // PostgreSQL membership; without, it is a single localhost silo with in-memory storage (development only).
+BufferPoolDefaults.Apply(); // first: the runtime reads the shared pool's size once
 var builder = Host.CreateApplicationBuilder(args);
 builder.UseOrleans(silo => silo.UseMatchChat(builder.Configuration).AddMatchChatDashboard(builder.Configuration));
 builder.Services.AddMatchChatSiloMetrics(builder.Configuration);
