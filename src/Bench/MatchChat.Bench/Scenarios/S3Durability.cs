@@ -74,7 +74,15 @@ public sealed class S3Durability : Scenario
         using var http = Clients.NewHttp(server.BaseUri);
         var pairs = await Relay.MatchChatPairsAsync(server, http, profile.Pairs, options.SkipNegotiation, results);
         await context.RelayBaselineClosedAsync("S3 " + store);
+        if (pg is not null)
+        {
+            await pg.StatsAsync(reset: true); // MCBENCH_PG_STATS=1 only: statements, commits and WAL of the window below
+        }
         var (res, pgSeconds) = await S1InMemoryRelay.MeasureAsync(context, "S3", store, server, pairs, $"{pairs.Count * 2} conns", pg);
+        if (pg is not null && await pg.StatsAsync(reset: false) is { } stats)
+        {
+            Log.Info($"S3 {store}, {pairs.Count * 2} conns: PostgreSQL over the warm-up and window (MCBENCH_PG_STATS=1; rows per COPY = rows / calls):\n" + stats);
+        }
         if (pg is not null && res.Delivered > 0)
         {
             results.Add(new Row("S3", $"{store}, {pairs.Count * 2} conns", "PostgreSQL CPU per delivered msg", pgSeconds * 1e6 / res.Delivered, null, "µs",
