@@ -31,8 +31,10 @@ public sealed class PhraseMatcher(Lexicon lexicon)
         {
             foreach (var (id, exact) in candidates[i])
             {
-                foreach (var entry in Lexicon.StartingWith(id))
+                var entries = Lexicon.StartingWith(id);
+                for (var e = 0; e < entries.Count; e++)
                 {
+                    var entry = entries[e];
                     if ((exact || IsFuzzy(entry)) && TryMatch(entry, i, tokens, candidates, out var end, out var allExact))
                     {
                         matches.Add(new PhraseMatch(entry, i, end, exact && allExact));
@@ -43,15 +45,21 @@ public sealed class PhraseMatcher(Lexicon lexicon)
             FindSquashed(tokens[i].Skeleton, i, matches);
         }
 
-        // Where a phrase matched word for word, a fuzzy reading of the same words by another phrase
-        // ("suicide" read as Spanish "suicida") adds nothing but a second, looser interpretation.
         if (matches.Exists(m => !m.Exact))
         {
-            matches.RemoveAll(m => !m.Exact && matches.Any(e => e.Exact && e.Start <= m.Start && e.End >= m.End && IsFuzzy(e.Entry)));
+            RemoveLooserReadings(matches);
         }
 
         return matches;
     }
+
+    /// <summary>
+    /// Where a phrase matched word for word, a fuzzy reading of the same words by another phrase ("suicide" read as
+    /// Spanish "suicida") adds nothing but a second, looser interpretation. (A method of its own so that the lambda's
+    /// closure is allocated only for a text with a fuzzy match.)
+    /// </summary>
+    private static void RemoveLooserReadings(List<PhraseMatch> matches) =>
+        matches.RemoveAll(m => !m.Exact && matches.Any(e => e.Exact && e.Start <= m.Start && e.End >= m.End && IsFuzzy(e.Entry)));
 
     /// <summary>Only crisis and concern phrases are matched fuzzily; figures, pronouns, negations and the rest word for word.</summary>
     private static bool IsFuzzy(LexiconEntry entry) => entry.Kind is EntryKind.Crisis or EntryKind.Concern;

@@ -1,12 +1,14 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace MatchChat.Language.Normalisation;
 
 /// <summary>Single letters joined by dots, dashes, underscores or stars: "k.i.l.l", "d-i-e", "s_u_i_c_i_d_e".</summary>
 internal static class DottedLetters
 {
-    public static bool TryJoin(string chunk, out string joined)
+    public static bool TryJoin(ReadOnlySpan<char> chunk, [NotNullWhen(true)] out string? joined)
     {
-        joined = chunk;
-        var trimmed = chunk.TrimEnd('.', '!', '?', ',', ';', ':');
+        joined = null;
+        var trimmed = chunk.TrimEnd(".!?,;:");
         if (trimmed.Length < 5 || trimmed.Length % 2 == 0)
         {
             return false;
@@ -40,7 +42,7 @@ internal static class DottedLetters
             letters[i / 2] = Leet.TryMap(c, out var l) && !char.IsLetter(c) ? l : c;
         }
 
-        joined = new string(letters) + chunk[trimmed.Length..];
+        joined = string.Concat(letters, chunk[trimmed.Length..]);
         return true;
     }
 }

@@ -24,15 +24,17 @@ internal static class Leet
     /// <summary>Symbols that are also punctuation count as letters only with a letter on both sides ("d!e", not "die!").</summary>
     public static bool NeedsLettersOnBothSides(char c) => c is '!' or '|' or '+';
 
-    /// <summary>Maps look-alike digits and symbols inside a chunk that holds at least one letter.</summary>
-    public static string MapChunk(string chunk, ref bool changed)
+    /// <summary>
+    /// Maps look-alike digits and symbols inside a chunk that holds at least one letter, into <paramref name="buffer"/>
+    /// (the chunk's length); a chunk without letters comes back as it is.
+    /// </summary>
+    public static ReadOnlySpan<char> MapChunk(ReadOnlySpan<char> chunk, Span<char> buffer, ref bool changed)
     {
-        if (!chunk.Any(char.IsLetter))
+        if (!HasLetter(chunk))
         {
             return chunk;
         }
 
-        Span<char> buffer = chunk.Length <= 256 ? stackalloc char[chunk.Length] : new char[chunk.Length];
         for (var i = 0; i < chunk.Length; i++)
         {
             var c = chunk[i];
@@ -51,7 +53,20 @@ internal static class Leet
             }
         }
 
-        return new string(buffer);
+        return buffer[..chunk.Length];
+    }
+
+    private static bool HasLetter(ReadOnlySpan<char> chunk)
+    {
+        foreach (var c in chunk)
+        {
+            if (char.IsLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsLetterLike(char c) => char.IsLetter(c) || TryMap(c, out _);

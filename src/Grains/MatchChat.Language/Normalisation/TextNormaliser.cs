@@ -17,7 +17,7 @@ public static class TextNormaliser
     {
         ArgumentNullException.ThrowIfNull(text);
         var flags = Obfuscation.None;
-        var source = text.Length > MaxLength ? text[..MaxLength] : text;
+        var source = text.Length > MaxLength ? text[..(char.IsHighSurrogate(text[MaxLength - 1]) ? MaxLength - 1 : MaxLength)] : text;
         var folded = Fold(source, ref flags);
         var pieces = Split(folded, ref flags);
         var tokens = JoinSpacedRuns(pieces, ref flags);
@@ -37,11 +37,11 @@ public static class TextNormaliser
             return word; // most words: nothing to collapse, no copy
         }
 
-        var sb = new StringBuilder(word.Length);
+        var length = 1;
         var run = 0;
-        for (var i = 0; i < word.Length; i++)
+        for (var i = 1; i < word.Length; i++)
         {
-            if (i > 0 && word[i] == word[i - 1])
+            if (word[i] == word[i - 1])
             {
                 run++;
                 hadLongRun |= run >= 2 && char.IsLetter(word[i]);
@@ -49,10 +49,20 @@ public static class TextNormaliser
             }
 
             run = 0;
-            sb.Append(word[i]);
+            length++;
         }
 
-        return sb.ToString();
+        return string.Create(length, word, static (span, w) =>
+        {
+            var n = 0;
+            for (var i = 0; i < w.Length; i++)
+            {
+                if (i == 0 || w[i] != w[i - 1])
+                {
+                    span[n++] = w[i];
+                }
+            }
+        });
     }
 
     private static bool HasDoubledChar(string word)
@@ -172,22 +182,31 @@ public static class TextNormaliser
     private static bool DropsPossessiveS(string text, int i) =>
         i + 1 < text.Length && text[i + 1] is 's' or 'S' && (i + 2 == text.Length || !char.IsLetter(text[i + 2]));
 
-    /// <summary>ICU normalisation where the host has it; under invariant globalization it is a no-op or throws, and <see cref="CharacterFolding"/> does the work.</summary>
+    /// <summary>
+    /// ICU normalisation where the host has it; under invariant globalization it is a no-op or throws, and
+    /// <see cref="CharacterFolding"/> does the work. A text ICU refuses is read as it is, never an exception.
+    /// </summary>
     private static string TryNormalize(string text, NormalizationForm form)
     {
         try
         {
             return text.Normalize(form);
         }
-        catch (PlatformNotSupportedException)
+        catch (Exception e) when (e is PlatformNotSupportedException or ArgumentException)
         {
+            // ArgumentException: a lone surrogate, which ICU refuses; the screen still reads the rest of the text.
             return text;
         }
     }
 
+    /// <summary>
+    /// The folded text as words with the gap before each and its sentence. Each chunk between white space is read as a
+    /// span (dotted letters joined, look-alike digits mapped in a stack buffer) and each word is copied out once.
+    /// </summary>
     private static List<Piece> Split(string folded, ref Obfuscation flags)
     {
-        var pieces = new List<Piece>();
+        var pieces = new List<Piece>((folded.Length / 5) + 1);
+        Span<char> scratch = stackalloc char[256];
         var sentence = 0;
         var gap = 0;
         var leet = false;
@@ -214,7 +233,7 @@ public static class TextNormaliser
                 i++;
             }
 
-            var chunk = folded[start..i];
+            scoped ReadOnlySpan<char> chunk = folded.AsSpan(start, i - start);
             if (DottedLetters.TryJoin(chunk, out var joined))
             {
                 flags |= Obfuscation.SpacedLetters;
@@ -222,11 +241,21 @@ public static class TextNormaliser
             }
 
             var endsSentence = EndsSentence(chunk);
-            chunk = Leet.MapChunk(chunk, ref leet);
-            foreach (var word in Words(chunk))
+            chunk = Leet.MapChunk(chunk, chunk.Length <= scratch.Length ? scratch[..chunk.Length] : new char[chunk.Length], ref leet);
+            var wordStart = -1;
+            for (var k = 0; k <= chunk.Length; k++)
             {
-                pieces.Add(new Piece(word, gap, sentence));
-                gap = 0;
+                var isWordChar = k < chunk.Length && char.IsLetterOrDigit(chunk[k]);
+                if (isWordChar && wordStart < 0)
+                {
+                    wordStart = k;
+                }
+                else if (!isWordChar && wordStart >= 0)
+                {
+                    pieces.Add(new Piece(new string(chunk[wordStart..k]), gap, sentence));
+                    gap = 0;
+                    wordStart = -1;
+                }
             }
 
             if (endsSentence && pieces.Count > 0 && pieces[^1].Sentence == sentence)
@@ -245,28 +274,10 @@ public static class TextNormaliser
         return pieces;
     }
 
-    private static bool EndsSentence(string chunk)
+    private static bool EndsSentence(ReadOnlySpan<char> chunk)
     {
         var last = chunk[^1];
         return last is '.' or '?' or '!' or ';' or ':' or '…' or '。';
-    }
-
-    private static IEnumerable<string> Words(string chunk)
-    {
-        var start = -1;
-        for (var i = 0; i <= chunk.Length; i++)
-        {
-            var isWordChar = i < chunk.Length && char.IsLetterOrDigit(chunk[i]);
-            if (isWordChar && start < 0)
-            {
-                start = i;
-            }
-            else if (!isWordChar && start >= 0)
-            {
-                yield return chunk[start..i];
-                start = -1;
-            }
-        }
     }
 
     private static List<NormalisedToken> JoinSpacedRuns(List<Piece> pieces, ref Obfuscation flags)
