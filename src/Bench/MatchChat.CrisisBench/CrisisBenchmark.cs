@@ -6,7 +6,7 @@ using MatchChat.Language.Meaning;
 namespace MatchChat.CrisisBench;
 
 /// <summary>
-/// What crisis screening costs on one core: µs per message for the cheap screen, ms per model call, the share
+/// What crisis screening costs on one core: µs and bytes allocated per message for the cheap screen, ms per model call, the share
 /// of a realistic chat mix that reaches the model, and the highest message rate at which every message is still
 /// fully screened (screen on all, model on candidates) by one core.
 /// Run: <c>dotnet run -c Release --project src/Bench/MatchChat.CrisisBench [messages]</c>.
@@ -32,6 +32,7 @@ public static class CrisisBenchmark
         }
 
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         var wall = Stopwatch.StartNew();
         var toModel = 0;
         foreach (var text in mix)
@@ -43,6 +44,7 @@ public static class CrisisBenchmark
         }
 
         var screenUs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / mix.Count;
+        var screenBytes = (GC.GetAllocatedBytesForCurrentThread() - allocated) / (double)mix.Count;
         var screenWallUs = wall.Elapsed.TotalMicroseconds / mix.Count;
 
         var candidates = mix.Where(t => detector.Screen(t, CrisisRole.Seeker, null).NeedsModel).Distinct().ToList();
@@ -64,6 +66,7 @@ public static class CrisisBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"crisis screening on one core, {mix.Count} messages of a chat mix (90% ordinary, 8% distress, 2% crisis)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model load + prototypes:         {loadMs,10:F0} ms (once per process)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cheap screen per message:        {screenUs,10:F1} µs CPU ({screenWallUs:F1} µs wall)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cheap screen allocates:          {screenBytes,10:F0} bytes per message"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"model call:                      {modelMs,10:F2} ms CPU ({modelWallMs:F2} ms wall)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"messages that reach the model:   {fraction,10:P1}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"mean cost per message:           {perMessageMs * 1000,10:F0} µs CPU"));

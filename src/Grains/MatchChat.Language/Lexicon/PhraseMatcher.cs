@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using MatchChat.Language.Normalisation;
 
 namespace MatchChat.Language.Lexicon;
@@ -11,25 +12,42 @@ public sealed class PhraseMatcher(Lexicon lexicon)
 {
     private const int MinSquashedWord = 8;
 
+    [ThreadStatic]
+    private static List<(int Id, bool Exact)>? t_scratch;
+
+    [ThreadStatic]
+    private static List<(int Id, bool Exact)>? t_flat;
+
+    [ThreadStatic]
+    private static List<int>? t_starts;
+
     private readonly SquashedIndex _squashed = SquashedIndex.Build(lexicon.Squashable);
 
     public Lexicon Lexicon { get; } = lexicon;
 
     public List<PhraseMatch> Find(NormalisedText text)
     {
+        // Every token's candidate words in one flat list (token i's are flat[starts[i]..starts[i + 1]]), kept per
+        // thread: the screen runs on every message, and only the matches it returns need memory of their own.
         var tokens = text.Tokens;
-        var candidates = new (int Id, bool Exact)[tokens.Count][];
-        var scratch = new List<(int Id, bool Exact)>();
+        var scratch = t_scratch ??= [];
+        var flat = t_flat ??= [];
+        var starts = t_starts ??= [];
+        flat.Clear();
+        starts.Clear();
         for (var i = 0; i < tokens.Count; i++)
         {
+            starts.Add(flat.Count);
             Lexicon.Candidates(tokens[i].Skeleton, scratch);
-            candidates[i] = scratch.Count == 0 ? [] : [.. scratch];
+            flat.AddRange(scratch);
         }
 
+        starts.Add(flat.Count);
+        var candidates = new Candidates(CollectionsMarshal.AsSpan(flat), CollectionsMarshal.AsSpan(starts));
         var matches = new List<PhraseMatch>();
         for (var i = 0; i < tokens.Count; i++)
         {
-            foreach (var (id, exact) in candidates[i])
+            foreach (var (id, exact) in candidates.Of(i))
             {
                 var entries = Lexicon.StartingWith(id);
                 for (var e = 0; e < entries.Count; e++)
@@ -78,7 +96,7 @@ public sealed class PhraseMatcher(Lexicon lexicon)
     }
 
     private static bool TryMatch(
-        LexiconEntry entry, int start, IReadOnlyList<NormalisedToken> tokens, (int Id, bool Exact)[][] candidates,
+        LexiconEntry entry, int start, IReadOnlyList<NormalisedToken> tokens, Candidates candidates,
         out int end, out bool allExact)
     {
         var sentence = tokens[start].Sentence;
@@ -90,14 +108,14 @@ public sealed class PhraseMatcher(Lexicon lexicon)
         {
             var wanted = entry.Words[w];
             var fuzzy = IsFuzzy(entry);
-            if (j < tokens.Count && tokens[j].Sentence == sentence && Has(candidates[j], wanted, fuzzy, ref allExact))
+            if (j < tokens.Count && tokens[j].Sentence == sentence && Has(candidates.Of(j), wanted, fuzzy, ref allExact))
             {
                 j++;
                 continue;
             }
 
             var mayskip = !skipped && entry.Words.Length >= 3 && wanted != Lexicon.Wildcard;
-            if (mayskip && j + 1 < tokens.Count && tokens[j + 1].Sentence == sentence && Has(candidates[j + 1], wanted, fuzzy, ref allExact))
+            if (mayskip && j + 1 < tokens.Count && tokens[j + 1].Sentence == sentence && Has(candidates.Of(j + 1), wanted, fuzzy, ref allExact))
             {
                 skipped = true;
                 j += 2;
@@ -111,7 +129,7 @@ public sealed class PhraseMatcher(Lexicon lexicon)
         return true;
     }
 
-    private static bool Has((int Id, bool Exact)[] candidates, int wanted, bool fuzzy, ref bool allExact)
+    private static bool Has(ReadOnlySpan<(int Id, bool Exact)> candidates, int wanted, bool fuzzy, ref bool allExact)
     {
         if (wanted == Lexicon.Wildcard)
         {
@@ -128,5 +146,14 @@ public sealed class PhraseMatcher(Lexicon lexicon)
         }
 
         return false;
+    }
+
+    /// <summary>The candidate words of each token of one text, as spans of one flat list.</summary>
+    private readonly ref struct Candidates(ReadOnlySpan<(int Id, bool Exact)> flat, ReadOnlySpan<int> starts)
+    {
+        private readonly ReadOnlySpan<(int Id, bool Exact)> _flat = flat;
+        private readonly ReadOnlySpan<int> _starts = starts;
+
+        public ReadOnlySpan<(int Id, bool Exact)> Of(int token) => _flat[_starts[token].._starts[token + 1]];
     }
 }
