@@ -9,7 +9,9 @@ public sealed class NormaliserEdgeTests
     [Fact]
     public void A_text_with_a_lone_surrogate_is_still_screened()
     {
-        // ICU refuses to normalise a lone surrogate; the screen must read the rest of the text, not fail on it.
+        // A broken emoji (its second half lost) must not hide the words before it. This repository runs with invariant
+        // globalization, where Unicode normalisation is a no-op; on a host with ICU, normalising a lone surrogate throws,
+        // and the normaliser then reads the text as written.
         var text = "i want to kill myself tonight \uD83D";
         var normalised = TextNormaliser.Normalise(text);
         Assert.Contains(normalised.Tokens, t => t.Text == "kill");
@@ -20,7 +22,8 @@ public sealed class NormaliserEdgeTests
     [Fact]
     public void A_run_longer_than_the_stack_buffer_reads_like_the_same_words_spaced()
     {
-        // Words run together with commas form one chunk; past 256 characters it is mapped in a heap buffer instead.
+        // Words run together with commas form one chunk; past 256 characters its look-alike digits are mapped in a heap
+        // buffer instead of the stack buffer, and it must read exactly like the short chunks do.
         var words = string.Concat(Enumerable.Repeat("i,want,to,k1ll,my$elf,", 20));
         Assert.True(words.Length > 256);
         var run = TextNormaliser.Normalise(words);
@@ -30,15 +33,5 @@ public sealed class NormaliserEdgeTests
         Assert.Equal(20, run.Tokens.Count(t => t.Text == "kill"));
         Assert.Equal(20, run.Tokens.Count(t => t.Text == "myself"));
         Assert.True(run.Obfuscation.HasFlag(Obfuscation.Leetspeak));
-    }
-
-    [Fact]
-    public void A_text_cut_at_the_length_limit_keeps_whole_characters()
-    {
-        // 3,999 letters and one emoji (two chars) straddling the 4,000-char limit: the cut drops the whole emoji.
-        var text = new string('a', 3999) + "\uD83D\uDE00 kill myself";
-        var normalised = TextNormaliser.Normalise(text);
-        Assert.Single(normalised.Tokens);
-        Assert.Equal(1, normalised.Tokens[0].Skeleton.Length);
     }
 }
