@@ -28,16 +28,16 @@ internal sealed class GroupCommitQueue
         _writers = Enumerable.Range(0, Math.Max(1, _options.ConcurrentBatches)).Select(_ => Task.Run(RunWriterAsync)).ToArray();
     }
 
-    /// <summary>Queues the (normalized) row and waits for the commit of the transaction that carries it.</summary>
-    public async Task<AppendResult> AppendAsync(StoredMessage row, CancellationToken cancellationToken)
+    /// <summary>Queues one channel's (normalized) rows and waits for the commit of the transaction that carries them.</summary>
+    public async Task<RowOutcome[]> AppendAsync(StoredMessage[] rows, CancellationToken cancellationToken)
     {
-        var pending = new PendingAppend(row);
+        var pending = new PendingAppend(rows);
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new MessageStoreUnavailableException("The message store is shutting down.");
         }
 
-        // Once queued the row is written whatever the caller does; cancelling only stops the waiting.
+        // Once queued the rows are written whatever the caller does; cancelling only stops the waiting.
         return await pending.Completion.Task.WaitAsync(cancellationToken);
     }
 
@@ -55,14 +55,14 @@ internal sealed class GroupCommitQueue
     {
         var reader = _queue.Reader;
         var maxBatch = Math.Max(1, _options.MaxBatchSize);
-        var batch = new List<PendingAppend>(maxBatch);
+        var batch = new Batch(maxBatch);
         try
         {
             while (await reader.WaitToReadAsync())
             {
                 batch.Clear();
                 await CollectBatchAsync(reader, batch, maxBatch);
-                if (batch.Count > 0)
+                if (batch.Appends.Count > 0)
                 {
                     await WriteBatchAsync(batch);
                 }
@@ -74,7 +74,7 @@ internal sealed class GroupCommitQueue
             PostgresStorageLog.WriterCrashed(_logger, exception.GetType().Name);
             _queue.Writer.TryComplete(exception);
             var failure = new MessageStoreUnavailableException("The message writer stopped.", exception);
-            foreach (var pending in batch)
+            foreach (var pending in batch.Appends)
             {
                 pending.Completion.TrySetException(failure);
             }
@@ -86,14 +86,14 @@ internal sealed class GroupCommitQueue
         }
     }
 
-    private async Task CollectBatchAsync(ChannelReader<PendingAppend> reader, List<PendingAppend> batch, int maxBatch)
+    private async Task CollectBatchAsync(ChannelReader<PendingAppend> reader, Batch batch, int maxBatch)
     {
         while (batch.Count < maxBatch && reader.TryRead(out var first))
         {
             batch.Add(first);
         }
 
-        if (batch.Count == 0 || batch.Count >= maxBatch || _options.FlushWindow <= TimeSpan.Zero)
+        if (batch.Appends.Count == 0 || batch.Count >= maxBatch || _options.FlushWindow <= TimeSpan.Zero)
         {
             return;
         }
@@ -120,14 +120,9 @@ internal sealed class GroupCommitQueue
         }
     }
 
-    private async Task WriteBatchAsync(List<PendingAppend> batch)
+    private async Task WriteBatchAsync(Batch batch)
     {
-        var rows = new StoredMessage[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
-        {
-            rows[i] = batch[i].Message;
-        }
-
+        var rows = batch.Rows.ToArray();
         RowOutcome[] outcomes;
         try
         {
@@ -135,7 +130,7 @@ internal sealed class GroupCommitQueue
         }
         catch (MessageStoreUnavailableException exception)
         {
-            foreach (var pending in batch)
+            foreach (var pending in batch.Appends)
             {
                 pending.Completion.TrySetException(exception);
             }
@@ -143,16 +138,34 @@ internal sealed class GroupCommitQueue
             return;
         }
 
-        for (var i = 0; i < batch.Count; i++)
+        var offset = 0;
+        foreach (var pending in batch.Appends)
         {
-            if (outcomes[i].Result is { } result)
-            {
-                batch[i].Completion.TrySetResult(result);
-            }
-            else
-            {
-                batch[i].Completion.TrySetException(new MessageStoreUnavailableException(outcomes[i].Failure ?? "not stored"));
-            }
+            pending.Completion.TrySetResult(outcomes.AsSpan(offset, pending.Rows.Length).ToArray());
+            offset += pending.Rows.Length;
+        }
+    }
+
+    /// <summary>The appends one writer collected, and their rows in order (a channel's rows stay together).</summary>
+    private sealed class Batch(int capacity)
+    {
+        public List<PendingAppend> Appends { get; } = new(capacity);
+
+        public List<StoredMessage> Rows { get; } = new(capacity);
+
+        /// <summary>Rows so far; an append of several rows may take a batch past its maximum once.</summary>
+        public int Count => Rows.Count;
+
+        public void Add(PendingAppend pending)
+        {
+            Appends.Add(pending);
+            Rows.AddRange(pending.Rows);
+        }
+
+        public void Clear()
+        {
+            Appends.Clear();
+            Rows.Clear();
         }
     }
 }

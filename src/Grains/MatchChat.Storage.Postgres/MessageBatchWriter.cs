@@ -10,7 +10,8 @@ namespace MatchChat.Storage.Postgres;
 /// Writes a set of message rows in one transaction: one <c>INSERT ... SELECT FROM unnest(...) ON CONFLICT DO NOTHING</c>
 /// for all of them (a single row: a plain <c>INSERT</c>), committed as its own statement, then the rows that were not
 /// inserted are resolved by reading what is stored. Used by the
-/// group-commit writers and, one row at a time, by a store without group commit.
+/// group-commit writers and, one channel's rows at a time, by a store without group commit. A channel's rows stay gapless:
+/// when a row repeats a stored message the channel's later rows move one seq down (<see cref="WriteOneByOneAsync"/>).
 /// </summary>
 internal sealed class MessageBatchWriter(NpgsqlDataSource dataSource, int commandTimeoutSeconds, ILogger logger, bool binaryCopy = false)
 {
@@ -50,19 +51,44 @@ internal sealed class MessageBatchWriter(NpgsqlDataSource dataSource, int comman
         }
     }
 
+    /// <summary>
+    /// Each row in its own transaction, in order. A channel stays gapless: after a row of a channel that repeats a stored
+    /// message (not inserted) the channel's later rows are offered one seq lower, and after a row that could not be stored
+    /// the channel's later rows are not tried.
+    /// </summary>
     private async Task<RowOutcome[]> WriteOneByOneAsync(IReadOnlyList<StoredMessage> rows, CancellationToken cancellationToken)
     {
         var outcomes = new RowOutcome[rows.Count];
+        Dictionary<string, long>? repeated = null;
+        HashSet<string>? failed = null;
         for (var i = 0; i < rows.Count; i++)
         {
+            var row = rows[i];
+            if (failed?.Contains(row.Channel) == true)
+            {
+                outcomes[i] = RowOutcome.Failed("An earlier message of this channel was not stored.");
+                continue;
+            }
+
+            var lower = repeated?.GetValueOrDefault(row.Channel) ?? 0;
+            var offered = lower == 0 ? row : row with { Seq = row.Seq - lower };
             try
             {
-                outcomes[i] = (await WriteWithRetryAsync([rows[i]], cancellationToken))[0];
+                outcomes[i] = (await WriteWithRetryAsync([offered], cancellationToken))[0];
             }
             catch (MessageStoreUnavailableException exception)
             {
-                PostgresStorageLog.RowRejected(logger, rows[i].Channel, rows[i].Seq, PostgresErrors.Describe(exception.InnerException ?? exception));
+                PostgresStorageLog.RowRejected(logger, row.Channel, offered.Seq, PostgresErrors.Describe(exception.InnerException ?? exception));
                 outcomes[i] = RowOutcome.Failed("PostgreSQL rejected the message row.");
+            }
+
+            if (outcomes[i].Result is null)
+            {
+                (failed ??= []).Add(row.Channel);
+            }
+            else if (!outcomes[i].Result!.Inserted)
+            {
+                (repeated ??= [])[row.Channel] = lower + 1;
             }
         }
 
@@ -84,11 +110,23 @@ internal sealed class MessageBatchWriter(NpgsqlDataSource dataSource, int comman
             return all;
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // Null: the statement would have left a gap in a channel that has several rows here; nothing was stored.
+        var outcomes = await InsertAsync(rows, cancellationToken) ?? await WriteOneByOneAsync(rows, cancellationToken);
+        MatchChatMetrics.StoreCommitted(rows.Count, Stopwatch.GetElapsedTime(started));
+        return outcomes;
+    }
 
-        // One statement, in autocommit: it is its own transaction, committed (and, with PostgreSQL's default
-        // synchronous_commit, flushed to the WAL) before the server reports it ready, which the reader waits for on
-        // dispose. No BEGIN/COMMIT round trip. The skipped rows are only read afterwards; nothing else is written.
+    /// <summary>
+    /// One statement for all rows. In autocommit it is its own transaction, committed (and, with PostgreSQL's default
+    /// synchronous_commit, flushed to the WAL) before the server reports it ready: no BEGIN/COMMIT round trip. When a
+    /// channel has several rows (a channel grain's batch) the statement runs in a transaction that is rolled back, and
+    /// null returned, if it skipped one of them: the rows after it would sit one seq too high.
+    /// </summary>
+    private async Task<RowOutcome[]?> InsertAsync(IReadOnlyList<StoredMessage> rows, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var shared = rows.Count > 1 ? SharedChannels(rows) : null;
+        await using var transaction = shared is null ? null : await connection.BeginTransactionAsync(cancellationToken);
         bool[] inserted = rows.Count == 1
             ? [await InsertOneAsync(connection, rows[0], cancellationToken)]
             : await InsertManyAsync(connection, rows, cancellationToken);
@@ -107,13 +145,39 @@ internal sealed class MessageBatchWriter(NpgsqlDataSource dataSource, int comman
             }
         }
 
+        if (transaction is not null)
+        {
+            if (skipped.Exists(i => shared!.Contains(rows[i].Channel)))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return null;
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
         if (skipped.Count > 0)
         {
             await ResolveSkippedAsync(connection, rows, skipped, outcomes, cancellationToken);
         }
 
-        MatchChatMetrics.StoreCommitted(rows.Count, Stopwatch.GetElapsedTime(started));
         return outcomes;
+    }
+
+    /// <summary>The channels with more than one row here, or null when there are none.</summary>
+    private static HashSet<string>? SharedChannels(IReadOnlyList<StoredMessage> rows)
+    {
+        var seen = new HashSet<string>(rows.Count, StringComparer.Ordinal);
+        HashSet<string>? shared = null;
+        foreach (var row in rows)
+        {
+            if (!seen.Add(row.Channel))
+            {
+                (shared ??= new HashSet<string>(StringComparer.Ordinal)).Add(row.Channel);
+            }
+        }
+
+        return shared;
     }
 
     /// <summary>
@@ -171,7 +235,7 @@ internal sealed class MessageBatchWriter(NpgsqlDataSource dataSource, int comman
                 (row.Channel, row.Seq, row.SenderId, row.SenderHandle, row.ClientMessageId, row.Text, row.SentAt);
 
             // Two rows of one batch offering the same (channel, seq): the first in the batch is the one PostgreSQL keeps,
-            // the other is resolved like any skipped row. (One channel grain has one append in flight, so this is rare.)
+            // the other is resolved like any skipped row. (A channel grain has one append in flight, so this is rare.)
             byKey.TryAdd((row.Channel, row.Seq), i);
         }
 

@@ -2,10 +2,10 @@ using MatchChat.Grains.Messages;
 
 namespace MatchChat.Storage.Postgres;
 
-/// <summary>One queued append and the caller waiting for its outcome.</summary>
-internal sealed class PendingAppend(StoredMessage message)
+/// <summary>One queued append of one channel's rows (one or more, consecutive seqs) and the caller waiting for their outcomes.</summary>
+internal sealed class PendingAppend(StoredMessage[] rows)
 {
-    public StoredMessage Message { get; } = message;
+    public StoredMessage[] Rows { get; } = rows;
 
-    public TaskCompletionSource<AppendResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource<RowOutcome[]> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -68,7 +68,43 @@ public sealed class PostgresMessageStore : IMessageStore, IAsyncDisposable, IDis
             return Unwrap((await write.WaitAsync(cancellationToken))[0]);
         }
 
-        return await _queue.AppendAsync(row, cancellationToken);
+        return Unwrap((await _queue.AppendAsync([row], cancellationToken))[0]);
+    }
+
+    /// <inheritdoc />
+    /// <remarks>The rows travel together: in one group-commit transaction (or, without group commit, one of their own).</remarks>
+    public async Task<AppendResult?[]> AppendBatchAsync(IReadOnlyList<StoredMessage> rows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var normalized = new StoredMessage[rows.Count];
+        for (var i = 0; i < normalized.Length; i++)
+        {
+            normalized[i] = MessageRows.Normalize(rows[i]);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var results = new AppendResult?[normalized.Length];
+        if (normalized.Length == 0)
+        {
+            return results;
+        }
+
+        try
+        {
+            var outcomes = _queue is null
+                ? await _writer.WriteWithRetryAsync(normalized, CancellationToken.None).WaitAsync(cancellationToken)
+                : await _queue.AppendAsync(normalized, cancellationToken);
+            for (var i = 0; i < results.Length && outcomes[i].Result is { } result; i++)
+            {
+                results[i] = result;
+            }
+        }
+        catch (MessageStoreUnavailableException)
+        {
+            // No outcome is known for any of them.
+        }
+
+        return results;
     }
 
     /// <inheritdoc />

@@ -23,7 +23,7 @@ public sealed record PostgresMessageStoreOptions
 
     /// <summary>How many group-commit transactions may be in flight at once (one background writer each). While one batch
     /// waits for its commit to be flushed, the next one collects rows and writes; 1 is a single writer. One channel never
-    /// has two rows in flight (its grain awaits each append), so a channel's rows still commit in seq order.</summary>
+    /// has two appends in flight (its grain awaits each before the next), so a channel's rows still commit in seq order.</summary>
     public int ConcurrentBatches { get; init; } = 2;
 
     /// <summary>True (the default): a group-commit batch of more than one row is written with one binary <c>COPY</c>, and

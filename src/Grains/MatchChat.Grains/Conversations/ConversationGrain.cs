@@ -14,6 +14,7 @@ using MatchChat.Grains.Retention;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
 using Orleans.Serialization;
 using Orleans.Storage;
 
@@ -27,13 +28,14 @@ namespace MatchChat.Grains.Conversations;
 /// new conversation blind and reads only when that is refused; every other first call reads first (<see cref="Invoke"/>).
 /// On PostgreSQL that is one round trip fewer on the way from an accepted offer to <c>Matched</c>.
 /// </summary>
+[MayInterleave(nameof(Interleaves))]
 public sealed partial class ConversationGrain(
     DeepCopier<ConversationState> copier,
     IMessageStore store,
     IRetentionStore endings,
     IOptions<MatchChatTimings> timings,
     TimeProvider time,
-    ILogger<ConversationGrain> logger) : ChannelGrainBase(store, timings, time), IConversationGrain, IIncomingGrainCallFilter
+    ILogger<ConversationGrain> logger) : ChannelGrainBase(store, timings, time), IConversationGrain
 {
     private WriteThrough<ConversationState>? _writes;
     private LazyState<ConversationState>? _state;
@@ -43,15 +45,13 @@ public sealed partial class ConversationGrain(
 
     private ConversationState S => Stored.State;
 
-    /// <summary>Every call but <see cref="Start"/> finds the state read (once per activation).</summary>
-    public async Task Invoke(IIncomingGrainCallContext context)
+    /// <summary>Every call but <see cref="Start"/> finds the state read (once per activation; interleaving calls share the read).</summary>
+    protected override async Task BeforeInvoke(IIncomingGrainCallContext context)
     {
         if (context.MethodName != nameof(Start))
         {
             await ReadIfUnknown();
         }
-
-        await context.Invoke();
     }
 
     /// <summary>Reads the state if this activation does not know it yet; a conversation that moved tells its members' nodes.</summary>

@@ -12,19 +12,27 @@ using MatchChat.Grains.Messages;
 using MatchChat.Language.Detection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans.Serialization.Invocation;
 
 namespace MatchChat.Grains.Push;
 
 /// <summary>
 /// What conversations and rooms share: seq assignment, the message store, typing, and push to subscribed web nodes.
 /// Seq is not grain state: it continues from the store's maximum, so it survives any restart the store survives.
-/// Sends on one channel are serialised by the grain; the store batches across channels.
+/// A channel has one append in flight: sends that arrive meanwhile (they interleave, <see cref="Interleaves"/>) wait and
+/// go together as the next one, in arrival order, so a busy conversation's messages do not each wait for a commit of
+/// their own. The store batches across channels. A subclass marks itself <c>[MayInterleave(nameof(Interleaves))]</c>.
 /// </summary>
-public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTimings> timings, TimeProvider time) : Grain, IChannelGrain
+public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTimings> timings, TimeProvider time)
+    : Grain, IChannelGrain, IIncomingGrainCallFilter
 {
     private const int MaxRefills = 4;
+    private const int MaxBatch = 64;
     private static readonly IReadOnlySet<string> NoneHidden = new HashSet<string>();
+    private readonly ChannelGate _gate = new();
     private long _nextSeq;
+    private List<PendingSend>? _queued;
+    private bool _writing;
     private CrisisScreening? _screening;
 
     protected NodeSubscriptions Nodes { get; } = new(timings.Value.ObserverExpiry, time);
@@ -62,10 +70,92 @@ public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTi
     /// <summary>Throws when the member may not write (for example: the conversation has ended).</summary>
     protected virtual void RequireWriter(string memberId) => RequireReader(memberId);
 
+    /// <summary>Orleans may start these while another call of this grain waits; <see cref="ChannelGate"/> orders them against the rest.</summary>
+    public static bool Interleaves(IInvokable request) => IsShared(request.GetMethodName());
+
+    private static bool IsShared(string method) => method is nameof(Send) or nameof(History) or nameof(Typing);
+
+    /// <summary>Every call passes the gate: sends and reads together, anything else alone.</summary>
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        if (IsShared(context.MethodName))
+        {
+            await _gate.EnterShared();
+            try
+            {
+                await BeforeInvoke(context);
+                await context.Invoke();
+            }
+            finally
+            {
+                _gate.ExitShared();
+            }
+
+            return;
+        }
+
+        await _gate.EnterExclusive();
+        try
+        {
+            await BeforeInvoke(context);
+            await context.Invoke();
+        }
+        finally
+        {
+            _gate.ExitExclusive();
+        }
+    }
+
+    /// <summary>What a subclass does before each call, inside the gate.</summary>
+    protected virtual Task BeforeInvoke(IIncomingGrainCallContext context) => Task.CompletedTask;
+
     public async Task<Message> Send(string memberId, string clientMessageId, string text)
     {
         var handle = RequireReader(memberId);
         RequireWriter(memberId);
+        var send = new PendingSend(memberId, handle, clientMessageId, text, Now);
+        (_queued ??= []).Add(send);
+        if (!_writing)
+        {
+            _writing = true;
+            _ = WriteQueued();
+        }
+
+        return await send.Stored.Task;
+    }
+
+    /// <summary>Writes what is queued, one append at a time, until nothing is; each send hears its own outcome.</summary>
+    private async Task WriteQueued()
+    {
+        try
+        {
+            while (_queued is { Count: > 0 } queued)
+            {
+                List<PendingSend> batch;
+                if (queued.Count <= MaxBatch)
+                {
+                    batch = queued;
+                    _queued = null;
+                }
+                else
+                {
+                    batch = queued.GetRange(0, MaxBatch);
+                    queued.RemoveRange(0, MaxBatch);
+                }
+
+                await WriteBatch(batch);
+            }
+        }
+        finally
+        {
+            _writing = false;
+        }
+    }
+
+    /// <summary>One append of the batch at consecutive seqs; then, in seq order, each message is pushed, screened and answered.</summary>
+    private async Task WriteBatch(List<PendingSend> batch)
+    {
+        var answered = 0;
         try
         {
             if (_nextSeq == 0)
@@ -73,35 +163,71 @@ public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTi
                 _nextSeq = await store.GetMaxSeqAsync(Channel) + 1;
             }
 
-            var result = await store.AppendAsync(new StoredMessage(Channel, _nextSeq, memberId, handle, clientMessageId, text, Now));
-            if (!result.Inserted && result.Message.Text != text)
+            var rows = new StoredMessage[batch.Count];
+            for (var i = 0; i < rows.Length; i++)
             {
-                throw MatchChatException.Conflict("That clientMessageId was already used for a different message. Use a new id.");
+                var send = batch[i];
+                rows[i] = new StoredMessage(Channel, _nextSeq + i, send.MemberId, send.Handle, send.ClientMessageId, send.Text, send.SentAt);
             }
 
-            if (result.Inserted)
+            var results = await store.AppendBatchAsync(rows);
+            for (; answered < batch.Count; answered++)
             {
-                _nextSeq++;
-                MatchChatMetrics.MessageStored(Channel);
-            }
+                if (results[answered] is not { } result)
+                {
+                    break;
+                }
 
-            // A resend is pushed again too: the first attempt may have been stored without being pushed (its reply
-            // was lost). Clients drop a (channel, seq) they already have.
-            var message = ToMessage(result.Message);
-            Nodes.Notify(n => n.MessageReceived(memberId, message));
-            if (result.Inserted)
-            {
-                ScreenForCrisis(memberId, handle, message);
+                Answer(batch[answered], result);
             }
-
-            return message;
         }
         catch (MessageStoreUnavailableException)
         {
+        }
+        catch (Exception exception)
+        {
+            for (; answered < batch.Count; answered++)
+            {
+                batch[answered].Stored.TrySetException(exception);
+            }
+        }
+
+        if (answered < batch.Count)
+        {
             // The write may or may not have landed: read the stored maximum again before the next send.
             _nextSeq = 0;
-            throw MatchChatException.Unavailable("Your message could not be saved just now. Please send it again in a moment.");
+            var unavailable = MatchChatException.Unavailable("Your message could not be saved just now. Please send it again in a moment.");
+            for (; answered < batch.Count; answered++)
+            {
+                batch[answered].Stored.TrySetException(unavailable);
+            }
         }
+    }
+
+    private void Answer(PendingSend send, AppendResult result)
+    {
+        if (!result.Inserted && result.Message.Text != send.Text)
+        {
+            send.Stored.TrySetException(MatchChatException.Conflict("That clientMessageId was already used for a different message. Use a new id."));
+            return;
+        }
+
+        if (result.Inserted)
+        {
+            _nextSeq = result.Message.Seq + 1;
+            MatchChatMetrics.MessageStored(Channel);
+        }
+
+        // A resend is pushed again too: the first attempt may have been stored without being pushed (its reply
+        // was lost). Clients drop a (channel, seq) they already have.
+        var message = ToMessage(result.Message);
+        Nodes.Notify(n => n.MessageReceived(send.MemberId, message));
+        if (result.Inserted)
+        {
+            ScreenForCrisis(send.MemberId, send.Handle, message);
+        }
+
+        send.Stored.TrySetResult(message);
     }
 
     public async Task<Message[]> History(string memberId, long? afterSeq, long? beforeSeq, int limit)
@@ -217,6 +343,17 @@ public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTi
         {
             MatchChatMetrics.CrisisScreenFailed();
         }
+    }
+
+    /// <summary>A send waiting for its append.</summary>
+    private sealed class PendingSend(string memberId, string handle, string clientMessageId, string text, DateTime sentAt)
+    {
+        public string MemberId { get; } = memberId;
+        public string Handle { get; } = handle;
+        public string ClientMessageId { get; } = clientMessageId;
+        public string Text { get; } = text;
+        public DateTime SentAt { get; } = sentAt;
+        public TaskCompletionSource<Message> Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     private static Message ToMessage(StoredMessage m) => new(m.Channel, m.Seq, m.SenderHandle, m.Text, m.SentAt, m.ClientMessageId, m.Redacted);

@@ -9,6 +9,7 @@ using MatchChat.Grains.Persistence;
 using MatchChat.Grains.Push;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
 using Orleans.Serialization;
 
 namespace MatchChat.Grains.Rooms;
@@ -17,6 +18,7 @@ namespace MatchChat.Grains.Rooms;
 /// One per topic room: who has joined (bounded by <see cref="RoomMembership"/>), and the room's messages (through the store).
 /// Moderators' mutes and bans, and each reader's blocks, are in RoomGrain.Moderation.cs.
 /// </summary>
+[MayInterleave(nameof(Interleaves))]
 public sealed partial class RoomGrain(
     [PersistentState("room", StorageNames.Grains)] IPersistentState<RoomState> state,
     DeepCopier<RoomState> copier,
