@@ -110,19 +110,45 @@ internal sealed class MessageBatchWriter(NpgsqlDataSource dataSource, int comman
             return all;
         }
 
-        // Null: the statement would have left a gap in a channel that has several rows here; nothing was stored.
-        var outcomes = await InsertAsync(rows, cancellationToken) ?? await WriteOneByOneAsync(rows, cancellationToken);
-        MatchChatMetrics.StoreCommitted(rows.Count, Stopwatch.GetElapsedTime(started));
-        return outcomes;
+        var (outcomes, gapped) = await InsertAsync(rows, cancellationToken);
+        if (outcomes is not null)
+        {
+            MatchChatMetrics.StoreCommitted(rows.Count, Stopwatch.GetElapsedTime(started));
+            return outcomes;
+        }
+
+        // The statement would have left a gap in these channels; nothing was stored. The other channels' rows go
+        // together again, these channels' rows one at a time (each part counts its own commits).
+        var slow = new List<int>();
+        var rest = new List<int>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            (gapped!.Contains(rows[i].Channel) ? slow : rest).Add(i);
+        }
+
+        var merged = new RowOutcome[rows.Count];
+        var restOutcomes = rest.Count == 0 ? [] : await WriteTransactionAsync(rest.ConvertAll(i => rows[i]), cancellationToken);
+        var slowOutcomes = await WriteOneByOneAsync(slow.ConvertAll(i => rows[i]), cancellationToken);
+        for (var k = 0; k < rest.Count; k++)
+        {
+            merged[rest[k]] = restOutcomes[k];
+        }
+
+        for (var k = 0; k < slow.Count; k++)
+        {
+            merged[slow[k]] = slowOutcomes[k];
+        }
+
+        return merged;
     }
 
     /// <summary>
     /// One statement for all rows. In autocommit it is its own transaction, committed (and, with PostgreSQL's default
     /// synchronous_commit, flushed to the WAL) before the server reports it ready: no BEGIN/COMMIT round trip. When a
-    /// channel has several rows (a channel grain's batch) the statement runs in a transaction that is rolled back, and
-    /// null returned, if it skipped one of them: the rows after it would sit one seq too high.
+    /// channel has several rows (a channel grain's batch) the statement runs in a transaction that is rolled back if it
+    /// skipped one of them (the rows after it would sit one seq too high): then no outcomes, and those channels.
     /// </summary>
-    private async Task<RowOutcome[]?> InsertAsync(IReadOnlyList<StoredMessage> rows, CancellationToken cancellationToken)
+    private async Task<(RowOutcome[]? Outcomes, HashSet<string>? Gapped)> InsertAsync(IReadOnlyList<StoredMessage> rows, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var shared = rows.Count > 1 ? SharedChannels(rows) : null;
@@ -147,10 +173,19 @@ internal sealed class MessageBatchWriter(NpgsqlDataSource dataSource, int comman
 
         if (transaction is not null)
         {
-            if (skipped.Exists(i => shared!.Contains(rows[i].Channel)))
+            HashSet<string>? gapped = null;
+            foreach (var i in skipped)
+            {
+                if (shared!.Contains(rows[i].Channel))
+                {
+                    (gapped ??= new HashSet<string>(StringComparer.Ordinal)).Add(rows[i].Channel);
+                }
+            }
+
+            if (gapped is not null)
             {
                 await transaction.RollbackAsync(cancellationToken);
-                return null;
+                return (null, gapped);
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -161,7 +196,7 @@ internal sealed class MessageBatchWriter(NpgsqlDataSource dataSource, int comman
             await ResolveSkippedAsync(connection, rows, skipped, outcomes, cancellationToken);
         }
 
-        return outcomes;
+        return (outcomes, null);
     }
 
     /// <summary>The channels with more than one row here, or null when there are none.</summary>

@@ -30,8 +30,9 @@ public interface IMessageStore
                 results[i] = result;
                 skipped += result.Inserted ? 0 : 1;
             }
-            catch (MessageStoreUnavailableException)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
+                // Unavailable, or refused: this and the later rows are not confirmed.
                 break;
             }
         }

@@ -73,7 +73,10 @@ public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTi
     /// <summary>Orleans may start these while another call of this grain waits; <see cref="ChannelGate"/> orders them against the rest.</summary>
     public static bool Interleaves(IInvokable request) => IsShared(request.GetMethodName());
 
-    private static bool IsShared(string method) => method is nameof(Send) or nameof(History) or nameof(Typing);
+    /// <summary>Sends, and the calls that only read or change nothing but memory in one step (no await), run together.
+    /// Every other call runs alone. (A future timer must go through the gate too: Orleans itself no longer serialises.)</summary>
+    private static bool IsShared(string method) =>
+        method is nameof(Send) or nameof(History) or nameof(Typing) or nameof(Subscribe) or nameof(Unsubscribe) or "Describe" or "PeerOf" or "Absent";
 
     /// <summary>Every call passes the gate: sends and reads together, anything else alone.</summary>
     public async Task Invoke(IIncomingGrainCallContext context)
@@ -186,6 +189,7 @@ public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTi
         }
         catch (Exception exception)
         {
+            _nextSeq = 0;
             for (; answered < batch.Count; answered++)
             {
                 batch[answered].Stored.TrySetException(exception);
