@@ -34,15 +34,18 @@ internal sealed class ChannelGate
         return Wait(exclusive: true);
     }
 
-    public void ExitShared()
+    /// <summary>Leaves what <see cref="EnterShared"/> (<paramref name="shared"/>) or <see cref="EnterExclusive"/> entered.</summary>
+    public void Exit(bool shared)
     {
-        _shared--;
-        Release();
-    }
+        if (shared)
+        {
+            _shared--;
+        }
+        else
+        {
+            _exclusive = false;
+        }
 
-    public void ExitExclusive()
-    {
-        _exclusive = false;
         Release();
     }
 

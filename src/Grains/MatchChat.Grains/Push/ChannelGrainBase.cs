@@ -81,23 +81,8 @@ public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTi
     /// <summary>Every call passes the gate: sends and reads together, anything else alone.</summary>
     public async Task Invoke(IIncomingGrainCallContext context)
     {
-        if (IsShared(context.MethodName))
-        {
-            await _gate.EnterShared();
-            try
-            {
-                await BeforeInvoke(context);
-                await context.Invoke();
-            }
-            finally
-            {
-                _gate.ExitShared();
-            }
-
-            return;
-        }
-
-        await _gate.EnterExclusive();
+        var shared = IsShared(context.MethodName);
+        await (shared ? _gate.EnterShared() : _gate.EnterExclusive());
         try
         {
             await BeforeInvoke(context);
@@ -105,7 +90,7 @@ public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTi
         }
         finally
         {
-            _gate.ExitExclusive();
+            _gate.Exit(shared);
         }
     }
 
