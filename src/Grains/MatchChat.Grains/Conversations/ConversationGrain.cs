@@ -38,6 +38,8 @@ public sealed partial class ConversationGrain(
     ILogger<ConversationGrain> logger) : ChannelGrainBase(store, timings, time), IConversationGrain
 {
     private WriteThrough<ConversationState>? _writes;
+    private string? _id;
+    private string? _channel;
     private LazyState<ConversationState>? _state;
 
     private LazyState<ConversationState> Stored => _state ??= new(
@@ -65,7 +67,10 @@ public sealed partial class ConversationGrain(
 
     private WriteThrough<ConversationState> Writes => _writes ??= new(Stored, copier, DeactivateOnIdle, logger);
 
-    protected override string Channel => Channels.ForConversation(this.GetPrimaryKeyString());
+    /// <summary>The conversation's id, read from the grain key once per activation (each read of the key builds a new string).</summary>
+    private string Id => _id ??= this.GetPrimaryKeyString();
+
+    protected override string Channel => _channel ??= Channels.ForConversation(Id);
 
     protected override IEnumerable<string> MemberIds => S.Exists && S.EndedAt is null ? [S.SeekerId, S.ListenerId] : [];
 
@@ -150,7 +155,7 @@ public sealed partial class ConversationGrain(
             return;
         }
 
-        var id = this.GetPrimaryKeyString();
+        var id = Id;
         var seekerView = new Conversation(id, Channel, S.Topic!, S.ListenerHandle, MemberRoles.Seeker, S.SharedExperiences, S.StartedAt, null,
             S.MatchReason, S.ListenerBio);
         var listenerView = seekerView with { PeerHandle = S.SeekerHandle, Role = MemberRoles.Listener, PeerBio = null };
@@ -164,7 +169,7 @@ public sealed partial class ConversationGrain(
         if (S.EndedAt is not null)
         {
             // Already ended: tell the caller again, in case that notice was lost (it frees a listener's capacity).
-            var again = new ConversationEnded(this.GetPrimaryKeyString(), S.EndedBy ?? handle, reason, S.EndedAt.Value);
+            var again = new ConversationEnded(Id, S.EndedBy ?? handle, reason, S.EndedAt.Value);
             _ = GrainFactory.Ref<IMemberGrain>(memberId).OnConversationEnded(again, S.EndedAt.Value);
             await RecordEnding();
             return;
@@ -180,7 +185,7 @@ public sealed partial class ConversationGrain(
         MatchChatMetrics.ConversationEnded(S.Topic!, reason);
         await RecordEnding();
         // The caller hears the reason; the other participant hears EndReasons.ForPeer of it (a block is not announced).
-        var ended = new ConversationEnded(this.GetPrimaryKeyString(), endedBy, reason, S.EndedAt!.Value);
+        var ended = new ConversationEnded(Id, endedBy, reason, S.EndedAt!.Value);
         var peerEnded = ended with { Reason = EndReasons.ForPeer(reason) };
         _ = GrainFactory.Ref<IMemberGrain>(S.SeekerId).OnConversationEnded(memberId == S.SeekerId ? ended : peerEnded, S.EndedAt!.Value);
         _ = GrainFactory.Ref<IMemberGrain>(S.ListenerId).OnConversationEnded(memberId == S.ListenerId ? ended : peerEnded, S.EndedAt.Value);
@@ -214,7 +219,7 @@ public sealed partial class ConversationGrain(
     {
         var seeker = memberId == S.SeekerId;
         return new CrisisText(memberId, handle, message.Text, CrisisSources.Message, seeker ? CrisisRoles.Seeker : CrisisRoles.Listener,
-            S.Topic, message.Channel, message.Seq, this.GetPrimaryKeyString(), seeker ? S.ListenerId : S.SeekerId);
+            S.Topic, message.Channel, message.Seq, Id, seeker ? S.ListenerId : S.SeekerId);
     }
 
     protected override string RequireReader(string memberId)

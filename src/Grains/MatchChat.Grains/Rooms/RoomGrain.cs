@@ -32,11 +32,15 @@ public sealed partial class RoomGrain(
     private readonly HashSet<string> _present = new(StringComparer.Ordinal);
     private WriteThrough<RoomState>? _writes;
 
-    private string Slug => this.GetPrimaryKeyString();
+    private string? _slug;
+    private string? _channel;
+
+    /// <summary>The room's slug, read from the grain key once per activation (each read of the key builds a new string).</summary>
+    private string Slug => _slug ??= this.GetPrimaryKeyString();
 
     private WriteThrough<RoomState> Writes => _writes ??= new(state, copier, DeactivateOnIdle, logger);
 
-    protected override string Channel => Channels.ForRoom(Slug);
+    protected override string Channel => _channel ??= Channels.ForRoom(Slug);
 
     protected override IEnumerable<string> MemberIds => RoomMembership.RecentlyPresent(state.State, Now);
 

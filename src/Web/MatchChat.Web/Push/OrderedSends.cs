@@ -30,53 +30,77 @@ public sealed class OrderedSends(ILogger<OrderedSends> logger)
         {
             if (!_lanes.TryGetValue(key, out var lane))
             {
-                lane = new Lane();
+                lane = new Lane(this, key);
                 _lanes[key] = lane;
             }
 
             lane.Pending++;
+            lane.Waiting.Enqueue(send);
             MatchChatMetrics.PushQueued();
 
-            // Queued to the thread pool's global (first-in, first-out) queue, never run inline: the observer call
-            // returns before any send starts, and lanes start in the order their events arrived. (Plain awaits
-            // and Task.Run from a pool thread use its local queue, which runs the newest item first; under load
-            // that let a later seeker's offer overtake an earlier one's by hundreds of milliseconds.)
-            lane.Tail = lane.Tail.ContinueWith(
-                _ => RunAsync(key, lane, send),
-                CancellationToken.None,
-                TaskContinuationOptions.PreferFairness | TaskContinuationOptions.DenyChildAttach,
-                TaskScheduler.Default).Unwrap();
+            // A lane that is not running goes to the thread pool's global (first-in, first-out) queue, never runs
+            // inline: the observer call returns before any send starts, and lanes start in the order their events
+            // arrived. (Plain awaits and Task.Run from a pool thread use its local queue, which runs the newest item
+            // first; under load that let a later seeker's offer overtake an earlier one's by hundreds of
+            // milliseconds.) A running lane takes the send when it finishes the one before: no task, continuation or
+            // closure per send.
+            if (!lane.Running)
+            {
+                lane.Running = true;
+                ThreadPool.UnsafeQueueUserWorkItem(lane, preferLocal: false);
+            }
         }
     }
 
-    private async Task RunAsync(string key, Lane lane, Func<Task> send)
+    /// <summary>Runs the lane's sends one after another until none is waiting; then the lane is gone.</summary>
+    private async Task RunAsync(Lane lane)
     {
-        try
+        while (true)
         {
-            await send();
-        }
-        catch (Exception e)
-        {
-            // The client catches up from GetHistory (seq gap) or on reconnect; no payload in the log.
-            logger.LogWarning("Push: a send failed ({ExceptionType})", e.GetType().Name);
-        }
-        finally
-        {
-            MatchChatMetrics.PushDone();
+            Func<Task>? send;
             lock (_lanes)
             {
-                if (--lane.Pending == 0)
+                if (!lane.Waiting.TryDequeue(out send))
                 {
-                    _lanes.Remove(key);
+                    lane.Running = false;
+                    _lanes.Remove(lane.Key);
+                    return;
+                }
+            }
+
+            try
+            {
+                await send();
+            }
+            catch (Exception e)
+            {
+                // The client catches up from GetHistory (seq gap) or on reconnect; no payload in the log.
+                logger.LogWarning("Push: a send failed ({ExceptionType})", e.GetType().Name);
+            }
+            finally
+            {
+                MatchChatMetrics.PushDone();
+                lock (_lanes)
+                {
+                    lane.Pending--;
                 }
             }
         }
     }
 
-    private sealed class Lane
+    /// <summary>One key's sends, in order; it is its own thread-pool work item.</summary>
+    private sealed class Lane(OrderedSends owner, string key) : IThreadPoolWorkItem
     {
-        public Task Tail { get; set; } = Task.CompletedTask;
+        public string Key { get; } = key;
 
+        public Queue<Func<Task>> Waiting { get; } = new();
+
+        /// <summary>Sends waiting or running.</summary>
         public int Pending { get; set; }
+
+        /// <summary>Queued to the pool or running its sends; set and read under the owner's lock.</summary>
+        public bool Running { get; set; }
+
+        public void Execute() => _ = owner.RunAsync(this);
     }
 }
