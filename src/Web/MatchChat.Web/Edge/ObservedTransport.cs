@@ -1,4 +1,5 @@
 using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 
 namespace MatchChat.Web.Edge;
 
@@ -37,6 +38,8 @@ public sealed class ObservedTransport : IDuplexPipe
 
         public override ValueTask CompleteAsync(Exception? exception = null) => inner.CompleteAsync(exception);
 
+        /// <summary>The connection's one reader awaits each read once, so a read that waits reuses a pooled state machine.</summary>
+        [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
         public override async ValueTask<ReadResult> ReadAsync(CancellationToken cancellationToken = default)
         {
             var result = await inner.ReadAsync(cancellationToken);

@@ -1,30 +1,16 @@
-using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Telemetry;
 using Microsoft.AspNetCore.SignalR;
 
 namespace MatchChat.Web.Hubs;
 
 /// <summary>
-/// Counts hub connections open on this node and hub calls refused by a rate limit (labelled with the hub method's
-/// name, a fixed set), for <see cref="MatchChatMetrics"/>. Registered after <see cref="HubErrorFilter"/>, so it sees
-/// the hub's own exceptions; it changes nothing about a call.
+/// Counts hub connections open on this node, for <see cref="MatchChatMetrics"/>; it changes nothing about a connection.
+/// It leaves invocations to the interface's default (a plain call of the next filter): the calls a rate limit refused
+/// are counted by <see cref="HubErrorFilter"/>, which every invocation passes anyway.
 /// </summary>
 public sealed class MetricsHubFilter : IHubFilter
 {
     private static readonly object Counted = new();
-
-    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
-    {
-        try
-        {
-            return await next(invocationContext);
-        }
-        catch (Exception e) when (IsRateLimited(e))
-        {
-            MatchChatMetrics.RateLimited(invocationContext.HubMethodName);
-            throw;
-        }
-    }
 
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
@@ -43,11 +29,4 @@ public sealed class MetricsHubFilter : IHubFilter
 
         await next(context, exception);
     }
-
-    private static bool IsRateLimited(Exception e) => e switch
-    {
-        MatchChatException known => known.Code == ErrorCodes.RateLimited,
-        HubException hub => hub.Message.StartsWith(ErrorCodes.RateLimited + ":", StringComparison.Ordinal),
-        _ => false,
-    };
 }
