@@ -14,7 +14,7 @@ namespace MatchChat.Tests.Network;
 /// </summary>
 public sealed class CheckInGrainTests(ManualClockClusterFixture fixture) : IClassFixture<ManualClockClusterFixture>
 {
-    private static ManualTime Clock => ManualClockClusterFixture.Clock;
+    private ManualTime Clock => fixture.Clock;
 
     private readonly RecordingObserver _node = new();
 

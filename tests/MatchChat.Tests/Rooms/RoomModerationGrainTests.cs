@@ -22,10 +22,10 @@ public sealed class RoomModerationGrainTests(ManualClockClusterFixture fixture) 
         Assert.Equal(ErrorCodes.Forbidden, muted.Code);
         Assert.Contains("muted", muted.Message);
 
-        ManualClockClusterFixture.Clock.Advance(TimeSpan.FromMinutes(4));
+        fixture.Clock.Advance(TimeSpan.FromMinutes(4));
         await Assert.ThrowsAsync<MatchChatException>(() => room.Send(member, "still", "still muted"));
 
-        ManualClockClusterFixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
         var after = await room.Send(member, "after", "the mute has ended");
         Assert.Equal("the mute has ended", after.Text);
         // A muted member could still read the room all along.
@@ -45,7 +45,7 @@ public sealed class RoomModerationGrainTests(ManualClockClusterFixture fixture) 
         Assert.Equal(ErrorCodes.Forbidden, refused.Code);
         await Assert.ThrowsAsync<MatchChatException>(() => room.Send(member, "x", "not a member"));
 
-        ManualClockClusterFixture.Clock.Advance(TimeSpan.FromMinutes(10));
+        fixture.Clock.Advance(TimeSpan.FromMinutes(10));
         Assert.True((await room.Join(member, "Banned-1")).Joined);
     }
 
@@ -56,7 +56,7 @@ public sealed class RoomModerationGrainTests(ManualClockClusterFixture fixture) 
         var member = NewId();
         await room.Join(member, "Lifted-1");
         await room.Moderate(member, RoomActions.Mute, null);
-        ManualClockClusterFixture.Clock.Advance(TimeSpan.FromDays(400));
+        fixture.Clock.Advance(TimeSpan.FromDays(400));
         await Assert.ThrowsAsync<MatchChatException>(() => room.Send(member, "a", "still muted a year on"));
         await room.Moderate(member, RoomActions.Unmute, null);
         await room.Send(member, "b", "unmuted");
