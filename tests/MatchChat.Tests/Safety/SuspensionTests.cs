@@ -81,6 +81,24 @@ public sealed class SuspensionTests(SafetyServerFixture server) : IClassFixture<
         Assert.NotEqual(offer.OfferId, (await back.Invoke<Member>("GetMe")).PendingOffers!.FirstOrDefault()?.OfferId);
     }
 
+    [Fact]
+    public async Task A_suspension_lifted_at_once_does_not_close_the_connection_opened_after_the_lift()
+    {
+        await using var moderator = await server.NewModerator();
+        await using var member = await server.NewMember();
+
+        // A mistaken ban undone at once: the member reconnects before the node's close of the suspended connections runs.
+        await moderator.Conn.Invoke("Suspend", new { handle = member.Handle, minutes = 60, reason = "Wrong person." });
+        await moderator.Conn.Invoke("Unsuspend", member.Handle);
+        await using var back = await TestConnection.OpenAsync(server.BaseUrl, member.Token);
+        var closed = StandingProbe.WhenClosed(back);
+
+        // Well past the close's grace: the new connection is still open and answers.
+        await Task.Delay(MatchChat.Web.Push.MemberCloser.Grace * 4);
+        Assert.False(closed.IsCompleted, "the connection opened after the lift was closed");
+        Assert.Equal(member.Handle, (await back.Invoke<Member>("GetMe")).Handle);
+    }
+
     /// <summary>Polls the member's open request (GetMe) until it shows the status: no event order across members is assumed.</summary>
     private static async Task StatusBecomes(TestMember member, string status)
     {

@@ -1,3 +1,5 @@
+using MatchChat.Contracts;
+using MatchChat.Contracts.Members;
 using MatchChat.Web.Edge;
 
 namespace MatchChat.Web.Push;
@@ -7,8 +9,11 @@ namespace MatchChat.Web.Push;
 /// when the member grain says so (<c>IChatObserver.CloseMember</c>) or a renewal finds the member out of standing. The
 /// close waits <see cref="Grace"/> first, so the answer to the call that caused it (the member's own <c>DeleteMe</c>)
 /// reaches the page before its connection goes; every call the member makes meanwhile is refused by their grain.
+/// After the grace it reads the member's standing again and closes only if they are still out of it: a moderator who
+/// lifts a suspension at once (a mistaken ban undone) must not have the member's new connection, opened after the
+/// lift, thrown out by the close the suspension ordered. If the standing cannot be read, it closes.
 /// </summary>
-public sealed class MemberCloser(ConnectionRegistry registry, TimeProvider time, ILogger<MemberCloser> logger)
+public sealed class MemberCloser(ConnectionRegistry registry, IGrainFactory grains, TimeProvider time, ILogger<MemberCloser> logger)
 {
     public static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(250);
 
@@ -19,12 +24,31 @@ public sealed class MemberCloser(ConnectionRegistry registry, TimeProvider time,
         try
         {
             await Task.Delay(Grace, time);
+            if (await InStandingAsync(memberId))
+            {
+                return;
+            }
+
             var closed = registry.CloseMember(memberId, reason);
             logger.LogInformation("Closed {Count} connections of a member out of standing ({Reason})", closed, reason);
         }
         catch (Exception e)
         {
             logger.LogWarning("Closing a member's connections failed ({ExceptionType})", e.GetType().Name);
+        }
+    }
+
+    private async Task<bool> InStandingAsync(string memberId)
+    {
+        try
+        {
+            var standing = await grains.Ref<IMemberGrain>(memberId).GetStanding();
+            return standing.Exists && !standing.Suspended;
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("A member's standing could not be read before closing their connections ({ExceptionType}); they are closed", e.GetType().Name);
+            return false;
         }
     }
 }
