@@ -14,7 +14,13 @@ namespace MatchChat.Web.Auth;
 /// </summary>
 public sealed class MemberStandingGate(IGrainFactory grains, ILogger<MemberStandingGate> logger)
 {
-    public async Task<bool> AllowsAsync(string memberId)
+    public async Task<bool> AllowsAsync(string memberId) => await InStandingAsync(memberId) ?? true;
+
+    /// <summary>
+    /// Whether the member exists and is not suspended; null when the cluster cannot be asked (each caller decides what
+    /// that means: this gate lets the token through, <see cref="Push.MemberCloser"/> closes).
+    /// </summary>
+    public async Task<bool?> InStandingAsync(string memberId)
     {
         try
         {
@@ -23,8 +29,8 @@ public sealed class MemberStandingGate(IGrainFactory grains, ILogger<MemberStand
         }
         catch (Exception e)
         {
-            logger.LogWarning("A member's standing could not be read ({ExceptionType}); the token is accepted and their grain decides each call", e.GetType().Name);
-            return true;
+            logger.LogWarning("A member's standing could not be read ({ExceptionType})", e.GetType().Name);
+            return null;
         }
     }
 }

@@ -1,5 +1,4 @@
-using MatchChat.Contracts;
-using MatchChat.Contracts.Members;
+using MatchChat.Web.Auth;
 using MatchChat.Web.Edge;
 
 namespace MatchChat.Web.Push;
@@ -13,7 +12,7 @@ namespace MatchChat.Web.Push;
 /// lifts a suspension at once (a mistaken ban undone) must not have the member's new connection, opened after the
 /// lift, thrown out by the close the suspension ordered. If the standing cannot be read, it closes.
 /// </summary>
-public sealed class MemberCloser(ConnectionRegistry registry, IGrainFactory grains, TimeProvider time, ILogger<MemberCloser> logger)
+public sealed class MemberCloser(ConnectionRegistry registry, MemberStandingGate standing, TimeProvider time, ILogger<MemberCloser> logger)
 {
     public static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(250);
 
@@ -24,7 +23,7 @@ public sealed class MemberCloser(ConnectionRegistry registry, IGrainFactory grai
         try
         {
             await Task.Delay(Grace, time);
-            if (await InStandingAsync(memberId))
+            if (await standing.InStandingAsync(memberId) == true)
             {
                 return;
             }
@@ -35,20 +34,6 @@ public sealed class MemberCloser(ConnectionRegistry registry, IGrainFactory grai
         catch (Exception e)
         {
             logger.LogWarning("Closing a member's connections failed ({ExceptionType})", e.GetType().Name);
-        }
-    }
-
-    private async Task<bool> InStandingAsync(string memberId)
-    {
-        try
-        {
-            var standing = await grains.Ref<IMemberGrain>(memberId).GetStanding();
-            return standing.Exists && !standing.Suspended;
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning("A member's standing could not be read before closing their connections ({ExceptionType}); they are closed", e.GetType().Name);
-            return false;
         }
     }
 }
