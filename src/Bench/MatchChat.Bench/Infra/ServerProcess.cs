@@ -22,6 +22,30 @@ public sealed class ServerProcess : IAsyncDisposable
     public Uri BaseUri => new($"http://127.0.0.1:{Port}");
     public bool HasExited => _process.HasExited;
 
+    /// <summary>
+    /// Waits until the fresh server's own start-up work is done: its CPU over one second below 5 % of a core (the crisis
+    /// model embeds its prototypes and exemplars after /healthz answers: 28 s at its idle priority on a loaded machine).
+    /// A baseline measured while it warms up would run against the server's warm-up and flatter every ratio to it.
+    /// Gives up after 90 s and says so.
+    /// </summary>
+    public async Task WaitQuietAsync()
+    {
+        var sw = Stopwatch.StartNew();
+        while (sw.Elapsed < TimeSpan.FromSeconds(90) && !_process.HasExited)
+        {
+            var before = Proc.ProcessTicks(Pid);
+            await Task.Delay(1000);
+            var percent = (Proc.ProcessTicks(Pid) - before) / Proc.TicksPerSecond * 100;
+            if (percent < 5)
+            {
+                Log.Info($"{Name}: quiet after {sw.Elapsed.TotalSeconds:F1}s ({percent:F0}% of a core over the last second)");
+                return;
+            }
+        }
+
+        Log.Info($"{Name}: still busy after {sw.Elapsed.TotalSeconds:F0}s; measuring anyway");
+    }
+
     public static async Task<ServerProcess> StartAsync(string name, string dll, IReadOnlyDictionary<string, string> env, string logPath, TimeSpan timeout, int? port = null)
     {
         var p = port ?? Ports.Free();
@@ -65,6 +89,7 @@ public sealed class ServerProcess : IAsyncDisposable
                 if (resp.IsSuccessStatusCode)
                 {
                     Log.Info($"{name}: healthy after {sw.Elapsed.TotalSeconds:F1}s");
+                    await server.WaitQuietAsync();
                     return server;
                 }
             }
