@@ -13,14 +13,26 @@ public static class TextNormaliser
 {
     private const int MaxLength = 4000;
 
+    /// <summary>The words of the text being read, reused by the next text on the same thread.</summary>
+    [ThreadStatic]
+    private static List<Piece>? t_pieces;
+
     public static NormalisedText Normalise(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var flags = Obfuscation.None;
         var source = text.Length > MaxLength ? text[..(char.IsHighSurrogate(text[MaxLength - 1]) ? MaxLength - 1 : MaxLength)] : text;
         var folded = Fold(source, ref flags);
-        var pieces = Split(folded, ref flags);
+        var pieces = t_pieces ?? new List<Piece>(64);
+        t_pieces = null; // taken: a nested call (none today) would use a list of its own
+        Split(folded, pieces, ref flags);
         var tokens = JoinSpacedRuns(pieces, ref flags);
+        pieces.Clear();
+        if (pieces.Capacity <= 1024)
+        {
+            t_pieces = pieces; // the next text on this thread reuses it; a very long text's list is left to the collector
+        }
+
         return new NormalisedText(tokens, flags);
     }
 
@@ -201,11 +213,11 @@ public static class TextNormaliser
 
     /// <summary>
     /// The folded text as words with the gap before each and its sentence. Each chunk between white space is read as a
-    /// span (dotted letters joined, look-alike digits mapped in a stack buffer) and each word is copied out once.
+    /// span (dotted letters joined, look-alike digits mapped in a stack buffer) and each word is copied out once, a common
+    /// word (<see cref="CommonWords"/>) not at all.
     /// </summary>
-    private static List<Piece> Split(string folded, ref Obfuscation flags)
+    private static void Split(string folded, List<Piece> pieces, ref Obfuscation flags)
     {
-        var pieces = new List<Piece>((folded.Length / 5) + 1);
         Span<char> scratch = stackalloc char[256];
         var sentence = 0;
         var gap = 0;
@@ -252,7 +264,10 @@ public static class TextNormaliser
                 }
                 else if (!isWordChar && wordStart >= 0)
                 {
-                    pieces.Add(new Piece(new string(chunk[wordStart..k]), gap, sentence));
+                    var word = chunk[wordStart..k];
+                    pieces.Add(CommonWords.TryGet(word, out var common, out var skeleton)
+                        ? new Piece(common, skeleton, gap, sentence)
+                        : new Piece(new string(word), null, gap, sentence));
                     gap = 0;
                     wordStart = -1;
                 }
@@ -270,8 +285,6 @@ public static class TextNormaliser
         {
             flags |= Obfuscation.Leetspeak;
         }
-
-        return pieces;
     }
 
     private static bool EndsSentence(ReadOnlySpan<char> chunk)
@@ -313,7 +326,15 @@ public static class TextNormaliser
                 continue;
             }
 
-            Add(tokens, pieces[i].Word, pieces[i].Sentence, ref flags);
+            if (pieces[i].Skeleton is { } known)
+            {
+                tokens.Add(new NormalisedToken(pieces[i].Word, known, pieces[i].Sentence));
+            }
+            else
+            {
+                Add(tokens, pieces[i].Word, pieces[i].Sentence, ref flags);
+            }
+
             i++;
         }
 
@@ -333,5 +354,6 @@ public static class TextNormaliser
         tokens.Add(new NormalisedToken(word, skeleton, sentence));
     }
 
-    private readonly record struct Piece(string Word, int Gap, int Sentence);
+    /// <summary>A word of the text; <see cref="Skeleton"/> is set when it is a common word (<see cref="CommonWords"/>).</summary>
+    private readonly record struct Piece(string Word, string? Skeleton, int Gap, int Sentence);
 }
