@@ -11,6 +11,25 @@ public sealed class LexiconIndexTests
     private static readonly Lexicon.Lexicon Lexicon = MatchChat.Language.Lexicon.Lexicon.Default;
 
     [Fact]
+    public void A_person_word_is_read_only_word_for_word()
+    {
+        // The context rules ask which person a word names (I, you, she...). Only the exact word counts: a word one edit
+        // from a person word ("mysel", "yoy") names nobody, as it did when the rules read the full candidate list.
+        var probes = Lexicon.Words.SelectMany(Variants).Concat(Lexicon.Words).Distinct().ToList();
+        var into = new List<(int Id, bool Exact)>();
+        var persons = 0;
+        foreach (var probe in probes)
+        {
+            Lexicon.Candidates(probe, into);
+            var expected = into.Where(c => c.Exact).Select(c => Lexicon.PersonOf(c.Id)).FirstOrDefault(p => p is not null);
+            Assert.Equal(expected, Lexicon.PersonOfWord(probe));
+            persons += expected is null ? 0 : 1;
+        }
+
+        Assert.True(persons > 20, $"only {persons} person words among the probes");
+    }
+
+    [Fact]
     public void Fuzzy_candidates_are_exactly_the_words_one_edit_away()
     {
         var words = Lexicon.Words;

@@ -102,6 +102,9 @@ public sealed class Lexicon
     /// <summary><see cref="EntryKind.First"/>, <see cref="EntryKind.Second"/> or <see cref="EntryKind.Third"/> for a pronoun or person word.</summary>
     public EntryKind? PersonOf(int wordId) => _person.TryGetValue(wordId, out var kind) ? kind : null;
 
+    /// <summary>The person (first, second, third) a word names when it is exactly a person word of the vocabulary.</summary>
+    public EntryKind? PersonOfWord(string skeleton) => _vocabulary.TryGetValue(skeleton, out var id) ? PersonOf(id) : null;
+
     private static Lexicon Build(List<LexiconLine> lines)
     {
         var lexicon = new Lexicon();

@@ -122,19 +122,12 @@ public static class ContextRules
 
     private static EntryKind?[] Persons(NormalisedText text, Lexicon.Lexicon lexicon)
     {
+        // A person word is read word for word only: the exact vocabulary entry, never a word one edit away (so no
+        // fuzzy lookup here; the phrase matcher already did one per word).
         var persons = new EntryKind?[text.Tokens.Count];
-        var scratch = new List<(int Id, bool Exact)>();
         for (var i = 0; i < persons.Length; i++)
         {
-            lexicon.Candidates(text.Tokens[i].Skeleton, scratch);
-            foreach (var (id, exact) in scratch)
-            {
-                if (exact && lexicon.PersonOf(id) is { } person)
-                {
-                    persons[i] = person;
-                    break;
-                }
-            }
+            persons[i] = lexicon.PersonOfWord(text.Tokens[i].Skeleton);
         }
 
         SpanishPerfect(text, persons);
