@@ -14,6 +14,8 @@ public class MatchChatFixture : IAsyncLifetime
 
     public IBrowser Browser => _host.Browser;
 
+    public ServerLog ServerLog => _host.Log;
+
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     public Task InitializeAsync()

@@ -9,6 +9,21 @@ public sealed class NetworkTests(MatchChatFixture server, ITestOutputHelper outp
     [Fact]
     public async Task A_seeker_adds_their_listener_gets_a_check_in_from_them_and_asks_them_again_in_one_tap()
     {
+        var started = DateTimeOffset.UtcNow;
+        try
+        {
+            await CheckInJourney();
+        }
+        catch (Exception)
+        {
+            // What the server did meanwhile (the inbox's timer, the member's presence, the push), to read a failure by.
+            output.WriteLine("Server log since the test began:" + Environment.NewLine + server.ServerLog.Since(started));
+            throw;
+        }
+    }
+
+    private async Task CheckInJourney()
+    {
         await using var friend = await Member.JoinAsync(server);
         await friend.VolunteerAsync("grief", "lost a parent", maxChats: 2);
         await using var seeker = await Member.JoinAsync(server);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using MatchChat.Web;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Logging;
 
 namespace MatchChat.Browser.Tests;
 
@@ -19,6 +20,9 @@ public sealed class ServerAndBrowser : IAsyncDisposable
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>What the server logged, for a failing test to print.</summary>
+    public ServerLog Log { get; } = new();
+
     /// <summary>Starts the server with these settings (silo and gateway ports are chosen free) and launches Chromium.</summary>
     public async Task StartAsync(Dictionary<string, string?> settings)
     {
@@ -35,7 +39,7 @@ public sealed class ServerAndBrowser : IAsyncDisposable
         settings["MatchChat:Cluster:GatewayPort"] = FreePort().ToString();
 
         // The page is served exactly as the build ships it (wwwroot copied next to MatchChat.Web.dll).
-        app = MatchChatServer.Build(["--urls", "http://127.0.0.1:0"], settings);
+        app = MatchChatServer.Build(["--urls", "http://127.0.0.1:0"], settings, builder => builder.Logging.AddProvider(Log));
         await app.StartAsync();
         BaseUrl = app.Urls.First().Replace("0.0.0.0", "127.0.0.1").Replace("[::]", "127.0.0.1");
 

@@ -128,6 +128,7 @@ public sealed class CheckInInboxGrain(
             if (outcome == CheckInDelivery.Offline)
             {
                 // Everything due waits for the next connection (the member grain pokes this grain then).
+                logger.LogInformation("Check-ins due while their member is offline wait for the next connection");
                 break;
             }
 

@@ -18,7 +18,7 @@ namespace MatchChat.Web.Push;
 /// order per member and per channel (<see cref="OrderedSends"/>), so no send waits for another member's or channel's.
 /// </summary>
 public sealed class ChatObserver(
-    ChatClients hub, PushBridge bridge, LocalConnections local, LocalBlocks blocks, OrderedSends sends, MemberCloser closer) : IChatObserver
+    ChatClients hub, PushBridge bridge, LocalConnections local, LocalBlocks blocks, OrderedSends sends, MemberCloser closer, ILogger logger) : IChatObserver
 {
     public Task QueueUpdated(string memberId, QueueTicket ticket) => ToMember(memberId, c => c.QueueUpdated(ticket));
 
@@ -106,7 +106,12 @@ public sealed class ChatObserver(
     public Task CrisisAlert(Alert alert) => ToChannel(ModeratorConnections.Group, () => hub.Clients.Group(ModeratorConnections.Group).CrisisAlert(alert));
 
     public Task Thanked(string memberId, Thanked thanked) => ToMember(memberId, c => c.Thanked(thanked));
-    public Task CheckInDue(string memberId, CheckInDue due) => ToMember(memberId, c => c.CheckInDue(due));
+    public Task CheckInDue(string memberId, CheckInDue due)
+    {
+        // Rare and hard to trace afterwards: how many of the member's connections this node pushes a due check-in to.
+        logger.LogInformation("Check-in due: pushing to {Connections} connection(s) on this node", local.ConnectionsOf(memberId).Length);
+        return ToMember(memberId, c => c.CheckInDue(due));
+    }
 
     private Task ToMember(string memberId, Func<IChatClient, Task> send)
     {

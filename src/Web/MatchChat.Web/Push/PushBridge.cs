@@ -40,7 +40,7 @@ public sealed class PushBridge(
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        _observer = new ChatObserver(hub, this, local, blocks, sends, closer);
+        _observer = new ChatObserver(hub, this, local, blocks, sends, closer, logger);
         _reference = grains.CreateObjectReference<IChatObserver>(_observer);
         return base.StartAsync(cancellationToken);
     }
