@@ -54,6 +54,31 @@ public sealed class MiniLmEncoderTests
     }
 
     [Fact]
+    public void Texts_read_together_get_the_same_vectors_to_the_last_bit_as_one_at_a_time()
+    {
+        using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
+        using var package = new SentenceEncoder(options);
+        using var encoder = new MiniLmEncoder(options);
+
+        // Every text beside every other (short beside the 700-word one, empty beside emoji), in batches of one to eight.
+        foreach (var size in new[] { 2, 3, 8 })
+        {
+            for (var start = 0; start < Texts.Length; start++)
+            {
+                var batch = Enumerable.Range(start, size).Select(i => Texts[i % Texts.Length]).ToArray();
+                var together = encoder.EncodeBatch(batch);
+                Assert.Equal(batch.Length, together.Length);
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    var alone = package.Encode([batch[i]])[0];
+                    var firstDifference = Enumerable.Range(0, 384).FirstOrDefault(d => BitConverter.SingleToInt32Bits(alone[d]) != BitConverter.SingleToInt32Bits(together[i][d]), -1);
+                    Assert.True(firstDifference < 0, $"batch of {size} from text {start}: text {i} differs at component {firstDifference}");
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Pooling_ignores_masked_tokens_exactly_as_the_package_does()
     {
         // The node encodes one text at a time (no padding), but the pooling must still weigh each token by its mask.

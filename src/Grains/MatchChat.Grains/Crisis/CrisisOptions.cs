@@ -30,9 +30,10 @@ public sealed class CrisisOptions
     /// <summary>
     /// Messages that may be at the model at once (running or waiting for it); beyond that a message is read by the
     /// phrase screen alone and counted (<c>model="skipped"</c>), so a burst never builds a backlog that would delay the
-    /// crisis readings behind it. Request notes always get the model.
+    /// crisis readings behind it. Request notes always get the model. As many as the model reads in one run
+    /// (<c>MiniLmEmbedder.MaxBatch</c>): texts that wait together are read together, at about 40 % less CPU each.
     /// </summary>
-    public int MaxModelBacklog { get; set; } = 2;
+    public int MaxModelBacklog { get; set; } = 8;
 
     /// <summary>Alerts a moderator's <c>ListAlerts</c> returns at most.</summary>
     public int MaxListedAlerts { get; set; } = 200;

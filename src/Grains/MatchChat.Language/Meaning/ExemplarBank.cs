@@ -20,9 +20,8 @@ internal sealed class ExemplarBank(float[][] crisis, CrisisReason[] reasons, flo
         var safe = new List<float[]>();
         foreach (var (reason, isSafe, lines) in PrototypeFile.Parse(Lexicon.Lexicon.ReadResource("Meaning.Data.exemplars.txt"), "exemplars.txt"))
         {
-            foreach (var line in lines)
+            foreach (var vector in await embedder.EmbedManyAsync(lines, cancellationToken).ConfigureAwait(false))
             {
-                var vector = await embedder.EmbedAsync(line, cancellationToken).ConfigureAwait(false);
                 if (isSafe)
                 {
                     safe.Add(vector);

@@ -9,4 +9,20 @@ public interface ITextEmbedder
     int Dimensions { get; }
 
     ValueTask<float[]> EmbedAsync(string text, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The vectors of several texts, in order (warm-ups embed hundreds of sentences). By default one after another; a
+    /// model that reads several texts in one call more cheaply hands them over together.
+    /// </summary>
+    async ValueTask<float[][]> EmbedManyAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var vectors = new float[texts.Count][];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            vectors[i] = await EmbedAsync(texts[i], cancellationToken).ConfigureAwait(false);
+        }
+
+        return vectors;
+    }
 }

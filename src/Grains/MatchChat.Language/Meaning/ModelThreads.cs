@@ -93,6 +93,9 @@ internal sealed partial class ModelThreads : IDisposable
         return done.Task;
     }
 
+    /// <summary>Queues work that reports its own outcome (it must not throw), under the same priority and share.</summary>
+    public void Post(Action work) => _work.Add((work, Stopwatch.GetTimestamp()), CancellationToken.None);
+
     public void Dispose() => _work.CompleteAdding();
 
     private void Run(int nice)

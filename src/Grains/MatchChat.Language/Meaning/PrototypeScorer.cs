@@ -65,12 +65,7 @@ public sealed class PrototypeScorer(ITextEmbedder embedder, int neighbours = Pro
             var groups = new List<PrototypeGroup>();
             foreach (var (reason, safe, lines) in PrototypeFile.Parse(Lexicon.Lexicon.ReadResource("Meaning.Data.prototypes.txt"), "prototypes.txt"))
             {
-                var vectors = new float[lines.Count][];
-                for (var i = 0; i < lines.Count; i++)
-                {
-                    vectors[i] = await Embedder.EmbedAsync(lines[i], cancellationToken).ConfigureAwait(false);
-                }
-
+                var vectors = await Embedder.EmbedManyAsync(lines, cancellationToken).ConfigureAwait(false);
                 groups.Add(new PrototypeGroup(reason, safe, vectors));
             }
 

@@ -1,0 +1,89 @@
+using MatchChat.Language.Meaning;
+
+namespace MatchChat.Language.Tests;
+
+/// <summary>
+/// Texts that wait for the model together are read in one run (cheaper per text), each caller still gets its own
+/// text's vector, and a caller that gives up is told at once without holding up the others.
+/// </summary>
+public sealed class MiniLmEmbedderTests
+{
+    private static readonly string[] Texts =
+    [
+        "i can't do this anymore",
+        "my dad died last month and i keep picking up the phone to call him",
+        "hi",
+        "Does anyone else get panic attacks on the bus? My heart races & I can't breathe...",
+        "lol ok that's fair 😂😂",
+        "no creo que pueda seguir así, estoy muy cansada",
+        "I just want it all to stop. I've been thinking about ending it tonight",
+        "",
+        "sooooo tired of pretending im fine!!!!!",
+        "She said \"you'll be okay\" — but I'm not sure… (are you?)",
+    ];
+
+    [Fact]
+    public async Task Texts_that_wait_together_are_read_in_batches_and_each_caller_gets_its_own_vector()
+    {
+        using var embedder = new MiniLmEmbedder();
+        using var alone = new MiniLmEncoder(new Microsoft.ML.OnnxRuntime.SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 });
+        using var gate = new ManualResetEventSlim();
+
+        // The model's thread is busy (held) while twenty texts arrive from twenty callers.
+        embedder.Hold(gate);
+        var texts = Enumerable.Range(0, 20).Select(i => Texts[i % Texts.Length] + (i >= Texts.Length ? " again" : "")).ToArray();
+        var calls = texts.Select(t => embedder.EmbedAsync(t).AsTask()).ToArray();
+        Assert.DoesNotContain(calls, c => c.IsCompleted);
+        gate.Set();
+        var vectors = await Task.WhenAll(calls);
+
+        Assert.Equal((3L, 20L), embedder.Reads);
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(alone.Encode(texts[i]), vectors[i]);
+        }
+    }
+
+    [Fact]
+    public async Task A_caller_that_gives_up_is_told_at_once_and_the_texts_around_it_are_still_read()
+    {
+        using var embedder = new MiniLmEmbedder();
+        using var gate = new ManualResetEventSlim();
+        using var cancel = new CancellationTokenSource();
+
+        embedder.Hold(gate);
+        var before = embedder.EmbedAsync(Texts[0]).AsTask();
+        var givenUp = embedder.EmbedAsync(Texts[1], cancel.Token).AsTask();
+        var after = embedder.EmbedAsync(Texts[2]).AsTask();
+        await cancel.CancelAsync();
+
+        // While the model is still busy: the caller that gave up already knows.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => givenUp);
+        Assert.False(before.IsCompleted);
+        gate.Set();
+
+        Assert.Equal(384, (await before).Length);
+        Assert.Equal(384, (await after).Length);
+        Assert.Equal((1L, 2L), embedder.Reads);
+    }
+
+    [Fact]
+    public async Task Many_texts_from_one_caller_come_back_in_order()
+    {
+        using var embedder = new MiniLmEmbedder();
+        using var alone = new MiniLmEncoder(new Microsoft.ML.OnnxRuntime.SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 });
+
+        var vectors = await ((ITextEmbedder)embedder).EmbedManyAsync(Texts);
+
+        Assert.Equal(Texts.Length, vectors.Length);
+        for (var i = 0; i < Texts.Length; i++)
+        {
+            Assert.Equal(alone.Encode(Texts[i]), vectors[i]);
+        }
+
+        // Handed over a batch at a time: never more runs than texts, never a batch over the limit.
+        var (runs, read) = embedder.Reads;
+        Assert.Equal(Texts.Length, read);
+        Assert.InRange(runs, (Texts.Length + MiniLmEmbedder.MaxBatch - 1) / MiniLmEmbedder.MaxBatch, Texts.Length);
+    }
+}
