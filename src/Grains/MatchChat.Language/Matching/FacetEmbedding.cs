@@ -12,15 +12,25 @@ public static class FacetEmbedding
             return null;
         }
 
-        var wholeVector = await QuantisedAsync(embedder, whole, cancellationToken).ConfigureAwait(false);
-        QuantisedVector? tags = MatchText.TagsOnly(experiences) is { } t ? await QuantisedAsync(embedder, t, cancellationToken).ConfigureAwait(false) : null;
-        var sentences = new List<QuantisedVector>();
-        foreach (var sentence in MatchText.Sentences(bio))
+        // The whole profile, the tags alone and each sentence of the bio are handed over together: the model reads them
+        // in one run where it can (the same vectors, less CPU than one text at a time).
+        var tagsText = MatchText.TagsOnly(experiences);
+        var texts = new List<string> { whole };
+        if (tagsText is not null)
         {
-            sentences.Add(await QuantisedAsync(embedder, sentence, cancellationToken).ConfigureAwait(false));
+            texts.Add(tagsText);
         }
 
-        return new ListenerFacets(wholeVector, tags, sentences);
+        texts.AddRange(MatchText.Sentences(bio));
+        var vectors = await embedder.EmbedManyAsync(texts, cancellationToken).ConfigureAwait(false);
+        var first = tagsText is null ? 1 : 2;
+        var sentences = new List<QuantisedVector>(vectors.Length - first);
+        for (var i = first; i < vectors.Length; i++)
+        {
+            sentences.Add(QuantisedVector.From(vectors[i]));
+        }
+
+        return new ListenerFacets(QuantisedVector.From(vectors[0]), tagsText is null ? null : QuantisedVector.From(vectors[1]), sentences);
     }
 
     public static async Task<QuantisedVector?> SeekerAsync(ITextEmbedder embedder, string? note, IReadOnlyCollection<string> experiences, CancellationToken cancellationToken = default) =>
