@@ -67,8 +67,18 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
 
         _waiting.Enqueue(waiting);
 
-        // One read per text queued; a read that finds the texts taken by an earlier read's batch has nothing to do.
-        _threads.Post(ReadWaiting);
+        // One read per text queued; a read that finds the texts taken by an earlier read's batch is skipped, and a read's
+        // priority follows the wait of the oldest text it reads.
+        try
+        {
+            _threads.Post(ReadWaiting, OldestWaiting);
+        }
+        catch (InvalidOperationException e)
+        {
+            // Disposed: nothing will read the text.
+            waiting.Fail(new ObjectDisposedException(nameof(MiniLmEmbedder), e));
+        }
+
         return new ValueTask<float[]>(waiting.Done.Task);
     }
 
@@ -104,6 +114,8 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         _encoder.Dispose();
         _options.Dispose();
     }
+
+    private long? OldestWaiting() => _waiting.TryPeek(out var oldest) ? oldest.Queued : null;
 
     /// <summary>On a model thread: the oldest waiting texts (up to <see cref="MaxBatch"/>) in one run.</summary>
     private void ReadWaiting()
@@ -153,6 +165,9 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     private sealed class Waiting(string text, CancellationToken cancellationToken)
     {
         public string Text { get; } = text;
+
+        /// <summary>When the text was queued (a <see cref="System.Diagnostics.Stopwatch"/> timestamp).</summary>
+        public long Queued { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
 
         public CancellationToken CancellationToken { get; } = cancellationToken;
 

@@ -39,7 +39,7 @@ internal sealed partial class ModelThreads : IDisposable
     /// <summary>CPU time a thread may spend at once before the core share applies.</summary>
     public const double BurstMilliseconds = 100;
 
-    private readonly BlockingCollection<(Action Work, long Queued)> _work = new(new ConcurrentQueue<(Action, long)>());
+    private readonly BlockingCollection<(Action Work, long Queued, Func<long?>? Oldest)> _work = new(new ConcurrentQueue<(Action, long, Func<long?>?)>());
     private readonly Thread[] _threads;
     private readonly TimeSpan? _idleUntilWaited;
     private readonly double _coreShare;
@@ -89,12 +89,17 @@ internal sealed partial class ModelThreads : IDisposable
             {
                 done.TrySetException(e);
             }
-        }, Stopwatch.GetTimestamp()), CancellationToken.None);
+        }, Stopwatch.GetTimestamp(), null), CancellationToken.None);
         return done.Task;
     }
 
-    /// <summary>Queues work that reports its own outcome (it must not throw), under the same priority and share.</summary>
-    public void Post(Action work) => _work.Add((work, Stopwatch.GetTimestamp()), CancellationToken.None);
+    /// <summary>
+    /// Queues work that reports its own outcome (it must not throw), under the same priority and share. For work that
+    /// reads from a queue of its own (texts read in batches), <paramref name="oldest"/> says, when the work's turn comes,
+    /// since when the oldest item it would read has waited (a <see cref="Stopwatch"/> timestamp), or null when there is
+    /// nothing left to read: the work is then skipped, and the idle limit is judged by that item's wait, not the work's.
+    /// </summary>
+    public void Post(Action work, Func<long?>? oldest = null) => _work.Add((work, Stopwatch.GetTimestamp(), oldest), CancellationToken.None);
 
     public void Dispose() => _work.CompleteAdding();
 
@@ -105,8 +110,19 @@ internal sealed partial class ModelThreads : IDisposable
         Lowered |= idle;
         var credit = BurstMilliseconds;
         var refilled = Stopwatch.GetTimestamp();
-        foreach (var (work, queued) in _work.GetConsumingEnumerable())
+        foreach (var (work, posted, oldest) in _work.GetConsumingEnumerable())
         {
+            var queued = posted;
+            if (oldest is not null)
+            {
+                if (oldest() is not { } waitingSince)
+                {
+                    continue;
+                }
+
+                queued = waitingSince;
+            }
+
             if (_coreShare < 1)
             {
                 credit = Math.Min(BurstMilliseconds, credit + (Stopwatch.GetElapsedTime(refilled).TotalMilliseconds * _coreShare));
