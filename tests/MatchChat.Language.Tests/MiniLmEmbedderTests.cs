@@ -30,18 +30,13 @@ public sealed class MiniLmEmbedderTests
         using var gate = new ManualResetEventSlim();
 
         // The model's thread is busy (held) while twenty texts arrive from twenty callers.
-        embedder.Hold(gate);
         var texts = Enumerable.Range(0, 20).Select(i => Texts[i % Texts.Length] + (i >= Texts.Length ? " again" : "")).ToArray();
-        Task<float[]>[] calls;
-        try
+        var calls = await WhileBusy(embedder, gate, () =>
         {
-            calls = texts.Select(t => embedder.EmbedAsync(t).AsTask()).ToArray();
-            Assert.DoesNotContain(calls, c => c.IsCompleted);
-        }
-        finally
-        {
-            gate.Set();
-        }
+            var handed = texts.Select(t => embedder.EmbedAsync(t).AsTask()).ToArray();
+            Assert.DoesNotContain(handed, c => c.IsCompleted);
+            return Task.FromResult(handed);
+        });
 
         var vectors = await Task.WhenAll(calls);
 
@@ -59,23 +54,18 @@ public sealed class MiniLmEmbedderTests
         using var gate = new ManualResetEventSlim();
         using var cancel = new CancellationTokenSource();
 
-        embedder.Hold(gate);
-        Task<float[]> before, after;
-        try
+        var (before, after) = await WhileBusy(embedder, gate, async () =>
         {
-            before = embedder.EmbedAsync(Texts[0]).AsTask();
+            var first = embedder.EmbedAsync(Texts[0]).AsTask();
             var givenUp = embedder.EmbedAsync(Texts[1], cancel.Token).AsTask();
-            after = embedder.EmbedAsync(Texts[2]).AsTask();
+            var third = embedder.EmbedAsync(Texts[2]).AsTask();
             await cancel.CancelAsync();
 
             // While the model is still busy: the caller that gave up already knows.
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => givenUp);
-            Assert.False(before.IsCompleted);
-        }
-        finally
-        {
-            gate.Set();
-        }
+            Assert.False(first.IsCompleted);
+            return (first, third);
+        });
 
         Assert.Equal(384, (await before).Length);
         Assert.Equal(384, (await after).Length);
@@ -91,17 +81,12 @@ public sealed class MiniLmEmbedderTests
         using var gate = new ManualResetEventSlim();
 
         // Through the interface (as the warm-ups call it), with the model busy while the first batch is handed over.
-        embedder.Hold(gate);
-        Task<float[][]> many;
-        try
+        var many = await WhileBusy(embedder, gate, () =>
         {
-            many = ((ITextEmbedder)embedder).EmbedManyAsync(Texts).AsTask();
-            Assert.False(many.IsCompleted);
-        }
-        finally
-        {
-            gate.Set();
-        }
+            var handed = ((ITextEmbedder)embedder).EmbedManyAsync(Texts).AsTask();
+            Assert.False(handed.IsCompleted);
+            return Task.FromResult(handed);
+        });
 
         var vectors = await many;
         Assert.Equal(Texts.Length, vectors.Length);
@@ -112,5 +97,19 @@ public sealed class MiniLmEmbedderTests
 
         // Handed over a batch at a time (one at a time would take ten runs): 8, then the other 2.
         Assert.Equal((2L, (long)Texts.Length), embedder.Reads);
+    }
+
+    /// <summary>Runs <paramref name="handOver"/> while the model's thread is held, and lets it go afterwards, also on failure.</summary>
+    private static async Task<T> WhileBusy<T>(MiniLmEmbedder embedder, ManualResetEventSlim gate, Func<Task<T>> handOver)
+    {
+        embedder.Hold(gate);
+        try
+        {
+            return await handOver();
+        }
+        finally
+        {
+            gate.Set();
+        }
     }
 }
