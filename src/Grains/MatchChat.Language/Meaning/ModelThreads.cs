@@ -69,7 +69,7 @@ internal sealed partial class ModelThreads : IDisposable
     public Task<T> RunAsync<T>(Func<T> work, CancellationToken cancellationToken)
     {
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _work.Add((() =>
+        Post(() =>
         {
             if (cancellationToken.IsCancellationRequested)
             {
@@ -89,7 +89,7 @@ internal sealed partial class ModelThreads : IDisposable
             {
                 done.TrySetException(e);
             }
-        }, Stopwatch.GetTimestamp(), null), CancellationToken.None);
+        });
         return done.Task;
     }
 
