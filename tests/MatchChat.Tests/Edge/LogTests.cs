@@ -51,7 +51,10 @@ public sealed class LogTests(LogCaptureServerFixture server) : IClassFixture<Log
 
         Assert.True(refused >= 390, $"only {refused} refused");
         await Task.Delay(500);
-        var written = server.Logs.Entries.Skip(before).ToArray();
+        // Orleans' silo health monitor reports the machine (a thread-pool stall on a loaded 2-core machine, CI runs test
+        // projects side by side), not these calls: its complaints are not what this test is about.
+        var all = server.Logs.Entries.Skip(before).ToArray();
+        var written = all.Where(e => e.Category != "Orleans.Runtime.MembershipService.LocalSiloHealthMonitor").ToArray();
         Assert.DoesNotContain(written, e => e.Exception is not null);
         Assert.DoesNotContain(written, e => e.Level >= LogLevel.Warning);
         var refusals = written.Where(e => e.Message.StartsWith("Hub call refused", StringComparison.Ordinal)).ToArray();
@@ -59,7 +62,7 @@ public sealed class LogTests(LogCaptureServerFixture server) : IClassFixture<Log
         Assert.True(written.Length <= 5, $"{written.Length} entries: " + string.Join(" | ", written.Select(e => e.Message)));
         foreach (var secret in new[] { seeker.Created.MemberId, seeker.Handle, seeker.Token, text })
         {
-            Assert.DoesNotContain(written, e => e.Message.Contains(secret, StringComparison.Ordinal));
+            Assert.DoesNotContain(all, e => e.Message.Contains(secret, StringComparison.Ordinal));
         }
     }
 }
