@@ -99,6 +99,59 @@ public sealed class MiniLmEmbedderTests
         Assert.Equal((2L, (long)Texts.Length), embedder.Reads);
     }
 
+    [Fact]
+    public async Task A_crisis_text_is_read_before_matching_texts_that_were_waiting_longer()
+    {
+        using var embedder = new MiniLmEmbedder();
+        using var gate = new ManualResetEventSlim();
+        var runs = new List<IReadOnlyList<string>>();
+        embedder.ReadObserved = texts => runs.Add(texts);
+
+        // Four listeners' profiles (eight texts each) are waiting when someone writes that they want to end it.
+        var profiles = Enumerable.Range(0, 32).Select(i => $"listener {i}: {Texts[i % Texts.Length]}").ToArray();
+        var (background, crisis) = await WhileBusy(embedder, gate, () =>
+        {
+            var waiting = profiles.Select(t => embedder.Background.EmbedAsync(t).AsTask()).ToArray();
+            var urgent = embedder.EmbedAsync(Texts[6]).AsTask();
+            return Task.FromResult((waiting, urgent));
+        });
+
+        Assert.Equal(384, (await crisis).Length);
+        await Task.WhenAll(background);
+
+        // The crisis text went into the first run (not the fifth, behind 32 older texts), and every profile text was read.
+        Assert.Contains(Texts[6], runs[0]);
+        Assert.Equal(profiles.Order(), runs.SelectMany(r => r).Where(t => t != Texts[6]).Order());
+        Assert.Equal((5L, 33L), embedder.Reads);
+    }
+
+    [Fact]
+    public async Task Matching_texts_are_not_starved_by_a_stream_of_crisis_texts()
+    {
+        using var embedder = new MiniLmEmbedder();
+        using var gate = new ManualResetEventSlim();
+        var runs = new List<IReadOnlyList<string>>();
+        embedder.ReadObserved = texts => runs.Add(texts);
+
+        // Sixteen crisis texts are waiting, and one seeker's note arrived before them.
+        var crisisTexts = Enumerable.Range(0, 16).Select(i => $"{Texts[i % Texts.Length]} ({i})").ToArray();
+        var (note, crisis) = await WhileBusy(embedder, gate, () =>
+        {
+            var seeker = embedder.Background.EmbedAsync("my mum has dementia and i am her carer").AsTask();
+            var urgent = crisisTexts.Select(t => embedder.EmbedAsync(t).AsTask()).ToArray();
+            return Task.FromResult((seeker, urgent));
+        });
+
+        await Task.WhenAll(crisis);
+        Assert.Equal(384, (await note).Length);
+
+        // The note took the one place a run keeps for waiting matching texts: seven crisis texts and the note, then the
+        // other nine crisis texts, eight and one.
+        Assert.Equal(crisisTexts[..7].Append("my mum has dementia and i am her carer"), runs[0]);
+        Assert.Equal(crisisTexts[7..15], runs[1]);
+        Assert.Equal(crisisTexts[15..], runs[2]);
+    }
+
     /// <summary>Runs <paramref name="handOver"/> while the model's thread is held, and lets it go afterwards, also on failure.</summary>
     private static async Task<T> WhileBusy<T>(MiniLmEmbedder embedder, ManualResetEventSlim gate, Func<Task<T>> handOver)
     {

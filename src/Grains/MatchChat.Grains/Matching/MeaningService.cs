@@ -11,7 +11,8 @@ namespace MatchChat.Grains.Matching;
 /// note and tags once per request, a listener's bio and tags once per profile change. The model (the process's one,
 /// <see cref="Crisis.ProcessEmbedder"/>, unless a test registers its own <see cref="ITextEmbedder"/>) runs on the thread
 /// pool; a call that takes longer than <see cref="MeaningOptions.MeaningTimeout"/> is abandoned and the caller goes on
-/// without vectors, so matching falls back to shared tags and no request waits for the model. A singleton; holds no text.
+/// without vectors, so matching falls back to shared tags and no request waits for the model. Its texts queue behind the
+/// crisis screen's at the model (<see cref="ITextEmbedder.Background"/>). A singleton; holds no text.
 /// </summary>
 public sealed class MeaningService(IOptions<MeaningOptions> options, Func<ITextEmbedder> embedder, ILogger<MeaningService> logger)
 {
@@ -27,19 +28,19 @@ public sealed class MeaningService(IOptions<MeaningOptions> options, Func<ITextE
     /// <summary>Null at once for a request with neither note nor tags (most of a burst): nothing to embed, no thread hop.</summary>
     public async Task<MeaningVector?> Seeker(string? note, string[] experiences) =>
         MatchText.ForSeeker(note, experiences) is not null
-        && await Within("request", ct => FacetEmbedding.SeekerAsync(embedder(), note, experiences, ct)) is { } v
+        && await Within("request", ct => FacetEmbedding.SeekerAsync(embedder().Background, note, experiences, ct)) is { } v
             ? MeaningMatch.ToContract(v)
             : null;
 
     public async Task<ListenerMeaning?> Listener(string? bio, string[] experiences) =>
         MatchText.ForListener(bio, experiences) is not null
-        && await Within("profile", ct => FacetEmbedding.ListenerAsync(embedder(), bio, experiences, ct)) is { } f
+        && await Within("profile", ct => FacetEmbedding.ListenerAsync(embedder().Background, bio, experiences, ct)) is { } f
             ? MeaningMatch.ToContract(f)
             : null;
 
     /// <summary>Any short text (experience suggestions); null when off, empty or too slow.</summary>
     public async Task<QuantisedVector?> Text(string text) =>
-        await Within("suggestion", async ct => (QuantisedVector?)QuantisedVector.From(await embedder().EmbedAsync(text, ct).ConfigureAwait(false)));
+        await Within("suggestion", async ct => (QuantisedVector?)QuantisedVector.From(await embedder().Background.EmbedAsync(text, ct).ConfigureAwait(false)));
 
     /// <summary>Loads the model (no time limit: this runs in the background at start).</summary>
     public async Task WarmUpAsync(CancellationToken cancellationToken) =>

@@ -8,6 +8,12 @@ public interface ITextEmbedder
 {
     int Dimensions { get; }
 
+    /// <summary>
+    /// The same model for texts that can wait behind crisis texts (matching profiles and notes). By default the embedder
+    /// itself; <see cref="MiniLmEmbedder"/> reads the crisis screen's texts first.
+    /// </summary>
+    ITextEmbedder Background => this;
+
     ValueTask<float[]> EmbedAsync(string text, CancellationToken cancellationToken = default);
 
     /// <summary>

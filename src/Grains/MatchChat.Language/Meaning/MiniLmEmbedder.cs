@@ -19,6 +19,12 @@ namespace MatchChat.Language.Meaning;
 /// 40 % less CPU per text). So a busy node's model reads more texts in the same share of a core; a text that waits alone
 /// is read alone, as before.
 /// </para>
+/// <para>
+/// Crisis texts come first: <see cref="EmbedAsync"/> is for texts someone may be in danger behind (the crisis screen),
+/// <see cref="Background"/> for texts that can wait (matching profiles, notes and suggestions). A run takes the waiting
+/// crisis texts first and fills up with background texts; while background texts wait, one place of every run is kept for
+/// the oldest of them, so a steady stream of crisis texts cannot starve matching (it waits one run at most per eight).
+/// </para>
 /// </summary>
 public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
 {
@@ -28,7 +34,9 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     private readonly MiniLmEncoder _encoder;
     private readonly SessionOptions _options;
     private readonly ModelThreads _threads;
-    private readonly ConcurrentQueue<Waiting> _waiting = new();
+    private readonly ConcurrentQueue<Waiting> _urgent = new();
+    private readonly ConcurrentQueue<Waiting> _background = new();
+    private readonly BackgroundEmbedder _backgroundView;
     private long _runs;
     private long _texts;
 
@@ -40,9 +48,16 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         _options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
         _encoder = new MiniLmEncoder(_options);
         _threads = new ModelThreads(maxConcurrentCalls, nice, "MatchChat model", idleUntilWaited, coreShare);
+        _backgroundView = new BackgroundEmbedder(this);
     }
 
     public int Dimensions => 384;
+
+    /// <summary>The same model for texts that can wait behind crisis texts (see the class remarks).</summary>
+    public ITextEmbedder Background => _backgroundView;
+
+    /// <summary>For tests: called on the model's thread with the texts of each run, in the order they are read.</summary>
+    internal Action<IReadOnlyList<string>>? ReadObserved { get; set; }
 
     /// <summary>How often the model's thread left <c>SCHED_IDLE</c> because a call had waited too long (a saturated machine).</summary>
     public long Promotions => _threads.Promotions;
@@ -50,7 +65,15 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     /// <summary>Runs of the model so far, and the texts they read (texts / runs: the mean batch).</summary>
     public (long Runs, long Texts) Reads => (Interlocked.Read(ref _runs), Interlocked.Read(ref _texts));
 
-    public ValueTask<float[]> EmbedAsync(string text, CancellationToken cancellationToken = default)
+    /// <summary>A crisis text: read before any background text that waits (see the class remarks).</summary>
+    public ValueTask<float[]> EmbedAsync(string text, CancellationToken cancellationToken = default) =>
+        Queue(_urgent, text, cancellationToken);
+
+    /// <summary>Hands the texts over a batch at a time, so that other callers' texts are not queued behind all of them.</summary>
+    public ValueTask<float[][]> EmbedManyAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+        QueueMany(_urgent, texts, cancellationToken);
+
+    private ValueTask<float[]> Queue(ConcurrentQueue<Waiting> queue, string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (cancellationToken.IsCancellationRequested)
@@ -65,7 +88,7 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
             waiting.Registration = cancellationToken.Register(static state => ((Waiting)state!).Cancel(), waiting);
         }
 
-        _waiting.Enqueue(waiting);
+        queue.Enqueue(waiting);
 
         // One read per text queued; a read that finds the texts taken by an earlier read's batch is skipped, and a read's
         // priority follows the wait of the oldest text it reads.
@@ -82,8 +105,7 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         return new ValueTask<float[]>(waiting.Done.Task);
     }
 
-    /// <summary>Hands the texts over a batch at a time, so that other callers' texts are not queued behind all of them.</summary>
-    public async ValueTask<float[][]> EmbedManyAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    private async ValueTask<float[][]> QueueMany(ConcurrentQueue<Waiting> queue, IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(texts);
         var vectors = new float[texts.Count][];
@@ -93,7 +115,7 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
             var count = Math.Min(MaxBatch, texts.Count - start);
             for (var i = 0; i < count; i++)
             {
-                window[i] = EmbedAsync(texts[start + i], cancellationToken).AsTask();
+                window[i] = Queue(queue, texts[start + i], cancellationToken).AsTask();
             }
 
             for (var i = 0; i < count; i++)
@@ -115,22 +137,25 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         _options.Dispose();
     }
 
-    private long? OldestWaiting() => _waiting.TryPeek(out var oldest) ? oldest.Queued : null;
+    /// <summary>When the oldest waiting text of either queue was queued, or null when none waits.</summary>
+    private long? OldestWaiting()
+    {
+        long? urgent = _urgent.TryPeek(out var u) ? u.Queued : null;
+        long? background = _background.TryPeek(out var b) ? b.Queued : null;
+        return urgent is null ? background : background is null ? urgent : Math.Min(urgent.Value, background.Value);
+    }
 
-    /// <summary>On a model thread: the oldest waiting texts (up to <see cref="MaxBatch"/>) in one run.</summary>
+    /// <summary>
+    /// On a model thread: up to <see cref="MaxBatch"/> waiting texts in one run, crisis texts first (oldest first), one
+    /// place kept for the oldest background text while any waits, the rest filled with background texts.
+    /// </summary>
     private void ReadWaiting()
     {
         List<Waiting>? batch = null;
-        while ((batch?.Count ?? 0) < MaxBatch && _waiting.TryDequeue(out var next))
-        {
-            if (next.CancellationToken.IsCancellationRequested)
-            {
-                next.Cancel();
-                continue;
-            }
-
-            (batch ??= new List<Waiting>(MaxBatch)).Add(next);
-        }
+        var urgentPlaces = _background.IsEmpty ? MaxBatch : MaxBatch - 1;
+        Take(_urgent, urgentPlaces, ref batch);
+        Take(_background, MaxBatch, ref batch);
+        Take(_urgent, MaxBatch, ref batch); // a crisis text that arrived while the background ones were taken
 
         if (batch is null)
         {
@@ -139,6 +164,7 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
 
         try
         {
+            ReadObserved?.Invoke(batch.ConvertAll(w => w.Text));
             var texts = new string[batch.Count];
             for (var i = 0; i < texts.Length; i++)
             {
@@ -160,6 +186,35 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
                 waiting.Fail(e);
             }
         }
+    }
+
+    /// <summary>Moves waiting texts of <paramref name="queue"/> into the batch until it holds <paramref name="upTo"/>; a text whose caller gave up is dropped.</summary>
+    private static void Take(ConcurrentQueue<Waiting> queue, int upTo, ref List<Waiting>? batch)
+    {
+        while ((batch?.Count ?? 0) < upTo && queue.TryDequeue(out var next))
+        {
+            if (next.CancellationToken.IsCancellationRequested)
+            {
+                next.Cancel();
+                continue;
+            }
+
+            (batch ??= new List<Waiting>(MaxBatch)).Add(next);
+        }
+    }
+
+    /// <summary>The model's background queue, as an <see cref="ITextEmbedder"/>.</summary>
+    private sealed class BackgroundEmbedder(MiniLmEmbedder model) : ITextEmbedder
+    {
+        public int Dimensions => model.Dimensions;
+
+        public ITextEmbedder Background => this;
+
+        public ValueTask<float[]> EmbedAsync(string text, CancellationToken cancellationToken = default) =>
+            model.Queue(model._background, text, cancellationToken);
+
+        public ValueTask<float[][]> EmbedManyAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+            model.QueueMany(model._background, texts, cancellationToken);
     }
 
     private sealed class Waiting(string text, CancellationToken cancellationToken)
