@@ -54,8 +54,10 @@ public sealed class S2OpenLoopRelay : Scenario
         return rates;
     }
 
-    /// <summary>One open-loop window per rate against the server's pairs, each after a bare open loop at the same rate.</summary>
-    public static async Task MeasureAsync(ScenarioContext context, string scenario, ServerProcess server, List<RelayPair> pairs, string label, int[] rates)
+    /// <summary>One open-loop window per rate against the server's pairs, each after a bare open loop at the same rate.
+    /// With <paramref name="pg"/>: PostgreSQL's CPU per delivered message over the window, and (MCBENCH_PG_STATS=1) its
+    /// statements, commits and WAL.</summary>
+    public static async Task MeasureAsync(ScenarioContext context, string scenario, ServerProcess server, List<RelayPair> pairs, string label, int[] rates, PrivatePostgres? pg = null)
     {
         var profile = context.Profile;
         var results = context.Results;
@@ -64,7 +66,17 @@ public sealed class S2OpenLoopRelay : Scenario
             await context.RelayBaselineOpenAsync(rate, scenario);
             var timeline = new OpenLoopTimeline();
             var counters = await RuntimeCounters.ScrapeAsync(server.BaseUri);
+            if (pg is not null)
+            {
+                await pg.StatsAsync(reset: true);
+            }
+            var pg0 = pg?.CpuTicks() ?? 0;
             var open = await context.WindowAsync(scenario, server, profile.OpenDuration, () => Relay.OpenLoopAsync(pairs, rate, profile.OpenDuration, context.Tag("o"), timeline));
+            var pgSeconds = ((pg?.CpuTicks() ?? 0) - pg0) / Proc.TicksPerSecond;
+            if (pg is not null && await pg.StatsAsync(reset: false) is { } stats)
+            {
+                Log.Info($"S2 {rate} msg/s, {label}: PostgreSQL over the window and drain (MCBENCH_PG_STATS=1; rows per COPY = rows / calls):\n" + stats);
+            }
             var b = context.Baseline.RelayOpen.TryGetValue(rate, out var bb) ? bb : ((double, double, double)?)null;
             TailReport.Write(context, scenario, label, rate, timeline, counters, await RuntimeCounters.ScrapeAsync(server.BaseUri), open.Received, b?.Item2);
             var cc = $"open loop {rate} msg/s, {label}";
@@ -73,6 +85,10 @@ public sealed class S2OpenLoopRelay : Scenario
             results.Add(new Row("S2", cc, "p99.9", open.Latency.Ms(99.9), b?.Item3, "ms"));
             results.Add(new Row("S2", cc, "delivered msg/s", open.AchievedPerSecond, rate, "msg/s", "ratio is to the target rate"));
             results.Add(new Row("S2", cc, "server CPU per delivered msg", context.CpuUsPer(open.Received, profile.OpenDuration, profile.OpenDuration), null, "µs", "CPU time of the server process over the window (sending and drain) / messages received"));
+            if (pg is not null && open.Received > 0)
+            {
+                results.Add(new Row("S2", cc, "PostgreSQL CPU per delivered msg", pgSeconds * 1e6 / open.Received, null, "µs", "postmaster and its children (backends, WAL writer), window and drain"));
+            }
             results.Add(new Row("S2", cc, "lost (must be 0)", open.Lost, null, "msgs", $"acknowledged but not at the peer within the 10 s drain; sent {open.Sent}, acked {open.Acked}, received by peer {open.Received}, send errors {open.Errors}{(open.LastError is null ? "" : " (" + open.LastError + ")")}"));
             results.Add(new Row("S2", cc, "reordered (must be 0)", open.ReorderedBySender + open.ReorderedBySeq, null, "msgs", $"by sender order {open.ReorderedBySender}, by seq {open.ReorderedBySeq}; seq gaps seen {open.SeqGaps}; mean send lateness {open.LateStartMs:F2} ms"));
         }

@@ -96,7 +96,7 @@ public sealed class S3Durability : Scenario
         {
             // S2 on PostgreSQL: the same open loop, at fractions of the bare closed-loop rate measured just before S3.
             var rates = await S2OpenLoopRelay.RatesAsync(context, null);
-            await S2OpenLoopRelay.MeasureAsync(context, "S2", server, pairs, $"{store}, {pairs.Count * 2} conns", rates);
+            await S2OpenLoopRelay.MeasureAsync(context, "S2", server, pairs, $"{store}, {pairs.Count * 2} conns", rates, pg);
         }
 
         var restarted = false;
