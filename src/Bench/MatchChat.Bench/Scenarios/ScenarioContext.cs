@@ -134,7 +134,7 @@ public sealed class ScenarioContext
         var busy = machine.Stop();
         Results.Profile(scenario, server.Name, sc);
         Results.Profile(scenario, "driver", dc);
-        Results.Other($"{scenario}: machine busy {busy:F0}% of {Environment.ProcessorCount * 100}%; other processes {Math.Max(0, busy - sc.CpuPercent - dc.CpuPercent):F0}%");
+        Results.Other($"{scenario}: machine busy {busy:F0}% of {Environment.ProcessorCount * 100}%; other processes {Math.Max(0, busy - sc.CpuPercent - dc.CpuPercent):F0}% (of the machine: interrupt work {machine.Interrupts:F0}%, stolen by the host {machine.Stolen:F0}%)");
         if (trace is not null && traceFile is not null)
         {
             var (code, output) = await trace;
