@@ -104,8 +104,7 @@ public sealed class MiniLmEmbedderTests
     {
         using var embedder = new MiniLmEmbedder();
         using var gate = new ManualResetEventSlim();
-        var runs = new List<IReadOnlyList<string>>();
-        embedder.ReadObserved = texts => runs.Add(texts);
+        var runs = RecordRuns(embedder);
 
         // Four listeners' profiles (eight texts each) are waiting when someone writes that they want to end it.
         var profiles = Enumerable.Range(0, 32).Select(i => $"listener {i}: {Texts[i % Texts.Length]}").ToArray();
@@ -130,8 +129,7 @@ public sealed class MiniLmEmbedderTests
     {
         using var embedder = new MiniLmEmbedder();
         using var gate = new ManualResetEventSlim();
-        var runs = new List<IReadOnlyList<string>>();
-        embedder.ReadObserved = texts => runs.Add(texts);
+        var runs = RecordRuns(embedder);
 
         // Sixteen crisis texts are waiting, and one seeker's note arrived before them.
         var crisisTexts = Enumerable.Range(0, 16).Select(i => $"{Texts[i % Texts.Length]} ({i})").ToArray();
@@ -150,6 +148,14 @@ public sealed class MiniLmEmbedderTests
         Assert.Equal(crisisTexts[..7].Append("my mum has dementia and i am her carer"), runs[0]);
         Assert.Equal(crisisTexts[7..15], runs[1]);
         Assert.Equal(crisisTexts[15..], runs[2]);
+    }
+
+    /// <summary>The texts of each run of the model from now on, in order (filled on the model's thread).</summary>
+    private static List<IReadOnlyList<string>> RecordRuns(MiniLmEmbedder embedder)
+    {
+        var runs = new List<IReadOnlyList<string>>();
+        embedder.ReadObserved = runs.Add;
+        return runs;
     }
 
     /// <summary>Runs <paramref name="handOver"/> while the model's thread is held, and lets it go afterwards, also on failure.</summary>
