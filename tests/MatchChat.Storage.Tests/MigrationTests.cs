@@ -62,6 +62,7 @@ public sealed class MigrationTests(PostgresFixture postgres)
                 "MatchChat.Migrations.007_reports_and_audit.sql",
                 "MatchChat.Migrations.008_crisis_alerts.sql",
                 "MatchChat.Migrations.009_messages_one_index_fewer.sql",
+                "MatchChat.Migrations.010_no_statistics_on_member_text.sql",
             ],
             PostgresMigrations.ScriptNames);
     }

@@ -69,7 +69,12 @@ public sealed class PrivatePostgres : IAsyncDisposable
     /// </summary>
     private static bool StatsWanted => Environment.GetEnvironmentVariable("MCBENCH_PG_STATS") == "1";
 
-    private static string ExtraSettings => StatsWanted ? " -c shared_preload_libraries=pg_stat_statements -c track_io_timing=on" : "";
+    private static string ExtraSettings => StatsWanted
+        ? " -c shared_preload_libraries=pg_stat_statements -c track_io_timing=on -c log_autovacuum_min_duration=0 -c log_line_prefix=%m"
+        : "";
+
+    /// <summary>How far <see cref="StatsAsync"/> has read the server's log (its autovacuum lines).</summary>
+    private long _logRead;
 
     /// <summary>With MCBENCH_PG_STATS=1: statements by total time, commits and WAL since the last call (else null).</summary>
     public async Task<string?> StatsAsync(bool reset)
@@ -89,6 +94,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
             SELECT xact_commit, xact_rollback, tup_inserted, tup_updated, tup_deleted, tup_returned FROM pg_stat_database WHERE datname = 'matchchat';
             SELECT wal_records, wal_fpi, pg_size_pretty(wal_bytes) AS wal, wal_write, wal_sync, round(wal_sync_time::numeric, 0) AS sync_ms FROM pg_stat_wal;
             SELECT relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, pg_size_pretty(pg_total_relation_size(relid)) AS size FROM pg_stat_user_tables ORDER BY n_tup_upd + n_tup_ins DESC LIMIT 6;
+            SELECT relname, autovacuum_count, autoanalyze_count, last_autovacuum, last_autoanalyze, now() FROM pg_stat_user_tables WHERE autovacuum_count + autoanalyze_count > 0
             """;
         var sql = reset
             ? "CREATE EXTENSION IF NOT EXISTS pg_stat_statements; SELECT pg_stat_statements_reset(); SELECT pg_stat_reset(); SELECT pg_stat_reset_shared('wal');"
@@ -99,7 +105,28 @@ public sealed class PrivatePostgres : IAsyncDisposable
             args.AddRange(["-c", statement]);
         }
         var (_, output) = await AsPostgres(psql, args, TimeSpan.FromSeconds(60));
-        return output;
+        return output + AutovacuumSinceLastRead(skip: reset);
+    }
+
+    /// <summary>The server log's autovacuum and autoanalyze lines (with their CPU) since the last call.</summary>
+    private string AutovacuumSinceLastRead(bool skip)
+    {
+        var log = Path.Combine(_dir, "server.log");
+        if (!File.Exists(log))
+        {
+            return "";
+        }
+        using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        stream.Seek(Math.Min(_logRead, stream.Length), SeekOrigin.Begin);
+        var text = new StreamReader(stream).ReadToEnd();
+        _logRead = stream.Length;
+        if (skip)
+        {
+            Log.Info($"postgres: statistics reset at {DateTime.UtcNow:HH:mm:ss.fff} UTC");
+            return "";
+        }
+        var lines = text.Split('\n').Where(l => l.Contains("automatic", StringComparison.Ordinal) || l.Contains("system usage", StringComparison.Ordinal) || l.Contains("checkpoint", StringComparison.Ordinal));
+        return "\nautovacuum and checkpoints in the server log since the window began:\n" + string.Join('\n', lines.Select(l => "  " + l.Trim()));
     }
 
     public static async Task<PrivatePostgres> StartAsync()
