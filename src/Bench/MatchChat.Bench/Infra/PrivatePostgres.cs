@@ -66,12 +66,13 @@ public sealed class PrivatePostgres : IAsyncDisposable
 
     /// <summary>
     /// MCBENCH_PG_STATS=1: load pg_stat_statements, so <see cref="StatsAsync"/> can report where the database's time went.
+    /// MCBENCH_PG_SETTINGS: more server settings for an A/B run, e.g. "-c autovacuum_vacuum_cost_delay=20".
     /// </summary>
     private static bool StatsWanted => Environment.GetEnvironmentVariable("MCBENCH_PG_STATS") == "1";
 
-    private static string ExtraSettings => StatsWanted
+    private static string ExtraSettings => (StatsWanted
         ? " -c shared_preload_libraries=pg_stat_statements -c track_io_timing=on -c log_autovacuum_min_duration=0 -c log_line_prefix=%m"
-        : "";
+        : "") + (Environment.GetEnvironmentVariable("MCBENCH_PG_SETTINGS") is { Length: > 0 } settings ? " " + settings : "");
 
     /// <summary>How far <see cref="StatsAsync"/> has read the server's log (its autovacuum lines).</summary>
     private long _logRead;
