@@ -19,14 +19,16 @@ public sealed class StatisticsPrivacyTests(PostgresFixture postgres) : IAsyncLif
     private const string Migration010 = "MatchChat.Migrations.010_no_statistics_on_member_text.sql";
 
     private string _connectionString = "";
+    private NpgsqlDataSource _database = null!;
 
     public async Task InitializeAsync()
     {
         _connectionString = await postgres.CreateDatabaseAsync("stats");
         await PostgresMigrations.MigrateAsync(_connectionString);
+        _database = NpgsqlDataSource.Create(_connectionString);
     }
 
-    public Task DisposeAsync() => Task.CompletedTask;
+    public async Task DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
     public async Task What_members_and_moderators_type_is_not_copied_into_postgresql_statistics()
@@ -135,16 +137,9 @@ public sealed class StatisticsPrivacyTests(PostgresFixture postgres) : IAsyncLif
 
     private async Task<List<string>> ColumnsAsync(string sql, params string[] parameters)
     {
-        await using var connection = new NpgsqlConnection(_connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.AddWithValue(parameter);
-        }
-
-        var columns = new List<string>();
+        await using var command = Command(sql, parameters);
         await using var reader = await command.ExecuteReaderAsync();
+        var columns = new List<string>();
         while (await reader.ReadAsync())
         {
             columns.Add(reader.GetString(0));
@@ -160,23 +155,26 @@ public sealed class StatisticsPrivacyTests(PostgresFixture postgres) : IAsyncLif
 
     private async Task<object?> ScalarObjectAsync(string sql, params string[] parameters)
     {
-        await using var connection = new NpgsqlConnection(_connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.AddWithValue(parameter);
-        }
-
+        await using var command = Command(sql, parameters);
         return await command.ExecuteScalarAsync();
     }
 
     private async Task ExecuteAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(_connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var command = Command(sql);
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>A command on its own connection from the test's pool, with positional parameters ($1, $2...).</summary>
+    private NpgsqlCommand Command(string sql, params string[] parameters)
+    {
+        var command = _database.CreateCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.AddWithValue(parameter);
+        }
+
+        return command;
     }
 
     private static async Task<string> ScriptAsync(string name)

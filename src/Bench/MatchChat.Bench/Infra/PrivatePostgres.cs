@@ -106,11 +106,17 @@ public sealed class PrivatePostgres : IAsyncDisposable
             args.AddRange(["-c", statement]);
         }
         var (_, output) = await AsPostgres(psql, args, TimeSpan.FromSeconds(60));
-        return output + AutovacuumSinceLastRead(skip: reset);
+        var autovacuum = AutovacuumSinceLastRead();
+        if (reset)
+        {
+            Log.Info($"postgres: statistics reset at {DateTime.UtcNow:HH:mm:ss.fff} UTC");
+            return output;
+        }
+        return output + autovacuum;
     }
 
     /// <summary>The server log's autovacuum and autoanalyze lines (with their CPU) since the last call.</summary>
-    private string AutovacuumSinceLastRead(bool skip)
+    private string AutovacuumSinceLastRead()
     {
         var log = Path.Combine(_dir, "server.log");
         if (!File.Exists(log))
@@ -119,13 +125,9 @@ public sealed class PrivatePostgres : IAsyncDisposable
         }
         using var stream = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         stream.Seek(Math.Min(_logRead, stream.Length), SeekOrigin.Begin);
-        var text = new StreamReader(stream).ReadToEnd();
+        using var reader = new StreamReader(stream);
+        var text = reader.ReadToEnd();
         _logRead = stream.Length;
-        if (skip)
-        {
-            Log.Info($"postgres: statistics reset at {DateTime.UtcNow:HH:mm:ss.fff} UTC");
-            return "";
-        }
         var lines = text.Split('\n').Where(l => l.Contains("automatic", StringComparison.Ordinal) || l.Contains("system usage", StringComparison.Ordinal) || l.Contains("checkpoint", StringComparison.Ordinal));
         return "\nautovacuum and checkpoints in the server log since the window began:\n" + string.Join('\n', lines.Select(l => "  " + l.Trim()));
     }
