@@ -15,5 +15,14 @@ if (args.Contains("--store-writer"))
 var options = Options.Parse(args);
 var root = Repo.FindRoot();
 Directory.SetCurrentDirectory(root);
-ThreadPool.SetMinThreads(Math.Max(64, Environment.ProcessorCount * 8), 64);
+// The driver's thread pool floor. MCBENCH_DRIVER_MIN_THREADS=N sets it to N workers (0: the runtime's default, one per
+// core), for measuring what the load client's own threads cost a machine it shares with the server (stop 39).
+var driverMinThreads = int.TryParse(Environment.GetEnvironmentVariable("MCBENCH_DRIVER_MIN_THREADS"), out var n) && n >= 0
+    ? n
+    : Math.Max(64, Environment.ProcessorCount * 8);
+if (driverMinThreads > 0)
+{
+    ThreadPool.SetMinThreads(driverMinThreads, 64);
+}
+
 return await new Runner(options, root).RunAsync();

@@ -17,10 +17,12 @@ public sealed class CpuWindow
         _startThreads = Proc.Threads(pid);
     }
 
-    public sealed record Result(double Seconds, double CpuPercent, IReadOnlyList<(string Group, double CpuPercent)> ByThread)
+    /// <summary><c>ByThread</c>: per thread-name group, its CPU and how many of its threads ran in the window.</summary>
+    public sealed record Result(double Seconds, double CpuPercent, IReadOnlyList<(string Group, double CpuPercent, int Threads)> ByThread)
     {
         public string Describe(int top = 5) =>
-            $"{CpuPercent:F0}% of one core; " + string.Join(", ", ByThread.Take(top).Select(t => $"{t.Group} {t.CpuPercent:F0}%"));
+            $"{CpuPercent:F0}% of one core; " + string.Join(", ", ByThread.Take(top).Select(t =>
+                t.Threads > 1 ? $"{t.Group} {t.CpuPercent:F0}% ({t.Threads} threads)" : $"{t.Group} {t.CpuPercent:F0}%"));
     }
 
     public Result Stop()
@@ -28,16 +30,17 @@ public sealed class CpuWindow
         var seconds = Math.Max(0.001, _clock.Elapsed.TotalSeconds);
         var endTicks = Proc.ProcessTicks(_pid);
         var endThreads = Proc.Threads(_pid);
-        var groups = new Dictionary<string, long>();
+        var groups = new Dictionary<string, (long Ticks, int Threads)>();
         foreach (var (tid, (name, ticks)) in endThreads)
         {
             var before = _startThreads.TryGetValue(tid, out var s) ? s.Ticks : 0;
             var group = Normalise(name);
-            groups[group] = groups.GetValueOrDefault(group) + (ticks - before);
+            var (sum, count) = groups.GetValueOrDefault(group);
+            groups[group] = (sum + (ticks - before), count + (ticks > before ? 1 : 0));
         }
-        var list = groups.Where(g => g.Value > 0)
-            .OrderByDescending(g => g.Value)
-            .Select(g => (g.Key, g.Value / Proc.TicksPerSecond / seconds * 100))
+        var list = groups.Where(g => g.Value.Ticks > 0)
+            .OrderByDescending(g => g.Value.Ticks)
+            .Select(g => (g.Key, g.Value.Ticks / Proc.TicksPerSecond / seconds * 100, g.Value.Threads))
             .ToList();
         return new Result(seconds, (endTicks - _startTicks) / Proc.TicksPerSecond / seconds * 100, list);
     }
