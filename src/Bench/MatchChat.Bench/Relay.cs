@@ -300,6 +300,7 @@ public static class Relay
                     await Task.Delay(TimeSpan.FromSeconds((double)wait / freq));
                 }
                 var late = Stopwatch.GetTimestamp() - due;
+                timeline?.RecordSend(due, late);
                 if (late > 0)
                 {
                     Interlocked.Add(ref lateTicks, late);
