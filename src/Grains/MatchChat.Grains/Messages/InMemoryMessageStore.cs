@@ -2,29 +2,28 @@ using System.Collections.Concurrent;
 
 namespace MatchChat.Grains.Messages;
 
-/// <summary>The embedded default: messages live as long as the process.</summary>
+/// <summary>The embedded default: messages live as long as the process, each channel in a compact
+/// <see cref="InMemoryChannelLog"/>.</summary>
 public sealed partial class InMemoryMessageStore : IMessageStore
 {
-    private readonly ConcurrentDictionary<string, ChannelLog> _channels = new();
+    private readonly ConcurrentDictionary<string, InMemoryChannelLog> _channels = new(StringComparer.Ordinal);
 
     public Task<AppendResult> AppendAsync(StoredMessage message, CancellationToken cancellationToken = default)
     {
-        var log = _channels.GetOrAdd(message.Channel, _ => new ChannelLog());
+        var log = _channels.GetOrAdd(message.Channel, channel => new InMemoryChannelLog(channel));
         lock (log)
         {
-            var key = (message.SenderId, message.ClientMessageId);
-            if (log.ByClientId.TryGetValue(key, out var existing))
+            if (log.Find(message.SenderId, message.ClientMessageId) is { } existing)
             {
                 return Task.FromResult(new AppendResult(false, existing));
             }
 
-            if (log.Rows.Count > 0 && log.Rows[^1].Seq >= message.Seq)
+            if (log.Count > 0 && log.MaxSeq >= message.Seq)
             {
                 throw new InvalidOperationException("seq must grow within a channel");
             }
 
-            log.Rows.Add(message);
-            log.ByClientId[key] = message;
+            log.Add(message);
             return Task.FromResult(new AppendResult(true, message));
         }
     }
@@ -38,9 +37,7 @@ public sealed partial class InMemoryMessageStore : IMessageStore
 
         lock (log)
         {
-            var range = log.Rows.Where(m => (afterSeq is null || m.Seq > afterSeq) && (beforeSeq is null || m.Seq < beforeSeq));
-            var page = afterSeq is null ? range.TakeLast(limit) : range.Take(limit);
-            return Task.FromResult<IReadOnlyList<StoredMessage>>(page.ToArray());
+            return Task.FromResult<IReadOnlyList<StoredMessage>>(log.Read(afterSeq, beforeSeq, limit));
         }
     }
 
@@ -53,7 +50,7 @@ public sealed partial class InMemoryMessageStore : IMessageStore
 
         lock (log)
         {
-            return Task.FromResult(log.Rows.Count == 0 ? log.ErasedUpTo : log.Rows[^1].Seq);
+            return Task.FromResult(log.MaxSeq);
         }
     }
 
@@ -64,29 +61,10 @@ public sealed partial class InMemoryMessageStore : IMessageStore
         {
             lock (log)
             {
-                for (var i = 0; i < log.Rows.Count; i++)
-                {
-                    var row = log.Rows[i];
-                    if (row.SenderId == senderId && !row.Redacted)
-                    {
-                        var erased = row with { Text = "", Redacted = true };
-                        log.Rows[i] = erased;
-                        log.ByClientId[(row.SenderId, row.ClientMessageId)] = erased;
-                        redacted++;
-                    }
-                }
+                redacted += log.Redact(senderId);
             }
         }
 
         return Task.FromResult(redacted);
-    }
-
-    private sealed class ChannelLog
-    {
-        public List<StoredMessage> Rows { get; } = [];
-        public Dictionary<(string SenderId, string ClientMessageId), StoredMessage> ByClientId { get; } = [];
-
-        /// <summary>The highest seq the retention job erased, so seq keeps growing after a channel was emptied.</summary>
-        public long ErasedUpTo { get; set; }
     }
 }

@@ -21,7 +21,7 @@ public sealed class InMemoryRetentionStore(IMessageStore messages) : IRetentionS
         {
             if (endedAt < endedBefore)
             {
-                erased += (messages as InMemoryMessageStore)?.Erase(channel, _ => true) ?? 0;
+                erased += (messages as InMemoryMessageStore)?.Erase(channel, sentBefore: null) ?? 0;
                 _endings.TryRemove(channel, out _);
             }
         }
@@ -34,7 +34,7 @@ public sealed class InMemoryRetentionStore(IMessageStore messages) : IRetentionS
         long erased = 0;
         foreach (var channel in roomChannels)
         {
-            erased += (messages as InMemoryMessageStore)?.Erase(channel, m => m.SentAt < sentBefore) ?? 0;
+            erased += (messages as InMemoryMessageStore)?.Erase(channel, sentBefore) ?? 0;
         }
 
         return Task.FromResult(erased);

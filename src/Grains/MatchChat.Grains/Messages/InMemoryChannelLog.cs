@@ -1,0 +1,371 @@
+using System.Numerics;
+
+namespace MatchChat.Grains.Messages;
+
+/// <summary>
+/// One channel of the in-memory message log, kept compact for the garbage collector: a message is a fixed-size row in
+/// pages of rows, and its client id and text are characters in large character blocks, so a stored message is not an
+/// object of its own. (Kept as records and strings, a relay holding a few hundred thousand messages gave each background
+/// collection three objects per message to mark, and each young collection three per new message to promote; stop 41 of
+/// docs/benchmarks.md.) Sender ids and handles are kept once per channel. Redacting or erasing clears the characters in
+/// place. Rows are in ascending seq, so reads are binary searches. Not thread-safe: the store locks it.
+/// </summary>
+internal sealed class InMemoryChannelLog
+{
+    private const int PageShift = 11;
+
+    /// <summary>Rows per full page (2,048 rows of 48 bytes: a large object, never copied by a young collection).</summary>
+    private const int PageSize = 1 << PageShift;
+
+    /// <summary>Characters per full block (128 KB: a large object too).</summary>
+    private const int BlockChars = 1 << 16;
+
+    private const int FirstRows = 4;
+    private const int FirstChars = 256;
+
+    private readonly string _channel;
+    private readonly Names _senders = new();
+    private readonly Names _handles = new();
+    private readonly HashSet<int> _byClientId;
+    private readonly HashSet<int>.AlternateLookup<ClientKey> _findClientId;
+    private List<Row[]> _pages = [];
+    private List<char[]> _blocks = [];
+    private int _used;
+
+    public InMemoryChannelLog(string channel)
+    {
+        _channel = channel;
+        _byClientId = new HashSet<int>(new ClientIds(this));
+        _findClientId = _byClientId.GetAlternateLookup<ClientKey>();
+    }
+
+    public int Count { get; private set; }
+
+    /// <summary>The highest seq erased by the retention job, so seq keeps growing after a channel was emptied.</summary>
+    public long ErasedUpTo { get; private set; }
+
+    public long MaxSeq => Count == 0 ? ErasedUpTo : RowAt(Count - 1).Seq;
+
+    /// <summary>The stored message with this (sender, client message id), or null.</summary>
+    public StoredMessage? Find(string senderId, string clientMessageId)
+    {
+        var sender = _senders.IndexOf(senderId);
+        return sender >= 0 && _findClientId.TryGetValue(new ClientKey(sender, clientMessageId), out var row) ? Materialise(row) : null;
+    }
+
+    /// <summary>Appends a message whose seq is above <see cref="MaxSeq"/> and whose client id is not stored yet.</summary>
+    public void Add(StoredMessage message)
+    {
+        var page = Count >> PageShift;
+        var slot = Count & (PageSize - 1);
+        if (page == _pages.Count)
+        {
+            _pages.Add(new Row[page == 0 ? FirstRows : PageSize]);
+        }
+        else if (slot == _pages[page].Length)
+        {
+            // Only the first page starts small; it doubles up to a full page.
+            var grown = _pages[page];
+            Array.Resize(ref grown, Math.Min(PageSize, grown.Length * 2));
+            _pages[page] = grown;
+        }
+
+        var (block, offset) = Put(message.ClientMessageId, message.Text);
+        _pages[page][slot] = new Row
+        {
+            Seq = message.Seq,
+            SentAt = message.SentAt,
+            Block = block,
+            Offset = offset,
+            Sender = _senders.Add(message.SenderId),
+            Handle = _handles.Add(message.SenderHandle),
+            ClientIdLength = message.ClientMessageId.Length,
+            TextLength = message.Text.Length,
+            Redacted = message.Redacted,
+        };
+        Count++;
+        _byClientId.Add(Count - 1);
+    }
+
+    /// <summary>Messages with afterSeq &lt; seq &lt; beforeSeq: the oldest <paramref name="limit"/> above afterSeq, or
+    /// without it the newest below beforeSeq.</summary>
+    public StoredMessage[] Read(long? afterSeq, long? beforeSeq, int limit)
+    {
+        var from = afterSeq is { } after ? FirstAbove(after) : 0;
+        var to = beforeSeq is { } before ? FirstAbove(before - 1) : Count;
+        if (limit <= 0 || to <= from)
+        {
+            return [];
+        }
+
+        if (afterSeq is null)
+        {
+            from = Math.Max(from, to - limit);
+        }
+        else
+        {
+            to = Math.Min(to, from + limit);
+        }
+
+        var page = new StoredMessage[to - from];
+        for (var i = from; i < to; i++)
+        {
+            page[i - from] = Materialise(i);
+        }
+
+        return page;
+    }
+
+    /// <summary>Erases the text of the sender's messages in place (the rows keep their seq, handle and time).</summary>
+    public long Redact(string senderId)
+    {
+        var sender = _senders.IndexOf(senderId);
+        if (sender < 0)
+        {
+            return 0;
+        }
+
+        long redacted = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            ref var row = ref RowAt(i);
+            if (row.Sender == sender && !row.Redacted)
+            {
+                TextOf(row).Clear();
+                row.TextLength = 0;
+                row.Redacted = true;
+                redacted++;
+            }
+        }
+
+        return redacted;
+    }
+
+    /// <summary>Removes the rows sent before <paramref name="sentBefore"/> (all rows when null); their characters are
+    /// cleared. Returns how many.</summary>
+    public long Erase(DateTime? sentBefore)
+    {
+        var keep = new List<int>(Count);
+        var erasedUpTo = ErasedUpTo;
+        for (var i = 0; i < Count; i++)
+        {
+            ref var row = ref RowAt(i);
+            if (sentBefore is null || row.SentAt < sentBefore)
+            {
+                erasedUpTo = Math.Max(erasedUpTo, row.Seq);
+            }
+            else
+            {
+                keep.Add(i);
+            }
+        }
+
+        var erased = Count - keep.Count;
+        if (erased == 0)
+        {
+            return 0;
+        }
+
+        var oldPages = _pages;
+        var oldBlocks = _blocks;
+        var kept = keep.Select(i => Materialise(i, oldPages, oldBlocks)).ToList();
+        foreach (var block in oldBlocks)
+        {
+            Array.Clear(block);
+        }
+
+        _pages = [];
+        _blocks = [];
+        _used = 0;
+        Count = 0;
+        _byClientId.Clear();
+        ErasedUpTo = erasedUpTo;
+        foreach (var message in kept)
+        {
+            Add(message);
+        }
+
+        return erased;
+    }
+
+    private ref Row RowAt(int index) => ref _pages[index >> PageShift][index & (PageSize - 1)];
+
+    private Span<char> ClientIdOf(in Row row) => _blocks[row.Block].AsSpan(row.Offset, row.ClientIdLength);
+
+    private Span<char> TextOf(in Row row) => _blocks[row.Block].AsSpan(row.Offset + row.ClientIdLength, row.TextLength);
+
+    private StoredMessage Materialise(int index) => Materialise(index, _pages, _blocks);
+
+    private StoredMessage Materialise(int index, List<Row[]> pages, List<char[]> blocks)
+    {
+        var row = pages[index >> PageShift][index & (PageSize - 1)];
+        var chars = blocks[row.Block].AsSpan(row.Offset);
+        return new StoredMessage(
+            _channel,
+            row.Seq,
+            _senders[row.Sender],
+            _handles[row.Handle],
+            new string(chars[..row.ClientIdLength]),
+            row.TextLength == 0 ? "" : new string(chars.Slice(row.ClientIdLength, row.TextLength)),
+            row.SentAt,
+            row.Redacted);
+    }
+
+    /// <summary>The first row index whose seq is above <paramref name="seq"/> (rows ascend by seq).</summary>
+    private int FirstAbove(long seq)
+    {
+        int lo = 0, hi = Count;
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) >> 1);
+            if (RowAt(mid).Seq <= seq)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>Copies the client id and the text, one after the other, into the last block (grown or a new one).</summary>
+    private (int Block, int Offset) Put(string clientId, string text)
+    {
+        var need = clientId.Length + text.Length;
+        if (_blocks.Count == 0)
+        {
+            _blocks.Add(new char[Math.Max(FirstChars, Math.Min(BlockChars, (int)BitOperations.RoundUpToPowerOf2((uint)need)))]);
+            _used = 0;
+        }
+
+        var last = _blocks[^1];
+        if (_used + need > last.Length)
+        {
+            if (last.Length < BlockChars && _used + need <= BlockChars)
+            {
+                // Only the first block starts small; it doubles up to a full block.
+                var grown = new char[Math.Min(BlockChars, (int)BitOperations.RoundUpToPowerOf2((uint)(_used + need)))];
+                last.AsSpan(0, _used).CopyTo(grown);
+                Array.Clear(last);
+                _blocks[^1] = grown;
+            }
+            else
+            {
+                _blocks.Add(new char[Math.Max(BlockChars, need)]);
+                _used = 0;
+            }
+        }
+
+        var target = _blocks[^1].AsSpan(_used);
+        clientId.CopyTo(target);
+        text.CopyTo(target[clientId.Length..]);
+        var offset = _used;
+        _used += need;
+        return (_blocks.Count - 1, offset);
+    }
+
+    private struct Row
+    {
+        public long Seq;
+        public DateTime SentAt;
+        public int Block;
+        public int Offset;
+        public int Sender;
+        public int Handle;
+        public int ClientIdLength;
+        public int TextLength;
+        public bool Redacted;
+    }
+
+    private readonly ref struct ClientKey(int sender, ReadOnlySpan<char> id)
+    {
+        public int Sender { get; } = sender;
+
+        public ReadOnlySpan<char> Id { get; } = id;
+    }
+
+    /// <summary>Row indexes compared by (sender, client message id), looked up by a <see cref="ClientKey"/>.</summary>
+    private sealed class ClientIds(InMemoryChannelLog log) : IEqualityComparer<int>, IAlternateEqualityComparer<ClientKey, int>
+    {
+        public bool Equals(int x, int y)
+        {
+            ref var a = ref log.RowAt(x);
+            ref var b = ref log.RowAt(y);
+            return a.Sender == b.Sender && log.ClientIdOf(a).SequenceEqual(log.ClientIdOf(b));
+        }
+
+        public int GetHashCode(int index)
+        {
+            ref var row = ref log.RowAt(index);
+            return Hash(row.Sender, log.ClientIdOf(row));
+        }
+
+        public bool Equals(ClientKey key, int index)
+        {
+            ref var row = ref log.RowAt(index);
+            return row.Sender == key.Sender && key.Id.SequenceEqual(log.ClientIdOf(row));
+        }
+
+        public int GetHashCode(ClientKey key) => Hash(key.Sender, key.Id);
+
+        public int Create(ClientKey key) => throw new NotSupportedException("rows are added by index");
+
+        private static int Hash(int sender, ReadOnlySpan<char> id) => HashCode.Combine(sender, string.GetHashCode(id));
+    }
+
+    /// <summary>The distinct sender ids (or handles) of a channel, each kept once: a list, indexed once it grows.</summary>
+    private sealed class Names
+    {
+        private const int IndexFrom = 16;
+        private readonly List<string> _names = [];
+        private Dictionary<string, int>? _index;
+
+        public string this[int index] => _names[index];
+
+        public int IndexOf(string name)
+        {
+            if (_index is not null)
+            {
+                return _index.GetValueOrDefault(name, -1);
+            }
+
+            for (var i = 0; i < _names.Count; i++)
+            {
+                if (string.Equals(_names[i], name, StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        public int Add(string name)
+        {
+            var index = IndexOf(name);
+            if (index >= 0)
+            {
+                return index;
+            }
+
+            _names.Add(name);
+            if (_index is not null)
+            {
+                _index[name] = _names.Count - 1;
+            }
+            else if (_names.Count >= IndexFrom)
+            {
+                _index = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (var i = 0; i < _names.Count; i++)
+                {
+                    _index[_names[i]] = i;
+                }
+            }
+
+            return _names.Count - 1;
+        }
+    }
+}
