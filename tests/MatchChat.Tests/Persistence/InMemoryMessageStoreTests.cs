@@ -135,4 +135,46 @@ public sealed class InMemoryMessageStoreTests
         Assert.True((await store.AppendAsync(Message(4102))).Inserted);
         Assert.Equal([Message(4102)], await store.ReadAsync("room:calm", 4101, null, 10));
     }
+
+    [Fact]
+    public async Task Reads_follow_seq_across_gaps_odd_bounds_answer_like_a_list_and_an_erased_id_can_be_used_again()
+    {
+        var store = new InMemoryMessageStore();
+        var local = new DateTime(2026, 12, 5, 10, 0, 0, DateTimeKind.Local);
+        StoredMessage Gapped(long seq) => new(
+            "room:gaps", seq, $"member-{seq / 10 % 20}", $"Handle {seq / 10 % 20}", $"id-{seq}", $"text {seq}",
+            DateTime.SpecifyKind(local.AddMinutes(seq / 10), seq % 20 == 0 ? DateTimeKind.Local : DateTimeKind.Unspecified));
+        for (var seq = 10; seq <= 3000; seq += 10)
+        {
+            Assert.True((await store.AppendAsync(Gapped(seq))).Inserted);
+        }
+
+        async Task<long[]> Seqs(long? after, long? before, int limit) =>
+            (await store.ReadAsync("room:gaps", after, before, limit)).Select(m => m.Seq).ToArray();
+
+        Assert.Equal(new long[] { 20L, 30, 40 }, await Seqs(15, 45, 10));
+        Assert.Equal(new long[] { 20L, 30 }, await Seqs(10, 1000, 2));
+        Assert.Equal(new long[] { 2980L, 2990 }, await Seqs(null, 3000, 2));
+        Assert.Equal(new long[] { 2990L, 3000 }, await Seqs(2985, null, int.MaxValue));
+        Assert.Empty(await Seqs(null, 10, 5));
+        Assert.Empty(await Seqs(null, long.MinValue, 5));
+        Assert.Empty(await Seqs(long.MaxValue, null, 5));
+        Assert.Empty(await Seqs(null, null, -1));
+        Assert.Equal(300, (await Seqs(long.MinValue, long.MaxValue, int.MaxValue)).Length);
+        var newest = await store.ReadAsync("room:gaps", null, null, 2);
+        Assert.Equal([Gapped(2990), Gapped(3000)], newest);
+        Assert.Equal([DateTimeKind.Unspecified, DateTimeKind.Local], newest.Select(m => m.SentAt.Kind));
+
+        // Redacted rows stay redacted through an erase; the erased ids are forgotten, the kept ones are not.
+        await store.RedactSenderAsync("member-5");
+        Assert.Equal(149, store.Erase("room:gaps", local.AddMinutes(150)));
+        Assert.True((await store.AppendAsync(Gapped(20) with { Seq = 3010 })).Inserted);
+        Assert.False((await store.AppendAsync(Gapped(1500) with { Seq = 3020 })).Inserted);
+        var kept = await store.ReadAsync("room:gaps", 0, null, 1000);
+        Assert.Equal(
+            Enumerable.Range(150, 151).Select(n => Gapped(n * 10L)).Select(m => m.SenderId == "member-5" ? m with { Text = "", Redacted = true } : m)
+                .Append(Gapped(20) with { Seq = 3010 }),
+            kept);
+        Assert.Equal(kept.Count(m => m.SenderId == "member-7"), await store.RedactSenderAsync("member-7"));
+    }
 }

@@ -24,8 +24,8 @@ internal sealed class InMemoryChannelLog
     private const int FirstChars = 256;
 
     private readonly string _channel;
-    private readonly Names _senders = new();
-    private readonly Names _handles = new();
+    private Names _senders = new();
+    private Names _handles = new();
     private readonly HashSet<int> _byClientId;
     private readonly HashSet<int>.AlternateLookup<ClientKey> _findClientId;
     private List<Row[]> _pages = [];
@@ -54,7 +54,23 @@ internal sealed class InMemoryChannelLog
     }
 
     /// <summary>Appends a message whose seq is above <see cref="MaxSeq"/> and whose client id is not stored yet.</summary>
-    public void Add(StoredMessage message)
+    public void Add(StoredMessage message) =>
+        AddRow(
+            new Row
+            {
+                Seq = message.Seq,
+                SentAt = message.SentAt,
+                Sender = _senders.Add(message.SenderId),
+                Handle = _handles.Add(message.SenderHandle),
+                ClientIdLength = message.ClientMessageId.Length,
+                TextLength = message.Text.Length,
+                Redacted = message.Redacted,
+            },
+            message.ClientMessageId,
+            message.Text);
+
+    /// <summary>Stores the row with its client id and text; the row's block and offset are set here.</summary>
+    private void AddRow(Row row, ReadOnlySpan<char> clientId, ReadOnlySpan<char> text)
     {
         var page = Count >> PageShift;
         var slot = Count & (PageSize - 1);
@@ -70,19 +86,8 @@ internal sealed class InMemoryChannelLog
             _pages[page] = grown;
         }
 
-        var (block, offset) = Put(message.ClientMessageId, message.Text);
-        _pages[page][slot] = new Row
-        {
-            Seq = message.Seq,
-            SentAt = message.SentAt,
-            Block = block,
-            Offset = offset,
-            Sender = _senders.Add(message.SenderId),
-            Handle = _handles.Add(message.SenderHandle),
-            ClientIdLength = message.ClientMessageId.Length,
-            TextLength = message.Text.Length,
-            Redacted = message.Redacted,
-        };
+        (row.Block, row.Offset) = Put(clientId, text);
+        _pages[page][slot] = row;
         Count++;
         _byClientId.Add(Count - 1);
     }
@@ -91,8 +96,8 @@ internal sealed class InMemoryChannelLog
     /// without it the newest below beforeSeq.</summary>
     public StoredMessage[] Read(long? afterSeq, long? beforeSeq, int limit)
     {
-        var from = afterSeq is { } after ? FirstAbove(after) : 0;
-        var to = beforeSeq is { } before ? FirstAbove(before - 1) : Count;
+        var from = afterSeq is { } after ? FirstIndex(after, orAbove: false) : 0;
+        var to = beforeSeq is { } before ? FirstIndex(before, orAbove: true) : Count;
         if (limit <= 0 || to <= from)
         {
             return [];
@@ -104,7 +109,7 @@ internal sealed class InMemoryChannelLog
         }
         else
         {
-            to = Math.Min(to, from + limit);
+            to = (int)Math.Min(to, (long)from + limit);
         }
 
         var page = new StoredMessage[to - from];
@@ -166,23 +171,32 @@ internal sealed class InMemoryChannelLog
             return 0;
         }
 
+        // Copy the kept rows and their characters into new arrays (no message objects), with names re-interned so the
+        // erased rows' sender ids and handles go too; then clear the old characters.
         var oldPages = _pages;
         var oldBlocks = _blocks;
-        var kept = keep.Select(i => Materialise(i, oldPages, oldBlocks)).ToList();
-        foreach (var block in oldBlocks)
-        {
-            Array.Clear(block);
-        }
-
+        var oldSenders = _senders;
+        var oldHandles = _handles;
         _pages = [];
         _blocks = [];
         _used = 0;
+        _senders = new Names();
+        _handles = new Names();
         Count = 0;
         _byClientId.Clear();
         ErasedUpTo = erasedUpTo;
-        foreach (var message in kept)
+        foreach (var i in keep)
         {
-            Add(message);
+            var row = oldPages[i >> PageShift][i & (PageSize - 1)];
+            var chars = oldBlocks[row.Block].AsSpan(row.Offset, row.ClientIdLength + row.TextLength);
+            row.Sender = _senders.Add(oldSenders[row.Sender]);
+            row.Handle = _handles.Add(oldHandles[row.Handle]);
+            AddRow(row, chars[..row.ClientIdLength], chars[row.ClientIdLength..]);
+        }
+
+        foreach (var block in oldBlocks)
+        {
+            Array.Clear(block);
         }
 
         return erased;
@@ -194,12 +208,10 @@ internal sealed class InMemoryChannelLog
 
     private Span<char> TextOf(in Row row) => _blocks[row.Block].AsSpan(row.Offset + row.ClientIdLength, row.TextLength);
 
-    private StoredMessage Materialise(int index) => Materialise(index, _pages, _blocks);
-
-    private StoredMessage Materialise(int index, List<Row[]> pages, List<char[]> blocks)
+    private StoredMessage Materialise(int index)
     {
-        var row = pages[index >> PageShift][index & (PageSize - 1)];
-        var chars = blocks[row.Block].AsSpan(row.Offset);
+        var row = RowAt(index);
+        var chars = _blocks[row.Block].AsSpan(row.Offset);
         return new StoredMessage(
             _channel,
             row.Seq,
@@ -211,14 +223,16 @@ internal sealed class InMemoryChannelLog
             row.Redacted);
     }
 
-    /// <summary>The first row index whose seq is above <paramref name="seq"/> (rows ascend by seq).</summary>
-    private int FirstAbove(long seq)
+    /// <summary>The first row index whose seq is above <paramref name="seq"/> (or equal to it, with
+    /// <paramref name="orAbove"/>); rows ascend by seq.</summary>
+    private int FirstIndex(long seq, bool orAbove)
     {
         int lo = 0, hi = Count;
         while (lo < hi)
         {
             var mid = lo + ((hi - lo) >> 1);
-            if (RowAt(mid).Seq <= seq)
+            var at = RowAt(mid).Seq;
+            if (orAbove ? at < seq : at <= seq)
             {
                 lo = mid + 1;
             }
@@ -232,7 +246,7 @@ internal sealed class InMemoryChannelLog
     }
 
     /// <summary>Copies the client id and the text, one after the other, into the last block (grown or a new one).</summary>
-    private (int Block, int Offset) Put(string clientId, string text)
+    private (int Block, int Offset) Put(ReadOnlySpan<char> clientId, ReadOnlySpan<char> text)
     {
         var need = clientId.Length + text.Length;
         if (_blocks.Count == 0)
