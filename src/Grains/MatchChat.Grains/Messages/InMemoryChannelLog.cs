@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 
 namespace MatchChat.Grains.Messages;
@@ -46,21 +47,35 @@ internal sealed class InMemoryChannelLog
 
     public long MaxSeq => Count == 0 ? ErasedUpTo : RowAt(Count - 1).Seq;
 
-    /// <summary>The stored message with this (sender, client message id), or null.</summary>
-    public StoredMessage? Find(string senderId, string clientMessageId)
+    /// <summary>Appends the message unless its (sender, client message id) is stored already, in which case
+    /// <paramref name="existing"/> is the stored one; the sender is looked up once for both. A new message's seq must be
+    /// above <see cref="MaxSeq"/>.</summary>
+    public bool TryAdd(StoredMessage message, [NotNullWhen(false)] out StoredMessage? existing)
     {
-        var sender = _senders.IndexOf(senderId);
-        return sender >= 0 && _findClientId.TryGetValue(new ClientKey(sender, clientMessageId), out var row) ? Materialise(row) : null;
+        var sender = _senders.IndexOf(message.SenderId);
+        if (sender >= 0 && _findClientId.TryGetValue(new ClientKey(sender, message.ClientMessageId), out var stored))
+        {
+            existing = Materialise(stored);
+            return false;
+        }
+
+        if (Count > 0 && MaxSeq >= message.Seq)
+        {
+            throw new InvalidOperationException("seq must grow within a channel");
+        }
+
+        existing = null;
+        Add(message, sender >= 0 ? sender : _senders.Append(message.SenderId));
+        return true;
     }
 
-    /// <summary>Appends a message whose seq is above <see cref="MaxSeq"/> and whose client id is not stored yet.</summary>
-    public void Add(StoredMessage message) =>
+    private void Add(StoredMessage message, int sender) =>
         AddRow(
             new Row
             {
                 Seq = message.Seq,
                 SentAt = message.SentAt,
-                Sender = _senders.Add(message.SenderId),
+                Sender = sender,
                 Handle = _handles.Add(message.SenderHandle),
                 ClientIdLength = message.ClientMessageId.Length,
                 TextLength = message.Text.Length,
@@ -360,11 +375,12 @@ internal sealed class InMemoryChannelLog
         public int Add(string name)
         {
             var index = IndexOf(name);
-            if (index >= 0)
-            {
-                return index;
-            }
+            return index >= 0 ? index : Append(name);
+        }
 
+        /// <summary>Adds a name that is not in the list yet.</summary>
+        public int Append(string name)
+        {
             _names.Add(name);
             if (_index is not null)
             {

@@ -13,18 +13,7 @@ public sealed partial class InMemoryMessageStore : IMessageStore
         var log = _channels.GetOrAdd(message.Channel, channel => new InMemoryChannelLog(channel));
         lock (log)
         {
-            if (log.Find(message.SenderId, message.ClientMessageId) is { } existing)
-            {
-                return Task.FromResult(new AppendResult(false, existing));
-            }
-
-            if (log.Count > 0 && log.MaxSeq >= message.Seq)
-            {
-                throw new InvalidOperationException("seq must grow within a channel");
-            }
-
-            log.Add(message);
-            return Task.FromResult(new AppendResult(true, message));
+            return Task.FromResult(log.TryAdd(message, out var existing) ? new AppendResult(true, message) : new AppendResult(false, existing));
         }
     }
 
