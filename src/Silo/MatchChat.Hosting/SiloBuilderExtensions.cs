@@ -55,11 +55,11 @@ public static class SiloBuilderExtensions
         else
         {
             silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, null, ClusterSettings.ServiceId, ClusterSettings.ClusterId);
-            // Grain state in Orleans' binary format, not the default Newtonsoft JSON: nothing outlives the process
-            // here, and the JSON writes were the largest item left in a matching burst (docs/benchmarks.md, stop 19).
-            silo.AddMemoryGrainStorage(StorageNames.Grains, (OptionsBuilder<MemoryGrainStorageOptions> o) => o.Configure<IServiceProvider>(
-                (options, services) => options.GrainStorageSerializer = new CompactStateSerializer(
-                    services.GetRequiredService<Serializer>(), services.GetRequiredService<IGrainStorageSerializer>())));
+            // Grain state kept in this process (one silo here), without a storage grain call per read and write
+            // (docs/benchmarks.md, stop 42), and in Orleans' binary format, not the default Newtonsoft JSON: nothing
+            // outlives the process here, and the JSON writes were the largest item left in a matching burst (stop 19).
+            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Grains, (services, _) => new InProcessGrainStorage(
+                new CompactStateSerializer(services.GetRequiredService<Serializer>(), services.GetRequiredService<IGrainStorageSerializer>())));
             silo.UseInMemoryReminderService();
         }
 

@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Orleans.Storage;
+
+namespace MatchChat.Grains.Persistence;
+
+/// <summary>
+/// Grain state for the embedded default (one silo in the web process, nothing kept past the process): each grain's
+/// state is kept here as its serialized bytes (a snapshot, so a grain that changes its state after a write does not
+/// change what is stored, and no object of it stays for the collector to mark). Orleans' own memory storage keeps the
+/// same bytes in storage grains, so every read and write was a grain call (a message, a turn on the storage grain's
+/// scheduler, a copy of the bytes, an answer): in a matching burst a third of the node's work items per request
+/// (docs/benchmarks.md, stop 42). Only for a single silo: a grain that moved to another silo would not find its state.
+/// Writes check the ETag as Orleans' memory storage does: a write or clear with a stale ETag throws
+/// <see cref="InconsistentStateException"/> and changes nothing.
+/// </summary>
+public sealed class InProcessGrainStorage(IGrainStorageSerializer serializer) : IGrainStorage
+{
+    private static long _lastETag;
+
+    private readonly ConcurrentDictionary<(string StateName, GrainId Grain), Entry> _states = new();
+
+    /// <summary>How many grain states are stored (for tests and diagnostics).</summary>
+    public int Count => _states.Count;
+
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        if (_states.TryGetValue((stateName, grainId), out var entry))
+        {
+            grainState.State = serializer.Deserialize<T>(entry.Data) ?? Activator.CreateInstance<T>();
+            grainState.ETag = entry.ETag;
+            grainState.RecordExists = true;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var key = (stateName, grainId);
+        var written = new Entry(serializer.Serialize(grainState.State), NewETag());
+        while (true)
+        {
+            if (_states.TryGetValue(key, out var current))
+            {
+                Check(current, grainState.ETag, stateName);
+                if (_states.TryUpdate(key, written, current))
+                {
+                    break;
+                }
+            }
+            else if (_states.TryAdd(key, written))
+            {
+                break;
+            }
+        }
+
+        grainState.ETag = written.ETag;
+        grainState.RecordExists = true;
+        return Task.CompletedTask;
+    }
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var key = (stateName, grainId);
+        while (_states.TryGetValue(key, out var current))
+        {
+            Check(current, grainState.ETag, stateName);
+            if (_states.TryRemove(KeyValuePair.Create(key, current)))
+            {
+                break;
+            }
+        }
+
+        grainState.ETag = null;
+        grainState.RecordExists = false;
+        return Task.CompletedTask;
+    }
+
+    private static void Check(Entry current, string? etag, string stateName)
+    {
+        if (etag != current.ETag && etag != "*")
+        {
+            throw new InconsistentStateException(
+                $"Grain state '{stateName}' was written by another activation since this one read it.", current.ETag, etag ?? "");
+        }
+    }
+
+    private static string NewETag() => Interlocked.Increment(ref _lastETag).ToString(CultureInfo.InvariantCulture);
+
+    private sealed record Entry(BinaryData Data, string ETag);
+}

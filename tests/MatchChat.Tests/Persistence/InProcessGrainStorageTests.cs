@@ -1,0 +1,117 @@
+using MatchChat.Contracts.Members;
+using MatchChat.Grains.Hosting;
+using MatchChat.Grains.Members;
+using MatchChat.Grains.Persistence;
+using MatchChat.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Core.Internal;
+using Orleans.Runtime;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace MatchChat.Tests.Persistence;
+
+/// <summary>
+/// The embedded server's grain state, kept in its own process: what a member set survives their grain being
+/// deactivated, a write is a snapshot, and a stale write or clear is refused without changing what is stored.
+/// </summary>
+public sealed class InProcessGrainStorageTests(ServerFixture server) : IClassFixture<ServerFixture>
+{
+    private InProcessGrainStorage Storage => new(new CompactStateSerializer(
+        server.Services.GetRequiredService<Serializer>(), server.Services.GetRequiredService<IGrainStorageSerializer>()));
+
+    [Fact]
+    public async Task A_listener_profile_survives_the_member_grain_being_deactivated_in_the_embedded_server()
+    {
+        Assert.IsType<InProcessGrainStorage>(server.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains));
+        await using var member = await TestMember.CreateAsync(server.BaseUrl);
+        await member.Volunteer("grief", ["lost-a-parent"], max: 3);
+
+        var grain = server.Services.GetRequiredService<IGrainFactory>().GetGrain<IMemberGrain>(member.Created.MemberId);
+        await grain.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+        await Task.Delay(200);
+
+        await using var again = await TestConnection.OpenAsync(server.BaseUrl, member.Token);
+        var me = await again.Invoke<Member>("GetMe");
+        Assert.Equal(member.Handle, me.Handle);
+        Assert.NotNull(me.Listener);
+        Assert.Equal(["grief"], me.Listener!.Topics);
+        Assert.Equal(["lost-a-parent"], me.Listener.Experiences);
+        Assert.Equal(3, me.Listener.MaxConcurrentChats);
+    }
+
+    [Fact]
+    public async Task A_write_is_a_snapshot_read_back_whole_and_a_stale_write_or_clear_changes_nothing()
+    {
+        var storage = Storage;
+        var id = GrainId.Create("member", "m-1");
+        var written = new GrainState<MemberState>(new MemberState { Handle = "quiet-river", Rooms = ["room-1"], ListenedCount = 2 });
+        Assert.False(await Read(storage, "member", id) is { RecordExists: true });
+
+        await storage.WriteStateAsync("member", id, written);
+        var firstETag = written.ETag;
+        Assert.NotNull(firstETag);
+        Assert.True(written.RecordExists);
+        written.State!.Handle = "changed-after-the-write";
+        written.State!.Rooms.Add("room-2");
+
+        var read = await Read(storage, "member", id);
+        Assert.True(read.RecordExists);
+        Assert.Equal(firstETag, read.ETag);
+        Assert.Equal("quiet-river", read.State!.Handle);
+        Assert.Equal(["room-1"], read.State!.Rooms);
+        Assert.Equal(2, read.State!.ListenedCount);
+
+        // The first reader writes; the second still holds the old ETag and is refused, leaving the first one's state.
+        var other = await Read(storage, "member", id);
+        read.State!.Handle = "first-writer";
+        await storage.WriteStateAsync("member", id, read);
+        Assert.NotEqual(firstETag, read.ETag);
+        other.State!.Handle = "stale-writer";
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("member", id, other));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.ClearStateAsync("member", id, other));
+        Assert.Equal("first-writer", (await Read(storage, "member", id)).State!.Handle);
+
+        // Another state name or grain is a different row.
+        Assert.False((await Read(storage, "listener", id)).RecordExists);
+        Assert.False((await Read(storage, "member", GrainId.Create("member", "m-2"))).RecordExists);
+
+        await storage.ClearStateAsync("member", id, read);
+        Assert.Null(read.ETag);
+        Assert.False(read.RecordExists);
+        Assert.False((await Read(storage, "member", id)).RecordExists);
+        Assert.Equal(0, storage.Count);
+
+        // Written again after the clear, as a new record.
+        await storage.WriteStateAsync("member", id, new GrainState<MemberState>(new MemberState { Handle = "back" }));
+        Assert.Equal("back", (await Read(storage, "member", id)).State!.Handle);
+    }
+
+    [Fact]
+    public async Task Many_grains_written_at_once_are_all_kept()
+    {
+        var storage = Storage;
+        await Parallel.ForEachAsync(Enumerable.Range(0, 2_000), async (i, _) =>
+        {
+            var state = new GrainState<MemberState>(new MemberState { Handle = $"h-{i}" });
+            await storage.WriteStateAsync("member", GrainId.Create("member", $"m-{i}"), state);
+            state.State!.ListenedCount = i;
+            await storage.WriteStateAsync("member", GrainId.Create("member", $"m-{i}"), state);
+        });
+
+        Assert.Equal(2_000, storage.Count);
+        for (var i = 0; i < 2_000; i += 97)
+        {
+            var read = await Read(storage, "member", GrainId.Create("member", $"m-{i}"));
+            Assert.Equal($"h-{i}", read.State!.Handle);
+            Assert.Equal(i, read.State!.ListenedCount);
+        }
+    }
+
+    private static async Task<GrainState<MemberState>> Read(IGrainStorage storage, string name, GrainId id)
+    {
+        var state = new GrainState<MemberState>(new MemberState());
+        await storage.ReadStateAsync(name, id, state);
+        return state;
+    }
+}
