@@ -23,11 +23,14 @@ public sealed class InProcessGrainStorageTests(ServerFixture server) : IClassFix
     [Fact]
     public async Task A_listener_profile_survives_the_member_grain_being_deactivated_in_the_embedded_server()
     {
-        Assert.IsType<InProcessGrainStorage>(server.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains));
+        var storage = Assert.IsType<InProcessGrainStorage>(server.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains));
         await using var member = await TestMember.CreateAsync(server.BaseUrl);
         await member.Volunteer("grief", ["lost-a-parent"], max: 3);
 
         var grain = server.Services.GetRequiredService<IGrainFactory>().GetGrain<IMemberGrain>(member.Created.MemberId);
+        var stored = new GrainState<MemberState>(new MemberState());
+        await storage.ReadStateAsync("member", grain.GetGrainId(), stored);
+        Assert.Equal(["grief"], stored.State!.Listener!.Topics);
         await grain.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
         await Task.Delay(200);
 
@@ -70,6 +73,9 @@ public sealed class InProcessGrainStorageTests(ServerFixture server) : IClassFix
         other.State!.Handle = "stale-writer";
         await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("member", id, other));
         await Assert.ThrowsAsync<InconsistentStateException>(() => storage.ClearStateAsync("member", id, other));
+        // A blind create (no ETag: LazyState.TryCreate, a conversation's first write) of a row that exists is refused too.
+        var blind = new GrainState<MemberState>(new MemberState { Handle = "blind-create" });
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("member", id, blind));
         Assert.Equal("first-writer", (await Read(storage, "member", id)).State!.Handle);
 
         // Another state name or grain is a different row.
@@ -85,6 +91,64 @@ public sealed class InProcessGrainStorageTests(ServerFixture server) : IClassFix
         // Written again after the clear, as a new record.
         await storage.WriteStateAsync("member", id, new GrainState<MemberState>(new MemberState { Handle = "back" }));
         Assert.Equal("back", (await Read(storage, "member", id)).State!.Handle);
+    }
+
+    [Fact]
+    public async Task Of_writers_racing_with_the_same_version_exactly_one_wins()
+    {
+        var storage = Storage;
+        var id = GrainId.Create("member", "raced");
+        var seed = new GrainState<MemberState>(new MemberState { Handle = "seed" });
+        await storage.WriteStateAsync("member", id, seed);
+
+        async Task<bool> Write(int i, string? etag)
+        {
+            try
+            {
+                await Task.Yield();
+                await storage.WriteStateAsync("member", id, new GrainState<MemberState>(new MemberState { Handle = $"w-{i}" }, etag));
+                return true;
+            }
+            catch (InconsistentStateException)
+            {
+                return false;
+            }
+        }
+
+        var updates = await Task.WhenAll(Enumerable.Range(0, 32).Select(i => Task.Run(() => Write(i, seed.ETag))));
+        Assert.Single(updates, won => won);
+        var winner = (await Read(storage, "member", id)).State!.Handle;
+        Assert.Equal(winner, $"w-{Array.IndexOf(updates, true)}");
+
+        // Blind creates of a row nobody has written: one is taken, the rest refused.
+        var missing = GrainId.Create("member", "created-once");
+        var creates = await Task.WhenAll(Enumerable.Range(0, 32).Select(i => Task.Run(async () =>
+        {
+            try
+            {
+                await Task.Yield();
+                await storage.WriteStateAsync("member", missing, new GrainState<MemberState>(new MemberState { Handle = $"c-{i}" }));
+                return true;
+            }
+            catch (InconsistentStateException)
+            {
+                return false;
+            }
+        })));
+        Assert.Single(creates, won => won);
+    }
+
+    [Fact]
+    public async Task A_read_of_a_row_never_written_leaves_the_grain_its_own_fresh_state()
+    {
+        var mine = new MemberState { Handle = "not-yet-stored" };
+        var state = new GrainState<MemberState>(mine);
+
+        await Storage.ReadStateAsync("member", GrainId.Create("member", "nobody"), state);
+
+        Assert.Same(mine, state.State);
+        Assert.Null(state.ETag);
+        Assert.False(state.RecordExists);
     }
 
     [Fact]

@@ -5,14 +5,16 @@ using Orleans.Storage;
 namespace MatchChat.Grains.Persistence;
 
 /// <summary>
-/// Grain state for the embedded default (one silo in the web process, nothing kept past the process): each grain's
-/// state is kept here as its serialized bytes (a snapshot, so a grain that changes its state after a write does not
-/// change what is stored, and no object of it stays for the collector to mark). Orleans' own memory storage keeps the
-/// same bytes in storage grains, so every read and write was a grain call (a message, a turn on the storage grain's
-/// scheduler, a copy of the bytes, an answer): in a matching burst a third of the node's work items per request
-/// (docs/benchmarks.md, stop 42). Only for a single silo: a grain that moved to another silo would not find its state.
-/// Writes check the ETag as Orleans' memory storage does: a write or clear with a stale ETag throws
-/// <see cref="InconsistentStateException"/> and changes nothing.
+/// Grain state for the memory mode (no connection string: the embedded default, one silo in the web process; nothing is
+/// kept past the process): each grain's state is kept here as its serialized bytes, a snapshot, so a grain that changes
+/// its state after a write does not change what is stored, and no object graph of it stays for the collector to mark.
+/// Orleans' own memory storage keeps the same bytes in storage grains, so every read and write was a grain call (a
+/// message, a turn on the storage grain's scheduler, a copy of the bytes, an answer; docs/benchmarks.md, stop 42). Only
+/// for a single silo: a grain that moved to another silo would not find its state. Writes complete before this returns,
+/// so a grain that groups writes must let waiting calls run first (<see cref="WriteBehind"/> does).
+/// Versions are checked as Orleans' memory storage does: a write or clear with a stale ETag (or a write without one over
+/// a row that exists: a blind create) throws <see cref="InconsistentStateException"/> and changes nothing. One
+/// difference: a cleared row is forgotten (its memory freed), so a later write with any ETag is taken as a first write.
 /// </summary>
 public sealed class InProcessGrainStorage(IGrainStorageSerializer serializer) : IGrainStorage
 {
@@ -82,7 +84,7 @@ public sealed class InProcessGrainStorage(IGrainStorageSerializer serializer) : 
         if (etag != current.ETag && etag != "*")
         {
             throw new InconsistentStateException(
-                $"Grain state '{stateName}' was written by another activation since this one read it.", current.ETag, etag ?? "");
+                $"ETag mismatch for grain state '{stateName}' (stored {current.ETag}, given {etag ?? "none"}).", current.ETag, etag ?? "");
         }
     }
 

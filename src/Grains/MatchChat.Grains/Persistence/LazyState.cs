@@ -33,22 +33,28 @@ public sealed class LazyState<T> : StateStorageBridge<T>, IPersistentState<T>
         }
 
         var first = _read is null;
-        _read ??= ReadOnce();
-        await _read;
+        var read = _read ??= ReadOnce();
+        try
+        {
+            await read;
+        }
+        finally
+        {
+            // Cleared once done, so a read that failed is tried again by the next call (storage that answers at once
+            // completes the read before it is even stored here).
+            if (ReferenceEquals(_read, read))
+            {
+                _read = null;
+            }
+        }
+
         return first;
     }
 
     private async Task ReadOnce()
     {
-        try
-        {
-            await ReadStateAsync();
-            IsKnown = true;
-        }
-        finally
-        {
-            _read = null;
-        }
+        await ReadStateAsync();
+        IsKnown = true;
     }
 
     /// <summary>

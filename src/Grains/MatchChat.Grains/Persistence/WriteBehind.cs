@@ -7,10 +7,13 @@ namespace MatchChat.Grains.Persistence;
 /// Group commit for a reentrant grain whose memory is the truth (the topic queue): every change made while a write is
 /// in flight shares the next write; a caller of <see cref="Persist"/> returns once a write that began after its change
 /// has completed. A failed write is retried on a grain timer until storage answers.
-/// Paced: a write's cost grows with the state (a queue's every waiting request), so while changes keep coming the next
-/// write waits <c>pacing</c> × the last write's duration (at most <see cref="MaxPause"/>; none after a write under
+/// Paced: a write's cost grows with the state (a queue's every waiting request), so the next write begins no sooner than
+/// <c>pacing</c> × the last write's duration after it ended (at most <see cref="MaxPause"/>; none after a write under
 /// <see cref="PacedFrom"/>). Writing then takes at most 1 / (1 + pacing) of the grain's time, and more changes share
 /// each write, instead of one write after another taking the grain's whole turn budget in a burst (S4's profile).
+/// A write begins only after the calls already waiting for the grain have had their turn, so their changes share it
+/// even when storage answers at once (the embedded mode's in-process storage does: without that turn every call wrote
+/// the whole queue alone, docs/benchmarks.md stop 42).
 /// </summary>
 public sealed class WriteBehind(IGrainBase grain, Func<Task> write, TimeSpan retryDelay, ILogger logger, double pacing = 0)
 {
@@ -22,6 +25,9 @@ public sealed class WriteBehind(IGrainBase grain, Func<Task> write, TimeSpan ret
 
     private TaskCompletionSource? _next;
     private bool _writing;
+
+    /// <summary>When the next write may begin (<see cref="Stopwatch"/> ticks): the pause after a slow write.</summary>
+    private long _notBefore;
     private IGrainTimer? _retry;
 
     /// <summary>Memory has changes that storage does not have yet.</summary>
@@ -51,16 +57,27 @@ public sealed class WriteBehind(IGrainBase grain, Func<Task> write, TimeSpan ret
         _writing = true;
         try
         {
-            while (_next is { } batch)
+            // Calls already queued for this grain run first and join the write this call asked for.
+            await Task.Yield();
+            while (_next is not null)
             {
+                if (Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), _notBefore) is { Ticks: > 0 } pause)
+                {
+                    // Paced: changes made meanwhile join this write; the grain serves calls while this waits.
+                    await Task.Delay(pause);
+                }
+
+                var batch = _next;
                 _next = null;
                 var started = Stopwatch.GetTimestamp();
-                var written = false;
                 try
                 {
                     await write();
                     batch.TrySetResult();
-                    written = true;
+                    if (PauseAfter(Stopwatch.GetElapsedTime(started)) is { } after)
+                    {
+                        _notBefore = Stopwatch.GetTimestamp() + (long)(after.TotalSeconds * Stopwatch.Frequency);
+                    }
                 }
                 catch (Exception e)
                 {
@@ -70,12 +87,6 @@ public sealed class WriteBehind(IGrainBase grain, Func<Task> write, TimeSpan ret
                     _retry ??= grain.RegisterGrainTimer(
                         _ => Retry(),
                         new GrainTimerCreationOptions(retryDelay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
-                }
-
-                if (written && _next is not null && PauseAfter(Stopwatch.GetElapsedTime(started)) is { } pause)
-                {
-                    // Changes made meanwhile join the next write; the grain serves calls while this waits.
-                    await Task.Delay(pause);
                 }
             }
         }
