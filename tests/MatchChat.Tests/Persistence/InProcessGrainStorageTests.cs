@@ -1,3 +1,4 @@
+using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Members;
 using MatchChat.Grains.Hosting;
 using MatchChat.Grains.Members;
@@ -42,6 +43,27 @@ public sealed class InProcessGrainStorageTests(ServerFixture server) : IClassFix
         Assert.Equal(["lost-a-parent"], me.Listener.Experiences);
         Assert.Equal(3, me.Listener.MaxConcurrentChats);
     }
+
+    [Fact]
+    public async Task A_burst_of_requests_to_one_topic_shares_the_queue_writes_in_the_embedded_server()
+    {
+        // This storage answers a write before returning; the queue's group commit must still let the requests that
+        // wait for the grain join one write, or each request copies and writes the whole queue alone.
+        var storage = Assert.IsType<InProcessGrainStorage>(server.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains));
+        var queue = server.Services.GetRequiredService<IGrainFactory>().GetGrain<ITopicQueueGrain>(TestTopics.Slug(0));
+        await queue.Enqueue(Request(0));
+        var before = storage.Writes;
+
+        var tickets = await Task.WhenAll(Enumerable.Range(1, 300).Select(i => queue.Enqueue(Request(i))));
+
+        Assert.Equal(300, tickets.Select(t => t.RequestId).Distinct().Count());
+        Assert.Equal(301, tickets.Max(t => t.Position));
+        var writes = storage.Writes - before;
+        Assert.True(writes <= 30, $"{writes} writes for 300 requests queued at once");
+    }
+
+    private static SeekerRequest Request(int i) =>
+        new($"burst-{i}", $"seeker-{i}", $"h-{i}", "adult", [], null, DateTime.UtcNow);
 
     [Fact]
     public async Task A_write_is_a_snapshot_read_back_whole_and_a_stale_write_or_clear_changes_nothing()

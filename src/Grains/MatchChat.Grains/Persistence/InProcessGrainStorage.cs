@@ -22,8 +22,13 @@ public sealed class InProcessGrainStorage(IGrainStorageSerializer serializer) : 
 
     private readonly ConcurrentDictionary<(string StateName, GrainId Grain), Entry> _states = new();
 
+    private long _writes;
+
     /// <summary>How many grain states are stored (for tests and diagnostics).</summary>
     public int Count => _states.Count;
+
+    /// <summary>How many writes this storage has taken (for tests and diagnostics).</summary>
+    public long Writes => Interlocked.Read(ref _writes);
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
@@ -57,6 +62,7 @@ public sealed class InProcessGrainStorage(IGrainStorageSerializer serializer) : 
             }
         }
 
+        Interlocked.Increment(ref _writes);
         grainState.ETag = written.ETag;
         grainState.RecordExists = true;
         return Task.CompletedTask;
