@@ -12,8 +12,8 @@ namespace MatchChat.Grains.Persistence;
 /// <see cref="PacedFrom"/>). Writing then takes at most 1 / (1 + pacing) of the grain's time, and more changes share
 /// each write, instead of one write after another taking the grain's whole turn budget in a burst (S4's profile).
 /// A write begins only after the calls already waiting for the grain have had their turn, so their changes share it
-/// even when storage answers at once (the embedded mode's in-process storage does: without that turn every call wrote
-/// the whole queue alone, docs/benchmarks.md stop 42).
+/// even when storage answers at once (the embedded mode's in-process storage does; a write function that completes at
+/// once would otherwise write once per call: docs/benchmarks.md stop 42).
 /// </summary>
 public sealed class WriteBehind(IGrainBase grain, Func<Task> write, TimeSpan retryDelay, ILogger logger, double pacing = 0)
 {
