@@ -95,22 +95,11 @@ public sealed class ModelThreadsTests
     }
 
     /// <summary>
-    /// This thread's CPU time in nanoseconds, the first field of /proc/thread-self/schedstat (the scheduler's own
-    /// account, as precise as the thread CPU clock <see cref="ModelThreads"/> paces by); wall time elsewhere. The clock
-    /// ticks of /proc/thread-self/stat (10 ms each) are too coarse: 20 calls of 20 ms read as up to 200 ms more than
-    /// they used, which made the floor below higher than the share requires.
+    /// This thread's CPU time by the clock <see cref="ModelThreads"/> paces by (the thread CPU clock on Linux, wall time
+    /// elsewhere). The clock ticks of /proc/thread-self/stat (10 ms each) are too coarse: 20 calls of 20 ms read as up to
+    /// 200 ms more than they used, which made the floor below higher than the share requires.
     /// </summary>
-    private static TimeSpan ThreadCpu()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return TimeSpan.FromMilliseconds(Environment.TickCount64);
-        }
-
-        var schedstat = File.ReadAllText("/proc/thread-self/schedstat");
-        var nanoseconds = long.Parse(schedstat.AsSpan(0, schedstat.IndexOf(' ')), System.Globalization.CultureInfo.InvariantCulture);
-        return TimeSpan.FromTicks(nanoseconds / 100);
-    }
+    private static TimeSpan ThreadCpu() => TimeSpan.FromMilliseconds(ModelThreads.ThreadCpuMilliseconds());
 
     private static (int Policy, int Nice) PolicyAndNiceOfThisThread()
     {

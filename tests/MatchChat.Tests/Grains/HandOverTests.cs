@@ -36,6 +36,24 @@ public sealed class HandOverTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_conversation_whose_first_read_failed_is_read_again_by_the_next_call()
+    {
+        var topic = TestTopics.Slug(80);
+        var (listener, seeker, _, offer) = await _driver.Offered(topic);
+        var conversation = await listener.Grain.AcceptOffer(offer.OfferId);
+        Assert.Equal(conversation.ConversationId, (await _driver.Node.Next<Conversation>(seeker.Id)).ConversationId);
+        var grain = _driver.Grains.GetGrain<IConversationGrain>(conversation.ConversationId);
+        await grain.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+
+        // The new activation's read fails at once (storage refused it): that call fails, and the activation does not
+        // keep the failure, so the member's next look at the conversation reads it and finds it.
+        FaultyGrainStorage.FailReadsOf(grain.GetGrainId(), 1);
+        await Assert.ThrowsAnyAsync<Exception>(() => grain.PeerOf(listener.Id));
+        Assert.Equal(conversation.PeerHandle, (await grain.PeerOf(listener.Id)).PeerHandle);
+        Assert.Equal(1, FaultyGrainStorage.ReadsOf(grain.GetGrainId()));
+    }
+
+    [Fact]
     public async Task A_match_stores_its_new_conversation_without_reading_it_and_a_new_activation_still_knows_it()
     {
         var topic = TestTopics.Slug(17);

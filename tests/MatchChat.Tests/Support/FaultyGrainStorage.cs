@@ -108,6 +108,23 @@ internal sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
     public static void DelayWrites(string grainKey, TimeSpan delay) => SlowWriters[grainKey] = delay;
 
     private static readonly ConcurrentDictionary<GrainId, int> ReadCounts = new();
+    private static readonly ConcurrentDictionary<GrainId, int> FailingReads = new();
+
+    /// <summary>The next <paramref name="count"/> state reads of this one grain fail at once (as a refused connection does).</summary>
+    public static void FailReadsOf(GrainId grainId, int count) => FailingReads[grainId] = count;
+
+    private static bool TakeReadFailureOf(GrainId grainId)
+    {
+        while (FailingReads.TryGetValue(grainId, out var left) && left > 0)
+        {
+            if (FailingReads.TryUpdate(grainId, left - 1, left))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Reads of this grain's state that reached storage.</summary>
     public static int ReadsOf(GrainId grainId) => ReadCounts.GetValueOrDefault(grainId);
@@ -117,6 +134,11 @@ internal sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
         if (InOutage)
         {
             throw new TimeoutException("storage is down (injected)");
+        }
+
+        if (TakeReadFailureOf(grainId))
+        {
+            throw new TimeoutException("storage refused the read (injected)");
         }
 
         ReadCounts.AddOrUpdate(grainId, 1, (_, n) => n + 1);

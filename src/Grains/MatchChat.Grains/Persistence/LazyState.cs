@@ -40,8 +40,9 @@ public sealed class LazyState<T> : StateStorageBridge<T>, IPersistentState<T>
         }
         finally
         {
-            // Cleared once done, so a read that failed is tried again by the next call (storage that answers at once
-            // completes the read before it is even stored here).
+            // Cleared once done, so a read that failed is tried again by the next call. Compared, not just cleared: a
+            // read that completed at once would be done before it is stored here (Orleans 10's state bridge always
+            // yields before calling storage, but that is its detail, not a promise).
             if (ReferenceEquals(_read, read))
             {
                 _read = null;

@@ -13,7 +13,8 @@ namespace MatchChat.Grains.Persistence;
 /// each write, instead of one write after another taking the grain's whole turn budget in a burst (S4's profile).
 /// A write begins only after the calls already waiting for the grain have had their turn, so their changes share it
 /// even when storage answers at once (the embedded mode's in-process storage does; a write function that completes at
-/// once would otherwise write once per call: docs/benchmarks.md stop 42).
+/// once would otherwise write once per call: docs/benchmarks.md stop 42). Orleans' own state bridge also begins every
+/// storage operation after a forced yield (docs/benchmarks.md stop 43); this does not depend on that.
 /// </summary>
 public sealed class WriteBehind(IGrainBase grain, Func<Task> write, TimeSpan retryDelay, ILogger logger, double pacing = 0)
 {

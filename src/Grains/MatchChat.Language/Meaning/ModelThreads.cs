@@ -160,7 +160,7 @@ internal sealed partial class ModelThreads : IDisposable
     }
 
     /// <summary>This thread's CPU time (Linux), or wall time elsewhere (an over-estimate: the share is then stricter).</summary>
-    private static double ThreadCpuMilliseconds()
+    internal static double ThreadCpuMilliseconds()
     {
         if (OperatingSystem.IsLinux())
         {
