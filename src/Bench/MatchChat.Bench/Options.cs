@@ -46,6 +46,9 @@ public sealed class Options
     /// <summary><c>--s4-cold</c>: S4 without its warm-up (a server's first burst after start, JIT tiers and all).</summary>
     public bool S4Cold { get; private set; }
 
+    /// <summary><c>--s4-bursts N</c>: S4's burst N times in one server (reset between them), each reported, and their median.</summary>
+    public int S4Bursts { get; private set; } = 1;
+
     /// <summary><c>--density-hold SECONDS</c>: after S5's last step, keep the members connected this long and measure again.</summary>
     public TimeSpan? DensityHold { get; private set; }
 
@@ -126,6 +129,9 @@ public sealed class Options
                 case "--s4-cold":
                     o.S4Cold = true;
                     break;
+                case "--s4-bursts":
+                    o.S4Bursts = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture);
+                    break;
                 case "--gcdump":
                     o.GcDump = true;
                     break;
@@ -146,6 +152,7 @@ public sealed class Options
                           --rate 500,1000    S2 arrival rates in msg/s
                           --seekers N --listeners N   S4 sizes (after --quick/--full)
                           --s4-cold          S4 without its warm-up on another topic (a server's first burst after start)
+                          --s4-bursts N      S4's burst N times in one server (requests cancelled and conversations ended between them); each burst's rows and their median
                           --meaning both     S4 with matching by meaning off and on (bios and notes), in one run
                           --trace S1         dotnet-trace (sampled thread time) of the server during that scenario's window
                           --density 2000,10000,50000   S5 steps (and S0's idle steps, so each has a bare figure of the same size)

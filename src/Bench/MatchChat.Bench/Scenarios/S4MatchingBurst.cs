@@ -1,20 +1,15 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using MatchChat.Bench.Infra;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace MatchChat.Bench.Scenarios;
 
 /// <summary>
 /// S4: L listeners (capacity 2) and M seekers; all seekers request a listener in back-to-back waves and listeners
-/// accept every offer. Assignments/s, request→offer and request→Matched, server CPU per request, listeners ever over
+/// accept every offer (each burst: S4Round). Assignments/s, request→offer and request→Matched, server CPU per request, listeners ever over
 /// capacity and FIFO violations between waves (docs/benchmarks.md).
 /// </summary>
 public sealed class S4MatchingBurst : Scenario
 {
-    private const int Waves = 10;
-    private const int FifoToleranceMs = 50;
-
     public override string Name => "S4";
     public override string Description => "matching burst: --seekers request in 10 waves, --listeners x 2 accept; rate, latency, capacity, FIFO";
 
@@ -79,82 +74,53 @@ public sealed class S4MatchingBurst : Scenario
         var (seekers, _) = await Clients.ConnectManyAsync(server.BaseUri, "/hubs/chat", m, members: true, options.SkipNegotiation, 64, http, l);
         Log.Info($"S4: {l + m} members created and connected in {setup.Elapsed.TotalSeconds:F1}s");
 
-        var offerTs = new ConcurrentDictionary<string, long>();
-        var acceptedTs = new ConcurrentDictionary<string, long>();
-        var states = listeners.Select(_ => new ListenerState()).ToArray();
-        long offers = 0, acceptErrors = 0;
-        string? lastAcceptError = null;
+        // Each burst is an S4Round; the handlers below report to the current one. A listener's open conversations are
+        // counted across bursts (the capacity check), from its Matched and ConversationEnded events.
+        var open = new HashSet<string>[l];
+        S4Round? round = null;
         for (var i = 0; i < l; i++)
         {
-            var st = states[i];
+            var idx = i;
+            var mine = open[i] = [];
             listeners[i].OnOffer = (p, o) =>
             {
-                offerTs.TryAdd(o.RequestId, Stopwatch.GetTimestamp());
-                Interlocked.Increment(ref offers);
-                lock (st)
+                int n;
+                lock (mine)
                 {
-                    if (st.Open.Count >= capacity)
-                    {
-                        st.OffersWhileFull++;
-                    }
+                    n = mine.Count;
                 }
-                _ = AcceptAsync(p, o);
+                round?.Offered(idx, p, o, n);
             };
             listeners[i].OnMatched = (_, c) =>
             {
-                lock (st)
+                int n;
+                lock (mine)
                 {
-                    if (st.Open.Add(c.ConversationId))
-                    {
-                        st.MaxOpen = Math.Max(st.MaxOpen, st.Open.Count);
-                    }
+                    mine.Add(c.ConversationId);
+                    n = mine.Count;
                 }
+                round?.ListenerOpen(idx, n);
             };
             listeners[i].OnEnded = (_, e) =>
             {
-                lock (st)
+                lock (mine)
                 {
-                    st.Open.Remove(e.ConversationId);
+                    mine.Remove(e.ConversationId);
                 }
             };
         }
-        async Task AcceptAsync(Peer p, Offer o)
-        {
-            try
-            {
-                await p.Conn.InvokeAsync<Conversation>("AcceptOffer", o.OfferId);
-                acceptedTs.TryAdd(o.RequestId, Stopwatch.GetTimestamp());
-            }
-            catch (Exception ex)
-            {
-                Interlocked.Increment(ref acceptErrors);
-                lastAcceptError = ex.Message;
-            }
-        }
-        var matchedTs = new long[m];
-        var startTs = new long[m];
-        var ackTs = new long[m];
-        var requestIds = new string?[m];
-        long matched = 0, lastMatch = 0, requestErrors = 0;
-        string? lastRequestError = null;
-        var expected = Math.Min(m, l * capacity);
-        var allMatched = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         for (var i = 0; i < m; i++)
         {
             var idx = i;
-            seekers[i].OnMatched = (_, _) =>
-            {
-                var now = Stopwatch.GetTimestamp();
-                if (Interlocked.CompareExchange(ref matchedTs[idx], now, 0) == 0)
-                {
-                    Volatile.Write(ref lastMatch, now);
-                    if (Interlocked.Increment(ref matched) >= expected)
-                    {
-                        allMatched.TrySetResult();
-                    }
-                }
-            };
+            seekers[i].OnMatched = (_, c) => round?.SeekerMatched(idx, c);
         }
+        int OpenConversations() => open.Sum(o =>
+        {
+            lock (o)
+            {
+                return o.Count;
+            }
+        });
         await MatchingPeers.VolunteerAsync(listeners, "grief", capacity, meaning is null ? null : S4Texts.Bio);
         if (!options.S4Cold)
         {
@@ -162,207 +128,47 @@ public sealed class S4MatchingBurst : Scenario
         }
         await Task.Delay(1000);
 
-        var burstStart = Stopwatch.GetTimestamp();
-        var burstSeconds = 0.0;
-        var waves = Math.Min(Waves, m);
-        var waveOf = new int[m];
-        if (pg is not null)
-        {
-            await pg.StatsAsync(reset: true);
-        }
-        var pgTicks0 = pg?.CpuTicks() ?? 0;
-        var countersBefore = await Tail.RuntimeCounters.ScrapeAsync(server.BaseUri);
-        await context.WindowAsync("S4", server, TimeSpan.FromSeconds(10), async () =>
-        {
-            var tasks = new Task[m];
-            // All seekers arrive within a moment, in back-to-back waves: wave w+1 is sent as soon as every request of
-            // wave w was answered, so arrival order between waves is known without trusting clocks (see docs).
-            var budget = Stopwatch.StartNew();
-            for (var w = 0; w < waves; w++)
-            {
-                if (budget.Elapsed > s4Budget)
-                {
-                    results.Note($"S4: stopped after {w} of {waves} waves: the {s4Budget.TotalSeconds:F0} s budget for sending requests ran out (later seekers are left out of every S4 figure)");
-                    waves = w;
-                    break;
-                }
-                var from = (int)((long)m * w / waves);
-                var to = (int)((long)m * (w + 1) / waves);
-                for (var i = from; i < to; i++)
-                {
-                    var idx = i;
-                    waveOf[idx] = w;
-                    startTs[idx] = Stopwatch.GetTimestamp();
-                    tasks[idx] = seekers[idx].Conn.InvokeAsync<QueueTicket>("RequestListener", new { topic = "grief", note = meaning is null ? null : S4Texts.Note(idx) }).ContinueWith(t =>
-                    {
-                        ackTs[idx] = Stopwatch.GetTimestamp();
-                        if (t.IsCompletedSuccessfully)
-                        {
-                            requestIds[idx] = t.Result.RequestId;
-                        }
-                        else
-                        {
-                            Interlocked.Increment(ref requestErrors);
-                            lastRequestError = t.Exception?.InnerException?.Message;
-                        }
-                    }, TaskScheduler.Default);
-                }
-                try
-                {
-                    await Task.WhenAll(tasks[from..to]).WaitAsync(s4Budget);
-                }
-                catch (TimeoutException)
-                {
-                    results.Note($"S4: wave {w} not answered within 3 minutes");
-                }
-            }
-            burstSeconds = (Stopwatch.GetTimestamp() - burstStart) / (double)Stopwatch.Frequency;
-            try
-            {
-                await Task.WhenAll(tasks.Where(t => t is not null)).WaitAsync(TimeSpan.FromMinutes(1));
-            }
-            catch (TimeoutException)
-            {
-                results.Note("S4: some RequestListener calls did not answer within 3 minutes");
-            }
-            // Wait for all possible assignments, or 10 s without progress, at most 3 minutes.
-            var deadline = Stopwatch.GetTimestamp() + 180 * Stopwatch.Frequency;
-            var lastSeen = -1L;
-            var lastProgress = Stopwatch.GetTimestamp();
-            while (!allMatched.Task.IsCompleted && Stopwatch.GetTimestamp() < deadline)
-            {
-                await Task.WhenAny(allMatched.Task, Task.Delay(500));
-                var now = Interlocked.Read(ref matched);
-                if (now != lastSeen)
-                {
-                    lastSeen = now;
-                    lastProgress = Stopwatch.GetTimestamp();
-                }
-                else if (Stopwatch.GetTimestamp() - lastProgress > 10 * Stopwatch.Frequency)
-                {
-                    break;
-                }
-            }
-            return 0;
-        });
-        var s4CpuSeconds = context.LastServerCpuSeconds;
-        var countersAfter = await Tail.RuntimeCounters.ScrapeAsync(server.BaseUri);
-        var pgCpuSeconds = ((pg?.CpuTicks() ?? 0) - pgTicks0) / Proc.TicksPerSecond;
-        if (pg is not null && await pg.StatsAsync(reset: false) is { } stats)
-        {
-            Log.Info("S4: PostgreSQL over the burst window (MCBENCH_PG_STATS=1):\n" + stats);
-        }
-        await Task.Delay(1000); // late ConversationEnded/Matched events for the capacity check
-
-        var f = (double)Stopwatch.Frequency;
-        var assignSeconds = Math.Max(1e-3, (Volatile.Read(ref lastMatch) - burstStart) / f);
-        var toOffer = new Latency();
-        var matchedUntimed = Enumerable.Range(0, m).Count(i => matchedTs[i] != 0 && !(requestIds[i] is { } r && offerTs.ContainsKey(r)));
-        var toMatch = new Latency();
-        // Where the time after the offer goes: the listener's AcceptOffer answered, and the seeker's Matched.
-        var offerToAccepted = new Latency();
-        var offerToMatched = new Latency();
-        var toTicket = new Latency();
-        for (var i = 0; i < m; i++)
-        {
-            if (requestIds[i] is not null)
-            {
-                toTicket.RecordTicks(ackTs[i] - startTs[i]);
-            }
-            if (requestIds[i] is { } rid && offerTs.TryGetValue(rid, out var ot))
-            {
-                toOffer.RecordTicks(ot - startTs[i]);
-                if (acceptedTs.TryGetValue(rid, out var at))
-                {
-                    offerToAccepted.RecordTicks(at - ot);
-                }
-                if (matchedTs[i] != 0)
-                {
-                    offerToMatched.RecordTicks(matchedTs[i] - ot);
-                }
-            }
-            if (matchedTs[i] != 0)
-            {
-                toMatch.RecordTicks(matchedTs[i] - startTs[i]);
-            }
-        }
-        // FIFO (docs/benchmarks.md): seekers arrive in waves; every request of wave v was answered before any of wave w > v
-        // was sent, so a (wave v) requested before b (wave w). All seekers are adults on one topic with no experiences, so
-        // any listener eligible for b was eligible for a. A matched b is a violation when some earlier-wave a is
-        // (1) never offered while b was, or (2) offered more than FifoToleranceMs after b (offers are timed at the driver).
-        var waveMaxOffer = new long[waves];
-        var waveUnoffered = new bool[waves];
-        var offerOf = new long[m];
-        for (var i = 0; i < m; i++)
-        {
-            offerOf[i] = requestIds[i] is { } rid2 && offerTs.TryGetValue(rid2, out var ot2) ? ot2 : 0;
-            if (requestIds[i] is null)
-            {
-                continue;
-            }
-            if (offerOf[i] == 0)
-            {
-                waveUnoffered[waveOf[i]] = true;
-            }
-            else
-            {
-                waveMaxOffer[waveOf[i]] = Math.Max(waveMaxOffer[waveOf[i]], offerOf[i]);
-            }
-        }
-        var tol = (long)(FifoToleranceMs / 1000.0 * Stopwatch.Frequency);
-        int fifoNever = 0, fifoLate = 0;
-        var unmatched = Enumerable.Range(0, m).Count(i => matchedTs[i] == 0 && requestIds[i] is not null);
-        var earlierUnoffered = false;
-        var earlierMaxOffer = 0L;
-        for (var w = 0; w < waves; w++)
-        {
-            for (var i = 0; i < m; i++)
-            {
-                if (waveOf[i] != w || offerOf[i] == 0)
-                {
-                    continue;
-                }
-                if (earlierUnoffered)
-                {
-                    fifoNever++;
-                }
-                else if (earlierMaxOffer > offerOf[i] + tol)
-                {
-                    fifoLate++;
-                }
-            }
-            earlierUnoffered |= waveUnoffered[w];
-            earlierMaxOffer = Math.Max(earlierMaxOffer, waveMaxOffer[w]);
-        }
-        var fifo = fifoNever + fifoLate;
-        var over = states.Count(s => s.MaxOpen > capacity);
-        var offersWhileFull = states.Sum(s => s.OffersWhileFull);
         var c = $"{m} seekers, {l} listeners x {capacity}{meaning switch { null => "", true => ", meaning on", false => ", meaning off" }}{(connectionString is null ? "" : ", PostgreSQL")}";
-        var echo1000 = context.Baseline.Echo.TryGetValue(1000, out var e) ? e : ((double, double, double)?)null;
-        results.Add(new Row("S4", c, "assignments/s", Interlocked.Read(ref matched) / assignSeconds, echo1000?.Item1, "matches/s",
-            $"{matched} of {expected} possible matched in {assignSeconds:F1} s; ratio to S0 echo msg/s at 1000 conns; all {waves} waves sent and answered in {burstSeconds:F2} s"));
-        var sent = requestIds.Count(x => x is not null);
-        results.Note($"S4 {c}: server runtime over the burst window: {Tail.RuntimeCounters.Describe(countersBefore, countersAfter, sent, "request")}");
-        results.Add(new Row("S4", c, "server CPU per request", sent == 0 ? double.NaN : s4CpuSeconds * 1000 / sent, context.Baseline.EchoCpuUs1000 / 1000, "ms",
-            "all server CPU in the burst window (enqueue, matching, offers, accepts, pushes) / answered requests; ratio to S0 echo CPU per message at 1000 conns"));
-        if (pg is not null)
+        var bursts = Math.Max(1, options.S4Bursts);
+        var figures = new List<(double Rate, double CpuMs, double P99OfferMs, double P99TicketMs)>();
+        for (var b = 0; b < bursts; b++)
         {
-            results.Add(new Row("S4", c, "PostgreSQL CPU per request", sent == 0 ? double.NaN : pgCpuSeconds * 1000 / sent, null, "ms",
-                "all CPU of the private PostgreSQL (postmaster and backends) over the burst window / answered requests; on the same cores"));
+            if (round is not null)
+            {
+                await round.ResetAsync(seekers, OpenConversations);
+            }
+            var current = new S4Round(m, l, capacity);
+            if (pg is not null)
+            {
+                await pg.StatsAsync(reset: true);
+            }
+            var pgTicks0 = pg?.CpuTicks() ?? 0;
+            var countersBefore = await Tail.RuntimeCounters.ScrapeAsync(server.BaseUri);
+            round = current;
+            await current.RunAsync(context, server, seekers, i => meaning is null ? null : S4Texts.Note(i), s4Budget);
+            var s4CpuSeconds = context.LastServerCpuSeconds;
+            var countersAfter = await Tail.RuntimeCounters.ScrapeAsync(server.BaseUri);
+            double? pgCpuSeconds = pg is null ? null : (pg.CpuTicks() - pgTicks0) / Proc.TicksPerSecond;
+            if (pg is not null && await pg.StatsAsync(reset: false) is { } stats)
+            {
+                Log.Info("S4: PostgreSQL over the burst window (MCBENCH_PG_STATS=1):\n" + stats);
+            }
+            await Task.Delay(1000); // late ConversationEnded/Matched events for the capacity check
+            current.Report(context, bursts == 1 ? c : $"{c}, burst {b + 1} of {bursts}", s4CpuSeconds, countersBefore, countersAfter, pgCpuSeconds);
+            figures.Add(current.Figures);
         }
-        results.Add(new Row("S4", c, "p50 request→offer", toOffer.Ms(50), echo1000?.Item2, "ms", "ratio to S0 echo p50 at 1000 conns"));
-        results.Add(new Row("S4", c, "p99 request→offer", toOffer.Ms(99), echo1000?.Item3, "ms", $"ratio to S0 echo p99 at 1000 conns; {toOffer.Count} offers timed ({Interlocked.Read(ref offers)} received for {offerTs.Count} requests; {requestIds.Count(r => r is not null)} requests answered with an id; {matchedUntimed} matched seekers without a timed offer)"));
-        results.Add(new Row("S4", c, "p99 request→ticket", toTicket.Ms(99), echo1000?.Item3, "ms", $"RequestListener answered with a QueueTicket; p50 {Results.Fmt(toTicket.Ms(50))} ms, {toTicket.Count} answered"));
-        results.Add(new Row("S4", c, "p99 request→Matched", toMatch.Ms(99), echo1000?.Item3, "ms", $"p50 {Results.Fmt(toMatch.Ms(50))} ms; offer→accept answered p50 {Results.Fmt(offerToAccepted.Ms(50))} ms, p99 {Results.Fmt(offerToAccepted.Ms(99))} ms; offer→seeker's Matched p50 {Results.Fmt(offerToMatched.Ms(50))} ms, p99 {Results.Fmt(offerToMatched.Ms(99))} ms"));
-        results.Add(new Row("S4", c, "listeners ever over capacity (must be 0)", over, null, "listeners", $"offers received while at capacity: {offersWhileFull}; max open per listener {states.Max(s => s.MaxOpen)}"));
-        results.Add(new Row("S4", c, "FIFO violations (must be 0)", fifo, null, "seekers", $"{waves} waves; offered while an earlier wave had an unoffered seeker {fifoNever}, offered > {FifoToleranceMs} ms before an earlier-wave seeker {fifoLate}; {unmatched} left waiting; request errors {requestErrors}{(lastRequestError is null ? "" : " (" + lastRequestError + ")")}, accept errors {acceptErrors}{(lastAcceptError is null ? "" : " (" + lastAcceptError + ")")}"));
+        if (bursts > 1)
+        {
+            static double Median(IEnumerable<double> xs)
+            {
+                var a = xs.Order().ToArray();
+                return a.Length % 2 == 1 ? a[a.Length / 2] : (a[(a.Length / 2) - 1] + a[a.Length / 2]) / 2;
+            }
+            context.Results.Note($"S4 {c}: median of {bursts} bursts in one server: {Median(figures.Select(x => x.Rate)):F0} assignments/s, "
+                + $"{Median(figures.Select(x => x.CpuMs)):F2} ms server CPU per request, p99 request→offer {Median(figures.Select(x => x.P99OfferMs)):F0} ms, "
+                + $"p99 request→ticket {Median(figures.Select(x => x.P99TicketMs)):F0} ms (each burst: "
+                + string.Join("; ", figures.Select(x => $"{x.Rate:F0}/s {x.CpuMs:F2} ms")) + ")");
+        }
         await Clients.DisposeAllAsync(listeners.Concat(seekers));
-    }
-
-    private sealed class ListenerState
-    {
-        public readonly HashSet<string> Open = [];
-        public int MaxOpen;
-        public int OffersWhileFull;
     }
 }
