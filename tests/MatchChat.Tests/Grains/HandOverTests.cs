@@ -38,11 +38,7 @@ public sealed class HandOverTests(ClusterFixture fixture)
     [Fact]
     public async Task A_conversation_whose_first_read_failed_is_read_again_by_the_next_call()
     {
-        var topic = TestTopics.Slug(80);
-        var (listener, seeker, _, offer) = await _driver.Offered(topic);
-        var conversation = await listener.Grain.AcceptOffer(offer.OfferId);
-        Assert.Equal(conversation.ConversationId, (await _driver.Node.Next<Conversation>(seeker.Id)).ConversationId);
-        var grain = _driver.Grains.GetGrain<IConversationGrain>(conversation.ConversationId);
+        var (listener, _, _, conversation, grain) = await Matched(TestTopics.Slug(80));
         await grain.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
 
         // The new activation's read fails at once (storage refused it): that call fails, and the activation does not
@@ -57,12 +53,9 @@ public sealed class HandOverTests(ClusterFixture fixture)
     public async Task A_match_stores_its_new_conversation_without_reading_it_and_a_new_activation_still_knows_it()
     {
         var topic = TestTopics.Slug(17);
-        var (listener, seeker, request, offer) = await _driver.Offered(topic);
 
         // The accept's start writes the new conversation blind: nothing was there to read.
-        var conversation = await listener.Grain.AcceptOffer(offer.OfferId);
-        Assert.Equal(conversation.ConversationId, (await _driver.Node.Next<Conversation>(seeker.Id)).ConversationId);
-        var grain = _driver.Grains.GetGrain<IConversationGrain>(conversation.ConversationId);
+        var (listener, seeker, request, conversation, grain) = await Matched(topic);
         Assert.Equal(0, FaultyGrainStorage.ReadsOf(grain.GetGrainId()));
         Assert.Equal(1, FaultyGrainStorage.WritesOf(grain.GetGrainId()));
 
@@ -183,5 +176,14 @@ public sealed class HandOverTests(ClusterFixture fixture)
         var table = silo.SiloHost.Services.GetRequiredService<IReminderTable>();
         var rows = await table.ReadRows(_driver.Grains.GetGrain<ITopicQueueGrain>(topic).GetGrainId());
         return rows.Reminders.Any(r => r.ReminderName == "wake");
+    }
+
+    /// <summary>A seeker matched to a listener on <paramref name="topic"/>: the accepted conversation, once the seeker has it.</summary>
+    private async Task<(GrainMember Listener, GrainMember Seeker, QueueTicket Request, Conversation Conversation, IConversationGrain Grain)> Matched(string topic)
+    {
+        var (listener, seeker, request, offer) = await _driver.Offered(topic);
+        var conversation = await listener.Grain.AcceptOffer(offer.OfferId);
+        Assert.Equal(conversation.ConversationId, (await _driver.Node.Next<Conversation>(seeker.Id)).ConversationId);
+        return (listener, seeker, request, conversation, _driver.Grains.GetGrain<IConversationGrain>(conversation.ConversationId));
     }
 }

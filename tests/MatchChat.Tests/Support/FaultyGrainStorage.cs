@@ -44,11 +44,12 @@ internal sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
     /// <summary>The next <paramref name="count"/> state writes of this one grain fail; other grains (and other tests) are not touched.</summary>
     public static void FailWritesOf(GrainId grainId, int count) => FailingGrains[grainId] = count;
 
-    private static bool TakeFailureOf(GrainId grainId)
+    /// <summary>Takes one of the failures left for this grain in <paramref name="failures"/>; false when none is left.</summary>
+    private static bool TakeOne(ConcurrentDictionary<GrainId, int> failures, GrainId grainId)
     {
-        while (FailingGrains.TryGetValue(grainId, out var left) && left > 0)
+        while (failures.TryGetValue(grainId, out var left) && left > 0)
         {
-            if (FailingGrains.TryUpdate(grainId, left - 1, left))
+            if (failures.TryUpdate(grainId, left - 1, left))
             {
                 return true;
             }
@@ -113,19 +114,6 @@ internal sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
     /// <summary>The next <paramref name="count"/> state reads of this one grain fail at once (as a refused connection does).</summary>
     public static void FailReadsOf(GrainId grainId, int count) => FailingReads[grainId] = count;
 
-    private static bool TakeReadFailureOf(GrainId grainId)
-    {
-        while (FailingReads.TryGetValue(grainId, out var left) && left > 0)
-        {
-            if (FailingReads.TryUpdate(grainId, left - 1, left))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>Reads of this grain's state that reached storage.</summary>
     public static int ReadsOf(GrainId grainId) => ReadCounts.GetValueOrDefault(grainId);
 
@@ -136,7 +124,7 @@ internal sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
             throw new TimeoutException("storage is down (injected)");
         }
 
-        if (TakeReadFailureOf(grainId))
+        if (TakeOne(FailingReads, grainId))
         {
             throw new TimeoutException("storage refused the read (injected)");
         }
@@ -158,7 +146,7 @@ internal sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
             throw new TimeoutException("storage did not answer (injected)");
         }
 
-        if (TakeFailureOf(grainId))
+        if (TakeOne(FailingGrains, grainId))
         {
             throw new TimeoutException("storage did not answer (injected)");
         }
