@@ -65,7 +65,9 @@ internal sealed class ChatList(IMemberContext m, SeekerRole seeker, ListenerRole
 
         var conversation = S.Conversations[index] with { EndedAt = endedAt };
         S.Conversations[index] = conversation;
-        var keep = S.Conversations.Where(c => c.EndedAt is not null).OrderByDescending(c => c.EndedAt).Take(EndedKept).ToHashSet();
+        // The very entries kept (by reference: a record's own hash reads every field, strings and all).
+        var keep = S.Conversations.Where(c => c.EndedAt is not null).OrderByDescending(c => c.EndedAt).Take(EndedKept)
+            .ToHashSet<Conversation>(ReferenceEqualityComparer.Instance);
         S.Conversations.RemoveAll(c => c.EndedAt is not null && !keep.Contains(c));
         await m.Writes.TryWrite("after a conversation ended");
         m.Notify(n => n.ConversationEnded(m.MemberId, ended));
