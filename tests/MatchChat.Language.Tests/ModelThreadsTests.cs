@@ -95,11 +95,23 @@ public sealed class ModelThreadsTests
     }
 
     /// <summary>
-    /// This thread's CPU time by the clock <see cref="ModelThreads"/> paces by (the thread CPU clock on Linux, wall time
-    /// elsewhere). The clock ticks of /proc/thread-self/stat (10 ms each) are too coarse: 20 calls of 20 ms read as up to
-    /// 200 ms more than they used, which made the floor below higher than the share requires.
+    /// This thread's CPU time: the first field of /proc/thread-self/schedstat (the scheduler's own account, measured
+    /// independently of <see cref="ModelThreads"/>) where the kernel has it; else the thread CPU clock the model's
+    /// threads pace by (kernels without schedstats); wall time off Linux. The clock ticks of /proc/thread-self/stat
+    /// (10 ms each) are too coarse: 20 calls of 20 ms read as up to 200 ms more than they used, which made the floor
+    /// below higher than the share requires.
     /// </summary>
-    private static TimeSpan ThreadCpu() => TimeSpan.FromMilliseconds(ModelThreads.ThreadCpuMilliseconds());
+    private static TimeSpan ThreadCpu()
+    {
+        if (OperatingSystem.IsLinux() && File.Exists("/proc/thread-self/schedstat"))
+        {
+            var schedstat = File.ReadAllText("/proc/thread-self/schedstat");
+            var nanoseconds = long.Parse(schedstat.AsSpan(0, schedstat.IndexOf(' ')), System.Globalization.CultureInfo.InvariantCulture);
+            return TimeSpan.FromTicks(nanoseconds / 100);
+        }
+
+        return TimeSpan.FromMilliseconds(ModelThreads.ThreadCpuMilliseconds());
+    }
 
     private static (int Policy, int Nice) PolicyAndNiceOfThisThread()
     {
