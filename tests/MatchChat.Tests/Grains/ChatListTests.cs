@@ -1,11 +1,7 @@
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Matching;
-using MatchChat.Grains.Hosting;
 using MatchChat.Grains.Members;
 using MatchChat.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Storage;
-using Orleans.TestingHost;
 
 namespace MatchChat.Tests.Grains;
 
@@ -42,10 +38,7 @@ public sealed class ChatListTests(ClusterFixture fixture)
         Assert.Equal(Enumerable.Reverse(ids).Take(20), list.Select(c => c.ConversationId));
 
         // Storage holds those 20 and no more: the member's row does not grow with every conversation.
-        var silo = Assert.IsType<InProcessSiloHandle>(fixture.Cluster.Primary);
-        var storage = silo.SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains);
-        var stored = new GrainState<MemberState>(new MemberState());
-        await storage.ReadStateAsync("member", listener.Grain.GetGrainId(), stored);
+        var stored = await fixture.Stored<MemberState>("member", listener.Grain.GetGrainId());
         Assert.Equal(ids.Skip(2).Order(), stored.State!.Conversations.Select(c => c.ConversationId).Order());
     }
 }

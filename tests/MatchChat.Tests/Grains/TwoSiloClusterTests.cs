@@ -108,10 +108,7 @@ public sealed class TwoSiloClusterTests(ClusterFixture fixture)
         Assert.Equal(1, (await channel.Send(seeker.Id, "c1", "hello")).Seq);
 
         // Stored, not only held in memory: it survives a restart.
-        var silo = Assert.IsType<InProcessSiloHandle>(fixture.Cluster.Primary);
-        var storage = silo.SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains);
-        var stored = new GrainState<ConversationState>(new ConversationState());
-        await storage.ReadStateAsync("conversation", channel.GetGrainId(), stored);
+        var stored = await fixture.Stored<ConversationState>("conversation", channel.GetGrainId());
         Assert.True(stored.RecordExists);
         Assert.Equal((seeker.Id, listener.Id), (stored.State!.SeekerId, stored.State.ListenerId));
     }
@@ -123,14 +120,11 @@ public sealed class TwoSiloClusterTests(ClusterFixture fixture)
         var (listener, _, _, offer) = await Offered(topic);
 
         // Not written on its own at once (the accept or decline that usually follows stores it), but within a second or so.
-        var silo = Assert.IsType<InProcessSiloHandle>(fixture.Cluster.Primary);
-        var storage = silo.SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains);
         var until = DateTime.UtcNow.AddSeconds(10);
         bool stored;
         do
         {
-            var state = new GrainState<MemberState>(new MemberState());
-            await storage.ReadStateAsync("member", listener.Grain.GetGrainId(), state);
+            var state = await fixture.Stored<MemberState>("member", listener.Grain.GetGrainId());
             stored = state.State?.Offers.Any(o => o.OfferId == offer.OfferId) == true;
             if (!stored)
             {

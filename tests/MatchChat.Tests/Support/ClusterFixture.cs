@@ -29,6 +29,16 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 
+    /// <summary>What the grain storage holds for this grain's state (read from storage, not from the grain's memory).</summary>
+    public async Task<GrainState<T>> Stored<T>(string stateName, GrainId grainId)
+        where T : new()
+    {
+        var silo = (InProcessSiloHandle)Cluster.Primary!;
+        var state = new GrainState<T>(new T());
+        await silo.SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains).ReadStateAsync(stateName, grainId, state);
+        return state;
+    }
+
     private sealed class Configurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder siloBuilder)
