@@ -60,6 +60,15 @@ public sealed class MatchChatTimings
 
     public int QueuePageSize { get; set; } = 256;
 
+    /// <summary>
+    /// A topic queue stored in one row keeps each waiting request's serialized bytes from the last write and stores the
+    /// row as those bytes, one after another (<see cref="Queues.PackedRequests"/>): a write serializes only the requests
+    /// that changed since, where before it copied and serialized every waiting request. False: the row as every build
+    /// before stop 44 wrote it, which is what those builds read (turn it off before rolling back past stop 44, or while
+    /// older silos of a cluster still run). Every build from stop 44 on reads both.
+    /// </summary>
+    public bool PackedQueue { get; set; } = true;
+
     /// <summary>A room member not present for this long is no longer a member (bounds every room's membership).</summary>
     public double RoomMembershipDays { get; set; } = 30;
 

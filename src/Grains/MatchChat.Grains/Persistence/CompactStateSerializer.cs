@@ -1,4 +1,5 @@
 using Orleans.Serialization;
+using Orleans.Serialization.Buffers;
 using Orleans.Storage;
 
 namespace MatchChat.Grains.Persistence;
@@ -25,10 +26,22 @@ public sealed class CompactStateSerializer(Serializer serializer, IGrainStorageS
             return fallback.Serialize(input);
         }
 
-        var stream = new MemoryStream(256);
-        stream.Write(Marker);
-        serializer.Serialize(input, stream);
-        return new BinaryData(stream.GetBuffer().AsMemory(0, (int)stream.Length));
+        // Into pooled buffers, then one copy of the exact size: a stream grown by doubling from a small start allocated
+        // about twice each state's size, more for a long queue (docs/benchmarks.md, stop 44).
+        using var session = serializer.SessionPool.GetSession();
+        var writer = Writer.CreatePooled(session);
+        try
+        {
+            serializer.Serialize(input, ref writer);
+            var bytes = new byte[Marker.Length + writer.Output.Length];
+            Marker.CopyTo(bytes, 0);
+            writer.Output.CopyTo(bytes.AsSpan(Marker.Length));
+            return new BinaryData(bytes);
+        }
+        finally
+        {
+            writer.Dispose();
+        }
     }
 
     public T? Deserialize<T>(BinaryData input)

@@ -24,8 +24,9 @@ namespace MatchChat.Grains.Queues;
 /// queue's row: a request is in the queue when its page lists it; one that was not yet acknowledged may be missing,
 /// which its seeker's grain heals as for any write that did not land (<c>ResendTicket</c>).
 /// </para>
-/// Storage is given copies taken in the turn that starts the write: the grain is reentrant, and a provider may read the
-/// state it was given after its own awaits, off the grain's scheduler.
+/// Storage is given what the turn that starts the write took: the requests' bytes (<see cref="PackedRequests"/>, the
+/// default for a queue in one row) or copies (pages, or <c>PackedQueue</c> off). The grain is reentrant, and a provider
+/// may read the state it was given after its own awaits, off the grain's scheduler.
 /// </summary>
 public sealed partial class TopicQueueGrain
 {
@@ -96,6 +97,12 @@ public sealed partial class TopicQueueGrain
         }
         else
         {
+            if (Live.Packed is { } packed)
+            {
+                Live.Requests = PackedRequests.Unpack(packed, requestSerializer);
+                Live.Packed = null;
+            }
+
             foreach (var r in Live.Requests)
             {
                 r.Arrival = Live.NextArrival++;
@@ -121,8 +128,18 @@ public sealed partial class TopicQueueGrain
     private async Task WriteWhole()
     {
         _dirtyPages.Clear();
-        var whole = copier.Copy(Live);
-        whole.Pages = null;
+        TopicQueueState whole;
+        if (_timings.PackedQueue)
+        {
+            // The requests' bytes, taken in this turn: nothing of the live queue is left for storage to read later.
+            whole = Row(PackedRequests.Pack(Requests, requestSerializer), pages: null);
+        }
+        else
+        {
+            whole = copier.Copy(Live);
+            whole.Pages = null;
+        }
+
         state.State = whole;
         try
         {
@@ -172,17 +189,7 @@ public sealed partial class TopicQueueGrain
             }
         }
 
-        state.State = new TopicQueueState
-        {
-            Requests = [],
-            ServiceIntervalSeconds = Live.ServiceIntervalSeconds,
-            LastServiceAt = Live.LastServiceAt,
-            BusySince = Live.BusySince,
-            ServedUrgent = Live.ServedUrgent,
-            ServedNormal = Live.ServedNormal,
-            Pages = [.. pages],
-            NextArrival = Live.NextArrival,
-        };
+        state.State = Row(packed: null, [.. pages]);
         writes.Add(state.WriteStateAsync());
         try
         {
@@ -195,6 +202,20 @@ public sealed partial class TopicQueueGrain
             throw;
         }
     }
+
+    /// <summary>The queue's own row: its counters, and its requests packed or the list of its pages.</summary>
+    private TopicQueueState Row(byte[]? packed, List<long>? pages) => new()
+    {
+        Requests = [],
+        ServiceIntervalSeconds = Live.ServiceIntervalSeconds,
+        LastServiceAt = Live.LastServiceAt,
+        BusySince = Live.BusySince,
+        ServedUrgent = Live.ServedUrgent,
+        ServedNormal = Live.ServedNormal,
+        Pages = pages,
+        NextArrival = Live.NextArrival,
+        Packed = packed,
+    };
 
     private async Task WritePage(long page, List<QueuedRequest> requests)
     {

@@ -30,7 +30,8 @@ public sealed partial class TopicQueueGrain(
     TimeProvider time,
     ILogger<TopicQueueGrain> logger,
     DeepCopier<TopicQueueState> copier,
-    DeepCopier<QueuedRequest> requestCopier) : Grain, ITopicQueueGrain, IRemindable
+    DeepCopier<QueuedRequest> requestCopier,
+    Serializer<QueuedRequest> requestSerializer) : Grain, ITopicQueueGrain, IRemindable
 {
     private const string WakeReminder = "wake";
     private readonly MatchChatTimings _timings = timings.Value;
@@ -188,7 +189,7 @@ public sealed partial class TopicQueueGrain(
             if (reason == OfferReasons.Declined)
             {
                 // A listener who said no to this request is not asked again about it.
-                request.Excluded.Add(listenerId);
+                request.Exclude(listenerId);
             }
             else
             {
@@ -276,7 +277,7 @@ public sealed partial class TopicQueueGrain(
         if (_byOffer.TryGetValue(offerId, out var request))
         {
             logger.LogInformation("Offer expired in topic {Topic}", Topic);
-            request.Excluded.Add(request.OfferListenerId!);
+            request.Exclude(request.OfferListenerId!);
             CloseOffer(request, notifyListener: true, reason: OfferReasons.Expired);
             MatchNow();
         }

@@ -26,6 +26,13 @@ public sealed class TopicQueueState
 
     /// <summary>The next request's arrival number (its page is arrival / page size).</summary>
     [Id(7)] public long NextArrival { get; set; }
+
+    /// <summary>
+    /// The waiting requests packed (<see cref="PackedRequests"/>; <c>PackedQueue</c> on, the default), in queue order;
+    /// null: <see cref="Requests"/> holds them (every build before stop 44, or <c>PackedQueue</c> off). A stored row has
+    /// one or the other; in memory the queue always holds them in <see cref="Requests"/>.
+    /// </summary>
+    [Id(8)] public byte[]? Packed { get; set; }
 }
 
 /// <summary>The waiting requests of one page of a topic queue, in queue order: one grain-state row of its own.</summary>

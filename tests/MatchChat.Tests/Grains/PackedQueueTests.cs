@@ -1,0 +1,95 @@
+using MatchChat.Contracts.Matching;
+using MatchChat.Grains.Hosting;
+using MatchChat.Grains.Queues;
+using MatchChat.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Core.Internal;
+using Orleans.Serialization;
+using Orleans.Storage;
+using Orleans.TestingHost;
+
+namespace MatchChat.Tests.Grains;
+
+/// <summary>
+/// A topic queue stored in one row keeps each request's bytes from the last write and stores them packed
+/// (<see cref="PackedRequests"/>): what changed after a write must be in the next one, and a row an older build wrote
+/// must still be read.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class PackedQueueTests(ClusterFixture fixture)
+{
+    private readonly GrainDriver _driver = new(fixture);
+
+    [Fact]
+    public async Task A_listener_who_declined_a_request_is_not_offered_it_again_after_the_queue_restarts()
+    {
+        var topic = TestTopics.Slug(82);
+        var (listener, seeker, request, offer) = await _driver.Offered(topic);
+        var queue = _driver.Grains.GetGrain<ITopicQueueGrain>(topic);
+
+        await listener.Grain.DeclineOffer(offer.OfferId);
+        await queue.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+
+        // The restarted queue has the request, first, and knows this listener said no to it.
+        var ticket = await queue.GetTicket(request.RequestId);
+        Assert.Equal((TicketStatus.Waiting, 1), (ticket!.Status, ticket.Position));
+        await listener.Grain.Attach("test-node", listener.Node);
+        await Task.Delay(500);
+        Assert.Single(_driver.Node.Events, e => e.MemberId == listener.Id && e.Event is Offer o && o.RequestId == request.RequestId);
+
+        // Another listener is offered it: the queue matches, it just does not ask the one who declined.
+        var other = await _driver.Member();
+        await other.Grain.Volunteer([topic], [], 1, false);
+        await other.Grain.SetAvailable(true);
+        Assert.Equal(request.RequestId, (await _driver.Node.Next<Offer>(other.Id)).RequestId);
+        Assert.Equal(seeker.Id, (await fixture.Stored<TopicQueueState>("queue", queue.GetGrainId())).State!.Packed is { } packed
+            ? Assert.Single(PackedRequests.Unpack(packed, Serializer)).Request.SeekerId
+            : null);
+    }
+
+    [Fact]
+    public async Task A_queue_stored_by_an_older_build_is_read_in_order_and_then_stored_packed()
+    {
+        var topic = TestTopics.Slug(83);
+        var seekers = new List<GrainMember>();
+        for (var i = 0; i < 5; i++)
+        {
+            seekers.Add(await _driver.Member());
+        }
+
+        // The row an older build wrote: every waiting request as a list in the queue's own row.
+        var queue = _driver.Grains.GetGrain<ITopicQueueGrain>(topic);
+        var old = new TopicQueueState
+        {
+            Requests = seekers.Select((s, i) => new QueuedRequest
+            {
+                Request = new SeekerRequest($"r{i}-{Guid.NewGuid():N}", s.Id, "H-" + i, "adult", [], null, DateTime.UtcNow.AddMinutes(-10 + i)),
+            }).ToList(),
+            ServedNormal = 3,
+        };
+        await Storage.WriteStateAsync("queue", queue.GetGrainId(), new GrainState<TopicQueueState>(old));
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(i + 1, (await queue.GetTicket(old.Requests[i].Request.RequestId))!.Position);
+        }
+
+        // The next change writes the row packed, and a restart reads it back in order.
+        var newcomer = await (await _driver.Member()).Grain.RequestListener(topic, [], null);
+        Assert.Equal(6, newcomer.Position);
+        var stored = (await fixture.Stored<TopicQueueState>("queue", queue.GetGrainId())).State!;
+        Assert.Empty(stored.Requests);
+        Assert.NotNull(stored.Packed);
+        Assert.Equal(3, stored.ServedNormal);
+
+        await queue.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+        Assert.Equal(2, (await queue.GetTicket(old.Requests[1].Request.RequestId))!.Position);
+        Assert.Equal(6, (await queue.GetTicket(newcomer.RequestId))!.Position);
+    }
+
+    private Serializer<QueuedRequest> Serializer =>
+        ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredService<Serializer<QueuedRequest>>();
+
+    private IGrainStorage Storage =>
+        ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains);
+}
