@@ -94,6 +94,28 @@ public sealed class WriteBehindTests
             $"the second write began {Stopwatch.GetElapsedTime(writes[0], writes[1]).TotalMilliseconds:F0} ms after the first");
     });
 
+    [Fact]
+    public Task A_quick_write_of_a_large_state_is_followed_by_a_pause_for_its_size() => OneAtATime(async () =>
+    {
+        // A long queue packed (each request's bytes kept): the write is quick, but stores a megabyte every time.
+        var writes = new List<long>();
+        var behind = new WriteBehind(null!, () =>
+        {
+            writes.Add(Stopwatch.GetTimestamp());
+            return Task.CompletedTask;
+        }, TimeSpan.FromSeconds(1), NullLogger.Instance, pacing: 3, bytesPerSecond: 10_000_000, lastWriteBytes: () => 1_000_000);
+
+        await behind.Persist();
+        var second = behind.Persist();
+        var third = behind.Persist(); // made while the second write waits: shares it
+        await Task.WhenAll(second, third).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(2, writes.Count);
+        // 1 MB at 10 MB/s: the second write began ≥ 100 ms after the first.
+        Assert.True(Stopwatch.GetElapsedTime(writes[0], writes[1]) >= TimeSpan.FromMilliseconds(95),
+            $"the second write began {Stopwatch.GetElapsedTime(writes[0], writes[1]).TotalMilliseconds:F0} ms after the first");
+    });
+
     /// <summary>Until <paramref name="count"/> writes have begun (a write begins once the calls queued before it ran).</summary>
     private static async Task Began(List<long> writes, int count)
     {

@@ -50,6 +50,13 @@ public sealed class MatchChatTimings
     public double QueueWritePacing { get; set; } = 3;
 
     /// <summary>
+    /// A topic queue's writes store at most about this many bytes a second while changes keep coming: after a write of
+    /// b bytes the next begins no sooner than b / this later (at most a quarter of a second; a 1 MB queue writes at most
+    /// 16 times a second by default). 0: paced by time only.
+    /// </summary>
+    public double QueueWriteBytesPerSecond { get; set; } = 16_000_000;
+
+    /// <summary>
     /// A topic queue keeps its waiting requests in pages of <see cref="QueuePageSize"/> by arrival, each its own
     /// grain-state row, and a write stores only the pages that changed (TopicQueueGrain.Pages.cs). False: the whole queue
     /// in one row, as before (what a build older than stop 26 reads). Off by default: in S4 (10,000 waiting) it did not

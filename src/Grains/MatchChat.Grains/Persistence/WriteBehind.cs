@@ -11,12 +11,18 @@ namespace MatchChat.Grains.Persistence;
 /// <c>pacing</c> × the last write's duration after it ended (at most <see cref="MaxPause"/>; none after a write under
 /// <see cref="PacedFrom"/>). Writing then takes at most 1 / (1 + pacing) of the grain's time, and more changes share
 /// each write, instead of one write after another taking the grain's whole turn budget in a burst (S4's profile).
+/// With a byte budget (<paramref name="bytesPerSecond"/> and <paramref name="lastWriteBytes"/>, the size of what the last
+/// write stored) the pause is also at least that size / the budget: a write that is quick but stores a whole long queue
+/// (<see cref="Queues.PackedRequests"/>) allocates that much each time, and unpaced it ran several times as often
+/// (docs/benchmarks.md, stop 44).
 /// A write begins only after the calls already waiting for the grain have had their turn, so their changes share it
 /// even when storage answers at once (the embedded mode's in-process storage does; a write function that completes at
 /// once would otherwise write once per call: docs/benchmarks.md stop 42). Orleans' own state bridge also begins every
 /// storage operation after a forced yield (docs/benchmarks.md stop 43); this does not depend on that.
 /// </summary>
-public sealed class WriteBehind(IGrainBase grain, Func<Task> write, TimeSpan retryDelay, ILogger logger, double pacing = 0)
+public sealed class WriteBehind(
+    IGrainBase grain, Func<Task> write, TimeSpan retryDelay, ILogger logger, double pacing = 0, double bytesPerSecond = 0,
+    Func<long>? lastWriteBytes = null)
 {
     /// <summary>The longest a change waits for its write to begin because of pacing.</summary>
     public static readonly TimeSpan MaxPause = TimeSpan.FromMilliseconds(250);
@@ -97,8 +103,13 @@ public sealed class WriteBehind(IGrainBase grain, Func<Task> write, TimeSpan ret
         }
     }
 
-    private TimeSpan? PauseAfter(TimeSpan took) =>
-        pacing > 0 && took >= PacedFrom ? TimeSpan.FromTicks(Math.Min(MaxPause.Ticks, (long)(took.Ticks * pacing))) : null;
+    private TimeSpan? PauseAfter(TimeSpan took)
+    {
+        var byTime = pacing > 0 && took >= PacedFrom ? took.Ticks * pacing : 0;
+        var byBytes = bytesPerSecond > 0 && lastWriteBytes is not null ? lastWriteBytes() / bytesPerSecond * TimeSpan.TicksPerSecond : 0;
+        var pause = Math.Max(byTime, byBytes);
+        return pause >= 1 ? TimeSpan.FromTicks(Math.Min(MaxPause.Ticks, (long)pause)) : null;
+    }
 
     private async Task Retry()
     {

@@ -34,6 +34,9 @@ public sealed partial class TopicQueueGrain
     private readonly Dictionary<long, GrainState<QueuePage>> _pageRows = [];
     private HashSet<long> _dirtyPages = [];
     private TopicQueueState? _live;
+
+    /// <summary>The size of the requests the last write packed (0 when not packed): paces the next write.</summary>
+    private long _lastWriteBytes;
     private IGrainStorage? _pageStorage;
 
     /// <summary>The state every call reads and changes: what storage held at activation, then changed in memory.</summary>
@@ -133,9 +136,11 @@ public sealed partial class TopicQueueGrain
         {
             // The requests' bytes, taken in this turn: nothing of the live queue is left for storage to read later.
             whole = Row(PackedRequests.Pack(Requests, requestSerializer), pages: null);
+            _lastWriteBytes = whole.Packed!.Length;
         }
         else
         {
+            _lastWriteBytes = 0;
             whole = copier.Copy(Live);
             whole.Pages = null;
         }

@@ -46,7 +46,8 @@ public sealed partial class TopicQueueGrain(
     private string Topic => this.GetPrimaryKeyString();
     private List<QueuedRequest> Requests => Live.Requests;
     private DateTime Now => time.GetUtcNow().UtcDateTime;
-    private WriteBehind Writes => _writeBehind ??= new(this, WriteSnapshot, TimeSpan.FromSeconds(1), logger, _timings.QueueWritePacing);
+    private WriteBehind Writes => _writeBehind ??= new(
+        this, WriteSnapshot, TimeSpan.FromSeconds(1), logger, _timings.QueueWritePacing, _timings.QueueWriteBytesPerSecond, () => _lastWriteBytes);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
