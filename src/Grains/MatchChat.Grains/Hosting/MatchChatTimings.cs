@@ -50,11 +50,12 @@ public sealed class MatchChatTimings
     public double QueueWritePacing { get; set; } = 3;
 
     /// <summary>
-    /// A topic queue's writes store at most about this many bytes a second while changes keep coming: after a write of
-    /// b bytes the next begins no sooner than b / this later (at most a quarter of a second; a 1 MB queue writes at most
-    /// 16 times a second by default). 0: paced by time only.
+    /// If set, a topic queue's writes store at most about this many bytes a second while changes keep coming: after a
+    /// write of b bytes the next begins no sooner than b / this later (at most a quarter of a second). 0 (the default):
+    /// paced by time only. In S4 in memory 16 MB/s cut allocation per request by a fifth but slowed the acknowledgements
+    /// and the rate with them (docs/benchmarks.md, stop 44).
     /// </summary>
-    public double QueueWriteBytesPerSecond { get; set; } = 16_000_000;
+    public double QueueWriteBytesPerSecond { get; set; }
 
     /// <summary>
     /// A topic queue keeps its waiting requests in pages of <see cref="QueuePageSize"/> by arrival, each its own
