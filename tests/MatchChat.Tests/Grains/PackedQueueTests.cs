@@ -42,9 +42,9 @@ public sealed class PackedQueueTests(ClusterFixture fixture)
         await other.Grain.Volunteer([topic], [], 1, false);
         await other.Grain.SetAvailable(true);
         Assert.Equal(request.RequestId, (await _driver.Node.Next<Offer>(other.Id)).RequestId);
-        Assert.Equal(seeker.Id, (await fixture.Stored<TopicQueueState>("queue", queue.GetGrainId())).State!.Packed is { } packed
-            ? Assert.Single(PackedRequests.Unpack(packed, Serializer)).Request.SeekerId
-            : null);
+        var stored = Assert.Single(PackedRequests.Unpack((await fixture.Stored<TopicQueueState>("queue", queue.GetGrainId())).State!.Packed!, Serializer));
+        Assert.Equal(seeker.Id, stored.Request.SeekerId);
+        Assert.Contains(listener.Id, stored.Excluded);
     }
 
     [Fact]
@@ -92,4 +92,49 @@ public sealed class PackedQueueTests(ClusterFixture fixture)
 
     private IGrainStorage Storage =>
         ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains);
+}
+
+/// <summary>
+/// Packing turned off (<c>PackedQueue=false</c>, before a rollback to a build that reads only the list): a queue that
+/// finds its row packed keeps its requests and rewrites the row as the list soon, even if nothing in it changes.
+/// </summary>
+public sealed class PackedQueueOffTests(PackedQueueOffTests.Cluster cluster) : IClassFixture<PackedQueueOffTests.Cluster>
+{
+    [Fact]
+    public async Task A_packed_row_is_read_and_rewritten_as_the_list_an_older_build_reads()
+    {
+        var topic = TestTopics.Slug(84);
+        var services = ((InProcessSiloHandle)cluster.Host.Primary!).SiloHost.Services;
+        var storage = services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains);
+        var queue = cluster.Host.Client.GetGrain<ITopicQueueGrain>(topic);
+        var requests = Enumerable.Range(0, 3).Select(i => new QueuedRequest
+        {
+            Request = new SeekerRequest($"r{i}-{Guid.NewGuid():N}", $"s{i}-{Guid.NewGuid():N}", "H-" + i, "adult", [], null, DateTime.UtcNow.AddMinutes(-10 + i)),
+        }).ToList();
+        var packed = new TopicQueueState { Packed = PackedRequests.Pack(requests, services.GetRequiredService<Serializer<QueuedRequest>>()) };
+        await storage.WriteStateAsync("queue", queue.GetGrainId(), new GrainState<TopicQueueState>(packed));
+
+        Assert.Equal(2, (await queue.GetTicket(requests[1].Request.RequestId))!.Position);
+
+        var stored = new GrainState<TopicQueueState>();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        do
+        {
+            await Task.Delay(100);
+            await storage.ReadStateAsync("queue", queue.GetGrainId(), stored);
+        }
+        while (stored.State!.Packed is not null && DateTime.UtcNow < deadline);
+
+        Assert.Null(stored.State.Packed);
+        Assert.Equal(requests.Select(r => r.Request.RequestId), stored.State.Requests.Select(r => r.Request.RequestId));
+    }
+
+    /// <summary>One silo; packing off.</summary>
+    public sealed class Cluster : OneSiloCluster
+    {
+        protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+        {
+            ["MatchChat:Matching:PackedQueue"] = "false",
+        };
+    }
 }

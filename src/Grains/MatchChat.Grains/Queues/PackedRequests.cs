@@ -49,8 +49,13 @@ public static class PackedRequests
         var at = 1;
         while (at < packed.Length)
         {
-            var length = BinaryPrimitives.ReadInt32LittleEndian(packed.AsSpan(at));
+            var length = packed.Length - at >= sizeof(int) ? BinaryPrimitives.ReadInt32LittleEndian(packed.AsSpan(at)) : -1;
             at += sizeof(int);
+            if (length < 0 || length > packed.Length - at)
+            {
+                throw new InvalidDataException("A packed queue row is cut short.");
+            }
+
             requests.Add(serializer.Deserialize((ReadOnlySpan<byte>)packed.AsSpan(at, length))
                 ?? throw new InvalidDataException("A packed queue row holds an empty request."));
             at += length;

@@ -104,6 +104,14 @@ public sealed partial class TopicQueueGrain
             {
                 Live.Requests = PackedRequests.Unpack(packed, requestSerializer);
                 Live.Packed = null;
+                if (!_timings.PackedQueue && !Paged && Live.Requests.Count > 0)
+                {
+                    // Packing turned off (before a rollback to a build that reads only the list): written as the list
+                    // soon, not only at the queue's next change, or a queue whose seekers just wait would keep a row an
+                    // older build reads as empty.
+                    Writes.MarkDirty();
+                    ScheduleFlush();
+                }
             }
 
             foreach (var r in Live.Requests)

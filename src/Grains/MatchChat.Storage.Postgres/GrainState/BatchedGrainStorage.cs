@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration.Overrides;
 using Orleans.Runtime;
@@ -30,7 +31,12 @@ internal sealed class BatchedGrainStorage(AdoNetGrainStorage inner, GrainStateBa
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var payload = inner.Serializer.Serialize(grainState.State).ToArray();
+        // The serializer's own array when it is exactly the payload (MatchChat's binary state is): a long queue's row is
+        // not copied once more.
+        var serialized = inner.Serializer.Serialize(grainState.State).ToMemory();
+        var payload = MemoryMarshal.TryGetArray(serialized, out var whole) && whole.Offset == 0 && whole.Count == whole.Array!.Length
+            ? whole.Array
+            : serialized.ToArray();
         if (GrainStateRow.Describe(inner.HashPicker, serviceId, name, stateName, grainId, grainState, payload) is not { } row)
         {
             await inner.WriteStateAsync(stateName, grainId, grainState);
