@@ -209,9 +209,14 @@ public sealed class TwoSiloClusterTests(ClusterFixture fixture)
 
         await Task.WhenAll(seekers.Select(s => s.Grain.RequestListener(topic, [], null)));
         var accepted = 0;
+        // Offers already answered here: the OfferWithdrawn of an accepted offer is pushed after the accept returns, so
+        // without this the next round could pick the same offer again (and be told it is gone).
+        var answered = new HashSet<string>();
         for (var round = 0; round < 4; round++)
         {
-            var offer = await Node.Next<Offer>(listener.Id, o => Node.Events.Count(e => e.Event is OfferWithdrawn w && w.OfferId == o.OfferId) == 0);
+            var offer = await Node.Next<Offer>(listener.Id, o =>
+                !answered.Contains(o.OfferId) && Node.Events.Count(e => e.Event is OfferWithdrawn w && w.OfferId == o.OfferId) == 0);
+            answered.Add(offer.OfferId);
             try
             {
                 await listener.Grain.AcceptOffer(offer.OfferId);
