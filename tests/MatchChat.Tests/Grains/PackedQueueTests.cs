@@ -87,11 +87,9 @@ public sealed class PackedQueueTests(ClusterFixture fixture)
         Assert.Equal(6, (await queue.GetTicket(newcomer.RequestId))!.Position);
     }
 
-    private Serializer<QueuedRequest> Serializer =>
-        ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredService<Serializer<QueuedRequest>>();
+    private Serializer<QueuedRequest> Serializer => fixture.SiloServices.GetRequiredService<Serializer<QueuedRequest>>();
 
-    private IGrainStorage Storage =>
-        ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains);
+    private IGrainStorage Storage => fixture.GrainStorage;
 }
 
 /// <summary>
@@ -104,14 +102,13 @@ public sealed class PackedQueueOffTests(PackedQueueOffTests.Cluster cluster) : I
     public async Task A_packed_row_is_read_and_rewritten_as_the_list_an_older_build_reads()
     {
         var topic = TestTopics.Slug(84);
-        var services = ((InProcessSiloHandle)cluster.Host.Primary!).SiloHost.Services;
-        var storage = services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains);
+        var storage = cluster.GrainStorage;
         var queue = cluster.Host.Client.GetGrain<ITopicQueueGrain>(topic);
         var requests = Enumerable.Range(0, 3).Select(i => new QueuedRequest
         {
             Request = new SeekerRequest($"r{i}-{Guid.NewGuid():N}", $"s{i}-{Guid.NewGuid():N}", "H-" + i, "adult", [], null, DateTime.UtcNow.AddMinutes(-10 + i)),
         }).ToList();
-        var packed = new TopicQueueState { Packed = PackedRequests.Pack(requests, services.GetRequiredService<Serializer<QueuedRequest>>()) };
+        var packed = new TopicQueueState { Packed = PackedRequests.Pack(requests, cluster.SiloServices.GetRequiredService<Serializer<QueuedRequest>>()) };
         await storage.WriteStateAsync("queue", queue.GetGrainId(), new GrainState<TopicQueueState>(packed));
 
         Assert.Equal(2, (await queue.GetTicket(requests[1].Request.RequestId))!.Position);

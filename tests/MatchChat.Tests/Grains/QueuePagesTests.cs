@@ -118,8 +118,7 @@ public sealed class QueuePagesTests(QueuePagesTests.Cluster cluster) : IClassFix
         Assert.Equal(7, (await queue.GetTicket(newcomer.RequestId))!.Position);
     }
 
-    private IGrainStorage Storage =>
-        ((InProcessSiloHandle)cluster.Host.Primary!).SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains);
+    private IGrainStorage Storage => cluster.GrainStorage;
 
     /// <summary>The stored version of each of the queue's first pages (null: no row).</summary>
     private async Task<string?[]> PageVersions(string topic, int pages)

@@ -19,6 +19,12 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
+    /// <summary>The primary silo's services (its serializer, its grain storage).</summary>
+    public IServiceProvider SiloServices => ((InProcessSiloHandle)Cluster.Primary!).SiloHost.Services;
+
+    /// <summary>The grain storage the MatchChat grains use, to read or plant a row directly.</summary>
+    public IGrainStorage GrainStorage => SiloServices.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains);
+
     public async Task InitializeAsync()
     {
         var builder = new TestClusterBuilder(2);
@@ -33,9 +39,8 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task<GrainState<T>> Stored<T>(string stateName, GrainId grainId)
         where T : new()
     {
-        var silo = (InProcessSiloHandle)Cluster.Primary!;
         var state = new GrainState<T>(new T());
-        await silo.SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains).ReadStateAsync(stateName, grainId, state);
+        await GrainStorage.ReadStateAsync(stateName, grainId, state);
         return state;
     }
 

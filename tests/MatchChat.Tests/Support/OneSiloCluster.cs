@@ -1,5 +1,7 @@
 using MatchChat.Grains.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using Orleans.TestingHost;
 
 namespace MatchChat.Tests.Support;
@@ -11,6 +13,12 @@ namespace MatchChat.Tests.Support;
 public abstract class OneSiloCluster : IAsyncLifetime
 {
     public TestCluster Host { get; private set; } = null!;
+
+    /// <summary>The silo's services (its serializer, its grain storage).</summary>
+    public IServiceProvider SiloServices => ((InProcessSiloHandle)Host.Primary!).SiloHost.Services;
+
+    /// <summary>The grain storage the MatchChat grains use, to read or plant a row directly.</summary>
+    public IGrainStorage GrainStorage => SiloServices.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains);
 
     /// <summary>MatchChat settings of this cluster, e.g. <c>MatchChat:Matching:SeekerGraceSeconds</c>.</summary>
     protected abstract IReadOnlyDictionary<string, string> Settings { get; }
