@@ -42,7 +42,7 @@ public sealed class PackedQueueTests(ClusterFixture fixture)
         await other.Grain.Volunteer([topic], [], 1, false);
         await other.Grain.SetAvailable(true);
         Assert.Equal(request.RequestId, (await _driver.Node.Next<Offer>(other.Id)).RequestId);
-        var stored = Assert.Single(PackedRequests.Unpack((await fixture.Stored<TopicQueueState>("queue", queue.GetGrainId())).State!.Packed!, Serializer));
+        var stored = Assert.Single((await fixture.Stored<TopicQueueState>("queue", queue.GetGrainId())).State!.Packed!.Unpack(Serializer));
         Assert.Equal(seeker.Id, stored.Request.SeekerId);
         Assert.Contains(listener.Id, stored.Excluded);
     }

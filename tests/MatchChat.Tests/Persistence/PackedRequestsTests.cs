@@ -13,6 +13,11 @@ namespace MatchChat.Tests.Persistence;
 /// </summary>
 public sealed class PackedRequestsTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
+    private static readonly Serializer Rows = new ServiceCollection()
+        .AddSerializer(b => b.AddAssembly(typeof(PackedRequests).Assembly).AddAssembly(typeof(SeekerRequest).Assembly)
+            .AddAssembly(typeof(Stop44QueueRow).Assembly))
+        .BuildServiceProvider().GetRequiredService<Serializer>();
+
     private Serializer<QueuedRequest> Serializer => server.Services.GetRequiredService<Serializer<QueuedRequest>>();
 
     [Fact]
@@ -22,9 +27,62 @@ public sealed class PackedRequestsTests(ServerFixture server) : IClassFixture<Se
         requests[1].Exclude("listener-1");
         requests[2].OfferId = "offer-2";
 
-        var read = PackedRequests.Unpack(PackedRequests.Pack(requests, Serializer), Serializer);
+        var row = new TopicQueueState { NextArrival = 3, Packed = PackedRequests.Pack(requests, Serializer) };
 
-        Assert.Equal(requests.Select(Describe), read.Select(Describe));
+        // Through the stored row's own serializer, as storage writes and reads it.
+        var read = Rows.Deserialize<TopicQueueState>(Rows.SerializeToArray(row))!;
+
+        Assert.Equal(3, read.NextArrival);
+        Assert.Equal(requests.Select(Describe), read.Packed!.Unpack(Serializer).Select(Describe));
+    }
+
+    [Fact]
+    public void A_row_this_build_writes_is_the_row_stop_44_wrote_and_reads()
+    {
+        var requests = Enumerable.Range(0, 4).Select(Sample).ToList();
+        requests[3].Exclude("listener-3");
+        var packed = PackedRequests.Pack(requests, Serializer);
+
+        var asStop44 = Rows.Deserialize<Stop44QueueRow>(Rows.SerializeToArray(new TopicQueueState { NextArrival = 4, Packed = packed }))!;
+
+        Assert.Equal(4, asStop44.NextArrival);
+        Assert.Equal(packed.ToLayout(), asStop44.Packed);
+        Assert.Equal(requests.Select(Describe), PackedRequests.FromLayout(asStop44.Packed!).Unpack(Serializer).Select(Describe));
+    }
+
+    [Fact]
+    public void A_row_stop_44_wrote_is_read_in_order()
+    {
+        var requests = Enumerable.Range(0, 4).Select(Sample).ToList();
+        requests[1].OfferId = "offer-1";
+        var stop44 = new Stop44QueueRow { NextArrival = 4, Packed = PackedRequests.Pack(requests, Serializer).ToLayout() };
+
+        var read = Rows.Deserialize<TopicQueueState>(Rows.SerializeToArray(stop44))!;
+
+        Assert.Equal(4, read.NextArrival);
+        Assert.Equal(requests.Select(Describe), read.Packed!.Unpack(Serializer).Select(Describe));
+    }
+
+    [Fact]
+    public void In_json_grain_state_the_row_is_the_base64_array_stop_44_wrote()
+    {
+        var requests = Enumerable.Range(0, 3).Select(Sample).ToList();
+        var packed = PackedRequests.Pack(requests, Serializer);
+
+        var json = Newtonsoft.Json.JsonConvert.SerializeObject(new TopicQueueState { NextArrival = 3, Packed = packed });
+        var asStop44 = Newtonsoft.Json.JsonConvert.DeserializeObject<Stop44QueueRow>(json)!;
+        Assert.Equal(packed.ToLayout(), asStop44.Packed);
+
+        var read = Newtonsoft.Json.JsonConvert.DeserializeObject<TopicQueueState>(Newtonsoft.Json.JsonConvert.SerializeObject(asStop44))!;
+        Assert.Equal(requests.Select(Describe), read.Packed!.Unpack(Serializer).Select(Describe));
+    }
+
+    [Fact]
+    public void A_row_cut_short_is_refused()
+    {
+        var layout = PackedRequests.Pack([Sample(0), Sample(1)], Serializer).ToLayout();
+
+        Assert.Throws<InvalidDataException>(() => PackedRequests.FromLayout(layout[..^3]).Unpack(Serializer));
     }
 
     [Fact]
@@ -38,10 +96,10 @@ public sealed class PackedRequestsTests(ServerFixture server) : IClassFixture<Se
         foreach (var property in stored)
         {
             var request = Sample(0);
-            var first = Describe(PackedRequests.Unpack(PackedRequests.Pack([request], Serializer), Serializer)[0]);
+            var first = Describe(PackedRequests.Pack([request], Serializer).Unpack(Serializer)[0]);
 
             property.SetValue(request, Changed(property));
-            var second = Describe(PackedRequests.Unpack(PackedRequests.Pack([request], Serializer), Serializer)[0]);
+            var second = Describe(PackedRequests.Pack([request], Serializer).Unpack(Serializer)[0]);
 
             Assert.NotEqual(first, second);
             Assert.Equal(Describe(request), second);
@@ -50,7 +108,7 @@ public sealed class PackedRequestsTests(ServerFixture server) : IClassFixture<Se
         var excluded = Sample(0);
         PackedRequests.Pack([excluded], Serializer);
         excluded.Exclude("listener-9");
-        Assert.Contains("listener-9", PackedRequests.Unpack(PackedRequests.Pack([excluded], Serializer), Serializer)[0].Excluded);
+        Assert.Contains("listener-9", PackedRequests.Pack([excluded], Serializer).Unpack(Serializer)[0].Excluded);
     }
 
     private static object Changed(PropertyInfo property) => property.PropertyType switch
@@ -77,4 +135,12 @@ public sealed class PackedRequestsTests(ServerFixture server) : IClassFixture<Se
         r.OfferId, r.OfferListenerId, r.OfferExpiresAt?.Ticks, string.Join(",", r.Excluded.Order()), r.StartListenerId,
         r.StartListenerHandle, string.Join(",", r.StartSharedExperiences), r.StartAttempt, r.StartUnsettled, r.CancelledAs,
         r.FirstOfferAt?.Ticks, r.Arrival, r.Urgent);
+}
+
+/// <summary>A topic queue's row as stop 44 stored it: the same field ids, the packed requests as a byte array.</summary>
+[GenerateSerializer, Alias("MatchChat.Tests.Stop44QueueRow")]
+public sealed class Stop44QueueRow
+{
+    [Id(7)] public long NextArrival { get; set; }
+    [Id(8)] public byte[]? Packed { get; set; }
 }

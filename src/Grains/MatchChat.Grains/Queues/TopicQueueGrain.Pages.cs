@@ -102,7 +102,7 @@ public sealed partial class TopicQueueGrain
         {
             if (Live.Packed is { } packed)
             {
-                Live.Requests = PackedRequests.Unpack(packed, requestSerializer);
+                Live.Requests = packed.Unpack(requestSerializer);
                 Live.Packed = null;
                 if (!_timings.PackedQueue && !Paged && Live.Requests.Count > 0)
                 {
@@ -217,7 +217,7 @@ public sealed partial class TopicQueueGrain
     }
 
     /// <summary>The queue's own row: its counters, and its requests packed or the list of its pages.</summary>
-    private TopicQueueState Row(byte[]? packed, List<long>? pages) => new()
+    private TopicQueueState Row(PackedRequests? packed, List<long>? pages) => new()
     {
         Requests = [],
         ServiceIntervalSeconds = Live.ServiceIntervalSeconds,

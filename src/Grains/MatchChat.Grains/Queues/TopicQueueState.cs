@@ -28,11 +28,12 @@ public sealed class TopicQueueState
     [Id(7)] public long NextArrival { get; set; }
 
     /// <summary>
-    /// The waiting requests packed (<see cref="PackedRequests"/>; <c>PackedQueue</c> on, the default), in queue order;
-    /// null: <see cref="Requests"/> holds them (every build before stop 44, or <c>PackedQueue</c> off). A stored row has
-    /// one or the other; in memory the queue always holds them in <see cref="Requests"/>.
+    /// The waiting requests packed (<see cref="PackedRequests"/>; <c>PackedQueue</c> on, the default), in queue order,
+    /// stored as the byte array stop 44 wrote here; null: <see cref="Requests"/> holds them (every build before stop 44,
+    /// or <c>PackedQueue</c> off). A stored row has one or the other; in memory the queue always holds them in
+    /// <see cref="Requests"/>.
     /// </summary>
-    [Id(8)] public byte[]? Packed { get; set; }
+    [Id(8)] public PackedRequests? Packed { get; set; }
 }
 
 /// <summary>The waiting requests of one page of a topic queue, in queue order: one grain-state row of its own.</summary>
