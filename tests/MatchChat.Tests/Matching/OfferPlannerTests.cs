@@ -180,7 +180,7 @@ public sealed class OfferPlannerTests
                 case 4 when offered.Count > 0:
                     // Declined or expired: that listener is not asked again about this request.
                     var declined = Pick(offered);
-                    declined.Excluded.Add(declined.OfferListenerId!);
+                    declined.Exclude(declined.OfferListenerId!);
                     CloseOffer(declined);
                     break;
                 case 5 when offered.Count > 0:

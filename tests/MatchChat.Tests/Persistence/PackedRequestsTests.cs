@@ -91,7 +91,13 @@ public sealed class PackedRequestsTests(ServerFixture server) : IClassFixture<Se
         var stored = typeof(QueuedRequest).GetProperties()
             .Where(p => p.GetCustomAttribute<IdAttribute>() is not null)
             .ToList();
-        Assert.True(stored.Count >= 14, "every stored field of a request is checked");
+        Assert.True(stored.Count >= 13, "every stored property of a request is checked");
+
+        // A stored field that is not a property is changed through a method, checked below: a new one must be added there.
+        var fields = typeof(QueuedRequest).GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+            .Where(f => f.GetCustomAttribute<IdAttribute>() is not null)
+            .Select(f => f.Name);
+        Assert.Equal(["_excluded"], fields);
 
         foreach (var property in stored)
         {
@@ -116,7 +122,6 @@ public sealed class PackedRequestsTests(ServerFixture server) : IClassFixture<Se
         var t when t == typeof(SeekerRequest) => Sample(1).Request,
         var t when t == typeof(string) => "changed",
         var t when t == typeof(DateTime?) => new DateTime(2026, 12, 5, 0, 0, 0, DateTimeKind.Utc),
-        var t when t == typeof(HashSet<string>) => new HashSet<string> { "listener-7" },
         var t when t == typeof(string[]) => new[] { "grief" },
         var t when t == typeof(int) => 3,
         var t when t == typeof(long) => 77L,

@@ -6,7 +6,7 @@ namespace MatchChat.Grains.Queues;
 /// <summary>
 /// A waiting request as its queue holds it. Every setter forgets <see cref="Packed"/>, the request's bytes kept from the
 /// last write (<see cref="PackedRequests"/>), so change it only through them: <see cref="Exclude"/> for
-/// <see cref="Excluded"/>, a new array for <see cref="StartSharedExperiences"/>.
+/// <see cref="Excluded"/> (which is read only), a new array for <see cref="StartSharedExperiences"/>.
 /// </summary>
 [GenerateSerializer, Alias("MatchChat.QueuedRequest")]
 public sealed class QueuedRequest
@@ -16,8 +16,14 @@ public sealed class QueuedRequest
     [Id(2)] public string? OfferListenerId { get; set { field = value; Packed = null; } }
     [Id(3)] public DateTime? OfferExpiresAt { get; set { field = value; Packed = null; } }
 
-    /// <summary>Listeners who declined this request or let its offer expire; bounded by the topic's listeners.</summary>
-    [Id(4)] public HashSet<string> Excluded { get; set { field = value; Packed = null; } } = [];
+    /// <summary>
+    /// Listeners who declined this request or let its offer expire; bounded by the topic's listeners. Read only: a
+    /// listener is added with <see cref="Exclude"/>, which also forgets <see cref="Packed"/>.
+    /// </summary>
+    [Newtonsoft.Json.JsonIgnore] public IReadOnlySet<string> Excluded => _excluded;
+
+    // Stored under the name it had as a public property (JSON grain state, and the same [Id] in Orleans' format).
+    [Id(4), Newtonsoft.Json.JsonProperty(nameof(Excluded))] private HashSet<string> _excluded = [];
 
     /// <summary>While the conversation is being started: the listener who accepted (and their handle, and what they share).</summary>
     [Id(5)] public string? StartListenerId { get; set { field = value; Packed = null; } }
@@ -55,7 +61,7 @@ public sealed class QueuedRequest
     /// <summary>This listener is not offered this request again.</summary>
     public void Exclude(string listenerId)
     {
-        if (Excluded.Add(listenerId))
+        if (_excluded.Add(listenerId))
         {
             Packed = null;
         }
