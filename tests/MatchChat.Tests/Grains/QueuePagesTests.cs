@@ -118,6 +118,47 @@ public sealed class QueuePagesTests(QueuePagesTests.Cluster cluster) : IClassFix
         Assert.Equal(7, (await queue.GetTicket(newcomer.RequestId))!.Position);
     }
 
+    [Fact]
+    public async Task Pages_stored_as_lists_by_an_older_build_are_read_in_order_and_a_changed_page_is_then_stored_packed()
+    {
+        var topic = TestTopics.Slug(85);
+        var seekers = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            seekers.Add((await Member()).GetPrimaryKeyString());
+        }
+
+        // What a build before stop 45 wrote with pages on: the queue's row lists pages 0 and 1, each a list of requests.
+        var queue = cluster.Host.Client.GetGrain<ITopicQueueGrain>(topic);
+        var requests = seekers.Select((s, i) => new QueuedRequest
+        {
+            Request = new SeekerRequest($"r{i}-{Guid.NewGuid():N}", s, "H-" + i, "adult", [], null, DateTime.UtcNow.AddMinutes(-10 + i)),
+            Arrival = i,
+        }).ToList();
+        await Storage.WriteStateAsync("queue", queue.GetGrainId(), new GrainState<TopicQueueState>(new TopicQueueState { Pages = [0, 1], NextArrival = 6 }));
+        await Storage.WriteStateAsync("queuepage", PageId(topic, 0), new GrainState<QueuePage>(new QueuePage { Requests = requests[..4] }));
+        await Storage.WriteStateAsync("queuepage", PageId(topic, 1), new GrainState<QueuePage>(new QueuePage { Requests = requests[4..] }));
+
+        for (var i = 0; i < 6; i++)
+        {
+            Assert.Equal(i + 1, (await queue.GetTicket(requests[i].Request.RequestId))!.Position);
+        }
+
+        // A newcomer changes page 1 only: it is stored packed, with the newcomer after the two before it.
+        var newcomer = await (await Member()).RequestListener(topic, [], null);
+        Assert.Equal(7, newcomer.Position);
+        var page1 = new GrainState<QueuePage>();
+        await Storage.ReadStateAsync("queuepage", PageId(topic, 1), page1);
+        Assert.Empty(page1.State!.Requests);
+        Assert.Equal([requests[4].Request.RequestId, requests[5].Request.RequestId, newcomer.RequestId],
+            page1.State.Packed!.Unpack(cluster.SiloServices.GetRequiredService<Orleans.Serialization.Serializer<QueuedRequest>>()).Select(r => r.Request.RequestId));
+        await queue.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+        Assert.Equal(2, (await queue.GetTicket(requests[1].Request.RequestId))!.Position);
+        Assert.Equal(7, (await queue.GetTicket(newcomer.RequestId))!.Position);
+    }
+
+    private static GrainId PageId(string topic, long page) => GrainId.Create("mcqueuepage", $"{topic}/{page}");
+
     private IGrainStorage Storage => cluster.GrainStorage;
 
     /// <summary>The stored version of each of the queue's first pages (null: no row).</summary>
@@ -127,7 +168,7 @@ public sealed class QueuePagesTests(QueuePagesTests.Cluster cluster) : IClassFix
         for (var p = 0; p < pages; p++)
         {
             var row = new GrainState<QueuePage>();
-            await Storage.ReadStateAsync("queuepage", GrainId.Create("mcqueuepage", $"{topic}/{p}"), row);
+            await Storage.ReadStateAsync("queuepage", PageId(topic, p), row);
             versions[p] = row.RecordExists ? row.ETag : null;
         }
 

@@ -86,7 +86,18 @@ public sealed partial class TopicQueueGrain
             foreach (var (page, row) in rows)
             {
                 _pageRows[page] = row;
-                if (row.State?.Requests is { } held)
+                if (row.State?.Packed is { } packed)
+                {
+                    requests.AddRange(packed.Unpack(requestSerializer));
+                    if (!_timings.PackedQueue)
+                    {
+                        // As for a whole row below: rewritten as the list soon, what an older build reads.
+                        _dirtyPages.Add(page);
+                        Writes.MarkDirty();
+                        ScheduleFlush();
+                    }
+                }
+                else if (row.State?.Requests is { } held)
                 {
                     requests.AddRange(held);
                 }
@@ -185,7 +196,7 @@ public sealed partial class TopicQueueGrain
                     changed[page] = list = [];
                 }
 
-                list.Add(requestCopier.Copy(r));
+                list.Add(_timings.PackedQueue ? r : requestCopier.Copy(r));
             }
         }
 
@@ -194,7 +205,10 @@ public sealed partial class TopicQueueGrain
         {
             if (changed.TryGetValue(page, out var list))
             {
-                writes.Add(WritePage(page, list));
+                // Packed or copied in this turn: what the page stores, whatever changes while the write is under way.
+                writes.Add(WritePage(page, _timings.PackedQueue
+                    ? new QueuePage { Requests = [], Packed = PackedRequests.Pack(list, requestSerializer) }
+                    : new QueuePage { Requests = list }));
             }
             else if (_pageRows.ContainsKey(page))
             {
@@ -230,7 +244,7 @@ public sealed partial class TopicQueueGrain
         Packed = packed,
     };
 
-    private async Task WritePage(long page, List<QueuedRequest> requests)
+    private async Task WritePage(long page, QueuePage stored)
     {
         if (!_pageRows.TryGetValue(page, out var row))
         {
@@ -241,7 +255,7 @@ public sealed partial class TopicQueueGrain
             _pageRows[page] = row;
         }
 
-        row.State = new QueuePage { Requests = requests };
+        row.State = stored;
         try
         {
             await PageStorage.WriteStateAsync(PageStateName, PageId(page), row);

@@ -41,4 +41,10 @@ public sealed class TopicQueueState
 public sealed class QueuePage
 {
     [Id(0)] public List<QueuedRequest> Requests { get; set; } = [];
+
+    /// <summary>
+    /// The page's requests packed (<see cref="PackedRequests"/>; <c>PackedQueue</c> on, the default), in queue order;
+    /// null: <see cref="Requests"/> holds them (every build before stop 45, or <c>PackedQueue</c> off).
+    /// </summary>
+    [Id(1)] public PackedRequests? Packed { get; set; }
 }
