@@ -68,9 +68,10 @@ public sealed class WriteBehind(
             await Task.Yield();
             while (_next is not null)
             {
-                if (Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), _notBefore) is { Ticks: > 0 } pause)
+                while (Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), _notBefore) is { Ticks: > 0 } pause)
                 {
-                    // Paced: changes made meanwhile join this write; the grain serves calls while this waits.
+                    // Paced: changes made meanwhile join this write; the grain serves calls while this waits. Checked
+                    // again after the delay: timers run on a coarse clock (4 ms on Linux) and can fire that much early.
                     await Task.Delay(pause);
                 }
 
