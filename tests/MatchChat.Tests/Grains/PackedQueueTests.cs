@@ -42,7 +42,7 @@ public sealed class PackedQueueTests(ClusterFixture fixture)
         await other.Grain.Volunteer([topic], [], 1, false);
         await other.Grain.SetAvailable(true);
         Assert.Equal(request.RequestId, (await _driver.Node.Next<Offer>(other.Id)).RequestId);
-        var stored = Assert.Single((await fixture.Stored<TopicQueueState>("queue", queue.GetGrainId())).State!.Packed!.Unpack(Serializer));
+        var stored = Assert.Single(await StoredPacked(topic));
         Assert.Equal(seeker.Id, stored.Request.SeekerId);
         Assert.Contains(listener.Id, stored.Excluded);
     }
@@ -79,8 +79,8 @@ public sealed class PackedQueueTests(ClusterFixture fixture)
         Assert.Equal(6, newcomer.Position);
         var stored = (await fixture.Stored<TopicQueueState>("queue", queue.GetGrainId())).State!;
         Assert.Empty(stored.Requests);
-        Assert.NotNull(stored.Packed);
         Assert.Equal(3, stored.ServedNormal);
+        Assert.Equal([.. old.Requests.Select(r => r.Request.RequestId), newcomer.RequestId], (await StoredPacked(topic)).Select(r => r.Request.RequestId));
 
         await queue.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
         Assert.Equal(2, (await queue.GetTicket(old.Requests[1].Request.RequestId))!.Position);
@@ -88,6 +88,31 @@ public sealed class PackedQueueTests(ClusterFixture fixture)
     }
 
     private Serializer<QueuedRequest> Serializer => fixture.SiloServices.GetRequiredService<Serializer<QueuedRequest>>();
+
+    /// <summary>
+    /// The queue's stored requests, in its row or (<c>QueuePages</c> on) in its pages, each of which must be packed:
+    /// nothing stored as the list.
+    /// </summary>
+    private async Task<List<QueuedRequest>> StoredPacked(string topic)
+    {
+        var row = (await fixture.Stored<TopicQueueState>("queue", fixture.Grains.GetGrain<ITopicQueueGrain>(topic).GetGrainId())).State!;
+        Assert.Empty(row.Requests);
+        if (row.Pages is not { } pages)
+        {
+            return row.Packed!.Unpack(Serializer);
+        }
+
+        Assert.Null(row.Packed);
+        var requests = new List<QueuedRequest>();
+        foreach (var page in pages)
+        {
+            var stored = (await fixture.Stored<QueuePage>("queuepage", GrainId.Create("mcqueuepage", $"{topic}/{page}"))).State!;
+            Assert.Empty(stored.Requests);
+            requests.AddRange(stored.Packed!.Unpack(Serializer));
+        }
+
+        return requests;
+    }
 
     private IGrainStorage Storage => fixture.GrainStorage;
 }
@@ -126,12 +151,61 @@ public sealed class PackedQueueOffTests(PackedQueueOffTests.Cluster cluster) : I
         Assert.Equal(requests.Select(r => r.Request.RequestId), stored.State.Requests.Select(r => r.Request.RequestId));
     }
 
-    /// <summary>One silo; packing off.</summary>
+    /// <summary>One silo; packing off, the queue in one row.</summary>
     public sealed class Cluster : OneSiloCluster
     {
         protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
         {
             ["MatchChat:Matching:PackedQueue"] = "false",
+            ["MatchChat:Matching:QueuePages"] = "false",
+        };
+    }
+}
+
+/// <summary>
+/// Packing turned off with pages on (before a rollback past stop 45, whose builds read a page only as a list): a queue
+/// that finds a page packed keeps its requests and rewrites the page as the list soon, even if nothing in it changes.
+/// </summary>
+public sealed class PackedPagesOffTests(PackedPagesOffTests.Cluster cluster) : IClassFixture<PackedPagesOffTests.Cluster>
+{
+    [Fact]
+    public async Task A_packed_page_is_read_and_rewritten_as_the_list_an_older_build_reads()
+    {
+        var topic = TestTopics.Slug(86);
+        var storage = cluster.GrainStorage;
+        var queue = cluster.Host.Client.GetGrain<ITopicQueueGrain>(topic);
+        var pageId = GrainId.Create("mcqueuepage", $"{topic}/0");
+        var requests = Enumerable.Range(0, 3).Select(i => new QueuedRequest
+        {
+            Request = new SeekerRequest($"r{i}-{Guid.NewGuid():N}", $"s{i}-{Guid.NewGuid():N}", "H-" + i, "adult", [], null, DateTime.UtcNow.AddMinutes(-10 + i)),
+            Arrival = i,
+        }).ToList();
+        var page = new QueuePage { Packed = PackedRequests.Pack(requests, cluster.SiloServices.GetRequiredService<Serializer<QueuedRequest>>()) };
+        await storage.WriteStateAsync("queue", queue.GetGrainId(), new GrainState<TopicQueueState>(new TopicQueueState { Pages = [0], NextArrival = 3 }));
+        await storage.WriteStateAsync("queuepage", pageId, new GrainState<QueuePage>(page));
+
+        Assert.Equal(2, (await queue.GetTicket(requests[1].Request.RequestId))!.Position);
+
+        var stored = new GrainState<QueuePage>();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        do
+        {
+            await Task.Delay(100);
+            await storage.ReadStateAsync("queuepage", pageId, stored);
+        }
+        while (stored.State!.Packed is not null && DateTime.UtcNow < deadline);
+
+        Assert.Null(stored.State.Packed);
+        Assert.Equal(requests.Select(r => r.Request.RequestId), stored.State.Requests.Select(r => r.Request.RequestId));
+    }
+
+    /// <summary>One silo; packing off, pages on.</summary>
+    public sealed class Cluster : OneSiloCluster
+    {
+        protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+        {
+            ["MatchChat:Matching:PackedQueue"] = "false",
+            ["MatchChat:Matching:QueuePages"] = "true",
         };
     }
 }

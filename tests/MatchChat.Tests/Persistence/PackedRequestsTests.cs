@@ -78,6 +78,20 @@ public sealed class PackedRequestsTests(ServerFixture server) : IClassFixture<Se
     }
 
     [Fact]
+    public void A_queue_stored_as_a_list_in_json_keeps_who_declined_under_the_name_older_builds_read()
+    {
+        var json = server.Services.GetRequiredService<Orleans.Storage.IGrainStorageSerializer>();
+        var request = Sample(0);
+        request.Exclude("listener-5");
+
+        var stored = json.Serialize(new TopicQueueState { Requests = [request] });
+        var read = json.Deserialize<TopicQueueState>(stored)!;
+
+        Assert.Contains("\"Excluded\"", stored.ToString());
+        Assert.Equal(["listener-5"], read.Requests.Single().Excluded);
+    }
+
+    [Fact]
     public void A_row_cut_short_is_refused()
     {
         var layout = PackedRequests.Pack([Sample(0), Sample(1)], Serializer).ToLayout();
