@@ -64,6 +64,13 @@ public static class SoakRun
             await cluster.WaitAllServingAsync();
             await Task.WhenAll(seekers.Select(s => s.FinishAsync()));
             await WaitAsync(() => clients.All(c => c.Connected && c.Outbox.Count == 0), settings.Drain, null);
+
+            // A request whose start a late fault interrupted cannot be cancelled (it is being handed over): its queue's
+            // timer settles it once the cluster has evicted the dead silo, as matched, or given up and cancelled as the
+            // seeker asked, and the seeker hears which. Wait for that as the seeker would; the check still fails any
+            // request left without an outcome.
+            await WaitAsync(() => ledger.Requests.Values.All(r => r.Outcome is not null
+                || ledger.Conversations.Keys.Any(id => ConversationIds.Answers(id, r.RequestId))), settings.Drain, null);
             await Task.WhenAll(listeners.Select(l => l.MarkActiveAtEndAsync()));
 
             // Every client resyncs as the page does on reconnecting, following every channel it is known to be in.

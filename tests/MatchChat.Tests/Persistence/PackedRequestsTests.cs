@@ -1,4 +1,5 @@
 using System.Reflection;
+using Newtonsoft.Json.Linq;
 using MatchChat.Contracts.Matching;
 using MatchChat.Grains.Queues;
 using MatchChat.Tests.Support;
@@ -64,17 +65,26 @@ public sealed class PackedRequestsTests(ServerFixture server) : IClassFixture<Se
     }
 
     [Fact]
-    public void In_json_grain_state_the_row_is_the_base64_array_stop_44_wrote()
+    public void In_json_grain_state_rows_of_this_build_and_of_stop_44_read_each_other()
     {
+        // Orleans' JSON grain-state format (type names on), what storage uses with BinaryGrainState off.
+        var json = server.Services.GetRequiredService<Orleans.Storage.IGrainStorageSerializer>();
         var requests = Enumerable.Range(0, 3).Select(Sample).ToList();
         var packed = PackedRequests.Pack(requests, Serializer);
+        var stop44 = JObject.Parse(json.Serialize(new Stop44QueueRow { NextArrival = 3, Packed = packed.ToLayout() }).ToString());
+        var ours = JObject.Parse(json.Serialize(new TopicQueueState { NextArrival = 3, Packed = packed }).ToString());
 
-        var json = Newtonsoft.Json.JsonConvert.SerializeObject(new TopicQueueState { NextArrival = 3, Packed = packed });
-        var asStop44 = Newtonsoft.Json.JsonConvert.DeserializeObject<Stop44QueueRow>(json)!;
-        Assert.Equal(packed.ToLayout(), asStop44.Packed);
-
-        var read = Newtonsoft.Json.JsonConvert.DeserializeObject<TopicQueueState>(Newtonsoft.Json.JsonConvert.SerializeObject(asStop44))!;
+        // Stop 44 wrote its byte array as an object with a type name; this build reads it.
+        Assert.Equal(JTokenType.Object, stop44["Packed"]!.Type);
+        var theirsInOurs = (JObject)ours.DeepClone();
+        theirsInOurs["Packed"] = stop44["Packed"]!.DeepClone();
+        var read = json.Deserialize<TopicQueueState>(BinaryData.FromString(theirsInOurs.ToString()))!;
         Assert.Equal(requests.Select(Describe), read.Packed!.Unpack(Serializer).Select(Describe));
+
+        // And stop 44 reads what this build writes.
+        var oursInTheirs = (JObject)stop44.DeepClone();
+        oursInTheirs["Packed"] = ours["Packed"]!.DeepClone();
+        Assert.Equal(packed.ToLayout(), json.Deserialize<Stop44QueueRow>(BinaryData.FromString(oursInTheirs.ToString()))!.Packed);
     }
 
     [Fact]

@@ -72,11 +72,40 @@ public sealed class PackedRequestsJsonConverter : Newtonsoft.Json.JsonConverter<
         writer.WriteValue(value.ToLayout());
     }
 
-    public override PackedRequests? ReadJson(Newtonsoft.Json.JsonReader reader, Type objectType, PackedRequests? existingValue, bool hasExistingValue, Newtonsoft.Json.JsonSerializer serializer) =>
-        reader.TokenType switch
+    public override PackedRequests? ReadJson(Newtonsoft.Json.JsonReader reader, Type objectType, PackedRequests? existingValue, bool hasExistingValue, Newtonsoft.Json.JsonSerializer serializer)
+    {
+        switch (reader.TokenType)
         {
-            Newtonsoft.Json.JsonToken.Null => null,
-            Newtonsoft.Json.JsonToken.String => PackedRequests.FromLayout(Convert.FromBase64String((string)reader.Value!)),
-            _ => throw new Newtonsoft.Json.JsonSerializationException("A packed queue row is not a base64 string."),
-        };
+            case Newtonsoft.Json.JsonToken.Null:
+                return null;
+            case Newtonsoft.Json.JsonToken.StartObject:
+                // With type names on (Orleans' JSON settings), stop 44 wrote its byte array as
+                // {"$type": "System.Byte[], …", "$value": "<base64>"}.
+                byte[]? layout = null;
+                while (reader.Read() && reader.TokenType == Newtonsoft.Json.JsonToken.PropertyName)
+                {
+                    var name = (string)reader.Value!;
+                    reader.Read();
+                    if (name == "$value")
+                    {
+                        layout = Bytes(reader);
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+
+                return PackedRequests.FromLayout(layout ?? throw new Newtonsoft.Json.JsonSerializationException("A packed queue row has no $value."));
+            default:
+                return PackedRequests.FromLayout(Bytes(reader));
+        }
+    }
+
+    private static byte[] Bytes(Newtonsoft.Json.JsonReader reader) => reader.TokenType switch
+    {
+        Newtonsoft.Json.JsonToken.String => Convert.FromBase64String((string)reader.Value!),
+        Newtonsoft.Json.JsonToken.Bytes => (byte[])reader.Value!,
+        _ => throw new Newtonsoft.Json.JsonSerializationException("A packed queue row is not a base64 string."),
+    };
 }

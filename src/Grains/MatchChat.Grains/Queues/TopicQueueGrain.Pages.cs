@@ -8,9 +8,9 @@ namespace MatchChat.Grains.Queues;
 /// How the queue is stored. Its memory is the truth (<see cref="Live"/>); a write (<see cref="WriteBehind"/>, a group
 /// commit) stores what changed since the last one.
 /// <para>
-/// With <c>QueuePages</c> on (off by default: not faster in S4, docs/benchmarks.md stop 26) the waiting requests live
-/// in pages: a request's page is its arrival number / <c>QueuePageSize</c>, fixed for its
-/// life, and each page is a grain-state row of its own (<see cref="QueuePage"/>, in the queue's grain storage), while the
+/// With <c>QueuePages</c> on (the default since stop 45: packed, faster in S4 in memory, docs/benchmarks.md) the
+/// waiting requests live in pages: a request's page is its arrival number / <c>QueuePageSize</c>, fixed for its life,
+/// and each page is a grain-state row of its own (<see cref="QueuePage"/>, in the queue's grain storage), while the
 /// queue's own row keeps the counters and the list of pages. Every change to a request marks its page
 /// (<see cref="Changed"/>), and a write stores the marked pages, clears the ones left empty, and rewrites the queue's
 /// small row. A burst changes the front of the queue (offers, starts) and its end (arrivals), so a write costs what
@@ -25,8 +25,8 @@ namespace MatchChat.Grains.Queues;
 /// which its seeker's grain heals as for any write that did not land (<c>ResendTicket</c>).
 /// </para>
 /// Storage is given what the turn that starts the write took: the requests' bytes (<see cref="PackedRequests"/>, the
-/// default for a queue in one row) or copies (pages, or <c>PackedQueue</c> off). The grain is reentrant, and a provider
-/// may read the state it was given after its own awaits, off the grain's scheduler.
+/// default, for the changed pages or the whole row) or copies (<c>PackedQueue</c> off). The grain is reentrant, and a
+/// provider may read the state it was given after its own awaits, off the grain's scheduler.
 /// </summary>
 public sealed partial class TopicQueueGrain
 {
@@ -35,7 +35,7 @@ public sealed partial class TopicQueueGrain
     private HashSet<long> _dirtyPages = [];
     private TopicQueueState? _live;
 
-    /// <summary>The size of the requests the last write packed (0 when not packed): paces the next write.</summary>
+    /// <summary>The size of the requests the last write packed, in its row or pages (0 when not packed): paces the next write.</summary>
     private long _lastWriteBytes;
     private IGrainStorage? _pageStorage;
 
@@ -78,6 +78,10 @@ public sealed partial class TopicQueueGrain
     /// </summary>
     private async Task LoadPages()
     {
+        // The stored layout is not what this build writes, and an older build may read only what this build writes
+        // (a rollback): written soon, within the update delay, not only at the queue's next change, or a queue whose
+        // seekers just wait would keep a layout an older build reads as empty.
+        var rewrite = false;
         if (Live.Pages is { } pages)
         {
             var rows = pages.Distinct().Select(p => (Page: p, Row: new GrainState<QueuePage>())).ToList();
@@ -91,10 +95,9 @@ public sealed partial class TopicQueueGrain
                     requests.AddRange(packed.Unpack(requestSerializer));
                     if (!_timings.PackedQueue)
                     {
-                        // As for a whole row below: rewritten as the list soon, what an older build reads.
+                        // Packing turned off: rewritten as the list, what an older build reads.
                         _dirtyPages.Add(page);
-                        Writes.MarkDirty();
-                        ScheduleFlush();
+                        rewrite = true;
                     }
                 }
                 else if (row.State?.Requests is { } held)
@@ -108,6 +111,9 @@ public sealed partial class TopicQueueGrain
                 .GroupBy(r => r.Request.RequestId, StringComparer.Ordinal).Select(g => g.First())
                 .OrderBy(r => r.Urgent ? 0 : 1).ThenBy(r => r.Request.EnqueuedAt).ThenBy(r => r.Arrival)
                 .ToList();
+
+            // Pages turned off (before a rollback past stop 26): written whole.
+            rewrite |= !Paged && Live.Requests.Count > 0;
         }
         else
         {
@@ -115,14 +121,9 @@ public sealed partial class TopicQueueGrain
             {
                 Live.Requests = packed.Unpack(requestSerializer);
                 Live.Packed = null;
-                if (!_timings.PackedQueue && !Paged && Live.Requests.Count > 0)
-                {
-                    // Packing turned off (before a rollback to a build that reads only the list): written as the list
-                    // soon, not only at the queue's next change, or a queue whose seekers just wait would keep a row an
-                    // older build reads as empty.
-                    Writes.MarkDirty();
-                    ScheduleFlush();
-                }
+
+                // Packing turned off (before a rollback past stop 44): written as the list, in the row or in pages.
+                rewrite |= !_timings.PackedQueue && Live.Requests.Count > 0;
             }
 
             foreach (var r in Live.Requests)
@@ -139,6 +140,12 @@ public sealed partial class TopicQueueGrain
 
                 Writes.MarkDirty();
             }
+        }
+
+        if (rewrite)
+        {
+            Writes.MarkDirty();
+            ScheduleFlush();
         }
 
         var next = Live.Requests.Count == 0 ? 0 : Live.Requests.Max(r => r.Arrival) + 1;
@@ -183,6 +190,7 @@ public sealed partial class TopicQueueGrain
     {
         var dirty = _dirtyPages;
         _dirtyPages = [];
+        _lastWriteBytes = 0;
         var pages = new SortedSet<long>();
         var changed = new Dictionary<long, List<QueuedRequest>>();
         foreach (var r in Requests)
@@ -206,9 +214,11 @@ public sealed partial class TopicQueueGrain
             if (changed.TryGetValue(page, out var list))
             {
                 // Packed or copied in this turn: what the page stores, whatever changes while the write is under way.
-                writes.Add(WritePage(page, _timings.PackedQueue
+                var stored = _timings.PackedQueue
                     ? new QueuePage { Requests = [], Packed = PackedRequests.Pack(list, requestSerializer) }
-                    : new QueuePage { Requests = list }));
+                    : new QueuePage { Requests = list };
+                _lastWriteBytes += stored.Packed?.Length ?? 0;
+                writes.Add(WritePage(page, stored));
             }
             else if (_pageRows.ContainsKey(page))
             {
