@@ -11,9 +11,9 @@ using Orleans.TestingHost;
 namespace MatchChat.Tests.Grains;
 
 /// <summary>
-/// A topic queue stored in one row keeps each request's bytes from the last write and stores them packed
-/// (<see cref="PackedRequests"/>): what changed after a write must be in the next one, and a row an older build wrote
-/// must still be read.
+/// A topic queue keeps each request's bytes from the last write and stores them packed (<see cref="PackedRequests"/>,
+/// in pages by default): what changed after a write must be in the next one, and a row an older build wrote must still
+/// be read.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class PackedQueueTests(ClusterFixture fixture)
@@ -206,6 +206,58 @@ public sealed class PackedPagesOffTests(PackedPagesOffTests.Cluster cluster) : I
         {
             ["MatchChat:Matching:PackedQueue"] = "false",
             ["MatchChat:Matching:QueuePages"] = "true",
+        };
+    }
+}
+
+/// <summary>
+/// Pages off (the layout of stop 44, still a setting): the queue's own row holds every waiting request, packed, and a
+/// list an older build wrote is read and then stored packed.
+/// </summary>
+public sealed class PackedRowTests(PackedRowTests.Cluster cluster) : IClassFixture<PackedRowTests.Cluster>
+{
+    [Fact]
+    public async Task A_queue_in_one_row_is_stored_packed_and_comes_back_in_order_after_a_restart()
+    {
+        var topic = TestTopics.Slug(87);
+        var queue = cluster.Host.Client.GetGrain<ITopicQueueGrain>(topic);
+        var seekers = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            seekers.Add(Guid.NewGuid().ToString("N"));
+        }
+
+        var old = new TopicQueueState
+        {
+            Requests = seekers.Select((s, i) => new QueuedRequest
+            {
+                Request = new SeekerRequest($"r{i}-{Guid.NewGuid():N}", s, "H-" + i, "adult", [], null, DateTime.UtcNow.AddMinutes(-10 + i)),
+            }).ToList(),
+        };
+        await cluster.GrainStorage.WriteStateAsync("queue", queue.GetGrainId(), new GrainState<TopicQueueState>(old));
+        Assert.Equal(2, (await queue.GetTicket(old.Requests[1].Request.RequestId))!.Position);
+
+        // A cancel from the middle is a change: the row is written, packed, without it.
+        Assert.True(await queue.Cancel(old.Requests[1].Request.RequestId, TicketStatus.Cancelled));
+        var stored = new GrainState<TopicQueueState>();
+        await cluster.GrainStorage.ReadStateAsync("queue", queue.GetGrainId(), stored);
+        Assert.Null(stored.State!.Pages);
+        Assert.Empty(stored.State.Requests);
+        var serializer = cluster.SiloServices.GetRequiredService<Serializer<QueuedRequest>>();
+        Assert.Equal(new[] { old.Requests[0], old.Requests[2], old.Requests[3] }.Select(r => r.Request.RequestId),
+            stored.State.Packed!.Unpack(serializer).Select(r => r.Request.RequestId));
+
+        await queue.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+        Assert.Equal(2, (await queue.GetTicket(old.Requests[2].Request.RequestId))!.Position);
+        Assert.Null(await queue.GetTicket(old.Requests[1].Request.RequestId));
+    }
+
+    /// <summary>One silo; pages off, packing on (the default).</summary>
+    public sealed class Cluster : OneSiloCluster
+    {
+        protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+        {
+            ["MatchChat:Matching:QueuePages"] = "false",
         };
     }
 }

@@ -1,9 +1,9 @@
 using System.Reflection;
-using Newtonsoft.Json.Linq;
 using MatchChat.Contracts.Matching;
 using MatchChat.Grains.Queues;
 using MatchChat.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Newtonsoft.Json.Linq;
 using Orleans.Serialization;
 
 namespace MatchChat.Tests.Persistence;

@@ -3,11 +3,11 @@ namespace MatchChat.Tests.Support;
 /// <summary>Each test uses its own topics so queues never share listeners across tests.</summary>
 public static class TestTopics
 {
-    public const int Count = 87;
+    public const int Count = 88;
 
     public static string Slug(int i) => $"t{i:00}";
 
-    /// <summary>Settings for MatchChat:Topics: the default six, t00..t86 for all, teen-room for teens, adult-room for adults.</summary>
+    /// <summary>Settings for MatchChat:Topics: the default six, t00..t87 for all, teen-room for teens, adult-room for adults.</summary>
     public static Dictionary<string, string?> Settings()
     {
         // The crisis screen runs, without the large model (tests that need it turn it on: CrisisModelServerFixture);
