@@ -129,25 +129,14 @@ public sealed class PackedQueueOffTests(PackedQueueOffTests.Cluster cluster) : I
         var topic = TestTopics.Slug(84);
         var storage = cluster.GrainStorage;
         var queue = cluster.Host.Client.GetGrain<ITopicQueueGrain>(topic);
-        var requests = Enumerable.Range(0, 3).Select(i => new QueuedRequest
-        {
-            Request = new SeekerRequest($"r{i}-{Guid.NewGuid():N}", $"s{i}-{Guid.NewGuid():N}", "H-" + i, "adult", [], null, DateTime.UtcNow.AddMinutes(-10 + i)),
-        }).ToList();
+        var requests = StoredQueue.Waiting(3);
         var packed = new TopicQueueState { Packed = PackedRequests.Pack(requests, cluster.SiloServices.GetRequiredService<Serializer<QueuedRequest>>()) };
         await storage.WriteStateAsync("queue", queue.GetGrainId(), new GrainState<TopicQueueState>(packed));
 
         Assert.Equal(2, (await queue.GetTicket(requests[1].Request.RequestId))!.Position);
 
-        var stored = new GrainState<TopicQueueState>();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        do
-        {
-            await Task.Delay(100);
-            await storage.ReadStateAsync("queue", queue.GetGrainId(), stored);
-        }
-        while (stored.State!.Packed is not null && DateTime.UtcNow < deadline);
-
-        Assert.Null(stored.State.Packed);
+        var stored = await StoredQueue.ReadUntil<TopicQueueState>(storage, "queue", queue.GetGrainId(), s => s.Packed is null);
+        Assert.Null(stored.State!.Packed);
         Assert.Equal(requests.Select(r => r.Request.RequestId), stored.State.Requests.Select(r => r.Request.RequestId));
     }
 
@@ -175,27 +164,15 @@ public sealed class PackedPagesOffTests(PackedPagesOffTests.Cluster cluster) : I
         var storage = cluster.GrainStorage;
         var queue = cluster.Host.Client.GetGrain<ITopicQueueGrain>(topic);
         var pageId = GrainId.Create("mcqueuepage", $"{topic}/0");
-        var requests = Enumerable.Range(0, 3).Select(i => new QueuedRequest
-        {
-            Request = new SeekerRequest($"r{i}-{Guid.NewGuid():N}", $"s{i}-{Guid.NewGuid():N}", "H-" + i, "adult", [], null, DateTime.UtcNow.AddMinutes(-10 + i)),
-            Arrival = i,
-        }).ToList();
+        var requests = StoredQueue.Waiting(3);
         var page = new QueuePage { Packed = PackedRequests.Pack(requests, cluster.SiloServices.GetRequiredService<Serializer<QueuedRequest>>()) };
         await storage.WriteStateAsync("queue", queue.GetGrainId(), new GrainState<TopicQueueState>(new TopicQueueState { Pages = [0], NextArrival = 3 }));
         await storage.WriteStateAsync("queuepage", pageId, new GrainState<QueuePage>(page));
 
         Assert.Equal(2, (await queue.GetTicket(requests[1].Request.RequestId))!.Position);
 
-        var stored = new GrainState<QueuePage>();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        do
-        {
-            await Task.Delay(100);
-            await storage.ReadStateAsync("queuepage", pageId, stored);
-        }
-        while (stored.State!.Packed is not null && DateTime.UtcNow < deadline);
-
-        Assert.Null(stored.State.Packed);
+        var stored = await StoredQueue.ReadUntil<QueuePage>(storage, "queuepage", pageId, s => s.Packed is null);
+        Assert.Null(stored.State!.Packed);
         Assert.Equal(requests.Select(r => r.Request.RequestId), stored.State.Requests.Select(r => r.Request.RequestId));
     }
 
@@ -259,5 +236,32 @@ public sealed class PackedRowTests(PackedRowTests.Cluster cluster) : IClassFixtu
         {
             ["MatchChat:Matching:QueuePages"] = "false",
         };
+    }
+}
+
+/// <summary>A queue's rows as a test writes and reads them in storage.</summary>
+internal static class StoredQueue
+{
+    /// <summary>Waiting requests of unknown seekers, oldest first, numbered by arrival.</summary>
+    public static List<QueuedRequest> Waiting(int count) => Enumerable.Range(0, count).Select(i => new QueuedRequest
+    {
+        Request = new SeekerRequest($"r{i}-{Guid.NewGuid():N}", $"s{i}-{Guid.NewGuid():N}", "H-" + i, "adult", [], null, DateTime.UtcNow.AddMinutes(-10 + i)),
+        Arrival = i,
+    }).ToList();
+
+    /// <summary>The stored row, read every 100 ms until <paramref name="done"/> holds or 10 s have passed.</summary>
+    public static async Task<GrainState<T>> ReadUntil<T>(IGrainStorage storage, string stateName, GrainId id, Func<T, bool> done)
+        where T : class
+    {
+        var stored = new GrainState<T>();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        do
+        {
+            await Task.Delay(100);
+            await storage.ReadStateAsync(stateName, id, stored);
+        }
+        while ((stored.State is null || !done(stored.State)) && DateTime.UtcNow < deadline);
+
+        return stored;
     }
 }
