@@ -39,7 +39,18 @@ public sealed class ChatObserver(
         await ToMember(memberId, c => c.Matched(conversation));
     }
 
-    public Task ConversationEnded(string memberId, ConversationEnded ended) => ToMember(memberId, c => c.ConversationEnded(ended));
+    /// <summary>
+    /// The member hears of the end, and this node takes their connections out of the conversation's group once the
+    /// channel's queued sends are out (a message sent just before the end still arrives live). Nothing more is pushed
+    /// on an ended conversation; staying in it would have this node renew its subscription, and so keep the
+    /// conversation's grain and group alive, for as long as the member stays connected.
+    /// </summary>
+    public Task ConversationEnded(string memberId, ConversationEnded ended)
+    {
+        var channel = Channels.ForConversation(ended.ConversationId);
+        sends.Enqueue(channel, () => bridge.LeaveChannelAsync(memberId, channel));
+        return ToMember(memberId, c => c.ConversationEnded(ended));
+    }
 
     /// <summary>
     /// A member's grain says they are in a channel: a seeker's request joins the topic's queue group (a recent watch of
