@@ -229,6 +229,27 @@ public sealed class PackedRowTests(PackedRowTests.Cluster cluster) : IClassFixtu
         Assert.Null(await queue.GetTicket(old.Requests[1].Request.RequestId));
     }
 
+    [Fact]
+    public async Task A_queue_stored_in_pages_is_read_and_rewritten_in_one_row_without_any_change()
+    {
+        // Pages turned off after a build that stored this queue in pages: nothing happens to the queue, yet its row
+        // soon holds every request, in order, where a build with pages off looks for them.
+        var topic = TestTopics.Slug(89);
+        var storage = cluster.GrainStorage;
+        var queue = cluster.Host.Client.GetGrain<ITopicQueueGrain>(topic);
+        var serializer = cluster.SiloServices.GetRequiredService<Serializer<QueuedRequest>>();
+        var requests = StoredQueue.Waiting(3);
+        await storage.WriteStateAsync("queue", queue.GetGrainId(), new GrainState<TopicQueueState>(new TopicQueueState { Pages = [0], NextArrival = 3 }));
+        await storage.WriteStateAsync("queuepage", GrainId.Create("mcqueuepage", $"{topic}/0"),
+            new GrainState<QueuePage>(new QueuePage { Packed = PackedRequests.Pack(requests, serializer) }));
+
+        Assert.Equal(2, (await queue.GetTicket(requests[1].Request.RequestId))!.Position);
+
+        var stored = await StoredQueue.ReadUntil<TopicQueueState>(storage, "queue", queue.GetGrainId(), s => s.Pages is null);
+        Assert.Null(stored.State!.Pages);
+        Assert.Equal(requests.Select(r => r.Request.RequestId), stored.State.Packed!.Unpack(serializer).Select(r => r.Request.RequestId));
+    }
+
     /// <summary>One silo; pages off, packing on (the default).</summary>
     public sealed class Cluster : OneSiloCluster
     {
