@@ -40,4 +40,29 @@ public sealed class EndedConversationTests(ServerFixture server) : IClassFixture
         // The ended conversation can still be read by its members.
         Assert.Equal([last.Seq], (await seeker.History(conversation.Channel)).Select(m => m.Seq));
     }
+
+    [Fact]
+    public async Task A_join_that_arrives_after_the_end_does_not_bring_the_conversation_back()
+    {
+        await using var seeker = await server.NewMember();
+        await using var listener = await server.NewMember();
+        var (conversation, _) = await Journeys.Match(seeker, listener, TestTopics.Slug(90));
+        await seeker.Conn.Invoke("EndConversation", conversation.ConversationId);
+        await seeker.Conn.Next<ConversationEnded>("ConversationEnded");
+        await listener.Conn.Next<ConversationEnded>("ConversationEnded");
+
+        // As a listener's accept or a reconnect would, with a channel list read just before the end.
+        var bridge = server.Services.GetRequiredService<PushBridge>();
+        await bridge.JoinChannelAsync(listener.Created.MemberId, conversation.Channel);
+        await bridge.JoinChannelAsync(seeker.Created.MemberId, conversation.Channel);
+
+        var local = server.Services.GetRequiredService<LocalConnections>();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (local.Channels().Contains(conversation.Channel) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.DoesNotContain(conversation.Channel, local.Channels());
+    }
 }

@@ -43,11 +43,13 @@ public sealed class ChatObserver(
     /// The member hears of the end, and this node takes their connections out of the conversation's group once the
     /// channel's queued sends are out (a message sent just before the end still arrives live). Nothing more is pushed
     /// on an ended conversation; staying in it would have this node renew its subscription, and so keep the
-    /// conversation's grain and group alive, for as long as the member stays connected.
+    /// conversation's grain and group alive, for as long as the member stays connected. A join that arrives after
+    /// this (read before the end) is refused (<see cref="LocalConnections.MarkEnded"/>).
     /// </summary>
     public Task ConversationEnded(string memberId, ConversationEnded ended)
     {
         var channel = Channels.ForConversation(ended.ConversationId);
+        local.MarkEnded(channel);
         sends.Enqueue(channel, () => bridge.LeaveChannelAsync(memberId, channel));
         return ToMember(memberId, c => c.ConversationEnded(ended));
     }

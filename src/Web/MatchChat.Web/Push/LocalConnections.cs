@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace MatchChat.Web.Push;
 
 /// <summary>
@@ -10,6 +12,12 @@ public sealed class LocalConnections
     private readonly Dictionary<string, HashSet<string>> _connectionsByMember = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _channelsByMember = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _channelMembers = new(StringComparer.Ordinal);
+
+    /// <summary>Conversation channels that ended on this node lately → when (a join arriving after the end is refused).</summary>
+    private readonly Dictionary<string, long> _ended = new(StringComparer.Ordinal);
+
+    /// <summary>How long an ended conversation is remembered: far longer than a join can lag behind the end.</summary>
+    public static readonly TimeSpan EndedKeptFor = TimeSpan.FromSeconds(60);
 
     /// <summary>True when this is the member's first connection on this node.</summary>
     public bool AddConnection(string memberId, string connectionId)
@@ -57,12 +65,15 @@ public sealed class LocalConnections
         }
     }
 
-    /// <summary>Records that a local member is in a channel; true when the channel is new on this node.</summary>
+    /// <summary>
+    /// Records that a local member is in a channel; true when the channel is new on this node. A conversation that
+    /// ended here lately is not added again (a reconnect's channel list, or an accept's join, read before the end).
+    /// </summary>
     public bool AddChannel(string memberId, string channel)
     {
         lock (_lock)
         {
-            if (!_connectionsByMember.ContainsKey(memberId))
+            if (!_connectionsByMember.ContainsKey(memberId) || _ended.ContainsKey(channel))
             {
                 return false;
             }
@@ -79,6 +90,39 @@ public sealed class LocalConnections
 
             _channelMembers[channel] = _channelMembers.GetValueOrDefault(channel) + 1;
             return _channelMembers[channel] == 1;
+        }
+    }
+
+    /// <summary>A conversation ended: from now on no member is added to its channel on this node (see <see cref="EndedKeptFor"/>).</summary>
+    public void MarkEnded(string channel)
+    {
+        lock (_lock)
+        {
+            _ended[channel] = Stopwatch.GetTimestamp();
+        }
+    }
+
+    /// <summary>True when the channel is a conversation that ended here lately.</summary>
+    public bool HasEnded(string channel)
+    {
+        lock (_lock)
+        {
+            return _ended.ContainsKey(channel);
+        }
+    }
+
+    /// <summary>Forgets ended conversations older than <see cref="EndedKeptFor"/> (on each renewal).</summary>
+    public void PruneEnded()
+    {
+        lock (_lock)
+        {
+            foreach (var (channel, at) in _ended)
+            {
+                if (Stopwatch.GetElapsedTime(at) >= EndedKeptFor)
+                {
+                    _ended.Remove(channel);
+                }
+            }
         }
     }
 

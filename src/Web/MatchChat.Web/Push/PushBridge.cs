@@ -62,6 +62,12 @@ public sealed class PushBridge(
         blocks.Set(memberId, member.BlockedIds);
         foreach (var channel in member.Channels)
         {
+            if (local.HasEnded(channel))
+            {
+                // Listed by the member's grain just before it ended (the end reached this node meanwhile).
+                continue;
+            }
+
             await hub.Groups.AddToGroupAsync(connectionId, channel);
             if (local.AddChannel(memberId, channel))
             {
@@ -90,6 +96,11 @@ public sealed class PushBridge(
     /// </summary>
     public async Task JoinChannelAsync(string memberId, string channel, bool waitForSubscription = true, bool resubscribe = false)
     {
+        if (local.HasEnded(channel))
+        {
+            return;
+        }
+
         foreach (var connectionId in local.ConnectionsOf(memberId))
         {
             await hub.Groups.AddToGroupAsync(connectionId, channel);
@@ -143,14 +154,14 @@ public sealed class PushBridge(
         ? grains.Ref<ITopicQueueGrain>(QueueGroups.TopicOf(channel)).Watch(NodeId, Reference)
         : ChannelRef.Grain(grains, channel).Subscribe(NodeId, Reference);
 
+    /// <summary>The node forgets the member's channel first (so renewals stop even if a group removal fails), then leaves the group.</summary>
     public async Task LeaveChannelAsync(string memberId, string channel)
     {
+        local.RemoveChannel(memberId, channel);
         foreach (var connectionId in local.ConnectionsOf(memberId))
         {
             await hub.Groups.RemoveFromGroupAsync(connectionId, channel);
         }
-
-        local.RemoveChannel(memberId, channel);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -164,6 +175,7 @@ public sealed class PushBridge(
 
     private async Task RenewAsync(CancellationToken cancellationToken)
     {
+        local.PruneEnded();
         foreach (var entry in _subscriptions)
         {
             if (Stopwatch.GetElapsedTime(entry.Value.Started) >= SharedFor)
