@@ -1,4 +1,5 @@
 using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Tests.Support;
 
@@ -75,5 +76,27 @@ public sealed class SeveralConnectionsTests(ServerFixture server) : IClassFixtur
         Assert.Equal("still here?", received.Text);
         await listener.Conn.Invoke("EndConversation", forSeeker.ConversationId);
         await fresh.Next<ConversationEnded>("ConversationEnded", e => e.ConversationId == forSeeker.ConversationId);
+    }
+
+    [Fact]
+    public async Task A_tab_opened_while_another_is_open_gets_the_open_offer_and_the_seekers_ticket()
+    {
+        // The first tabs stay open, so the node already has both members: the new tabs still hear what is open.
+        var topic = TestTopics.Slug(91);
+        await using var listener = await server.NewMember();
+        await using var seeker = await server.NewMember();
+        await listener.BecomeAvailableListener(topic);
+        var ticket = await seeker.Request(topic);
+        var offer = await listener.Conn.Next<Offer>("OfferReceived");
+
+        var listenerTab = await listener.ConnectAnother();
+        var seekerTab = await seeker.ConnectAnother();
+        Assert.Equal(offer.OfferId, (await listenerTab.Next<Offer>("OfferReceived")).OfferId);
+        var again = await seekerTab.Next<QueueTicket>("QueueUpdated", t => t.RequestId == ticket.RequestId);
+        Assert.Equal(TicketStatus.Offered, again.Status);
+
+        // The offer is taken from the new tab.
+        var conversation = await listenerTab.Invoke<Conversation>("AcceptOffer", offer.OfferId);
+        await seekerTab.Next<Conversation>("Matched", c => c.ConversationId == conversation.ConversationId);
     }
 }

@@ -49,6 +49,13 @@ public interface IMemberGrain : IGrainWithStringKey
 
     /// <summary>A web node now has connections of this member (or renews that it still has).</summary>
     [Alias("Attach")] Task<MemberChannels> Attach(string nodeId, IChatObserver node);
+
+    /// <summary>
+    /// A new connection of this member on a web node: as <see cref="Attach"/>, and the open offers and the request's
+    /// ticket are sent to that node again even when it already had the member (a second tab, or a reload whose old
+    /// connection the node has not closed yet), so the new connection gets them.
+    /// </summary>
+    [Alias("AttachConnection")] Task<MemberChannels> AttachConnection(string nodeId, IChatObserver node);
     [Alias("Detach")] Task Detach(string nodeId);
 
     [Alias("RequestListener")] Task<QueueTicket> RequestListener(string topic, string[] experiences, string? note);

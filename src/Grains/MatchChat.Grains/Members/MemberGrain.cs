@@ -91,7 +91,11 @@ public sealed partial class MemberGrain(
         return Describe();
     }
 
-    public async Task<MemberChannels> Attach(string nodeId, IChatObserver node)
+    public Task<MemberChannels> Attach(string nodeId, IChatObserver node) => Attach(nodeId, node, connection: false);
+
+    public Task<MemberChannels> AttachConnection(string nodeId, IChatObserver node) => Attach(nodeId, node, connection: true);
+
+    private async Task<MemberChannels> Attach(string nodeId, IChatObserver node, bool connection)
     {
         RequireActive();
         var wasConnected = _presence.Connected;
@@ -101,6 +105,12 @@ public sealed partial class MemberGrain(
             _listener.ResendOffers(node);
             await _seeker.ResendTicket(node);
             await CatchUpNode(node);
+        }
+        else if (connection)
+        {
+            // Another connection on a node that has the member: it needs them too (the others ignore repeats).
+            _listener.ResendOffers(node);
+            await _seeker.ResendTicket(node);
         }
 
         if (!wasConnected)

@@ -58,7 +58,7 @@ public sealed class PushBridge(
     public async Task ConnectAsync(string memberId, string connectionId)
     {
         local.AddConnection(memberId, connectionId);
-        var member = await grains.Ref<IMemberGrain>(memberId).Attach(NodeId, Reference);
+        var member = await grains.Ref<IMemberGrain>(memberId).AttachConnection(NodeId, Reference);
         blocks.Set(memberId, member.BlockedIds);
         foreach (var channel in member.Channels)
         {
