@@ -73,6 +73,11 @@ public sealed class PushBridge(
             {
                 await SubscribeTo(channel);
             }
+            else if (local.HasEnded(channel))
+            {
+                // It ended while this connection joined: out of the group again.
+                await hub.Groups.RemoveFromGroupAsync(connectionId, channel);
+            }
         }
     }
 
@@ -106,7 +111,13 @@ public sealed class PushBridge(
             await hub.Groups.AddToGroupAsync(connectionId, channel);
         }
 
-        local.AddChannel(memberId, channel);
+        if (!local.AddChannel(memberId, channel) && local.HasEnded(channel))
+        {
+            // The conversation ended while this join ran (its leave may already have run): undo the group adds.
+            await LeaveChannelAsync(memberId, channel);
+            return;
+        }
+
         var subscribe = Subscription(channel, share: !resubscribe);
         if (waitForSubscription)
         {
