@@ -10,8 +10,10 @@ public sealed class LocalConnections
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, HashSet<string>> _connectionsByMember = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> _channelsByMember = new(StringComparer.Ordinal);
+    /// <summary>Per member: their channels on this node → the join stamp (<see cref="JoinStamp"/>) of their latest join.</summary>
+    private readonly Dictionary<string, Dictionary<string, long>> _channelsByMember = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _channelMembers = new(StringComparer.Ordinal);
+    private long _joins;
 
     /// <summary>Conversation channels that ended on this node lately → when (a join arriving after the end is refused).</summary>
     private readonly Dictionary<string, long> _ended = new(StringComparer.Ordinal);
@@ -47,7 +49,7 @@ public sealed class LocalConnections
             _connectionsByMember.Remove(memberId);
             if (_channelsByMember.Remove(memberId, out var channels))
             {
-                foreach (var channel in channels)
+                foreach (var channel in channels.Keys)
                 {
                     Release(channel);
                 }
@@ -78,12 +80,14 @@ public sealed class LocalConnections
                 return false;
             }
 
-            if (!_channelsByMember.TryGetValue(memberId, out var set))
+            if (!_channelsByMember.TryGetValue(memberId, out var joined))
             {
-                _channelsByMember[memberId] = set = new HashSet<string>(StringComparer.Ordinal);
+                _channelsByMember[memberId] = joined = new Dictionary<string, long>(StringComparer.Ordinal);
             }
 
-            if (!set.Add(channel))
+            var isNew = !joined.ContainsKey(channel);
+            joined[channel] = ++_joins;
+            if (!isNew)
             {
                 return false;
             }
@@ -126,14 +130,59 @@ public sealed class LocalConnections
         }
     }
 
-    public void RemoveChannel(string memberId, string channel)
+    public void RemoveChannel(string memberId, string channel) => RemoveChannel(memberId, channel, long.MaxValue);
+
+    /// <summary>
+    /// The latest join's stamp. Read before asking a member's grain for their channels: a channel joined here after
+    /// that has a later stamp, so an answer that does not list it is not a reason to let it go.
+    /// </summary>
+    public long JoinStamp
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _joins;
+            }
+        }
+    }
+
+    /// <summary>The member's channels here that were joined at or before <paramref name="stamp"/> and that <paramref name="listed"/> (their grain's answer) leaves out.</summary>
+    public string[] NotListed(string memberId, string[] listed, long stamp)
     {
         lock (_lock)
         {
-            if (_channelsByMember.TryGetValue(memberId, out var set) && set.Remove(channel))
+            if (!_channelsByMember.TryGetValue(memberId, out var joined))
             {
-                Release(channel);
+                return [];
             }
+
+            return [.. joined.Where(j => j.Value <= stamp && Array.IndexOf(listed, j.Key) < 0).Select(j => j.Key)];
+        }
+    }
+
+    /// <summary>Forgets the member's channel if their latest join of it was at or before <paramref name="stamp"/>; true when it did.</summary>
+    public bool RemoveChannel(string memberId, string channel, long stamp)
+    {
+        lock (_lock)
+        {
+            if (!_channelsByMember.TryGetValue(memberId, out var joined) || !joined.TryGetValue(channel, out var at) || at > stamp)
+            {
+                return false;
+            }
+
+            joined.Remove(channel);
+            Release(channel);
+            return true;
+        }
+    }
+
+    /// <summary>True when this node has the member in the channel.</summary>
+    public bool Holds(string memberId, string channel)
+    {
+        lock (_lock)
+        {
+            return _channelsByMember.TryGetValue(memberId, out var joined) && joined.ContainsKey(channel);
         }
     }
 

@@ -29,6 +29,8 @@ public sealed class PushBridge(
     /// <summary>Per channel: this node's latest subscription to its grain and when it began (entries live for <see cref="SharedFor"/>; renewals prune them).</summary>
     private readonly ConcurrentDictionary<string, (Task<bool> Done, long Started)> _subscriptions = new(StringComparer.Ordinal);
     private ChatObserver? _observer;
+    /// <summary>Channel memberships let go since the last renewal's log line (<see cref="LetGoAsync"/>).</summary>
+    private int _letGo;
     private IChatObserver? _reference;
 
     public string NodeId { get; } = Guid.NewGuid().ToString("N");
@@ -201,11 +203,19 @@ public sealed class PushBridge(
         {
             try
             {
+                var asked = local.JoinStamp;
                 var member = await grains.Ref<IMemberGrain>(memberId).Attach(NodeId, Reference);
                 if (local.ConnectionsOf(memberId).Length > 0)
                 {
                     // Renewal also refreshes the push filter, in case a BlocksChanged was lost.
                     blocks.Set(memberId, member.BlockedIds);
+                }
+
+                // And the member's channels, in case a ConversationEnded, ChannelLeft or RemovedFromRoom was lost.
+                // Queued behind the channel's sends, like the end's own leave (which, if it is queued too, goes first).
+                foreach (var channel in local.NotListed(memberId, member.Channels, asked))
+                {
+                    sends.Enqueue(channel, () => LetGoAsync(memberId, channel, asked));
                 }
             }
             catch (MatchChatException e) when (e.Code is ErrorCodes.Forbidden or ErrorCodes.NotFound)
@@ -232,6 +242,41 @@ public sealed class PushBridge(
         if (failures > 0)
         {
             logger.LogWarning("Push renewal: {Failures} registrations failed; retrying next round", failures);
+        }
+
+        var letGo = Interlocked.Exchange(ref _letGo, 0);
+        if (letGo > 0)
+        {
+            // Each is an event this node missed; the count alone, never whose or which.
+            logger.LogWarning("Push renewal: let go of {Channels} channel membership(s) that members' grains no longer list", letGo);
+        }
+    }
+
+    /// <summary>
+    /// The member's grain no longer lists the channel, and this node's latest join of it came before the grain was
+    /// asked: the event that should have taken the member out was lost. Out of the group now. A join that lands
+    /// meanwhile (a later stamp) keeps the channel; if it lands between the two steps, its group adds are restored.
+    /// </summary>
+    private async Task LetGoAsync(string memberId, string channel, long asked)
+    {
+        if (!local.RemoveChannel(memberId, channel, asked))
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref _letGo);
+
+        foreach (var connectionId in local.ConnectionsOf(memberId))
+        {
+            await hub.Groups.RemoveFromGroupAsync(connectionId, channel);
+        }
+
+        if (local.Holds(memberId, channel))
+        {
+            foreach (var connectionId in local.ConnectionsOf(memberId))
+            {
+                await hub.Groups.AddToGroupAsync(connectionId, channel);
+            }
         }
     }
 }

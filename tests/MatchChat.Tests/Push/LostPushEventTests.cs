@@ -1,0 +1,75 @@
+using MatchChat.Contracts;
+using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Members;
+using MatchChat.Contracts.Messaging;
+using MatchChat.Contracts.Rooms;
+using MatchChat.Tests.Support;
+using MatchChat.Web.Push;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MatchChat.Tests.Push;
+
+/// <summary>
+/// Grains tell a web node one-way that a member left a channel; such an event can be lost (the node's registration
+/// lapsed, a silo restarted). The node's renewal (every 0.5 s here) compares what it holds with the member's grain
+/// and lets go of what the grain no longer lists. Here the event is lost for real: the member's grain forgets this
+/// node (as when its registration expires) before the change, so it tells nobody, and the node hears again only at
+/// its next renewal.
+/// </summary>
+public sealed class LostPushEventTests(FastTimeoutsServerFixture server) : IClassFixture<FastTimeoutsServerFixture>
+{
+    [Fact]
+    public async Task A_member_who_left_a_room_while_this_node_was_not_told_stops_reading_it()
+    {
+        var slug = TestTopics.Slug(92);
+        var channel = Channels.ForRoom(slug);
+        await using var leaver = await server.NewMember();
+        await using var stays = await server.NewMember();
+        await leaver.Conn.Invoke<Room>("JoinRoom", slug);
+        await stays.Conn.Invoke<Room>("JoinRoom", slug);
+
+        // The leave happens while the member's grain does not know this node, so no ChannelLeft reaches it.
+        var member = Grains.Ref<IMemberGrain>(leaver.Created.MemberId);
+        await member.Detach(Bridge.NodeId);
+        await member.LeaveRoom(slug);
+
+        await AssertLetGo(leaver.Created.MemberId, channel);
+        var after = await stays.Send(channel, "said after they left");
+        await stays.Conn.Next<Message>("MessageReceived", m => m.Seq == after.Seq);
+        await leaver.Conn.AssertNone<Message>("MessageReceived", m => m.Seq == after.Seq);
+    }
+
+    [Fact]
+    public async Task A_conversation_whose_end_this_node_missed_is_let_go_for_that_member()
+    {
+        await using var seeker = await server.NewMember();
+        await using var listener = await server.NewMember();
+        var (conversation, _) = await Journeys.Match(seeker, listener, TestTopics.Slug(93));
+
+        // The listener's end notice is lost; the seeker's arrives (same node), as does the end for the seeker's page.
+        await Grains.Ref<IMemberGrain>(listener.Created.MemberId).Detach(Bridge.NodeId);
+        await seeker.Conn.Invoke("EndConversation", conversation.ConversationId);
+        await seeker.Conn.Next<ConversationEnded>("ConversationEnded");
+
+        await AssertLetGo(listener.Created.MemberId, conversation.Channel);
+        Assert.DoesNotContain(conversation.Channel, Local.Channels());
+    }
+
+    private IGrainFactory Grains => server.Services.GetRequiredService<IGrainFactory>();
+
+    private PushBridge Bridge => server.Services.GetRequiredService<PushBridge>();
+
+    private LocalConnections Local => server.Services.GetRequiredService<LocalConnections>();
+
+    /// <summary>Within 10 s (renewals run every 0.5 s) the node no longer has the member in the channel.</summary>
+    private async Task AssertLetGo(string memberId, string channel)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (Local.Holds(memberId, channel) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.False(Local.Holds(memberId, channel));
+    }
+}
