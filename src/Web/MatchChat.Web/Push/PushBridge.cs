@@ -4,6 +4,7 @@ using MatchChat.Contracts;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Members;
+using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Push;
 using MatchChat.Web.Clients;
 using Microsoft.Extensions.Options;
@@ -29,8 +30,10 @@ public sealed class PushBridge(
     /// <summary>Per channel: this node's latest subscription to its grain and when it began (entries live for <see cref="SharedFor"/>; renewals prune them).</summary>
     private readonly ConcurrentDictionary<string, (Task<bool> Done, long Started)> _subscriptions = new(StringComparer.Ordinal);
     private ChatObserver? _observer;
-    /// <summary>Channel memberships let go since the last renewal's log line (<see cref="LetGoAsync"/>).</summary>
-    private int _letGo;
+    /// <summary>Channel memberships let go since the last renewal's log line (<see cref="LetGoAsync"/>): conversations, rooms, queue groups.</summary>
+    private readonly int[] _letGo = new int[3];
+    /// <summary>Per local member: the channels held here that their grain's answer left out at the last renewal.</summary>
+    private readonly ConcurrentDictionary<string, string[]> _unlisted = new(StringComparer.Ordinal);
     private IChatObserver? _reference;
 
     public string NodeId { get; } = Guid.NewGuid().ToString("N");
@@ -70,15 +73,11 @@ public sealed class PushBridge(
                 continue;
             }
 
-            await hub.Groups.AddToGroupAsync(connectionId, channel);
-            if (local.AddChannel(memberId, channel))
+            var isNew = local.AddChannel(memberId, channel);
+            await SyncGroupAsync(memberId, channel);
+            if (isNew)
             {
                 await SubscribeTo(channel);
-            }
-            else if (local.HasEnded(channel))
-            {
-                // It ended while this connection joined: out of the group again.
-                await hub.Groups.RemoveFromGroupAsync(connectionId, channel);
             }
         }
     }
@@ -108,15 +107,11 @@ public sealed class PushBridge(
             return;
         }
 
-        foreach (var connectionId in local.ConnectionsOf(memberId))
+        local.AddChannel(memberId, channel);
+        await SyncGroupAsync(memberId, channel);
+        if (!local.Holds(memberId, channel) && local.HasEnded(channel))
         {
-            await hub.Groups.AddToGroupAsync(connectionId, channel);
-        }
-
-        if (!local.AddChannel(memberId, channel) && local.HasEnded(channel))
-        {
-            // The conversation ended while this join ran (its leave may already have run): undo the group adds.
-            await LeaveChannelAsync(memberId, channel);
+            // The conversation ended while this join ran: no subscription.
             return;
         }
 
@@ -171,9 +166,32 @@ public sealed class PushBridge(
     public async Task LeaveChannelAsync(string memberId, string channel)
     {
         local.RemoveChannel(memberId, channel);
-        foreach (var connectionId in local.ConnectionsOf(memberId))
+        await SyncGroupAsync(memberId, channel);
+    }
+
+    /// <summary>
+    /// Puts the member's connections in the channel's group, or takes them out, as <see cref="LocalConnections"/> has
+    /// it. Every join and leave changes that first and calls this after, and this looks again once its group changes
+    /// are made: a join and a leave of one member and channel that run together (an accept and a lost end's let-go, a
+    /// rejoin and a removal) both end with the group as the last change left it, whichever's group calls land last.
+    /// </summary>
+    private async Task SyncGroupAsync(string memberId, string channel)
+    {
+        var held = local.Holds(memberId, channel);
+        for (var round = 0; round < 3; round++)
         {
-            await hub.Groups.RemoveFromGroupAsync(connectionId, channel);
+            foreach (var connectionId in local.ConnectionsOf(memberId))
+            {
+                await (held ? hub.Groups.AddToGroupAsync(connectionId, channel) : hub.Groups.RemoveFromGroupAsync(connectionId, channel));
+            }
+
+            var now = local.Holds(memberId, channel);
+            if (now == held)
+            {
+                return;
+            }
+
+            held = now;
         }
     }
 
@@ -186,7 +204,8 @@ public sealed class PushBridge(
         }
     }
 
-    private async Task RenewAsync(CancellationToken cancellationToken)
+    /// <summary>One renewal round (internal: tests run it by hand).</summary>
+    internal async Task RenewAsync(CancellationToken cancellationToken)
     {
         local.PruneEnded();
         foreach (var entry in _subscriptions)
@@ -194,6 +213,14 @@ public sealed class PushBridge(
             if (Stopwatch.GetElapsedTime(entry.Value.Started) >= SharedFor)
             {
                 _subscriptions.TryRemove(entry);
+            }
+        }
+
+        foreach (var memberId in _unlisted.Keys)
+        {
+            if (local.ConnectionsOf(memberId).Length == 0)
+            {
+                _unlisted.TryRemove(memberId, out _);
             }
         }
 
@@ -211,12 +238,7 @@ public sealed class PushBridge(
                     blocks.Set(memberId, member.BlockedIds);
                 }
 
-                // And the member's channels, in case a ConversationEnded, ChannelLeft or RemovedFromRoom was lost.
-                // Queued behind the channel's sends, like the end's own leave (which, if it is queued too, goes first).
-                foreach (var channel in local.NotListed(memberId, member.Channels, asked))
-                {
-                    sends.Enqueue(channel, () => LetGoAsync(memberId, channel, asked));
-                }
+                LetGoOfUnlisted(memberId, member.Channels, asked);
             }
             catch (MatchChatException e) when (e.Code is ErrorCodes.Forbidden or ErrorCodes.NotFound)
             {
@@ -244,18 +266,48 @@ public sealed class PushBridge(
             logger.LogWarning("Push renewal: {Failures} registrations failed; retrying next round", failures);
         }
 
-        var letGo = Interlocked.Exchange(ref _letGo, 0);
-        if (letGo > 0)
+        var conversations = Interlocked.Exchange(ref _letGo[0], 0);
+        var rooms = Interlocked.Exchange(ref _letGo[1], 0);
+        var queueGroups = Interlocked.Exchange(ref _letGo[2], 0);
+        if (conversations + rooms + queueGroups > 0)
         {
-            // Each is an event this node missed; the count alone, never whose or which.
-            logger.LogWarning("Push renewal: let go of {Channels} channel membership(s) that members' grains no longer list", letGo);
+            // Each is an event this node missed; counts by kind alone, never whose or which.
+            logger.LogWarning(
+                "Push renewal: let go of channel memberships that members' grains no longer list: {Conversations} conversation(s), {Rooms} room(s), {QueueGroups} queue group(s)",
+                conversations, rooms, queueGroups);
+        }
+    }
+
+    /// <summary>
+    /// The member's channels, in case a ConversationEnded, ChannelLeft or RemovedFromRoom was lost: a channel held
+    /// here (joined before the grain was asked) that the grain's answer leaves out at two renewals in a row is let
+    /// go. One miss is not enough: the event may still be on its way (a renewal that lands just after an end), and
+    /// then the event's own leave does it. The let-go is queued behind the channel's sends, like the end's leave.
+    /// </summary>
+    private void LetGoOfUnlisted(string memberId, string[] listed, long asked)
+    {
+        var unlisted = local.NotListed(memberId, listed, asked);
+        if (unlisted.Length == 0)
+        {
+            _unlisted.TryRemove(memberId, out _);
+            return;
+        }
+
+        var missedBefore = _unlisted.GetValueOrDefault(memberId) ?? [];
+        _unlisted[memberId] = unlisted;
+        foreach (var channel in unlisted)
+        {
+            if (Array.IndexOf(missedBefore, channel) >= 0)
+            {
+                sends.Enqueue(channel, () => LetGoAsync(memberId, channel, asked));
+            }
         }
     }
 
     /// <summary>
     /// The member's grain no longer lists the channel, and this node's latest join of it came before the grain was
     /// asked: the event that should have taken the member out was lost. Out of the group now. A join that lands
-    /// meanwhile (a later stamp) keeps the channel; if it lands between the two steps, its group adds are restored.
+    /// meanwhile (a later stamp) keeps the channel (<see cref="SyncGroupAsync"/>).
     /// </summary>
     private async Task LetGoAsync(string memberId, string channel, long asked)
     {
@@ -264,19 +316,7 @@ public sealed class PushBridge(
             return;
         }
 
-        Interlocked.Increment(ref _letGo);
-
-        foreach (var connectionId in local.ConnectionsOf(memberId))
-        {
-            await hub.Groups.RemoveFromGroupAsync(connectionId, channel);
-        }
-
-        if (local.Holds(memberId, channel))
-        {
-            foreach (var connectionId in local.ConnectionsOf(memberId))
-            {
-                await hub.Groups.AddToGroupAsync(connectionId, channel);
-            }
-        }
+        Interlocked.Increment(ref _letGo[QueueGroups.IsQueueGroup(channel) ? 2 : channel.StartsWith(Channels.RoomPrefix, StringComparison.Ordinal) ? 1 : 0]);
+        await SyncGroupAsync(memberId, channel);
     }
 }
