@@ -52,6 +52,14 @@ public sealed class LostPushEventTests(ManualRenewalServerFixture server) : ICla
         await Grains.Ref<IMemberGrain>(listener.Created.MemberId).Detach(Bridge.NodeId);
         await seeker.Conn.Invoke("EndConversation", conversation.ConversationId);
         await seeker.Conn.Next<ConversationEnded>("ConversationEnded");
+        // The listener's grain hears of the end one-way: a renewal before that would still find the conversation listed.
+        var listenerGrain = Grains.Ref<IMemberGrain>(listener.Created.MemberId);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await listenerGrain.ListConversations()).Single().EndedAt is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
         Assert.True(Local.Holds(listener.Created.MemberId, conversation.Channel));
 
         await RenewAndAssertLetGo(listener.Created.MemberId, conversation.Channel);

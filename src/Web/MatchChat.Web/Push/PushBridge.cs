@@ -178,7 +178,8 @@ public sealed class PushBridge(
     private async Task SyncGroupAsync(string memberId, string channel)
     {
         var held = local.Holds(memberId, channel);
-        for (var round = 0; round < 3; round++)
+        // Ends once a look finds no change: another round needs another join or leave of this member and channel.
+        while (true)
         {
             foreach (var connectionId in local.ConnectionsOf(memberId))
             {
