@@ -158,7 +158,7 @@ public sealed class Options
                           --density 2000,10000,50000   S5 steps (and S0's idle steps, so each has a bare figure of the same size)
                           --density-hold S   after S5's last step keep the members connected S seconds more and measure again
                           --sources N        bind client sockets round-robin to 127.0.0.1..N (default: 1, or enough for 20,000 ports each at 2x the largest step)
-                          --gcdump           dotnet-gcdump of the server at the S0 idle point and the last S5 point
+                          --gcdump           dotnet-gcdump of the server at the S0 idle point, the last S5 point and after S4's last burst
                           --negotiate        do the SignalR negotiate round trip (default: WebSockets with SkipNegotiation)
                           --soak-minutes N   the chaos soak, N minutes instead of 10
                           --out FILE         also write the table to FILE (default artifacts/bench/<time>-<profile>.md)

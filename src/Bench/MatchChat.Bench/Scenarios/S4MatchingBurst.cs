@@ -169,6 +169,11 @@ public sealed class S4MatchingBurst : Scenario
                 + $"p99 request→ticket {Median(figures.Select(x => x.P99TicketMs)):F0} ms (each burst: "
                 + string.Join("; ", figures.Select(x => $"{x.Rate:F0}/s {x.CpuMs:F2} ms")) + ")");
         }
+        if (options.GcDump)
+        {
+            // What a run of bursts leaves on the heap: members, queues, the last burst's conversations, ended ones until they go.
+            await context.GcDumpAsync("S4-end", server);
+        }
         await Clients.DisposeAllAsync(listeners.Concat(seekers));
     }
 }

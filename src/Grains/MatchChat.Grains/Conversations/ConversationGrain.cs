@@ -27,8 +27,14 @@ namespace MatchChat.Grains.Conversations;
 /// Its state is not read at activation (<see cref="LazyState{T}"/>): a start, nearly always its first call, stores the
 /// new conversation blind and reads only when that is refused; every other first call reads first (<see cref="Invoke"/>).
 /// On PostgreSQL that is one round trip fewer on the way from an accepted offer to <c>Matched</c>.
+/// An idle activation goes after two minutes instead of the silo's default collection age (15): an open conversation
+/// is called every renewal (10 s) while a member is connected, but an ended one is only read now and then (its
+/// history, a thank-you, a report), and a matching burst ends thousands that each kept an activation for 15 minutes
+/// (docs/benchmarks.md, stops 45 and 47). A read activates it again. (A timer per ended conversation that deactivated
+/// it after a minute was measured and not kept: stop 47.)
 /// </summary>
 [MayInterleave(nameof(Interleaves))]
+[CollectionAgeLimit(Minutes = 2)]
 public sealed partial class ConversationGrain(
     DeepCopier<ConversationState> copier,
     IMessageStore store,
