@@ -3,9 +3,13 @@ using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Rooms;
+using MatchChat.Grains.Hosting;
+using MatchChat.Grains.Members;
 using MatchChat.Tests.Support;
 using MatchChat.Web.Push;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Core.Internal;
+using Orleans.Storage;
 
 namespace MatchChat.Tests.Push;
 
@@ -64,6 +68,55 @@ public sealed class LostPushEventTests(ManualRenewalServerFixture server) : ICla
 
         await RenewAndAssertLetGo(listener.Created.MemberId, conversation.Channel);
         Assert.DoesNotContain(conversation.Channel, Local.Channels());
+    }
+
+    [Fact]
+    public async Task An_open_conversation_that_a_member_grain_lost_is_kept_and_the_grain_is_told_again()
+    {
+        await using var seeker = await server.NewMember();
+        await using var listener = await server.NewMember();
+        var (conversation, _) = await Journeys.Match(seeker, listener, TestTopics.Slug(94));
+        var listenerId = listener.Created.MemberId;
+        var listenerGrain = Grains.Ref<IMemberGrain>(listenerId);
+
+        // The listener's grain is reloaded from a stored state that lacks the conversation, as after a best-effort
+        // write that failed: the record is taken out of storage, then the grain is deactivated.
+        var storage = server.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains);
+        var stored = new GrainState<MemberState>(new MemberState());
+        await storage.ReadStateAsync("member", listenerGrain.GetGrainId(), stored);
+        Assert.Equal(1, stored.State!.Conversations.RemoveAll(c => c.ConversationId == conversation.ConversationId));
+        await storage.WriteStateAsync("member", listenerGrain.GetGrainId(), stored);
+        await listenerGrain.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await listenerGrain.ListConversations()).Length > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Empty(await listenerGrain.ListConversations());
+        var matchedBefore = listener.Conn.All<Conversation>("Matched").Count;
+
+        // Two renewals in a row find the channel unlisted; the conversation's grain says it is open and theirs.
+        await Bridge.RenewAsync(CancellationToken.None);
+        await Task.Delay(200);
+        await Bridge.RenewAsync(CancellationToken.None);
+        await listener.Conn.Next<Conversation>("Matched", c => c.ConversationId == conversation.ConversationId, skip: matchedBefore);
+        deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await listenerGrain.ListConversations()).Length == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        var listed = Assert.Single(await listenerGrain.ListConversations());
+        Assert.Equal(conversation.ConversationId, listed.ConversationId);
+        Assert.Null(listed.EndedAt);
+        Assert.True(Local.Holds(listenerId, conversation.Channel));
+
+        // The chat goes on live, and the listener can end it (their grain knows it again).
+        var sent = await seeker.Send(conversation.Channel, "are you still there?");
+        await listener.Conn.Next<Message>("MessageReceived", m => m.Seq == sent.Seq);
+        await listener.Conn.Invoke("EndConversation", conversation.ConversationId);
+        await seeker.Conn.Next<ConversationEnded>("ConversationEnded", e => e.ConversationId == conversation.ConversationId);
     }
 
     private IGrainFactory Grains => server.Services.GetRequiredService<IGrainFactory>();

@@ -28,4 +28,12 @@ public interface IConversationGrain : IChannelGrain
 
     /// <summary>[network] The other participant, for a participant only (forbidden otherwise, not_found when there is no conversation).</summary>
     [Alias("PeerOf"), ReadOnly] Task<ConversationPeer> PeerOf(string memberId);
+
+    /// <summary>
+    /// From a web node about to let go of a conversation that the member's grain no longer lists: true when the member
+    /// is a participant and the conversation is open, and then the member's grain is told of it again, as at the start
+    /// (its record was lost: a best-effort write that failed before the grain was reloaded). False otherwise (ended,
+    /// never started, or not theirs), never an error.
+    /// </summary>
+    [Alias("Confirm"), ReadOnly] Task<bool> Confirm(string memberId);
 }

@@ -154,7 +154,19 @@ public sealed partial class ConversationGrain(
         return false;
     }
 
-    private void NotifyStarted()
+    public Task<bool> Confirm(string memberId)
+    {
+        if (!S.Exists || S.EndedAt is not null || (memberId != S.SeekerId && memberId != S.ListenerId))
+        {
+            return Task.FromResult(false);
+        }
+
+        NotifyStarted(memberId);
+        return Task.FromResult(true);
+    }
+
+    /// <summary>Tells both members (or only <paramref name="only"/>) that the conversation started; OnConversationStarted is idempotent.</summary>
+    private void NotifyStarted(string? only = null)
     {
         if (S.EndedAt is not null)
         {
@@ -164,9 +176,16 @@ public sealed partial class ConversationGrain(
         var id = Id;
         var seekerView = new Conversation(id, Channel, S.Topic!, S.ListenerHandle, MemberRoles.Seeker, S.SharedExperiences, S.StartedAt, null,
             S.MatchReason, S.ListenerBio);
-        var listenerView = seekerView with { PeerHandle = S.SeekerHandle, Role = MemberRoles.Listener, PeerBio = null };
-        _ = GrainFactory.Ref<IMemberGrain>(S.SeekerId).OnConversationStarted(seekerView, S.RequestId);
-        _ = GrainFactory.Ref<IMemberGrain>(S.ListenerId).OnConversationStarted(listenerView, S.RequestId);
+        if (only is null || only == S.SeekerId)
+        {
+            _ = GrainFactory.Ref<IMemberGrain>(S.SeekerId).OnConversationStarted(seekerView, S.RequestId);
+        }
+
+        if (only is null || only == S.ListenerId)
+        {
+            var listenerView = seekerView with { PeerHandle = S.SeekerHandle, Role = MemberRoles.Listener, PeerBio = null };
+            _ = GrainFactory.Ref<IMemberGrain>(S.ListenerId).OnConversationStarted(listenerView, S.RequestId);
+        }
     }
 
     public async Task End(string memberId, string reason)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using MatchChat.Contracts;
+using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Members;
@@ -30,8 +31,11 @@ public sealed class PushBridge(
     /// <summary>Per channel: this node's latest subscription to its grain and when it began (entries live for <see cref="SharedFor"/>; renewals prune them).</summary>
     private readonly ConcurrentDictionary<string, (Task<bool> Done, long Started)> _subscriptions = new(StringComparer.Ordinal);
     private ChatObserver? _observer;
-    /// <summary>Channel memberships let go since the last renewal's log line (<see cref="LetGoAsync"/>): conversations, rooms, queue groups.</summary>
-    private readonly int[] _letGo = new int[3];
+    /// <summary>
+    /// Since the last renewal's log line (<see cref="LetGoAsync"/>): channel memberships let go (conversations, rooms,
+    /// queue groups), then conversations kept because their grain confirmed them, and kept because it could not answer.
+    /// </summary>
+    private readonly int[] _letGo = new int[5];
     /// <summary>Per local member: the channels held here that their grain's answer left out at the last renewal.</summary>
     private readonly ConcurrentDictionary<string, string[]> _unlisted = new(StringComparer.Ordinal);
     private IChatObserver? _reference;
@@ -277,6 +281,16 @@ public sealed class PushBridge(
                 "Push renewal: let go of channel memberships that members' grains no longer list: {Conversations} conversation(s), {Rooms} room(s), {QueueGroups} queue group(s)",
                 conversations, rooms, queueGroups);
         }
+
+        var confirmed = Interlocked.Exchange(ref _letGo[3], 0);
+        var unanswered = Interlocked.Exchange(ref _letGo[4], 0);
+        if (confirmed + unanswered > 0)
+        {
+            // A member grain that lost an open conversation's record (told again by the conversation), or no answer.
+            logger.LogWarning(
+                "Push renewal: kept open conversations that members' grains no longer list: {Confirmed} confirmed by the conversation (its member told again), {Unanswered} unanswered (asked again next renewal)",
+                confirmed, unanswered);
+        }
     }
 
     /// <summary>
@@ -312,6 +326,11 @@ public sealed class PushBridge(
     /// </summary>
     private async Task LetGoAsync(string memberId, string channel, long asked)
     {
+        if (!local.Holds(memberId, channel) || await StillInConversation(memberId, channel))
+        {
+            return;
+        }
+
         if (!local.RemoveChannel(memberId, channel, asked))
         {
             return;
@@ -319,5 +338,36 @@ public sealed class PushBridge(
 
         Interlocked.Increment(ref _letGo[QueueGroups.IsQueueGroup(channel) ? 2 : channel.StartsWith(Channels.RoomPrefix, StringComparison.Ordinal) ? 1 : 0]);
         await SyncGroupAsync(memberId, channel);
+    }
+
+    /// <summary>
+    /// For a conversation the conversation's grain has the last word: a member grain that lost its record (a
+    /// best-effort write failed, then the grain was reloaded) would otherwise cut a participant off a live chat, and
+    /// leave their listener capacity counted wrong. The grain tells the member's grain again when it is still open.
+    /// Rooms and queue groups stay with the member's grain: a moderator's removal must hold. When the grain cannot
+    /// answer, the channel is kept until the next renewal (a participant may always read their own conversation).
+    /// </summary>
+    private async Task<bool> StillInConversation(string memberId, string channel)
+    {
+        if (!channel.StartsWith(Channels.ConversationPrefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        try
+        {
+            if (!await grains.Ref<IConversationGrain>(channel[Channels.ConversationPrefix.Length..]).Confirm(memberId))
+            {
+                return false;
+            }
+        }
+        catch (Exception)
+        {
+            Interlocked.Increment(ref _letGo[4]);
+            return true;
+        }
+
+        Interlocked.Increment(ref _letGo[3]);
+        return true;
     }
 }
