@@ -1,5 +1,7 @@
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Members;
+using MatchChat.Contracts.Messaging;
 using MatchChat.Grains.Members;
 using MatchChat.Tests.Support;
 
@@ -40,5 +42,35 @@ public sealed class ChatListTests(ClusterFixture fixture)
         // Storage holds those 20 and no more: the member's row does not grow with every conversation.
         var stored = await fixture.Stored<MemberState>("member", listener.Grain.GetGrainId());
         Assert.Equal(ids.Skip(2).Order(), stored.State!.Conversations.Select(c => c.ConversationId).Order());
+    }
+
+    [Fact]
+    public async Task An_end_that_arrives_before_its_start_leaves_the_conversation_ended_not_open()
+    {
+        // Both notices are one-way, so they can cross: a start re-sent to a grain that lost its record, racing the end.
+        var member = await _driver.Member();
+        var id = Guid.NewGuid().ToString("N");
+        var startedAt = DateTime.UtcNow.AddMinutes(-5);
+        var endedAt = DateTime.UtcNow;
+        await member.Grain.OnConversationEnded(new ConversationEnded(id, "H-peer", EndReasons.Ended, endedAt), endedAt);
+        // Its node hears the end (so the grain has applied it before the start is sent).
+        await _driver.Node.Next<ConversationEnded>(member.Id, e => e.ConversationId == id);
+        await member.Grain.OnConversationStarted(
+            new Conversation(id, Channels.ForConversation(id), TestTopics.Slug(80), "H-peer", MemberRoles.Listener, [], startedAt, null), "request-1");
+
+        // One-way calls: wait until the grain has applied the start.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await member.Grain.ListConversations()).Length == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        var listed = Assert.Single(await member.Grain.ListConversations());
+        Assert.Equal(id, listed.ConversationId);
+        Assert.Equal(endedAt, listed.EndedAt);
+        // No Matched for a conversation already over.
+        Assert.DoesNotContain(_driver.Node.Events, e => e.MemberId == member.Id && e.Event is Conversation);
+        // A listener's open chats do not count it.
+        Assert.Empty((await member.Grain.Attach("test-node", member.Node)).Channels);
     }
 }

@@ -1,5 +1,6 @@
 using MatchChat.Contracts;
 using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Rooms;
@@ -65,9 +66,48 @@ public sealed class LostPushEventTests(ManualRenewalServerFixture server) : ICla
         }
 
         Assert.True(Local.Holds(listener.Created.MemberId, conversation.Channel));
+        await listener.Conn.AssertNone<ConversationEnded>("ConversationEnded", e => e.ConversationId == conversation.ConversationId);
 
         await RenewAndAssertLetGo(listener.Created.MemberId, conversation.Channel);
         Assert.DoesNotContain(conversation.Channel, Local.Channels());
+        // The listener's page hears the end it missed, as the conversation's grain gives it (ended by the seeker).
+        var ended = await listener.Conn.Next<ConversationEnded>("ConversationEnded", e => e.ConversationId == conversation.ConversationId);
+        Assert.Equal(seeker.Created.Handle, ended.EndedBy);
+        Assert.Equal(EndReasons.Ended, ended.Reason);
+    }
+
+    [Fact]
+    public async Task A_match_this_node_missed_reaches_the_page_at_the_next_renewal()
+    {
+        var topic = TestTopics.Slug(95);
+        await using var seeker = await server.NewMember();
+        await using var listener = await server.NewMember();
+        await listener.BecomeAvailableListener(topic);
+        await seeker.Request(topic);
+        var offer = await listener.Conn.Next<Offer>("OfferReceived", o => o.Topic == topic);
+
+        // The seeker's grain forgets this node (its registration lapsed, or its silo went) just before the match, so
+        // the seeker's Matched reaches nobody.
+        var seekerGrain = Grains.Ref<IMemberGrain>(seeker.Created.MemberId);
+        await seekerGrain.Detach(Bridge.NodeId);
+        var accepted = await listener.Conn.Invoke<Conversation>("AcceptOffer", offer.OfferId);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await seekerGrain.ListConversations()).Length == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(accepted.ConversationId, Assert.Single(await seekerGrain.ListConversations()).ConversationId);
+        await seeker.Conn.AssertNone<Conversation>("Matched", c => c.ConversationId == accepted.ConversationId);
+        Assert.False(Local.Holds(seeker.Created.MemberId, accepted.Channel));
+
+        // One renewal: the grain meets a node it does not know, and tells it the open conversations again.
+        await Bridge.RenewAsync(CancellationToken.None);
+        var matched = await seeker.Conn.Next<Conversation>("Matched", c => c.ConversationId == accepted.ConversationId);
+        Assert.Equal(MemberRoles.Seeker, matched.Role);
+        Assert.Equal(listener.Created.Handle, matched.PeerHandle);
+        var sent = await listener.Send(accepted.Channel, "hi, I'm here whenever you're ready");
+        await seeker.Conn.Next<Message>("MessageReceived", m => m.Seq == sent.Seq);
     }
 
     [Fact]
@@ -85,6 +125,8 @@ public sealed class LostPushEventTests(ManualRenewalServerFixture server) : ICla
         var stored = new GrainState<MemberState>(new MemberState());
         await storage.ReadStateAsync("member", listenerGrain.GetGrainId(), stored);
         Assert.Equal(1, stored.State!.Conversations.RemoveAll(c => c.ConversationId == conversation.ConversationId));
+        // A failed write loses the count of chats listened to with the record.
+        Assert.Equal(1, stored.State.ListenedCount--);
         await storage.WriteStateAsync("member", listenerGrain.GetGrainId(), stored);
         await listenerGrain.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
         var deadline = DateTime.UtcNow.AddSeconds(10);
@@ -98,7 +140,6 @@ public sealed class LostPushEventTests(ManualRenewalServerFixture server) : ICla
 
         // Two renewals in a row find the channel unlisted; the conversation's grain says it is open and theirs.
         await Bridge.RenewAsync(CancellationToken.None);
-        await Task.Delay(200);
         await Bridge.RenewAsync(CancellationToken.None);
         await listener.Conn.Next<Conversation>("Matched", c => c.ConversationId == conversation.ConversationId, skip: matchedBefore);
         deadline = DateTime.UtcNow.AddSeconds(10);
@@ -111,6 +152,21 @@ public sealed class LostPushEventTests(ManualRenewalServerFixture server) : ICla
         Assert.Equal(conversation.ConversationId, listed.ConversationId);
         Assert.Null(listed.EndedAt);
         Assert.True(Local.Holds(listenerId, conversation.Channel));
+        deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            // The repaired record is stored (a best-effort write, after the grain applied it).
+            await storage.ReadStateAsync("member", listenerGrain.GetGrainId(), stored);
+            if (stored.State.Conversations.Any(c => c.ConversationId == conversation.ConversationId) || DateTime.UtcNow >= deadline)
+            {
+                break;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Contains(stored.State.Conversations, c => c.ConversationId == conversation.ConversationId);
+        Assert.Equal(1, stored.State.ListenedCount);
 
         // The chat goes on live, and the listener can end it (their grain knows it again).
         var sent = await seeker.Send(conversation.Channel, "are you still there?");

@@ -30,10 +30,10 @@ public interface IConversationGrain : IChannelGrain
     [Alias("PeerOf"), ReadOnly] Task<ConversationPeer> PeerOf(string memberId);
 
     /// <summary>
-    /// From a web node about to let go of a conversation that the member's grain no longer lists: true when the member
-    /// is a participant and the conversation is open, and then the member's grain is told of it again, as at the start
-    /// (its record was lost: a best-effort write that failed before the grain was reloaded). False otherwise (ended,
-    /// never started, or not theirs), never an error.
+    /// From a web node about to let go of a conversation that the member's grain no longer lists. Open and theirs: the
+    /// member's grain is told of it again, as at the start (its record was lost: a best-effort write that failed before
+    /// the grain was reloaded), and the node keeps it. Ended: the end as this member would have heard it, for the node
+    /// to pass on (the event was lost on the way). Never an error: neither for a non-participant or no conversation.
     /// </summary>
-    [Alias("Confirm"), ReadOnly] Task<bool> Confirm(string memberId);
+    [Alias("Confirm"), ReadOnly] Task<ConversationCheck> Confirm(string memberId);
 }

@@ -154,15 +154,25 @@ public sealed partial class ConversationGrain(
         return false;
     }
 
-    public Task<bool> Confirm(string memberId)
+    public Task<ConversationCheck> Confirm(string memberId)
     {
-        if (!S.Exists || S.EndedAt is not null || (memberId != S.SeekerId && memberId != S.ListenerId))
+        if (!S.Exists || (memberId != S.SeekerId && memberId != S.ListenerId))
         {
-            return Task.FromResult(false);
+            return Task.FromResult(new ConversationCheck(false));
+        }
+
+        if (S.EndedAt is { } endedAt)
+        {
+            // As End told them: the ender hears their own reason, the other EndReasons.ForPeer of it.
+            var handle = memberId == S.SeekerId ? S.SeekerHandle : S.ListenerHandle;
+            var reason = S.EndReason ?? EndReasons.Ended;
+            var endedBy = S.EndedBy ?? "system";
+            return Task.FromResult(new ConversationCheck(false,
+                new ConversationEnded(Id, endedBy, endedBy == handle ? reason : EndReasons.ForPeer(reason), endedAt)));
         }
 
         NotifyStarted(memberId);
-        return Task.FromResult(true);
+        return Task.FromResult(new ConversationCheck(true));
     }
 
     /// <summary>Tells both members (or only <paramref name="only"/>) that the conversation started; OnConversationStarted is idempotent.</summary>
@@ -206,6 +216,7 @@ public sealed partial class ConversationGrain(
         {
             s.EndedAt = Now;
             s.EndedBy = endedBy;
+            s.EndReason = reason;
         });
         MatchChatMetrics.ConversationEnded(S.Topic!, reason);
         await RecordEnding();

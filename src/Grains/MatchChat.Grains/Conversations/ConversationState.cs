@@ -20,6 +20,9 @@ public sealed class ConversationState
     /// <summary>A start whose outcome was unknown, settled as "never started": this id is given up for good.</summary>
     [Id(10)] public bool Abandoned { get; set; }
 
+    /// <summary>Why it ended, as the ender gave it (<see cref="EndedBy"/>'s reason); null before the end, and for ends stored before this field.</summary>
+    [Id(11)] public string? EndReason { get; set; }
+
     /// <summary>[network] Each participant thanks at most once (ConversationGrain.Thanks.cs).</summary>
     [Id(30)] public bool SeekerThanked { get; set; }
     [Id(31)] public bool ListenerThanked { get; set; }

@@ -2,6 +2,7 @@ using MatchChat.Contracts;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Members;
+using MatchChat.Contracts.Push;
 
 namespace MatchChat.Grains.Members;
 
@@ -10,9 +11,24 @@ internal sealed class ChatList(IMemberContext m, SeekerRole seeker, ListenerRole
 {
     public const int EndedKept = 20;
 
+    /// <summary>How many ends of conversations this grain has no record of are remembered (memory only, this activation).</summary>
+    private const int EndedFirstKept = 16;
+
+    /// <summary>Ends that arrived before their start: conversation id → when it ended.</summary>
+    private readonly Dictionary<string, DateTime> _endedFirst = new(StringComparer.Ordinal);
+
     private MemberState S => m.State;
 
     public IEnumerable<string> ActiveChannels => S.Conversations.Where(c => c.EndedAt is null).Select(c => c.Channel);
+
+    /// <summary>Every open conversation again, as <c>Matched</c>, to one node that may have missed some (idempotent for clients).</summary>
+    public void ResendActive(IChatObserver node)
+    {
+        foreach (var conversation in S.Conversations.Where(c => c.EndedAt is null))
+        {
+            _ = node.Matched(m.MemberId, conversation);
+        }
+    }
 
     public Conversation[] List()
     {
@@ -34,6 +50,11 @@ internal sealed class ChatList(IMemberContext m, SeekerRole seeker, ListenerRole
     /// </summary>
     public async Task OnStarted(Conversation conversation, string requestId)
     {
+        if (_endedFirst.Remove(conversation.ConversationId, out var endedAt))
+        {
+            conversation = conversation with { EndedAt = endedAt };
+        }
+
         var added = listener.Record(conversation);
         var answered = seeker.Matched(S, requestId);
         if (!added && !answered)
@@ -42,7 +63,7 @@ internal sealed class ChatList(IMemberContext m, SeekerRole seeker, ListenerRole
         }
 
         await m.Writes.TryWrite("after a conversation started");
-        if (added)
+        if (added && conversation.EndedAt is null)
         {
             m.Notify(n => n.Matched(m.MemberId, conversation));
         }
@@ -58,7 +79,21 @@ internal sealed class ChatList(IMemberContext m, SeekerRole seeker, ListenerRole
     public async Task OnEnded(ConversationEnded ended, DateTime endedAt)
     {
         var index = S.Conversations.FindIndex(c => c.ConversationId == ended.ConversationId);
-        if (index < 0 || S.Conversations[index].EndedAt is not null)
+        if (index < 0)
+        {
+            // The end came before the start (both are one-way; a start re-sent to a grain that lost its record can
+            // arrive after the end): the start, when it comes, is recorded as ended.
+            if (_endedFirst.Count >= EndedFirstKept)
+            {
+                _endedFirst.Remove(_endedFirst.MinBy(e => e.Value).Key);
+            }
+
+            _endedFirst[ended.ConversationId] = endedAt;
+            m.Notify(n => n.ConversationEnded(m.MemberId, ended));
+            return;
+        }
+
+        if (S.Conversations[index].EndedAt is not null)
         {
             return;
         }

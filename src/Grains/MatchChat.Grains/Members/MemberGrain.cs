@@ -104,6 +104,14 @@ public sealed partial class MemberGrain(
             // A node new to this member (a reload, a restart) gets the open offers and the request's ticket.
             _listener.ResendOffers(node);
             await _seeker.ResendTicket(node);
+            if (!connection)
+            {
+                // A renewal from a node this grain did not know: it has the member's connections, but this grain
+                // was reloaded (its silo went) or had let the node lapse, so a Matched sent meanwhile reached nobody.
+                // (A new connection's page lists its conversations itself.)
+                _chats.ResendActive(node);
+            }
+
             await CatchUpNode(node);
         }
         else if (connection)

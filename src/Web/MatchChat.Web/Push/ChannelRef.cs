@@ -9,7 +9,11 @@ namespace MatchChat.Web.Push;
 public static class ChannelRef
 {
     public static IChannelGrain Grain(IGrainFactory grains, string channel) =>
-        channel.StartsWith(Channels.ConversationPrefix, StringComparison.Ordinal)
-            ? grains.Ref<IConversationGrain>(channel[Channels.ConversationPrefix.Length..])
+        ConversationIdOf(channel) is { } conversationId
+            ? grains.Ref<IConversationGrain>(conversationId)
             : grains.Ref<IRoomGrain>(channel[Channels.RoomPrefix.Length..]);
+
+    /// <summary>The conversation's id for a conversation's channel; null for any other channel.</summary>
+    public static string? ConversationIdOf(string channel) =>
+        channel.StartsWith(Channels.ConversationPrefix, StringComparison.Ordinal) ? channel[Channels.ConversationPrefix.Length..] : null;
 }

@@ -18,7 +18,7 @@ namespace MatchChat.Web.Push;
 /// renewed on a timer shorter than the grains' expiry, so a grain that moved to another silo hears of us again
 /// and a node that died is forgotten. Whatever is dropped in between, clients fill from GetHistory by seq.
 /// </summary>
-public sealed class PushBridge(
+public sealed partial class PushBridge(
     IGrainFactory grains,
     ChatClients hub,
     LocalConnections local,
@@ -31,13 +31,6 @@ public sealed class PushBridge(
     /// <summary>Per channel: this node's latest subscription to its grain and when it began (entries live for <see cref="SharedFor"/>; renewals prune them).</summary>
     private readonly ConcurrentDictionary<string, (Task<bool> Done, long Started)> _subscriptions = new(StringComparer.Ordinal);
     private ChatObserver? _observer;
-    /// <summary>
-    /// Since the last renewal's log line (<see cref="LetGoAsync"/>): channel memberships let go (conversations, rooms,
-    /// queue groups), then conversations kept because their grain confirmed them, and kept because it could not answer.
-    /// </summary>
-    private readonly int[] _letGo = new int[5];
-    /// <summary>Per local member: the channels held here that their grain's answer left out at the last renewal.</summary>
-    private readonly ConcurrentDictionary<string, string[]> _unlisted = new(StringComparer.Ordinal);
     private IChatObserver? _reference;
 
     public string NodeId { get; } = Guid.NewGuid().ToString("N");
@@ -243,7 +236,7 @@ public sealed class PushBridge(
                     blocks.Set(memberId, member.BlockedIds);
                 }
 
-                LetGoOfUnlisted(memberId, member.Channels, asked);
+                await LetGoOfUnlisted(memberId, member.Channels, asked);
             }
             catch (MatchChatException e) when (e.Code is ErrorCodes.Forbidden or ErrorCodes.NotFound)
             {
@@ -271,103 +264,6 @@ public sealed class PushBridge(
             logger.LogWarning("Push renewal: {Failures} registrations failed; retrying next round", failures);
         }
 
-        var conversations = Interlocked.Exchange(ref _letGo[0], 0);
-        var rooms = Interlocked.Exchange(ref _letGo[1], 0);
-        var queueGroups = Interlocked.Exchange(ref _letGo[2], 0);
-        if (conversations + rooms + queueGroups > 0)
-        {
-            // Each is an event this node missed; counts by kind alone, never whose or which.
-            logger.LogWarning(
-                "Push renewal: let go of channel memberships that members' grains no longer list: {Conversations} conversation(s), {Rooms} room(s), {QueueGroups} queue group(s)",
-                conversations, rooms, queueGroups);
-        }
-
-        var confirmed = Interlocked.Exchange(ref _letGo[3], 0);
-        var unanswered = Interlocked.Exchange(ref _letGo[4], 0);
-        if (confirmed + unanswered > 0)
-        {
-            // A member grain that lost an open conversation's record (told again by the conversation), or no answer.
-            logger.LogWarning(
-                "Push renewal: kept open conversations that members' grains no longer list: {Confirmed} confirmed by the conversation (its member told again), {Unanswered} unanswered (asked again next renewal)",
-                confirmed, unanswered);
-        }
-    }
-
-    /// <summary>
-    /// The member's channels, in case a ConversationEnded, ChannelLeft or RemovedFromRoom was lost: a channel held
-    /// here (joined before the grain was asked) that the grain's answer leaves out at two renewals in a row is let
-    /// go. One miss is not enough: the event may still be on its way (a renewal that lands just after an end), and
-    /// then the event's own leave does it. The let-go is queued behind the channel's sends, like the end's leave.
-    /// </summary>
-    private void LetGoOfUnlisted(string memberId, string[] listed, long asked)
-    {
-        var unlisted = local.NotListed(memberId, listed, asked);
-        if (unlisted.Length == 0)
-        {
-            _unlisted.TryRemove(memberId, out _);
-            return;
-        }
-
-        var missedBefore = _unlisted.GetValueOrDefault(memberId) ?? [];
-        _unlisted[memberId] = unlisted;
-        foreach (var channel in unlisted)
-        {
-            if (Array.IndexOf(missedBefore, channel) >= 0)
-            {
-                sends.Enqueue(channel, () => LetGoAsync(memberId, channel, asked));
-            }
-        }
-    }
-
-    /// <summary>
-    /// The member's grain no longer lists the channel, and this node's latest join of it came before the grain was
-    /// asked: the event that should have taken the member out was lost. Out of the group now. A join that lands
-    /// meanwhile (a later stamp) keeps the channel (<see cref="SyncGroupAsync"/>).
-    /// </summary>
-    private async Task LetGoAsync(string memberId, string channel, long asked)
-    {
-        if (!local.Holds(memberId, channel) || await StillInConversation(memberId, channel))
-        {
-            return;
-        }
-
-        if (!local.RemoveChannel(memberId, channel, asked))
-        {
-            return;
-        }
-
-        Interlocked.Increment(ref _letGo[QueueGroups.IsQueueGroup(channel) ? 2 : channel.StartsWith(Channels.RoomPrefix, StringComparison.Ordinal) ? 1 : 0]);
-        await SyncGroupAsync(memberId, channel);
-    }
-
-    /// <summary>
-    /// For a conversation the conversation's grain has the last word: a member grain that lost its record (a
-    /// best-effort write failed, then the grain was reloaded) would otherwise cut a participant off a live chat, and
-    /// leave their listener capacity counted wrong. The grain tells the member's grain again when it is still open.
-    /// Rooms and queue groups stay with the member's grain: a moderator's removal must hold. When the grain cannot
-    /// answer, the channel is kept until the next renewal (a participant may always read their own conversation).
-    /// </summary>
-    private async Task<bool> StillInConversation(string memberId, string channel)
-    {
-        if (!channel.StartsWith(Channels.ConversationPrefix, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        try
-        {
-            if (!await grains.Ref<IConversationGrain>(channel[Channels.ConversationPrefix.Length..]).Confirm(memberId))
-            {
-                return false;
-            }
-        }
-        catch (Exception)
-        {
-            Interlocked.Increment(ref _letGo[4]);
-            return true;
-        }
-
-        Interlocked.Increment(ref _letGo[3]);
-        return true;
+        LogLetGo();
     }
 }

@@ -53,7 +53,8 @@ export function onQueueUpdated(ticket) {
  * `conversationFor` recognises for the ticket's requestId; then the ticket is done.
  */
 export function onSeekerMatched(conversation, isNew) {
-  state.seekerMatches++;
+  // Only a match new to this page counts (a node re-sends Matched for open conversations after a lost registration).
+  if (isNew) state.seekerMatches++;
   const ticket = state.ticket;
   if (ticket && conversationFor(ticket, [conversation], state.requests)) {
     bindRequest(ticket.requestId, conversation.conversationId);
