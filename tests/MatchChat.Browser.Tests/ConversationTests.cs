@@ -175,4 +175,35 @@ public sealed class ConversationTests(MatchChatFixture server)
         await seeker.Page.GetByTestId("talk-cancel").ClickAsync();
         await Expect(seeker.Page.GetByTestId("talk-waiting")).ToBeHiddenAsync();
     }
+
+    [Fact]
+    public async Task A_repeated_Matched_for_an_ended_conversation_does_not_reopen_it()
+    {
+        await using var listener = await Member.JoinAsync(server);
+        await listener.VolunteerAsync("stress", "burnout");
+        await using var seeker = await Member.JoinAsync(server);
+        await seeker.AskForListenerAsync("stress", note: "Work has been too much lately.");
+        await listener.AcceptOfferAsync("Work has been too much lately.");
+        await Expect(seeker.Page.GetByTestId("chat-title")).ToHaveTextAsync(listener.Handle);
+
+        await seeker.Page.GetByTestId("chat-end").ClickAsync();
+        await seeker.Page.GetByTestId("confirm-ok").ClickAsync();
+        await Expect(listener.Page.GetByTestId("chat-ended")).ToContainTextAsync($"{seeker.Handle} ended this conversation.");
+
+        // A node re-sends Matched for conversations it believes open after a lost registration (open as the event
+        // left the grain): the page handles it as the live event, and the end it knows stays.
+        var stillEnded = await listener.Page.EvaluateAsync<bool>(@"async () => {
+            const { state } = await import('/js/store.js');
+            const { onMatched } = await import('/js/chats.js');
+            const ended = [...state.conversations.values()].find(c => c.endedAt);
+            onMatched({ ...ended, endedAt: null });
+            return !!state.conversations.get(ended.conversationId).endedAt;
+        }");
+        Assert.True(stillEnded);
+        await listener.GoToAsync("listen");
+        await listener.OpenChatAsync(seeker.Handle);
+        await Expect(listener.Page.GetByTestId("chat-ended")).ToContainTextAsync($"{seeker.Handle} ended this conversation.");
+        await Expect(listener.Composer).ToBeHiddenAsync();
+        Assert.True(listener.ConsoleErrors.Count == 0, string.Join(" | ", listener.ConsoleErrors));
+    }
 }

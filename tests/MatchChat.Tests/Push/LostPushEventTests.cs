@@ -175,6 +175,85 @@ public sealed class LostPushEventTests(ManualRenewalServerFixture server) : ICla
         await seeker.Conn.Next<ConversationEnded>("ConversationEnded", e => e.ConversationId == conversation.ConversationId);
     }
 
+    [Fact]
+    public async Task A_missed_end_after_a_block_tells_the_blocker_blocked_and_the_blocked_member_only_ended()
+    {
+        await using var seeker = await server.NewMember();
+        await using var listener = await server.NewMember();
+        var (conversation, _) = await Journeys.Match(seeker, listener, TestTopics.Slug(97));
+
+        // Neither node hears the end: both grains forgot it.
+        var listenerGrain = Grains.Ref<IMemberGrain>(listener.Created.MemberId);
+        var seekerGrain = Grains.Ref<IMemberGrain>(seeker.Created.MemberId);
+        await listenerGrain.Detach(Bridge.NodeId);
+        await seekerGrain.Detach(Bridge.NodeId);
+        await listener.Conn.Invoke("Block", seeker.Created.Handle);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (((await seekerGrain.ListConversations()).Single().EndedAt is null || (await listenerGrain.ListConversations()).Single().EndedAt is null)
+            && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        await Bridge.RenewAsync(CancellationToken.None);
+        await Bridge.RenewAsync(CancellationToken.None);
+        var blockerHeard = await listener.Conn.Next<ConversationEnded>("ConversationEnded", e => e.ConversationId == conversation.ConversationId);
+        var blockedHeard = await seeker.Conn.Next<ConversationEnded>("ConversationEnded", e => e.ConversationId == conversation.ConversationId);
+        Assert.Equal(EndReasons.Blocked, blockerHeard.Reason);
+        Assert.Equal(EndReasons.Ended, blockedHeard.Reason);
+        Assert.Equal(listener.Created.Handle, blockedHeard.EndedBy);
+    }
+
+    [Fact]
+    public async Task A_member_grain_that_missed_storing_an_end_ends_it_when_it_meets_the_node_again()
+    {
+        await using var seeker = await server.NewMember();
+        await using var listener = await server.NewMember();
+        var (conversation, _) = await Journeys.Match(seeker, listener, TestTopics.Slug(96));
+        await seeker.Conn.Invoke("EndConversation", conversation.ConversationId);
+        await listener.Conn.Next<ConversationEnded>("ConversationEnded", e => e.ConversationId == conversation.ConversationId);
+
+        // The listener's grain is reloaded from a state that still has the conversation open (the end's best-effort
+        // write failed): reopened in storage, then the grain deactivated.
+        var listenerGrain = Grains.Ref<IMemberGrain>(listener.Created.MemberId);
+        var storage = server.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains);
+        var stored = new GrainState<MemberState>(new MemberState());
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            await storage.ReadStateAsync("member", listenerGrain.GetGrainId(), stored);
+            if (stored.State!.Conversations.Single().EndedAt is not null || DateTime.UtcNow >= deadline)
+            {
+                break;
+            }
+
+            await Task.Delay(50);
+        }
+
+        stored.State.Conversations[0] = stored.State.Conversations[0] with { EndedAt = null };
+        await storage.WriteStateAsync("member", listenerGrain.GetGrainId(), stored);
+        await listenerGrain.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+        deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await listenerGrain.ListConversations()).Single().EndedAt is not null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Null((await listenerGrain.ListConversations()).Single().EndedAt);
+
+        // A renewal: the reloaded grain meets this node anew, asks the conversation, and ends its stale record.
+        await Bridge.RenewAsync(CancellationToken.None);
+        deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await listenerGrain.ListConversations()).Single().EndedAt is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.NotNull((await listenerGrain.ListConversations()).Single().EndedAt);
+        Assert.DoesNotContain(conversation.Channel, (await listenerGrain.Attach(Bridge.NodeId, Bridge.Observer)).Channels);
+        Assert.False(Local.Holds(listener.Created.MemberId, conversation.Channel));
+    }
+
     private IGrainFactory Grains => server.Services.GetRequiredService<IGrainFactory>();
 
     private PushBridge Bridge => server.Services.GetRequiredService<PushBridge>();

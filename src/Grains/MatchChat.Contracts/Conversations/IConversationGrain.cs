@@ -30,10 +30,11 @@ public interface IConversationGrain : IChannelGrain
     [Alias("PeerOf"), ReadOnly] Task<ConversationPeer> PeerOf(string memberId);
 
     /// <summary>
-    /// From a web node about to let go of a conversation that the member's grain no longer lists. Open and theirs: the
-    /// member's grain is told of it again, as at the start (its record was lost: a best-effort write that failed before
-    /// the grain was reloaded), and the node keeps it. Ended: the end as this member would have heard it, for the node
-    /// to pass on (the event was lost on the way). Never an error: neither for a non-participant or no conversation.
+    /// Whether the conversation is still open for a member, asked when an event may have been lost: by a web node about
+    /// to let go of a conversation the member's grain no longer lists (<paramref name="tellMember"/>: when open and
+    /// theirs, the member's grain is told of it again, as at the start, since it lost its record: a best-effort write
+    /// that failed before a reload), and by a member's grain re-sending its open conversations. Ended: the end as this
+    /// member would have heard it. Neither for a non-participant or no conversation; never an error.
     /// </summary>
-    [Alias("Confirm"), ReadOnly] Task<ConversationCheck> Confirm(string memberId);
+    [Alias("Confirm"), ReadOnly] Task<ConversationCheck> Confirm(string memberId, bool tellMember);
 }

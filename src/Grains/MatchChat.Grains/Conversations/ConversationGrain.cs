@@ -154,7 +154,7 @@ public sealed partial class ConversationGrain(
         return false;
     }
 
-    public Task<ConversationCheck> Confirm(string memberId)
+    public Task<ConversationCheck> Confirm(string memberId, bool tellMember)
     {
         if (!S.Exists || (memberId != S.SeekerId && memberId != S.ListenerId))
         {
@@ -171,7 +171,11 @@ public sealed partial class ConversationGrain(
                 new ConversationEnded(Id, endedBy, endedBy == handle ? reason : EndReasons.ForPeer(reason), endedAt)));
         }
 
-        NotifyStarted(memberId);
+        if (tellMember)
+        {
+            NotifyStarted(memberId);
+        }
+
         return Task.FromResult(new ConversationCheck(true));
     }
 

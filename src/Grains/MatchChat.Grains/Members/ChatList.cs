@@ -21,12 +21,44 @@ internal sealed class ChatList(IMemberContext m, SeekerRole seeker, ListenerRole
 
     public IEnumerable<string> ActiveChannels => S.Conversations.Where(c => c.EndedAt is null).Select(c => c.Channel);
 
-    /// <summary>Every open conversation again, as <c>Matched</c>, to one node that may have missed some (idempotent for clients).</summary>
-    public void ResendActive(IChatObserver node)
+    /// <summary>
+    /// For a node this grain did not know (it may have missed events): every open conversation again as <c>Matched</c>,
+    /// after asking each conversation whether it is still open. One whose end this grain never stored (a best-effort
+    /// write that failed before a reload) is ended here now, which tells the nodes. No answer within 2 s: sent as open.
+    /// </summary>
+    public async Task ResendActive(IChatObserver node)
     {
-        foreach (var conversation in S.Conversations.Where(c => c.EndedAt is null))
+        var open = S.Conversations.Where(c => c.EndedAt is null).ToArray();
+        if (open.Length == 0)
         {
-            _ = node.Matched(m.MemberId, conversation);
+            return;
+        }
+
+        var checks = await Task.WhenAll(open.Select(Check));
+        for (var i = 0; i < open.Length; i++)
+        {
+            if (checks[i] is { Ended: { } ended })
+            {
+                await OnEnded(ended, ended.EndedAt);
+            }
+            else
+            {
+                _ = node.Matched(m.MemberId, open[i]);
+            }
+        }
+    }
+
+    private async Task<ConversationCheck?> Check(Conversation conversation)
+    {
+        try
+        {
+            // Bounded: the node's renewal waits for this Attach (a conversation whose silo is gone would hold it 10 s).
+            return await m.Grains.Ref<IConversationGrain>(conversation.ConversationId).Confirm(m.MemberId, tellMember: false)
+                .WaitAsync(TimeSpan.FromSeconds(2));
+        }
+        catch (Exception)
+        {
+            return null;
         }
     }
 
@@ -62,9 +94,15 @@ internal sealed class ChatList(IMemberContext m, SeekerRole seeker, ListenerRole
             return;
         }
 
-        await m.Writes.TryWrite("after a conversation started");
-        if (added && conversation.EndedAt is null)
+        if (added && conversation.EndedAt is not null)
         {
+            TrimEnded();
+        }
+
+        await m.Writes.TryWrite("after a conversation started");
+        if (added)
+        {
+            // Ended already (its end came first): the seeker's page still learns which conversation answered the request.
             m.Notify(n => n.Matched(m.MemberId, conversation));
         }
 
@@ -100,15 +138,20 @@ internal sealed class ChatList(IMemberContext m, SeekerRole seeker, ListenerRole
 
         var conversation = S.Conversations[index] with { EndedAt = endedAt };
         S.Conversations[index] = conversation;
-        // The very entries kept (by reference: a record's own hash reads every field, strings and all).
-        var keep = S.Conversations.Where(c => c.EndedAt is not null).OrderByDescending(c => c.EndedAt).Take(EndedKept)
-            .ToHashSet<Conversation>(ReferenceEqualityComparer.Instance);
-        S.Conversations.RemoveAll(c => c.EndedAt is not null && !keep.Contains(c));
+        TrimEnded();
         await m.Writes.TryWrite("after a conversation ended");
         m.Notify(n => n.ConversationEnded(m.MemberId, ended));
         if (conversation.Role == MemberRoles.Listener)
         {
             await listener.PushSnapshot();
         }
+    }
+
+    /// <summary>Keeps the <see cref="EndedKept"/> most recently ended (by reference: a record's own hash reads every field, strings and all).</summary>
+    private void TrimEnded()
+    {
+        var keep = S.Conversations.Where(c => c.EndedAt is not null).OrderByDescending(c => c.EndedAt).Take(EndedKept)
+            .ToHashSet<Conversation>(ReferenceEqualityComparer.Instance);
+        S.Conversations.RemoveAll(c => c.EndedAt is not null && !keep.Contains(c));
     }
 }

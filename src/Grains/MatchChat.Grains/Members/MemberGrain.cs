@@ -109,7 +109,7 @@ public sealed partial class MemberGrain(
                 // A renewal from a node this grain did not know: it has the member's connections, but this grain
                 // was reloaded (its silo went) or had let the node lapse, so a Matched sent meanwhile reached nobody.
                 // (A new connection's page lists its conversations itself.)
-                _chats.ResendActive(node);
+                await _chats.ResendActive(node);
             }
 
             await CatchUpNode(node);

@@ -16,6 +16,8 @@ namespace MatchChat.Web.Push;
 /// This node's observer: forwards grain events to the member's connections on this node (member events) and groups (channel events).
 /// Group membership changes take effect at once, in the order events arrive; the sends themselves are queued in
 /// order per member and per channel (<see cref="OrderedSends"/>), so no send waits for another member's or channel's.
+/// Orleans calls it one event at a time; the push renewal also calls <see cref="ConversationEnded"/> for an end this
+/// node missed, concurrently with those (what it touches, <see cref="LocalConnections"/> and the lanes, takes locks).
 /// </summary>
 public sealed class ChatObserver(
     ChatClients hub, PushBridge bridge, LocalConnections local, LocalBlocks blocks, OrderedSends sends, MemberCloser closer, ILogger logger) : IChatObserver
@@ -35,7 +37,19 @@ public sealed class ChatObserver(
 
     public async Task Matched(string memberId, Conversation conversation)
     {
-        await bridge.JoinChannelAsync(memberId, conversation.Channel, waitForSubscription: false);
+        if (conversation.EndedAt is null)
+        {
+            if (local.HasEnded(conversation.Channel))
+            {
+                // Ended here lately (a Matched re-sent to a node, or one that came after the end): the page keeps the end.
+                return;
+            }
+
+            await bridge.JoinChannelAsync(memberId, conversation.Channel, waitForSubscription: false);
+        }
+
+        // Ended already (its end reached the member's grain first): the page learns which conversation answered the
+        // request, and nothing is joined.
         await ToMember(memberId, c => c.Matched(conversation));
     }
 

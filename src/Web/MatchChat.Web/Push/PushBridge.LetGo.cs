@@ -58,11 +58,16 @@ public sealed partial class PushBridge
                     continue;
                 }
 
-                if (check.Ended is { } ended && _observer is { } observer && local.Holds(memberId, channel))
+                if (check.Ended is { } ended && _observer is { } observer)
                 {
-                    // The member's page hears the end it missed; the leave is queued behind the channel's sends.
-                    Interlocked.Increment(ref _letGoConversations);
-                    await observer.ConversationEnded(memberId, ended);
+                    // Forgotten here first (so the next renewal does not pass the end on again), then handled as if
+                    // the event had arrived: the page hears it, and the group leave waits behind the channel's sends.
+                    if (local.RemoveChannel(memberId, channel, asked))
+                    {
+                        Interlocked.Increment(ref _letGoConversations);
+                        await observer.ConversationEnded(memberId, ended);
+                    }
+
                     continue;
                 }
             }
@@ -100,7 +105,7 @@ public sealed partial class PushBridge
     {
         try
         {
-            var check = await grains.Ref<IConversationGrain>(conversationId).Confirm(memberId);
+            var check = await grains.Ref<IConversationGrain>(conversationId).Confirm(memberId, tellMember: true);
             if (check.Open)
             {
                 Interlocked.Increment(ref _keptConfirmed);

@@ -28,7 +28,9 @@ export function upsertConversation(c) {
   const existing = state.conversations.get(c.conversationId);
   // Why it ended is only told live (ConversationEnded.reason): remembered per member across reloads.
   const endReason = existing?.endReason ?? load("endReasons", {})?.[c.conversationId];
-  state.conversations.set(c.conversationId, { ...existing, ...c, ...(endReason ? { endReason } : {}) });
+  // An end is final: a repeated Matched (sent again after a lost registration) does not reopen it.
+  const endedAt = existing?.endedAt ?? c.endedAt ?? null;
+  state.conversations.set(c.conversationId, { ...existing, ...c, endedAt, ...(endReason ? { endReason } : {}) });
   channelState(c.channel, { kind: "conversation", id: c.conversationId });
 }
 
@@ -38,7 +40,7 @@ export function onMatched(conversation) {
   catchUpChannel(conversation.channel);
   if (conversation.role === "seeker") {
     onSeekerMatched(conversation, isNew);
-  } else if (isNew) {
+  } else if (isNew && !conversation.endedAt) {
     announce(`New conversation with ${conversation.peerHandle}.`);
   }
   renderChatList();

@@ -61,7 +61,8 @@ export function onSeekerMatched(conversation, isNew) {
     setTicket(null);
   }
   renderTalk();
-  if (isNew) {
+  // A conversation that ended before this page heard it started answers the request, but is not opened.
+  if (isNew && !conversation.endedAt) {
     announce(`You're connected with ${conversation.peerHandle}.`);
     showView("chats", { focus: false });
     openChannel(conversation.channel);
