@@ -176,6 +176,29 @@ public sealed class LostPushEventTests(ManualRenewalServerFixture server) : ICla
     }
 
     [Fact]
+    public async Task A_match_missed_while_the_grain_forgot_the_node_reaches_an_open_tab_when_another_tab_connects()
+    {
+        var topic = TestTopics.Slug(98);
+        await using var seeker = await server.NewMember();
+        await using var listener = await server.NewMember();
+        await listener.BecomeAvailableListener(topic);
+        await seeker.Request(topic);
+        var offer = await listener.Conn.Next<Offer>("OfferReceived", o => o.Topic == topic);
+        var seekerGrain = Grains.Ref<IMemberGrain>(seeker.Created.MemberId);
+        await seekerGrain.Detach(Bridge.NodeId);
+        var accepted = await listener.Conn.Invoke<Conversation>("AcceptOffer", offer.OfferId);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while ((await seekerGrain.ListConversations()).Length == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        // A second tab connects before any renewal: the first tab still gets the Matched it missed.
+        await seeker.ConnectAnother();
+        await seeker.Conn.Next<Conversation>("Matched", c => c.ConversationId == accepted.ConversationId);
+    }
+
+    [Fact]
     public async Task A_missed_end_after_a_block_tells_the_blocker_blocked_and_the_blocked_member_only_ended()
     {
         await using var seeker = await server.NewMember();

@@ -59,7 +59,14 @@ public sealed partial class PushBridge(
     /// <summary>A connection opened: tell the member grain this node serves it, and put the connection in the member's channels.</summary>
     public async Task ConnectAsync(string memberId, string connectionId)
     {
-        local.AddConnection(memberId, connectionId);
+        if (!local.AddConnection(memberId, connectionId))
+        {
+            // Another of the member's tabs is here already. If their grain forgot this node (its silo went), a renewal's
+            // attach makes it send the open conversations again, so that tab learns of a match it missed; a new
+            // connection alone would not (its own page lists its conversations).
+            await grains.Ref<IMemberGrain>(memberId).Attach(NodeId, Reference);
+        }
+
         var member = await grains.Ref<IMemberGrain>(memberId).AttachConnection(NodeId, Reference);
         blocks.Set(memberId, member.BlockedIds);
         foreach (var channel in member.Channels)
