@@ -1,9 +1,9 @@
 namespace MatchChat.Contracts.Conversations;
 
 /// <summary>
-/// The conversation's own answer to a web node that is about to let a member go of it (<see cref="IConversationGrain.Confirm"/>):
-/// <see cref="Open"/> when it is open and theirs; otherwise, for a participant of an ended one, the end as that member
-/// would have heard it (<see cref="Ended"/>), else neither.
+/// The conversation's own answer (<see cref="IConversationGrain.Confirm"/>), asked when an event may have been lost:
+/// <see cref="Open"/> when it is open and the member's; otherwise, for a participant of an ended one, the end as that
+/// member would have heard it (<see cref="Ended"/>), else neither.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("MatchChat.ConversationCheck")]
 public sealed record ConversationCheck(
