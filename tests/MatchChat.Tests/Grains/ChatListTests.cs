@@ -59,11 +59,7 @@ public sealed class ChatListTests(ClusterFixture fixture)
             new Conversation(id, Channels.ForConversation(id), TestTopics.Slug(80), "H-peer", MemberRoles.Listener, [], startedAt, null), "request-1");
 
         // One-way calls: wait until the grain has applied the start.
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while ((await member.Grain.ListConversations()).Length == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
+        await Eventually.Until(async () => (await member.Grain.ListConversations()).Length > 0);
 
         var listed = Assert.Single(await member.Grain.ListConversations());
         Assert.Equal(id, listed.ConversationId);

@@ -59,11 +59,7 @@ public sealed class LostPushEventTests(ManualRenewalServerFixture server) : ICla
         await seeker.Conn.Next<ConversationEnded>("ConversationEnded");
         // The listener's grain hears of the end one-way: a renewal before that would still find the conversation listed.
         var listenerGrain = Grains.Ref<IMemberGrain>(listener.Created.MemberId);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while ((await listenerGrain.ListConversations()).Single().EndedAt is null && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
+        await Eventually.Until(async () => (await listenerGrain.ListConversations()).Single().EndedAt is not null);
 
         Assert.True(Local.Holds(listener.Created.MemberId, conversation.Channel));
         await listener.Conn.AssertNone<ConversationEnded>("ConversationEnded", e => e.ConversationId == conversation.ConversationId);
@@ -79,25 +75,9 @@ public sealed class LostPushEventTests(ManualRenewalServerFixture server) : ICla
     [Fact]
     public async Task A_match_this_node_missed_reaches_the_page_at_the_next_renewal()
     {
-        var topic = TestTopics.Slug(95);
         await using var seeker = await server.NewMember();
         await using var listener = await server.NewMember();
-        await listener.BecomeAvailableListener(topic);
-        await seeker.Request(topic);
-        var offer = await listener.Conn.Next<Offer>("OfferReceived", o => o.Topic == topic);
-
-        // The seeker's grain forgets this node (its registration lapsed, or its silo went) just before the match, so
-        // the seeker's Matched reaches nobody.
-        var seekerGrain = Grains.Ref<IMemberGrain>(seeker.Created.MemberId);
-        await seekerGrain.Detach(Bridge.NodeId);
-        var accepted = await listener.Conn.Invoke<Conversation>("AcceptOffer", offer.OfferId);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while ((await seekerGrain.ListConversations()).Length == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-
-        Assert.Equal(accepted.ConversationId, Assert.Single(await seekerGrain.ListConversations()).ConversationId);
+        var accepted = await MatchWhileTheSeekersGrainForgotTheNode(seeker, listener, TestTopics.Slug(95));
         await seeker.Conn.AssertNone<Conversation>("Matched", c => c.ConversationId == accepted.ConversationId);
         Assert.False(Local.Holds(seeker.Created.MemberId, accepted.Channel));
 
@@ -120,21 +100,13 @@ public sealed class LostPushEventTests(ManualRenewalServerFixture server) : ICla
         var listenerGrain = Grains.Ref<IMemberGrain>(listenerId);
 
         // The listener's grain is reloaded from a stored state that lacks the conversation, as after a best-effort
-        // write that failed: the record is taken out of storage, then the grain is deactivated.
-        var storage = server.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains);
-        var stored = new GrainState<MemberState>(new MemberState());
-        await storage.ReadStateAsync("member", listenerGrain.GetGrainId(), stored);
-        Assert.Equal(1, stored.State!.Conversations.RemoveAll(c => c.ConversationId == conversation.ConversationId));
-        // A failed write loses the count of chats listened to with the record.
-        Assert.Equal(1, stored.State.ListenedCount--);
-        await storage.WriteStateAsync("member", listenerGrain.GetGrainId(), stored);
-        await listenerGrain.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while ((await listenerGrain.ListConversations()).Length > 0 && DateTime.UtcNow < deadline)
+        // write that failed (which loses the count of chats listened to with the record).
+        await ReloadFromChangedStorage(listenerGrain, state =>
         {
-            await Task.Delay(50);
-        }
-
+            Assert.Equal(1, state.Conversations.RemoveAll(c => c.ConversationId == conversation.ConversationId));
+            Assert.Equal(1, state.ListenedCount--);
+        });
+        await Eventually.Until(async () => (await listenerGrain.ListConversations()).Length == 0);
         Assert.Empty(await listenerGrain.ListConversations());
         var matchedBefore = listener.Conn.All<Conversation>("Matched").Count;
 
@@ -142,31 +114,16 @@ public sealed class LostPushEventTests(ManualRenewalServerFixture server) : ICla
         await Bridge.RenewAsync(CancellationToken.None);
         await Bridge.RenewAsync(CancellationToken.None);
         await listener.Conn.Next<Conversation>("Matched", c => c.ConversationId == conversation.ConversationId, skip: matchedBefore);
-        deadline = DateTime.UtcNow.AddSeconds(10);
-        while ((await listenerGrain.ListConversations()).Length == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-
+        await Eventually.Until(async () => (await listenerGrain.ListConversations()).Length > 0);
         var listed = Assert.Single(await listenerGrain.ListConversations());
         Assert.Equal(conversation.ConversationId, listed.ConversationId);
         Assert.Null(listed.EndedAt);
         Assert.True(Local.Holds(listenerId, conversation.Channel));
-        deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            // The repaired record is stored (a best-effort write, after the grain applied it).
-            await storage.ReadStateAsync("member", listenerGrain.GetGrainId(), stored);
-            if (stored.State.Conversations.Any(c => c.ConversationId == conversation.ConversationId) || DateTime.UtcNow >= deadline)
-            {
-                break;
-            }
-
-            await Task.Delay(50);
-        }
-
-        Assert.Contains(stored.State.Conversations, c => c.ConversationId == conversation.ConversationId);
-        Assert.Equal(1, stored.State.ListenedCount);
+        // The repaired record is stored (a best-effort write, after the grain applied it), with the count back.
+        await Eventually.Until(async () => (await Stored(listenerGrain)).Conversations.Count > 0);
+        var stored = await Stored(listenerGrain);
+        Assert.Equal(conversation.ConversationId, Assert.Single(stored.Conversations).ConversationId);
+        Assert.Equal(1, stored.ListenedCount);
 
         // The chat goes on live, and the listener can end it (their grain knows it again).
         var sent = await seeker.Send(conversation.Channel, "are you still there?");
@@ -178,20 +135,9 @@ public sealed class LostPushEventTests(ManualRenewalServerFixture server) : ICla
     [Fact]
     public async Task A_match_missed_while_the_grain_forgot_the_node_reaches_an_open_tab_when_another_tab_connects()
     {
-        var topic = TestTopics.Slug(98);
         await using var seeker = await server.NewMember();
         await using var listener = await server.NewMember();
-        await listener.BecomeAvailableListener(topic);
-        await seeker.Request(topic);
-        var offer = await listener.Conn.Next<Offer>("OfferReceived", o => o.Topic == topic);
-        var seekerGrain = Grains.Ref<IMemberGrain>(seeker.Created.MemberId);
-        await seekerGrain.Detach(Bridge.NodeId);
-        var accepted = await listener.Conn.Invoke<Conversation>("AcceptOffer", offer.OfferId);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while ((await seekerGrain.ListConversations()).Length == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
+        var accepted = await MatchWhileTheSeekersGrainForgotTheNode(seeker, listener, TestTopics.Slug(98));
 
         // A second tab connects before any renewal: the first tab still gets the Matched it missed.
         await seeker.ConnectAnother();
@@ -211,12 +157,8 @@ public sealed class LostPushEventTests(ManualRenewalServerFixture server) : ICla
         await listenerGrain.Detach(Bridge.NodeId);
         await seekerGrain.Detach(Bridge.NodeId);
         await listener.Conn.Invoke("Block", seeker.Created.Handle);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (((await seekerGrain.ListConversations()).Single().EndedAt is null || (await listenerGrain.ListConversations()).Single().EndedAt is null)
-            && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
+        await Eventually.Until(async () =>
+            (await seekerGrain.ListConversations()).Single().EndedAt is not null && (await listenerGrain.ListConversations()).Single().EndedAt is not null);
 
         await Bridge.RenewAsync(CancellationToken.None);
         await Bridge.RenewAsync(CancellationToken.None);
@@ -239,45 +181,57 @@ public sealed class LostPushEventTests(ManualRenewalServerFixture server) : ICla
         // The listener's grain is reloaded from a state that still has the conversation open (the end's best-effort
         // write failed): reopened in storage, then the grain deactivated.
         var listenerGrain = Grains.Ref<IMemberGrain>(listener.Created.MemberId);
-        var storage = server.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains);
-        var stored = new GrainState<MemberState>(new MemberState());
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            await storage.ReadStateAsync("member", listenerGrain.GetGrainId(), stored);
-            if (stored.State!.Conversations.Single().EndedAt is not null || DateTime.UtcNow >= deadline)
-            {
-                break;
-            }
-
-            await Task.Delay(50);
-        }
-
-        stored.State.Conversations[0] = stored.State.Conversations[0] with { EndedAt = null };
-        await storage.WriteStateAsync("member", listenerGrain.GetGrainId(), stored);
-        await listenerGrain.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
-        deadline = DateTime.UtcNow.AddSeconds(10);
-        while ((await listenerGrain.ListConversations()).Single().EndedAt is not null && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-
+        await Eventually.Until(async () => (await Stored(listenerGrain)).Conversations.Single().EndedAt is not null);
+        await ReloadFromChangedStorage(listenerGrain, state => state.Conversations[0] = state.Conversations[0] with { EndedAt = null });
+        await Eventually.Until(async () => (await listenerGrain.ListConversations()).Single().EndedAt is null);
         Assert.Null((await listenerGrain.ListConversations()).Single().EndedAt);
 
         // A renewal: the reloaded grain meets this node anew, asks the conversation, and ends its stale record.
         await Bridge.RenewAsync(CancellationToken.None);
-        deadline = DateTime.UtcNow.AddSeconds(10);
-        while ((await listenerGrain.ListConversations()).Single().EndedAt is null && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-
+        await Eventually.Until(async () => (await listenerGrain.ListConversations()).Single().EndedAt is not null);
         Assert.NotNull((await listenerGrain.ListConversations()).Single().EndedAt);
         Assert.DoesNotContain(conversation.Channel, (await listenerGrain.Attach(Bridge.NodeId, Bridge.Observer)).Channels);
         Assert.False(Local.Holds(listener.Created.MemberId, conversation.Channel));
     }
 
     private IGrainFactory Grains => server.Services.GetRequiredService<IGrainFactory>();
+
+    private IGrainStorage Storage => server.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains);
+
+    /// <summary>What storage holds for the member (read from storage, not from the grain).</summary>
+    private async Task<MemberState> Stored(IMemberGrain member)
+    {
+        var stored = new GrainState<MemberState>(new MemberState());
+        await Storage.ReadStateAsync("member", member.GetGrainId(), stored);
+        return stored.State!;
+    }
+
+    /// <summary>Changes what storage holds for the member, then deactivates the grain: the next call reads the change.</summary>
+    private async Task ReloadFromChangedStorage(IMemberGrain member, Action<MemberState> change)
+    {
+        var stored = new GrainState<MemberState>(new MemberState());
+        await Storage.ReadStateAsync("member", member.GetGrainId(), stored);
+        change(stored.State!);
+        await Storage.WriteStateAsync("member", member.GetGrainId(), stored);
+        await member.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+    }
+
+    /// <summary>
+    /// The seeker's grain forgets this node (its registration lapsed, or its silo went) just before the listener
+    /// accepts, so the seeker's Matched reaches nobody; returns once the seeker's grain has the conversation.
+    /// </summary>
+    private async Task<Conversation> MatchWhileTheSeekersGrainForgotTheNode(TestMember seeker, TestMember listener, string topic)
+    {
+        await listener.BecomeAvailableListener(topic);
+        await seeker.Request(topic);
+        var offer = await listener.Conn.Next<Offer>("OfferReceived", o => o.Topic == topic);
+        var seekerGrain = Grains.Ref<IMemberGrain>(seeker.Created.MemberId);
+        await seekerGrain.Detach(Bridge.NodeId);
+        var accepted = await listener.Conn.Invoke<Conversation>("AcceptOffer", offer.OfferId);
+        await Eventually.Until(async () => (await seekerGrain.ListConversations()).Length > 0);
+        Assert.Equal(accepted.ConversationId, Assert.Single(await seekerGrain.ListConversations()).ConversationId);
+        return accepted;
+    }
 
     private PushBridge Bridge => server.Services.GetRequiredService<PushBridge>();
 
@@ -294,12 +248,7 @@ public sealed class LostPushEventTests(ManualRenewalServerFixture server) : ICla
         await Task.Delay(200);
         Assert.True(Local.Holds(memberId, channel));
         await Bridge.RenewAsync(CancellationToken.None);
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (Local.Holds(memberId, channel) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-
+        await Eventually.Until(() => Task.FromResult(!Local.Holds(memberId, channel)));
         Assert.False(Local.Holds(memberId, channel));
     }
 }
