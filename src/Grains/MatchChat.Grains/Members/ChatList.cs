@@ -41,23 +41,27 @@ internal sealed class ChatList(IMemberContext m, SeekerRole seeker, ListenerRole
             {
                 await OnEnded(ended, ended.EndedAt);
             }
-            else
+            else if (checks[i] is null or { Open: true })
             {
                 _ = node.Matched(m.MemberId, open[i]);
             }
+
+            // Neither open nor ended for this member (the conversation has no such record): nothing is sent.
         }
     }
 
     private async Task<ConversationCheck?> Check(Conversation conversation)
     {
+        var call = m.Grains.Ref<IConversationGrain>(conversation.ConversationId).Confirm(m.MemberId, tellMember: false);
         try
         {
             // Bounded: the node's renewal waits for this Attach (a conversation whose silo is gone would hold it 10 s).
-            return await m.Grains.Ref<IConversationGrain>(conversation.ConversationId).Confirm(m.MemberId, tellMember: false)
-                .WaitAsync(TimeSpan.FromSeconds(2));
+            return await call.WaitAsync(TimeSpan.FromSeconds(2));
         }
         catch (Exception)
         {
+            // The call may still fail later: observed, so it is not reported as an unobserved task exception.
+            _ = call.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             return null;
         }
     }

@@ -30,9 +30,27 @@ public sealed partial class ChatHub(
 
     public override async Task OnConnectedAsync()
     {
-        await push.ConnectAsync(MemberId, Context.ConnectionId);
-        await reports.Moderators.ConnectAsync(MemberId, Context.ConnectionId);
-        await moderators.ConnectAsync(MemberId, Context.ConnectionId);
+        try
+        {
+            await push.ConnectAsync(MemberId, Context.ConnectionId);
+            await reports.Moderators.ConnectAsync(MemberId, Context.ConnectionId);
+            await moderators.ConnectAsync(MemberId, Context.ConnectionId);
+        }
+        catch (Exception)
+        {
+            // SignalR closes a connection whose OnConnectedAsync failed without calling OnDisconnectedAsync: undo it
+            // here, or the node would keep it as the member's (attached and renewed, so never absent) for good.
+            try
+            {
+                await OnDisconnectedAsync(null);
+            }
+            catch (Exception)
+            {
+                // Forgotten here already; the member's grain forgets this node when its registration expires.
+            }
+
+            throw;
+        }
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)

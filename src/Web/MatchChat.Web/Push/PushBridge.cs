@@ -30,6 +30,8 @@ public sealed partial class PushBridge(
 {
     /// <summary>Per channel: this node's latest subscription to its grain and when it began (entries live for <see cref="SharedFor"/>; renewals prune them).</summary>
     private readonly ConcurrentDictionary<string, (Task<bool> Done, long Started)> _subscriptions = new(StringComparer.Ordinal);
+    /// <summary>Members whose first connection here has attached (a second one then renews first: <see cref="ConnectAsync"/>).</summary>
+    private readonly ConcurrentDictionary<string, byte> _attachedHere = new(StringComparer.Ordinal);
     private ChatObserver? _observer;
     private IChatObserver? _reference;
 
@@ -59,15 +61,24 @@ public sealed partial class PushBridge(
     /// <summary>A connection opened: tell the member grain this node serves it, and put the connection in the member's channels.</summary>
     public async Task ConnectAsync(string memberId, string connectionId)
     {
-        if (!local.AddConnection(memberId, connectionId))
+        if (!local.AddConnection(memberId, connectionId) && _attachedHere.ContainsKey(memberId))
         {
-            // Another of the member's tabs is here already. If their grain forgot this node (its silo went), a renewal's
-            // attach makes it send the open conversations again, so that tab learns of a match it missed; a new
-            // connection alone would not (its own page lists its conversations).
-            await grains.Ref<IMemberGrain>(memberId).Attach(NodeId, Reference);
+            // Another of the member's tabs is here and attached already. If their grain forgot this node (its silo
+            // went), a renewal's attach makes it send the open conversations again, so that tab learns of a match it
+            // missed; a new connection alone would not (its own page lists its conversations). Best-effort: the next
+            // renewal repeats it.
+            try
+            {
+                await grains.Ref<IMemberGrain>(memberId).Attach(NodeId, Reference);
+            }
+            catch (Exception e) when (e is not MatchChatException)
+            {
+                logger.LogWarning("Push: re-attaching a member for a second connection failed ({ExceptionType}); the renewal repeats it", e.GetType().Name);
+            }
         }
 
         var member = await grains.Ref<IMemberGrain>(memberId).AttachConnection(NodeId, Reference);
+        _attachedHere[memberId] = 0;
         blocks.Set(memberId, member.BlockedIds);
         foreach (var channel in member.Channels)
         {
@@ -90,6 +101,7 @@ public sealed partial class PushBridge(
     {
         if (local.RemoveConnection(memberId, connectionId))
         {
+            _attachedHere.TryRemove(memberId, out _);
             blocks.Forget(memberId);
             await grains.Ref<IMemberGrain>(memberId).Detach(NodeId);
         }

@@ -56,6 +56,9 @@ export function onConversationEnded({ conversationId, endedBy, reason, endedAt }
       c.endReason = reason;
       rememberEndReason(conversationId, reason);
     }
+  } else if (reason && reason !== "ended") {
+    // An end that arrived before this page knew the conversation (its Matched comes after, with endedAt).
+    rememberEndReason(conversationId, reason);
   }
   renderChatList();
   if (c && state.openChannel === c.channel) renderOpenChat();

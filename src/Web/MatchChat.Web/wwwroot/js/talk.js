@@ -62,7 +62,9 @@ export function onSeekerMatched(conversation, isNew) {
   }
   renderTalk();
   // A conversation that ended before this page heard it started answers the request, but is not opened.
-  if (isNew && !conversation.endedAt) {
+  if (isNew && conversation.endedAt) {
+    showNotice(`Your conversation with ${conversation.peerHandle} ended before it opened here. You can ask again whenever you're ready.`);
+  } else if (isNew) {
     announce(`You're connected with ${conversation.peerHandle}.`);
     showView("chats", { focus: false });
     openChannel(conversation.channel);
