@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using MatchChat.Contracts;
-using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Members;
@@ -233,11 +232,13 @@ public sealed partial class PushBridge(
             }
         }
 
-        foreach (var memberId in _unlisted.Keys)
+        foreach (var memberId in _unlisted.Keys.Concat(_attachedHere.Keys))
         {
             if (local.ConnectionsOf(memberId).Length == 0)
             {
+                // Left behind by a member whose last connection went while their grain was being asked.
                 _unlisted.TryRemove(memberId, out _);
+                _attachedHere.TryRemove(memberId, out _);
             }
         }
 
