@@ -194,6 +194,74 @@ public sealed class LostPushEventTests(ManualRenewalServerFixture server) : ICla
         Assert.False(Local.Holds(listener.Created.MemberId, conversation.Channel));
     }
 
+    [Fact]
+    public async Task An_open_conversation_a_member_grain_lost_while_they_had_no_page_open_is_on_their_next_page()
+    {
+        await using var seeker = await server.NewMember();
+        await using var listener = await server.NewMember();
+        var (conversation, _) = await Journeys.Match(seeker, listener, TestTopics.Slug(99));
+        var listenerGrain = await LoseTheRecordWithNoPageOpen(listener, conversation);
+        // The conversation's activation goes too (as after two idle minutes): the seeker's next message is its first.
+        await Grains.Ref<IConversationGrain>(conversation.ConversationId).AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+
+        var sent = await seeker.Send(conversation.Channel, "are you still there?");
+        await Eventually.Until(async () => (await listenerGrain.ListConversations()).Length > 0);
+        await AssertTheNextPageHasIt(seeker, listener, conversation, sent);
+    }
+
+    [Fact]
+    public async Task An_open_conversation_a_member_grain_lost_is_told_again_while_the_other_keeps_writing()
+    {
+        await using var seeker = await server.NewMember();
+        await using var listener = await server.NewMember();
+        var (conversation, _) = await Journeys.Match(seeker, listener, TestTopics.Slug(100));
+        var listenerGrain = await LoseTheRecordWithNoPageOpen(listener, conversation);
+
+        // The conversation stays active (the seeker's renewals keep it): a send after the retell interval (2 s here)
+        // tells both members again.
+        Message? sent = null;
+        await Eventually.Until(async () =>
+        {
+            sent = await seeker.Send(conversation.Channel, "hello? I'll keep writing in case you come back");
+            await Task.Delay(250);
+            return (await listenerGrain.ListConversations()).Length > 0;
+        }, TimeSpan.FromSeconds(15));
+        await AssertTheNextPageHasIt(seeker, listener, conversation, sent!);
+    }
+
+    /// <summary>The listener closes their page, then their grain is reloaded from a stored state without the conversation.</summary>
+    private async Task<IMemberGrain> LoseTheRecordWithNoPageOpen(TestMember listener, Conversation conversation)
+    {
+        await listener.Conn.Hub.StopAsync();
+        var listenerGrain = Grains.Ref<IMemberGrain>(listener.Created.MemberId);
+        await ReloadFromChangedStorage(listenerGrain, state =>
+        {
+            Assert.Equal(1, state.Conversations.RemoveAll(c => c.ConversationId == conversation.ConversationId));
+            Assert.Equal(1, state.ListenedCount--);
+        });
+        await Eventually.Until(async () => (await listenerGrain.ListConversations()).Length == 0);
+        Assert.Empty(await listenerGrain.ListConversations());
+        return listenerGrain;
+    }
+
+    /// <summary>The listener's next page lists the conversation, reads what was said meanwhile, and gets the next message live.</summary>
+    private async Task AssertTheNextPageHasIt(TestMember seeker, TestMember listener, Conversation conversation, Message sent)
+    {
+        var page = await listener.ConnectAnother();
+        var listed = Assert.Single(await page.Invoke<Conversation[]>("ListConversations"));
+        Assert.Equal(conversation.ConversationId, listed.ConversationId);
+        Assert.Null(listed.EndedAt);
+        Assert.Equal(seeker.Created.Handle, listed.PeerHandle);
+        var listenerGrain = Grains.Ref<IMemberGrain>(listener.Created.MemberId);
+        await Eventually.Until(async () => (await Stored(listenerGrain)).Conversations.Count > 0);
+        Assert.Equal(conversation.ConversationId, Assert.Single((await Stored(listenerGrain)).Conversations).ConversationId);
+        Assert.Equal(1, (await Stored(listenerGrain)).ListenedCount);
+        var history = await page.Invoke<Message[]>("GetHistory", conversation.Channel, null, null, null);
+        Assert.Contains(history, m => m.Seq == sent.Seq);
+        var next = await seeker.Send(conversation.Channel, "oh good, you're back");
+        await page.Next<Message>("MessageReceived", m => m.Seq == next.Seq);
+    }
+
     private IGrainFactory Grains => server.Services.GetRequiredService<IGrainFactory>();
 
     private IGrainStorage Storage => server.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains);

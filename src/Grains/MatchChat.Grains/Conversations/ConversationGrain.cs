@@ -48,6 +48,9 @@ public sealed partial class ConversationGrain(
     private string? _channel;
     private LazyState<ConversationState>? _state;
 
+    /// <summary>When this activation last told both members that the conversation is open (<see cref="TimeProvider"/> timestamp).</summary>
+    private long? _toldAt;
+
     private LazyState<ConversationState> Stored => _state ??= new(
         "conversation", GrainContext, ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains));
 
@@ -187,6 +190,11 @@ public sealed partial class ConversationGrain(
             return;
         }
 
+        if (only is null)
+        {
+            _toldAt = Clock.GetTimestamp();
+        }
+
         var id = Id;
         var seekerView = new Conversation(id, Channel, S.Topic!, S.ListenerHandle, MemberRoles.Seeker, S.SharedExperiences, S.StartedAt, null,
             S.MatchReason, S.ListenerBio);
@@ -253,6 +261,21 @@ public sealed partial class ConversationGrain(
         return Task.FromResult(memberId == S.SeekerId
             ? new ConversationPeer(S.ListenerId, S.ListenerHandle, S.StartedAt)
             : new ConversationPeer(S.SeekerId, S.SeekerHandle, S.StartedAt));
+    }
+
+    /// <summary>
+    /// The first send of each activation, and then one at most every <see cref="MatchChatTimings.ConversationRetell"/>,
+    /// tells both members again that the conversation is open. A member grain that lost the record while its member had
+    /// no page open (a best-effort write that failed before the grain was reloaded) gets it back, and with it their next
+    /// page lists the conversation; a grain that has the record changes nothing. (The web node's renewal repairs a record
+    /// lost while a page was open: <see cref="Confirm"/>.)
+    /// </summary>
+    protected override void Sending()
+    {
+        if (_toldAt is not { } told || Clock.GetElapsedTime(told) >= Timings.ConversationRetell)
+        {
+            NotifyStarted();
+        }
     }
 
     protected override CrisisText DescribeForScreen(string memberId, string handle, Message message)

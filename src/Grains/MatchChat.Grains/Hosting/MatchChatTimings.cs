@@ -79,6 +79,15 @@ public sealed class MatchChatTimings
     /// </summary>
     public bool PackedQueue { get; set; } = true;
 
+    /// <summary>
+    /// An open conversation tells both members' grains again that it is open (the idempotent start notice) at the first
+    /// send of each activation and then at most this often while sends go on. That is what repairs a member grain that
+    /// lost the conversation's record while its member had no page open (a best-effort write that failed before the
+    /// grain was reloaded): nothing else indexes conversations by member, so their next page would not list it. A grain
+    /// that has the record answers at once and changes nothing.
+    /// </summary>
+    public double ConversationRetellSeconds { get; set; } = 300;
+
     /// <summary>A room member not present for this long is no longer a member (bounds every room's membership).</summary>
     public double RoomMembershipDays { get; set; } = 30;
 
@@ -91,4 +100,5 @@ public sealed class MatchChatTimings
     public TimeSpan QueueUpdateDelay => TimeSpan.FromSeconds(QueueUpdateDelaySeconds);
     public TimeSpan QueueProgressDelay => TimeSpan.FromSeconds(QueueProgressDelaySeconds);
     public TimeSpan RoomMembership => TimeSpan.FromDays(RoomMembershipDays);
+    public TimeSpan ConversationRetell => TimeSpan.FromSeconds(ConversationRetellSeconds);
 }

@@ -39,6 +39,10 @@ public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTi
 
     protected DateTime Now => time.GetUtcNow().UtcDateTime;
 
+    protected TimeProvider Clock => time;
+
+    protected MatchChatTimings Timings { get; } = timings.Value;
+
     protected abstract string Channel { get; }
 
     /// <summary>Who may read this channel (participants or joined members).</summary>
@@ -97,10 +101,16 @@ public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTi
     /// <summary>What a subclass does before each call, inside the gate.</summary>
     protected virtual Task BeforeInvoke(IIncomingGrainCallContext context) => Task.CompletedTask;
 
+    /// <summary>What a subclass does for each send it accepts, in the sender's turn (nothing awaited: sends interleave).</summary>
+    protected virtual void Sending()
+    {
+    }
+
     public async Task<Message> Send(string memberId, string clientMessageId, string text)
     {
         var handle = RequireReader(memberId);
         RequireWriter(memberId);
+        Sending();
         var send = new PendingSend(memberId, handle, clientMessageId, text, Now);
         (_queued ??= []).Add(send);
         if (!_writing)
