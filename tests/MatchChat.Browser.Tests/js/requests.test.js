@@ -3,8 +3,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { isOpen, isClosedStatus, nextTicket, seekerConversationIds, conversationFor, bind } from "../../../src/Web/MatchChat.Web/wwwroot/js/requests.js";
 
-const conversation = (id, { role = "seeker", topic = "grief", endedAt = null } = {}) =>
-  ({ conversationId: id, channel: `conversation:${id}`, topic, peerHandle: "Listener-1", role, sharedExperiences: [], startedAt: "2026-01-01T00:00:00Z", endedAt });
+const conversation = (id, { role = "seeker", topic = "grief", endedAt = null, requestId } = {}) =>
+  ({ conversationId: id, channel: `conversation:${id}`, topic, peerHandle: "Listener-1", role, sharedExperiences: [], startedAt: "2026-01-01T00:00:00Z", endedAt, ...(requestId ? { requestId } : {}) });
 const waiting = (requestId, topic = "grief") => ({ requestId, topic, status: "waiting", position: 1, estimatedWaitSeconds: null });
 
 test("only waiting and offered tickets are open", () => {
@@ -75,4 +75,14 @@ test("bind keeps the newest bindings and moves a re-bound request to the end", (
   const before = { r1: "c1" };
   bind(before, "r2", "c2");
   assert.deepEqual(before, { r1: "c1" }, "bind does not change its argument");
+});
+
+test("a conversation that names the request it answered answers that request only", () => {
+  const ticket = nextTicket(null, waiting("r2"), []);
+  // An older conversation this page learns of only now (its record was repaired), on the same topic: not the answer.
+  assert.equal(conversationFor(ticket, [conversation("older", { requestId: "r1" })]), null);
+  assert.equal(conversationFor(ticket, [conversation("older", { requestId: "r1" }), conversation("answer", { requestId: "r2" })])?.conversationId, "answer");
+  // It answers even when the page knew it when the request was made (a reload in between).
+  const known = nextTicket(null, waiting("r3"), ["mine"]);
+  assert.equal(conversationFor(known, [conversation("mine", { requestId: "r3" })])?.conversationId, "mine");
 });

@@ -41,6 +41,26 @@ public sealed class ProtocolShapeTests(ServerFixture server) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task A_seekers_conversation_names_the_request_it_answered_and_a_listeners_does_not()
+    {
+        var topic = TestTopics.Slug(101);
+        await using var seeker = await server.NewMember();
+        await using var listener = await server.NewMember();
+        await listener.BecomeAvailableListener(topic);
+        var ticket = await seeker.Request(topic);
+        var offer = await listener.Conn.Next<Offer>("OfferReceived", o => o.Topic == topic);
+        var accepted = await listener.Conn.Invoke<JsonElement>("AcceptOffer", offer.OfferId);
+        Assert.Equal(JsonValueKind.Null, accepted.GetProperty("requestId").ValueKind);
+
+        var matched = await seeker.Conn.Next<Conversation>("Matched");
+        Assert.Equal(ticket.RequestId, matched.RequestId);
+        var listed = Assert.Single((await seeker.Conn.Invoke<JsonElement>("ListConversations")).EnumerateArray());
+        Assert.Equal(ticket.RequestId, listed.GetProperty("requestId").GetString());
+        var theirs = Assert.Single((await listener.Conn.Invoke<JsonElement>("ListConversations")).EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, theirs.GetProperty("requestId").ValueKind);
+    }
+
+    [Fact]
     public async Task A_conversation_ended_event_says_when_and_messages_say_they_are_not_redacted()
     {
         var topic = TestTopics.Slug(68);

@@ -3,7 +3,7 @@ namespace MatchChat.Tests.Support;
 /// <summary>Each test uses its own topics so queues never share listeners across tests.</summary>
 public static class TestTopics
 {
-    public const int Count = 101;
+    public const int Count = 102;
 
     public static string Slug(int i) => $"t{i:00}";
 

@@ -5,7 +5,9 @@ namespace MatchChat.Contracts.Conversations;
 /// <summary>
 /// A conversation as one participant sees it; <see cref="Role"/> is the caller's. [network] <see cref="MatchReason"/>: why
 /// these two were matched (<c>shared: loss-of-parent</c>, <c>similar experience</c>, or null); <see cref="PeerBio"/>: the
-/// listener's bio, in the seeker's view only.
+/// listener's bio, in the seeker's view only. <see cref="RequestId"/>: the request this conversation answered, in the
+/// seeker's view only (their own request's id; null in the listener's view and in records stored before stop 49), so a
+/// page tells the answer to its open request from an older conversation of theirs that it learns of later.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("MatchChat.Conversation")]
 public sealed record Conversation(
@@ -18,4 +20,5 @@ public sealed record Conversation(
     [property: Id(6)] DateTime StartedAt,
     [property: Id(7)] DateTime? EndedAt,
     [property: Id(70)] string? MatchReason = null,
-    [property: Id(71)] string? PeerBio = null);
+    [property: Id(71)] string? PeerBio = null,
+    [property: Id(72)] string? RequestId = null);

@@ -197,7 +197,7 @@ public sealed partial class ConversationGrain(
 
         var id = Id;
         var seekerView = new Conversation(id, Channel, S.Topic!, S.ListenerHandle, MemberRoles.Seeker, S.SharedExperiences, S.StartedAt, null,
-            S.MatchReason, S.ListenerBio);
+            S.MatchReason, S.ListenerBio, S.RequestId);
         if (only is null || only == S.SeekerId)
         {
             _ = GrainFactory.Ref<IMemberGrain>(S.SeekerId).OnConversationStarted(seekerView, S.RequestId);
@@ -205,7 +205,7 @@ public sealed partial class ConversationGrain(
 
         if (only is null || only == S.ListenerId)
         {
-            var listenerView = seekerView with { PeerHandle = S.SeekerHandle, Role = MemberRoles.Listener, PeerBio = null };
+            var listenerView = seekerView with { PeerHandle = S.SeekerHandle, Role = MemberRoles.Listener, PeerBio = null, RequestId = null };
             _ = GrainFactory.Ref<IMemberGrain>(S.ListenerId).OnConversationStarted(listenerView, S.RequestId);
         }
     }

@@ -1,7 +1,9 @@
 // The seeker's open request, kept by its requestId, and which conversation answered it.
 // Pure: no DOM, no SignalR.
 //
-// The contract's `Matched(Conversation)` carries no requestId; `QueueUpdated(QueueTicket)` does, and
+// This server's seeker `Conversation` carries `requestId`, the request it answered (an addition to the
+// contract, docs/PROTOCOL.md): when it is there, it alone decides. The contract's own `Matched(Conversation)`
+// carries no requestId (nor do records stored before that addition); `QueueUpdated(QueueTicket)` does, and
 // says `matched` for the request that was matched. A member has at most one open request. So:
 // - the page keeps the open request's ticket (requestId, topic) and the seeker conversations it
 //   already knew when the request was made (`knownConversations`);
@@ -55,8 +57,9 @@ export function conversationFor(ticket, conversations, bindings = {}) {
   if (!Array.isArray(ticket.knownConversations)) return null;
   const known = new Set(ticket.knownConversations || []);
   const taken = new Set(Object.values(bindings));
-  return list.find((c) => c && c.role === "seeker" && c.topic === ticket.topic
-    && !known.has(c.conversationId) && !taken.has(c.conversationId)) || null;
+  return list.find((c) => c && c.role === "seeker" && c.topic === ticket.topic && (c.requestId
+    ? c.requestId === ticket.requestId
+    : !known.has(c.conversationId) && !taken.has(c.conversationId))) || null;
 }
 
 /** Records that `requestId` was answered by `conversationId`; keeps the newest `max` bindings. */
