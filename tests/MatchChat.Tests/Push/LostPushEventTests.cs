@@ -217,8 +217,8 @@ public sealed class LostPushEventTests(ManualRenewalServerFixture server) : ICla
         var (conversation, _) = await Journeys.Match(seeker, listener, TestTopics.Slug(100));
         var listenerGrain = await LoseTheRecordWithNoPageOpen(listener, conversation);
 
-        // The conversation stays active (the seeker's renewals keep it): a send after the retell interval (2 s here)
-        // tells both members again.
+        // The conversation stays active (its sends keep it): a send after the retell interval (2 s here) tells both
+        // members again.
         Message? sent = null;
         await Eventually.Until(async () =>
         {

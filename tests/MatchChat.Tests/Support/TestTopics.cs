@@ -7,7 +7,7 @@ public static class TestTopics
 
     public static string Slug(int i) => $"t{i:00}";
 
-    /// <summary>Settings for MatchChat:Topics: the default six, t00..t87 for all, teen-room for teens, adult-room for adults.</summary>
+    /// <summary>Settings for MatchChat:Topics: the default six, t00..t101 for all, teen-room for teens, adult-room for adults.</summary>
     public static Dictionary<string, string?> Settings()
     {
         // The crisis screen runs, without the large model (tests that need it turn it on: CrisisModelServerFixture);

@@ -51,6 +51,9 @@ public sealed partial class ConversationGrain(
     /// <summary>When this activation last told both members that the conversation is open (<see cref="TimeProvider"/> timestamp).</summary>
     private long? _toldAt;
 
+    /// <summary>The send path's copy of <see cref="MatchChatTimings.ConversationRetell"/>, read once.</summary>
+    private readonly TimeSpan _retell = timings.Value.ConversationRetell;
+
     private LazyState<ConversationState> Stored => _state ??= new(
         "conversation", GrainContext, ServiceProvider.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains));
 
@@ -267,12 +270,13 @@ public sealed partial class ConversationGrain(
     /// The first send of each activation, and then one at most every <see cref="MatchChatTimings.ConversationRetell"/>,
     /// tells both members again that the conversation is open. A member grain that lost the record while its member had
     /// no page open (a best-effort write that failed before the grain was reloaded) gets it back, and with it their next
-    /// page lists the conversation; a grain that has the record changes nothing. (The web node's renewal repairs a record
+    /// page lists the conversation; a grain that has the record changes nothing (one whose member is suspended or deleted
+    /// ends the conversation, as it does any start: only possible when that member's withdrawal did not finish). (The web node's renewal repairs a record
     /// lost while a page was open: <see cref="Confirm"/>.)
     /// </summary>
     protected override void Sending()
     {
-        if (_toldAt is not { } told || Clock.GetElapsedTime(told) >= Timings.ConversationRetell)
+        if (_toldAt is not { } told || Clock.GetElapsedTime(told) >= _retell)
         {
             NotifyStarted();
         }

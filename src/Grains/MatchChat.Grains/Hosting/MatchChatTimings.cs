@@ -84,7 +84,8 @@ public sealed class MatchChatTimings
     /// send of each activation and then at most this often while sends go on. That is what repairs a member grain that
     /// lost the conversation's record while its member had no page open (a best-effort write that failed before the
     /// grain was reloaded): nothing else indexes conversations by member, so their next page would not list it. A grain
-    /// that has the record answers at once and changes nothing.
+    /// that has the record answers at once and changes nothing (one whose member is suspended or deleted ends the
+    /// conversation, as it does any start). Read as 1 s to a day (anything else: 300).
     /// </summary>
     public double ConversationRetellSeconds { get; set; } = 300;
 
@@ -100,5 +101,5 @@ public sealed class MatchChatTimings
     public TimeSpan QueueUpdateDelay => TimeSpan.FromSeconds(QueueUpdateDelaySeconds);
     public TimeSpan QueueProgressDelay => TimeSpan.FromSeconds(QueueProgressDelaySeconds);
     public TimeSpan RoomMembership => TimeSpan.FromDays(RoomMembershipDays);
-    public TimeSpan ConversationRetell => TimeSpan.FromSeconds(ConversationRetellSeconds);
+    public TimeSpan ConversationRetell => TimeSpan.FromSeconds(ConversationRetellSeconds is >= 1 and <= 86_400 ? ConversationRetellSeconds : 300);
 }
