@@ -86,3 +86,12 @@ test("a conversation that names the request it answered answers that request onl
   const known = nextTicket(null, waiting("r3"), ["mine"]);
   assert.equal(conversationFor(known, [conversation("mine", { requestId: "r3" })])?.conversationId, "mine");
 });
+
+test("a conversation naming the request wins over an earlier binding and over a ticket saved without a list", () => {
+  const ticket = nextTicket(null, waiting("r2"), []);
+  // Bound by the older rule to a conversation that named no request (a build before requestId): the named one answers.
+  assert.equal(conversationFor(ticket, [conversation("guessed"), conversation("answer", { requestId: "r2" })], { r2: "guessed" })?.conversationId, "answer");
+  const saved = { ...waiting("r2") }; // saved by an older page: no knownConversations
+  assert.equal(conversationFor(saved, [conversation("answer", { requestId: "r2" })])?.conversationId, "answer");
+  assert.equal(conversationFor(saved, [conversation("unnamed")]), null, "without a name, such a ticket is left to QueueUpdated");
+});

@@ -77,7 +77,7 @@ public sealed class LostPushEventTests(ManualRenewalServerFixture server) : ICla
     {
         await using var seeker = await server.NewMember();
         await using var listener = await server.NewMember();
-        var accepted = await MatchWhileTheSeekersGrainForgotTheNode(seeker, listener, TestTopics.Slug(95));
+        var (accepted, requestId) = await MatchWhileTheSeekersGrainForgotTheNode(seeker, listener, TestTopics.Slug(95));
         await seeker.Conn.AssertNone<Conversation>("Matched", c => c.ConversationId == accepted.ConversationId);
         Assert.False(Local.Holds(seeker.Created.MemberId, accepted.Channel));
 
@@ -86,6 +86,8 @@ public sealed class LostPushEventTests(ManualRenewalServerFixture server) : ICla
         var matched = await seeker.Conn.Next<Conversation>("Matched", c => c.ConversationId == accepted.ConversationId);
         Assert.Equal(MemberRoles.Seeker, matched.Role);
         Assert.Equal(listener.Created.Handle, matched.PeerHandle);
+        // Re-sent from the seeker's stored record, which names the request it answered.
+        Assert.Equal(requestId, matched.RequestId);
         var sent = await listener.Send(accepted.Channel, "hi, I'm here whenever you're ready");
         await seeker.Conn.Next<Message>("MessageReceived", m => m.Seq == sent.Seq);
     }
@@ -137,7 +139,7 @@ public sealed class LostPushEventTests(ManualRenewalServerFixture server) : ICla
     {
         await using var seeker = await server.NewMember();
         await using var listener = await server.NewMember();
-        var accepted = await MatchWhileTheSeekersGrainForgotTheNode(seeker, listener, TestTopics.Slug(98));
+        var (accepted, _) = await MatchWhileTheSeekersGrainForgotTheNode(seeker, listener, TestTopics.Slug(98));
 
         // A second tab connects before any renewal: the first tab still gets the Matched it missed.
         await seeker.ConnectAnother();
@@ -286,9 +288,10 @@ public sealed class LostPushEventTests(ManualRenewalServerFixture server) : ICla
 
     /// <summary>
     /// The seeker's grain forgets this node (its registration lapsed, or its silo went) just before the listener
-    /// accepts, so the seeker's Matched reaches nobody; returns once the seeker's grain has the conversation.
+    /// accepts, so the seeker's Matched reaches nobody; returns once the seeker's grain has the conversation (with the
+    /// listener's view of it and the seeker's request id).
     /// </summary>
-    private async Task<Conversation> MatchWhileTheSeekersGrainForgotTheNode(TestMember seeker, TestMember listener, string topic)
+    private async Task<(Conversation Accepted, string RequestId)> MatchWhileTheSeekersGrainForgotTheNode(TestMember seeker, TestMember listener, string topic)
     {
         await listener.BecomeAvailableListener(topic);
         await seeker.Request(topic);
@@ -298,7 +301,7 @@ public sealed class LostPushEventTests(ManualRenewalServerFixture server) : ICla
         var accepted = await listener.Conn.Invoke<Conversation>("AcceptOffer", offer.OfferId);
         await Eventually.Until(async () => (await seekerGrain.ListConversations()).Length > 0);
         Assert.Equal(accepted.ConversationId, Assert.Single(await seekerGrain.ListConversations()).ConversationId);
-        return accepted;
+        return (accepted, offer.RequestId);
     }
 
     private PushBridge Bridge => server.Services.GetRequiredService<PushBridge>();

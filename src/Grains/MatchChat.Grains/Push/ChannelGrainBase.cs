@@ -41,8 +41,6 @@ public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTi
 
     protected TimeProvider Clock => time;
 
-    protected MatchChatTimings Timings { get; } = timings.Value;
-
     protected abstract string Channel { get; }
 
     /// <summary>Who may read this channel (participants or joined members).</summary>

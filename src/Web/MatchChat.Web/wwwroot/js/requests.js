@@ -2,7 +2,7 @@
 // Pure: no DOM, no SignalR.
 //
 // This server's seeker `Conversation` carries `requestId`, the request it answered (an addition to the
-// contract, docs/PROTOCOL.md): when it is there, it alone decides. The contract's own `Matched(Conversation)`
+// contract, docs/PROTOCOL.md): when it is there, it alone decides (before any binding or list below). The contract's own `Matched(Conversation)`
 // carries no requestId (nor do records stored before that addition); `QueueUpdated(QueueTicket)` does, and
 // says `matched` for the request that was matched. A member has at most one open request. So:
 // - the page keeps the open request's ticket (requestId, topic) and the seeker conversations it
@@ -51,15 +51,18 @@ export function seekerConversationIds(conversations) {
 export function conversationFor(ticket, conversations, bindings = {}) {
   if (!ticket || !ticket.requestId) return null;
   const list = [...conversations];
+  // A conversation that names this request answers it, whatever was bound or known before.
+  const named = list.find((c) => c && c.role === "seeker" && c.requestId === ticket.requestId);
+  if (named) return named;
   const bound = bindings[ticket.requestId];
   if (bound) return list.find((c) => c.conversationId === bound) || null;
   // A ticket saved by an older page has no list: it is only resolved by QueueUpdated.
   if (!Array.isArray(ticket.knownConversations)) return null;
   const known = new Set(ticket.knownConversations || []);
   const taken = new Set(Object.values(bindings));
-  return list.find((c) => c && c.role === "seeker" && c.topic === ticket.topic && (c.requestId
-    ? c.requestId === ticket.requestId
-    : !known.has(c.conversationId) && !taken.has(c.conversationId))) || null;
+  // One that names another request never answers this one.
+  return list.find((c) => c && c.role === "seeker" && !c.requestId && c.topic === ticket.topic
+    && !known.has(c.conversationId) && !taken.has(c.conversationId)) || null;
 }
 
 /** Records that `requestId` was answered by `conversationId`; keeps the newest `max` bindings. */

@@ -53,10 +53,12 @@ export function onQueueUpdated(ticket) {
  * `conversationFor` recognises for the ticket's requestId; then the ticket is done.
  */
 export function onSeekerMatched(conversation, isNew) {
-  // Only a match new to this page counts (a node re-sends Matched for open conversations after a lost registration).
-  if (isNew) state.seekerMatches++;
+  // Only a match new to this page counts (a node re-sends Matched for open conversations after a lost registration),
+  // and only one that names no request: one that does is recognised by its requestId (submitTalk).
+  if (isNew && !conversation.requestId) state.seekerMatches++;
   const ticket = state.ticket;
-  if (ticket && conversationFor(ticket, [conversation], state.requests)) {
+  const answers = !!ticket && !!conversationFor(ticket, [conversation], state.requests);
+  if (answers) {
     bindRequest(ticket.requestId, conversation.conversationId);
     setTicket(null);
   }
@@ -64,6 +66,10 @@ export function onSeekerMatched(conversation, isNew) {
   // A conversation that ended before this page heard it started answers the request, but is not opened.
   if (isNew && conversation.endedAt) {
     showNotice(`Your conversation with ${conversation.peerHandle} ended before it opened here. You can ask again whenever you're ready.`);
+  } else if (isNew && !answers && isOpen(state.ticket) && conversation.requestId) {
+    // An older conversation of theirs that this page learns of only now, while their request still waits: they are
+    // told, and stay in line.
+    showNotice(`Your earlier conversation with ${conversation.peerHandle} is still open: you'll find it in your chats.`);
   } else if (isNew) {
     announce(`You're connected with ${conversation.peerHandle}.`);
     showView("chats", { focus: false });
@@ -123,7 +129,10 @@ export async function submitTalk(event) {
   const known = seekerConversationIds(state.conversations.values());
   try {
     const ticket = await invoke("RequestListener", request);
-    const alreadyMatched = state.seekerMatches !== matchesBefore || !!state.requests[ticket.requestId];
+    // Matched while the call was answered: a conversation naming this request, or (from a server that names none) any
+    // new seeker match.
+    const named = [...state.conversations.values()].some((c) => c.role === "seeker" && c.requestId === ticket.requestId);
+    const alreadyMatched = named || state.seekerMatches !== matchesBefore || !!state.requests[ticket.requestId];
     // QueueUpdated may have told us more about this request while the call was answered.
     const newer = state.ticket && state.ticket.requestId === ticket.requestId && !isOpen(state.ticket);
     if (!alreadyMatched && !newer && isOpen(ticket)) setTicket(ticket, known);
