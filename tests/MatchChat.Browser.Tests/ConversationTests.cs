@@ -206,4 +206,43 @@ public sealed class ConversationTests(MatchChatFixture server)
         await Expect(listener.Composer).ToBeHiddenAsync();
         Assert.True(listener.ConsoleErrors.Count == 0, string.Join(" | ", listener.ConsoleErrors));
     }
+
+    [Fact]
+    public async Task An_older_conversation_learnt_while_waiting_is_noticed_and_the_seeker_stays_in_line()
+    {
+        await using var listener = await Member.JoinAsync(server);
+        await listener.VolunteerAsync("relationships", "divorce");
+        await using var seeker = await Member.JoinAsync(server);
+        await seeker.AskForListenerAsync("relationships", note: "We split up last week.");
+        await listener.AcceptOfferAsync("We split up last week.");
+        await Expect(seeker.Page.GetByTestId("chat-title")).ToHaveTextAsync(listener.Handle);
+
+        // The seeker asks again (their listener is at capacity, so the request waits).
+        await seeker.AskForListenerAsync("relationships", note: "I'd like someone else to talk to as well.");
+        await Expect(seeker.Page.GetByTestId("talk-waiting")).ToBeVisibleAsync();
+
+        // A Matched for the first conversation, as if this page had never heard of it (a member grain that lost the
+        // record is told again by the conversation): it names the first request, not the waiting one.
+        var after = await seeker.Page.EvaluateAsync<string[]>(@"async () => {
+            const { state } = await import('/js/store.js');
+            const { onMatched } = await import('/js/chats.js');
+            const older = [...state.conversations.values()].find(c => c.role === 'seeker');
+            state.conversations.delete(older.conversationId);
+            onMatched({ ...older });
+            return [older.requestId ?? '', state.ticket?.requestId ?? '', state.view];
+        }");
+        Assert.NotEqual("", after[0]);
+        Assert.NotEqual("", after[1]);
+        Assert.NotEqual(after[0], after[1]);
+        Assert.Equal("talk", after[2]);
+        await Expect(seeker.Page.GetByTestId("notice")).ToContainTextAsync($"Your earlier conversation with {listener.Handle} is still open");
+        await Expect(seeker.Page.GetByTestId("talk-waiting")).ToBeVisibleAsync();
+
+        // The kept ticket is the waiting request's: stopping waiting withdraws it (and leaves the topic's queue as it
+        // was for the next test).
+        await seeker.Page.GetByTestId("talk-cancel").ClickAsync();
+        await Expect(seeker.Page.GetByTestId("talk-waiting")).ToBeHiddenAsync();
+        await Expect(seeker.Page.GetByTestId("talk-submit")).ToBeVisibleAsync();
+        Assert.True(seeker.ConsoleErrors.Count == 0, string.Join(" | ", seeker.ConsoleErrors));
+    }
 }
