@@ -182,9 +182,7 @@ public sealed class ConversationTests(MatchChatFixture server)
         await using var listener = await Member.JoinAsync(server);
         await listener.VolunteerAsync("stress", "burnout");
         await using var seeker = await Member.JoinAsync(server);
-        await seeker.AskForListenerAsync("stress", note: "Work has been too much lately.");
-        await listener.AcceptOfferAsync("Work has been too much lately.");
-        await Expect(seeker.Page.GetByTestId("chat-title")).ToHaveTextAsync(listener.Handle);
+        await seeker.TalkWithAsync(listener, "stress", "Work has been too much lately.");
 
         await seeker.Page.GetByTestId("chat-end").ClickAsync();
         await seeker.Page.GetByTestId("confirm-ok").ClickAsync();
@@ -213,9 +211,7 @@ public sealed class ConversationTests(MatchChatFixture server)
         await using var listener = await Member.JoinAsync(server);
         await listener.VolunteerAsync("relationships", "divorce");
         await using var seeker = await Member.JoinAsync(server);
-        await seeker.AskForListenerAsync("relationships", note: "We split up last week.");
-        await listener.AcceptOfferAsync("We split up last week.");
-        await Expect(seeker.Page.GetByTestId("chat-title")).ToHaveTextAsync(listener.Handle);
+        await seeker.TalkWithAsync(listener, "relationships", "We split up last week.");
 
         // The seeker asks again (their listener is at capacity, so the request waits).
         await seeker.AskForListenerAsync("relationships", note: "I'd like someone else to talk to as well.");

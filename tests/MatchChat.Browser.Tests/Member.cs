@@ -168,6 +168,17 @@ public sealed class Member : IAsyncDisposable
         await Expect(Page.GetByTestId("chat")).ToBeVisibleAsync();
     }
 
+    /// <summary>
+    /// This member asks for a listener on <paramref name="topic"/> with <paramref name="note"/>; the volunteering
+    /// <paramref name="listener"/> accepts that offer, and this member's page opens the conversation with them.
+    /// </summary>
+    public async Task TalkWithAsync(Member listener, string topic, string note)
+    {
+        await AskForListenerAsync(topic, note: note);
+        await listener.AcceptOfferAsync(note);
+        await Expect(Page.GetByTestId("chat-title")).ToHaveTextAsync(listener.Handle);
+    }
+
     /// <summary>Types into the composer and presses Enter.</summary>
     public async Task SendAsync(string text)
     {

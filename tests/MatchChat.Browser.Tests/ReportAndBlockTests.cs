@@ -97,8 +97,7 @@ public sealed class ReportAndBlockTests(SafetyFixture server, ITestOutputHelper 
         await using var listener = await Member.JoinAsync(server);
         await listener.VolunteerAsync("relationships", "breakup");
         await using var seeker = await Member.JoinAsync(server);
-        await seeker.AskForListenerAsync("relationships", note: "We broke up last week.");
-        await listener.AcceptOfferAsync();
+        await seeker.TalkWithAsync(listener, "relationships", "We broke up last week.");
         await listener.SendAsync("Send me a photo of yourself first.");
         await Expect(seeker.Message("Send me a photo of yourself first.")).ToHaveCountAsync(1);
 
