@@ -25,7 +25,8 @@ public sealed class AccuracyReport(IReadOnlyList<(LabelledLine Line, CrisisAsses
     public IEnumerable<LabelledLine> Misses(CrisisLevel expected, Func<CrisisAssessment, bool> wrong) =>
         results.Where(r => r.Line.Expected == expected && wrong(r.Result)).Select(r => r.Line);
 
-    public string Table(string title)
+    /// <summary>The table; with <paramref name="lines"/> false (a sealed set) no line's text is printed, only figures.</summary>
+    public string Table(string title, bool lines = true)
     {
         var sb = new StringBuilder();
         sb.AppendLine(CultureInfo.InvariantCulture, $"== {title}: {results.Count} lines, model used on {results.Count(r => r.Result.UsedModel)}");
@@ -52,6 +53,11 @@ public sealed class AccuracyReport(IReadOnlyList<(LabelledLine Line, CrisisAsses
         }
 
         sb.AppendLine(CultureInfo.InvariantCulture, $"concern lines read as concern or crisis: {ConcernOrMore():F3}");
+        if (!lines)
+        {
+            return sb.ToString();
+        }
+
         foreach (var miss in Misses(CrisisLevel.Crisis, a => a.Level != CrisisLevel.Crisis))
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"  missed crisis [{miss.Language}/{miss.Group}]: {miss.Text}");

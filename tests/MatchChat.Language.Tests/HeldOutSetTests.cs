@@ -64,7 +64,32 @@ public sealed class HeldOutSetTests(ModelFixture model, ITestOutputHelper output
         Assert.True(report.CrisisRecall() >= 0.70, $"crisis recall {report.CrisisRecall():F3} < 0.70");
     }
 
-    private async Task<AccuracyReport> Run(string set)
+    /// <summary>
+    /// Fifth (Data/fifth.tsv, 163 lines in five languages): written on 2026-12-06 by a separate author who read neither
+    /// the detector nor the other sets, before that day's changes. Sealed: the test prints only figures, never a line, so
+    /// the detector cannot be tuned on it. Measured before the changes: see docs/crisis-detector.md "Fifth set".
+    /// </summary>
+    [Fact]
+    public async Task Fifth_set_sealed()
+    {
+        var report = await Run("fifth", lines: false);
+
+        Assert.Equal(0, report.FalseCrisis(l => l.Group == "listener"));
+    }
+
+    /// <summary>
+    /// Dev (Data/dev.tsv): written on 2026-12-06 by a separate author who did not read the detector, to find weaknesses;
+    /// its misses were read and the lists and exemplars changed for their kinds, so it is not an untouched measure.
+    /// </summary>
+    [Fact]
+    public async Task Dev_set()
+    {
+        var report = await Run("dev");
+
+        Assert.Equal(0, report.FalseCrisis(l => l.Group == "listener"));
+    }
+
+    private async Task<AccuracyReport> Run(string set, bool lines = true)
     {
         var results = new List<(LabelledLine, CrisisAssessment)>();
         foreach (var line in LabelledLine.Load($"Data/{set}.tsv"))
@@ -73,7 +98,7 @@ public sealed class HeldOutSetTests(ModelFixture model, ITestOutputHelper output
         }
 
         var report = new AccuracyReport(results);
-        var table = report.Table($"{set}, screen + model");
+        var table = report.Table($"{set}, screen + model", lines);
         output.WriteLine(table);
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, $"accuracy-{set}.txt"), table);
         return report;
