@@ -52,7 +52,13 @@ public sealed class PrivatePostgres : IAsyncDisposable
         return total;
     }
 
-    public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=matchchat;Pooling=true;Maximum Pool Size=50";
+    /// <summary>
+    /// Over loopback TCP by default; MCBENCH_PG_UNIX=1 connects through the server's Unix-domain socket in its folder
+    /// (an A/B of the transport's kernel cost).
+    /// </summary>
+    public string ConnectionString => Environment.GetEnvironmentVariable("MCBENCH_PG_UNIX") == "1"
+        ? $"Host={_dir};Port={Port};Username=postgres;Database=matchchat;Pooling=true;Maximum Pool Size=50"
+        : $"Host=127.0.0.1;Port={Port};Username=postgres;Database=matchchat;Pooling=true;Maximum Pool Size=50";
 
     public static string? FindTool(string name)
     {
