@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 
@@ -343,8 +344,39 @@ public static class TextNormaliser
 
     private static bool IsSpacedLetter(string word) => word.Length == 1 && (char.IsLetter(word[0]) || Leet.TryMap(word[0], out _));
 
+    /// <summary>
+    /// French chat writes "je" into the verb ("jveux plus vivre", "chui", "jpp" for "j'en peux plus"); each is read as the
+    /// words it stands for, so the lists' "je veux plus vivre" applies.
+    /// </summary>
+    private static readonly FrozenDictionary<string, string[]> FrenchContractions = new Dictionary<string, string[]>
+    {
+        ["jveux"] = ["je", "veux"],
+        ["jveu"] = ["je", "veux"],
+        ["jvais"] = ["je", "vais"],
+        ["jvai"] = ["je", "vais"],
+        ["jsuis"] = ["je", "suis"],
+        ["chui"] = ["je", "suis"],
+        ["chuis"] = ["je", "suis"],
+        ["jpeux"] = ["je", "peux"],
+        ["jpense"] = ["je", "pense"],
+        ["jme"] = ["je", "me"],
+        ["jsais"] = ["je", "sais"],
+        ["jpp"] = ["jen", "peux", "plus"],
+        ["jenpeuxplus"] = ["jen", "peux", "plus"],
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
     private static void Add(List<NormalisedToken> tokens, string word, int sentence, ref Obfuscation flags)
     {
+        if (FrenchContractions.TryGetValue(word, out var words))
+        {
+            foreach (var w in words)
+            {
+                tokens.Add(new NormalisedToken(w, Skeleton(w, out _), sentence));
+            }
+
+            return;
+        }
+
         var skeleton = Skeleton(word, out var longRun);
         if (longRun)
         {

@@ -80,7 +80,7 @@ public static class ContextRules
 
             if (subject == EntryKind.Third)
             {
-                var past = inSentence.Any(m => m.Entry.Kind == EntryKind.Past) || HasYear(text, sentence);
+                var past = inSentence.Any(m => m.Entry.Kind == EntryKind.Past && !JustNow(text, m)) || HasYear(text, sentence);
                 var mediaTalk = inSentence.Any(m => m.Entry.Kind == EntryKind.Media);
                 return past || mediaTalk || own == CrisisLevel.Concern
                     ? (CrisisLevel.None, CrisisReason.None)
@@ -99,7 +99,7 @@ public static class ContextRules
         }
 
         var negated = inSentence.Any(m => m.Entry.Kind == EntryKind.Negation && m.End < match.Start && m.End >= match.Start - NegationWindow);
-        var distant = inSentence.Any(m => m.Entry.Kind == EntryKind.Past) || HasYear(text, sentence);
+        var distant = inSentence.Any(m => m.Entry.Kind == EntryKind.Past && !JustNow(text, m)) || HasYear(text, sentence);
         var aboutMedia = inSentence.Any(m => m.Entry.Kind == EntryKind.Media);
         if (aboutMedia && !entry.SelfReferring)
         {
@@ -113,6 +113,16 @@ public static class ContextRules
 
         return (own, entry.Reason);
     }
+
+    /// <summary>Minutes or hours ago is now, not a time distance: "I took them an hour ago".</summary>
+    private static readonly HashSet<string> ShortSpans = new(StringComparer.Ordinal)
+    {
+        "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "second", "seconds", "secs", "moment",
+    };
+
+    private static bool JustNow(NormalisedText text, PhraseMatch past) =>
+        past.Start == past.End && past.Start > 0 && text.Tokens[past.Start].Text == "ago"
+        && ShortSpans.Contains(text.Tokens[past.Start - 1].Text);
 
     /// <summary>A year ("in 2019") puts what the sentence says at a distance, like "two years ago".</summary>
     private static bool HasYear(NormalisedText text, int sentence) =>
