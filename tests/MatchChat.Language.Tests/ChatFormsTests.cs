@@ -48,4 +48,13 @@ public sealed class ChatFormsTests
     {
         Assert.NotEqual(CrisisLevel.Crisis, Screen.Screen(text, CrisisRole.Seeker, language).Level);
     }
+
+    [Theory]
+    [InlineData("de joven me cortaba, ahora estoy mejor", "es")]
+    [InlineData("hab mich früher geritzt, heute geht es", "de")]
+    [InlineData("attempted suicide years ago, doing ok now", "en")]
+    public void The_writer_s_past_self_harm_or_attempt_reads_as_concern(string text, string language)
+    {
+        Assert.Equal(CrisisLevel.Concern, Screen.Screen(text, CrisisRole.Seeker, language).Level);
+    }
 }

@@ -108,7 +108,10 @@ public static class ContextRules
 
         if (negated || distant || aboutMedia)
         {
-            return own == CrisisLevel.Crisis ? (CrisisLevel.Concern, CrisisReason.Distanced) : (CrisisLevel.None, CrisisReason.None);
+            // The writer's own words at a time distance are still worth a gentle word: a past attempt ("tried suicide years
+            // ago", the bare noun without "I") or past self-harm ("me cortaba, hace años") reads as concern.
+            var pastOwn = own == CrisisLevel.Crisis || (distant && !negated && !aboutMedia && subject != EntryKind.Third);
+            return pastOwn ? (CrisisLevel.Concern, CrisisReason.Distanced) : (CrisisLevel.None, CrisisReason.None);
         }
 
         return (own, entry.Reason);
