@@ -33,6 +33,34 @@ public sealed class MatchingSetTests(ModelFixture model, ITestOutputHelper outpu
     [Fact]
     public async Task Meaning_meets_the_goals_and_beats_tags_alone()
     {
+        var (meaning, tags, noWord) = await EvaluateAsync(Listeners, Seekers, "matching set", "matching-set.txt", misses: true);
+
+        Assert.True(meaning.Average(r => r.Top1) >= 0.85, $"top-1 {meaning.Average(r => r.Top1):F3}");
+        Assert.True(meaning.Where(r => noWord(r.Seeker)).Average(r => r.Top1) >= 0.80, "top-1 on the no-shared-word seekers");
+        Assert.True(meaning.Average(r => r.Top3) >= 0.95, $"top-3 {meaning.Average(r => r.Top3):F3}");
+        Assert.True(meaning.Average(r => r.Top1) > tags.Average(r => r.Top1));
+    }
+
+    /// <summary>
+    /// The sealed set (Data/match-sealed-*.tsv: 28 listeners, 96 seekers, 37 sharing no word with their listener), written
+    /// on 2026-12-06 by a separate author who read neither the matcher nor the labelled set: an honest figure, printed
+    /// without any note or bio and never tuned on. Measured on 2026-12-06: top-1 0.865, top-3 1.000 (0.742 / 1.000 on the
+    /// 31 seekers the matcher's own word test finds sharing no word); tags alone 0.312 / 0.728. Asserted against regressions.
+    /// </summary>
+    [Fact]
+    public async Task Sealed_set_is_reported_and_meaning_beats_tags_alone()
+    {
+        var (meaning, tags, _) = await EvaluateAsync(
+            MatchListener.Load("match-sealed-listeners.tsv"), MatchSeeker.Load("match-sealed-seekers.tsv"), "sealed matching set", "matching-sealed.txt", misses: false);
+
+        Assert.True(meaning.Average(r => r.Top1) > tags.Average(r => r.Top1));
+        Assert.True(meaning.Average(r => r.Top1) >= 0.80, $"top-1 {meaning.Average(r => r.Top1):F3}");
+        Assert.True(meaning.Average(r => r.Top3) >= 0.95, $"top-3 {meaning.Average(r => r.Top3):F3}");
+    }
+
+    private async Task<(List<(MatchSeeker Seeker, double Top1, double Top3)> Meaning, List<(MatchSeeker Seeker, double Top1, double Top3)> Tags, Func<MatchSeeker, bool> NoWord)> EvaluateAsync(
+        IReadOnlyList<MatchListener> Listeners, IReadOnlyList<MatchSeeker> Seekers, string title, string file, bool misses)
+    {
         var facets = new Dictionary<string, ListenerFacets>();
         foreach (var l in Listeners)
         {
@@ -60,7 +88,7 @@ public sealed class MatchingSetTests(ModelFixture model, ITestOutputHelper outpu
 
         bool NoWord(MatchSeeker s) => MatchSet.SharesNoWord(s, Listeners.Single(l => l.Id == s.Expected));
         var table = new StringBuilder()
-            .AppendLine($"matching set: {Listeners.Count} listeners, {Seekers.Count} seekers, {Seekers.Count(NoWord)} share no word with their listener")
+            .AppendLine($"{title}: {Listeners.Count} listeners, {Seekers.Count} seekers, {Seekers.Count(NoWord)} share no word with their listener")
             .AppendLine("| matcher | top-1 | top-3 | top-1, no shared word | top-3, no shared word |")
             .AppendLine("|---|---|---|---|---|")
             .AppendLine(Row("meaning (tags + MiniLM)", meaning, NoWord))
@@ -73,17 +101,14 @@ public sealed class MatchingSetTests(ModelFixture model, ITestOutputHelper outpu
             table.AppendLine($"style {style}: {of.Count} seekers, top-1 {of.Average(r => r.Top1):F3}");
         }
 
-        foreach (var miss in meaning.Where(r => r.Top1 < 1))
+        foreach (var miss in misses ? meaning.Where(r => r.Top1 < 1) : [])
         {
             table.AppendLine($"miss: {miss.Seeker.Expected} {miss.Seeker.Style} top-3 {miss.Top3:F0}");
         }
 
         output.WriteLine(table.ToString());
-        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "matching-set.txt"), table.ToString());
-
-        Assert.True(meaning.Average(r => r.Top1) >= 0.85, $"top-1 {meaning.Average(r => r.Top1):F3}");
-        Assert.True(meaning.Where(r => NoWord(r.Seeker)).Average(r => r.Top1) >= 0.80, "top-1 on the no-shared-word seekers");
-        Assert.True(meaning.Average(r => r.Top3) >= 0.95, $"top-3 {meaning.Average(r => r.Top3):F3}");
+        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, file), table.ToString());
+        return (meaning, tags, NoWord);
     }
 
     private static string Percentiles(List<float> xs)
