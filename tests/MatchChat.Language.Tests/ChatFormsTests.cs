@@ -57,4 +57,28 @@ public sealed class ChatFormsTests
     {
         Assert.Equal(CrisisLevel.Concern, Screen.Screen(text, CrisisRole.Seeker, language).Level);
     }
+
+    [Theory]
+    // Two different kinds of warning sign from the writer: means and affairs in order, means and a goodbye, things given
+    // away and not being there, a goodbye and not being there.
+    [InlineData("compré veneno para ratas, no me esperen mañana", "es")]
+    [InlineData("die tabletten liegen bereit. lebt wohl", "de")]
+    [InlineData("j'ai mis de côté des cachets, prenez soin de vous", "fr")]
+    [InlineData("obrigado por tudo, quando eu tiver ido não fiquem tristes", "pt")]
+    public void Two_kinds_of_warning_sign_together_read_as_crisis(string text, string language)
+    {
+        Assert.Equal(CrisisLevel.Crisis, Screen.Screen(text, CrisisRole.Seeker, language).Level);
+    }
+
+    [Theory]
+    // One kind alone is everyday; so are two kinds someone else shows, or two kinds put in the past.
+    [InlineData("gracias por todo chicos, me despido del grupo hasta el lunes", "es")]
+    [InlineData("ich hab zwei tabletten gegen kopfschmerzen genommen", "de")]
+    [InlineData("j'ai écrit une lettre à ma grand-mère pour son anniversaire", "fr")]
+    [InlineData("ela escreveu uma carta e comprou uma corda para o acampamento", "pt")]
+    [InlineData("hace dos años regalé mis cosas y dejé una carta, ahora estoy bien", "es")]
+    public void One_kind_or_someone_else_s_or_a_past_one_is_not_crisis(string text, string language)
+    {
+        Assert.NotEqual(CrisisLevel.Crisis, Screen.Screen(text, CrisisRole.Seeker, language).Level);
+    }
 }

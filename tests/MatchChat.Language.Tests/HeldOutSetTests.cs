@@ -93,6 +93,19 @@ public sealed class HeldOutSetTests(ModelFixture model, ITestOutputHelper output
         Assert.True(report.CrisisRecall() >= 0.90, $"crisis recall {report.CrisisRecall():F3} < 0.90");
     }
 
+    /// <summary>
+    /// Dev 2 (Data/dev2.tsv, 174 lines, Spanish, French, German and Portuguese chat with regional forms): written on
+    /// 2026-12-06 by a separate author after the first round of that day's changes; read to find kinds of miss (the
+    /// warning-sign pairs came from it), so not an untouched measure.
+    /// </summary>
+    [Fact]
+    public async Task Dev2_set()
+    {
+        var report = await Run("dev2");
+
+        AccuracyGoals.AssertSafeSide(report, figures: false);
+    }
+
     private async Task<AccuracyReport> Run(string set, bool lines = true)
     {
         var results = new List<(LabelledLine, CrisisAssessment)>();

@@ -13,4 +13,31 @@ public enum EntryKind
     Past,
     Media,
     Cue,
+
+    /// <summary>A warning sign that is everyday on its own (a goodbye, pills, a will): see <see cref="SignalClass"/>.</summary>
+    Signal,
+}
+
+/// <summary>
+/// The kinds of warning sign a <see cref="EntryKind.Signal"/> phrase belongs to. One alone is everyday; two different
+/// kinds from the writer in one text read as crisis (Rules/ContextRules.cs).
+/// </summary>
+public enum SignalClass
+{
+    None,
+
+    /// <summary>Means or a place: pills saved, a rope, a bridge, a roof, a train, a car running in a garage.</summary>
+    Means,
+
+    /// <summary>Goodbye, thanks for everything, take care of my…, sorry for everything.</summary>
+    Farewell,
+
+    /// <summary>Affairs put in order: letters, a will, passwords, accounts, things given away, everything ready.</summary>
+    Arrangement,
+
+    /// <summary>Not being there: won't need it where I'm going, don't wait for me, after I'm gone, won't bother you again.</summary>
+    Absence,
+
+    /// <summary>Being a burden or the problem.</summary>
+    Burden,
 }

@@ -141,7 +141,7 @@ public sealed class Lexicon
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (line, skeletons) in parsed)
         {
-            if (!seen.Add($"{line.Kind}|{line.Reason}|{string.Join(' ', skeletons)}"))
+            if (!seen.Add($"{line.Kind}|{line.Reason}|{line.Signal}|{string.Join(' ', skeletons)}"))
             {
                 continue;
             }
@@ -149,7 +149,7 @@ public sealed class Lexicon
             var ids = skeletons.Select(s => s == "*" ? Wildcard : lexicon._vocabulary[s]).ToArray();
             var self = line.Self || ids.Any(id => person.GetValueOrDefault(id, EntryKind.Cue) == EntryKind.First);
             var squashed = skeletons.Contains("*") ? "" : TextNormaliser.Skeleton(string.Concat(skeletons), out _);
-            entries.Add(new LexiconEntry(line.Kind, line.Reason, line.Language, ids, squashed, self, line.NeedsExplicitSubject));
+            entries.Add(new LexiconEntry(line.Kind, line.Reason, line.Language, ids, squashed, self, line.NeedsExplicitSubject, line.Signal));
         }
 
         lexicon.Entries = entries;

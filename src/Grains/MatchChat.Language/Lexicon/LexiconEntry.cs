@@ -8,6 +8,7 @@ namespace MatchChat.Language.Lexicon;
 /// </summary>
 /// <param name="SelfReferring">The phrase names the writer itself ("kill myself", "quiero morir", "kms").</param>
 /// <param name="NeedsExplicitSubject">A bare noun ("suicide", "overdose"): crisis only with "I"/"my" before it.</param>
+/// <param name="Signal">For a <see cref="EntryKind.Signal"/> phrase, the kind of warning sign.</param>
 public sealed record LexiconEntry(
     EntryKind Kind,
     CrisisReason Reason,
@@ -15,4 +16,5 @@ public sealed record LexiconEntry(
     int[] Words,
     string Squashed,
     bool SelfReferring,
-    bool NeedsExplicitSubject);
+    bool NeedsExplicitSubject,
+    SignalClass Signal = SignalClass.None);

@@ -8,7 +8,8 @@ namespace MatchChat.Language.Lexicon;
 /// with <c>!</c> it speaks for the writer although it holds no pronoun ("kms"). <c>*</c> stands for any one word.
 /// Sections: crisis:ideation|selfharm|plan|farewell, concern:farewell|hopeless|distress, figure (everyday figures of speech
 /// that cancel an overlapping match), first, second, third (who is speaking of whom), negation, past (time
-/// distance), media (films, books, games, songs), cue (English words that send a text to the model).
+/// distance), media (films, books, games, songs), cue (English words that send a text to the model),
+/// signal:means|farewell|arrangement|absence|burden (warning signs that read as crisis only two kinds together).
 /// </summary>
 internal static class LexiconFile
 {
@@ -16,6 +17,7 @@ internal static class LexiconFile
     {
         var kind = (EntryKind?)null;
         var reason = CrisisReason.None;
+        var signal = SignalClass.None;
         foreach (var rawLine in content.Split('\n'))
         {
             var line = rawLine.Trim();
@@ -26,7 +28,7 @@ internal static class LexiconFile
 
             if (line.StartsWith('['))
             {
-                (kind, reason) = Section(line.Trim('[', ']'), language);
+                (kind, reason, signal) = Section(line.Trim('[', ']'), language);
                 continue;
             }
 
@@ -37,11 +39,27 @@ internal static class LexiconFile
 
             var explicitSubject = line.StartsWith('?');
             var self = line.StartsWith('!');
-            yield return new LexiconLine(kind.Value, reason, language, line.TrimStart('?', '!'), self, explicitSubject);
+            yield return new LexiconLine(kind.Value, reason, language, line.TrimStart('?', '!'), self, explicitSubject, signal);
         }
     }
 
-    private static (EntryKind, CrisisReason) Section(string name, string language) => name switch
+    private static (EntryKind, CrisisReason, SignalClass) Section(string name, string language) => name switch
+    {
+        "signal:means" => (EntryKind.Signal, CrisisReason.Plan, SignalClass.Means),
+        "signal:farewell" => (EntryKind.Signal, CrisisReason.Farewell, SignalClass.Farewell),
+        "signal:arrangement" => (EntryKind.Signal, CrisisReason.Farewell, SignalClass.Arrangement),
+        "signal:absence" => (EntryKind.Signal, CrisisReason.Farewell, SignalClass.Absence),
+        "signal:burden" => (EntryKind.Signal, CrisisReason.Hopelessness, SignalClass.Burden),
+        _ => Plain(name, language),
+    };
+
+    private static (EntryKind, CrisisReason, SignalClass) Plain(string name, string language)
+    {
+        var (kind, reason) = Kinds(name, language);
+        return (kind, reason, SignalClass.None);
+    }
+
+    private static (EntryKind, CrisisReason) Kinds(string name, string language) => name switch
     {
         "crisis:ideation" => (EntryKind.Crisis, CrisisReason.SuicidalIdeation),
         "crisis:selfharm" => (EntryKind.Crisis, CrisisReason.SelfHarm),

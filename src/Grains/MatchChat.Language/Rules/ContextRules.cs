@@ -48,8 +48,55 @@ public static class ContextRules
             }
         }
 
+        if (level < CrisisLevel.Crisis && role != CrisisRole.Listener && !media && !(third && !first)
+            && Signals(text, matches) is { } signalled)
+        {
+            (level, reason) = (CrisisLevel.Crisis, signalled);
+        }
+
         return new LexicalVerdict(level, reason, cues, third && !first, second, media, distanced, matches.Any(m => m.Entry.Kind == EntryKind.Figure), first);
     }
+
+    /// <summary>
+    /// Two different kinds of warning sign from the writer in one text (pills saved and a goodbye; a will and "where I'm
+    /// going I won't need it") read as crisis: each alone is everyday, together they are what prevention guidance asks
+    /// people to act on. The rule is not applied to a text that speaks only of someone else; a sign in a sentence put in
+    /// the past, negated just before, or inside a figure of speech does not count. (Skipping each sign whose nearest
+    /// person word is someone else was measured and dropped: an object, "I left my sister a letter", reads as the subject.) Returns the reason, or null when fewer than two kinds are found.
+    /// </summary>
+    private static CrisisReason? Signals(NormalisedText text, List<PhraseMatch> matches)
+    {
+        var kinds = 0;
+        var count = 0;
+        foreach (var match in matches)
+        {
+            if (match.Entry.Kind != EntryKind.Signal || (kinds & Bit(match.Entry.Signal)) != 0)
+            {
+                continue;
+            }
+
+            var sentence = text.Tokens[match.Start].Sentence;
+            var set = matches.Where(m => text.Tokens[m.Start].Sentence == sentence && !m.Overlaps(match)).ToList();
+            if (matches.Any(m => m.Entry.Kind == EntryKind.Figure && m.Overlaps(match))
+                || set.Any(m => m.Entry.Kind == EntryKind.Past && !JustNow(text, m)) || HasYear(text, sentence)
+                || set.Any(m => m.Entry.Kind == EntryKind.Negation && m.End < match.Start && m.End >= match.Start - NegationWindow))
+            {
+                continue;
+            }
+
+            kinds |= Bit(match.Entry.Signal);
+            count++;
+        }
+
+        if (count < 2)
+        {
+            return null;
+        }
+
+        return (kinds & Bit(SignalClass.Means)) != 0 ? CrisisReason.Plan : CrisisReason.Farewell;
+    }
+
+    private static int Bit(SignalClass signal) => 1 << (int)signal;
 
     private static (CrisisLevel, CrisisReason) Read(
         PhraseMatch match, NormalisedText text, List<PhraseMatch> matches, EntryKind?[] persons, CrisisRole role)
