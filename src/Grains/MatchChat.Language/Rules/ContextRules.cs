@@ -66,34 +66,67 @@ public static class ContextRules
     /// </summary>
     private static CrisisReason? Signals(NormalisedText text, List<PhraseMatch> matches)
     {
-        var kinds = 0;
-        var count = 0;
+        // Most texts hold no sign or signs of one kind: settle that without looking at sentences.
+        var seen = 0;
         foreach (var match in matches)
         {
-            if (match.Entry.Kind != EntryKind.Signal || (kinds & Bit(match.Entry.Signal)) != 0)
+            if (match.Entry.Kind == EntryKind.Signal)
             {
-                continue;
+                seen |= Bit(match.Entry.Signal);
             }
-
-            var sentence = text.Tokens[match.Start].Sentence;
-            var set = matches.Where(m => text.Tokens[m.Start].Sentence == sentence && !m.Overlaps(match)).ToList();
-            if (matches.Any(m => m.Entry.Kind == EntryKind.Figure && m.Overlaps(match))
-                || set.Any(m => m.Entry.Kind == EntryKind.Past && !JustNow(text, m)) || HasYear(text, sentence)
-                || set.Any(m => m.Entry.Kind == EntryKind.Negation && m.End < match.Start && m.End >= match.Start - NegationWindow))
-            {
-                continue;
-            }
-
-            kinds |= Bit(match.Entry.Signal);
-            count++;
         }
 
-        if (count < 2)
+        if (seen == 0 || (seen & (seen - 1)) == 0)
+        {
+            return null;
+        }
+
+        var kinds = 0;
+        foreach (var match in matches)
+        {
+            if (match.Entry.Kind == EntryKind.Signal && (kinds & Bit(match.Entry.Signal)) == 0 && Counts(text, matches, match))
+            {
+                kinds |= Bit(match.Entry.Signal);
+            }
+        }
+
+        if (kinds == 0 || (kinds & (kinds - 1)) == 0)
         {
             return null;
         }
 
         return (kinds & Bit(SignalClass.Means)) != 0 ? CrisisReason.Plan : CrisisReason.Farewell;
+    }
+
+    /// <summary>A sign counts unless a figure of speech overlaps it, or its sentence is put in the past or negated just before it.</summary>
+    private static bool Counts(NormalisedText text, List<PhraseMatch> matches, PhraseMatch sign)
+    {
+        var sentence = text.Tokens[sign.Start].Sentence;
+        if (HasYear(text, sentence))
+        {
+            return false;
+        }
+
+        foreach (var m in matches)
+        {
+            if (m.Entry.Kind == EntryKind.Figure && m.Overlaps(sign))
+            {
+                return false;
+            }
+
+            if (text.Tokens[m.Start].Sentence != sentence || m.Overlaps(sign))
+            {
+                continue;
+            }
+
+            if ((m.Entry.Kind == EntryKind.Past && !JustNow(text, m))
+                || (m.Entry.Kind == EntryKind.Negation && m.End < sign.Start && m.End >= sign.Start - NegationWindow))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static int Bit(SignalClass signal) => 1 << (int)signal;
