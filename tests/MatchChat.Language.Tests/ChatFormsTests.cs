@@ -81,4 +81,31 @@ public sealed class ChatFormsTests
     {
         Assert.NotEqual(CrisisLevel.Crisis, Screen.Screen(text, CrisisRole.Seeker, language).Level);
     }
+
+    [Theory]
+    // A review's cases (2026-12-06): everyday chat that a first version read as crisis.
+    [InlineData("ignora mi último mensaje, me equivoqué de chat", "es", CrisisRole.Seeker)]
+    [InlineData("muchas gracias por todo y adiós, me ayudaste mucho hoy", "es", CrisisRole.Seeker)]
+    [InlineData("tu veux mon vélo ? j'en aurai plus besoin", "fr", CrisisRole.Seeker)]
+    [InlineData("Danke für alles Leute, letzte Nacht war legendär!", "de", CrisisRole.RoomMember)]
+    [InlineData("adieu, this lame class is finally over", "en", CrisisRole.Seeker)]
+    [InlineData("I hear ya, wanting to die is a scary feeling", "en", CrisisRole.Listener)]
+    [InlineData("I took the whole box of cookies to the party", "en", CrisisRole.Seeker)]
+    public void Everyday_chat_that_shares_words_with_warning_signs_is_not_crisis(string text, string language, CrisisRole role)
+    {
+        Assert.NotEqual(CrisisLevel.Crisis, Screen.Screen(text, role, language).Level);
+    }
+
+    [Theory]
+    // ...and crises a first version missed: the writer after a clause about someone else, "quelle" as "what a",
+    // Portuguese "no" (in the) is not a negation.
+    [InlineData("meine Mutter schreit nur, will sterben", "de")]
+    [InlineData("meu pai grita todo dia, queria morrer", "pt")]
+    [InlineData("quelle galère, plus envie de vivre", "fr")]
+    [InlineData("estou no viaduto. obrigado por tudo", "pt")]
+    [InlineData("I took all my pills", "en")]
+    public void Crises_in_these_forms_are_still_read(string text, string language)
+    {
+        Assert.Equal(CrisisLevel.Crisis, Screen.Screen(text, CrisisRole.Seeker, language).Level);
+    }
 }

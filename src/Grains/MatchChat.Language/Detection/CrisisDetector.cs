@@ -38,7 +38,7 @@ public sealed class CrisisDetector(ITextEmbedder? embedder = null, CrisisDetecto
         ArgumentNullException.ThrowIfNull(text);
         var normalised = TextNormaliser.Normalise(text);
         var matches = _matcher.Find(normalised);
-        var verdict = ContextRules.Judge(normalised, matches, _matcher.Lexicon, role);
+        var verdict = ContextRules.Judge(normalised, matches, _matcher.Lexicon, role, languageHint);
         var support = role == CrisisRole.Listener && verdict.SecondPerson;
         var needsModel = _scorer is not null
             && verdict.Level < CrisisLevel.Crisis

@@ -345,10 +345,10 @@ public static class TextNormaliser
     private static bool IsSpacedLetter(string word) => word.Length == 1 && (char.IsLetter(word[0]) || Leet.TryMap(word[0], out _));
 
     /// <summary>
-    /// French chat writes "je" into the verb ("jveux plus vivre", "chui", "jpp" for "j'en peux plus"); each is read as the
-    /// words it stands for, so the lists' "je veux plus vivre" applies.
+    /// French chat writes "je" into the verb ("jveux plus vivre", "chui", "jpp" for "j'en peux plus"), Spanish and
+    /// Portuguese chat "q" for "que"; each is read as the words it stands for, so the lists' "je veux plus vivre" applies.
     /// </summary>
-    private static readonly FrozenDictionary<string, string[]> FrenchContractions = new Dictionary<string, string[]>
+    private static readonly FrozenDictionary<string, string[]> ChatContractions = new Dictionary<string, string[]>
     {
         ["jveux"] = ["je", "veux"],
         ["jveu"] = ["je", "veux"],
@@ -363,11 +363,21 @@ public static class TextNormaliser
         ["jsais"] = ["je", "sais"],
         ["jpp"] = ["jen", "peux", "plus"],
         ["jenpeuxplus"] = ["jen", "peux", "plus"],
+
+        // Spanish and Portuguese chat: "q" for "que" ("la ultima vez q me conecto").
+        ["q"] = ["que"],
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static void Add(List<NormalisedToken> tokens, string word, int sentence, ref Obfuscation flags)
     {
-        if (FrenchContractions.TryGetValue(word, out var words))
+        var skeleton = Skeleton(word, out var longRun);
+        if (longRun)
+        {
+            flags |= Obfuscation.RepeatedLetters;
+        }
+
+        if (word.Length > 0 && (word[0] is 'j' or 'c' or 'q')
+            && (ChatContractions.TryGetValue(word, out var words) || ChatContractions.TryGetValue(skeleton, out words)))
         {
             foreach (var w in words)
             {
@@ -375,12 +385,6 @@ public static class TextNormaliser
             }
 
             return;
-        }
-
-        var skeleton = Skeleton(word, out var longRun);
-        if (longRun)
-        {
-            flags |= Obfuscation.RepeatedLetters;
         }
 
         tokens.Add(new NormalisedToken(word, skeleton, sentence));

@@ -21,12 +21,15 @@ public static class ContextRules
 {
     private const int NegationWindow = 2;
 
-    public static LexicalVerdict Judge(NormalisedText text, List<PhraseMatch> matches, Lexicon.Lexicon lexicon, CrisisRole role)
+    /// <summary>Reads the matches of one text; <paramref name="languageHint"/> (a BCP 47 tag or null) only narrows words
+    /// that mean different things in different languages, and which warning signs count.</summary>
+    public static LexicalVerdict Judge(NormalisedText text, List<PhraseMatch> matches, Lexicon.Lexicon lexicon, CrisisRole role, string? languageHint = null)
     {
         var level = CrisisLevel.None;
         var reason = CrisisReason.None;
         var distanced = false;
-        var persons = Persons(text, lexicon);
+        var language = PrimaryTag(languageHint);
+        var persons = Persons(text, lexicon, language);
         var cues = matches.Count(m => m.Entry.Kind == EntryKind.Cue);
         var media = matches.Any(m => m.Entry.Kind == EntryKind.Media);
         var second = persons.Any(p => p == EntryKind.Second);
@@ -49,7 +52,7 @@ public static class ContextRules
         }
 
         if (level < CrisisLevel.Crisis && role != CrisisRole.Listener && !media && !(third && !first)
-            && Signals(text, matches) is { } signalled)
+            && Signals(text, matches, language, hopeless: level == CrisisLevel.Concern && reason == CrisisReason.Hopelessness) is { } signalled)
         {
             (level, reason) = (CrisisLevel.Crisis, signalled);
         }
@@ -64,13 +67,17 @@ public static class ContextRules
     /// the past, negated just before, or inside a figure of speech does not count. (Skipping each sign whose nearest
     /// person word is someone else was measured and dropped: an object, "I left my sister a letter", reads as the subject.) Returns the reason, or null when fewer than two kinds are found.
     /// </summary>
-    private static CrisisReason? Signals(NormalisedText text, List<PhraseMatch> matches)
+    private static CrisisReason? Signals(NormalisedText text, List<PhraseMatch> matches, string? language, bool hopeless)
     {
-        // Most texts hold no sign or signs of one kind: settle that without looking at sentences.
-        var seen = 0;
+        // Most texts hold no sign or signs of one kind: settle that without looking at sentences. With a language hint
+        // only that language's signs count: a sign is an everyday word, and another language's everyday word ("lame",
+        // "testament", "assurance" are French signs and English words) says nothing.
+        // The writer's own hopelessness ("no way out", read as concern) counts as the burden kind.
+        var own = hopeless ? Bit(SignalClass.Burden) : 0;
+        var seen = own;
         foreach (var match in matches)
         {
-            if (match.Entry.Kind == EntryKind.Signal)
+            if (IsSign(match, language))
             {
                 seen |= Bit(match.Entry.Signal);
             }
@@ -81,10 +88,10 @@ public static class ContextRules
             return null;
         }
 
-        var kinds = 0;
+        var kinds = own;
         foreach (var match in matches)
         {
-            if (match.Entry.Kind == EntryKind.Signal && (kinds & Bit(match.Entry.Signal)) == 0 && Counts(text, matches, match))
+            if (IsSign(match, language) && (kinds & Bit(match.Entry.Signal)) == 0 && Counts(text, matches, match))
             {
                 kinds |= Bit(match.Entry.Signal);
             }
@@ -98,7 +105,13 @@ public static class ContextRules
         return (kinds & Bit(SignalClass.Means)) != 0 ? CrisisReason.Plan : CrisisReason.Farewell;
     }
 
-    /// <summary>A sign counts unless a figure of speech overlaps it, or its sentence is put in the past or negated just before it.</summary>
+    private static bool IsSign(PhraseMatch match, string? language) =>
+        match.Entry.Kind == EntryKind.Signal && (language is null || match.Entry.Language == language);
+
+    /// <summary>
+    /// A sign counts unless a figure of speech overlaps it, or its sentence is put in the past or negated just before it
+    /// in the sign's own language (Portuguese "no" is "in the", not a negation).
+    /// </summary>
     private static bool Counts(NormalisedText text, List<PhraseMatch> matches, PhraseMatch sign)
     {
         var sentence = text.Tokens[sign.Start].Sentence;
@@ -114,7 +127,7 @@ public static class ContextRules
                 return false;
             }
 
-            if (text.Tokens[m.Start].Sentence != sentence || m.Overlaps(sign))
+            if (text.Tokens[m.Start].Sentence != sentence || m.Overlaps(sign) || m.Entry.Language != sign.Entry.Language)
             {
                 continue;
             }
@@ -149,7 +162,7 @@ public static class ContextRules
             return (CrisisLevel.None, CrisisReason.None);
         }
 
-        var subject = NearestSubject(text, persons, match.Start, sentence);
+        var subject = VerbFirst(text, persons, match) ?? NearestSubject(text, persons, match.Start, sentence);
         var namesWriter = entry.SelfReferring && match.Exact;
         if (!namesWriter)
         {
@@ -197,6 +210,38 @@ public static class ContextRules
         return (own, entry.Reason);
     }
 
+    /// <summary>
+    /// Verbs that are the writer's and someone else's alike (German "will", "möchte": I/she wants; Portuguese and Spanish
+    /// "queria": I/she wanted). A phrase that starts with one ("will nicht mehr leben") speaks for the person word just
+    /// before it ("sie will…"), and otherwise for the writer, whoever a clause before it was about ("meine Mutter schreit
+    /// nur, will sterben").
+    /// </summary>
+    private static readonly HashSet<string> SharedVerbs = new(StringComparer.Ordinal) { "will", "mochte", "queria" };
+
+    private static EntryKind? VerbFirst(NormalisedText text, EntryKind?[] persons, PhraseMatch match)
+    {
+        if (!SharedVerbs.Contains(text.Tokens[match.Start].Text))
+        {
+            return null;
+        }
+
+        var before = match.Start - 1;
+        return before >= 0 && text.Tokens[before].Sentence == text.Tokens[match.Start].Sentence && persons[before] is { } person
+            ? person
+            : EntryKind.First;
+    }
+
+    private static string? PrimaryTag(string? hint)
+    {
+        if (string.IsNullOrWhiteSpace(hint))
+        {
+            return null;
+        }
+
+        var dash = hint.IndexOfAny(['-', '_']);
+        return (dash < 0 ? hint : hint[..dash]).Trim().ToLowerInvariant();
+    }
+
     /// <summary>Minutes or hours ago is now, not a time distance: "I took them an hour ago".</summary>
     private static readonly HashSet<string> ShortSpans = new(StringComparer.Ordinal)
     {
@@ -213,14 +258,14 @@ public static class ContextRules
 
     private static CrisisLevel Lower(CrisisLevel level) => level == CrisisLevel.Crisis ? CrisisLevel.Concern : CrisisLevel.None;
 
-    private static EntryKind?[] Persons(NormalisedText text, Lexicon.Lexicon lexicon)
+    private static EntryKind?[] Persons(NormalisedText text, Lexicon.Lexicon lexicon, string? language)
     {
         // A person word is read word for word only: the exact vocabulary entry, never a word one edit away (so no
-        // fuzzy lookup here; the phrase matcher already did one per word).
+        // fuzzy lookup here; the phrase matcher already did one per word). English "ya" (you) is Spanish "ya" (already).
         var persons = new EntryKind?[text.Tokens.Count];
         for (var i = 0; i < persons.Length; i++)
         {
-            persons[i] = lexicon.PersonOfWord(text.Tokens[i].Skeleton);
+            persons[i] = language == "es" && text.Tokens[i].Text == "ya" ? null : lexicon.PersonOfWord(text.Tokens[i].Skeleton);
         }
 
         SpanishPerfect(text, persons);
