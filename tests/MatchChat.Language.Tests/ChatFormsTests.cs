@@ -63,7 +63,7 @@ public sealed class ChatFormsTests
     // away and not being there, a goodbye and not being there.
     [InlineData("compré veneno para ratas, no me esperen mañana", "es")]
     [InlineData("die tabletten liegen bereit. lebt wohl", "de")]
-    [InlineData("j'ai mis de côté des cachets, prenez soin de vous", "fr")]
+    [InlineData("j'ai les médocs, je vous dis au revoir", "fr")]
     [InlineData("obrigado por tudo, quando eu tiver ido não fiquem tristes", "pt")]
     public void Two_kinds_of_warning_sign_together_read_as_crisis(string text, string language)
     {
@@ -104,8 +104,20 @@ public sealed class ChatFormsTests
     [InlineData("quelle galère, plus envie de vivre", "fr")]
     [InlineData("estou no viaduto. obrigado por tudo", "pt")]
     [InlineData("I took all my pills", "en")]
+    [InlineData("danke dir, will nicht mehr leben", "de")]
+    [InlineData("no le veo salida. adiós a todos. ya tengo todo listo", "es")]
     public void Crises_in_these_forms_are_still_read(string text, string language)
     {
         Assert.Equal(CrisisLevel.Crisis, Screen.Screen(text, CrisisRole.Seeker, language).Level);
+    }
+
+    [Theory]
+    // The silo screens every message before it knows the writer's language (no hint): the text's common words stand in.
+    [InlineData("ya decidí quitarme la vida", CrisisLevel.Crisis)]
+    [InlineData("die tabletten liegen bereit. lebt wohl", CrisisLevel.Crisis)]
+    [InlineData("my thesis is a testament to hard work, adieu", CrisisLevel.None)]
+    public void Without_a_language_hint_the_text_s_own_words_decide(string text, CrisisLevel expected)
+    {
+        Assert.Equal(expected, Screen.Screen(text, CrisisRole.Seeker, null).Level);
     }
 }

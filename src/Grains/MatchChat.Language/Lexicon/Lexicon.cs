@@ -137,11 +137,21 @@ public sealed class Lexicon
             }
         }
 
+        // A phrase in several lists is one entry that knows every language it is listed in.
+        static string Key(LexiconLine line, string[] skeletons) => $"{line.Kind}|{line.Reason}|{line.Signal}|{string.Join(' ', skeletons)}";
+        var languages = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (line, skeletons) in parsed)
+        {
+            var key = Key(line, skeletons);
+            languages[key] = languages.GetValueOrDefault(key) | LanguageBit(line.Language);
+        }
+
         var entries = new List<LexiconEntry>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (line, skeletons) in parsed)
         {
-            if (!seen.Add($"{line.Kind}|{line.Reason}|{line.Signal}|{string.Join(' ', skeletons)}"))
+            var key = Key(line, skeletons);
+            if (!seen.Add(key))
             {
                 continue;
             }
@@ -149,7 +159,7 @@ public sealed class Lexicon
             var ids = skeletons.Select(s => s == "*" ? Wildcard : lexicon._vocabulary[s]).ToArray();
             var self = line.Self || ids.Any(id => person.GetValueOrDefault(id, EntryKind.Cue) == EntryKind.First);
             var squashed = skeletons.Contains("*") ? "" : TextNormaliser.Skeleton(string.Concat(skeletons), out _);
-            entries.Add(new LexiconEntry(line.Kind, line.Reason, line.Language, ids, squashed, self, line.NeedsExplicitSubject, line.Signal));
+            entries.Add(new LexiconEntry(line.Kind, line.Reason, line.Language, ids, squashed, self, line.NeedsExplicitSubject, line.Signal, languages[key]));
         }
 
         lexicon.Entries = entries;
@@ -161,6 +171,17 @@ public sealed class Lexicon
         lexicon._fuzzy = FuzzyIndex.Build(lexicon._words, minLength: 4);
         return lexicon;
     }
+
+    /// <summary>The bit of a language in <see cref="LexiconEntry.Languages"/> (0 for a language not listed).</summary>
+    public static int LanguageBit(string? language) => language switch
+    {
+        "en" => 1,
+        "es" => 2,
+        "fr" => 4,
+        "de" => 8,
+        "pt" => 16,
+        _ => 0,
+    };
 
     private void Intern(string skeleton)
     {

@@ -9,6 +9,7 @@ namespace MatchChat.Language.Lexicon;
 /// <param name="SelfReferring">The phrase names the writer itself ("kill myself", "quiero morir", "kms").</param>
 /// <param name="NeedsExplicitSubject">A bare noun ("suicide", "overdose"): crisis only with "I"/"my" before it.</param>
 /// <param name="Signal">For a <see cref="EntryKind.Signal"/> phrase, the kind of warning sign.</param>
+/// <param name="Languages">Every list the phrase is in, as <see cref="Lexicon.LanguageBit"/> bits (<paramref name="Language"/> is the first).</param>
 public sealed record LexiconEntry(
     EntryKind Kind,
     CrisisReason Reason,
@@ -17,4 +18,5 @@ public sealed record LexiconEntry(
     string Squashed,
     bool SelfReferring,
     bool NeedsExplicitSubject,
-    SignalClass Signal = SignalClass.None);
+    SignalClass Signal = SignalClass.None,
+    int Languages = 0);

@@ -377,7 +377,7 @@ public static class TextNormaliser
         }
 
         if (word.Length > 0 && (word[0] is 'j' or 'c' or 'q')
-            && (ChatContractions.TryGetValue(word, out var words) || ChatContractions.TryGetValue(skeleton, out words)))
+            && (ChatContractions.TryGetValue(word, out var words) || (word.Length > 2 && ChatContractions.TryGetValue(skeleton, out words))))
         {
             foreach (var w in words)
             {

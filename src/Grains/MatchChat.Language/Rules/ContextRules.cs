@@ -28,13 +28,16 @@ public static class ContextRules
         var level = CrisisLevel.None;
         var reason = CrisisReason.None;
         var distanced = false;
-        var language = PrimaryTag(languageHint);
+        // Without a hint (the silo screens every message before it knows the writer's language) the text's own common
+        // words tell its language, when one language clearly has the most of them.
+        var language = PrimaryTag(languageHint) ?? CommonWords.LanguageOf(text);
         var persons = Persons(text, lexicon, language);
         var cues = matches.Count(m => m.Entry.Kind == EntryKind.Cue);
         var media = matches.Any(m => m.Entry.Kind == EntryKind.Media);
         var second = persons.Any(p => p == EntryKind.Second);
         var first = persons.Any(p => p == EntryKind.First);
         var third = persons.Any(p => p == EntryKind.Third);
+        var hopeless = false;
 
         foreach (var match in matches)
         {
@@ -44,6 +47,7 @@ public static class ContextRules
             }
 
             var (l, r) = Read(match, text, matches, persons, role);
+            hopeless |= l == CrisisLevel.Concern && r == CrisisReason.Hopelessness;
             distanced |= match.Entry.Kind == EntryKind.Crisis && l < CrisisLevel.Crisis && l > CrisisLevel.None;
             if (l > level || (l == level && l > CrisisLevel.None && reason > r))
             {
@@ -52,7 +56,7 @@ public static class ContextRules
         }
 
         if (level < CrisisLevel.Crisis && role != CrisisRole.Listener && !media && !(third && !first)
-            && Signals(text, matches, language, hopeless: level == CrisisLevel.Concern && reason == CrisisReason.Hopelessness) is { } signalled)
+            && Signals(text, matches, language, hopeless) is { } signalled)
         {
             (level, reason) = (CrisisLevel.Crisis, signalled);
         }
@@ -88,12 +92,30 @@ public static class ContextRules
             return null;
         }
 
+        // One stretch of words is one sign, even when two lists hold it ("je regle le probleme" and "le probleme de").
         var kinds = own;
+        Span<int> starts = stackalloc int[8];
+        Span<int> ends = stackalloc int[8];
+        var n = 0;
         foreach (var match in matches)
         {
-            if (IsSign(match, language) && (kinds & Bit(match.Entry.Signal)) == 0 && Counts(text, matches, match))
+            if (!IsSign(match, language) || (kinds & Bit(match.Entry.Signal)) != 0 || !Counts(text, matches, match))
+            {
+                continue;
+            }
+
+            var overlaps = false;
+            for (var i = 0; i < n && !overlaps; i++)
+            {
+                overlaps = match.Start <= ends[i] && starts[i] <= match.End;
+            }
+
+            if (!overlaps && n < starts.Length)
             {
                 kinds |= Bit(match.Entry.Signal);
+                starts[n] = match.Start;
+                ends[n] = match.End;
+                n++;
             }
         }
 
@@ -106,7 +128,7 @@ public static class ContextRules
     }
 
     private static bool IsSign(PhraseMatch match, string? language) =>
-        match.Entry.Kind == EntryKind.Signal && (language is null || match.Entry.Language == language);
+        match.Entry.Kind == EntryKind.Signal && (language is null || (match.Entry.Languages & Lexicon.Lexicon.LanguageBit(language)) != 0);
 
     /// <summary>
     /// A sign counts unless a figure of speech overlaps it, or its sentence is put in the past or negated just before it
@@ -127,7 +149,7 @@ public static class ContextRules
                 return false;
             }
 
-            if (text.Tokens[m.Start].Sentence != sentence || m.Overlaps(sign) || m.Entry.Language != sign.Entry.Language)
+            if (text.Tokens[m.Start].Sentence != sentence || m.Overlaps(sign) || (m.Entry.Languages & sign.Entry.Languages) == 0)
             {
                 continue;
             }
@@ -212,7 +234,7 @@ public static class ContextRules
 
     /// <summary>
     /// Verbs that are the writer's and someone else's alike (German "will", "möchte": I/she wants; Portuguese and Spanish
-    /// "queria": I/she wanted). A phrase that starts with one ("will nicht mehr leben") speaks for the person word just
+    /// "queria": I/she wanted). A phrase that starts with one ("will nicht mehr leben") speaks for a subject pronoun just
     /// before it ("sie will…"), and otherwise for the writer, whoever a clause before it was about ("meine Mutter schreit
     /// nur, will sterben").
     /// </summary>
@@ -225,11 +247,19 @@ public static class ContextRules
             return null;
         }
 
+        // Only a subject pronoun just before makes it someone else's: a noun there may be called to ("sorry Mama, will
+        // nicht mehr leben"), and "dir", "du" cannot be this verb's subject.
         var before = match.Start - 1;
-        return before >= 0 && text.Tokens[before].Sentence == text.Tokens[match.Start].Sentence && persons[before] is { } person
-            ? person
+        return before >= 0 && text.Tokens[before].Sentence == text.Tokens[match.Start].Sentence
+            && ThirdPronouns.Contains(text.Tokens[before].Text)
+            ? EntryKind.Third
             : EntryKind.First;
     }
+
+    private static readonly HashSet<string> ThirdPronouns = new(StringComparer.Ordinal)
+    {
+        "er", "sie", "es", "man", "ele", "ela", "voce", "vc", "ella", "el", "he", "she", "they", "il", "elle", "on",
+    };
 
     private static string? PrimaryTag(string? hint)
     {
@@ -239,7 +269,8 @@ public static class ContextRules
         }
 
         var dash = hint.IndexOfAny(['-', '_']);
-        return (dash < 0 ? hint : hint[..dash]).Trim().ToLowerInvariant();
+        var tag = (dash < 0 ? hint : hint[..dash]).Trim().ToLowerInvariant();
+        return tag is "en" or "es" or "fr" or "de" or "pt" ? tag : null;
     }
 
     /// <summary>Minutes or hours ago is now, not a time distance: "I took them an hour ago".</summary>
