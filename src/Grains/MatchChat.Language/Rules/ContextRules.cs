@@ -29,9 +29,10 @@ public static class ContextRules
         var reason = CrisisReason.None;
         var distanced = false;
         // Without a hint (the silo screens every message before it knows the writer's language) the text's own common
-        // words tell its language, when one language clearly has the most of them.
-        var language = PrimaryTag(languageHint) ?? CommonWords.LanguageOf(text);
-        var persons = Persons(text, lexicon, language);
+        // words tell its language, when one language clearly has the most of them; it is worked out only for the few
+        // texts whose reading depends on it (a "ya", two kinds of warning sign).
+        var hinted = PrimaryTag(languageHint);
+        var persons = Persons(text, lexicon, hinted);
         var cues = matches.Count(m => m.Entry.Kind == EntryKind.Cue);
         var media = matches.Any(m => m.Entry.Kind == EntryKind.Media);
         var second = persons.Any(p => p == EntryKind.Second);
@@ -56,7 +57,7 @@ public static class ContextRules
         }
 
         if (level < CrisisLevel.Crisis && role != CrisisRole.Listener && !media && !(third && !first)
-            && Signals(text, matches, language, hopeless) is { } signalled)
+            && Signals(text, matches, hinted, hopeless) is { } signalled)
         {
             (level, reason) = (CrisisLevel.Crisis, signalled);
         }
@@ -71,17 +72,17 @@ public static class ContextRules
     /// the past, negated just before, or inside a figure of speech does not count. (Skipping each sign whose nearest
     /// person word is someone else was measured and dropped: an object, "I left my sister a letter", reads as the subject.) Returns the reason, or null when fewer than two kinds are found.
     /// </summary>
-    private static CrisisReason? Signals(NormalisedText text, List<PhraseMatch> matches, string? language, bool hopeless)
+    private static CrisisReason? Signals(NormalisedText text, List<PhraseMatch> matches, string? hinted, bool hopeless)
     {
-        // Most texts hold no sign or signs of one kind: settle that without looking at sentences. With a language hint
-        // only that language's signs count: a sign is an everyday word, and another language's everyday word ("lame",
-        // "testament", "assurance" are French signs and English words) says nothing.
+        // Most texts hold no sign or signs of one kind: settle that without looking at sentences or the language. Then
+        // only the text's language's signs count (the hint's, or the one its common words give): a sign is an everyday
+        // word, and another language's everyday word ("lame", "testament" are French signs and English words) says nothing.
         // The writer's own hopelessness ("no way out", read as concern) counts as the burden kind.
         var own = hopeless ? Bit(SignalClass.Burden) : 0;
         var seen = own;
         foreach (var match in matches)
         {
-            if (IsSign(match, language))
+            if (IsSign(match, hinted))
             {
                 seen |= Bit(match.Entry.Signal);
             }
@@ -91,6 +92,8 @@ public static class ContextRules
         {
             return null;
         }
+
+        var language = hinted ?? CommonWords.LanguageOf(text);
 
         // One stretch of words is one sign, even when two lists hold it ("je regle le probleme" and "le probleme de").
         var kinds = own;
@@ -289,13 +292,21 @@ public static class ContextRules
 
     private static CrisisLevel Lower(CrisisLevel level) => level == CrisisLevel.Crisis ? CrisisLevel.Concern : CrisisLevel.None;
 
-    private static EntryKind?[] Persons(NormalisedText text, Lexicon.Lexicon lexicon, string? language)
+    private static EntryKind?[] Persons(NormalisedText text, Lexicon.Lexicon lexicon, string? hinted)
     {
+        var language = hinted;
+        var guessed = hinted is not null;
         // A person word is read word for word only: the exact vocabulary entry, never a word one edit away (so no
         // fuzzy lookup here; the phrase matcher already did one per word). English "ya" (you) is Spanish "ya" (already).
         var persons = new EntryKind?[text.Tokens.Count];
         for (var i = 0; i < persons.Length; i++)
         {
+            if (text.Tokens[i].Text == "ya" && !guessed)
+            {
+                language = CommonWords.LanguageOf(text);
+                guessed = true;
+            }
+
             persons[i] = language == "es" && text.Tokens[i].Text == "ya" ? null : lexicon.PersonOfWord(text.Tokens[i].Skeleton);
         }
 
