@@ -45,37 +45,26 @@ internal static class LexiconFile
 
     private static (EntryKind, CrisisReason, SignalClass) Section(string name, string language) => name switch
     {
+        "crisis:ideation" => (EntryKind.Crisis, CrisisReason.SuicidalIdeation, SignalClass.None),
+        "crisis:selfharm" => (EntryKind.Crisis, CrisisReason.SelfHarm, SignalClass.None),
+        "crisis:plan" => (EntryKind.Crisis, CrisisReason.Plan, SignalClass.None),
+        "crisis:farewell" => (EntryKind.Crisis, CrisisReason.Farewell, SignalClass.None),
+        "concern:farewell" => (EntryKind.Concern, CrisisReason.Farewell, SignalClass.None),
+        "concern:hopeless" => (EntryKind.Concern, CrisisReason.Hopelessness, SignalClass.None),
+        "concern:distress" => (EntryKind.Concern, CrisisReason.Distress, SignalClass.None),
+        "figure" => (EntryKind.Figure, CrisisReason.None, SignalClass.None),
+        "first" => (EntryKind.First, CrisisReason.None, SignalClass.None),
+        "second" => (EntryKind.Second, CrisisReason.None, SignalClass.None),
+        "third" => (EntryKind.Third, CrisisReason.None, SignalClass.None),
+        "negation" => (EntryKind.Negation, CrisisReason.None, SignalClass.None),
+        "past" => (EntryKind.Past, CrisisReason.None, SignalClass.None),
+        "media" => (EntryKind.Media, CrisisReason.None, SignalClass.None),
+        "cue" => (EntryKind.Cue, CrisisReason.None, SignalClass.None),
         "signal:means" => (EntryKind.Signal, CrisisReason.Plan, SignalClass.Means),
         "signal:farewell" => (EntryKind.Signal, CrisisReason.Farewell, SignalClass.Farewell),
         "signal:arrangement" => (EntryKind.Signal, CrisisReason.Farewell, SignalClass.Arrangement),
         "signal:absence" => (EntryKind.Signal, CrisisReason.Farewell, SignalClass.Absence),
         "signal:burden" => (EntryKind.Signal, CrisisReason.Hopelessness, SignalClass.Burden),
-        _ => Plain(name, language),
-    };
-
-    private static (EntryKind, CrisisReason, SignalClass) Plain(string name, string language)
-    {
-        var (kind, reason) = Kinds(name, language);
-        return (kind, reason, SignalClass.None);
-    }
-
-    private static (EntryKind, CrisisReason) Kinds(string name, string language) => name switch
-    {
-        "crisis:ideation" => (EntryKind.Crisis, CrisisReason.SuicidalIdeation),
-        "crisis:selfharm" => (EntryKind.Crisis, CrisisReason.SelfHarm),
-        "crisis:plan" => (EntryKind.Crisis, CrisisReason.Plan),
-        "crisis:farewell" => (EntryKind.Crisis, CrisisReason.Farewell),
-        "concern:farewell" => (EntryKind.Concern, CrisisReason.Farewell),
-        "concern:hopeless" => (EntryKind.Concern, CrisisReason.Hopelessness),
-        "concern:distress" => (EntryKind.Concern, CrisisReason.Distress),
-        "figure" => (EntryKind.Figure, CrisisReason.None),
-        "first" => (EntryKind.First, CrisisReason.None),
-        "second" => (EntryKind.Second, CrisisReason.None),
-        "third" => (EntryKind.Third, CrisisReason.None),
-        "negation" => (EntryKind.Negation, CrisisReason.None),
-        "past" => (EntryKind.Past, CrisisReason.None),
-        "media" => (EntryKind.Media, CrisisReason.None),
-        "cue" => (EntryKind.Cue, CrisisReason.None),
         _ => throw new FormatException($"Lexicon {language}: unknown section [{name}]."),
     };
 }

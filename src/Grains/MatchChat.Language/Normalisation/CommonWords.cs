@@ -98,6 +98,7 @@ internal static class CommonWords
         return of.Where(kv => kv.Value >= 0).ToFrozenDictionary(StringComparer.Ordinal);
     }
 
+    /// <summary>The lines of the embedded list, read by both tables.</summary>
     private static IEnumerable<string> Lines()
     {
         const string name = "MatchChat.Language.Normalisation.Data.common-words.txt";
@@ -112,12 +113,8 @@ internal static class CommonWords
 
     private static FrozenDictionary<string, (string Text, string Skeleton)> Load()
     {
-        const string name = "MatchChat.Language.Normalisation.Data.common-words.txt";
-        using var stream = typeof(CommonWords).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException("The common-word list is not embedded: " + name);
-        using var reader = new StreamReader(stream);
         var words = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
-        while (reader.ReadLine() is { } line)
+        foreach (var line in Lines())
         {
             if (line.StartsWith('#'))
             {

@@ -70,7 +70,8 @@ public static class ContextRules
     /// going I won't need it") read as crisis: each alone is everyday, together they are what prevention guidance asks
     /// people to act on. The rule is not applied to a text that speaks only of someone else; a sign in a sentence put in
     /// the past, negated just before, or inside a figure of speech does not count. (Skipping each sign whose nearest
-    /// person word is someone else was measured and dropped: an object, "I left my sister a letter", reads as the subject.) Returns the reason, or null when fewer than two kinds are found.
+    /// person word is someone else was measured and dropped: an object, "I left my sister a letter", reads as the
+    /// subject.) Returns the reason, or null when fewer than two kinds are found.
     /// </summary>
     private static CrisisReason? Signals(NormalisedText text, List<PhraseMatch> matches, string? hinted, bool hopeless)
     {
