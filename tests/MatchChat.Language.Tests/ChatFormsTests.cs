@@ -120,4 +120,16 @@ public sealed class ChatFormsTests
     {
         Assert.Equal(expected, Screen.Screen(text, CrisisRole.Seeker, null).Level);
     }
+
+    [Theory]
+    // "All" that belongs to a noun after it is not "everything" (stop 51); the silo reads without a hint.
+    [InlineData("voy a acabar con todo el helado", CrisisLevel.None)]
+    [InlineData("merci pour tout le boulot cette année ! j'ai donné mes vieux livres à la bibliothèque", CrisisLevel.None)]
+    [InlineData("quiero acabar con todo el dolor de una vez", CrisisLevel.Crisis)]
+    [InlineData("quiero acabar con todo esto", CrisisLevel.Crisis)]
+    [InlineData("quero acabar com tudo o que sinto", CrisisLevel.Crisis)]
+    public void All_before_a_noun_belongs_to_the_noun(string text, CrisisLevel expected)
+    {
+        Assert.Equal(expected, Screen.Screen(text, CrisisRole.Seeker, null).Level);
+    }
 }

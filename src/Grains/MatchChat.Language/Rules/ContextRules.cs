@@ -135,13 +135,13 @@ public static class ContextRules
         match.Entry.Kind == EntryKind.Signal && (language is null || (match.Entry.Languages & Lexicon.Lexicon.LanguageBit(language)) != 0);
 
     /// <summary>
-    /// A sign counts unless a figure of speech overlaps it, or its sentence is put in the past or negated just before it
-    /// in the sign's own language (Portuguese "no" is "in the", not a negation).
+    /// A sign counts unless a figure of speech overlaps it, its "all" belongs to a noun after it, or its sentence is put in
+    /// the past or negated just before it in the sign's own language (Portuguese "no" is "in the", not a negation).
     /// </summary>
     private static bool Counts(NormalisedText text, List<PhraseMatch> matches, PhraseMatch sign)
     {
         var sentence = text.Tokens[sign.Start].Sentence;
-        if (HasYear(text, sentence))
+        if (HasYear(text, sentence) || QuantifiedObject.Follows(text, sign))
         {
             return false;
         }
@@ -176,7 +176,7 @@ public static class ContextRules
         var entry = match.Entry;
         var sentence = text.Tokens[match.Start].Sentence;
         var inSentence = matches.Where(m => text.Tokens[m.Start].Sentence == sentence && !m.Overlaps(match)).ToList();
-        if (matches.Any(m => m.Entry.Kind == EntryKind.Figure && m.Overlaps(match)))
+        if (matches.Any(m => m.Entry.Kind == EntryKind.Figure && m.Overlaps(match)) || QuantifiedObject.Follows(text, match))
         {
             return (CrisisLevel.None, CrisisReason.None);
         }
