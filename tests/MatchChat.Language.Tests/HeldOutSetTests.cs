@@ -107,6 +107,20 @@ public sealed class HeldOutSetTests(ModelFixture model, ITestOutputHelper output
     }
 
     /// <summary>
+    /// Dev 3 (Data/dev3.tsv, 261 lines, 40 % English and 15 % each of es/fr/de/pt; implicit crises, questions, urges held
+    /// off, reassurance, everyday traps): written on 2026-12-06 by a separate author who did not read the detector, after
+    /// stop 50; read to find kinds of miss, so not an untouched measure. Measured before stop 51's changes: see
+    /// docs/crisis-detector.md "Dev set 3".
+    /// </summary>
+    [Fact]
+    public async Task Dev3_set()
+    {
+        var report = await Run("dev3");
+
+        AccuracyGoals.AssertSafeSide(report, figures: false);
+    }
+
+    /// <summary>
     /// Reads a set as the silo does (the screen without a language hint, since the silo screens every message before it
     /// looks up the writer's language; the model, when asked for, with the line's language) and prints that table too.
     /// Returns the silo's reading.
