@@ -132,4 +132,39 @@ public sealed class ChatFormsTests
     {
         Assert.Equal(expected, Screen.Screen(text, CrisisRole.Seeker, null).Level);
     }
+
+    [Theory]
+    // Stop 51: a decision taken or a time set is a kind of warning sign; with another kind it reads as crisis.
+    [InlineData("i've made my decision. thanks for everything, really", "en")]
+    [InlineData("ya tomé la decisión, les dejé cartas a mis hermanos", "es")]
+    [InlineData("c'est décidé, mon testament est sur le bureau", "fr")]
+    [InlineData("es ist soweit. passt auf euch auf", "de")]
+    [InlineData("já decidi, cuidem do meu gato", "pt")]
+    // "The last time you'll hear from me", and an overdose taken or set for a time.
+    [InlineData("this is the last time you'll hear from me", "en")]
+    [InlineData("das ist das letzte mal dass ihr von mir hört", "de")]
+    [InlineData("hoy me las tomo todas y listo", "es")]
+    // Spanish perfect with an irregular participle is the writer ("he escrito", I have written).
+    [InlineData("he escrito una carta de despedida a mis padres", "es")]
+    // A reassurance does not lower a text with means in it.
+    [InlineData("i want to die. not going to do anything tonight, the rope is in my car", "en")]
+    public void Decisions_farewells_and_overdoses_in_these_forms_read_as_crisis(string text, string language)
+    {
+        Assert.Equal(CrisisLevel.Crisis, Screen.Screen(text, CrisisRole.Seeker, null).Level);
+        Assert.Equal(CrisisLevel.Crisis, Screen.Screen(text, CrisisRole.Seeker, language).Level);
+    }
+
+    [Theory]
+    // An urge to harm oneself, held off, is concern; a wish the writer says they will not act on is concern.
+    [InlineData("the urge to hurt myself was strong today but i called my sister")]
+    [InlineData("tenía muchas ganas de cortarme pero me contuve")]
+    [InlineData("hatte den drang mich zu ritzen, hab dann eis gehalten")]
+    [InlineData("i wish i could go to sleep and never wake up. i'm not going to do anything though")]
+    [InlineData("queria dormir e não acordar mais, mas não vou fazer nada")]
+    // Someone else's self-harm, reported by the writer.
+    [InlineData("my little brother is cutting himself and i don't know what to do")]
+    public void Urges_held_off_reassured_wishes_and_others_self_harm_read_as_concern(string text)
+    {
+        Assert.Equal(CrisisLevel.Concern, Screen.Screen(text, CrisisRole.Seeker, null).Level);
+    }
 }

@@ -50,7 +50,7 @@ public sealed class CrisisDetector(ITextEmbedder? embedder = null, CrisisDetecto
                 || verdict.Level == CrisisLevel.Concern
                 || ((verdict.Cues > 0 || (_options.ModelForFirstPerson && verdict.FirstPerson && normalised.Tokens.Count >= MinWordsForModel))
                     && !verdict.SpokenOfOthers && !verdict.Media && !verdict.FigureOfSpeech));
-        return new CrisisScreen(verdict.Level, verdict.Reason, needsModel, normalised.Obfuscation, verdict.SpokenOfOthers, support);
+        return new CrisisScreen(verdict.Level, verdict.Reason, needsModel, normalised.Obfuscation, verdict.SpokenOfOthers, support, verdict.Reassured);
     }
 
     /// <summary>The full reading: the screen, and the model when the screen asks for it.</summary>
@@ -96,7 +96,7 @@ public sealed class CrisisDetector(ITextEmbedder? embedder = null, CrisisDetecto
         var modelConcern = _options.NearestNeighbours
             ? score.Neighbours >= _options.NeighbourConcern || (score.Crisis >= _options.ConcernSimilarity && score.Margin > 0)
             : score.Crisis >= _options.ConcernSimilarity && score.Margin > 0;
-        if (modelCrisis && !screen.SpokenOfOthers)
+        if (modelCrisis && !screen.SpokenOfOthers && !screen.Reassured && screen.Reason != CrisisReason.SomeoneElseAtRisk)
         {
             return (CrisisLevel.Crisis, prototypeCrisis ? score.Nearest : score.NeighbourReason);
         }

@@ -4,7 +4,9 @@ namespace MatchChat.Language.Detection;
 
 /// <summary>
 /// The cheap, model-free reading every message gets (microseconds): the lexical verdict, and whether the
-/// text should also go to the model (<see cref="NeedsModel"/>).
+/// text should also go to the model (<see cref="NeedsModel"/>). The model may not raise a text to crisis when the screen
+/// found the risk to be someone else's (<see cref="SpokenOfOthers"/>, <see cref="CrisisReason.SomeoneElseAtRisk"/>) or
+/// the writer says they will not act (<see cref="Reassured"/>).
 /// </summary>
 public sealed record CrisisScreen(
     CrisisLevel Level,
@@ -12,4 +14,5 @@ public sealed record CrisisScreen(
     bool NeedsModel,
     Obfuscation Obfuscation,
     bool SpokenOfOthers,
-    bool ListenerSupport);
+    bool ListenerSupport,
+    bool Reassured = false);

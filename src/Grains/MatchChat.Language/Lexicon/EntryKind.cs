@@ -16,6 +16,13 @@ public enum EntryKind
 
     /// <summary>A warning sign that is everyday on its own (a goodbye, pills, a will): see <see cref="SignalClass"/>.</summary>
     Signal,
+
+    /// <summary>An urge that is not an act: "the urge to", "ganas de", "envie de", "Drang". Self-harm just after it is
+    /// concern, not crisis.</summary>
+    Urge,
+
+    /// <summary>The writer says they will not act: "not going to do anything", "no voy a hacer nada", "ich tu nix".</summary>
+    Reassurance,
 }
 
 /// <summary>
@@ -40,4 +47,8 @@ public enum SignalClass
 
     /// <summary>Being a burden or the problem.</summary>
     Burden,
+
+    /// <summary>A decision taken or a time set: "I've made my decision", "tonight's the night", "after tonight", "the next
+    /// train is in five minutes".</summary>
+    Resolve,
 }

@@ -20,6 +20,7 @@ namespace MatchChat.Language.Rules;
 public static class ContextRules
 {
     private const int NegationWindow = 2;
+    private const int UrgeWindow = 3;
 
     /// <summary>Reads the matches of one text; <paramref name="languageHint"/> (a BCP 47 tag or null) only narrows words
     /// that mean different things in different languages, and which warning signs count.</summary>
@@ -32,7 +33,7 @@ public static class ContextRules
         // words tell its language, when one language clearly has the most of them; it is worked out only for the few
         // texts whose reading depends on it (a "ya", two kinds of warning sign).
         var hinted = PrimaryTag(languageHint);
-        var persons = Persons(text, lexicon, hinted);
+        var persons = PersonWords.Read(text, lexicon, hinted);
         var cues = matches.Count(m => m.Entry.Kind == EntryKind.Cue);
         var media = matches.Any(m => m.Entry.Kind == EntryKind.Media);
         var second = persons.Any(p => p == EntryKind.Second);
@@ -62,7 +63,15 @@ public static class ContextRules
             (level, reason) = (CrisisLevel.Crisis, signalled);
         }
 
-        return new LexicalVerdict(level, reason, cues, third && !first, second, media, distanced, matches.Any(m => m.Entry.Kind == EntryKind.Figure), first);
+        // "I wish I wouldn't wake up. Not going to do anything, just tired": a wish the writer says they will not act on
+        // is concern, unless a plan, means or a set time is there too. The model may not raise it either.
+        var reassured = role != CrisisRole.Listener && Reassured(matches, hinted);
+        if (reassured && level == CrisisLevel.Crisis && reason is CrisisReason.SuicidalIdeation or CrisisReason.Farewell or CrisisReason.Hopelessness)
+        {
+            (level, reason) = (CrisisLevel.Concern, CrisisReason.Hopelessness);
+        }
+
+        return new LexicalVerdict(level, reason, cues, third && !first, second, media, distanced, matches.Any(m => m.Entry.Kind == EntryKind.Figure), first, reassured);
     }
 
     /// <summary>
@@ -131,6 +140,24 @@ public static class ContextRules
         return (kinds & Bit(SignalClass.Means)) != 0 ? CrisisReason.Plan : CrisisReason.Farewell;
     }
 
+    /// <summary>A reassurance ("not going to do anything") and no means, no set time, no plan phrase in the text.</summary>
+    private static bool Reassured(List<PhraseMatch> matches, string? hinted)
+    {
+        var said = false;
+        foreach (var m in matches)
+        {
+            if ((m.Entry.Kind == EntryKind.Signal && m.Entry.Signal is SignalClass.Means or SignalClass.Resolve && IsSign(m, hinted))
+                || (m.Entry.Kind == EntryKind.Crisis && m.Entry.Reason is CrisisReason.Plan or CrisisReason.SelfHarm))
+            {
+                return false;
+            }
+
+            said |= m.Entry.Kind == EntryKind.Reassurance;
+        }
+
+        return said;
+    }
+
     private static bool IsSign(PhraseMatch match, string? language) =>
         match.Entry.Kind == EntryKind.Signal && (language is null || (match.Entry.Languages & Lexicon.Lexicon.LanguageBit(language)) != 0);
 
@@ -141,7 +168,7 @@ public static class ContextRules
     private static bool Counts(NormalisedText text, List<PhraseMatch> matches, PhraseMatch sign)
     {
         var sentence = text.Tokens[sign.Start].Sentence;
-        if (HasYear(text, sentence) || QuantifiedObject.Follows(text, sign))
+        if (HasYear(text, sentence) || QuantifiedObject.Follows(text, matches, sign))
         {
             return false;
         }
@@ -176,7 +203,7 @@ public static class ContextRules
         var entry = match.Entry;
         var sentence = text.Tokens[match.Start].Sentence;
         var inSentence = matches.Where(m => text.Tokens[m.Start].Sentence == sentence && !m.Overlaps(match)).ToList();
-        if (matches.Any(m => m.Entry.Kind == EntryKind.Figure && m.Overlaps(match)) || QuantifiedObject.Follows(text, match))
+        if (matches.Any(m => m.Entry.Kind == EntryKind.Figure && m.Overlaps(match)) || QuantifiedObject.Follows(text, matches, match))
         {
             return (CrisisLevel.None, CrisisReason.None);
         }
@@ -215,6 +242,13 @@ public static class ContextRules
         if (own == CrisisLevel.None)
         {
             return (CrisisLevel.None, CrisisReason.None);
+        }
+
+        // "The urge to cut", "ganas de cortarme", "Drang, mich zu ritzen": an urge to harm oneself, not the act.
+        if (entry.Reason == CrisisReason.SelfHarm
+            && inSentence.Any(m => m.Entry.Kind == EntryKind.Urge && m.End < match.Start && m.End >= match.Start - UrgeWindow))
+        {
+            return (CrisisLevel.Concern, CrisisReason.Distress);
         }
 
         var negated = inSentence.Any(m => m.Entry.Kind == EntryKind.Negation && m.End < match.Start && m.End >= match.Start - NegationWindow);
@@ -292,46 +326,6 @@ public static class ContextRules
         text.Tokens.Any(t => t.Sentence == sentence && t.Text.Length == 4 && (t.Text.StartsWith("19", StringComparison.Ordinal) || t.Text.StartsWith("20", StringComparison.Ordinal)) && t.Text.All(char.IsAsciiDigit));
 
     private static CrisisLevel Lower(CrisisLevel level) => level == CrisisLevel.Crisis ? CrisisLevel.Concern : CrisisLevel.None;
-
-    private static EntryKind?[] Persons(NormalisedText text, Lexicon.Lexicon lexicon, string? hinted)
-    {
-        var language = hinted;
-        var guessed = hinted is not null;
-        // A person word is read word for word only: the exact vocabulary entry, never a word one edit away (so no
-        // fuzzy lookup here; the phrase matcher already did one per word). English "ya" (you) is Spanish "ya" (already).
-        var persons = new EntryKind?[text.Tokens.Count];
-        for (var i = 0; i < persons.Length; i++)
-        {
-            if (text.Tokens[i].Text == "ya" && !guessed)
-            {
-                language = CommonWords.LanguageOf(text);
-                guessed = true;
-            }
-
-            persons[i] = language == "es" && text.Tokens[i].Text == "ya" ? null : lexicon.PersonOfWord(text.Tokens[i].Skeleton);
-        }
-
-        SpanishPerfect(text, persons);
-        return persons;
-    }
-
-    /// <summary>
-    /// All languages are read at once, so the Spanish auxiliary "he" ("he pensado en…", I have thought of…) would read
-    /// as English "he". Before a past participle (-ado, -ido, -ada, -ida) it is the writer.
-    /// </summary>
-    private static void SpanishPerfect(NormalisedText text, EntryKind?[] persons)
-    {
-        for (var i = 0; i + 1 < persons.Length; i++)
-        {
-            var next = text.Tokens[i + 1].Text;
-            if (persons[i] == EntryKind.Third && text.Tokens[i].Text == "he" && text.Tokens[i + 1].Sentence == text.Tokens[i].Sentence
-                && next.Length > 4 && (next.EndsWith("ado", StringComparison.Ordinal) || next.EndsWith("ido", StringComparison.Ordinal)
-                    || next.EndsWith("ada", StringComparison.Ordinal) || next.EndsWith("ida", StringComparison.Ordinal)))
-            {
-                persons[i] = EntryKind.First;
-            }
-        }
-    }
 
     private static EntryKind? NearestSubject(NormalisedText text, EntryKind?[] persons, int start, int sentence)
     {

@@ -10,6 +10,7 @@ namespace MatchChat.Language.Rules;
 /// <param name="Distanced">A crisis phrase was found but put in the past, negated or tied to media.</param>
 /// <param name="FigureOfSpeech">An everyday figure of speech was found ("killing me", "my last day at").</param>
 /// <param name="FirstPerson">The text has a first-person word ("I", "my", "me"…): the writer speaks of themself.</param>
+/// <param name="Reassured">The writer says they will not act, and no means, set time or plan is in the text.</param>
 public sealed record LexicalVerdict(
     CrisisLevel Level,
     CrisisReason Reason,
@@ -19,4 +20,5 @@ public sealed record LexicalVerdict(
     bool Media,
     bool Distanced,
     bool FigureOfSpeech,
-    bool FirstPerson = false);
+    bool FirstPerson = false,
+    bool Reassured = false);
