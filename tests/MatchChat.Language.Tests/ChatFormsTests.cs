@@ -134,20 +134,22 @@ public sealed class ChatFormsTests
     }
 
     [Theory]
-    // Stop 51: a decision taken or a time set is a kind of warning sign; with another kind it reads as crisis.
-    [InlineData("i've made my decision. thanks for everything, really", "en")]
-    [InlineData("ya tomé la decisión, les dejé cartas a mis hermanos", "es")]
-    [InlineData("c'est décidé, mon testament est sur le bureau", "fr")]
-    [InlineData("es ist soweit. passt auf euch auf", "de")]
-    [InlineData("já decidi, cuidem do meu gato", "pt")]
-    // "The last time you'll hear from me", and an overdose taken or set for a time.
+    // Stop 51: a decision taken or a time set is a kind of warning sign; with means, absence or burden it reads as crisis.
+    [InlineData("i've made my decision. i won't be around anymore", "en")]
+    [InlineData("ya tomé la decisión, soy una carga para todos", "es")]
+    [InlineData("c'est décidé, je serai plus là demain", "fr")]
+    [InlineData("es ist soweit. die tabletten liegen bereit", "de")]
+    [InlineData("já decidi, já tenho os comprimidos", "pt")]
+    [InlineData("ya compré las pastillas, esta noche me las tomo", "es")]
+    // "The last time you'll hear from me", and an overdose taken.
     [InlineData("this is the last time you'll hear from me", "en")]
     [InlineData("das ist das letzte mal dass ihr von mir hört", "de")]
-    [InlineData("hoy me las tomo todas y listo", "es")]
+    [InlineData("acabo de tomar todas las pastillas que tenía", "es")]
     // Spanish perfect with an irregular participle is the writer ("he escrito", I have written).
     [InlineData("he escrito una carta de despedida a mis padres", "es")]
-    // A reassurance does not lower a text with means in it.
+    // A reassurance does not lower a text with means in it, nor one it comes before.
     [InlineData("i want to die. not going to do anything tonight, the rope is in my car", "en")]
+    [InlineData("the police won't do anything, so i'm going to kill myself tonight", "en")]
     public void Decisions_farewells_and_overdoses_in_these_forms_read_as_crisis(string text, string language)
     {
         Assert.Equal(CrisisLevel.Crisis, Screen.Screen(text, CrisisRole.Seeker, null).Level);
@@ -166,5 +168,20 @@ public sealed class ChatFormsTests
     public void Urges_held_off_reassured_wishes_and_others_self_harm_read_as_concern(string text)
     {
         Assert.Equal(CrisisLevel.Concern, Screen.Screen(text, CrisisRole.Seeker, null).Level);
+    }
+
+    [Theory]
+    // ...and what the first version of those rules over-read (a review's messages' kinds): a decision beside a goodbye or
+    // papers alone, a decision with what was decided, pills with a doctor, a move, a commute, an accident, a haircut.
+    [InlineData("made my decision, i'm taking the job in Denver. thanks for everything!")]
+    [InlineData("die Tabletten gegen Kopfschmerzen helfen nicht, ich hab mich entschieden zum Arzt zu gehen")]
+    [InlineData("Fahrrad verschenkt, morgen bin ich nicht mehr da, ich zieh nach Berlin")]
+    [InlineData("the next train is delayed because of work on the tracks")]
+    [InlineData("cut my finger chopping onions and it won't stop bleeding")]
+    [InlineData("tengo ganas de cortarme el pelo muy corto")]
+    [InlineData("não tô mais aqui no grupo do trabalho, já decidi")]
+    public void Everyday_decisions_moves_and_medicine_are_not_crisis(string text)
+    {
+        Assert.NotEqual(CrisisLevel.Crisis, Screen.Screen(text, CrisisRole.Seeker, null).Level);
     }
 }

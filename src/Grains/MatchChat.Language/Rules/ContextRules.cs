@@ -20,7 +20,6 @@ namespace MatchChat.Language.Rules;
 public static class ContextRules
 {
     private const int NegationWindow = 2;
-    private const int UrgeWindow = 3;
 
     /// <summary>Reads the matches of one text; <paramref name="languageHint"/> (a BCP 47 tag or null) only narrows words
     /// that mean different things in different languages, and which warning signs count.</summary>
@@ -65,8 +64,8 @@ public static class ContextRules
 
         // "I wish I wouldn't wake up. Not going to do anything, just tired": a wish the writer says they will not act on
         // is concern, unless a plan, means or a set time is there too. The model may not raise it either.
-        var reassured = role != CrisisRole.Listener && Reassured(matches, hinted);
-        if (reassured && level == CrisisLevel.Crisis && reason is CrisisReason.SuicidalIdeation or CrisisReason.Farewell or CrisisReason.Hopelessness)
+        var reassured = role != CrisisRole.Listener && Reassured(text, matches, persons, hinted);
+        if (reassured && level == CrisisLevel.Crisis && reason is CrisisReason.SuicidalIdeation or CrisisReason.Hopelessness)
         {
             (level, reason) = (CrisisLevel.Concern, CrisisReason.Hopelessness);
         }
@@ -132,7 +131,12 @@ public static class ContextRules
             }
         }
 
-        if (kinds == 0 || (kinds & (kinds - 1)) == 0)
+        // A decision taken or a time set ("I've decided", "after tonight") is everyday beside a goodbye or affairs put in
+        // order alone (a new job, a move, a party): with one of those it needs a third kind; with means, absence or
+        // burden it counts.
+        var others = kinds & ~Bit(SignalClass.Resolve);
+        if (others == 0 || ((others & (others - 1)) == 0
+            && (others == kinds || (others & (Bit(SignalClass.Means) | Bit(SignalClass.Absence) | Bit(SignalClass.Burden))) == 0)))
         {
             return null;
         }
@@ -140,10 +144,14 @@ public static class ContextRules
         return (kinds & Bit(SignalClass.Means)) != 0 ? CrisisReason.Plan : CrisisReason.Farewell;
     }
 
-    /// <summary>A reassurance ("not going to do anything") and no means, no set time, no plan phrase in the text.</summary>
-    private static bool Reassured(List<PhraseMatch> matches, string? hinted)
+    /// <summary>
+    /// The writer's reassurance ("not going to do anything") after every crisis phrase of the text, and no means, set time
+    /// or plan phrase in it. One before the crisis ("the police won't do anything, so tonight I…", "ich mach nichts mehr,
+    /// ich bring mich um") or spoken of someone else ("they won't do anything") is not one.
+    /// </summary>
+    private static bool Reassured(NormalisedText text, List<PhraseMatch> matches, EntryKind?[] persons, string? hinted)
     {
-        var said = false;
+        var lastCrisis = -1;
         foreach (var m in matches)
         {
             if ((m.Entry.Kind == EntryKind.Signal && m.Entry.Signal is SignalClass.Means or SignalClass.Resolve && IsSign(m, hinted))
@@ -152,23 +160,43 @@ public static class ContextRules
                 return false;
             }
 
-            said |= m.Entry.Kind == EntryKind.Reassurance;
+            lastCrisis = m.Entry.Kind == EntryKind.Crisis ? Math.Max(lastCrisis, m.End) : lastCrisis;
         }
 
-        return said;
+        foreach (var m in matches)
+        {
+            if (m.Entry.Kind == EntryKind.Reassurance && m.Start > lastCrisis
+                && NearestSubject(text, persons, m.Start, text.Tokens[m.Start].Sentence) is not (EntryKind.Third or EntryKind.Second))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
+
+    /// <summary>The urge is the phrase's own: it holds the phrase's start ("urge to cut"), ends just before it, or one
+    /// small word stands between ("ganas de | me cortar", "Drang | mich zu ritzen"). Another clause between ("ganas de
+    /// llorar y me corté") makes the act an act.</summary>
+    private static bool UrgeOf(NormalisedText text, PhraseMatch urge, PhraseMatch act) =>
+        (urge.Start <= act.Start && act.Start <= urge.End)
+        || urge.End == act.Start - 1
+        || (urge.End == act.Start - 2 && UrgeLinks.Contains(text.Tokens[act.Start - 1].Text));
+
+    private static readonly HashSet<string> UrgeLinks = new(StringComparer.Ordinal) { "to", "de", "me", "mich", "zu", "a", "se", "of", "te", "d" };
 
     private static bool IsSign(PhraseMatch match, string? language) =>
         match.Entry.Kind == EntryKind.Signal && (language is null || (match.Entry.Languages & Lexicon.Lexicon.LanguageBit(language)) != 0);
 
     /// <summary>
-    /// A sign counts unless a figure of speech overlaps it, its "all" belongs to a noun after it, or its sentence is put in
-    /// the past or negated just before it in the sign's own language (Portuguese "no" is "in the", not a negation).
+    /// A sign counts unless a figure of speech overlaps it, its "all" belongs to a noun after it, the words around it make
+    /// it everyday (<see cref="SignContext"/>), or its sentence is put in the past or negated just before it in the sign's
+    /// own language (Portuguese "no" is "in the", not a negation).
     /// </summary>
     private static bool Counts(NormalisedText text, List<PhraseMatch> matches, PhraseMatch sign)
     {
         var sentence = text.Tokens[sign.Start].Sentence;
-        if (HasYear(text, sentence) || QuantifiedObject.Follows(text, matches, sign))
+        if (HasYear(text, sentence) || QuantifiedObject.Follows(text, matches, sign) || SignContext.Everyday(text, sign))
         {
             return false;
         }
@@ -245,8 +273,7 @@ public static class ContextRules
         }
 
         // "The urge to cut", "ganas de cortarme", "Drang, mich zu ritzen": an urge to harm oneself, not the act.
-        if (entry.Reason == CrisisReason.SelfHarm
-            && inSentence.Any(m => m.Entry.Kind == EntryKind.Urge && m.End < match.Start && m.End >= match.Start - UrgeWindow))
+        if (entry.Reason == CrisisReason.SelfHarm && matches.Any(m => m.Entry.Kind == EntryKind.Urge && UrgeOf(text, m, match)))
         {
             return (CrisisLevel.Concern, CrisisReason.Distress);
         }
