@@ -52,6 +52,37 @@ public sealed class MeaningMatchingTests(MeaningServerFixture server) : IClassFi
     }
 
     [Fact]
+    public async Task A_note_in_Spanish_goes_to_the_listener_whose_English_bio_means_the_same()
+    {
+        // Stop 51: the model reads English only; a note in Spanish, French, German or Portuguese is glossed into English
+        // words first. Three decoys with more room: by chance the right listener would be offered one time in four.
+        await using var mother = await server.NewMember();
+        await mother.Conn.Invoke<ListenerProfile>("Volunteer",
+            new { topics = new[] { "stress" }, experiences = Array.Empty<string>(), maxConcurrentChats = 1, agreedToGuide = true, bio = MotherBio });
+        await mother.Conn.Invoke<ListenerProfile>("SetAvailable", true);
+        var decoys = new List<TestMember>();
+        foreach (var bio in new[] { JobBio, "I got into serious debt with credit cards and lay awake doing sums.", "My dog of fourteen years had to be put to sleep." })
+        {
+            var decoy = await server.NewMember();
+            decoys.Add(decoy);
+            await decoy.Conn.Invoke<ListenerProfile>("Volunteer", new { topics = new[] { "stress" }, experiences = Array.Empty<string>(), maxConcurrentChats = 5, agreedToGuide = true, bio });
+            await decoy.Conn.Invoke<ListenerProfile>("SetAvailable", true);
+        }
+
+        await using var seeker = await server.NewMember();
+        await seeker.Request("stress", note: "mi vieja falleció en marzo y todavía la extraño, sigo marcando su número");
+
+        var offer = await mother.Conn.Next<Offer>("OfferReceived", within: TimeSpan.FromSeconds(60));
+        await mother.Conn.Invoke<Conversation>("AcceptOffer", offer.OfferId);
+        Assert.Equal(MotherBio, (await seeker.Conn.Next<Conversation>("Matched", within: TimeSpan.FromSeconds(60))).PeerBio);
+        Assert.Equal(0, decoys.Sum(d => d.Conn.Count("OfferReceived")));
+        foreach (var decoy in decoys)
+        {
+            await decoy.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task Words_that_mean_the_same_are_named_similar_experience()
     {
         await using var listener = await server.NewMember();
