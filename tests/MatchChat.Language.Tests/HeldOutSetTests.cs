@@ -80,6 +80,21 @@ public sealed class HeldOutSetTests(ModelFixture model, ITestOutputHelper output
     }
 
     /// <summary>
+    /// Sixth (Data/sixth.tsv, 200 lines: 80 crisis, 40 concern, 80 safe; 40 % English, 15 % each of es/fr/de/pt): written on
+    /// 2026-12-06 by a separate author who read neither the detector nor the other sets, after stop 51's changes from
+    /// dev set 3 and its review. Sealed like the fifth: only figures are printed. Its first figures are in
+    /// docs/crisis-detector.md "Dev set 3".
+    /// </summary>
+    [Fact]
+    public async Task Sixth_set_sealed()
+    {
+        var report = await Run("sixth", lines: false);
+
+        Assert.Equal(0, report.FalseCrisis(l => l.Group == "listener"));
+        AccuracyGoals.AssertSafeSide(report, figures: false);
+    }
+
+    /// <summary>
     /// Dev (Data/dev.tsv): written on 2026-12-06 by a separate author who did not read the detector, to find weaknesses;
     /// its misses were read and the lists and exemplars changed for their kinds, so it is not an untouched measure.
     /// Recall 0.736 before, 0.918 after (asserted ≥ 0.90); safe side and listeners asserted.
