@@ -184,4 +184,39 @@ public sealed class ChatFormsTests
     {
         Assert.NotEqual(CrisisLevel.Crisis, Screen.Screen(text, CrisisRole.Seeker, null).Level);
     }
+
+    [Theory]
+    // Stop 51, round 2 (dev set 4's kinds): a question about a method with the means at hand, a weapon loaded, a method
+    // named in the first person, an overdose under way, "I'll" (which reads as French "il" once the apostrophe goes).
+    [InlineData("cuántas pastillas de rivotril se necesitan para no despertar? tengo dos cajas", "es")]
+    [InlineData("ab welchem stockwerk ist es sicher vorbei? steh grad auf dem dach", "de")]
+    [InlineData("tenho a espingarda do meu tio aqui, já carreguei", "pt")]
+    [InlineData("ce soir je me tire une balle, c'est tout", "fr")]
+    [InlineData("I'll take all my pills tonight when my roommate is out", "en")]
+    [InlineData("acabei de tomar a cartela inteira, tá tudo girando", "pt")]
+    public void Methods_means_and_overdoses_under_way_read_as_crisis(string text, string language)
+    {
+        Assert.Equal(CrisisLevel.Crisis, Screen.Screen(text, CrisisRole.Seeker, null).Level);
+        Assert.Equal(CrisisLevel.Crisis, Screen.Screen(text, CrisisRole.Seeker, language).Level);
+    }
+
+    [Theory]
+    // A feeling of being a burden is concern; a friend's words reported by the writer are the friend's.
+    [InlineData("i feel like my family would be better off without me")]
+    [InlineData("sinto que todo mundo estaria melhor sem mim")]
+    [InlineData("meu primo disse-me que quer morrer, o que eu faço")]
+    public void Hedged_burden_and_reported_words_read_as_concern(string text)
+    {
+        Assert.Equal(CrisisLevel.Concern, Screen.Screen(text, CrisisRole.Seeker, null).Level);
+    }
+
+    [Theory]
+    // "This exam will kill me" in French and Portuguese; a razor for shaving; pills taken back to the pharmacy.
+    [InlineData("ce contrôle de physique va me tuer")]
+    [InlineData("essa reunião vai me matar kkk")]
+    [InlineData("returned the expired pills to the pharmacy, the medicine cabinet is finally tidy")]
+    public void Everyday_method_words_are_not_crisis(string text)
+    {
+        Assert.NotEqual(CrisisLevel.Crisis, Screen.Screen(text, CrisisRole.Seeker, null).Level);
+    }
 }

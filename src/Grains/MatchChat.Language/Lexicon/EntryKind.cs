@@ -23,6 +23,10 @@ public enum EntryKind
 
     /// <summary>The writer says they will not act: "not going to do anything", "no voy a hacer nada", "ich tu nix".</summary>
     Reassurance,
+
+    /// <summary>A feeling, not a decision: "I feel like", "siento que", "j'ai l'impression". "They'd be better off without
+    /// me" after it is concern.</summary>
+    Hedge,
 }
 
 /// <summary>

@@ -10,7 +10,8 @@ namespace MatchChat.Language.Lexicon;
 /// that cancel an overlapping match), first, second, third (who is speaking of whom), negation, past (time
 /// distance), media (films, books, games, songs), cue (English words that send a text to the model),
 /// signal:means|farewell|arrangement|absence|burden|resolve (warning signs that read as crisis only two kinds together),
-/// urge (self-harm after it is an urge: concern), reassurance (the writer says they will not act).
+/// urge (self-harm after it is an urge: concern), reassurance (the writer says they will not act), hedge ("I feel like":
+/// a farewell phrase after it is concern).
 /// </summary>
 internal static class LexiconFile
 {
@@ -69,6 +70,7 @@ internal static class LexiconFile
         "signal:resolve" => (EntryKind.Signal, CrisisReason.Plan, SignalClass.Resolve),
         "urge" => (EntryKind.Urge, CrisisReason.None, SignalClass.None),
         "reassurance" => (EntryKind.Reassurance, CrisisReason.None, SignalClass.None),
+        "hedge" => (EntryKind.Hedge, CrisisReason.None, SignalClass.None),
         _ => throw new FormatException($"Lexicon {language}: unknown section [{name}]."),
     };
 }

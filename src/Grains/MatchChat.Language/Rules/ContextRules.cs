@@ -272,6 +272,12 @@ public static class ContextRules
             return (CrisisLevel.None, CrisisReason.None);
         }
 
+        // "I feel like my family would be better off without me": a feeling, read as concern (said flatly, crisis).
+        if (entry.Reason == CrisisReason.Farewell && inSentence.Any(m => m.Entry.Kind == EntryKind.Hedge && m.End < match.Start))
+        {
+            return (CrisisLevel.Concern, CrisisReason.Hopelessness);
+        }
+
         // "The urge to cut", "ganas de cortarme", "Drang, mich zu ritzen": an urge to harm oneself, not the act.
         if (entry.Reason == CrisisReason.SelfHarm && matches.Any(m => m.Entry.Kind == EntryKind.Urge && UrgeOf(text, m, match)))
         {
@@ -358,6 +364,12 @@ public static class ContextRules
     {
         for (var i = start - 1; i >= 0 && text.Tokens[i].Sentence == sentence; i--)
         {
+            // "Mi amigo me dijo que…", "disse-me que…", "m'a dit qu'…": the writer is who was told, not who speaks.
+            if (persons[i] == EntryKind.First && PersonWords.IsToldBeside(text, i))
+            {
+                continue;
+            }
+
             if (persons[i] is { } person)
             {
                 return person;

@@ -22,7 +22,10 @@ internal static class PersonWords
                 guessed = true;
             }
 
-            persons[i] = language == "es" && text.Tokens[i].Text == "ya" ? null : lexicon.PersonOfWord(text.Tokens[i].Skeleton);
+            // English "I'll" arrives as "ill", whose skeleton is French "il" (he).
+            persons[i] = text.Tokens[i].Text == "ill" ? EntryKind.First
+                : language == "es" && text.Tokens[i].Text == "ya" ? null
+                : lexicon.PersonOfWord(text.Tokens[i].Skeleton);
         }
 
         SpanishPerfect(text, persons);
@@ -52,4 +55,18 @@ internal static class PersonWords
     {
         "escrito", "hecho", "dicho", "visto", "puesto", "roto", "vuelto", "abierto", "muerto", "resuelto", "decidido",
     };
+
+    private static readonly HashSet<string> SayVerbs = new(StringComparer.Ordinal)
+    {
+        "dijo", "dice", "decia", "escribio", "conto", "disse", "diz", "dizia", "escreveu", "contou", "dit", "disait", "ecrit",
+        "gesagt", "sagt", "sagte", "geschrieben", "schrieb", "erzahlt", "told", "tells", "texted", "messaged", "wrote",
+    };
+
+    /// <summary>The first-person object at <paramref name="i"/> is the one told ("me dijo", "disse-me", "m'a dit", "hat mir
+    /// gesagt", "told me"): whoever speaks is before it.</summary>
+    public static bool IsToldBeside(NormalisedText text, int i) =>
+        text.Tokens[i].Text is "me" or "mir" or "mich" or "ma" or "moi" or "m"
+        && ((i + 1 < text.Tokens.Count && SayVerbs.Contains(text.Tokens[i + 1].Text))
+        || (i > 0 && SayVerbs.Contains(text.Tokens[i - 1].Text))
+        || (i + 2 < text.Tokens.Count && text.Tokens[i + 1].Text is "hat" or "a" or "ha" && SayVerbs.Contains(text.Tokens[i + 2].Text)));
 }
