@@ -134,10 +134,11 @@ public sealed class ChatFormsTests
     }
 
     [Theory]
-    // Stop 51: a decision taken or a time set is a kind of warning sign; with means, absence or burden it reads as crisis.
-    [InlineData("i've made my decision. i won't be around anymore", "en")]
+    // Stop 51: a decision taken or a time set is a kind of warning sign; beside means made ready, a method or burden it
+    // reads as crisis.
+    [InlineData("i've made my decision. i've saved up my pills", "en")]
     [InlineData("ya tomé la decisión, soy una carga para todos", "es")]
-    [InlineData("c'est décidé, je serai plus là demain", "fr")]
+    [InlineData("c'est décidé, j'ai gardé tous les cachets", "fr")]
     [InlineData("es ist soweit. die tabletten liegen bereit", "de")]
     [InlineData("já decidi, já tenho os comprimidos", "pt")]
     [InlineData("ya compré las pastillas, esta noche me las tomo", "es")]
@@ -147,9 +148,13 @@ public sealed class ChatFormsTests
     [InlineData("acabo de tomar todas las pastillas que tenía", "es")]
     // Spanish perfect with an irregular participle is the writer ("he escrito", I have written).
     [InlineData("he escrito una carta de despedida a mis padres", "es")]
-    // A reassurance does not lower a text with means in it, nor one it comes before.
+    // A reassurance does not lower a text with means in it, nor one it comes before, nor one said of others or with a
+    // purpose after it; an urge given in to is an act.
     [InlineData("i want to die. not going to do anything tonight, the rope is in my car", "en")]
     [InlineData("the police won't do anything, so i'm going to kill myself tonight", "en")]
+    [InlineData("I want to kill myself. The police won't do anything.", "en")]
+    [InlineData("Quiero matarme y no voy a hacer nada para evitarlo", "es")]
+    [InlineData("I gave in to the urge to cut, it's bleeding a lot", "en")]
     public void Decisions_farewells_and_overdoses_in_these_forms_read_as_crisis(string text, string language)
     {
         Assert.Equal(CrisisLevel.Crisis, Screen.Screen(text, CrisisRole.Seeker, null).Level);
@@ -180,6 +185,13 @@ public sealed class ChatFormsTests
     [InlineData("cut my finger chopping onions and it won't stop bleeding")]
     [InlineData("tengo ganas de cortarme el pelo muy corto")]
     [InlineData("não tô mais aqui no grupo do trabalho, já decidi")]
+    // (a second review's kinds): a decision beside medicine or being away, a trip, a party on a roof, a wifi password.
+    [InlineData("J'ai pris un doliprane pour le mal de tête, c'est décidé je vais me coucher tôt")]
+    [InlineData("Es ist soweit, das Baby kommt! Bin die nächsten Tage nimmer da")]
+    [InlineData("Won't be here next week, off to Spain! My sister will look after my plants. Bye everyone!")]
+    [InlineData("I don't want to be a burden to my flatmates so I've decided: getting my own place in March.")]
+    [InlineData("Je vous envoie les mots de passe du wifi en privé. Merci pour tout, bonne soirée !")]
+    [InlineData("Mañana me mato a estudiar, ya lo decidí")]
     public void Everyday_decisions_moves_and_medicine_are_not_crisis(string text)
     {
         Assert.NotEqual(CrisisLevel.Crisis, Screen.Screen(text, CrisisRole.Seeker, null).Level);

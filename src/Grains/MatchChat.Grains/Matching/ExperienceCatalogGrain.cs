@@ -85,7 +85,7 @@ public sealed class ExperienceCatalogGrain(
         _embedTimer = null;
         foreach (var tag in state.State.Counts.Keys.Where(t => !_vectors.ContainsKey(t)).ToList())
         {
-            if (await meaning.Text(MatchText.Words(tag)) is { } v)
+            if (await meaning.Text(MatchText.Words(tag), gloss: false) is { } v)
             {
                 _vectors[tag] = v;
             }

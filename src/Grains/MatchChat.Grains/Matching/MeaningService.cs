@@ -38,9 +38,11 @@ public sealed class MeaningService(IOptions<MeaningOptions> options, Func<ITextE
             ? MeaningMatch.ToContract(f)
             : null;
 
-    /// <summary>Any short text (experience suggestions), glossed into English like a note; null when off, empty or too slow.</summary>
-    public async Task<QuantisedVector?> Text(string text) =>
-        await Within("suggestion", async ct => (QuantisedVector?)QuantisedVector.From(await embedder().Background.EmbedAsync(MatchText.English(text) ?? text, ct).ConfigureAwait(false)));
+    /// <summary>Any short text (experience suggestions): a member's text is glossed into English like a note, a tag
+    /// (<paramref name="gloss"/> false: tags are English words already) is read as it is; null when off, empty or too slow.</summary>
+    public async Task<QuantisedVector?> Text(string text, bool gloss = true) =>
+        await Within("suggestion", async ct => (QuantisedVector?)QuantisedVector.From(
+            await embedder().Background.EmbedAsync(gloss ? MatchText.English(text) ?? text : text, ct).ConfigureAwait(false)));
 
     /// <summary>Loads the model (no time limit: this runs in the background at start).</summary>
     public async Task WarmUpAsync(CancellationToken cancellationToken) =>

@@ -53,6 +53,14 @@ public enum SignalClass
     Burden,
 
     /// <summary>A decision taken or a time set: "I've made my decision", "tonight's the night", "after tonight", "the next
-    /// train is in five minutes".</summary>
+    /// train is in five minutes". Everyday beside a goodbye, papers or medicine; it counts only beside means made ready,
+    /// a method, or burden.</summary>
     Resolve,
+
+    /// <summary>Means made ready: standing on the ledge, the rope tied, the gun loaded, pills saved up or laid out.</summary>
+    Ready,
+
+    /// <summary>Intent to use a method: how many would it take not to wake up, how long it takes to die, "tonight I take
+    /// them all".</summary>
+    Method,
 }

@@ -21,11 +21,20 @@ public static class Gloss
     private static readonly FrozenDictionary<string, FrozenDictionary<string, string>> Glossaries =
         Languages.ToFrozenDictionary(l => l, Load, StringComparer.Ordinal);
 
+    /// <summary>
+    /// Words listed as another language's that are English words too ("son", "war", "hat", "plus"): they do not decide
+    /// a text's language here, so "Solo mum. Son 4." or "War veteran, PTSD" is not taken for Spanish or German and
+    /// mangled. (The crisis screen still counts them: there a missed German sign costs more.)
+    /// </summary>
+    private static readonly FrozenSet<string> EnglishToo = FrozenSet.ToFrozenSet(
+        ["son", "hay", "solo", "sin", "war", "bin", "gut", "hat", "tag", "also", "fast", "die", "was", "man", "plus", "ai",
+         "um", "ha", "eu", "pain", "est", "tu", "as", "do", "no", "me"], StringComparer.Ordinal);
+
     /// <summary>The text in English words when its language is one of the glossaries', otherwise the text itself.</summary>
     public static string English(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return CommonWords.LanguageOf(TextNormaliser.Normalise(text)) is { } language && Glossaries.TryGetValue(language, out var glossary)
+        return CommonWords.LanguageOf(TextNormaliser.Normalise(text), EnglishToo) is { } language && Glossaries.TryGetValue(language, out var glossary)
             ? Translate(text, glossary)
             : text;
     }

@@ -30,14 +30,17 @@ internal static class CommonWords
     /// "nicht", English "the"; not "que" or "me", which several share) counts for it. The language with the most, when
     /// it has at least one more than any other; otherwise null (read as any language). Allocates nothing.
     /// </summary>
-    public static string? LanguageOf(NormalisedText text)
+    public static string? LanguageOf(NormalisedText text) => LanguageOf(text, null);
+
+    /// <summary>As <see cref="LanguageOf(NormalisedText)"/>, with the words of <paramref name="ignored"/> not counted.</summary>
+    public static string? LanguageOf(NormalisedText text, IReadOnlySet<string>? ignored)
     {
         Span<int> counts = stackalloc int[Languages.Length];
         var tokens = text.Tokens;
         for (var i = 0; i < tokens.Count; i++)
         {
             var word = tokens[i].Text;
-            if (word.Length <= 12 && OnlyIn.TryGetValue(word, out var language))
+            if (word.Length <= 12 && OnlyIn.TryGetValue(word, out var language) && (ignored is null || !ignored.Contains(word)))
             {
                 counts[language]++;
             }

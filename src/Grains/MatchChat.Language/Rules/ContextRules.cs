@@ -49,7 +49,9 @@ public static class ContextRules
 
             var (l, r) = Read(match, text, matches, persons, role);
             hopeless |= l == CrisisLevel.Concern && r == CrisisReason.Hopelessness;
-            distanced |= match.Entry.Kind == EntryKind.Crisis && l < CrisisLevel.Crisis && l > CrisisLevel.None;
+            // An urge or a feeling lowered to concern still goes to the model ("I gave in to the urge…" reads on).
+            distanced |= match.Entry.Kind == EntryKind.Crisis && l < CrisisLevel.Crisis && l > CrisisLevel.None
+                && r is not (CrisisReason.Distress or CrisisReason.Hopelessness);
             if (l > level || (l == level && l > CrisisLevel.None && reason > r))
             {
                 (level, reason) = (l, r);
@@ -57,14 +59,14 @@ public static class ContextRules
         }
 
         if (level < CrisisLevel.Crisis && role != CrisisRole.Listener && !media && !(third && !first)
-            && Signals(text, matches, hinted, hopeless) is { } signalled)
+            && Signals(text, matches, persons, hinted, hopeless) is { } signalled)
         {
             (level, reason) = (CrisisLevel.Crisis, signalled);
         }
 
         // "I wish I wouldn't wake up. Not going to do anything, just tired": a wish the writer says they will not act on
         // is concern, unless a plan, means or a set time is there too. The model may not raise it either.
-        var reassured = role != CrisisRole.Listener && Reassured(text, matches, persons, hinted);
+        var reassured = role != CrisisRole.Listener && Reassurance.Holds(text, matches, persons, hinted);
         if (reassured && level == CrisisLevel.Crisis && reason is CrisisReason.SuicidalIdeation or CrisisReason.Hopelessness)
         {
             (level, reason) = (CrisisLevel.Concern, CrisisReason.Hopelessness);
@@ -81,7 +83,7 @@ public static class ContextRules
     /// person word is someone else was measured and dropped: an object, "I left my sister a letter", reads as the
     /// subject.) Returns the reason, or null when fewer than two kinds are found.
     /// </summary>
-    private static CrisisReason? Signals(NormalisedText text, List<PhraseMatch> matches, string? hinted, bool hopeless)
+    private static CrisisReason? Signals(NormalisedText text, List<PhraseMatch> matches, EntryKind?[] persons, string? hinted, bool hopeless)
     {
         // Most texts hold no sign or signs of one kind: settle that without looking at sentences or the language. Then
         // only the text's language's signs count (the hint's, or the one its common words give): a sign is an everyday
@@ -111,7 +113,7 @@ public static class ContextRules
         var n = 0;
         foreach (var match in matches)
         {
-            if (!IsSign(match, language) || (kinds & Bit(match.Entry.Signal)) != 0 || !Counts(text, matches, match))
+            if (!IsSign(match, language) || (kinds & Bit(match.Entry.Signal)) != 0 || !Counts(text, matches, persons, match))
             {
                 continue;
             }
@@ -131,48 +133,17 @@ public static class ContextRules
             }
         }
 
-        // A decision taken or a time set ("I've decided", "after tonight") is everyday beside a goodbye or affairs put in
-        // order alone (a new job, a move, a party): with one of those it needs a third kind; with means, absence or
-        // burden it counts.
+        // A decision taken or a time set ("I've decided", "after tonight", "the next train") is everyday beside a goodbye,
+        // papers, medicine or being away (a new job, a move, a cold, a birth): it counts only beside means made ready, a
+        // method or burden, or with two other kinds.
         var others = kinds & ~Bit(SignalClass.Resolve);
         if (others == 0 || ((others & (others - 1)) == 0
-            && (others == kinds || (others & (Bit(SignalClass.Means) | Bit(SignalClass.Absence) | Bit(SignalClass.Burden))) == 0)))
+            && (others == kinds || (others & (Bit(SignalClass.Ready) | Bit(SignalClass.Method) | Bit(SignalClass.Burden))) == 0)))
         {
             return null;
         }
 
-        return (kinds & Bit(SignalClass.Means)) != 0 ? CrisisReason.Plan : CrisisReason.Farewell;
-    }
-
-    /// <summary>
-    /// The writer's reassurance ("not going to do anything") after every crisis phrase of the text, and no means, set time
-    /// or plan phrase in it. One before the crisis ("the police won't do anything, so tonight I…", "ich mach nichts mehr,
-    /// ich bring mich um") or spoken of someone else ("they won't do anything") is not one.
-    /// </summary>
-    private static bool Reassured(NormalisedText text, List<PhraseMatch> matches, EntryKind?[] persons, string? hinted)
-    {
-        var lastCrisis = -1;
-        foreach (var m in matches)
-        {
-            if ((m.Entry.Kind == EntryKind.Signal && m.Entry.Signal is SignalClass.Means or SignalClass.Resolve && IsSign(m, hinted))
-                || (m.Entry.Kind == EntryKind.Crisis && m.Entry.Reason is CrisisReason.Plan or CrisisReason.SelfHarm))
-            {
-                return false;
-            }
-
-            lastCrisis = m.Entry.Kind == EntryKind.Crisis ? Math.Max(lastCrisis, m.End) : lastCrisis;
-        }
-
-        foreach (var m in matches)
-        {
-            if (m.Entry.Kind == EntryKind.Reassurance && m.Start > lastCrisis
-                && NearestSubject(text, persons, m.Start, text.Tokens[m.Start].Sentence) is not (EntryKind.Third or EntryKind.Second))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return (kinds & (Bit(SignalClass.Means) | Bit(SignalClass.Ready) | Bit(SignalClass.Method))) != 0 ? CrisisReason.Plan : CrisisReason.Farewell;
     }
 
     /// <summary>The urge is the phrase's own: it holds the phrase's start ("urge to cut"), ends just before it, or one
@@ -185,7 +156,7 @@ public static class ContextRules
 
     private static readonly HashSet<string> UrgeLinks = new(StringComparer.Ordinal) { "to", "de", "me", "mich", "zu", "a", "se", "of", "te", "d" };
 
-    private static bool IsSign(PhraseMatch match, string? language) =>
+    internal static bool IsSign(PhraseMatch match, string? language) =>
         match.Entry.Kind == EntryKind.Signal && (language is null || (match.Entry.Languages & Lexicon.Lexicon.LanguageBit(language)) != 0);
 
     /// <summary>
@@ -193,10 +164,10 @@ public static class ContextRules
     /// it everyday (<see cref="SignContext"/>), or its sentence is put in the past or negated just before it in the sign's
     /// own language (Portuguese "no" is "in the", not a negation).
     /// </summary>
-    private static bool Counts(NormalisedText text, List<PhraseMatch> matches, PhraseMatch sign)
+    private static bool Counts(NormalisedText text, List<PhraseMatch> matches, EntryKind?[] persons, PhraseMatch sign)
     {
         var sentence = text.Tokens[sign.Start].Sentence;
-        if (HasYear(text, sentence) || QuantifiedObject.Follows(text, matches, sign) || SignContext.Everyday(text, sign))
+        if (HasYear(text, sentence) || QuantifiedObject.Follows(text, matches, sign) || SignContext.Everyday(text, matches, persons, sign))
         {
             return false;
         }
@@ -360,7 +331,7 @@ public static class ContextRules
 
     private static CrisisLevel Lower(CrisisLevel level) => level == CrisisLevel.Crisis ? CrisisLevel.Concern : CrisisLevel.None;
 
-    private static EntryKind? NearestSubject(NormalisedText text, EntryKind?[] persons, int start, int sentence)
+    internal static EntryKind? NearestSubject(NormalisedText text, EntryKind?[] persons, int start, int sentence)
     {
         for (var i = start - 1; i >= 0 && text.Tokens[i].Sentence == sentence; i--)
         {

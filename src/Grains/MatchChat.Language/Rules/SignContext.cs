@@ -26,11 +26,52 @@ internal static class SignContext
         "arzt", "arztin", "hausarzt", "apotheke", "rezept", "verschrieben", "allergie", "kopfschmerzen",
         "medecin", "pharmacie", "ordonnance", "prescrit", "migraine",
         "receita", "receitou", "farmaceutico",
+        "psychiatrist", "chemist", "vet", "flu", "dentist", "psiquiatra", "gripe", "resfriado", "fiebre", "dentista",
+        "psychiater", "erkaltung", "fieber", "zahnarzt", "psychiatre", "docteur", "grippe", "rhume", "fievre", "dentiste",
+        "febre", "farmacia", "posto",
     };
 
     private static readonly HashSet<string> Complements = new(StringComparer.Ordinal)
     {
-        "to", "on", "of", "de", "del", "a", "al", "que", "zu", "zum", "zur", "dass", "d", "da", "do", "pra", "para", "por",
+        "to", "on", "of", "for", "with", "de", "del", "a", "al", "que", "con", "zu", "zum", "zur", "dass", "mit", "d", "da",
+        "do", "pra", "para", "por", "com", "pour", "avec",
+    };
+
+    /// <summary>Away for a while: "won't be here next week / till 7 / this weekend".</summary>
+    private static readonly HashSet<string> ForAWhile = new(StringComparer.Ordinal)
+    {
+        "next", "till", "until", "this", "for", "during", "over", "hasta", "esta", "este", "durante", "jusqu", "jusqua", "ce",
+        "cette", "pendant", "bis", "diese", "dieses", "nachste", "nachsten", "ate", "essa", "esse", "semana", "die",
+    };
+
+    /// <summary>Passwords and keys of a shared home or service: "the wifi password", "les mots de passe du wifi".</summary>
+    private static readonly HashSet<string> Household = new(StringComparer.Ordinal)
+    {
+        "wifi", "wlan", "netflix", "spotify", "router", "airbnb", "flatmate", "flatmates", "roommate", "compi", "coloc",
+        "mitbewohner",
+    };
+
+    private static bool SentenceHas(IReadOnlyList<NormalisedToken> tokens, int sentence, HashSet<string> words)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].Sentence == sentence && words.Contains(tokens[i].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A group or place one leaves without leaving life: "ya no voy a estar en el grupo del gym".</summary>
+    private static readonly HashSet<string> GroupsAndPlaces = new(StringComparer.Ordinal)
+    {
+        "group", "chat", "gym", "work", "office", "class", "school", "club", "team", "server", "city", "town", "country",
+        "grupo", "trabajo", "oficina", "clase", "escuela", "equipo", "ciudad", "pais", "chamba", "curro",
+        "gruppe", "arbeit", "buro", "schule", "verein", "stadt", "land", "wg", "firma",
+        "groupe", "travail", "bureau", "ecole", "equipe", "ville", "boulot", "taf",
+        "trabalho", "escritorio", "escola", "cidade", "facul", "faculdade",
     };
 
     private static readonly HashSet<string> Places = new(StringComparer.Ordinal)
@@ -47,20 +88,49 @@ internal static class SignContext
     /// <summary>"Moving to", "zieh nach", "me mudo a": a move named by a verb and where to.</summary>
     private static readonly Dictionary<string, string[]> MovingVerbs = new(StringComparer.Ordinal)
     {
-        ["moving"] = ["to", "house", "out", "abroad", "back"],
         ["move"] = ["to", "house", "out", "abroad", "back"],
         ["zieh"] = ["nach", "um", "aus"],
         ["ziehe"] = ["nach", "um", "aus"],
         ["mudo"] = ["a", "de"],
         ["mudar"] = ["para", "pra", "de"],
+        ["ziehen"] = ["nach", "um", "aus"],
+        ["moving"] = ["to", "house", "out", "abroad", "back", "day"],
+        ["vivir"] = ["a", "en"],
+        ["vivre"] = ["a", "en"],
+        ["morar"] = ["em", "no", "na", "com"],
     };
 
-    private static bool AboutMoving(IReadOnlyList<NormalisedToken> tokens)
+    /// <summary>The sign reads as everyday where it stands.</summary>
+    public static bool Everyday(NormalisedText text, List<PhraseMatch> matches, EntryKind?[] persons, PhraseMatch sign)
     {
-        for (var i = 0; i < tokens.Count; i++)
+        var tokens = text.Tokens;
+        var sentence = tokens[sign.Start].Sentence;
+        var next = sign.End + 1 < tokens.Count && tokens[sign.End + 1].Sentence == sentence ? tokens[sign.End + 1].Text : null;
+        switch (sign.Entry.Signal)
         {
-            if (Moving.Contains(tokens[i].Text)
-                || (i + 1 < tokens.Count && MovingVerbs.TryGetValue(tokens[i].Text, out var after) && Array.IndexOf(after, tokens[i + 1].Text) >= 0))
+            case SignalClass.Means:
+                return SentenceHas(tokens, sentence, Care);
+            case SignalClass.Resolve:
+                // "Tomé la decisión de ir al médico" is everyday; "tomé la decisión de tomarme la caja entera" is not.
+                return next is not null && Complements.Contains(next)
+                    && !matches.Exists(m => m.Start > sign.End && tokens[m.Start].Sentence == sentence
+                        && (m.Entry.Kind == EntryKind.Crisis || (m.Entry.Kind == EntryKind.Signal && m.Entry.Signal is SignalClass.Means or SignalClass.Ready or SignalClass.Method)));
+            case SignalClass.Absence:
+                return (next is not null && Places.Contains(next) && GroupOrPlaceWithin(tokens, sign.End + 2, sentence))
+                    || (next is not null && ForAWhile.Contains(next))
+                    || WritersMove(tokens, persons);
+            case SignalClass.Arrangement:
+                return WritersMove(tokens, persons) || SentenceHas(tokens, sentence, Household);
+            default:
+                return false;
+        }
+    }
+
+    private static bool GroupOrPlaceWithin(IReadOnlyList<NormalisedToken> tokens, int from, int sentence)
+    {
+        for (var i = from; i < tokens.Count && i < from + 3 && tokens[i].Sentence == sentence; i++)
+        {
+            if (GroupsAndPlaces.Contains(tokens[i].Text))
             {
                 return true;
             }
@@ -69,32 +139,26 @@ internal static class SignContext
         return false;
     }
 
-    /// <summary>The sign reads as everyday where it stands.</summary>
-    public static bool Everyday(NormalisedText text, PhraseMatch sign)
+    /// <summary>A move named in the text, by the writer (no one else named just before it: "minha filha vai se mudar").</summary>
+    private static bool WritersMove(IReadOnlyList<NormalisedToken> tokens, EntryKind?[] persons)
     {
-        var tokens = text.Tokens;
-        var sentence = tokens[sign.Start].Sentence;
-        var next = sign.End + 1 < tokens.Count && tokens[sign.End + 1].Sentence == sentence ? tokens[sign.End + 1].Text : null;
-        switch (sign.Entry.Signal)
+        for (var i = 0; i < tokens.Count; i++)
         {
-            case SignalClass.Means:
-                for (var i = 0; i < tokens.Count; i++)
+            if (Moving.Contains(tokens[i].Text)
+                || (i + 1 < tokens.Count && MovingVerbs.TryGetValue(tokens[i].Text, out var after) && Array.IndexOf(after, tokens[i + 1].Text) >= 0))
+            {
+                for (var j = i - 1; j >= 0 && j >= i - 4 && tokens[j].Sentence == tokens[i].Sentence; j--)
                 {
-                    if (tokens[i].Sentence == sentence && Care.Contains(tokens[i].Text))
+                    if (persons[j] == EntryKind.Third)
                     {
-                        return true;
+                        return false;
                     }
                 }
 
-                return false;
-            case SignalClass.Resolve:
-                return next is not null && Complements.Contains(next);
-            case SignalClass.Absence:
-                return (next is not null && Places.Contains(next)) || AboutMoving(tokens);
-            case SignalClass.Arrangement:
-                return AboutMoving(tokens);
-            default:
-                return false;
+                return true;
+            }
         }
+
+        return false;
     }
 }

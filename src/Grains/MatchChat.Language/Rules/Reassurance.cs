@@ -1,0 +1,58 @@
+using MatchChat.Language.Detection;
+using MatchChat.Language.Lexicon;
+using MatchChat.Language.Normalisation;
+
+namespace MatchChat.Language.Rules;
+
+/// <summary>"I wish I wouldn't wake up. I'm not going to do anything": when a wish is the writer's own and they say they
+/// will not act, <see cref="ContextRules"/> reads it as concern and the model may not raise it.</summary>
+internal static class Reassurance
+{
+    /// <summary>
+    /// The writer's reassurance ("I'm not going to do anything") after every crisis phrase of the text, with no warning
+    /// sign but burden and no plan phrase in it. One before the crisis ("ich mach nichts mehr, ich bring mich um"), one
+    /// whose subject is not the writer ("the police won't do anything"; none at all counts only at a sentence's start),
+    /// or one with a purpose after it ("won't do anything until Friday", "para evitarlo") is not one.
+    /// </summary>
+    public static bool Holds(NormalisedText text, List<PhraseMatch> matches, EntryKind?[] persons, string? hinted)
+    {
+        var lastCrisis = -1;
+        foreach (var m in matches)
+        {
+            if ((m.Entry.Kind == EntryKind.Signal && m.Entry.Signal != SignalClass.Burden && ContextRules.IsSign(m, hinted))
+                || (m.Entry.Kind == EntryKind.Crisis && m.Entry.Reason is CrisisReason.Plan or CrisisReason.SelfHarm))
+            {
+                return false;
+            }
+
+            lastCrisis = m.Entry.Kind == EntryKind.Crisis ? Math.Max(lastCrisis, m.End) : lastCrisis;
+        }
+
+        foreach (var m in matches)
+        {
+            if (m.Entry.Kind != EntryKind.Reassurance || m.Start <= lastCrisis
+                || (m.End + 1 < text.Tokens.Count && Purposes.Contains(text.Tokens[m.End + 1].Text)))
+            {
+                continue;
+            }
+
+            var sentence = text.Tokens[m.Start].Sentence;
+            // The phrase's own person word ("no *voy* a hacer nada", "*ich* tu nix"), else the nearest before it.
+            var subject = Array.IndexOf(persons, EntryKind.First, m.Start, m.End - m.Start + 1) >= 0
+                ? EntryKind.First
+                : ContextRules.NearestSubject(text, persons, m.Start, sentence);
+            if (subject == EntryKind.First || (subject is null && (m.Start == 0 || text.Tokens[m.Start - 1].Sentence != sentence)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly HashSet<string> Purposes = new(StringComparer.Ordinal)
+    {
+        "until", "till", "before", "to", "hasta", "antes", "para", "avant", "jusqu", "jusqua", "pour", "bis", "vorher", "um",
+        "ate", "pra",
+    };
+}
