@@ -231,4 +231,22 @@ public sealed class ChatFormsTests
     {
         Assert.NotEqual(CrisisLevel.Crisis, Screen.Screen(text, CrisisRole.Seeker, null).Level);
     }
+
+    [Theory]
+    // Stop 51, round 4 (a third review's kinds): what an overdose feels like counts beside means; a loaded weapon needs a
+    // weapon; reassurance about someone else's school, or "nothing stupid", reassures nothing; an urge given in to.
+    [InlineData("me tomé como 30 rivotril hace un rato, todo me da vueltas", CrisisLevel.Crisis)]
+    [InlineData("tengo la pistola de mi papá, ya la cargué", CrisisLevel.Crisis)]
+    [InlineData("I want to kill myself. The police won't do anything and my school won't do anything either.", CrisisLevel.Crisis)]
+    [InlineData("Ich bring mich heute um. Ich tu nix Dummes vorher, will mich nur verabschieden.", CrisisLevel.Crisis)]
+    [InlineData("The urge to cut got too strong and I did it, there's blood everywhere", CrisisLevel.Crisis)]
+    [InlineData("La pistola de silicona ya la cargué, ya fue", CrisisLevel.None)]
+    [InlineData("O aluguel é um peso, já decidi dividir o apê", CrisisLevel.None)]
+    [InlineData("Room is spinning, I feel sick, I'm such a burden to whoever holds my hair back lol", CrisisLevel.None)]
+    [InlineData("Ahorita me cuelgo del wifi del vecino", CrisisLevel.None)]
+    public void Effects_weapons_and_reassurance_read_as_they_should(string text, CrisisLevel expected)
+    {
+        var level = Screen.Screen(text, CrisisRole.Seeker, null).Level;
+        Assert.Equal(expected == CrisisLevel.Crisis, level == CrisisLevel.Crisis);
+    }
 }

@@ -63,4 +63,7 @@ public enum SignalClass
     /// <summary>Intent to use a method: how many would it take not to wake up, how long it takes to die, "tonight I take
     /// them all".</summary>
     Method,
+
+    /// <summary>What an overdose feels like: the room spinning, blurred sight. Counts only beside means, ready or method.</summary>
+    Effects,
 }

@@ -9,7 +9,7 @@ namespace MatchChat.Language.Lexicon;
 /// Sections: crisis:ideation|selfharm|plan|farewell, concern:farewell|hopeless|distress, figure (everyday figures of speech
 /// that cancel an overlapping match), first, second, third (who is speaking of whom), negation, past (time
 /// distance), media (films, books, games, songs), cue (English words that send a text to the model),
-/// signal:means|farewell|arrangement|absence|burden|resolve|ready|method (warning signs that read as crisis only two kinds together),
+/// signal:means|farewell|arrangement|absence|burden|resolve|ready|method|effects (warning signs that read as crisis only two kinds together),
 /// urge (self-harm after it is an urge: concern), reassurance (the writer says they will not act), hedge ("I feel like":
 /// a farewell phrase after it is concern).
 /// </summary>
@@ -70,6 +70,7 @@ internal static class LexiconFile
         "signal:resolve" => (EntryKind.Signal, CrisisReason.Plan, SignalClass.Resolve),
         "signal:ready" => (EntryKind.Signal, CrisisReason.Plan, SignalClass.Ready),
         "signal:method" => (EntryKind.Signal, CrisisReason.Plan, SignalClass.Method),
+        "signal:effects" => (EntryKind.Signal, CrisisReason.Plan, SignalClass.Effects),
         "urge" => (EntryKind.Urge, CrisisReason.None, SignalClass.None),
         "reassurance" => (EntryKind.Reassurance, CrisisReason.None, SignalClass.None),
         "hedge" => (EntryKind.Hedge, CrisisReason.None, SignalClass.None),

@@ -39,6 +39,7 @@ public static class ContextRules
         var first = persons.Any(p => p == EntryKind.First);
         var third = persons.Any(p => p == EntryKind.Third);
         var hopeless = false;
+        var tempered = false;
 
         foreach (var match in matches)
         {
@@ -49,6 +50,7 @@ public static class ContextRules
 
             var (l, r) = Read(match, text, matches, persons, role);
             hopeless |= l == CrisisLevel.Concern && r == CrisisReason.Hopelessness;
+            tempered |= match.Entry.Kind == EntryKind.Crisis && l == CrisisLevel.Concern && r is CrisisReason.Distress or CrisisReason.Hopelessness;
             // An urge or a feeling lowered to concern still goes to the model ("I gave in to the urge…" reads on).
             distanced |= match.Entry.Kind == EntryKind.Crisis && l < CrisisLevel.Crisis && l > CrisisLevel.None
                 && r is not (CrisisReason.Distress or CrisisReason.Hopelessness);
@@ -72,7 +74,9 @@ public static class ContextRules
             (level, reason) = (CrisisLevel.Concern, CrisisReason.Hopelessness);
         }
 
-        return new LexicalVerdict(level, reason, cues, third && !first, second, media, distanced, matches.Any(m => m.Entry.Kind == EntryKind.Figure), first, reassured);
+        // An urge, a feeling or care that lowered a crisis phrase to concern: the model may not raise it back either.
+        return new LexicalVerdict(level, reason, cues, third && !first, second, media, distanced, matches.Any(m => m.Entry.Kind == EntryKind.Figure), first,
+            reassured || (tempered && level < CrisisLevel.Crisis));
     }
 
     /// <summary>
@@ -106,12 +110,13 @@ public static class ContextRules
 
         var language = hinted ?? CommonWords.LanguageOf(text);
 
-        // One stretch of words is one sign, even when two lists hold it ("je regle le probleme" and "le probleme de").
+        // One stretch of words is one sign, even when two lists hold it ("je regle le probleme" and "le probleme de"): the
+        // longest reading of it counts ("tabletten liegen bereit" is means made ready, not only means).
         var kinds = own;
         Span<int> starts = stackalloc int[8];
         Span<int> ends = stackalloc int[8];
         var n = 0;
-        foreach (var match in matches)
+        foreach (var match in LongestFirst(matches))
         {
             if (!IsSign(match, language) || (kinds & Bit(match.Entry.Signal)) != 0 || !Counts(text, matches, persons, match))
             {
@@ -134,11 +139,9 @@ public static class ContextRules
         }
 
         // A decision taken or a time set ("I've decided", "after tonight", "the next train") is everyday beside a goodbye,
-        // papers, medicine or being away (a new job, a move, a cold, a birth): it counts only beside means made ready, a
-        // method or burden, or with two other kinds.
-        var others = kinds & ~Bit(SignalClass.Resolve);
-        if (others == 0 || ((others & (others - 1)) == 0
-            && (others == kinds || (others & (Bit(SignalClass.Ready) | Bit(SignalClass.Method) | Bit(SignalClass.Burden))) == 0)))
+        // papers, medicine or being away (a new job, a cold, a birth, a commute), and feeling dizzy beside anything but
+        // means: each counts only beside its partners. Any other two kinds count.
+        if (!SignPairs.AnyCounts(kinds))
         {
             return null;
         }
@@ -196,6 +199,10 @@ public static class ContextRules
 
     private static int Bit(SignalClass signal) => 1 << (int)signal;
 
+    /// <summary>The signs of a text, longest first (only texts with two kinds of sign get here; a few matches each).</summary>
+    private static IEnumerable<PhraseMatch> LongestFirst(List<PhraseMatch> matches) =>
+        matches.Where(m => m.Entry.Kind == EntryKind.Signal).OrderByDescending(m => m.End - m.Start);
+
     private static (CrisisLevel, CrisisReason) Read(
         PhraseMatch match, NormalisedText text, List<PhraseMatch> matches, EntryKind?[] persons, CrisisRole role)
     {
@@ -243,6 +250,13 @@ public static class ContextRules
             return (CrisisLevel.None, CrisisReason.None);
         }
 
+        // "The doctor prescribed antibiotics, I took all the pills in the box": medicine in a sentence about care is
+        // read as concern, not an overdose.
+        if (entry.Reason == CrisisReason.Plan && SignContext.AboutCare(text, sentence) && !SignContext.Stockpiled(text, matches, match))
+        {
+            return (CrisisLevel.Concern, CrisisReason.Distress);
+        }
+
         // "I feel like my family would be better off without me": a feeling, read as concern (said flatly, crisis).
         if (entry.Reason == CrisisReason.Farewell && inSentence.Any(m => m.Entry.Kind == EntryKind.Hedge && m.End < match.Start))
         {
@@ -250,7 +264,8 @@ public static class ContextRules
         }
 
         // "The urge to cut", "ganas de cortarme", "Drang, mich zu ritzen": an urge to harm oneself, not the act.
-        if (entry.Reason == CrisisReason.SelfHarm && matches.Any(m => m.Entry.Kind == EntryKind.Urge && UrgeOf(text, m, match)))
+        if (entry.Reason == CrisisReason.SelfHarm && matches.Any(m => m.Entry.Kind == EntryKind.Urge && UrgeOf(text, m, match))
+            && !SignContext.ActDone(text, match.End))
         {
             return (CrisisLevel.Concern, CrisisReason.Distress);
         }

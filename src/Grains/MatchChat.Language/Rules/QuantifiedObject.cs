@@ -36,7 +36,8 @@ internal static class QuantifiedObject
         "second", "moment", "time", "way", "same", "rest", "day", "night", "week", "weekend",
         "dia", "noche", "semana", "finde", "fin", "ano", "mes", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado",
         "domingo", "momento", "resto", "jour", "nuit", "soir", "mois", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
-        "samedi", "dimanche", "noite", "fim", "segunda", "terca", "quarta", "quinta", "sexta",
+        "samedi", "dimanche", "noite", "fim", "segunda", "terca", "quarta", "quinta", "sexta", "next", "proximo",
+        "proxima", "prochain", "prochaine", "nachste", "nachsten",
     };
 
     /// <summary>The phrase ends in "all", and an agreeing article and a noun other than those of <see cref="Keeps"/> or a
@@ -51,6 +52,7 @@ internal static class QuantifiedObject
             && tokens[noun].Sentence == tokens[match.End].Sentence
             && Array.IndexOf(articles, tokens[article].Text) >= 0
             && !Keeps.Contains(tokens[noun].Text)
+            && !tokens[noun].Text.All(char.IsAsciiDigit)
             && !matches.Exists(m => m.Entry.Kind is EntryKind.Crisis or EntryKind.Concern or EntryKind.Signal && m.Start <= noun && noun <= m.End);
     }
 }

@@ -25,7 +25,19 @@ internal static class Reassurance
                 return false;
             }
 
-            lastCrisis = m.Entry.Kind == EntryKind.Crisis ? Math.Max(lastCrisis, m.End) : lastCrisis;
+            if (m.Entry.Kind == EntryKind.Crisis)
+            {
+                lastCrisis = Math.Max(lastCrisis, m.End);
+                var sentence = text.Tokens[m.Start].Sentence;
+                for (var i = 0; i < text.Tokens.Count; i++)
+                {
+                    if (text.Tokens[i].Sentence == sentence && Intents.Contains(text.Tokens[i].Text)
+                        && !matches.Exists(r => r.Entry.Kind == EntryKind.Reassurance && r.Start <= i && i <= r.End))
+                    {
+                        return false;
+                    }
+                }
+            }
         }
 
         foreach (var m in matches)
@@ -37,10 +49,16 @@ internal static class Reassurance
             }
 
             var sentence = text.Tokens[m.Start].Sentence;
-            // The phrase's own person word ("no *voy* a hacer nada", "*ich* tu nix"), else the nearest before it.
+            if (BelievedBefore(text, m.Start, sentence))
+            {
+                continue;
+            }
+
+            // The phrase's own person word ("no *voy* a hacer nada", "*ich* tu nix"), else the nearest before it that is
+            // not a possessive ("*my* school won't do anything" is the school's).
             var subject = Array.IndexOf(persons, EntryKind.First, m.Start, m.End - m.Start + 1) >= 0
                 ? EntryKind.First
-                : ContextRules.NearestSubject(text, persons, m.Start, sentence);
+                : SubjectBefore(text, persons, m.Start, sentence);
             if (subject == EntryKind.First || (subject is null && (m.Start == 0 || text.Tokens[m.Start - 1].Sentence != sentence)))
             {
                 return true;
@@ -53,6 +71,51 @@ internal static class Reassurance
     private static readonly HashSet<string> Purposes = new(StringComparer.Ordinal)
     {
         "until", "till", "before", "to", "hasta", "antes", "para", "avant", "jusqu", "jusqua", "pour", "bis", "vorher", "um",
-        "ate", "pra",
+        "ate", "pra", "else", "more", "mas", "mehr", "plus", "mais", "por", "for", "fur", "anymore", "stupid", "dramatic",
+        "dumm", "dummes", "tonteria", "tonterias", "betise", "betises", "besteira", "besteiras",
     };
+
+    /// <summary>"Everyone thinks I'm not going to do anything": someone else's belief, not the writer's word.</summary>
+    private static readonly HashSet<string> Beliefs = new(StringComparer.Ordinal)
+    {
+        "think", "thinks", "believe", "believes", "creen", "cree", "piensan", "denken", "denkt", "glauben", "acha", "acham",
+        "pensam", "pensent", "pense", "croient", "croit",
+    };
+
+    /// <summary>An intent, not a wish: "going to", "voy a", "je vais", "tonight".</summary>
+    private static readonly HashSet<string> Intents = new(StringComparer.Ordinal)
+    {
+        "going", "gonna", "voy", "vou", "vais", "werde", "tonight", "noche", "soir", "nacht", "hoje", "hj",
+    };
+
+    private static readonly HashSet<string> Possessives = new(StringComparer.Ordinal)
+    {
+        "my", "mi", "mis", "mon", "ma", "mes", "mein", "meine", "meinen", "meinem", "meiner", "meu", "minha", "meus", "minhas",
+    };
+
+    private static EntryKind? SubjectBefore(NormalisedText text, EntryKind?[] persons, int start, int sentence)
+    {
+        for (var i = start - 1; i >= 0 && text.Tokens[i].Sentence == sentence; i--)
+        {
+            if (persons[i] is { } person && !Possessives.Contains(text.Tokens[i].Text))
+            {
+                return person;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool BelievedBefore(NormalisedText text, int start, int sentence)
+    {
+        for (var i = start - 1; i >= 0 && text.Tokens[i].Sentence == sentence; i--)
+        {
+            if (Beliefs.Contains(text.Tokens[i].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -28,7 +28,9 @@ internal static class SignContext
         "receita", "receitou", "farmaceutico",
         "psychiatrist", "chemist", "vet", "flu", "dentist", "psiquiatra", "gripe", "resfriado", "fiebre", "dentista",
         "psychiater", "erkaltung", "fieber", "zahnarzt", "psychiatre", "docteur", "grippe", "rhume", "fievre", "dentiste",
-        "febre", "farmacia", "posto",
+        "febre", "farmacia", "posto", "antibiotic", "antibiotics", "antibiotico", "antibioticos", "antibiotikum",
+        "antibiotika", "antibiotique", "antibiotiques", "receto", "pharmacien", "contraception", "anticonceptivas",
+        "heuschnupfen", "hayfever", "allergies",
     };
 
     private static readonly HashSet<string> Complements = new(StringComparer.Ordinal)
@@ -40,7 +42,7 @@ internal static class SignContext
     /// <summary>Away for a while: "won't be here next week / till 7 / this weekend".</summary>
     private static readonly HashSet<string> ForAWhile = new(StringComparer.Ordinal)
     {
-        "next", "till", "until", "this", "for", "during", "over", "hasta", "esta", "este", "durante", "jusqu", "jusqua", "ce",
+        "next", "till", "until", "this", "for", "during", "over", "on", "ab", "hasta", "esta", "este", "durante", "jusqu", "jusqua", "ce",
         "cette", "pendant", "bis", "diese", "dieses", "nachste", "nachsten", "ate", "essa", "esse", "semana", "die",
     };
 
@@ -50,6 +52,84 @@ internal static class SignContext
         "wifi", "wlan", "netflix", "spotify", "router", "airbnb", "flatmate", "flatmates", "roommate", "compi", "coloc",
         "mitbewohner",
     };
+
+    private static readonly HashSet<string> Loading = new(StringComparer.Ordinal)
+    {
+        "loaded", "cargue", "carreguei", "geladen", "chargee", "charge",
+    };
+
+    private static readonly HashSet<string> Weapons = new(StringComparer.Ordinal)
+    {
+        "gun", "shotgun", "rifle", "pistol", "revolver", "pistola", "arma", "escopeta", "fusil", "carabine",
+        "waffe", "gewehr", "pistole", "flinte", "cacadeira", "espingarda", "shells", "balas", "cartouches",
+    };
+
+    private static readonly HashSet<string> Toys = new(StringComparer.Ordinal)
+    {
+        "silicona", "glue", "nerf", "paintball", "airsoft", "agua", "water", "heissklebe", "colle", "cola", "brinquedo",
+        "juguete", "toy", "phone", "celular", "handy", "akku", "battery", "bateria", "batterie",
+    };
+
+    private static bool TextHas(IReadOnlyList<NormalisedToken> tokens, HashSet<string> words)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (words.Contains(tokens[i].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Covers(IReadOnlyList<NormalisedToken> tokens, PhraseMatch sign, HashSet<string> words)
+    {
+        for (var i = sign.Start; i <= sign.End; i++)
+        {
+            if (words.Contains(tokens[i].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly HashSet<string> Gathered = new(StringComparer.Ordinal)
+    {
+        "saved", "stockpiled", "collected", "hoarded", "junte", "juntado", "acumule", "guarde", "guardado", "gesammelt",
+        "gehortet", "garde", "gardes", "accumule", "juntei", "guardei", "acumulei",
+    };
+
+    private static readonly HashSet<string> Done = new(StringComparer.Ordinal)
+    {
+        "did", "blood", "bleeding", "hice", "sangre", "sangrando", "fait", "sang", "saigne", "getan", "blut", "blutet", "fiz",
+        "sangue",
+    };
+
+    /// <summary>Pills gathered ("junté las pastillas que me recetó el médico"), or a decision or method in the text: not
+    /// medicine taken as medicine.</summary>
+    public static bool Stockpiled(NormalisedText text, List<PhraseMatch> matches, PhraseMatch phrase) =>
+        Covers(text.Tokens, phrase, Gathered)
+        || matches.Exists(m => m.Entry.Kind == EntryKind.Signal && m.Entry.Signal is SignalClass.Resolve or SignalClass.Method);
+
+    /// <summary>An act already done after the urge ("…and I did it, there's blood"): the urge was given in to.</summary>
+    public static bool ActDone(NormalisedText text, int after)
+    {
+        for (var i = after + 1; i < text.Tokens.Count; i++)
+        {
+            if (Done.Contains(text.Tokens[i].Text))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The sentence speaks of a doctor, a pharmacy, a prescription or an everyday illness.</summary>
+    public static bool AboutCare(NormalisedText text, int sentence) => SentenceHas(text.Tokens, sentence, Care);
 
     private static bool SentenceHas(IReadOnlyList<NormalisedToken> tokens, int sentence, HashSet<string> words)
     {
@@ -82,7 +162,7 @@ internal static class SignContext
     private static readonly HashSet<string> Moving = new(StringComparer.Ordinal)
     {
         "umzug", "umziehen", "umgezogen", "mudanza", "mudarme", "mudamos", "mudanca", "mudei", "demenage", "demenager",
-        "demenagement", "relocating",
+        "demenagement", "relocating", "erasmus",
     };
 
     /// <summary>"Moving to", "zieh nach", "me mudo a": a move named by a verb and where to.</summary>
@@ -98,6 +178,12 @@ internal static class SignContext
         ["vivir"] = ["a", "en"],
         ["vivre"] = ["a", "en"],
         ["morar"] = ["em", "no", "na", "com"],
+        ["new"] = ["job", "city"],
+        ["neuer"] = ["job"],
+        ["neuen"] = ["job"],
+        ["nuevo"] = ["trabajo", "curro", "laburo"],
+        ["novo"] = ["emprego", "trabalho"],
+        ["nouveau"] = ["job", "travail", "boulot"],
     };
 
     /// <summary>The sign reads as everyday where it stands.</summary>
@@ -110,6 +196,14 @@ internal static class SignContext
         {
             case SignalClass.Means:
                 return SentenceHas(tokens, sentence, Care);
+            case SignalClass.Ready:
+                // "Ya la cargué", "já carreguei", "it's loaded" are a weapon's only in a text that names one (not a glue gun).
+                return SentenceHas(tokens, sentence, Care)
+                    || (Covers(tokens, sign, Loading) && (!TextHas(tokens, Weapons) || TextHas(tokens, Toys)));
+            case SignalClass.Burden:
+                // The writer must be the burden ("soy una carga", "I'm such a burden"); "the rent is a burden" is not.
+                return Array.IndexOf(persons, EntryKind.First, sign.Start, sign.End - sign.Start + 1) < 0
+                    && ContextRules.NearestSubject(text, persons, sign.Start, sentence) != EntryKind.First;
             case SignalClass.Resolve:
                 // "Tomé la decisión de ir al médico" is everyday; "tomé la decisión de tomarme la caja entera" is not.
                 return next is not null && Complements.Contains(next)
