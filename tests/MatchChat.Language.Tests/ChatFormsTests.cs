@@ -217,6 +217,10 @@ public sealed class ChatFormsTests
     [InlineData("i feel like my family would be better off without me")]
     [InlineData("sinto que todo mundo estaria melhor sem mim")]
     [InlineData("meu primo disse-me que quer morrer, o que eu faço")]
+    [InlineData("mi hermana me escribió que se va a matar, no sé qué hacer")]
+    [InlineData("mein Bruder hat mir gesagt, dass er sich umbringen will")]
+    [InlineData("mon meilleur ami m'a écrit qu'il veut se tuer")]
+    [InlineData("se quiere matar y no contesta el teléfono")]
     public void Hedged_burden_and_reported_words_read_as_concern(string text)
     {
         Assert.Equal(CrisisLevel.Concern, Screen.Screen(text, CrisisRole.Seeker, null).Level);

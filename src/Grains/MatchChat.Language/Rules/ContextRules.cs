@@ -221,7 +221,11 @@ public static class ContextRules
             return (CrisisLevel.None, CrisisReason.None);
         }
 
-        var subject = VerbFirst(text, persons, match) ?? NearestSubject(text, persons, match.Start, sentence);
+        // A phrase that starts with the third person's reflexive ("se quiere matar", "sich umbringen will") is someone
+        // else's, whatever object pronoun stands before it ("me mandó un audio diciendo que se quiere matar").
+        var subject = text.Tokens[match.Start].Text is "se" or "sich"
+            ? EntryKind.Third
+            : VerbFirst(text, persons, match) ?? NearestSubject(text, persons, match.Start, sentence);
         var namesWriter = entry.SelfReferring && match.Exact;
         if (!namesWriter)
         {
