@@ -16,6 +16,12 @@ internal static class Reassurance
     /// </summary>
     public static bool Holds(NormalisedText text, List<PhraseMatch> matches, EntryKind?[] persons, string? hinted)
     {
+        // Nearly every message has no reassurance: settle that before reading anything else.
+        if (!matches.Exists(m => m.Entry.Kind == EntryKind.Reassurance))
+        {
+            return false;
+        }
+
         var lastCrisis = -1;
         foreach (var m in matches)
         {
@@ -31,8 +37,7 @@ internal static class Reassurance
                 var sentence = text.Tokens[m.Start].Sentence;
                 for (var i = 0; i < text.Tokens.Count; i++)
                 {
-                    if (text.Tokens[i].Sentence == sentence && Intents.Contains(text.Tokens[i].Text)
-                        && !matches.Exists(r => r.Entry.Kind == EntryKind.Reassurance && r.Start <= i && i <= r.End))
+                    if (text.Tokens[i].Sentence == sentence && Intents.Contains(text.Tokens[i].Text) && !InReassurance(matches, i))
                     {
                         return false;
                     }
@@ -104,6 +109,20 @@ internal static class Reassurance
         }
 
         return null;
+    }
+
+    /// <summary>Token <paramref name="i"/> is part of a reassurance ("no *voy* a hacer nada" is no intent).</summary>
+    private static bool InReassurance(List<PhraseMatch> matches, int i)
+    {
+        foreach (var r in matches)
+        {
+            if (r.Entry.Kind == EntryKind.Reassurance && r.Start <= i && i <= r.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool BelievedBefore(NormalisedText text, int start, int sentence)
