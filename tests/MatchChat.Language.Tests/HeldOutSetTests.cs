@@ -95,6 +95,21 @@ public sealed class HeldOutSetTests(ModelFixture model, ITestOutputHelper output
     }
 
     /// <summary>
+    /// Seventh (Data/seventh.tsv, 240 lines: 96 crisis, 37 concern, 107 safe; 60 English, 45 each of es/fr/de/pt, most
+    /// crises in the other languages written without the obvious words): written on 2026-12-06 (stop 52) by a separate
+    /// author who read neither the detector nor the other sets, and committed before any change it measures. Sealed:
+    /// only figures are printed. Its figures are in docs/crisis-detector.md "Stop 52".
+    /// </summary>
+    [Fact]
+    public async Task Seventh_set_sealed()
+    {
+        var report = await Run("seventh", lines: false);
+
+        Assert.Equal(0, report.FalseCrisis(l => l.Role == CrisisRole.Listener));
+        AccuracyGoals.AssertSafeSide(report, figures: false);
+    }
+
+    /// <summary>
     /// Dev (Data/dev.tsv): written on 2026-12-06 by a separate author who did not read the detector, to find weaknesses;
     /// its misses were read and the lists and exemplars changed for their kinds, so it is not an untouched measure.
     /// Recall 0.736 before, 0.918 after (asserted ≥ 0.90); safe side and listeners asserted.
