@@ -41,4 +41,20 @@ public sealed class MeaningScoreTests(ModelFixture model) : IClassFixture<ModelF
         Assert.NotEmpty(safe);
         Assert.True(crisis.Average() > safe.Average() + 0.05, $"crisis mean {crisis.Average():F3}, safe mean {safe.Average():F3}");
     }
+
+    /// <summary>
+    /// A member who gave no language (no Accept-Language, none chosen) writes everyday French or German: the English-only
+    /// model must not read it (it read raw French as sadness and sent concern resources). The text's own words say its
+    /// language. Before the fix, both lines read concern.
+    /// </summary>
+    [Theory]
+    [InlineData("je suis crevée ce soir, je vais me coucher tôt et dormir jusqu'à midi")]
+    [InlineData("ich bin so müde, ich will nur noch schlafen und nie wieder arbeiten")]
+    public async Task Everyday_lines_in_other_languages_from_a_member_without_a_language_stay_everyday(string text)
+    {
+        var reading = await model.Detector.AssessAsync(text, CrisisRole.Seeker, languageHint: null);
+
+        Assert.Equal(CrisisLevel.None, reading.Level);
+        Assert.False(reading.UsedModel);
+    }
 }

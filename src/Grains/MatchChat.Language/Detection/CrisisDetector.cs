@@ -32,7 +32,10 @@ public sealed class CrisisDetector(ITextEmbedder? embedder = null, CrisisDetecto
 
     /// <summary>The cheap screen alone: every message, every time.</summary>
     /// <param name="languageHint">A BCP 47 primary tag if known; the phrase lists of all languages are always read
-    /// (people mix languages), the hint only decides whether the English-only model may help.</param>
+    /// (people mix languages), the hint only decides whether the English-only model may help. The text's own common words
+    /// decide it too: a text whose words say Spanish, French, German or Portuguese never goes to the model, whatever the
+    /// hint (a member without a language would otherwise have raw French read as English, and everyday lines read
+    /// concern).</param>
     public CrisisScreen Screen(string text, CrisisRole role, string? languageHint, CrisisTextSource source = CrisisTextSource.Message)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -46,6 +49,7 @@ public sealed class CrisisDetector(ITextEmbedder? embedder = null, CrisisDetecto
             && role != CrisisRole.Listener
             && ModelReadsLanguage(languageHint)
             && normalised.Tokens.Count >= 3
+            && ModelReadsLanguage(CommonWords.LanguageOf(normalised))
             && (source == CrisisTextSource.RequestNote
                 || verdict.Level == CrisisLevel.Concern
                 || ((verdict.Cues > 0 || (_options.ModelForFirstPerson && verdict.FirstPerson && normalised.Tokens.Count >= MinWordsForModel))
