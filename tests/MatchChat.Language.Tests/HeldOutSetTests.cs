@@ -164,6 +164,20 @@ public sealed class HeldOutSetTests(ModelFixture model, ITestOutputHelper output
     }
 
     /// <summary>
+    /// Dev 5 (Data/dev5.tsv, 300 lines: 120 crisis, 44 concern, 136 safe; 80 English, 55 each of es/fr/de/pt; three crises
+    /// in four without the obvious words): written on 2026-12-06 (stop 52) by a separate author who did not read the
+    /// detector, after the sealed seventh set's figures; read to find kinds of miss. Crisis recall was 0.325 before.
+    /// </summary>
+    [Fact]
+    public async Task Dev5_set()
+    {
+        var report = await Run("dev5");
+
+        Assert.Equal(0, report.FalseCrisis(l => l.Role == CrisisRole.Listener));
+        AccuracyGoals.AssertSafeSide(report, figures: false);
+    }
+
+    /// <summary>
     /// Reads a set as the silo does (the screen without a language hint, since the silo screens every message before it
     /// looks up the writer's language; the model, when asked for, with the line's language) and prints that table too.
     /// Returns the silo's reading.
