@@ -319,7 +319,7 @@ public static class ContextRules
 
     private static readonly HashSet<string> ThirdPronouns = new(StringComparer.Ordinal)
     {
-        "er", "sie", "es", "man", "ele", "ela", "voce", "vc", "ella", "el", "he", "she", "they", "il", "elle", "on",
+        "er", "sie", "es", "ele", "ela", "voce", "vc", "ella", "el", "he", "she", "they", "il", "elle", "on",
     };
 
     private static string? PrimaryTag(string? hint)

@@ -22,8 +22,10 @@ internal static class PersonWords
                 guessed = true;
             }
 
-            // English "I'll" arrives as "ill", whose skeleton is French "il" (he).
+            // English "I'll" arrives as "ill", whose skeleton is French "il" (he). German "man" (one: "wie lange dauert es
+            // bis man verblutet") has the skeleton of "mann" (husband) and names nobody else; nor does English "man, …".
             persons[i] = text.Tokens[i].Text == "ill" ? EntryKind.First
+                : text.Tokens[i].Text == "man" ? null
                 : language == "es" && text.Tokens[i].Text == "ya" ? null
                 : lexicon.PersonOfWord(text.Tokens[i].Skeleton);
         }
