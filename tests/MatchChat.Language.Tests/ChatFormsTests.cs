@@ -255,27 +255,19 @@ public sealed class ChatFormsTests
     }
 
     [Theory]
-    // Stop 52 (dev set 5's kinds): an overdose already taken beside what it feels like; thanks with "I won't be back";
-    // German "man" (one) is nobody else; pills taken beside "I just wanted someone to know".
-    [InlineData("i took them all half an hour ago and now everything is spinning")]
-    [InlineData("hab vorhin alles geschluckt, mir ist schwindlig")]
-    [InlineData("merci pour tout, vraiment. je reviendrai plus ici")]
+    // Stop 52: German "man" (one) is nobody else, so a method question with it is the writer's.
     [InlineData("wie viele tabletten braucht man damit man nicht mehr aufwacht")]
-    [InlineData("ya me las tome todas, solo queria que alguien lo supiera")]
-    public void An_overdose_taken_a_last_thanks_and_an_impersonal_question_read_as_crisis(string text)
+    public void An_impersonal_method_question_reads_as_crisis(string text)
     {
         Assert.Equal(CrisisLevel.Crisis, Screen.Screen(text, CrisisRole.Seeker, null).Level);
     }
 
     [Theory]
-    // The same signs in everyday lines: taken somewhere or from somewhere, dizzy from something, away until a date or on
-    // holiday.
-    [InlineData("took them all to the zoo today, now im feeling floaty")]
-    [InlineData("tomei tudo que tinha na geladeira, to ficando tonta de tanto comer")]
-    [InlineData("merci pour tout, je reviendrai pas avant la rentrée")]
-    [InlineData("this is my last post here before i go on holiday, take care of each other")]
-    public void Taking_dizziness_and_goodbyes_with_an_everyday_reason_are_not_crisis(string text)
+    // Stop 52 (an outside probe): two words each one letter from a two-word euphemism ("sewer slide") are not it.
+    [InlineData("message from the seeker side")]
+    [InlineData("the seeker side of the app")]
+    public void Two_misspelt_words_are_not_a_phrase(string text)
     {
-        Assert.NotEqual(CrisisLevel.Crisis, Screen.Screen(text, CrisisRole.Seeker, null).Level);
+        Assert.Equal(CrisisLevel.None, Screen.Screen(text, CrisisRole.Seeker, null).Level);
     }
 }

@@ -57,4 +57,22 @@ public sealed class MeaningScoreTests(ModelFixture model) : IClassFixture<ModelF
         Assert.Equal(CrisisLevel.None, reading.Level);
         Assert.False(reading.UsedModel);
     }
+
+    /// <summary>
+    /// Stop 52 (an outside probe sent these): short everyday texts about a message, with no word for the writer, went to
+    /// the model for the cue "message" and were read as a farewell, so the peer was told to care and moderators alerted.
+    /// The model now reads only what the writer says of themself.
+    /// </summary>
+    [Theory]
+    [InlineData("a plain message")]
+    [InlineData("plain message 0")]
+    [InlineData("second message in the room")]
+    [InlineData("hello room, a plain message for everyone")]
+    [InlineData("this is the last message")]
+    public async Task Everyday_texts_about_a_message_are_not_read_as_a_farewell(string text)
+    {
+        var reading = await model.Detector.AssessAsync(text, CrisisRole.Seeker, languageHint: null);
+
+        Assert.Equal(CrisisLevel.None, reading.Level);
+    }
 }

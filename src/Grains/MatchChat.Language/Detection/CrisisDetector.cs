@@ -49,6 +49,9 @@ public sealed class CrisisDetector(ITextEmbedder? embedder = null, CrisisDetecto
             && role != CrisisRole.Listener
             && ModelReadsLanguage(languageHint)
             && normalised.Tokens.Count >= 3
+            // The model reads only what the writer says of themself: without "I"/"my" it read "a plain message" or
+            // "second message in the room" as a farewell (stop 52, an outside probe).
+            && verdict.FirstPerson
             && ModelReadsLanguage(CommonWords.LanguageOf(normalised))
             && (source == CrisisTextSource.RequestNote
                 || verdict.Level == CrisisLevel.Concern

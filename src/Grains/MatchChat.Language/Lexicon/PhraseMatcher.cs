@@ -53,7 +53,10 @@ public sealed class PhraseMatcher(Lexicon lexicon)
                 for (var e = 0; e < entries.Count; e++)
                 {
                     var entry = entries[e];
-                    if ((exact || IsFuzzy(entry)) && TryMatch(entry, i, tokens, candidates, out var end, out var allExact))
+                    // A phrase of several words needs one of them written as it is: "seeker side" is two words each one
+                    // letter from "sewer slide", and no one's misspelling of it.
+                    if ((exact || IsFuzzy(entry)) && TryMatch(entry, i, tokens, candidates, out var end, out var allExact, out var anyExact)
+                        && (exact || anyExact || entry.Words.Length == 1))
                     {
                         matches.Add(new PhraseMatch(entry, i, end, exact && allExact));
                     }
@@ -97,25 +100,26 @@ public sealed class PhraseMatcher(Lexicon lexicon)
 
     private static bool TryMatch(
         LexiconEntry entry, int start, IReadOnlyList<NormalisedToken> tokens, Candidates candidates,
-        out int end, out bool allExact)
+        out int end, out bool allExact, out bool anyExact)
     {
         var sentence = tokens[start].Sentence;
         var j = start + 1;
         var skipped = false;
         allExact = true;
+        anyExact = false;
         end = start;
         for (var w = 1; w < entry.Words.Length; w++)
         {
             var wanted = entry.Words[w];
             var fuzzy = IsFuzzy(entry);
-            if (j < tokens.Count && tokens[j].Sentence == sentence && Has(candidates.Of(j), wanted, fuzzy, ref allExact))
+            if (j < tokens.Count && tokens[j].Sentence == sentence && Has(candidates.Of(j), wanted, fuzzy, ref allExact, ref anyExact))
             {
                 j++;
                 continue;
             }
 
             var mayskip = !skipped && entry.Words.Length >= 3 && wanted != Lexicon.Wildcard;
-            if (mayskip && j + 1 < tokens.Count && tokens[j + 1].Sentence == sentence && Has(candidates.Of(j + 1), wanted, fuzzy, ref allExact))
+            if (mayskip && j + 1 < tokens.Count && tokens[j + 1].Sentence == sentence && Has(candidates.Of(j + 1), wanted, fuzzy, ref allExact, ref anyExact))
             {
                 skipped = true;
                 j += 2;
@@ -129,7 +133,7 @@ public sealed class PhraseMatcher(Lexicon lexicon)
         return true;
     }
 
-    private static bool Has(ReadOnlySpan<(int Id, bool Exact)> candidates, int wanted, bool fuzzy, ref bool allExact)
+    private static bool Has(ReadOnlySpan<(int Id, bool Exact)> candidates, int wanted, bool fuzzy, ref bool allExact, ref bool anyExact)
     {
         if (wanted == Lexicon.Wildcard)
         {
@@ -141,6 +145,7 @@ public sealed class PhraseMatcher(Lexicon lexicon)
             if (id == wanted && (exact || fuzzy))
             {
                 allExact &= exact;
+                anyExact |= exact;
                 return true;
             }
         }

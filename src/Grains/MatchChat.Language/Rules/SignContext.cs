@@ -44,7 +44,6 @@ internal static class SignContext
     {
         "next", "till", "until", "this", "for", "during", "over", "on", "ab", "hasta", "esta", "este", "durante", "jusqu", "jusqua", "ce",
         "cette", "pendant", "bis", "diese", "dieses", "nachste", "nachsten", "ate", "essa", "esse", "semana", "die",
-        "before", "avant", "antes", "bevor",
     };
 
     /// <summary>Passwords and keys of a shared home or service: "the wifi password", "les mots de passe du wifi".</summary>
@@ -52,33 +51,6 @@ internal static class SignContext
     {
         "wifi", "wlan", "netflix", "spotify", "router", "airbnb", "flatmate", "flatmates", "roommate", "compi", "coloc",
         "mitbewohner",
-    };
-
-    /// <summary>Where a feeling comes from: "mareada del sol", "tonta de calor", "dizzy from the heat".</summary>
-    private static readonly HashSet<string> Causes = new(StringComparer.Ordinal)
-    {
-        "from", "del", "de", "da", "do", "vom", "von", "du", "des", "a", "por", "pelo", "pela", "because", "after",
-    };
-
-    /// <summary>Words of taking or swallowing, in the act-done signs ("took them all", "j'ai tout pris", "tomei tudo").</summary>
-    private static readonly HashSet<string> Taking = new(StringComparer.Ordinal)
-    {
-        "took", "swallowed", "tome", "trague", "pris", "avale", "geschluckt", "genommen", "tomei", "engoli",
-    };
-
-    /// <summary>What follows a taking that was not of pills: "took them all to the zoo", "j'ai tout pris pour le
-    /// pique-nique", "tomei tudo que tinha na garrafa", "me las tomé todas las fotos".</summary>
-    private static readonly HashSet<string> TakenElsewhere = new(StringComparer.Ordinal)
-    {
-        "to", "for", "into", "que", "q", "pour", "pra", "para", "las", "los", "les", "the", "zum", "zur", "in", "au", "aux",
-        "na", "no", "en", "dans", "mit", "ins",
-    };
-
-    /// <summary>A trip named in the text: "before I go on holiday", "je pars en vacances".</summary>
-    private static readonly HashSet<string> Trips = new(StringComparer.Ordinal)
-    {
-        "holiday", "holidays", "vacation", "vacaciones", "vacances", "ferias", "urlaub", "ferien", "trip", "viaje", "voyage",
-        "reise", "viagem",
     };
 
     private static readonly HashSet<string> Loading = new(StringComparer.Ordinal)
@@ -227,16 +199,11 @@ internal static class SignContext
             case SignalClass.Ready:
                 // "Ya la cargué", "já carreguei", "it's loaded" are a weapon's only in a text that names one (not a glue gun).
                 return SentenceHas(tokens, sentence, Care)
-                    || (Covers(tokens, sign, Loading) && (!TextHas(tokens, Weapons) || TextHas(tokens, Toys)))
-                    || (next is not null && TakenElsewhere.Contains(next) && Covers(tokens, sign, Taking));
-            case SignalClass.Effects:
-                // "Me siento mareada del sol", "tonta de calor": a feeling with its cause.
-                return next is not null && Causes.Contains(next);
+                    || (Covers(tokens, sign, Loading) && (!TextHas(tokens, Weapons) || TextHas(tokens, Toys)));
             case SignalClass.Burden:
                 // The writer must be the burden ("soy una carga", "I'm such a burden"); "the rent is a burden" is not.
-                return (Array.IndexOf(persons, EntryKind.First, sign.Start, sign.End - sign.Start + 1) < 0
-                    && ContextRules.NearestSubject(text, persons, sign.Start, sentence) != EntryKind.First)
-                    || WritersMove(tokens, persons);
+                return Array.IndexOf(persons, EntryKind.First, sign.Start, sign.End - sign.Start + 1) < 0
+                    && ContextRules.NearestSubject(text, persons, sign.Start, sentence) != EntryKind.First;
             case SignalClass.Resolve:
                 // "Tomé la decisión de ir al médico" is everyday; "tomé la decisión de tomarme la caja entera" is not.
                 return next is not null && Complements.Contains(next)
@@ -245,7 +212,7 @@ internal static class SignContext
             case SignalClass.Absence:
                 return (next is not null && Places.Contains(next) && GroupOrPlaceWithin(tokens, sign.End + 2, sentence))
                     || (next is not null && ForAWhile.Contains(next))
-                    || WritersMove(tokens, persons) || TextHas(tokens, Trips);
+                    || WritersMove(tokens, persons);
             case SignalClass.Arrangement:
                 return WritersMove(tokens, persons) || SentenceHas(tokens, sentence, Household);
             default:
