@@ -76,6 +76,26 @@ public sealed class ThankTests(ServerFixture server) : IClassFixture<ServerFixtu
     }
 
     [Fact]
+    public async Task Thanks_from_someone_the_member_blocked_never_reach_them()
+    {
+        await using var listener = await server.NewMember();
+        await using var seeker = await server.NewMember();
+        var (forSeeker, forListener) = await Journeys.Match(seeker, listener, TestTopics.Slug(76));
+        await seeker.Conn.Invoke("Block", listener.Handle);
+        await listener.Conn.Next<ConversationEnded>("ConversationEnded");
+
+        // The blocked listener's call succeeds (a block is not announced) and its note goes nowhere.
+        await Thank(listener, forListener.ConversationId, 1, "you will hear from me");
+        // The blocker's own thanks still go out: the delivery path is alive while the note above is not delivered.
+        await Thank(seeker, forSeeker.ConversationId, 2);
+        Assert.Equal(2, (await listener.Conn.Next<Thanked>("Thanked")).Rating);
+        await seeker.Conn.AssertNone<Thanked>("Thanked", wait: TimeSpan.FromSeconds(1));
+
+        await using var second = await seeker.ConnectAnother();
+        await second.AssertNone<Thanked>("Thanked");
+    }
+
+    [Fact]
     public async Task Someone_outside_the_conversation_is_refused_and_an_unknown_conversation_is_not_found()
     {
         await using var listener = await server.NewMember();

@@ -111,8 +111,9 @@ public interface IMemberGrain : IGrainWithStringKey
     /// <summary>Sets (or with null removes) the listener's weekly schedule; forbidden before volunteering. Validated by the caller.</summary>
     [Alias("SetSchedule")] Task<ListenerProfile> SetSchedule(WeeklySchedule? schedule);
 
-    /// <summary>From a conversation grain: the peer thanked this member; <paramref name="asListener"/> counts it in the listener's stats.</summary>
-    [OneWay, Alias("OnThanked")] Task OnThanked(Thanked thanked, bool asListener);
+    /// <summary>From a conversation grain: the peer (<paramref name="fromId"/>) thanked this member; <paramref name="asListener"/>
+    /// counts it in the listener's stats. Thanks from a member this one blocks are dropped: neither counted nor shown.</summary>
+    [OneWay, Alias("OnThanked")] Task OnThanked(Thanked thanked, bool asListener, string fromId);
 
     // [network] (MemberGrain.Network.cs)
     /// <summary>As <see cref="RequestListener"/>, offered first to <paramref name="preferredListenerId"/> (a contact) if eligible.</summary>

@@ -32,7 +32,8 @@ public sealed partial class ConversationGrain
             }
         });
         var thanked = new Thanked(this.GetPrimaryKeyString(), rating, note);
-        // The seeker's thanks count in the listener's stats; a listener's thanks to a seeker are delivered only.
-        _ = GrainFactory.Ref<IMemberGrain>(bySeeker ? S.ListenerId : S.SeekerId).OnThanked(thanked, asListener: bySeeker);
+        // The seeker's thanks count in the listener's stats; a listener's thanks to a seeker are delivered only. A peer who
+        // blocked the thanker drops them (the thanker is not told: a block is not announced).
+        _ = GrainFactory.Ref<IMemberGrain>(bySeeker ? S.ListenerId : S.SeekerId).OnThanked(thanked, asListener: bySeeker, fromId: memberId);
     }
 }

@@ -15,5 +15,6 @@ public sealed partial class MemberGrain
 
     public Task<ListenerProfile> SetSchedule(WeeklySchedule? schedule) => Run(() => Listening.SetSchedule(schedule));
 
-    public Task OnThanked(Thanked thanked, bool asListener) => Gratitude.OnThanked(thanked, asListener, _presence.Connected);
+    public Task OnThanked(Thanked thanked, bool asListener, string fromId) =>
+        S.Blocked.Contains(fromId) ? Task.CompletedTask : Gratitude.OnThanked(thanked, asListener, _presence.Connected);
 }
