@@ -107,6 +107,11 @@ public sealed class BlockTests(BlockServerFixture server, ITestOutputHelper outp
         await bystander.Conn.Next<Message>("MessageReceived", m => m.Seq == during.Seq);
         await blocker.Conn.AssertNone<Message>("MessageReceived", m => m.Seq == during.Seq);
         await blockersOtherTab.AssertNone<Message>("MessageReceived", m => m.Seq == during.Seq, TimeSpan.Zero);
+        // Nor does the blocker see them typing (an outside probe found PeerTyping still shown).
+        await blocked.Conn.Invoke("Typing", channel);
+        await bystander.Conn.Next<PeerTyping>("PeerTyping", t => t.Handle == blocked.Handle);
+        await blocker.Conn.AssertNone<PeerTyping>("PeerTyping", t => t.Handle == blocked.Handle);
+        await blockersOtherTab.AssertNone<PeerTyping>("PeerTyping", t => t.Handle == blocked.Handle, TimeSpan.Zero);
         var fromBystander = await bystander.Send(channel, "still heard");
         await blocker.Conn.Next<Message>("MessageReceived", m => m.Seq == fromBystander.Seq);
 

@@ -88,9 +88,14 @@ public sealed class ChatObserver(
         return clients.MessageReceived(message);
     });
 
+    /// <summary>To the channel's group, except the typist's own connections and those of local members who blocked them
+    /// (a blocker does not see that the blocked member is active in a room).</summary>
     public Task PeerTyping(string typistId, PeerTyping typing)
     {
-        var except = local.ConnectionsOf(typistId);
+        var blockers = blocks.MembersBlocking(typistId);
+        var except = blockers.Length == 0
+            ? local.ConnectionsOf(typistId)
+            : [.. local.ConnectionsOf(typistId), .. blockers.SelectMany(local.ConnectionsOf)];
         return ToChannel(typing.Channel, () => hub.Clients.GroupExcept(typing.Channel, except).PeerTyping(typing));
     }
 
