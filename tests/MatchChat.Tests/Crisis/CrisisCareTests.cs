@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Crisis;
+using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Tests.Support;
@@ -46,6 +47,29 @@ public sealed class CrisisCareTests(SafetyServerFixture server) : IClassFixture<
         Assert.Equal(("note", (string?)null, (long?)null), (alert.Source, alert.Channel, alert.Seq));
         await bystander.Conn.AssertNone<Alert>("CrisisAlert", wait: TimeSpan.FromMilliseconds(300));
         Assert.Empty(await fresh.Invoke<Message[]>("GetAlertContext", alert.AlertId));
+    }
+
+    [Fact]
+    public async Task A_role_granted_or_revoked_while_connected_starts_or_stops_alerts_on_that_connection_at_once()
+    {
+        await using var member = await server.NewMember();
+        using var admin = server.Admin();
+
+        // Granted while the console is open and idle: it makes no call, and alerts come (an outside probe saw none).
+        (await admin.PostAsJsonAsync("/api/admin/moderators", new { handle = member.Handle })).EnsureSuccessStatusCode();
+        await member.Conn.Next<Member>("MemberUpdated", m => m.Roles.Contains("moderator"));
+        await using var first = await server.NewMember();
+        await first.Request("t49", note: CrisisNote);
+        await member.Conn.Next<Alert>("CrisisAlert", a => a.Handle == first.Handle);
+
+        // Revoked: the open connection hears no further alert, long before the node's next role check.
+        (await admin.DeleteAsync($"/api/admin/moderators/{member.Handle}")).EnsureSuccessStatusCode();
+        await member.Conn.Next<Member>("MemberUpdated", m => !m.Roles.Contains("moderator"));
+        await using var watching = await WatchingModerator();
+        await using var second = await server.NewMember();
+        await second.Request("t49", note: CrisisNote);
+        await watching.Conn.Next<Alert>("CrisisAlert", a => a.Handle == second.Handle);
+        await member.Conn.AssertNone<Alert>("CrisisAlert", a => a.Handle == second.Handle);
     }
 
     [Fact]

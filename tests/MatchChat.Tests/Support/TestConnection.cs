@@ -3,6 +3,7 @@ using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Gratitude;
 using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Rooms;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -33,6 +34,7 @@ public sealed class TestConnection : IAsyncDisposable
         Record<Alert>("CrisisAlert");
         Record<Thanked>("Thanked");
         Record<CheckInDue>("CheckInDue");
+        Record<Member>("MemberUpdated");
     }
 
     public HubConnection Hub { get; }

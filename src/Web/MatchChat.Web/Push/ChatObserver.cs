@@ -120,7 +120,15 @@ public sealed class ChatObserver(
         }
     }
 
-    public Task MemberUpdated(string memberId, Member member) => ToMember(memberId, c => c.MemberUpdated(member));
+    public async Task MemberUpdated(string memberId, Member member)
+    {
+        if (bridge.ModeratorRoleSeen is { } roleSeen)
+        {
+            await roleSeen(memberId, member.Roles.Contains(MemberRoles.Moderator, StringComparer.Ordinal));
+        }
+
+        await ToMember(memberId, c => c.MemberUpdated(member));
+    }
 
     public Task CloseMember(string memberId, string reason)
     {

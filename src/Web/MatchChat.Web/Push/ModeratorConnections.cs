@@ -9,17 +9,61 @@ namespace MatchChat.Web.Push;
 
 /// <summary>
 /// This node's moderator connections: the SignalR group <see cref="Group"/>, which moderator events (<c>CrisisAlert</c>)
-/// are sent to. A connection joins when it opens if its member is a moderator then, or when a moderator-only method
-/// succeeds on it (a role granted later). While the node has any, it subscribes to <see cref="IModeratorDeskGrain"/> and
-/// renews that on the push timer; each renewal reads every tracked member's role again and drops those who lost it, so
-/// a revoked moderator stops getting alerts within one renewal. Never logs who.
+/// are sent to. A connection joins when it opens if its member is a moderator then, when a moderator-only method
+/// succeeds on it, or when the member's <c>MemberUpdated</c> (sent on a grant) shows the role; it leaves when that shows
+/// the role gone (a revoke), so an open console gains or loses alerts at once. While the node has any, it subscribes to
+/// <see cref="IModeratorDeskGrain"/> and renews that on the push timer; each renewal also reads every tracked member's
+/// role again and drops those who lost it (a missed <c>MemberUpdated</c>). Never logs who.
 /// </summary>
-public sealed class ModeratorConnections(
-    IGrainFactory grains, ChatClients hub, PushBridge bridge, IOptions<PushOptions> options, ILogger<ModeratorConnections> logger) : BackgroundService
+public sealed class ModeratorConnections : BackgroundService
 {
     public const string Group = "moderators";
 
     private readonly ConcurrentDictionary<string, string> _memberByConnection = new(StringComparer.Ordinal);
+    private readonly IGrainFactory grains;
+    private readonly ChatClients hub;
+    private readonly PushBridge bridge;
+    private readonly LocalConnections local;
+    private readonly IOptions<PushOptions> options;
+    private readonly ILogger<ModeratorConnections> logger;
+
+    public ModeratorConnections(
+        IGrainFactory grains, ChatClients hub, PushBridge bridge, LocalConnections local, IOptions<PushOptions> options,
+        ILogger<ModeratorConnections> logger)
+    {
+        this.grains = grains;
+        this.hub = hub;
+        this.bridge = bridge;
+        this.local = local;
+        this.options = options;
+        this.logger = logger;
+        bridge.ModeratorRoleSeen = RoleSeenAsync;
+    }
+
+    /// <summary>A local member's role as their latest <c>MemberUpdated</c> shows it.</summary>
+    private async Task RoleSeenAsync(string memberId, bool moderator)
+    {
+        if (moderator)
+        {
+            foreach (var connectionId in local.ConnectionsOf(memberId))
+            {
+                await TrackAsync(memberId, connectionId);
+            }
+
+            return;
+        }
+
+        foreach (var (connectionId, _) in _memberByConnection.Where(kv => kv.Value == memberId).ToList())
+        {
+            await UntrackAsync(connectionId);
+        }
+    }
+
+    private async Task UntrackAsync(string connectionId)
+    {
+        _memberByConnection.TryRemove(connectionId, out _);
+        await hub.Groups.RemoveFromGroupAsync(connectionId, Group);
+    }
 
     private IModeratorDeskGrain Desk => grains.Ref<IModeratorDeskGrain>(IModeratorDeskGrain.Key);
 
@@ -83,8 +127,7 @@ public sealed class ModeratorConnections(
 
                 foreach (var connectionId in member)
                 {
-                    _memberByConnection.TryRemove(connectionId, out _);
-                    await hub.Groups.RemoveFromGroupAsync(connectionId, Group);
+                    await UntrackAsync(connectionId);
                 }
             }
             catch (Exception e)

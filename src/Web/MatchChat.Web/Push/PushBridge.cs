@@ -36,6 +36,12 @@ public sealed partial class PushBridge(
 
     public string NodeId { get; } = Guid.NewGuid().ToString("N");
 
+    /// <summary>
+    /// Told when a local member's <c>MemberUpdated</c> arrives, with whether they are a moderator now
+    /// (<see cref="ModeratorConnections"/> sets it: a role granted or revoked takes effect on open connections at once).
+    /// </summary>
+    public Func<string, bool, Task>? ModeratorRoleSeen { get; set; }
+
     /// <summary>This node's observer, for the other grains it registers with (the moderator desk).</summary>
     public IChatObserver Observer => Reference;
 
