@@ -87,6 +87,12 @@ public sealed class MessageStoreTests(PostgresFixture postgres, ITestOutputHelpe
 
         // The seq was not consumed: the next message takes seq 2.
         Assert.True((await _store.AppendAsync(Message("conv:2", 2, clientMessageId: "client-2"))).Inserted);
+
+        // And the row is found by its key alone (a repeat after the channel stopped taking sends); other keys are not.
+        Assert.Equal(original, await _store.FindAsync("conv:2", original.SenderId, "client-1"));
+        Assert.Null(await _store.FindAsync("conv:2", original.SenderId, "client-9"));
+        Assert.Null(await _store.FindAsync("conv:2", "someone-else", "client-1"));
+        Assert.Null(await _store.FindAsync("conv:none", original.SenderId, "client-1"));
     }
 
     [Fact]

@@ -46,6 +46,17 @@ internal sealed class MessageReader(NpgsqlDataSource dataSource, int commandTime
         }, cancellationToken);
     }
 
+    public Task<StoredMessage?> FindAsync(string channel, string senderId, string clientMessageId, CancellationToken cancellationToken) =>
+        WithConnectionAsync(async (connection, ct) =>
+        {
+            await using var command = new NpgsqlCommand(MessageSql.FindByClientId, connection) { CommandTimeout = commandTimeoutSeconds };
+            command.Parameters.Add(MessageRows.Text(channel));
+            command.Parameters.Add(MessageRows.Text(senderId));
+            command.Parameters.Add(MessageRows.Text(clientMessageId));
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            return await reader.ReadAsync(ct) ? MessageRows.ReadRow(reader) : (StoredMessage?)null;
+        }, cancellationToken);
+
     public Task<long> GetMaxSeqAsync(string channel, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(channel);

@@ -112,6 +112,10 @@ public sealed class PostgresMessageStore : IMessageStore, IAsyncDisposable, IDis
         _reader.ReadAsync(channel, afterSeq, beforeSeq, limit, cancellationToken);
 
     /// <inheritdoc />
+    public Task<StoredMessage?> FindAsync(string channel, string senderId, string clientMessageId, CancellationToken cancellationToken = default) =>
+        _reader.FindAsync(channel, senderId, clientMessageId, cancellationToken);
+
+    /// <inheritdoc />
     public Task<long> GetMaxSeqAsync(string channel, CancellationToken cancellationToken = default) =>
         _reader.GetMaxSeqAsync(channel, cancellationToken);
 

@@ -289,6 +289,13 @@ public sealed class ConversationJourneyTests(ServerFixture server) : IClassFixtu
         // The peer's own id space is separate: the same id from the listener is a new message.
         var peers = await listener.Send(conversation.Channel, "mine", "retry-1");
         Assert.Equal(next.Seq + 1, peers.Seq);
+
+        // After the peer ends it, a send repeated because its answer was lost still gets the original (an outside probe
+        // got "conflict: This conversation has ended"); a new send is refused.
+        await listener.Conn.Invoke("EndConversation", conversation.ConversationId);
+        Assert.Equal(next, await seeker.Send(conversation.Channel, "the next one", "retry-2"));
+        var ended = await Assert.ThrowsAsync<HubException>(() => seeker.Send(conversation.Channel, "one more", "retry-3"));
+        Assert.StartsWith("conflict: ", HubErrors.CodeAndSentence(ended));
     }
 
     [Fact]

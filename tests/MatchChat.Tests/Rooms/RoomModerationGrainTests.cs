@@ -21,6 +21,9 @@ public sealed class RoomModerationGrainTests(ManualClockClusterFixture fixture) 
         var muted = await Assert.ThrowsAsync<MatchChatException>(() => room.Send(member, "during", "while muted"));
         Assert.Equal(ErrorCodes.Forbidden, muted.Code);
         Assert.Contains("muted", muted.Message);
+        // A send from before the mute, repeated because its answer was lost, still gets the original.
+        Assert.Equal("before the mute", (await room.Send(member, "before", "before the mute")).Text);
+        await Assert.ThrowsAsync<MatchChatException>(() => room.Send(member, "before", "other words"));
 
         fixture.Clock.Advance(TimeSpan.FromMinutes(4));
         await Assert.ThrowsAsync<MatchChatException>(() => room.Send(member, "still", "still muted"));

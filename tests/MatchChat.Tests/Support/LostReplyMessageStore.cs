@@ -25,6 +25,9 @@ internal sealed class LostReplyMessageStore(IMessageStore inner) : IMessageStore
     public Task<IReadOnlyList<StoredMessage>> ReadAsync(string channel, long? afterSeq, long? beforeSeq, int limit, CancellationToken cancellationToken = default) =>
         inner.ReadAsync(channel, afterSeq, beforeSeq, limit, cancellationToken);
 
+    public Task<StoredMessage?> FindAsync(string channel, string senderId, string clientMessageId, CancellationToken cancellationToken = default) =>
+        inner.FindAsync(channel, senderId, clientMessageId, cancellationToken);
+
     public Task<long> GetMaxSeqAsync(string channel, CancellationToken cancellationToken = default) =>
         inner.GetMaxSeqAsync(channel, cancellationToken);
 

@@ -44,6 +44,10 @@ public interface IMessageStore
     /// With only beforeSeq (or neither), the newest <paramref name="limit"/> below it; with afterSeq, the oldest above it.</summary>
     Task<IReadOnlyList<StoredMessage>> ReadAsync(string channel, long? afterSeq, long? beforeSeq, int limit, CancellationToken cancellationToken = default);
 
+    /// <summary>The stored message with this (channel, sender, clientMessageId), or null: a send repeated after its
+    /// acknowledgement was lost is answered with the original even where a new send is no longer allowed.</summary>
+    Task<StoredMessage?> FindAsync(string channel, string senderId, string clientMessageId, CancellationToken cancellationToken = default);
+
     /// <summary>The highest stored seq of a channel, 0 when it has none.</summary>
     Task<long> GetMaxSeqAsync(string channel, CancellationToken cancellationToken = default);
 

@@ -50,6 +50,12 @@ internal sealed partial class InMemoryChannelLog
     /// <summary>Appends the message unless its (sender, client message id) is stored already, in which case
     /// <paramref name="existing"/> is the stored one; the sender is looked up once for both. A new message's seq must be
     /// above <see cref="MaxSeq"/>.</summary>
+    public StoredMessage? Find(string senderId, string clientMessageId)
+    {
+        var sender = _senders.IndexOf(senderId);
+        return sender >= 0 && _findClientId.TryGetValue(new ClientKey(sender, clientMessageId), out var stored) ? Materialise(stored) : null;
+    }
+
     public bool TryAdd(StoredMessage message, [NotNullWhen(false)] out StoredMessage? existing)
     {
         var sender = _senders.IndexOf(message.SenderId);

@@ -30,6 +30,19 @@ public sealed partial class InMemoryMessageStore : IMessageStore
         }
     }
 
+    public Task<StoredMessage?> FindAsync(string channel, string senderId, string clientMessageId, CancellationToken cancellationToken = default)
+    {
+        if (!_channels.TryGetValue(channel, out var log))
+        {
+            return Task.FromResult<StoredMessage?>(null);
+        }
+
+        lock (log)
+        {
+            return Task.FromResult(log.Find(senderId, clientMessageId));
+        }
+    }
+
     public Task<long> GetMaxSeqAsync(string channel, CancellationToken cancellationToken = default)
     {
         if (!_channels.TryGetValue(channel, out var log))

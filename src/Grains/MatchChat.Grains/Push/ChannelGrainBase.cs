@@ -107,7 +107,22 @@ public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTi
     public async Task<Message> Send(string memberId, string clientMessageId, string text)
     {
         var handle = RequireReader(memberId);
-        RequireWriter(memberId);
+        try
+        {
+            RequireWriter(memberId);
+        }
+        catch (MatchChatException)
+        {
+            // No new send is allowed (the conversation ended, the member was muted), but a send repeated because its
+            // acknowledgement was lost still gets the original: the contract's idempotency holds after the change.
+            if (await store.FindAsync(Channel, memberId, clientMessageId) is { } original && original.Text == text && !original.Redacted)
+            {
+                return ToMessage(original);
+            }
+
+            throw;
+        }
+
         Sending();
         var send = new PendingSend(memberId, handle, clientMessageId, text, Now);
         (_queued ??= []).Add(send);
