@@ -11,6 +11,15 @@ namespace MatchChat.Web;
 /// <summary>Builds the web node; Program.cs runs it and tests start it in-process on a real port.</summary>
 public static class MatchChatServer
 {
+    /// <summary>Where the web node listens when nothing else says.</summary>
+    public const string DefaultUrl = "http://localhost:5080";
+
+    private static bool ListensWhereConfigured(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[WebHostDefaults.ServerUrlsKey])
+        || !string.IsNullOrWhiteSpace(configuration[WebHostDefaults.HttpPortsKey])
+        || !string.IsNullOrWhiteSpace(configuration[WebHostDefaults.HttpsPortsKey])
+        || configuration.GetSection("Kestrel:Endpoints").GetChildren().Any();
+
     public static WebApplication Build(string[] args, IDictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -21,6 +30,13 @@ public static class MatchChatServer
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
+        }
+
+        // Where to listen: ASPNETCORE_URLS, --urls, ASPNETCORE_HTTP_PORTS (a container's) or Kestrel endpoints when
+        // given, otherwise http://localhost:5080. (A "Urls" in appsettings.json used to win over all of them.)
+        if (!ListensWhereConfigured(builder.Configuration))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
         }
 
         var mode = builder.Configuration.ReadHostingMode();
