@@ -143,6 +143,26 @@ public sealed class CheckInGrainTests(ManualClockClusterFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task Deleting_the_receiver_takes_the_check_in_off_the_senders_list()
+    {
+        var sender = await Member();
+        var receiver = await Member();
+        await CheckIns(sender.Id).Schedule(5, "see you soon", receiver.Id, receiver.Handle);
+        var own = await CheckIns(sender.Id).Schedule(5, "mine", null, null);
+
+        await receiver.Grain.Delete();
+
+        // The sender's own check-in stays; the one for the deleted member goes (an outside probe saw it listed as
+        // scheduled, with the deleted handle, until its due time). The removal is one way: wait for it.
+        for (var i = 0; i < 50 && (await CheckIns(sender.Id).List()).Length > 1; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(own.CheckInId, Assert.Single(await CheckIns(sender.Id).List()).CheckInId);
+    }
+
+    [Fact]
     public async Task At_most_fifty_check_ins_wait_and_bad_minutes_are_refused()
     {
         var me = await Member();

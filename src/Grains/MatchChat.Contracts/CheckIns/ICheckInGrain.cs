@@ -22,4 +22,8 @@ public interface ICheckInGrain : IGrainWithStringKey
 
     /// <summary>The member's deletion: withdraws what they scheduled for others, and erases their own inbox.</summary>
     [Alias("Erase")] Task Erase();
+
+    /// <summary>From the receiver's inbox as the receiver is deleted: the check-in goes from this member's list (one way,
+    /// so two members deleted at once never wait on each other).</summary>
+    [OneWay, Alias("Forget")] Task Forget(string checkInId);
 }

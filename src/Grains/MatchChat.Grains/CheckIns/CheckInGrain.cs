@@ -111,6 +111,14 @@ public sealed class CheckInGrain(
         await Inbox(null).Clear();
     }
 
+    public async Task Forget(string checkInId)
+    {
+        if (state.State.Scheduled.Exists(e => e.CheckInId == checkInId))
+        {
+            await TakeBack(checkInId);
+        }
+    }
+
     private async Task TakeBack(string checkInId)
     {
         try

@@ -89,6 +89,8 @@ public sealed class CheckInInboxGrain(
     {
         _timer?.Dispose();
         _timer = null;
+        // Whoever scheduled a check-in for this member no longer lists it (one-way calls: see ICheckInGrain.Forget).
+        var others = S.Pending.Where(p => p.FromId is not null && p.FromId != MemberId).ToList();
         if (S.Pending.Count > 0 || S.Delivered.Count > 0)
         {
             await Writes.Change(s =>
@@ -96,6 +98,11 @@ public sealed class CheckInInboxGrain(
                 s.Pending.Clear();
                 s.Delivered.Clear();
             });
+        }
+
+        foreach (var pending in others)
+        {
+            _ = GrainFactory.Ref<ICheckInGrain>(pending.FromId!).Forget(pending.CheckInId);
         }
 
         await SyncReminder(null);
