@@ -119,6 +119,10 @@ public sealed class BadInputTests(ServerFixture server) : IClassFixture<ServerFi
         var trimmed = await seeker.Send(ch, "  tabs\tand\nnew lines are fine  ");
         Assert.Equal("tabs\tand\nnew lines are fine", trimmed.Text);
         Assert.Equal(2, trimmed.Seq);
+        // Characters as a person counts them: 4,000 emoji fit, 4,001 do not.
+        var emoji = string.Concat(Enumerable.Repeat("🙂", 4000));
+        Assert.Equal(3, (await seeker.Send(ch, emoji, "id3")).Seq);
+        await Rejected("invalid", () => seeker.Send(ch, emoji + "🙂", "id4"));
         await outsider.Conn.AssertNone<Message>("MessageReceived");
     }
 

@@ -50,6 +50,9 @@ public static class WebServiceCollectionExtensions
         services.AddSignalR(o =>
         {
             o.EnableDetailedErrors = false;
+            // A message of 4,000 characters must fit however the client writes JSON: escaped as \uD83D\uDE42, an emoji
+            // is 12 bytes, so 4,000 of them are 48 KB, past SignalR's default 32 KB (the connection was closed).
+            o.MaximumReceiveMessageSize = 64 * 1024;
             o.AddFilter<HubErrorFilter>();
         });
         services.RemoveAll<IHubProtocol>();
