@@ -52,11 +52,12 @@ public sealed class CrisisDetector(ITextEmbedder? embedder = null, CrisisDetecto
             // The model reads only what the writer says of themself: without "I"/"my" it read "a plain message" or
             // "second message in the room" as a farewell (stop 52, an outside probe).
             && verdict.FirstPerson
-            && ModelReadsLanguage(CommonWords.LanguageOf(normalised))
             && (source == CrisisTextSource.RequestNote
                 || verdict.Level == CrisisLevel.Concern
                 || ((verdict.Cues > 0 || (_options.ModelForFirstPerson && verdict.FirstPerson && normalised.Tokens.Count >= MinWordsForModel))
-                    && !verdict.SpokenOfOthers && !verdict.Media && !verdict.FigureOfSpeech));
+                    && !verdict.SpokenOfOthers && !verdict.Media && !verdict.FigureOfSpeech))
+            // Last, as it reads every word again: only for a text that would go to the model.
+            && ModelReadsLanguage(CommonWords.LanguageOf(normalised));
         return new CrisisScreen(verdict.Level, verdict.Reason, needsModel, normalised.Obfuscation, verdict.SpokenOfOthers, support, verdict.Reassured);
     }
 
