@@ -270,4 +270,13 @@ public sealed class ChatFormsTests
     {
         Assert.Equal(CrisisLevel.None, Screen.Screen(text, CrisisRole.Seeker, null).Level);
     }
+
+    [Fact]
+    public void A_crisis_after_two_thousand_emoji_is_still_read()
+    {
+        // The hub counts an emoji as one character, so a message of 4,000 may take 8,000 UTF-16 units: all are read.
+        var text = string.Concat(Enumerable.Repeat("🙂", 2100)) + " i want to kill myself tonight";
+
+        Assert.Equal(CrisisLevel.Crisis, Screen.Screen(text, CrisisRole.Seeker, null).Level);
+    }
 }

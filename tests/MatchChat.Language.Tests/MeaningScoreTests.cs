@@ -75,4 +75,14 @@ public sealed class MeaningScoreTests(ModelFixture model) : IClassFixture<ModelF
 
         Assert.Equal(CrisisLevel.None, reading.Level);
     }
+
+    /// <summary>A request note without "I" still goes to the model when it is long enough to mean something.</summary>
+    [Fact]
+    public async Task A_request_note_without_a_word_for_the_writer_still_goes_to_the_model()
+    {
+        var reading = await model.Detector.AssessAsync(
+            "can't keep going like this, everyone would be better off", CrisisRole.Seeker, languageHint: null, CrisisTextSource.RequestNote);
+
+        Assert.True(reading.UsedModel);
+    }
 }

@@ -89,7 +89,7 @@ public sealed class ThankTests(ServerFixture server) : IClassFixture<ServerFixtu
         // The blocker's own thanks still go out: the delivery path is alive while the note above is not delivered.
         await Thank(seeker, forSeeker.ConversationId, 2);
         Assert.Equal(2, (await listener.Conn.Next<Thanked>("Thanked")).Rating);
-        await seeker.Conn.AssertNone<Thanked>("Thanked", wait: TimeSpan.FromSeconds(1));
+        await seeker.Conn.AssertNone<Thanked>("Thanked", wait: TimeSpan.FromSeconds(2));
 
         await using var second = await seeker.ConnectAnother();
         await second.AssertNone<Thanked>("Thanked");

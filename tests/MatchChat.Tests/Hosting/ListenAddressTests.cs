@@ -1,3 +1,4 @@
+using MatchChat.Tests.Support;
 using MatchChat.Web;
 using Microsoft.AspNetCore.Builder;
 
@@ -6,8 +7,10 @@ namespace MatchChat.Tests.Hosting;
 /// <summary>
 /// Where the web node listens, as an operator sets it: ASPNETCORE_URLS (the container image sets it) must win over the
 /// default. An outside probe found a "Urls" in appsettings.json overriding it, so a second server clashed on 5080 and
-/// the container listened on localhost only.
+/// the container listened on localhost only. It changes the process's environment for a moment, so it runs alone.
 /// </summary>
+[Collection(nameof(ListenAddressTests))]
+[CollectionDefinition(nameof(ListenAddressTests), DisableParallelization = true)]
 public sealed class ListenAddressTests
 {
     [Fact]
@@ -18,7 +21,12 @@ public sealed class ListenAddressTests
         try
         {
             Environment.SetEnvironmentVariable("ASPNETCORE_URLS", "http://127.0.0.1:0");
-            app = MatchChatServer.Build([]);
+            app = MatchChatServer.Build([], new Dictionary<string, string?>
+            {
+                // The embedded silo off its default ports, which other test processes may hold.
+                ["MatchChat:Cluster:SiloPort"] = FreePort.Next().ToString(),
+                ["MatchChat:Cluster:GatewayPort"] = FreePort.Next().ToString(),
+            });
         }
         finally
         {

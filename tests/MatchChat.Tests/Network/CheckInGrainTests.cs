@@ -154,10 +154,7 @@ public sealed class CheckInGrainTests(ManualClockClusterFixture fixture) : IClas
 
         // The sender's own check-in stays; the one for the deleted member goes (an outside probe saw it listed as
         // scheduled, with the deleted handle, until its due time). The removal is one way: wait for it.
-        for (var i = 0; i < 50 && (await CheckIns(sender.Id).List()).Length > 1; i++)
-        {
-            await Task.Delay(100);
-        }
+        await Eventually.Until(async () => (await CheckIns(sender.Id).List()).Length == 1);
 
         Assert.Equal(own.CheckInId, Assert.Single(await CheckIns(sender.Id).List()).CheckInId);
     }

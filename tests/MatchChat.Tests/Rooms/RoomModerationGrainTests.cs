@@ -23,7 +23,7 @@ public sealed class RoomModerationGrainTests(ManualClockClusterFixture fixture) 
         Assert.Contains("muted", muted.Message);
         // A send from before the mute, repeated because its answer was lost, still gets the original.
         Assert.Equal("before the mute", (await room.Send(member, "before", "before the mute")).Text);
-        await Assert.ThrowsAsync<MatchChatException>(() => room.Send(member, "before", "other words"));
+        Assert.Equal(ErrorCodes.Conflict, (await Assert.ThrowsAsync<MatchChatException>(() => room.Send(member, "before", "other words"))).Code);
 
         fixture.Clock.Advance(TimeSpan.FromMinutes(4));
         await Assert.ThrowsAsync<MatchChatException>(() => room.Send(member, "still", "still muted"));

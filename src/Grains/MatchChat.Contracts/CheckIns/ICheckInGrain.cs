@@ -3,7 +3,8 @@ namespace MatchChat.Contracts.CheckIns;
 /// <summary>
 /// Key: member id. The check-ins this member scheduled (for themself or for someone in their network), at most
 /// <see cref="MaxScheduled"/> not yet due. Each is handed to its receiver's <see cref="ICheckInInboxGrain"/>, which delivers
-/// it; this grain keeps the list and the right to cancel until it is due. Calls go one way: this grain → inbox → member.
+/// it; this grain keeps the list and the right to cancel until it is due. Calls go one way: this grain → inbox → member;
+/// the only call back, <see cref="Forget"/> (the receiver was deleted), is one-way and never awaited.
 /// </summary>
 [Alias("MatchChat.ICheckInGrain")]
 public interface ICheckInGrain : IGrainWithStringKey

@@ -24,6 +24,7 @@ public interface ICheckInInboxGrain : IGrainWithStringKey
     /// <summary>Delivered in the last <see cref="CheckInStatuses.DeliveredKeptDays"/> days, newest first.</summary>
     [Alias("Delivered"), ReadOnly] Task<CheckIn[]> Delivered();
 
-    /// <summary>Erases the inbox (the member's deletion). Calls no other grain.</summary>
+    /// <summary>Erases the inbox (the member's deletion). Tells each sender's <see cref="ICheckInGrain"/> to forget its
+    /// check-in, one way (never awaited, so no call cycle can wait on itself; a lost one stays listed until due).</summary>
     [Alias("Clear")] Task Clear();
 }

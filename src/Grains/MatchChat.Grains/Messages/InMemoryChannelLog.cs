@@ -47,15 +47,16 @@ internal sealed partial class InMemoryChannelLog
 
     public long MaxSeq => Count == 0 ? ErasedUpTo : RowAt(Count - 1).Seq;
 
-    /// <summary>Appends the message unless its (sender, client message id) is stored already, in which case
-    /// <paramref name="existing"/> is the stored one; the sender is looked up once for both. A new message's seq must be
-    /// above <see cref="MaxSeq"/>.</summary>
+    /// <summary>The stored message of this sender with this client message id, or null.</summary>
     public StoredMessage? Find(string senderId, string clientMessageId)
     {
         var sender = _senders.IndexOf(senderId);
         return sender >= 0 && _findClientId.TryGetValue(new ClientKey(sender, clientMessageId), out var stored) ? Materialise(stored) : null;
     }
 
+    /// <summary>Appends the message unless its (sender, client message id) is stored already, in which case
+    /// <paramref name="existing"/> is the stored one; the sender is looked up once for both. A new message's seq must be
+    /// above <see cref="MaxSeq"/>.</summary>
     public bool TryAdd(StoredMessage message, [NotNullWhen(false)] out StoredMessage? existing)
     {
         var sender = _senders.IndexOf(message.SenderId);

@@ -114,10 +114,25 @@ public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTi
         catch (MatchChatException)
         {
             // No new send is allowed (the conversation ended, the member was muted), but a send repeated because its
-            // acknowledgement was lost still gets the original: the contract's idempotency holds after the change.
-            if (await store.FindAsync(Channel, memberId, clientMessageId) is { } original && original.Text == text && !original.Redacted)
+            // acknowledgement was lost still gets the original, and the same id with other words is still a conflict:
+            // the contract's idempotency holds after the change. If the log cannot answer, the refusal stands.
+            StoredMessage? original = null;
+            try
+            {
+                original = await store.FindAsync(Channel, memberId, clientMessageId);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+            }
+
+            if (original is { Redacted: false } && original.Text == text)
             {
                 return ToMessage(original);
+            }
+
+            if (original is not null)
+            {
+                throw MatchChatException.Conflict("That clientMessageId was already used for a different message. Use a new id.");
             }
 
             throw;

@@ -8,7 +8,7 @@ namespace MatchChat.Language.Detection;
 /// <summary>
 /// Reads a text for crisis language: <see cref="Screen"/> (normalise, phrase lists, context rules; microseconds,
 /// no model) on every text, then <see cref="AssessAsync"/> adds the sentence-embedding model for the texts the
-/// screen sends on (<see cref="CrisisScreen.NeedsModel"/>) and for every request note. Thread-safe; one
+/// screen sends on (<see cref="CrisisScreen.NeedsModel"/>), request notes among them. Thread-safe; one
 /// instance per process. Never logs or keeps the text. Without an embedder (or when it fails) it answers from
 /// the screen alone and counts the failure in <see cref="ModelFailures"/>.
 /// </summary>
@@ -49,13 +49,15 @@ public sealed class CrisisDetector(ITextEmbedder? embedder = null, CrisisDetecto
             && role != CrisisRole.Listener
             && ModelReadsLanguage(languageHint)
             && normalised.Tokens.Count >= 3
-            // The model reads only what the writer says of themself: without "I"/"my" it read "a plain message" or
-            // "second message in the room" as a farewell (stop 52, an outside probe).
-            && verdict.FirstPerson
-            && (source == CrisisTextSource.RequestNote
-                || verdict.Level == CrisisLevel.Concern
-                || ((verdict.Cues > 0 || (_options.ModelForFirstPerson && verdict.FirstPerson && normalised.Tokens.Count >= MinWordsForModel))
-                    && !verdict.SpokenOfOthers && !verdict.Media && !verdict.FigureOfSpeech))
+            // A request note and a text the screen read as concern always may go; without a word for the writer only
+            // when five words or more ("can't keep going like this, everyone would be better off"). Any other text only
+            // when it speaks of the writer: without "I"/"my" the model read "a plain message" or "second message in the
+            // room" as a farewell (stop 52, an outside probe).
+            && (source == CrisisTextSource.RequestNote || verdict.Level == CrisisLevel.Concern
+                ? verdict.FirstPerson || normalised.Tokens.Count >= MinWordsForModel
+                : verdict.FirstPerson
+                    && (verdict.Cues > 0 || (_options.ModelForFirstPerson && normalised.Tokens.Count >= MinWordsForModel))
+                    && !verdict.SpokenOfOthers && !verdict.Media && !verdict.FigureOfSpeech)
             // Last, as it reads every word again: only for a text that would go to the model.
             && ModelReadsLanguage(CommonWords.LanguageOf(normalised));
         return new CrisisScreen(verdict.Level, verdict.Reason, needsModel, normalised.Obfuscation, verdict.SpokenOfOthers, support, verdict.Reassured);

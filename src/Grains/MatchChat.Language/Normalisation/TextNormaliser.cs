@@ -12,7 +12,9 @@ namespace MatchChat.Language.Normalisation;
 /// </summary>
 public static class TextNormaliser
 {
-    private const int MaxLength = 4000;
+    /// <summary>The longest text read, in UTF-16 units: a message may hold 4,000 characters, and each may take two units
+    /// (an emoji, a styled letter such as 𝐛), so the whole of every message the hub accepts is read.</summary>
+    private const int MaxLength = 8000;
 
     /// <summary>The words of the text being read, reused by the next text on the same thread.</summary>
     [ThreadStatic]

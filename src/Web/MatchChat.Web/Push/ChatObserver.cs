@@ -90,14 +90,15 @@ public sealed class ChatObserver(
 
     /// <summary>To the channel's group, except the typist's own connections and those of local members who blocked them
     /// (a blocker does not see that the blocked member is active in a room).</summary>
-    public Task PeerTyping(string typistId, PeerTyping typing)
+    public Task PeerTyping(string typistId, PeerTyping typing) => ToChannel(typing.Channel, () =>
     {
+        // Read when the send goes out, as for messages: a blocker's connection that joined meanwhile is left out too.
         var blockers = blocks.MembersBlocking(typistId);
-        var except = blockers.Length == 0
+        IReadOnlyList<string> except = blockers.Length == 0
             ? local.ConnectionsOf(typistId)
             : [.. local.ConnectionsOf(typistId), .. blockers.SelectMany(local.ConnectionsOf)];
-        return ToChannel(typing.Channel, () => hub.Clients.GroupExcept(typing.Channel, except).PeerTyping(typing));
-    }
+        return hub.Clients.GroupExcept(typing.Channel, except).PeerTyping(typing);
+    });
 
     public Task RoomUpdated(Room room) => ToChannel(room.Channel, () => hub.Clients.Group(room.Channel).RoomUpdated(room));
 
@@ -120,14 +121,18 @@ public sealed class ChatObserver(
         }
     }
 
-    public async Task MemberUpdated(string memberId, Member member)
+    public Task MemberUpdated(string memberId, Member member)
     {
-        if (bridge.ModeratorRoleSeen is { } roleSeen)
+        try
         {
-            await roleSeen(memberId, member.Roles.Contains(MemberRoles.Moderator, StringComparer.Ordinal));
+            bridge.OnModeratorRoleSeen(memberId, member.Roles.Contains(MemberRoles.Moderator, StringComparer.Ordinal));
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Moderator role change: applying it to this node's connections failed ({ExceptionType})", e.GetType().Name);
         }
 
-        await ToMember(memberId, c => c.MemberUpdated(member));
+        return ToMember(memberId, c => c.MemberUpdated(member));
     }
 
     public Task CloseMember(string memberId, string reason)

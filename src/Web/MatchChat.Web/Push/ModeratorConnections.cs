@@ -24,30 +24,35 @@ public sealed class ModeratorConnections : BackgroundService
     private readonly ChatClients hub;
     private readonly PushBridge bridge;
     private readonly LocalConnections local;
+    private readonly ModeratorPush reports;
     private readonly IOptions<PushOptions> options;
     private readonly ILogger<ModeratorConnections> logger;
 
     public ModeratorConnections(
-        IGrainFactory grains, ChatClients hub, PushBridge bridge, LocalConnections local, IOptions<PushOptions> options,
-        ILogger<ModeratorConnections> logger)
+        IGrainFactory grains, ChatClients hub, PushBridge bridge, LocalConnections local, ModeratorPush reports,
+        IOptions<PushOptions> options, ILogger<ModeratorConnections> logger)
     {
         this.grains = grains;
         this.hub = hub;
         this.bridge = bridge;
         this.local = local;
+        this.reports = reports;
         this.options = options;
         this.logger = logger;
-        bridge.ModeratorRoleSeen = RoleSeenAsync;
+        bridge.ModeratorRoleSeen += RoleSeen;
     }
 
-    /// <summary>A local member's role as their latest <c>MemberUpdated</c> shows it.</summary>
-    private async Task RoleSeenAsync(string memberId, bool moderator)
+    /// <summary>A local member's role as their latest <c>MemberUpdated</c> shows it. Nothing here waits: the group changes
+    /// and the desk subscription run on their own (Orleans holds this node's other events while an observer call runs).</summary>
+    private void RoleSeen(string memberId, bool moderator)
     {
         if (moderator)
         {
             foreach (var connectionId in local.ConnectionsOf(memberId))
             {
-                await TrackAsync(memberId, connectionId);
+                _ = TrackAsync(memberId, connectionId);
+                // Reports (ReportFiled) too; that push reads the role again before each event, so a revoke needs nothing.
+                _ = reports.TrackAsync(memberId, connectionId);
             }
 
             return;
@@ -55,14 +60,21 @@ public sealed class ModeratorConnections : BackgroundService
 
         foreach (var (connectionId, _) in _memberByConnection.Where(kv => kv.Value == memberId).ToList())
         {
-            await UntrackAsync(connectionId);
+            _ = UntrackAsync(connectionId);
         }
     }
 
     private async Task UntrackAsync(string connectionId)
     {
         _memberByConnection.TryRemove(connectionId, out _);
-        await hub.Groups.RemoveFromGroupAsync(connectionId, Group);
+        try
+        {
+            await hub.Groups.RemoveFromGroupAsync(connectionId, Group);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Moderator desk: leaving the group failed ({ExceptionType})", e.GetType().Name);
+        }
     }
 
     private IModeratorDeskGrain Desk => grains.Ref<IModeratorDeskGrain>(IModeratorDeskGrain.Key);
@@ -78,11 +90,30 @@ public sealed class ModeratorConnections : BackgroundService
     /// <summary>The connection's member is a moderator (the caller just checked).</summary>
     public async Task TrackAsync(string memberId, string connectionId)
     {
-        if (_memberByConnection.TryAdd(connectionId, memberId))
+        if (!_memberByConnection.TryAdd(connectionId, memberId))
+        {
+            return;
+        }
+
+        if (Array.IndexOf(local.ConnectionsOf(memberId), connectionId) < 0)
+        {
+            // Closed meanwhile (a grant seen as it disconnected): an entry now would never be removed.
+            _memberByConnection.TryRemove(connectionId, out _);
+            return;
+        }
+
+        try
         {
             await hub.Groups.AddToGroupAsync(connectionId, Group);
-            await SubscribeAsync();
         }
+        catch (Exception e)
+        {
+            _memberByConnection.TryRemove(connectionId, out _);
+            logger.LogWarning("Moderator desk: joining the group failed ({ExceptionType})", e.GetType().Name);
+            return;
+        }
+
+        await SubscribeAsync();
     }
 
     public void Disconnect(string connectionId) => _memberByConnection.TryRemove(connectionId, out _);

@@ -37,10 +37,13 @@ public sealed partial class PushBridge(
     public string NodeId { get; } = Guid.NewGuid().ToString("N");
 
     /// <summary>
-    /// Told when a local member's <c>MemberUpdated</c> arrives, with whether they are a moderator now
-    /// (<see cref="ModeratorConnections"/> sets it: a role granted or revoked takes effect on open connections at once).
+    /// Raised when a local member's <c>MemberUpdated</c> arrives, with whether they are a moderator now
+    /// (<see cref="ModeratorConnections"/> and <see cref="ModeratorPush"/> listen: a role granted or revoked takes effect on
+    /// open connections at once). Handlers must not block: Orleans delivers this node's events one at a time.
     /// </summary>
-    public Func<string, bool, Task>? ModeratorRoleSeen { get; set; }
+    public event Action<string, bool>? ModeratorRoleSeen;
+
+    internal void OnModeratorRoleSeen(string memberId, bool moderator) => ModeratorRoleSeen?.Invoke(memberId, moderator);
 
     /// <summary>This node's observer, for the other grains it registers with (the moderator desk).</summary>
     public IChatObserver Observer => Reference;
