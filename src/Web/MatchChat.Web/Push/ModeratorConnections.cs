@@ -52,7 +52,12 @@ public sealed class ModeratorConnections : BackgroundService
             {
                 _ = TrackAsync(memberId, connectionId);
                 // Reports (ReportFiled) too; that push reads the role again before each event, so a revoke needs nothing.
+                // Its entry is added before the first await, so a connection found closed just after is taken out again.
                 _ = reports.TrackAsync(memberId, connectionId);
+                if (Array.IndexOf(local.ConnectionsOf(memberId), connectionId) < 0)
+                {
+                    reports.Disconnect(connectionId);
+                }
             }
 
             return;
