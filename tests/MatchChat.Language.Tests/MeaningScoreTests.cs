@@ -85,4 +85,34 @@ public sealed class MeaningScoreTests(ModelFixture model) : IClassFixture<ModelF
 
         Assert.True(reading.UsedModel);
     }
+
+    /// <summary>
+    /// Stop 53: chat drops the "I". A sentence that opens with a verb and no subject speaks of the writer, so the model
+    /// reads it as it reads "I…" (these went unread after stop 52's first-person gate).
+    /// </summary>
+    [Theory]
+    [InlineData("the train comes through at 11:40. been sitting by the tracks trying to work up the nerve")]
+    [InlineData("love you all, sorry for everything, goodbye for good")]
+    [InlineData("how long does it take for tylenol to actually do damage? asking for real not for a school project")]
+    public async Task A_crisis_written_without_I_is_read_by_the_model(string text)
+    {
+        var reading = await model.Detector.AssessAsync(text, CrisisRole.Seeker, languageHint: null);
+
+        Assert.True(reading.UsedModel);
+        Assert.Equal(CrisisLevel.Crisis, reading.Level);
+    }
+
+    /// <summary>Everyday lines without "I" that the model now reads: its loose concern reading is not taken for them.</summary>
+    [Theory]
+    [InlineData("took the dog for a walk, it was freezing out there")]
+    [InlineData("joined the room to say hi")]
+    [InlineData("going to send another message now")]
+    [InlineData("fell asleep on the sofa again")]
+    public async Task An_everyday_line_without_I_reads_as_nothing(string text)
+    {
+        var reading = await model.Detector.AssessAsync(text, CrisisRole.RoomMember, languageHint: null);
+
+        Assert.True(reading.UsedModel);
+        Assert.Equal(CrisisLevel.None, reading.Level);
+    }
 }

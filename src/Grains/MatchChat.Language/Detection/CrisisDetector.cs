@@ -43,6 +43,7 @@ public sealed class CrisisDetector(ITextEmbedder? embedder = null, CrisisDetecto
         var matches = _matcher.Find(normalised);
         var verdict = ContextRules.Judge(normalised, matches, _matcher.Lexicon, role, languageHint);
         var support = role == CrisisRole.Listener && verdict.SecondPerson;
+        var subjectDropped = false;
         var needsModel = _scorer is not null
             && verdict.Level < CrisisLevel.Crisis
             && !verdict.Distanced
@@ -52,15 +53,17 @@ public sealed class CrisisDetector(ITextEmbedder? embedder = null, CrisisDetecto
             // A request note and a text the screen read as concern always may go; without a word for the writer only
             // when five words or more ("can't keep going like this, everyone would be better off"). Any other text only
             // when it speaks of the writer: without "I"/"my" the model read "a plain message" or "second message in the
-            // room" as a farewell (stop 52, an outside probe).
+            // room" as a farewell (stop 52, an outside probe). A sentence that opens with a verb and no subject ("been
+            // sitting by the tracks") speaks of the writer too (stop 53).
             && (source == CrisisTextSource.RequestNote || verdict.Level == CrisisLevel.Concern
                 ? verdict.FirstPerson || normalised.Tokens.Count >= MinWordsForModel
-                : verdict.FirstPerson
+                : (verdict.FirstPerson || (subjectDropped = SubjectDrop.Starts(normalised)))
                     && (verdict.Cues > 0 || (_options.ModelForFirstPerson && normalised.Tokens.Count >= MinWordsForModel))
                     && !verdict.SpokenOfOthers && !verdict.Media && !verdict.FigureOfSpeech)
             // Last, as it reads every word again: only for a text that would go to the model.
             && ModelReadsLanguage(CommonWords.LanguageOf(normalised));
-        return new CrisisScreen(verdict.Level, verdict.Reason, needsModel, normalised.Obfuscation, verdict.SpokenOfOthers, support, verdict.Reassured);
+        return new CrisisScreen(verdict.Level, verdict.Reason, needsModel, normalised.Obfuscation, verdict.SpokenOfOthers, support,
+            verdict.Reassured, needsModel && subjectDropped);
     }
 
     /// <summary>The full reading: the screen, and the model when the screen asks for it.</summary>
@@ -116,7 +119,7 @@ public sealed class CrisisDetector(ITextEmbedder? embedder = null, CrisisDetecto
             return (screen.Level, screen.Reason);
         }
 
-        return modelConcern || modelCrisis ? (CrisisLevel.Concern, CrisisReason.Hopelessness) : (CrisisLevel.None, CrisisReason.None);
+        return (modelConcern || modelCrisis) && !screen.ModelCrisisOnly ? (CrisisLevel.Concern, CrisisReason.Hopelessness) : (CrisisLevel.None, CrisisReason.None);
     }
 
     /// <summary>Whether the English-only model may read a text in this language (unknown: yes).</summary>

@@ -6,7 +6,9 @@ namespace MatchChat.Language.Detection;
 /// The cheap, model-free reading every message gets (microseconds): the lexical verdict, and whether the
 /// text should also go to the model (<see cref="NeedsModel"/>). The model may not raise a text to crisis when the screen
 /// found the risk to be someone else's (<see cref="SpokenOfOthers"/>, <see cref="CrisisReason.SomeoneElseAtRisk"/>) or
-/// the writer says they will not act (<see cref="Reassured"/>).
+/// the writer says they will not act (<see cref="Reassured"/>). A text the model reads only because a sentence opens with
+/// a verb and no subject (<see cref="ModelCrisisOnly"/>: "took the dog for a walk") takes the model's crisis reading but
+/// not its concern: the model's concern is loose on everyday lines, and those hold less evidence than an "I".
 /// </summary>
 public sealed record CrisisScreen(
     CrisisLevel Level,
@@ -15,4 +17,5 @@ public sealed record CrisisScreen(
     Obfuscation Obfuscation,
     bool SpokenOfOthers,
     bool ListenerSupport,
-    bool Reassured = false);
+    bool Reassured = false,
+    bool ModelCrisisOnly = false);
