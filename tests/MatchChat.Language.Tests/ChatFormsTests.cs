@@ -279,4 +279,33 @@ public sealed class ChatFormsTests
 
         Assert.Equal(CrisisLevel.Crisis, Screen.Screen(text, CrisisRole.Seeker, null).Level);
     }
+
+    /// <summary>Stop 53: French, Spanish, Portuguese and German use the present for a near future ("ce soir je me tue");
+    /// the lists had the core verbs' infinitives and futures only.</summary>
+    [Theory]
+    [InlineData("ce soir je me tue", "fr")]
+    [InlineData("cette nuit je mets fin à mes jours, tout est prêt", "fr")]
+    [InlineData("demain matin je me fous en l'air", "fr")]
+    [InlineData("cuando se duerman todos me cuelgo", "es")]
+    [InlineData("mañana acabo con mi vida", "es")]
+    [InlineData("sabado acabo com a minha vida", "pt")]
+    [InlineData("heute nacht häng ich mich auf", "de")]
+    [InlineData("morgen nehm ich mir das leben", "de")]
+    public void The_present_tense_for_a_near_future_reads_as_crisis(string text, string language)
+    {
+        // As the silo screens (no language yet) and with the writer's language.
+        Assert.Equal(CrisisLevel.Crisis, Screen.Screen(text, CrisisRole.Seeker, languageHint: null).Level);
+        Assert.Equal(CrisisLevel.Crisis, Screen.Screen(text, CrisisRole.Seeker, language).Level);
+    }
+
+    /// <summary>The same verbs in everyday figures stay everyday.</summary>
+    [Theory]
+    [InlineData("je me tue à te le dire depuis ce matin", "fr")]
+    [InlineData("je me tue pour rien au boulot", "fr")]
+    [InlineData("eu me mato de trabalhar nesse emprego", "pt")]
+    [InlineData("jajaja me mató ese meme", "es")]
+    public void The_same_verbs_in_everyday_figures_read_as_nothing(string text, string language)
+    {
+        Assert.Equal(CrisisLevel.None, Screen.Screen(text, CrisisRole.Seeker, language).Level);
+    }
 }

@@ -178,6 +178,21 @@ public sealed class HeldOutSetTests(ModelFixture model, ITestOutputHelper output
     }
 
     /// <summary>
+    /// Dev 6 (Data/dev6.tsv, 320 lines: 80 crisis, 40 concern, 200 safe; 200 English, 30 each of es/fr/de/pt): written on
+    /// 2026-12-06 (stop 53) by a separate author who read neither the detector nor any set, committed before any change it
+    /// measures: what a chat carries every minute (sign-offs, test messages, daily life without "I", medication routine)
+    /// and crises written without "I".
+    /// </summary>
+    [Fact]
+    public async Task Dev6_set()
+    {
+        var report = await Run("dev6");
+
+        Assert.Equal(0, report.FalseCrisis(l => l.Role == CrisisRole.Listener));
+        AccuracyGoals.AssertSafeSide(report, figures: false);
+    }
+
+    /// <summary>
     /// Reads a set as the silo does (the screen without a language hint, since the silo screens every message before it
     /// looks up the writer's language; the model, when asked for, with the line's language) and prints that table too.
     /// Returns the silo's reading.
