@@ -94,6 +94,8 @@ public sealed class MeaningScoreTests(ModelFixture model) : IClassFixture<ModelF
     [InlineData("the train comes through at 11:40. been sitting by the tracks trying to work up the nerve")]
     [InlineData("love you all, sorry for everything, goodbye for good")]
     [InlineData("how long does it take for tylenol to actually do damage? asking for real not for a school project")]
+    // "them" after a verb without a subject is what was taken, not someone else the text is about.
+    [InlineData("swallowed all of them an hour ago, feeling really weird and floaty now")]
     public async Task A_crisis_written_without_I_is_read_by_the_model(string text)
     {
         var reading = await model.Detector.AssessAsync(text, CrisisRole.Seeker, languageHint: null);
@@ -108,6 +110,7 @@ public sealed class MeaningScoreTests(ModelFixture model) : IClassFixture<ModelF
     [InlineData("joined the room to say hi")]
     [InlineData("going to send another message now")]
     [InlineData("fell asleep on the sofa again")]
+    [InlineData("took them to the vet this morning, both dogs are fine")]
     public async Task An_everyday_line_without_I_reads_as_nothing(string text)
     {
         var reading = await model.Detector.AssessAsync(text, CrisisRole.RoomMember, languageHint: null);

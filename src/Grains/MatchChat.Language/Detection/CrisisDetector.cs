@@ -43,7 +43,10 @@ public sealed class CrisisDetector(ITextEmbedder? embedder = null, CrisisDetecto
         var matches = _matcher.Find(normalised);
         var verdict = ContextRules.Judge(normalised, matches, _matcher.Lexicon, role, languageHint);
         var support = role == CrisisRole.Listener && verdict.SecondPerson;
-        var subjectDropped = false;
+        // A sentence that opens with a verb and no subject ("been sitting by the tracks") speaks of the writer as "I"
+        // does (stop 53); a "them" or "him" after it is an object ("took all of them"), not someone else the text is about.
+        var subjectDropped = !verdict.FirstPerson && verdict.Level < CrisisLevel.Crisis && SubjectDrop.Starts(normalised);
+        var othersOnly = verdict.SpokenOfOthers && !(subjectDropped && verdict.OthersAsObjectsOnly);
         var needsModel = _scorer is not null
             && verdict.Level < CrisisLevel.Crisis
             && !verdict.Distanced
@@ -53,17 +56,16 @@ public sealed class CrisisDetector(ITextEmbedder? embedder = null, CrisisDetecto
             // A request note and a text the screen read as concern always may go; without a word for the writer only
             // when five words or more ("can't keep going like this, everyone would be better off"). Any other text only
             // when it speaks of the writer: without "I"/"my" the model read "a plain message" or "second message in the
-            // room" as a farewell (stop 52, an outside probe). A sentence that opens with a verb and no subject ("been
-            // sitting by the tracks") speaks of the writer too (stop 53).
+            // room" as a farewell (stop 52, an outside probe).
             && (source == CrisisTextSource.RequestNote || verdict.Level == CrisisLevel.Concern
                 ? verdict.FirstPerson || normalised.Tokens.Count >= MinWordsForModel
-                : (verdict.FirstPerson || (subjectDropped = SubjectDrop.Starts(normalised)))
+                : (verdict.FirstPerson || subjectDropped)
                     && (verdict.Cues > 0 || (_options.ModelForFirstPerson && normalised.Tokens.Count >= MinWordsForModel))
-                    && !verdict.SpokenOfOthers && !verdict.Media && !verdict.FigureOfSpeech)
+                    && !othersOnly && !verdict.Media && !verdict.FigureOfSpeech)
             // Last, as it reads every word again: only for a text that would go to the model.
             && ModelReadsLanguage(CommonWords.LanguageOf(normalised));
-        return new CrisisScreen(verdict.Level, verdict.Reason, needsModel, normalised.Obfuscation, verdict.SpokenOfOthers, support,
-            verdict.Reassured, needsModel && subjectDropped);
+        return new CrisisScreen(verdict.Level, verdict.Reason, needsModel, normalised.Obfuscation, othersOnly, support,
+            verdict.Reassured, needsModel && subjectDropped && source != CrisisTextSource.RequestNote && verdict.Level != CrisisLevel.Concern);
     }
 
     /// <summary>The full reading: the screen, and the model when the screen asks for it.</summary>

@@ -76,7 +76,21 @@ public static class ContextRules
 
         // An urge, a feeling or care that lowered a crisis phrase to concern: the model may not raise it back either.
         return new LexicalVerdict(level, reason, cues, third && !first, second, media, distanced, matches.Any(m => m.Entry.Kind == EntryKind.Figure), first,
-            reassured || (tempered && level < CrisisLevel.Crisis));
+            reassured || (tempered && level < CrisisLevel.Crisis), third && OnlyObjects(text, persons));
+    }
+
+    /// <summary>Every third-person word of the text is an object pronoun ("them", "him", "her").</summary>
+    private static bool OnlyObjects(NormalisedText text, EntryKind?[] persons)
+    {
+        for (var i = 0; i < persons.Length; i++)
+        {
+            if (persons[i] == EntryKind.Third && text.Tokens[i].Text is not ("them" or "him" or "her" or "em"))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -11,6 +11,8 @@ namespace MatchChat.Language.Rules;
 /// <param name="FigureOfSpeech">An everyday figure of speech was found ("killing me", "my last day at").</param>
 /// <param name="FirstPerson">The text has a first-person word ("I", "my", "me"…): the writer speaks of themself.</param>
 /// <param name="Reassured">The writer says they will not act, and no means, set time or plan is in the text.</param>
+/// <param name="OthersAsObjectsOnly">Every word for someone else is an object pronoun ("them", "him", "her"): after a verb
+/// without a subject ("took all of them") the text still speaks of the writer.</param>
 public sealed record LexicalVerdict(
     CrisisLevel Level,
     CrisisReason Reason,
@@ -21,4 +23,5 @@ public sealed record LexicalVerdict(
     bool Distanced,
     bool FigureOfSpeech,
     bool FirstPerson = false,
-    bool Reassured = false);
+    bool Reassured = false,
+    bool OthersAsObjectsOnly = false);
