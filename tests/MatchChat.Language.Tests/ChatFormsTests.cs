@@ -308,4 +308,21 @@ public sealed class ChatFormsTests
     {
         Assert.Equal(CrisisLevel.None, Screen.Screen(text, CrisisRole.Seeker, language).Level);
     }
+
+    /// <summary>Stop 53: tired of everything, empty, wanting nothing, in the other languages, are the writer's distress.</summary>
+    [Theory]
+    [InlineData("estoy cansada de todo, ya no sé qué hacer", "es")]
+    [InlineData("j'en ai marre de tout, je me sens vide", "fr")]
+    [InlineData("ich fühl mich so leer in letzter zeit", "de")]
+    [InlineData("to cansada de tudo ultimamente", "pt")]
+    public void Tired_of_everything_reads_as_concern(string text, string language)
+    {
+        Assert.Equal(CrisisLevel.Concern, Screen.Screen(text, CrisisRole.Seeker, language).Level);
+    }
+
+    [Fact]
+    public void Tired_of_all_the_work_is_everyday()
+    {
+        Assert.Equal(CrisisLevel.None, Screen.Screen("estoy cansada de todo el trabajo de esta semana", CrisisRole.Seeker, "es").Level);
+    }
 }
