@@ -1,3 +1,5 @@
+using MatchChat.Contracts.Members;
+
 namespace MatchChat.Contracts.Crisis;
 
 /// <summary>
@@ -9,4 +11,13 @@ namespace MatchChat.Contracts.Crisis;
 public interface ICrisisScreenGrain : IGrainWithIntegerKey
 {
     [OneWay, Alias("Screen")] Task Screen(CrisisText text);
+
+    /// <summary>
+    /// The same reading, answered only when what it does is done: the alert stored, and (with <paramref name="tellWriter"/>)
+    /// the writer told and their waiting request made urgent. A channel calls it before it acknowledges a text the phrase
+    /// screen already read as crisis, so a process that dies after the acknowledgement cannot lose the alert. Returns the
+    /// resources the writer is to be shown (null when the text is not crisis or concern), for a caller that tells the
+    /// writer itself (a member's own request note; <paramref name="locale"/> then spares a call back to it).
+    /// </summary>
+    [Alias("ScreenAndWait")] Task<CrisisResources?> ScreenAndWait(CrisisText text, MemberLocale? locale, bool tellWriter);
 }

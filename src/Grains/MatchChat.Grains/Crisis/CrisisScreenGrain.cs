@@ -26,15 +26,23 @@ public sealed class CrisisScreenGrain(
     TimeProvider time,
     ILogger<CrisisScreenGrain> logger) : Grain, ICrisisScreenGrain
 {
-    public async Task Screen(CrisisText text)
+    public async Task Screen(CrisisText text) => await Read(text, locale: null, tellWriter: true, wait: false);
+
+    public Task<CrisisResources?> ScreenAndWait(CrisisText text, MemberLocale? locale, bool tellWriter) =>
+        Read(text, locale, tellWriter, wait: true);
+
+    /// <summary>
+    /// Reads the text and acts. With <paramref name="wait"/> the writer's own call (resources, and a waiting request made
+    /// urgent) is awaited too; the alert's store always is. Returns the resources for the writer (null: nothing to show).
+    /// </summary>
+    private async Task<CrisisResources?> Read(CrisisText text, MemberLocale? locale, bool tellWriter, bool wait)
     {
         if (!screening.Enabled)
         {
-            return;
+            return null;
         }
 
         CrisisAssessment assessment;
-        MemberLocale? locale = null;
         try
         {
             var started = Stopwatch.GetTimestamp();
@@ -44,7 +52,7 @@ public sealed class CrisisScreenGrain(
             if (CrisisScreening.NeedsMore(screen))
             {
                 // The writer's locale only for the few texts that need it: resources, and whether the model reads the language.
-                locale = await GrainFactory.Ref<IMemberGrain>(text.MemberId).GetLocale();
+                locale ??= await GrainFactory.Ref<IMemberGrain>(text.MemberId).GetLocale();
                 reading = await screening.CompleteAsync(screen, text.Text, locale.Language, source);
             }
 
@@ -55,12 +63,12 @@ public sealed class CrisisScreenGrain(
         {
             MatchChatMetrics.CrisisScreenFailed();
             logger.LogWarning("Crisis screen failed for one text ({ExceptionType})", e.GetType().Name);
-            return;
+            return null;
         }
 
         if (assessment.Level == CrisisLevel.None)
         {
-            return;
+            return null;
         }
 
         locale ??= await GrainFactory.Ref<IMemberGrain>(text.MemberId).GetLocale();
@@ -68,13 +76,13 @@ public sealed class CrisisScreenGrain(
         MatchChatMetrics.CrisisFlagged(level, ReasonKind(assessment.Reason));
         var resources = catalog.For(locale.Region, locale.Language, text.Topic).ToArray();
         var writer = GrainFactory.Ref<IMemberGrain>(text.MemberId);
+        var shown = new CrisisResources(level, resources, level == CrisisLevels.Concern ? CrisisWording.ConcernMessage : CrisisWording.CrisisMessage);
+        var told = tellWriter ? writer.OnCrisisResources(shown) : Task.CompletedTask;
         if (level == CrisisLevels.Concern)
         {
-            _ = writer.OnCrisisResources(new CrisisResources(level, resources, CrisisWording.ConcernMessage));
-            return;
+            return shown;
         }
 
-        _ = writer.OnCrisisResources(new CrisisResources(level, resources, CrisisWording.CrisisMessage));
         if (text is { PeerId: { } peerId, ConversationId: { } conversationId })
         {
             _ = GrainFactory.Ref<IMemberGrain>(peerId).OnPeerNeedsCare(new PeerNeedsCare(conversationId, CrisisWording.PeerGuidance, resources));
@@ -93,6 +101,20 @@ public sealed class CrisisScreenGrain(
             MatchChatMetrics.CrisisScreenFailed();
             logger.LogError("A crisis alert could not be stored ({ExceptionType})", e.GetType().Name);
         }
+
+        if (wait)
+        {
+            try
+            {
+                await told;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning("The writer could not be told of a crisis reading ({ExceptionType})", e.GetType().Name);
+            }
+        }
+
+        return shown;
     }
 
     internal static CrisisRole RoleOf(string role) => role switch

@@ -35,6 +35,9 @@ internal interface IMemberContext
     /// <summary>[network] Embeds notes and bios for matching by meaning (MemberGrain.Meaning.cs).</summary>
     Matching.MeaningService Meaning { get; }
 
+    /// <summary>[crisis] The phrase screen (null when crisis care is off), for a request note read before it is queued.</summary>
+    Crisis.CrisisScreening? Screening { get; }
+
     /// <summary>The member as they see themself (without the open request's ticket), for <c>MemberUpdated</c>.</summary>
     Contracts.Members.Member Describe();
 

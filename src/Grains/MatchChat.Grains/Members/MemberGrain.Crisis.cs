@@ -10,6 +10,8 @@ namespace MatchChat.Grains.Members;
 /// <summary>[crisis] What the crisis screen asks of and tells a member.</summary>
 public sealed partial class MemberGrain
 {
+    CrisisScreening? IMemberContext.Screening => ServiceProvider.GetService<CrisisScreening>() is { Enabled: true } screening ? screening : null;
+
     public Task<MemberLocale> GetLocale() => Task.FromResult(new MemberLocale(S.Region, S.Language));
 
     public async Task OnCrisisResources(CrisisResources resources)

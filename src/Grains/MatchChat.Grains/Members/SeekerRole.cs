@@ -39,9 +39,13 @@ internal sealed class SeekerRole(IMemberContext m)
         var request = new OpenRequest(Ids.New(), topic, experiences, note, m.Now);
         // [network] The note's vector is made here, once, within the meaning timeout: the queue never waits for the model.
         var meaning = await m.Meaning.Seeker(note, experiences);
+        // [crisis] A note the phrase screen reads as crisis (microseconds) is queued urgent from its first write, and its
+        // alert is stored before the answer, so neither is lost if the process dies just after it.
+        var crisisNote = note is { Length: > 0 } && m.Screening is { } screening
+            && screening.Screen(note, Language.Detection.CrisisRole.Seeker, Language.Detection.CrisisTextSource.RequestNote).Level == Language.Detection.CrisisLevel.Crisis;
         var enqueue = m.Queue(topic).Enqueue(new SeekerRequest(
             request.RequestId, m.MemberId, S.Handle!, S.AgeGroup, experiences, note, request.EnqueuedAt, [.. S.Blocked],
-            PreferredListenerId: preferredListenerId, Meaning: meaning));
+            PreferredListenerId: preferredListenerId, Meaning: meaning, Urgent: crisisNote));
         var write = m.Writes.Change(s => s.Request = request);
         QueueTicket ticket;
         try
@@ -92,12 +96,36 @@ internal sealed class SeekerRole(IMemberContext m)
         m.Notify(n => n.ChannelJoined(m.MemberId, Contracts.Matching.QueueGroups.For(topic)));
         if (note is { Length: > 0 })
         {
-            // [crisis] After the request is the member's: one-way, so the answer never waits for the screen.
-            _ = m.Grains.Ref<ICrisisScreenGrain>(0).Screen(
-                new CrisisText(m.MemberId, S.Handle!, note, CrisisSources.Note, CrisisRoles.Seeker, topic, RequestId: request.RequestId));
+            var text = new CrisisText(m.MemberId, S.Handle!, note, CrisisSources.Note, CrisisRoles.Seeker, topic, RequestId: request.RequestId);
+            if (crisisNote)
+            {
+                await AlertBeforeAnswer(text);
+            }
+            else
+            {
+                // [crisis] After the request is the member's: one-way, so the answer never waits for the model.
+                _ = m.Grains.Ref<ICrisisScreenGrain>(0).Screen(text);
+            }
         }
 
         return ticket;
+    }
+
+    /// <summary>[crisis] A crisis note: the alert stored, then the writer shown resources (this grain tells them itself, as
+    /// the screen may not call back into this turn). The request is already urgent. A failure leaves the request made.</summary>
+    private async Task AlertBeforeAnswer(CrisisText text)
+    {
+        try
+        {
+            if (await m.Grains.Ref<ICrisisScreenGrain>(0).ScreenAndWait(text, new Contracts.Members.MemberLocale(S.Region, S.Language), tellWriter: false) is { } resources)
+            {
+                m.Notify(n => n.CrisisResources(m.MemberId, resources));
+            }
+        }
+        catch (Exception e)
+        {
+            m.Logger.LogWarning("A crisis note's alert could not be stored before the answer ({ExceptionType})", e.GetType().Name);
+        }
     }
 
     private static MatchChatException Busy() =>

@@ -23,10 +23,11 @@ namespace MatchChat.Grains.Push;
 /// go together as the next one, in arrival order, so a busy conversation's messages do not each wait for a commit of
 /// their own. The store batches across channels. A subclass marks itself <c>[MayInterleave(nameof(Interleaves))]</c>.
 /// </summary>
-public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTimings> timings, TimeProvider time)
+public abstract partial class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTimings> timings, TimeProvider time)
     : Grain, IChannelGrain, IIncomingGrainCallFilter
 {
     private const int MaxRefills = 4;
+    private static readonly TimeSpan AlertWait = TimeSpan.FromSeconds(5);
     private const int MaxBatch = 64;
     private static readonly IReadOnlySet<string> NoneHidden = new HashSet<string>();
     private readonly ChannelGate _gate = new();
@@ -249,9 +250,11 @@ public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTi
         // was lost). Clients drop a (channel, seq) they already have.
         var message = ToMessage(result.Message);
         Nodes.Notify(n => n.MessageReceived(send.MemberId, message));
-        if (result.Inserted)
+        if (result.Inserted && ScreenForCrisis(send.MemberId, send.Handle, message) is { } alerting)
         {
-            ScreenForCrisis(send.MemberId, send.Handle, message);
+            // Read as crisis already: acknowledged once the alert is stored (the message itself went out above).
+            _ = AnswerAfter(alerting, send, message);
+            return;
         }
 
         send.Stored.TrySetResult(message);
@@ -330,46 +333,6 @@ public abstract class ChannelGrainBase(IMessageStore store, IOptions<MatchChatTi
     {
         Nodes.Remove(nodeId);
         return Task.CompletedTask;
-    }
-
-    /// <summary>[crisis] What the screen needs to know about a stored message: the writer's role, the topic, a conversation's peer.</summary>
-    protected abstract CrisisText DescribeForScreen(string memberId, string handle, Message message);
-
-    /// <summary>
-    /// [crisis] After the message is stored and pushed: the phrase screen here (microseconds, no model, no grain call),
-    /// and only a text it cannot settle (a level to act on, or one for the model) goes one-way to the crisis screen grain
-    /// (a stateless worker), so the model never runs in a channel's turn and a failing detector cannot reach the message.
-    /// </summary>
-    private void ScreenForCrisis(string memberId, string handle, Message message)
-    {
-        if (_screening is not { Enabled: true } screening)
-        {
-            return;
-        }
-
-        try
-        {
-            var started = Stopwatch.GetTimestamp();
-            var text = DescribeForScreen(memberId, handle, message);
-            var screen = screening.Screen(text.Text, CrisisScreenGrain.RoleOf(text.Role), CrisisTextSource.Message);
-            if (!CrisisScreening.NeedsMore(screen))
-            {
-                MatchChatMetrics.CrisisTextScreened(text.Source, "no", Stopwatch.GetElapsedTime(started));
-                return;
-            }
-
-            if (screening.WouldSkipModel(screen))
-            {
-                MatchChatMetrics.CrisisTextScreened(text.Source, "skipped", Stopwatch.GetElapsedTime(started));
-                return;
-            }
-
-            _ = GrainFactory.Ref<ICrisisScreenGrain>(0).Screen(text);
-        }
-        catch (Exception)
-        {
-            MatchChatMetrics.CrisisScreenFailed();
-        }
     }
 
     /// <summary>A send waiting for its append.</summary>

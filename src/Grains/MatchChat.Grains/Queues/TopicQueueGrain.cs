@@ -110,7 +110,7 @@ public sealed partial class TopicQueueGrain(
             }
 
             // Arrival order (urgent ones first); a request re-sent after a lost write keeps its original place.
-            var queued = new QueuedRequest { Request = request, Arrival = NextArrival() };
+            var queued = new QueuedRequest { Request = request, Arrival = NextArrival(), Urgent = request.Urgent };
             var index = QueueOrder.InsertIndex(Requests, queued);
             Insert(index, queued);
             MatchNow(); // plans offers only: no request moves, so index is still its place
