@@ -88,6 +88,9 @@ public sealed class ProtocolShapeTests(ServerFixture server) : IClassFixture<Ser
         Assert.Equal((true, 1), (first.Joined, first.PresentCount));
         var second = await b.Conn.Invoke<Room>("JoinRoom", slug);
         Assert.Equal((2, 2), (second.MemberCount, second.PresentCount));
+        // The event the others hear counts the one who joined as present too (it said 1 before stop 53).
+        var heard = await a.Conn.Next<Room>("RoomUpdated", r => r.Slug == slug && r.MemberCount == 2);
+        Assert.Equal(2, heard.PresentCount);
 
         // b closes their only connection: still a member, no longer present.
         await b.DisposeAsync();

@@ -65,6 +65,8 @@ public sealed partial class RoomGrain(
                 s.Members[memberId] = handle;
                 s.LastSeen[memberId] = Now;
             });
+            // The one joining is present (they are calling): counted in the event the others hear, as in the answer.
+            _present.Add(memberId);
             PushCount();
         }
 
