@@ -19,7 +19,7 @@ public static class MemberDeletionEndpoint
         return app;
     }
 
-    private static async Task<IResult> DeleteMe(ClaimsPrincipal user, IGrainFactory grains, ILogger<TokenService> logger)
+    private static async Task<IResult> DeleteMe(HttpContext http, ClaimsPrincipal user, IGrainFactory grains, ILogger<TokenService> logger)
     {
         try
         {
@@ -32,12 +32,18 @@ public static class MemberDeletionEndpoint
         }
         catch (MatchChatException e) when (e.Code == ErrorCodes.Unavailable)
         {
+            RetryLater(http);
             return Problems.Unavailable(e.Message);
         }
         catch (Exception e) when (e is not MatchChatException)
         {
             logger.LogWarning("Member deletion failed ({ExceptionType})", e.GetType().Name);
+            RetryLater(http);
             return Problems.Unavailable("Your data could not be deleted just now. Please try again in a moment.");
         }
     }
+
+    /// <summary>Every 503 of the REST API says when to try again (docs/operations.md).</summary>
+    private static void RetryLater(HttpContext http) =>
+        http.Response.Headers.RetryAfter = UnavailableExceptionHandler.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -26,12 +26,17 @@ public sealed class UnavailableExceptionHandler(ILogger<UnavailableExceptionHand
         return true;
     }
 
-    /// <summary>Timeouts, Orleans' "no silo / no answer" failures and storage that could not be reached, wherever nested.</summary>
+    /// <summary>
+    /// Timeouts, Orleans' "no silo / no answer" failures and storage that could not be reached, wherever nested. A web node
+    /// in <c>Client</c> mode receives a silo's storage failure (a grain whose state could not be read while PostgreSQL was
+    /// down) as <see cref="Orleans.Serialization.CodecNotFoundException"/>: the driver's exception type has no codec, so
+    /// that counts as storage too (an outside probe saw the admin API answer 500 during an outage).
+    /// </summary>
     public static bool IsTransient(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is TimeoutException or OrleansException or System.Data.Common.DbException
+            if (e is TimeoutException or OrleansException or System.Data.Common.DbException or Orleans.Serialization.CodecNotFoundException
                 || e is MatchChatException { Code: ErrorCodes.Unavailable })
             {
                 return true;
