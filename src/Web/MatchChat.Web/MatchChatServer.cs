@@ -1,4 +1,5 @@
 using MatchChat.Hosting;
+using MatchChat.Hosting.Logging;
 using MatchChat.Web.Admin;
 using MatchChat.Web.Api;
 using MatchChat.Web.Auth;
@@ -39,6 +40,8 @@ public static class MatchChatServer
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // Orleans names a grain that failed by its id, and a handle grain's id is the handle: the console drops them.
+        builder.Logging.AddMatchChatConsole();
         var mode = builder.Configuration.ReadHostingMode();
         builder.AddMatchChatOrleans(mode);
         builder.AddMatchChatAuth(embedded: mode == HostingMode.Embedded);
