@@ -241,4 +241,32 @@ public sealed class ConversationTests(MatchChatFixture server)
         await Expect(seeker.Page.GetByTestId("talk-submit")).ToBeVisibleAsync();
         Assert.True(seeker.ConsoleErrors.Count == 0, string.Join(" | ", seeker.ConsoleErrors));
     }
+
+    /// <summary>
+    /// Stop 53 (an outside probe): a paste longer than 4,000 characters was cut there without a word, and emoji counted
+    /// twice (the box counted UTF-16 units), so 2,001 emoji could not be typed though the server takes 4,000.
+    /// </summary>
+    [Fact]
+    public async Task A_text_over_the_limit_is_not_cut_the_page_says_how_far_over_and_emoji_count_as_one_character()
+    {
+        // In a room: no matching needed, and the other member reads what is sent.
+        await using var listener = await Member.JoinAsync(server);
+        await using var seeker = await Member.JoinAsync(server);
+        await listener.JoinRoomAsync("parenting");
+        await seeker.JoinRoomAsync("parenting");
+
+        var tooLong = new string('a', 4010);
+        await seeker.Composer.FillAsync(tooLong);
+        await Expect(seeker.Page.GetByTestId("composer-hint")).ToContainTextAsync("10 characters over the 4,000 limit");
+        await seeker.Composer.PressAsync("Enter");
+        await Expect(seeker.Composer).ToHaveValueAsync(tooLong);
+        await Expect(seeker.Message(tooLong)).ToHaveCountAsync(0);
+
+        var hearts = string.Concat(Enumerable.Repeat("\U0001F499", 2500));
+        await seeker.Composer.FillAsync(hearts);
+        await Expect(seeker.Page.GetByTestId("composer-hint")).ToHaveTextAsync("Enter sends. Shift+Enter starts a new line.");
+        await seeker.Composer.PressAsync("Enter");
+        await Expect(listener.Message(hearts)).ToHaveCountAsync(1);
+        await Expect(seeker.Composer).ToHaveValueAsync("");
+    }
 }

@@ -30,6 +30,11 @@ public sealed class CrisisCareTests(SafetyFixture server)
         await Expect(seeker.Page.GetByTestId("care-message")).Not.ToBeEmptyAsync();
         await Expect(care.GetByTestId("care-resource").First).ToBeVisibleAsync();
         await Expect(care.Locator("a[href^='tel:'], a[href^='https:']").First).ToBeVisibleAsync();
+        // Numbers can be tapped: "Call 116 123" is a call link, "Text SHOUT to 85258" a text with the keyword (stop 53:
+        // both were plain text), and each website link says whose it is.
+        await Expect(care.Locator("a[href='tel:116123']").First).ToHaveTextAsync("Call 116 123");
+        await Expect(care.Locator("a[href='sms:85258?body=SHOUT']")).ToHaveCountAsync(1);
+        await Expect(care.GetByRole(AriaRole.Link, new() { Name = "Samaritans website (opens in a new tab)" }).First).ToBeVisibleAsync();
         await Contrast.AssertAaAsync(seeker.Page, "the crisis card");
         await Screenshots.SaveAsync(seeker.Page, "28-crisis-card");
 
@@ -82,6 +87,11 @@ public sealed class CrisisCareTests(SafetyFixture server)
         var care = seeker.Page.GetByTestId("care");
         await Expect(care).ToBeVisibleAsync(new() { Timeout = 10_000 });
         await Expect(care.Locator("a[href^='tel:'], a[href^='https:']").First).ToBeVisibleAsync();
+        // Numbers can be tapped: "Call 116 123" is a call link, "Text SHOUT to 85258" a text with the keyword (stop 53:
+        // both were plain text), and each website link says whose it is.
+        await Expect(care.Locator("a[href='tel:116123']").First).ToHaveTextAsync("Call 116 123");
+        await Expect(care.Locator("a[href='sms:85258?body=SHOUT']")).ToHaveCountAsync(1);
+        await Expect(care.GetByRole(AriaRole.Link, new() { Name = "Samaritans website (opens in a new tab)" }).First).ToBeVisibleAsync();
 
         var alert = moderator.Page.GetByTestId("alert").Filter(new() { HasText = seeker.Handle });
         await Expect(alert).ToHaveCountAsync(1, new() { Timeout = 30_000 });

@@ -43,4 +43,24 @@ public sealed class RoomTests(MatchChatFixture server)
         await Expect(ana.Message("Take care, Ben.")).ToHaveCountAsync(1);
         await ana.Page.GetByTestId("chat-leave").ClickAsync();
     }
+
+    /// <summary>
+    /// At 200 % zoom (a 550 × 425 CSS-pixel window) the chat's header and composer left its message list 24 px, so not one
+    /// message could be read (stop 53, an outside probe): the list keeps room for several at any size now.
+    /// </summary>
+    [Fact]
+    public async Task At_200_percent_zoom_the_message_list_keeps_room_for_messages()
+    {
+        await using var member = await Member.JoinAsync(server, width: 550, height: 425);
+        await member.JoinRoomAsync("stress");
+        for (var i = 1; i <= 3; i++)
+        {
+            await member.SendAsync($"zoomed message {i}");
+            await Expect(member.Message($"zoomed message {i}")).ToHaveCountAsync(1);
+        }
+
+        var list = await member.Page.GetByTestId("messages").BoundingBoxAsync();
+        Assert.NotNull(list);
+        Assert.True(list.Height >= 150, $"the message list is {list.Height:F0} px tall");
+    }
 }

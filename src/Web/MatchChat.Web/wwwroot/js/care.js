@@ -21,15 +21,34 @@ function safeUrl(url) {
   return /^https:\/\//i.test(text) ? text : null;
 }
 
-/** One resource as a list item: name, call link or contact, website link, hours. */
+/**
+ * A tap-to-reach link for a contact as the resource list writes it: "Call 116 123" or "116 123" (tel:),
+ * "Text SHOUT to 85258" (sms: with the keyword as the message), or null when it is not a number.
+ */
+export function contactHref(contact) {
+  const text = String(contact || "").trim();
+  const sms = /^text\s+(\S+)\s+to\s+(\+?[\d\s\-]{3,})$/i.exec(text);
+  if (sms) {
+    const number = sms[2].replace(/[^\d+]/g, "");
+    return number.replace(/\+/g, "").length >= 3 ? `sms:${number}?body=${encodeURIComponent(sms[1])}` : null;
+  }
+  const call = /^(?:call|phone|dial)\s*:?\s*(\+?[\d\s\-().]{3,})$/i.exec(text);
+  return phoneHref(call ? call[1] : text);
+}
+
+/** One resource as a list item: name, call or text link (or the contact), website link, hours and where. */
 export function resourceItem(r) {
-  const tel = phoneHref(r.contact);
+  const href = contactHref(r.contact);
   const url = safeUrl(r.url);
-  const parts = [el("strong", { className: "care-name", text: r.name || "Support line" })];
-  if (tel) parts.push(el("a", { className: "care-call", text: `Call ${r.contact}`, attrs: { href: tel, "data-testid": "care-call" } }));
-  else if (r.contact) parts.push(el("span", { text: r.contact }));
-  if (url) parts.push(el("a", { text: "Website", attrs: { href: url, target: "_blank", rel: "noopener noreferrer", "data-testid": "care-link" } }));
-  const details = [r.hours, r.region].filter(Boolean).join(" · ");
+  const name = r.name || "Support line";
+  const parts = [el("strong", { className: "care-name", text: name })];
+  if (href) {
+    const spelled = /^(call|phone|dial|text)\b/i.test(String(r.contact).trim()) ? r.contact : `Call ${r.contact}`;
+    parts.push(el("a", { className: "care-call", text: spelled, attrs: { href, "data-testid": "care-call" } }));
+  } else if (r.contact) parts.push(el("span", { text: r.contact }));
+  if (url) parts.push(el("a", { text: "Website", attrs: { href: url, target: "_blank", rel: "noopener noreferrer", "aria-label": `${name} website (opens in a new tab)`, "data-testid": "care-link" } }));
+  const where = r.region === "*" ? "Worldwide" : r.region;
+  const details = [r.hours, where].filter(Boolean).join(" · ");
   if (details) parts.push(el("span", { className: "hint", text: details }));
   return el("li", { className: "care-resource", attrs: { "data-testid": "care-resource" } }, parts);
 }

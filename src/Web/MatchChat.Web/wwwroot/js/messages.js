@@ -263,7 +263,22 @@ function renderTyping() {
 
 let lastTypingSent = { channel: null, at: 0 };
 
+/** Characters as the server counts them (code points, so an emoji is one). */
+export const MESSAGE_LIMIT = 4000;
+const characters = (text) => Array.from(text).length;
+
+/** Under the composer: the usual hint, or how far over the limit a pasted text is (nothing is cut off silently). */
+function renderComposerLength() {
+  const hint = $("composer-hint");
+  const over = characters($("composer-text").value.trim()) - MESSAGE_LIMIT;
+  hint.classList.toggle("field-error", over > 0);
+  hint.textContent = over > 0
+    ? `${over.toLocaleString()} ${over === 1 ? "character" : "characters"} over the ${MESSAGE_LIMIT.toLocaleString()} limit: shorten it or send it in parts.`
+    : "Enter sends. Shift+Enter starts a new line.";
+}
+
 export function onComposerInput() {
+  renderComposerLength();
   const channel = state.openChannel;
   if (!channel || !state.connected || !$("composer-text").value.trim()) return;
   const now = Date.now();
@@ -277,8 +292,12 @@ export function submitComposer(event) {
   const box = $("composer-text");
   const text = box.value.replace(/[^\S\n\t]+$/g, "").replace(/^\s+/, "");
   if (!text.trim() || !state.openChannel) return;
-  if (text.length > 4000) return showNotice("That message is too long. Please split it into parts of up to 4000 characters.");
+  if (characters(text.trim()) > MESSAGE_LIMIT) {
+    renderComposerLength();
+    return showNotice(`That message is too long. Please split it into parts of up to ${MESSAGE_LIMIT.toLocaleString()} characters.`);
+  }
   box.value = "";
+  renderComposerLength();
   lastTypingSent = { channel: null, at: 0 };
   const item = outbox.add(state.openChannel, text.trim());
   renderChannelAdditions(item.channel);
