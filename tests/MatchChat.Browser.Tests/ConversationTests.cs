@@ -38,6 +38,8 @@ public sealed class ConversationTests(MatchChatFixture server)
 
         // Both land in the same conversation, each seeing the other's handle.
         await Expect(seeker.Page.GetByTestId("chat-title")).ToHaveTextAsync(listener.Handle);
+        // The listener keeps the seeker's note in the chat once they accept (stop 53: it vanished with the offer).
+        await Expect(listener.Page.GetByTestId("chat-peer-bio-text")).ToHaveTextAsync("Their note: “My dad died last month and the nights are hard.”");
         await Expect(listener.Page.GetByTestId("chat-title")).ToHaveTextAsync(seeker.Handle);
         await Expect(seeker.Page.GetByTestId("chat-subtitle")).ToContainTextAsync("lost a parent");
 

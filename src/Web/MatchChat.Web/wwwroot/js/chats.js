@@ -10,7 +10,7 @@ import { refreshMe } from "./listen.js";
 import { onSeekerMatched } from "./talk.js";
 import { afterStored, renderOpenChat, renderChannelAdditions } from "./messages.js";
 import { needsCare } from "./care.js";
-import { renderPeerBio } from "./meaning.js";
+import { renderPeerBio, acceptedOffer } from "./meaning.js";
 
 /** The channel record (channels.js) for `channel`, created on first use. */
 export const channelState = (channel, extra) => getChannel(state.channels, channel, extra);
@@ -102,7 +102,9 @@ function channelSubtitle(ch) {
   }
   const c = state.conversations.get(ch.id);
   if (!c) return "";
-  const role = c.role === "listener" ? "You're listening" : "Your listener";
+  const role = c.role === "listener"
+    ? `You're listening${acceptedOffer(c.conversationId)?.teen ? " to a teen (13 to 17)" : ""}`
+    : "Your listener";
   const shared = c.sharedExperiences && c.sharedExperiences.length ? ` · both know: ${c.sharedExperiences.map(tagLabel).join(", ")}` : "";
   return `${role} · ${topicTitle(c.topic)}${c.endedAt ? " · ended" : ""}${shared}`;
 }

@@ -10,7 +10,7 @@ import { urgentBadge } from "./care.js";
 import { needsGuide, askGuide } from "./guide.js";
 import { renderScheduleEditor, fillSchedule, readSchedule } from "./schedule.js";
 import { renderListening, availabilityText } from "./listening.js";
-import { offerReason } from "./meaning.js";
+import { offerReason, rememberAcceptedOffer } from "./meaning.js";
 
 export function renderListener() {
   const me = state.me;
@@ -182,7 +182,9 @@ export function persistOffers() {
 async function acceptOffer(offerId, ...buttons) {
   buttons.forEach((b) => (b.disabled = true));
   try {
+    const offer = state.offers.get(offerId)?.offer;
     const conversation = await invoke("AcceptOffer", offerId);
+    rememberAcceptedOffer(conversation.conversationId, offer);
     removeOffer(offerId);
     upsertConversation(conversation);
     catchUpChannel(conversation.channel);

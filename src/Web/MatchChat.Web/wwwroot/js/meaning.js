@@ -1,5 +1,6 @@
 // [network] Matching by meaning on the page: why two people were matched, and the listener's own words.
 import { $, el } from "./dom.js";
+import { load, save } from "./store.js";
 
 /** The server's matchReason in a sentence: "shared: a, b" or "similar experience"; null when there is none. */
 export function matchReasonText(reason) {
@@ -16,15 +17,35 @@ export function offerReason(offer) {
 }
 
 /** The seeker's conversation header: why they were matched and their listener's bio (hidden for rooms and listeners). */
+/**
+ * What a listener saw on the offer they accepted (the seeker's note, and whether the seeker is a teen), kept by
+ * conversation: the conversation itself does not carry them, and the listener should not lose the note once they accept.
+ */
+export function rememberAcceptedOffer(conversationId, offer) {
+  if (!conversationId || !offer) return;
+  const kept = load("acceptedOffers", {});
+  kept[conversationId] = { note: offer.note || null, teen: offer.seekerAgeGroup === "teen" };
+  const ids = Object.keys(kept);
+  for (const old of ids.slice(0, Math.max(0, ids.length - 50))) delete kept[old];
+  save("acceptedOffers", kept);
+}
+
+export function acceptedOffer(conversationId) {
+  return (load("acceptedOffers", {}) || {})[conversationId] || null;
+}
+
 export function renderPeerBio(conversation) {
   const box = $("chat-peer-bio");
   if (!box) return;
   const mine = conversation && conversation.role === "seeker";
   const reason = mine ? matchReasonText(conversation.matchReason) : null;
+  // A seeker sees why they were matched and their listener's words; a listener sees the seeker's note from the offer.
+  const offer = conversation && conversation.role === "listener" ? acceptedOffer(conversation.conversationId) : null;
   const bio = mine ? conversation.peerBio : null;
-  box.hidden = !reason && !bio;
+  const words = bio ? `In their words: “${bio}”` : offer && offer.note ? `Their note: “${offer.note}”` : "";
+  box.hidden = !reason && !words;
   $("chat-peer-bio-reason").textContent = reason ?? "";
   $("chat-peer-bio-reason").hidden = !reason;
-  $("chat-peer-bio-text").textContent = bio ? `In their words: “${bio}”` : "";
-  $("chat-peer-bio-text").hidden = !bio;
+  $("chat-peer-bio-text").textContent = words;
+  $("chat-peer-bio-text").hidden = !words;
 }
