@@ -137,6 +137,18 @@ public sealed class ConversationTests(MatchChatFixture server)
         await Expect(second.Message("Hi second, I'm here.")).ToHaveCountAsync(1);
         await Expect(second.Message("Hi first, I'm here.")).ToHaveCountAsync(0);
 
+        // The first writes in crisis while the listener reads the second: a banner says so above the open chat and opens
+        // the first (stop 53, an outside probe: a small mark in "Your chats" was all there was).
+        await first.SendAsync("I can't do this anymore, I want to kill myself tonight");
+        var banner = listener.Page.GetByTestId("care-elsewhere");
+        await Expect(banner).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Expect(banner).ToContainTextAsync(first.Handle);
+        await Expect(listener.Page.GetByTestId("chat-title")).ToHaveTextAsync(second.Handle);
+        await banner.GetByTestId("care-elsewhere-open").ClickAsync();
+        await Expect(listener.Page.GetByTestId("chat-title")).ToHaveTextAsync(first.Handle);
+        await Expect(listener.Page.GetByTestId("chat").GetByTestId("peer-care")).ToBeVisibleAsync();
+        await Expect(banner).ToBeHiddenAsync();
+
         await listener.GoToAsync("listen");
         await Expect(listener.Page.GetByTestId("availability-text")).ToContainTextAsync("2 of 2 chats in use");
         await listener.Page.GetByTestId("available-switch").ClickAsync();

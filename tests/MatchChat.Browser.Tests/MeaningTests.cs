@@ -44,8 +44,10 @@ public sealed class MeaningTests(MatchChatFixture server)
         await Expect(seeker.Page.GetByTestId("chat-title")).ToHaveTextAsync(listener.Handle);
         await Expect(seeker.Page.GetByTestId("chat-match-reason")).ToHaveTextAsync("Matched because you both chose: moving abroad");
         await Expect(seeker.Page.GetByTestId("chat-peer-bio-text")).ToContainTextAsync(Bio);
-        // The listener's own header shows no bio: it is the seeker's view of their listener.
-        await Expect(listener.Page.GetByTestId("chat-peer-bio")).ToBeHiddenAsync();
+        // The listener's own header shows no bio (it is the seeker's view of their listener) but the seeker's note from
+        // the offer (stop 53).
+        await Expect(listener.Page.GetByTestId("chat-peer-bio-text")).ToHaveTextAsync("Their note: “I relocated abroad for a job last year and I still have nobody here, Saturdays are so quiet.”");
+        await Expect(listener.Page.GetByTestId("chat-match-reason")).ToBeHiddenAsync();
         await Screenshots.SaveAsync(seeker.Page, "69-conversation-peer-bio");
 
         // Reloading the profile shows the bio again in the form.

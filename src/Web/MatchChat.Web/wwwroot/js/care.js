@@ -4,7 +4,7 @@
 import { $, el, clear } from "./dom.js";
 import { state } from "./store.js";
 import { announce } from "./views.js";
-import { renderChatList } from "./chats.js";
+import { renderChatList, openChannel } from "./chats.js";
 
 let lastCare = null;
 
@@ -98,14 +98,34 @@ export function onPeerNeedsCare({ conversationId, guidance, resources } = {}) {
   const c = state.conversations.get(conversationId);
   renderPeerCare();
   renderChatList();
-  const open = c && state.openChannel === c.channel;
-  announce(open
-    ? "A note about the person you are talking with is shown above your messages."
-    : `A note about ${c?.peerHandle || "the person you are talking with"} is waiting in that conversation under "Your chats".`);
+  const open = c && state.view === "chats" && state.openChannel === c.channel;
+  if (open) announce("A note about the person you are talking with is shown above your messages.");
+  // Otherwise the banner at the top says it (an alert): a listener with two chats must not miss it.
+}
+
+/**
+ * Above every view: each conversation whose peer may need care while another chat (or none) is on screen, with a
+ * button that opens it. A small mark in "Your chats" was all a listener looking at another chat had before.
+ */
+export function renderCareElsewhere() {
+  const box = $("care-elsewhere");
+  if (!box) return;
+  clear(box);
+  const waiting = [...peerCare.keys()]
+    .map((id) => state.conversations.get(id))
+    .filter((c) => c && !c.endedAt && !(state.view === "chats" && state.openChannel === c.channel));
+  box.hidden = waiting.length === 0;
+  for (const c of waiting) {
+    box.append(el("p", {}, [
+      el("strong", { text: `${c.peerHandle || "Someone you are talking with"} may be going through a very hard time. ` }),
+      el("button", { className: "btn small primary", text: `Open the chat with ${c.peerHandle || "them"}`, attrs: { type: "button", "data-testid": "care-elsewhere-open" }, on: { click: () => openChannel(c.channel) } }),
+    ]));
+  }
 }
 
 /** Shows the guidance card of the open conversation, if it has one, between its header and its messages. */
 export function renderPeerCare() {
+  renderCareElsewhere();
   const box = $("peer-care");
   clear(box);
   const c = state.openChannel ? [...state.conversations.values()].find((x) => x.channel === state.openChannel) : null;

@@ -5,6 +5,7 @@ import { renderRooms, refreshRooms } from "./rooms.js";
 import { renderChatList } from "./chats.js";
 import { getChannel } from "./channels.js";
 import { isModerator } from "./trust.js";
+import { renderCareElsewhere } from "./care.js";
 
 export const VIEWS = ["talk", "listen", "rooms", "chats", "network", "safety", "moderate"];
 
@@ -14,6 +15,7 @@ export const viewHooks = {};
 export function showView(name, { focus = true } = {}) {
   if (name === "moderate" && !isModerator(state.me)) name = "talk";
   state.view = name;
+  renderCareElsewhere();
   if (VIEWS.includes(name)) sessionStorage.setItem("matchchat.view", name);
   for (const section of document.querySelectorAll("main > .view")) section.hidden = section.id !== `view-${name}`;
   for (const button of document.querySelectorAll(".nav-btn")) {
