@@ -44,6 +44,9 @@ test("an ended conversation says why, for each reason the server gives", () => {
   assert.match(endedNote({ ...base, reason: "ended", endedBy: "Me-2" }), /^You ended this conversation\./);
   assert.match(endedNote({ ...base, reason: "ended", endedBy: "Harbor-1" }), /^Harbor-1 ended this conversation\./);
   assert.match(endedNote({ ...base, reason: undefined, endedBy: "system" }), /^This conversation has ended\./);
+  // A listener is not told to "ask to talk again" (a seeker's way back).
+  assert.match(endedNote({ ...base, reason: "ended", endedBy: "Harbor-1" }), /ask to talk again/);
+  assert.doesNotMatch(endedNote({ ...base, reason: "ended", endedBy: "Harbor-1", role: "listener" }), /ask to talk again/);
 });
 
 test("redacted messages are removed; only other people's stored, unremoved messages can be reported", () => {

@@ -37,7 +37,9 @@ export function renderThanksPrompt() {
   const prompt = $("thanks-prompt");
   const c = openConversation();
   const sentHere = prompt.dataset.sent === c?.conversationId;
-  const show = !!(c && c.endedAt && (sentHere || !thankedIds().has(c.conversationId)));
+  // Not to someone the member blocked, nor to someone who deleted their account: nobody would receive it.
+  const noOne = c && (c.endReason === "blocked" || c.endReason === "deleted" || state.blocked?.has?.(c.peerHandle));
+  const show = !!(c && c.endedAt && !noOne && (sentHere || !thankedIds().has(c.conversationId)));
   prompt.hidden = !show;
   if (!show) return;
   $("thanks-open").hidden = sentHere;

@@ -97,7 +97,7 @@ export function renderOpenChat() {
   const note = $("chat-ended");
   note.hidden = !ended;
   if (ended) {
-    note.textContent = endedNote({ reason: conversation.endReason, endedBy: conversation.endedBy, peer: conversation.peerHandle, me: state.session.handle });
+    note.textContent = endedNote({ reason: conversation.endReason, endedBy: conversation.endedBy, peer: conversation.peerHandle, me: state.session.handle, role: conversation.role });
   }
   $("composer").hidden = ended;
   renderThanksPrompt();

@@ -38,8 +38,9 @@ export function categoryLabel(value) {
  * The sentence under an ended conversation. `reason` is `ConversationEnded.reason` (`ended`, `blocked`,
  * `suspended`, `deleted`, or unknown); `endedBy` a handle or null; `me` this member's handle.
  */
-export function endedNote({ reason, endedBy, peer, me }) {
-  const take = " Take care of yourself. You can ask to talk again any time.";
+export function endedNote({ reason, endedBy, peer, me, role }) {
+  // "Ask to talk again" is a seeker's way back; a listener is offered chats.
+  const take = role === "listener" ? " Take care of yourself." : " Take care of yourself. You can ask to talk again any time.";
   switch (reason) {
     case "blocked":
       return `You blocked ${peer}, so this conversation has ended. You won't be matched with them again.${take}`;
