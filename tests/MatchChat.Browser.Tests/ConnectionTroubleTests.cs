@@ -33,11 +33,13 @@ public sealed class ConnectionTroubleTests(MatchChatFixture server)
         await Expect(seeker.Message("That sounds exhausting. What helped last time?")).ToHaveCountAsync(1);
         Assert.Equal(new long[] { 1, 2 }, await seeker.ShownSeqsAsync());
 
-        // A fresh tab (same browser storage) also opens as the same member, from "Your chats".
+        // A fresh tab (same browser storage) also opens as the same member, in the open conversation (stop 53: it landed
+        // on "Talk to someone" with no sign of the chat), which "Your chats" lists too.
         var secondTab = await seeker.Context.NewPageAsync();
         await secondTab.GotoAsync("/");
         await Expect(secondTab.GetByTestId("my-handle")).ToHaveTextAsync(handleBefore);
-        await secondTab.GetByTestId("nav-chats").ClickAsync();
+        await Expect(secondTab.GetByTestId("chat-title")).ToHaveTextAsync(listener.Handle);
+        await Expect(secondTab.Locator("#messages > li[data-testid=message]").Filter(new() { HasText = "It happened again today." })).ToHaveCountAsync(1);
         await Expect(secondTab.GetByTestId("chat-item").Filter(new() { HasText = listener.Handle })).ToHaveCountAsync(1);
         await secondTab.CloseAsync();
 

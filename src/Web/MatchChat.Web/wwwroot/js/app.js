@@ -90,6 +90,8 @@ async function beginSession(session) {
   renderChatList();
 
   const saved = sessionStorage.getItem("matchchat.view");
+  // A fresh tab (nothing saved in it) goes back to an open conversation once the server lists one (first resync).
+  returnToOpenChat = !saved;
   const savedChannel = sessionStorage.getItem("matchchat.openChannel");
   if (savedChannel && (state.joinedRooms.has(savedChannel.replace(/^room:/, "")) || savedChannel.startsWith("conversation:"))) {
     state.openChannel = savedChannel;
@@ -122,6 +124,8 @@ async function beginSession(session) {
   });
 }
 
+let returnToOpenChat = false;
+
 /** After every (re)connection: refresh what we know and fetch whatever was missed, by seq. */
 async function resync() {
   try {
@@ -137,6 +141,10 @@ async function resync() {
     for (const c of conversations) upsertConversation(c);
     // A request we were waiting on may have been matched while this page was closed or offline.
     resolveTicket(conversations);
+    // Reopened during a conversation: back to it (an outside probe landed on "Talk to someone" with no sign of it).
+    const active = returnToOpenChat && !state.openChannel && conversations.find((c) => !c.endedAt);
+    returnToOpenChat = false;
+    if (active) openChannel(active.channel, { focus: false });
   } catch { /* next resync */ }
 
   await refreshBlocked();
