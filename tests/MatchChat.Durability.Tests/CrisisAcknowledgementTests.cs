@@ -29,12 +29,16 @@ public sealed class CrisisAcknowledgementTests(PostgresFixture postgres)
         await writer.Send("room:stress", "a normal day so far");
 
         await using var locker = await LockAlertsAsync(database);
-        var send = writer.Send("room:stress", "I want to kill myself tonight");
+        var send = writer.Send("room:stress", "I want to kill myself tonight", "crisis-1");
         await Task.Delay(Held);
         Assert.False(send.IsCompleted, "the message was acknowledged while its alert could not be stored");
 
         await locker.DisposeAsync();
         var message = await send;
+        Assert.Equal(1, await AlertsAsync(database, "message", message.Seq));
+
+        // Sent again (its answer lost, or its first process gone before the alert): read again, stored once.
+        Assert.Equal(message.Seq, (await writer.Send("room:stress", "I want to kill myself tonight", "crisis-1")).Seq);
         Assert.Equal(1, await AlertsAsync(database, "message", message.Seq));
     }
 

@@ -304,6 +304,13 @@ public sealed class ChatFormsTests
     [InlineData("je me tue pour rien au boulot", "fr")]
     [InlineData("eu me mato de trabalhar nesse emprego", "pt")]
     [InlineData("jajaja me mató ese meme", "es")]
+    // A reviewer's everyday sentences that the first version of these entries read as crisis or concern.
+    [InlineData("je me tue au boulot pour rien", "fr")]
+    [InlineData("ich hänge mich auf jeden Fall rein", "de")]
+    [InlineData("me cuelgo la mochila y me voy", "es")]
+    [InlineData("hoy acabo con mi vida social jaja", "es")]
+    [InlineData("acabo com a minha vida de solteiro", "pt")]
+    [InlineData("j'en ai marre de tout ce bruit dans l'immeuble", "fr")]
     public void The_same_verbs_in_everyday_figures_read_as_nothing(string text, string language)
     {
         Assert.Equal(CrisisLevel.None, Screen.Screen(text, CrisisRole.Seeker, language).Level);

@@ -14,4 +14,11 @@ public static class CallDeadline
     public static void Set(DateTime utc) => RequestContext.Set(Key, utc.Ticks);
 
     public static bool Passed(DateTime utcNow) => RequestContext.Get(Key) is long ticks && utcNow.Ticks >= ticks;
+
+    /// <summary>How long until the caller stops waiting (at most <paramref name="cap"/>; zero when passed; the cap when
+    /// the call carries no deadline).</summary>
+    public static TimeSpan Left(DateTime utcNow, TimeSpan cap) =>
+        RequestContext.Get(Key) is long ticks
+            ? TimeSpan.FromTicks(Math.Clamp(ticks - utcNow.Ticks, 0, cap.Ticks))
+            : cap;
 }

@@ -39,4 +39,17 @@ public sealed class LogRedactionTests
 
         Assert.Equal(RedactingConsoleFormatter.FormatterName, options.FormatterName);
     }
+
+    [Fact]
+    public async Task A_console_format_the_operator_chose_is_kept()
+    {
+        await using var app = MatchChatServer.Build([], new Dictionary<string, string?>
+        {
+            ["MatchChat:Cluster:SiloPort"] = "0",
+            ["Logging:Console:FormatterName"] = "json",
+        });
+        var options = app.Services.GetRequiredService<IOptionsMonitor<ConsoleLoggerOptions>>().CurrentValue;
+
+        Assert.Equal("json", options.FormatterName);
+    }
 }

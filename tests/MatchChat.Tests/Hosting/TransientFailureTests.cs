@@ -24,5 +24,7 @@ public sealed class TransientFailureTests
     {
         Assert.False(UnavailableExceptionHandler.IsTransient(new InvalidOperationException("a bug")));
         Assert.False(UnavailableExceptionHandler.IsTransient(MatchChatException.NotFound("No member has that handle.")));
+        // A contract type without a codec is a bug, not an outage.
+        Assert.False(UnavailableExceptionHandler.IsTransient(new CodecNotFoundException("Could not find a codec for type MatchChat.Contracts.Rooms.Room.")));
     }
 }

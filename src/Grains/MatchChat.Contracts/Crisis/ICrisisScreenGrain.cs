@@ -13,9 +13,10 @@ public interface ICrisisScreenGrain : IGrainWithIntegerKey
     [OneWay, Alias("Screen")] Task Screen(CrisisText text);
 
     /// <summary>
-    /// The same reading, answered only when what it does is done: the alert stored, and (with <paramref name="tellWriter"/>)
-    /// the writer told and their waiting request made urgent. A channel calls it before it acknowledges a text the phrase
-    /// screen already read as crisis, so a process that dies after the acknowledgement cannot lose the alert. Returns the
+    /// The same reading, answered once the alert is stored (the writer's resources, with <paramref name="tellWriter"/>, and
+    /// a waiting request's urgency go to the writer's grain one-way, as before). A channel calls it before it acknowledges
+    /// a text the phrase screen already read as crisis, so a process that dies after the acknowledgement cannot lose the
+    /// alert; the alert's id comes from the text's channel and seq (or request), so reading it again stores none. Returns the
     /// resources the writer is to be shown (null when the text is not crisis or concern), for a caller that tells the
     /// writer itself (a member's own request note; <paramref name="locale"/> then spares a call back to it).
     /// </summary>

@@ -97,7 +97,9 @@ public interface IMemberGrain : IGrainWithStringKey
     [OneWay, Alias("OnWarned")] Task OnWarned(Warned warned);
 
     // [crisis] (MemberGrain.Crisis.cs): the screen reads the locale; it tells the writer and a conversation's peer one-way.
-    [Alias("GetLocale"), ReadOnly] Task<MemberLocale> GetLocale();
+    // Interleaves: a pure read, which the crisis screen makes while a channel holds a sender's acknowledgement, and that
+    // sender's grain may be in a turn waiting for the same channel (ending the conversation just after the message).
+    [Alias("GetLocale"), AlwaysInterleave] Task<MemberLocale> GetLocale();
 
     /// <summary>The member's text read as crisis (pushed, and a waiting request becomes urgent) or concern (pushed at most once an hour).</summary>
     [OneWay, Alias("OnCrisisResources")] Task OnCrisisResources(CrisisResources resources);

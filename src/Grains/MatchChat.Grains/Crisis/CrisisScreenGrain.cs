@@ -26,16 +26,15 @@ public sealed class CrisisScreenGrain(
     TimeProvider time,
     ILogger<CrisisScreenGrain> logger) : Grain, ICrisisScreenGrain
 {
-    public async Task Screen(CrisisText text) => await Read(text, locale: null, tellWriter: true, wait: false);
+    public async Task Screen(CrisisText text) => await Read(text, locale: null, tellWriter: true);
 
     public Task<CrisisResources?> ScreenAndWait(CrisisText text, MemberLocale? locale, bool tellWriter) =>
-        Read(text, locale, tellWriter, wait: true);
+        Read(text, locale, tellWriter);
 
     /// <summary>
-    /// Reads the text and acts. With <paramref name="wait"/> the writer's own call (resources, and a waiting request made
-    /// urgent) is awaited too; the alert's store always is. Returns the resources for the writer (null: nothing to show).
+    /// Reads the text and acts; the alert's store is awaited. Returns the resources for the writer (null: nothing to show).
     /// </summary>
-    private async Task<CrisisResources?> Read(CrisisText text, MemberLocale? locale, bool tellWriter, bool wait)
+    private async Task<CrisisResources?> Read(CrisisText text, MemberLocale? locale, bool tellWriter)
     {
         if (!screening.Enabled)
         {
@@ -77,7 +76,12 @@ public sealed class CrisisScreenGrain(
         var resources = catalog.For(locale.Region, locale.Language, text.Topic).ToArray();
         var writer = GrainFactory.Ref<IMemberGrain>(text.MemberId);
         var shown = new CrisisResources(level, resources, level == CrisisLevels.Concern ? CrisisWording.ConcernMessage : CrisisWording.CrisisMessage);
-        var told = tellWriter ? writer.OnCrisisResources(shown) : Task.CompletedTask;
+        if (tellWriter)
+        {
+            // One-way (the writer's grain may be in a turn that waits for the caller): sent, not awaited.
+            _ = writer.OnCrisisResources(shown);
+        }
+
         if (level == CrisisLevels.Concern)
         {
             return shown;
@@ -88,7 +92,7 @@ public sealed class CrisisScreenGrain(
             _ = GrainFactory.Ref<IMemberGrain>(peerId).OnPeerNeedsCare(new PeerNeedsCare(conversationId, CrisisWording.PeerGuidance, resources));
         }
 
-        var alert = new Alert(Ids.New(), text.Handle, text.Channel, text.Seq, text.Source, level,
+        var alert = new Alert(AlertIdOf(text), text.Handle, text.Channel, text.Seq, text.Source, level,
             time.GetUtcNow().UtcDateTime, AlertStatuses.Open, null);
         _ = GrainFactory.Ref<IModeratorDeskGrain>(IModeratorDeskGrain.Key).PublishAlert(alert);
         try
@@ -102,19 +106,24 @@ public sealed class CrisisScreenGrain(
             logger.LogError("A crisis alert could not be stored ({ExceptionType})", e.GetType().Name);
         }
 
-        if (wait)
-        {
-            try
-            {
-                await told;
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning("The writer could not be told of a crisis reading ({ExceptionType})", e.GetType().Name);
-            }
-        }
-
         return shown;
+    }
+
+    /// <summary>
+    /// One id per text, so a text read twice (a resend after a crash, a fallback after a timeout) stores one alert: the
+    /// stores keep the first of an id. Derived from the message's channel and seq, or the note's request.
+    /// </summary>
+    internal static string AlertIdOf(CrisisText text)
+    {
+        var key = text switch
+        {
+            { Channel: { } channel, Seq: { } seq } => $"message|{channel}|{seq}",
+            { RequestId: { } requestId } => $"note|{requestId}",
+            _ => null,
+        };
+        return key is null
+            ? Ids.New()
+            : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..32];
     }
 
     internal static CrisisRole RoleOf(string role) => role switch

@@ -99,6 +99,12 @@ internal sealed class SeekerRole(IMemberContext m)
             var text = new CrisisText(m.MemberId, S.Handle!, note, CrisisSources.Note, CrisisRoles.Seeker, topic, RequestId: request.RequestId);
             if (crisisNote)
             {
+                if (ticket.Priority != Priorities.Urgent)
+                {
+                    // A queue on a silo of an older build ignores SeekerRequest.Urgent: mark it as before.
+                    await MarkUrgentQuietly(topic, request.RequestId);
+                }
+
                 await AlertBeforeAnswer(text);
             }
             else
@@ -115,16 +121,34 @@ internal sealed class SeekerRole(IMemberContext m)
     /// the screen may not call back into this turn). The request is already urgent. A failure leaves the request made.</summary>
     private async Task AlertBeforeAnswer(CrisisText text)
     {
+        // Bounded by the caller's deadline (and 3 s): the answer must not outlive the caller's wait. A screen that does
+        // not answer in time is handed the text one-way, as every other note is (same alert id: stored once).
+        var screen = m.Grains.Ref<ICrisisScreenGrain>(0);
         try
         {
-            if (await m.Grains.Ref<ICrisisScreenGrain>(0).ScreenAndWait(text, new Contracts.Members.MemberLocale(S.Region, S.Language), tellWriter: false) is { } resources)
+            var resources = await screen.ScreenAndWait(text, new Contracts.Members.MemberLocale(S.Region, S.Language), tellWriter: false)
+                .WaitAsync(CallDeadline.Left(m.Now, TimeSpan.FromSeconds(3)));
+            if (resources is not null)
             {
                 m.Notify(n => n.CrisisResources(m.MemberId, resources));
             }
         }
         catch (Exception e)
         {
-            m.Logger.LogWarning("A crisis note's alert could not be stored before the answer ({ExceptionType})", e.GetType().Name);
+            m.Logger.LogWarning("A crisis note's alert was not stored before the answer ({ExceptionType})", e.GetType().Name);
+            _ = screen.Screen(text);
+        }
+    }
+
+    private async Task MarkUrgentQuietly(string topic, string requestId)
+    {
+        try
+        {
+            await m.Queue(topic).MarkUrgent(requestId);
+        }
+        catch (Exception e)
+        {
+            m.Logger.LogWarning("A request could not be made urgent ({ExceptionType})", e.GetType().Name);
         }
     }
 

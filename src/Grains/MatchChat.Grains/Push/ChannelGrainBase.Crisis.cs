@@ -38,7 +38,7 @@ public abstract partial class ChannelGrainBase
     /// the writer told), and the sender's acknowledgement waits for it, so a process that dies just after the
     /// acknowledgement cannot lose the alert. Texts that only the model reads as crisis keep a window of milliseconds.
     /// </summary>
-    private Task? ScreenForCrisis(string memberId, string handle, Message message)
+    private Task? ScreenForCrisis(string memberId, string handle, Message message, bool onlyCrisis = false)
     {
         if (_screening is not { Enabled: true } screening)
         {
@@ -50,6 +50,12 @@ public abstract partial class ChannelGrainBase
             var started = Stopwatch.GetTimestamp();
             var text = DescribeForScreen(memberId, handle, message);
             var screen = screening.Screen(text.Text, CrisisScreenGrain.RoleOf(text.Role), CrisisTextSource.Message);
+            if (onlyCrisis && screen.Level != CrisisLevel.Crisis)
+            {
+                // A resend: only a crisis the phrase screen reads is read again (its alert may have been lost).
+                return null;
+            }
+
             if (!CrisisScreening.NeedsMore(screen))
             {
                 MatchChatMetrics.CrisisTextScreened(text.Source, "no", Stopwatch.GetElapsedTime(started));

@@ -250,7 +250,9 @@ public abstract partial class ChannelGrainBase(IMessageStore store, IOptions<Mat
         // was lost). Clients drop a (channel, seq) they already have.
         var message = ToMessage(result.Message);
         Nodes.Notify(n => n.MessageReceived(send.MemberId, message));
-        if (result.Inserted && ScreenForCrisis(send.MemberId, send.Handle, message) is { } alerting)
+        // A resend is screened again too: its first attempt may have been stored by a process that died before the alert
+        // was (the alert's id comes from channel and seq, so one that was stored is not stored twice).
+        if (ScreenForCrisis(send.MemberId, send.Handle, message, onlyCrisis: !result.Inserted) is { } alerting)
         {
             // Read as crisis already: acknowledged once the alert is stored (the message itself went out above).
             _ = AnswerAfter(alerting, send, message);

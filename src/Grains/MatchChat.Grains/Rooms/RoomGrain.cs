@@ -69,8 +69,12 @@ public sealed partial class RoomGrain(
             _present.Add(memberId);
             PushCount();
         }
+        else if (_present.Add(memberId))
+        {
+            // A member joining again (a page reloaded) who was not counted as present: the others hear the new count.
+            PushCount();
+        }
 
-        _present.Add(memberId);
         return Snapshot(joined: true);
     }
 

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 
 namespace MatchChat.Hosting.Logging;
 
@@ -11,7 +12,7 @@ namespace MatchChat.Hosting.Logging;
 /// id, and the handle directory's grains are keyed by the handle itself ("handle/QuietHarbor-417"). Logs are shipped to
 /// places members never agreed to, so a handle becomes "handle/…" and any handle-shaped word becomes "[handle]".
 /// </summary>
-public sealed partial class RedactingConsoleFormatter() : ConsoleFormatter(FormatterName)
+public sealed partial class RedactingConsoleFormatter(IOptionsMonitor<ConsoleFormatterOptions> options) : ConsoleFormatter(FormatterName)
 {
     public const string FormatterName = "matchchat";
 
@@ -21,6 +22,14 @@ public sealed partial class RedactingConsoleFormatter() : ConsoleFormatter(Forma
         if (message is null && logEntry.Exception is null)
         {
             return;
+        }
+
+        // Logging:Console:FormatterOptions:TimestampFormat and UseUtcTimestamp, as the runtime's formats read them.
+        var settings = options.Get(FormatterName);
+        if (settings.TimestampFormat is { } format)
+        {
+            var now = settings.UseUtcTimestamp ? DateTimeOffset.UtcNow : DateTimeOffset.Now;
+            textWriter.Write(now.ToString(format, System.Globalization.CultureInfo.InvariantCulture));
         }
 
         textWriter.Write(Level(logEntry.LogLevel));
@@ -67,10 +76,18 @@ public sealed partial class RedactingConsoleFormatter() : ConsoleFormatter(Forma
 /// <summary>Console logging through <see cref="RedactingConsoleFormatter"/>, for the web node and the silo process.</summary>
 public static class RedactingConsoleExtensions
 {
+    /// <summary>The default console format becomes the redacting one; an operator who configured another
+    /// (<c>Logging:Console:FormatterName</c>, e.g. <c>json</c>) keeps it, without redaction.</summary>
     public static ILoggingBuilder AddMatchChatConsole(this ILoggingBuilder logging)
     {
         logging.AddConsoleFormatter<RedactingConsoleFormatter, ConsoleFormatterOptions>();
-        logging.AddConsole(o => o.FormatterName = RedactingConsoleFormatter.FormatterName);
+        logging.AddConsole(o =>
+        {
+            if (string.IsNullOrEmpty(o.FormatterName) || o.FormatterName == ConsoleFormatterNames.Simple)
+            {
+                o.FormatterName = RedactingConsoleFormatter.FormatterName;
+            }
+        });
         return logging;
     }
 }

@@ -36,8 +36,9 @@ public sealed class UnavailableExceptionHandler(ILogger<UnavailableExceptionHand
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is TimeoutException or OrleansException or System.Data.Common.DbException or Orleans.Serialization.CodecNotFoundException
-                || e is MatchChatException { Code: ErrorCodes.Unavailable })
+            if (e is TimeoutException or OrleansException or System.Data.Common.DbException
+                || e is MatchChatException { Code: ErrorCodes.Unavailable }
+                || IsRelayedFailure(e))
             {
                 return true;
             }
@@ -45,4 +46,9 @@ public sealed class UnavailableExceptionHandler(ILogger<UnavailableExceptionHand
 
         return false;
     }
+
+    /// <summary>A silo's exception that could not be sent here: the missing codec names an exception type (a contract
+    /// type without a codec is a bug and stays a 500).</summary>
+    private static bool IsRelayedFailure(Exception e) =>
+        e is Orleans.Serialization.CodecNotFoundException && e.Message.Contains("Exception", StringComparison.Ordinal);
 }

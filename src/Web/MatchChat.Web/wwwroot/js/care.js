@@ -110,10 +110,14 @@ export function onPeerNeedsCare({ conversationId, guidance, resources } = {}) {
 export function renderCareElsewhere() {
   const box = $("care-elsewhere");
   if (!box) return;
-  clear(box);
-  const waiting = [...peerCare.keys()]
+  const waiting = state.leaving || state.view === "goodbye" ? [] : [...peerCare.keys()]
     .map((id) => state.conversations.get(id))
     .filter((c) => c && !c.endedAt && !(state.view === "chats" && state.openChannel === c.channel));
+  // Rebuilt only when what it says changes: it is an alert, and screen readers announce every rebuild.
+  const key = waiting.map((c) => c.conversationId).join(",");
+  if (box.dataset.key === key) return;
+  box.dataset.key = key;
+  clear(box);
   box.hidden = waiting.length === 0;
   for (const c of waiting) {
     box.append(el("p", {}, [

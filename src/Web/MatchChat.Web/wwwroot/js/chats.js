@@ -9,8 +9,8 @@ import { peopleHere } from "./rooms.js";
 import { refreshMe } from "./listen.js";
 import { onSeekerMatched } from "./talk.js";
 import { afterStored, renderOpenChat, renderChannelAdditions } from "./messages.js";
-import { needsCare } from "./care.js";
-import { renderPeerBio, acceptedOffer } from "./meaning.js";
+import { needsCare, renderCareElsewhere } from "./care.js";
+import { renderPeerBio, acceptedOffer, forgetAcceptedOffer } from "./meaning.js";
 
 /** The channel record (channels.js) for `channel`, created on first use. */
 export const channelState = (channel, extra) => getChannel(state.channels, channel, extra);
@@ -60,6 +60,9 @@ export function onConversationEnded({ conversationId, endedBy, reason, endedAt }
     // An end that arrived before this page knew the conversation (its Matched comes after, with endedAt).
     rememberEndReason(conversationId, reason);
   }
+  // The listener's copy of the offer's note goes with the conversation; an ended chat needs no care banner.
+  forgetAcceptedOffer(conversationId);
+  renderCareElsewhere();
   renderChatList();
   if (c && state.openChannel === c.channel) renderOpenChat();
   if (c && endedBy !== state.session.handle && reason !== "blocked") announce(`${c.peerHandle} ended the conversation.`);
@@ -164,6 +167,7 @@ export function closeChannel() {
   $("chat").hidden = true;
   $("view-chats").classList.remove("has-open-chat");
   renderChatList();
+  renderCareElsewhere();
 }
 
 export function renderChatHeader() {

@@ -30,6 +30,14 @@ export function rememberAcceptedOffer(conversationId, offer) {
   save("acceptedOffers", kept);
 }
 
+export function forgetAcceptedOffer(conversationId) {
+  const kept = load("acceptedOffers", null);
+  if (kept && kept[conversationId]) {
+    delete kept[conversationId];
+    save("acceptedOffers", kept);
+  }
+}
+
 export function acceptedOffer(conversationId) {
   return (load("acceptedOffers", {}) || {})[conversationId] || null;
 }

@@ -272,9 +272,11 @@ function renderComposerLength() {
   const hint = $("composer-hint");
   const over = characters($("composer-text").value.trim()) - MESSAGE_LIMIT;
   hint.classList.toggle("field-error", over > 0);
-  hint.textContent = over > 0
+  const text = over > 0
     ? `${over.toLocaleString()} ${over === 1 ? "character" : "characters"} over the ${MESSAGE_LIMIT.toLocaleString()} limit: shorten it or send it in parts.`
     : "Enter sends. Shift+Enter starts a new line.";
+  // A live region: set only when it changes, not on every keystroke.
+  if (hint.textContent !== text) hint.textContent = text;
 }
 
 export function onComposerInput() {
