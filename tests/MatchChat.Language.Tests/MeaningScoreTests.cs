@@ -118,4 +118,24 @@ public sealed class MeaningScoreTests(ModelFixture model) : IClassFixture<ModelF
         Assert.True(reading.UsedModel);
         Assert.Equal(CrisisLevel.None, reading.Level);
     }
+
+    /// <summary>
+    /// Stop 53: "off myself" matched "of myself" (phrases match on skeletons), and the model read "take care of myself"
+    /// and a goodnight to a room (its subject dropped) as crisis. Everyday self-care and sign-offs read as nothing; the
+    /// crisis forms still read.
+    /// </summary>
+    [Theory]
+    [InlineData("i need to take care of myself", CrisisLevel.None)]
+    [InlineData("so proud of myself today", CrisisLevel.None)]
+    [InlineData("i am ashamed of myself", CrisisLevel.None)]
+    [InlineData("love you all, goodnight everyone", CrisisLevel.None)]
+    [InlineData("thats it from me for tonight, night all", CrisisLevel.None)]
+    [InlineData("im gonna off myself tonight", CrisisLevel.Crisis)]
+    [InlineData("i cant take care of myself anymore, i want to die", CrisisLevel.Crisis)]
+    public async Task Self_care_and_sign_offs_read_as_nothing_and_the_crisis_forms_still_read(string text, CrisisLevel expected)
+    {
+        var reading = await model.Detector.AssessAsync(text, CrisisRole.RoomMember, languageHint: null);
+
+        Assert.Equal(expected, reading.Level);
+    }
 }
