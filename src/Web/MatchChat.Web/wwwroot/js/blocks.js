@@ -72,7 +72,7 @@ async function unblock(handle, button) {
     if (state.openChannel) renderOpenChat();
     announce(`You unblocked ${handle}.`);
     // The notice from the block no longer holds.
-    if ($("notice-text").textContent.startsWith(`You blocked ${handle}.`) || $("notice-text").textContent.includes(` You blocked ${handle}.`)) $("notice").hidden = true;
+    if ($("notice-text").textContent.includes(`You blocked ${handle}.`)) $("notice").hidden = true;
     $("blocked-title").focus?.();
   } catch (err) {
     button.disabled = false;

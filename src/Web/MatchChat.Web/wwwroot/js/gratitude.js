@@ -6,6 +6,7 @@ import { state, load, save } from "./store.js";
 import { invoke } from "./connection.js";
 import { announce, fieldError } from "./views.js";
 import { refreshMe } from "./listen.js";
+import { isBlocked } from "./blocks.js";
 
 export const RATINGS = [
   [1, "A little"],
@@ -38,7 +39,7 @@ export function renderThanksPrompt() {
   const c = openConversation();
   const sentHere = prompt.dataset.sent === c?.conversationId;
   // Not to someone the member blocked, nor to someone who deleted their account: nobody would receive it.
-  const noOne = c && (c.endReason === "blocked" || c.endReason === "deleted" || state.blocked?.has?.(c.peerHandle));
+  const noOne = c && (c.endReason === "blocked" || c.endReason === "deleted" || isBlocked(c.peerHandle));
   const show = !!(c && c.endedAt && !noOne && (sentHere || !thankedIds().has(c.conversationId)));
   prompt.hidden = !show;
   if (!show) return;
