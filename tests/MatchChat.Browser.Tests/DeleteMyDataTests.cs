@@ -69,6 +69,11 @@ public sealed class DeleteMyDataTests(SafetyFixture server)
             Assert.Equal(HttpStatusCode.Unauthorized, status);
         }
 
+        // The reader's open page shows it removed at once (MessagesRedacted), without a reload.
+        var removedLive = reader.Messages.Filter(new() { Has = reader.Page.GetByTestId("message-removed") });
+        await Expect(removedLive).ToHaveCountAsync(1);
+        Assert.DoesNotContain("I told my sister something I regret.", await reader.ShownTextsAsync());
+
         // Someone who reads the room afterwards sees "Message removed" in its place; the other messages stay.
         await reader.Page.ReloadAsync();
         await reader.ExpectConnectedAsync();

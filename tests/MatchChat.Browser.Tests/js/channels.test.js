@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  createChannel, getChannel, addMessage, isGap, missingSeqs, historyAfter, applyHistory, firstSeq, sortedSeqs, catchUp,
+  createChannel, getChannel, addMessage, isGap, missingSeqs, historyAfter, applyHistory, firstSeq, sortedSeqs, catchUp, redactSender,
 } from "../../../src/Web/MatchChat.Web/wwwroot/js/channels.js";
 
 const CHANNEL = "conversation:c1";
@@ -174,4 +174,16 @@ test("a transient error leaves the channel readable and not loaded, so the next 
   await catchUp(ch, retry.getHistory);
   assert.deepEqual(retry.calls.map((c) => c.afterSeq), [null]);
   assert.equal(ch.contiguous, 3);
+});
+
+test("redactSender marks only that sender's held messages removed, once", () => {
+  const ch = createChannel(CHANNEL);
+  addMessage(ch, msg(1, "mine"));
+  addMessage(ch, { ...msg(2, "theirs"), senderHandle: "GoneNow-12" });
+  addMessage(ch, { ...msg(3, "theirs again"), senderHandle: "GoneNow-12" });
+  assert.deepEqual(redactSender(ch, "GoneNow-12"), [2, 3]);
+  assert.deepEqual(sortedSeqs(ch).map((s) => [ch.messages.get(s).text, !!ch.messages.get(s).redacted]),
+    [["mine", false], ["", true], ["", true]]);
+  assert.deepEqual(redactSender(ch, "GoneNow-12"), []);
+  assert.deepEqual(redactSender(ch, "NobodyHere-1"), []);
 });

@@ -48,6 +48,34 @@ public sealed class DeletionTests(SafetyServerFixture server) : IClassFixture<Sa
         await Assert.ThrowsAnyAsync<Exception>(() => TestConnection.OpenAsync(server.BaseUrl, leaving.Token));
     }
 
+    /// <summary>Addition to the contract: the erased texts do not stay on the screens of those who have them open.</summary>
+    [Fact]
+    public async Task Open_pages_of_the_peer_and_of_the_room_hear_MessagesRedacted_and_nobody_else_does()
+    {
+        await using var seeker = await server.NewMember();
+        await using var leaving = await server.NewMember();
+        await using var bystander = await server.NewMember();
+        await using var elsewhere = await server.NewMember();
+        var (conversation, _) = await Journeys.Match(seeker, leaving, "t67");
+        await leaving.Conn.Invoke<Room>("JoinRoom", "t68");
+        await bystander.Conn.Invoke<Room>("JoinRoom", "t68");
+        await elsewhere.Conn.Invoke<Room>("JoinRoom", "t69");
+        await leaving.Send(conversation.Channel, "something I regret saying");
+        await leaving.Send("room:t68", "and something in the room");
+        await bystander.Send("room:t68", "a bystander's own words");
+
+        await leaving.Conn.Invoke("DeleteMe");
+
+        var toPeer = await seeker.Conn.Next<MessagesRedacted>("MessagesRedacted");
+        Assert.Equal(new MessagesRedacted(conversation.Channel, leaving.Handle), toPeer);
+        var toRoom = await bystander.Conn.Next<MessagesRedacted>("MessagesRedacted");
+        Assert.Equal(new MessagesRedacted("room:t68", leaving.Handle), toRoom);
+        // What a page does on hearing it, read back: the texts are already gone from storage.
+        Assert.All((await bystander.History("room:t68")).Where(m => m.SenderHandle == leaving.Handle), m => Assert.True(m.Redacted));
+        await elsewhere.Conn.AssertNone<MessagesRedacted>("MessagesRedacted", wait: TimeSpan.FromSeconds(1));
+        await seeker.Conn.AssertNone<MessagesRedacted>("MessagesRedacted", r => r.Channel != conversation.Channel, TimeSpan.FromMilliseconds(200));
+    }
+
     [Fact]
     public async Task DELETE_api_members_me_answers_204_closes_every_connection_and_the_token_is_refused_after()
     {

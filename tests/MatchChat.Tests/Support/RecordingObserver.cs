@@ -47,6 +47,10 @@ public sealed class RecordingObserver : IChatObserver
     public Task MessageReceived(string senderId, Message message) => Add(null, message);
     public Task PeerTyping(string typistId, PeerTyping typing) => Add(null, typing);
     public Task RoomUpdated(Room room) => Add(null, room);
+
+    public Task MessagesRedacted(MessagesRedacted redacted) => Add(null, redacted);
+
+    public Task MessagesRedactedFor(string memberId, MessagesRedacted redacted) => Add(memberId, redacted);
     public Task BlocksChanged(string memberId, string[] blockedIds) => Add(memberId, blockedIds);
     public Task RemovedFromRoom(string memberId, Room room) => Add(memberId, room);
     public Task MemberUpdated(string memberId, Member member) => Add(memberId, member);

@@ -35,6 +35,7 @@ public sealed class TestConnection : IAsyncDisposable
         Record<Thanked>("Thanked");
         Record<CheckInDue>("CheckInDue");
         Record<Member>("MemberUpdated");
+        Record<MessagesRedacted>("MessagesRedacted");
     }
 
     public HubConnection Hub { get; }

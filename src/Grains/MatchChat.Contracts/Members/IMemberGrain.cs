@@ -5,6 +5,7 @@ using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Gratitude;
 using MatchChat.Contracts.Listening;
 using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Network;
 using MatchChat.Contracts.Push;
 using MatchChat.Contracts.Reports;
@@ -104,6 +105,9 @@ public interface IMemberGrain : IGrainWithStringKey
     /// <summary>The member's text read as crisis (pushed, and a waiting request becomes urgent) or concern (pushed at most once an hour).</summary>
     [OneWay, Alias("OnCrisisResources")] Task OnCrisisResources(CrisisResources resources);
     [OneWay, Alias("OnPeerNeedsCare")] Task OnPeerNeedsCare(PeerNeedsCare care);
+
+    /// <summary>The other participant of one of this member's conversations deleted their data: their open pages hear it.</summary>
+    [OneWay, Alias("OnPeerRedacted")] Task OnPeerRedacted(MessagesRedacted redacted);
 
     // [network] Listening well (MemberGrain.Listening.cs): the listener's guide, the weekly schedule, thanks received.
     /// <summary>Records the first agreement to the listener's guide when <paramref name="agreedNow"/>; true when the member

@@ -11,4 +11,8 @@ public interface IChannelGrain : IGrainWithStringKey
     [Alias("Typing")] Task Typing(string memberId);
     [Alias("Subscribe")] Task Subscribe(string nodeId, IChatObserver node);
     [Alias("Unsubscribe")] Task Unsubscribe(string nodeId);
+
+    /// <summary>The member deleted their data and their messages here were erased: the pages that show this channel hear
+    /// <c>MessagesRedacted</c> (a room's members through its group, a conversation's other participant through their grain).</summary>
+    [OneWay, Alias("SenderRedacted")] Task SenderRedacted(string memberId, string handle);
 }

@@ -258,6 +258,18 @@ public sealed partial class ConversationGrain(
         }
     }
 
+    /// <summary>The other participant's pages hear it through their grain (the channel's group is left when a conversation ends).</summary>
+    public override Task SenderRedacted(string memberId, string handle)
+    {
+        if (S.Exists && (memberId == S.SeekerId || memberId == S.ListenerId))
+        {
+            var peer = memberId == S.SeekerId ? S.ListenerId : S.SeekerId;
+            _ = GrainFactory.Ref<IMemberGrain>(peer).OnPeerRedacted(new MessagesRedacted(Channel, handle));
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<ConversationPeer> PeerOf(string memberId)
     {
         RequireReader(memberId);

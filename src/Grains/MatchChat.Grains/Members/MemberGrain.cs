@@ -2,6 +2,7 @@ using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Members;
+using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Push;
 using MatchChat.Contracts.Rooms;
 using MatchChat.Contracts.Topics;
@@ -185,6 +186,17 @@ public sealed partial class MemberGrain(
     public Task OnConversationStarted(Conversation conversation, string requestId) => OnStartedInStanding(conversation, requestId);
 
     public Task OnConversationEnded(ConversationEnded ended, DateTime endedAt) => _chats.OnEnded(ended, endedAt);
+
+    /// <summary>A peer deleted their data: this member's open pages mark that peer's messages in the channel removed.</summary>
+    public Task OnPeerRedacted(MessagesRedacted redacted)
+    {
+        if (S.Exists)
+        {
+            Notify(n => n.MessagesRedactedFor(MemberId, redacted));
+        }
+
+        return Task.CompletedTask;
+    }
 
     public Task OnChannelActivated(string channel)
     {

@@ -71,6 +71,11 @@ internal sealed class StandingRole(IMemberContext m, ListenerRole listener, IMes
     /// <summary>Safe to repeat: a deletion that failed part way (storage did not answer) is finished by the next call.</summary>
     public async Task Delete()
     {
+        // Where their messages may be on someone's screen: every conversation still listed, every room joined now
+        // (read before the withdrawal leaves the rooms).
+        var conversations = S.Conversations.Select(c => c.ConversationId).ToList();
+        var rooms = S.Rooms.ToList();
+        var handle = S.Handle;
         await Withdraw(EndReasons.Deleted);
         foreach (var erasure in erasures)
         {
@@ -84,6 +89,20 @@ internal sealed class StandingRole(IMemberContext m, ListenerRole listener, IMes
         catch (MessageStoreUnavailableException)
         {
             throw MatchChatException.Unavailable("Your messages could not all be erased just now. Please try again in a moment: nothing else is lost.");
+        }
+
+        if (handle is not null)
+        {
+            // One-way: open pages replace the erased texts with "removed" (a reload reads them redacted anyway).
+            foreach (var id in conversations)
+            {
+                _ = m.Grains.Ref<IConversationGrain>(id).SenderRedacted(m.MemberId, handle);
+            }
+
+            foreach (var slug in rooms)
+            {
+                _ = m.Grains.Ref<IRoomGrain>(slug).SenderRedacted(m.MemberId, handle);
+            }
         }
 
         await m.Writes.Change(s =>

@@ -325,6 +325,14 @@ public abstract partial class ChannelGrainBase(IMessageStore store, IOptions<Mat
         return Task.CompletedTask;
     }
 
+    /// <summary>Rooms: the channel's group on every subscribed node (a conversation tells its other participant instead).</summary>
+    public virtual Task SenderRedacted(string memberId, string handle)
+    {
+        var redacted = new MessagesRedacted(Channel, handle);
+        Nodes.Notify(n => n.MessagesRedacted(redacted));
+        return Task.CompletedTask;
+    }
+
     public Task Subscribe(string nodeId, IChatObserver node)
     {
         Nodes.Renew(nodeId, node);

@@ -24,6 +24,10 @@ public interface IChatClient
     Task ConversationEnded(ConversationEnded ended);
     Task RoomUpdated(Room room);
 
+    /// <summary>Addition to the contract (docs/PROTOCOL.md): a member deleted their data; their messages in the channel are
+    /// erased, and a page shows them as removed.</summary>
+    Task MessagesRedacted(MessagesRedacted redacted);
+
     /// <summary>Addition to the contract (docs/PROTOCOL.md): the member's own roles or listener profile changed by someone else
     /// (the operator granted or revoked the moderator role, a moderator approved or revoked teen listening).</summary>
     Task MemberUpdated(Member member);

@@ -102,6 +102,12 @@ public sealed class ChatObserver(
 
     public Task RoomUpdated(Room room) => ToChannel(room.Channel, () => hub.Clients.Group(room.Channel).RoomUpdated(room));
 
+    /// <summary>In the channel's order, after the messages pushed before the erasure.</summary>
+    public Task MessagesRedacted(MessagesRedacted redacted) =>
+        ToChannel(redacted.Channel, () => hub.Clients.Group(redacted.Channel).MessagesRedacted(redacted));
+
+    public Task MessagesRedactedFor(string memberId, MessagesRedacted redacted) => ToMember(memberId, c => c.MessagesRedacted(redacted));
+
     public Task BlocksChanged(string memberId, string[] blockedIds)
     {
         if (local.ConnectionsOf(memberId).Length > 0)

@@ -37,7 +37,7 @@ import { wireGuide } from "./guide.js";
 import { refreshNetwork, wireNetwork } from "./network.js";
 import { onCheckInDue, refreshCheckIns, wireCheckIns } from "./checkins.js";
 import { wireSuggestions } from "./suggest.js";
-import { outbox, startOutboxTimer, onMessage, onPeerTyping, renderOpenChat, renderOutboxStates, submitComposer, onComposerKey, onComposerInput } from "./messages.js";
+import { outbox, startOutboxTimer, onMessage, onMessagesRedacted, onPeerTyping, renderOpenChat, renderOutboxStates, submitComposer, onComposerKey, onComposerInput } from "./messages.js";
 
 // ---------------------------------------------------------------------------
 // Start
@@ -107,6 +107,7 @@ async function beginSession(session) {
       OfferWithdrawn: onOfferWithdrawn,
       Matched: onMatched,
       MessageReceived: onMessage,
+      MessagesRedacted: onMessagesRedacted,
       PeerTyping: onPeerTyping,
       ConversationEnded: onConversationEnded,
       RoomUpdated: onRoomUpdated,

@@ -55,6 +55,21 @@ export function addMessage(ch, message) {
 }
 
 /**
+ * Marks every held message of `handle` removed (they deleted their data: the server erased the texts). Returns the
+ * seqs that changed, so a page re-renders only those rows.
+ */
+export function redactSender(ch, handle) {
+  const changed = [];
+  for (const [seq, message] of ch.messages) {
+    if (message.senderHandle === handle && !message.redacted) {
+      ch.messages.set(seq, { ...message, text: "", redacted: true });
+      changed.push(seq);
+    }
+  }
+  return changed;
+}
+
+/**
  * True when a live message with this seq shows that something before it is missing. Only
  * once history is loaded: before that, the catch-up that loads it fills the hole anyway.
  */

@@ -3,7 +3,7 @@ import { $, el, clear, formatTime } from "./dom.js";
 import { describeError } from "./errors.js";
 import { state, load, save, isMine } from "./store.js";
 import { invoke } from "./connection.js";
-import { addMessage, isGap, firstSeq, sortedSeqs } from "./channels.js";
+import { addMessage, isGap, firstSeq, sortedSeqs, redactSender } from "./channels.js";
 import { createOutbox, OUTBOX_RETRY_MS } from "./outbox.js";
 import { showNotice, announce } from "./views.js";
 import { channelState, channelTitle, catchUpChannel, renderChatList, renderChatHeader } from "./chats.js";
@@ -66,6 +66,21 @@ export function onMessage(message) {
   renderChannelAdditions(message.channel);
   renderChatList();
   if (gap) catchUpChannel(message.channel);
+}
+
+/** Someone deleted their data: what they wrote here is shown as removed at once, not only after a reload. */
+export function onMessagesRedacted({ channel, handle }) {
+  if (!state.channels.has(channel)) return;
+  const ch = channelState(channel);
+  const changed = redactSender(ch, handle);
+  if (!changed.length) return;
+  const list = $("messages");
+  if (state.openChannel === channel && list.dataset.channel === channel) {
+    for (const seq of changed) {
+      list.querySelector(`li[data-seq="${seq}"]`)?.replaceWith(messageNode(ch.messages.get(seq)));
+    }
+  }
+  renderChatList();
 }
 
 export function onPeerTyping({ channel, handle }) {
