@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using MatchChat.Contracts.Members;
 using MatchChat.Tests.Support;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -28,6 +29,40 @@ public static class StandingProbe
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var response = await http.SendAsync(request);
         return response.StatusCode;
+    }
+
+    /// <summary><c>POST /api/members/me/standing</c> with this token: the status and, on 200, the answer's fields.</summary>
+    public static async Task<(HttpStatusCode Status, string? Standing, string? Until, string? Reason)> Standing(Uri baseUrl, string? token)
+    {
+        using var response = await PostStanding(baseUrl, token);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            return (response.StatusCode, null, null, null);
+        }
+
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = body.RootElement;
+        return (response.StatusCode, root.GetProperty("status").GetString(), root.GetProperty("until").GetString(), root.GetProperty("reason").GetString());
+    }
+
+    /// <summary><c>POST /api/members/me/standing</c> with this token (or none): the status and the problem's <c>detail</c>.</summary>
+    public static async Task<(HttpStatusCode Status, string? Detail)> StandingProblem(Uri baseUrl, string? token)
+    {
+        using var response = await PostStanding(baseUrl, token);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return (response.StatusCode, body.RootElement.TryGetProperty("detail", out var detail) ? detail.GetString() : null);
+    }
+
+    private static async Task<HttpResponseMessage> PostStanding(Uri baseUrl, string? token)
+    {
+        using var http = new HttpClient { BaseAddress = baseUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/members/me/standing");
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return await http.SendAsync(request);
     }
 
     /// <summary>Completes when the server closes the connection (subscribe before the action that closes it).</summary>

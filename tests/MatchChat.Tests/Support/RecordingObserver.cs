@@ -58,6 +58,13 @@ public sealed class RecordingObserver : IChatObserver
 
     /// <summary>What <see cref="CloseMember"/> records.</summary>
     public sealed record Closed(string Reason);
+    /// <summary>Records the notice, then the close it orders (as <see cref="CloseMember"/> with reason <c>suspended</c>).</summary>
+    public async Task MemberSuspended(string memberId, SuspensionNotice notice)
+    {
+        await Add(memberId, notice);
+        await Add(memberId, new Closed(EndReasons.Suspended));
+    }
+
     public Task Warned(string memberId, Warned warned) => Add(memberId, warned);
     public Task CrisisResources(string memberId, CrisisResources resources) => Add(memberId, resources);
     public Task PeerNeedsCare(string memberId, PeerNeedsCare care) => Add(memberId, care);

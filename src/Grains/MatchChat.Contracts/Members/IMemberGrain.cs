@@ -22,6 +22,12 @@ public interface IMemberGrain : IGrainWithStringKey
     [Alias("GetMe"), ReadOnly] Task<Member> GetMe();
     [Alias("GetStanding"), ReadOnly] Task<MemberStanding> GetStanding();
 
+    /// <summary>
+    /// The member's own view of a suspension (their <c>POST /api/members/me/standing</c>): its end (null for a ban) and the
+    /// reason they are shown; null in good standing. Not found when the member does not exist (deleted or never created).
+    /// </summary>
+    [Alias("GetSuspension"), ReadOnly] Task<SuspensionNotice?> GetSuspension();
+
     /// <summary>The operator grants or takes back the moderator role (admin API); idempotent.</summary>
     [Alias("SetModerator")] Task<Member> SetModerator(bool moderator);
 

@@ -48,6 +48,12 @@ public interface IChatObserver : IGrainObserver
 
     /// <summary>The member was suspended or deleted: close every connection of theirs on this node. <paramref name="reason"/> is a fixed word, never the moderator's text.</summary>
     [OneWay, Alias("CloseMember")] Task CloseMember(string memberId, string reason);
+    /// <summary>
+    /// The member was suspended or banned: their connections on this node hear <c>Suspended</c> first, then close as for
+    /// <see cref="CloseMember"/>. One call, so the notice is always queued before the close. Unlike <see cref="CloseMember"/>'s
+    /// reason, <paramref name="notice"/> carries the moderator's text, which the member reads; it is never logged.
+    /// </summary>
+    [OneWay, Alias("MemberSuspended")] Task MemberSuspended(string memberId, SuspensionNotice notice);
     [OneWay, Alias("Warned")] Task Warned(string memberId, Warned warned);
 
     // [crisis]: to the writer, to their conversation peer, and (from the moderator desk) to the node's moderators only.

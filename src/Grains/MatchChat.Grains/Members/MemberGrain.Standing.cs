@@ -23,6 +23,12 @@ public sealed partial class MemberGrain
         ? new MemberStanding(true, S.Moderator, S.Handle!, S.AgeGroup, Standing.Suspended, S.Banned ? null : S.SuspendedUntil)
         : MemberStanding.Missing);
 
+    public Task<SuspensionNotice?> GetSuspension()
+    {
+        RequireMember();
+        return Task.FromResult(Standing.Notice());
+    }
+
     public Task Suspend(DateTime? until, string reason)
     {
         RequireMember();

@@ -2,6 +2,7 @@ using MatchChat.Contracts;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Rooms;
 using MatchChat.Grains.Messages;
@@ -33,6 +34,16 @@ internal sealed class StandingRole(IMemberContext m, ListenerRole listener, IMes
         }
     }
 
+    /// <summary>
+    /// What the member is told of their suspension (the <c>Suspended</c> event, the standing endpoint): its end in UTC (null
+    /// for a ban) and the moderator's reason; null in good standing (a timed suspension that ended counts as none).
+    /// </summary>
+    public SuspensionNotice? Notice() => !Suspended
+        ? null
+        : new SuspensionNotice(
+            S.Banned ? null : DateTime.SpecifyKind(S.SuspendedUntil!.Value, DateTimeKind.Utc),
+            string.IsNullOrEmpty(S.SuspensionReason) ? "A moderator suspended your account." : S.SuspensionReason);
+
     public async Task Suspend(DateTime? until, string reason)
     {
         if (until is { } end && end <= m.Now)
@@ -47,8 +58,10 @@ internal sealed class StandingRole(IMemberContext m, ListenerRole listener, IMes
             s.SuspensionReason = reason;
         });
         m.Logger.LogInformation("Member suspended ({Kind})", until is null ? "ban" : "timed");
-        // Closed first, so nothing more reaches or leaves their pages while the rest is withdrawn.
-        m.Notify(n => n.CloseMember(m.MemberId, EndReasons.Suspended));
+        // Closed first, so nothing more reaches or leaves their pages while the rest is withdrawn; their pages hear why
+        // (Suspended) before the close, in the same call, so the node cannot order them the other way round.
+        var notice = Notice()!;
+        m.Notify(n => n.MemberSuspended(m.MemberId, notice));
         await Withdraw(EndReasons.Suspended);
     }
 

@@ -12,6 +12,7 @@ public static class ApiEndpoints
     {
         app.MapPost("/api/members", CreateMember);
         app.MapMemberDeletion();
+        app.MapMemberStanding();
         app.MapGet("/api/topics", (TopicCatalog topics) => Results.Ok(topics.All));
         app.MapMatchChatHealth();
         app.MapResourceEndpoints();

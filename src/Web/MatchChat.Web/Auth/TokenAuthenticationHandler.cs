@@ -18,17 +18,7 @@ public sealed class TokenAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        string? token = null;
-        var header = Request.Headers.Authorization.ToString();
-        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            token = header["Bearer ".Length..].Trim();
-        }
-        else if (Request.Query.TryGetValue("access_token", out var fromQuery))
-        {
-            token = fromQuery.ToString();
-        }
-
+        var token = BearerToken.From(Request);
         if (string.IsNullOrEmpty(token))
         {
             return AuthenticateResult.NoResult();

@@ -34,6 +34,10 @@ public interface IChatClient
 
     Task Warned(Warned warned);
 
+    /// <summary>Addition to the contract (docs/PROTOCOL.md): a moderator suspended (until set) or banned (until null) the member;
+    /// sent to their open pages just before their connections close.</summary>
+    Task Suspended(SuspensionNotice notice);
+
     /// <summary>To moderators: a report was filed (evidence <c>[]</c>: moderators read it with the audited ListReports).</summary>
     Task ReportFiled(Report report);
 

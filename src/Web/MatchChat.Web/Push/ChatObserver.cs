@@ -147,6 +147,24 @@ public sealed class ChatObserver(
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// <c>Suspended</c> goes into the member's lane, then a mark: the close waits until the lane has sent everything queued
+    /// before the mark (the notice included), then <see cref="MemberCloser.Grace"/>, so the page reads why before its
+    /// connection goes. A lane stuck on a slow socket holds the close at most <see cref="MemberCloser.LongestWait"/>.
+    /// </summary>
+    public Task MemberSuspended(string memberId, SuspensionNotice notice)
+    {
+        ToMember(memberId, c => c.Suspended(notice));
+        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        sends.Enqueue(MemberLane(memberId), () =>
+        {
+            sent.TrySetResult();
+            return Task.CompletedTask;
+        });
+        closer.CloseAfter(memberId, EndReasons.Suspended, sent.Task);
+        return Task.CompletedTask;
+    }
+
     public Task Warned(string memberId, Warned warned) => ToMember(memberId, c => c.Warned(warned));
 
     public Task CrisisResources(string memberId, CrisisResources resources) => ToMember(memberId, c => c.CrisisResources(resources));
@@ -166,9 +184,11 @@ public sealed class ChatObserver(
 
     private Task ToMember(string memberId, Func<IChatClient, Task> send)
     {
-        sends.Enqueue("member:" + memberId, () => ToConnections(memberId, send));
+        sends.Enqueue(MemberLane(memberId), () => ToConnections(memberId, send));
         return Task.CompletedTask;
     }
+
+    private static string MemberLane(string memberId) => "member:" + memberId;
 
     /// <summary>
     /// One send per connection of the member on this node, looked up in <see cref="LocalConnections"/> when the send

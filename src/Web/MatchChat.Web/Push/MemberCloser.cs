@@ -16,12 +16,31 @@ public sealed class MemberCloser(ConnectionRegistry registry, MemberStandingGate
 {
     public static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(250);
 
-    public void Close(string memberId, string reason) => _ = CloseAfterGraceAsync(memberId, reason);
+    /// <summary>The longest <see cref="CloseAfter"/> waits for the sends before it: the close stays well within the contract's 5 seconds.</summary>
+    public static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(2);
 
-    private async Task CloseAfterGraceAsync(string memberId, string reason)
+    public void Close(string memberId, string reason) => _ = CloseAfterGraceAsync(memberId, reason, Task.CompletedTask);
+
+    /// <summary>As <see cref="Close"/>, once <paramref name="sent"/> completes (the member's sends queued before the close
+    /// are out: a suspended member's <c>Suspended</c>), or after <see cref="LongestWait"/> if it does not.</summary>
+    public void CloseAfter(string memberId, string reason, Task sent) => _ = CloseAfterGraceAsync(memberId, reason, sent);
+
+    private async Task CloseAfterGraceAsync(string memberId, string reason, Task sent)
     {
         try
         {
+            if (!sent.IsCompleted)
+            {
+                try
+                {
+                    await sent.WaitAsync(LongestWait, time);
+                }
+                catch (TimeoutException)
+                {
+                    logger.LogWarning("Closing a member's connections: their earlier sends took too long; closing anyway");
+                }
+            }
+
             await Task.Delay(Grace, time);
             if (await standing.InStandingAsync(memberId) == true)
             {

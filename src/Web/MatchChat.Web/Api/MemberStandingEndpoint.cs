@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using MatchChat.Contracts;
+using MatchChat.Contracts.Errors;
+using MatchChat.Contracts.Members;
+using MatchChat.Web.Auth;
+
+namespace MatchChat.Web.Api;
+
+/// <summary>
+/// <c>POST /api/members/me/standing</c> with the member's bearer token (docs/PROTOCOL.md "Additions: member standing"): a page
+/// whose token the hub refused learns whether its member is suspended, until when and why, or active again. It answers
+/// while the member is suspended, so it reads the token itself instead of going through <see cref="TokenAuthenticationHandler"/>
+/// (which refuses a suspended member): a well-signed, unexpired token reads only its own member. A deleted or unknown member,
+/// a bad or missing token: 401. Nothing about the member or the token is logged.
+/// </summary>
+public static class MemberStandingEndpoint
+{
+    public static WebApplication MapMemberStanding(this WebApplication app)
+    {
+        app.MapPost("/api/members/me/standing", ReadStanding);
+        return app;
+    }
+
+    private static async Task<IResult> ReadStanding(HttpContext http, TokenService tokens, IGrainFactory grains, ILogger<TokenService> logger)
+    {
+        var principal = tokens.Validate(BearerToken.From(http.Request), TokenAuthenticationHandler.SchemeName);
+        if (principal is null)
+        {
+            return Problems.Unauthorized("Send your member token as Authorization: Bearer; this one is missing, expired or not valid here.");
+        }
+
+        try
+        {
+            var notice = await grains.Ref<IMemberGrain>(principal.FindFirstValue(ClaimTypes.NameIdentifier)!).GetSuspension();
+            return Results.Ok(MemberStandingResponse.From(notice));
+        }
+        catch (MatchChatException e) when (e.Code == ErrorCodes.NotFound)
+        {
+            return Problems.Unauthorized("This member no longer exists. Start a new anonymous session to continue.");
+        }
+        catch (Exception e) when (e is not MatchChatException && !http.RequestAborted.IsCancellationRequested)
+        {
+            logger.LogWarning("Reading a member's standing failed ({ExceptionType})", e.GetType().Name);
+            http.Response.Headers.RetryAfter = UnavailableExceptionHandler.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problems.Unavailable("Your account's standing could not be read just now. Please try again in a moment.");
+        }
+    }
+}
