@@ -43,7 +43,7 @@ public sealed class ModerationConsoleTests(SafetyFixture server)
     }
 
     [Fact]
-    public async Task A_moderator_mutes_a_member_in_a_room_and_suspends_them_which_ends_their_session()
+    public async Task A_moderator_mutes_a_member_in_a_room_and_suspends_them_which_ends_their_session_and_tells_them_why()
     {
         await using var moderator = await server.ModeratorAsync();
         await using var member = await Member.JoinAsync(server);
@@ -73,15 +73,15 @@ public sealed class ModerationConsoleTests(SafetyFixture server)
         await moderator.Page.GetByTestId("suspend-submit").ClickAsync();
         await Expect(moderator.Page.GetByTestId("suspend-result")).ToHaveTextAsync("Give a reason for the suspension.");
 
-        // Suspended for an hour: the member's page loses its session.
+        // Suspended for an hour: the member's page says so (SuspendedPageTests has the details).
         await moderator.Page.GetByTestId("suspend-minutes").FillAsync("60");
         await moderator.Page.GetByTestId("suspend-reason").FillAsync("Repeated harassment in rooms.");
         await Contrast.AssertAaAsync(moderator.Page, "the moderator tools");
         await Screenshots.SaveAsync(moderator.Page, "26-moderator-tools");
         await moderator.Page.GetByTestId("suspend-submit").ClickAsync();
         await Expect(moderator.Page.GetByTestId("suspend-result")).ToHaveTextAsync($"{member.Handle} is suspended for 60 minutes.");
-        await Expect(member.Page.GetByTestId("welcome-continue")).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await Expect(member.Page.GetByTestId("notice")).ToContainTextAsync("a moderator may have suspended it");
+        await Expect(member.Page.GetByTestId("suspended-title")).ToContainTextAsync("A moderator has suspended your account until");
+        await Expect(member.Page.GetByTestId("suspended-reason")).ToHaveTextAsync("Repeated harassment in rooms.");
 
         await moderator.Page.GetByTestId("unsuspend").ClickAsync();
         await Expect(moderator.Page.GetByTestId("suspend-result")).ToHaveTextAsync($"{member.Handle}'s suspension is lifted.");

@@ -11,6 +11,7 @@
 //   messages.js    the open chat and composer  views.js       views, notices, dialogs
 //   trust.js       report/block/ended rules (pure)   report.js  the report dialog
 //   blocks.js      block, unblock, blocked list      deletion.js "Delete my data"
+//   standing.js    a suspension or ban: why, until when; the token is kept
 //   moderation-alerts.js  crisis alerts in the console
 //   care.js        crisis care cards, "Help now", urgent offers
 //   network.js     trusted contacts           checkins.js    check-ins, CheckInDue, "Ask again"
@@ -37,6 +38,7 @@ import { wireGuide } from "./guide.js";
 import { refreshNetwork, wireNetwork } from "./network.js";
 import { onCheckInDue, refreshCheckIns, wireCheckIns } from "./checkins.js";
 import { wireSuggestions } from "./suggest.js";
+import { onSuspended, wireStanding } from "./standing.js";
 import { outbox, startOutboxTimer, onMessage, onMessagesRedacted, onPeerTyping, renderOpenChat, renderOutboxStates, submitComposer, onComposerKey, onComposerInput } from "./messages.js";
 
 // ---------------------------------------------------------------------------
@@ -115,6 +117,7 @@ async function beginSession(session) {
       PeerNeedsCare: onPeerNeedsCare,
       CrisisAlert: onCrisisAlert,
       Warned: onWarned,
+      Suspended: onSuspended,
       MemberUpdated: onMemberUpdated,
       ReportFiled: onReportFiled,
       Thanked: onThanked,
@@ -232,6 +235,7 @@ function wireStaticUi() {
   $("warning-close").addEventListener("click", () => { $("warning").hidden = true; });
   wireReportDialog();
   wireDeletion();
+  wireStanding();
   wireGratitude();
   wireGuide();
   wireModeration();

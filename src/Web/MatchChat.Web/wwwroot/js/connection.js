@@ -1,7 +1,8 @@
 // The SignalR connection to /hubs/chat: start, automatic reconnect, status line.
 import { $ } from "./dom.js";
 import { state } from "./store.js";
-import { accessToken, expireSession } from "./session.js";
+import { accessToken } from "./session.js";
+import { onTokenRefused } from "./standing.js";
 
 /**
  * Connects and keeps trying for as long as the page is open.
@@ -41,7 +42,7 @@ export function connect({ handlers, onConnected, onReconnecting }) {
   connection.onclose((error) => {
     state.connected = false;
     if (state.connection !== connection || state.leaving) return; // this page stopped it on purpose
-    if (isUnauthorized(error) || isUnauthorized(state.lastRetryReason)) return expireSession();
+    if (isUnauthorized(error) || isUnauthorized(state.lastRetryReason)) return refused(onConnected);
     setStatus("disconnected", "Not connected. Trying again…");
     setTimeout(() => start(onConnected), 5000);
   });
@@ -60,13 +61,17 @@ async function start(onConnected) {
     await onConnected();
   } catch (err) {
     state.connected = false;
-    if (isUnauthorized(err)) {
-      expireSession();
-      return;
-    }
+    if (isUnauthorized(err)) return refused(onConnected);
     setStatus("disconnected", "Not connected. Trying again…");
     setTimeout(() => start(onConnected), 5000);
   }
+}
+
+/** The token was refused: suspended (the page says why and keeps it), gone (a fresh page), or back in standing (connect again). */
+function refused(onConnected) {
+  state.lastRetryReason = null;
+  setStatus("connecting", "Checking your account…");
+  return onTokenRefused(() => setTimeout(() => start(onConnected), 1000));
 }
 
 export function isUnauthorized(err) {

@@ -130,7 +130,7 @@ function resolveForm(report, draft) {
   const form = el("form", { className: "resolve-form", attrs: { novalidate: true, "data-report-id": report.reportId, "aria-label": `Resolve the report about ${report.reportedHandle}` } }, [
     el("div", { className: "field" }, [el("label", { text: "Action", attrs: { for: action.id } }), action]),
     el("div", { className: "field" }, [el("label", { text: "Minutes (suspend only)", attrs: { for: minutes.id } }), minutes]),
-    el("div", { className: "field" }, [el("label", { text: "Note (a warning's note is what the member reads)", attrs: { for: note.id } }), note]),
+    el("div", { className: "field" }, [el("label", { text: "Note (the member reads it with a warning, suspension or ban; never say who reported)", attrs: { for: note.id } }), note]),
     submit,
     result,
   ]);

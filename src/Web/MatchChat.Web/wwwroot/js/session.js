@@ -47,15 +47,16 @@ export function takePendingNotice() {
 }
 
 /**
- * The server no longer accepts this token (for example it restarted without a fixed signing key).
- * Start clean: a reload shows the welcome screen with an explanation.
+ * The server no longer accepts this token and its member is gone: deleted, unknown, or the server restarted without a
+ * fixed signing key (standing.js asks first: a suspended member keeps the token). Start clean: a reload shows the
+ * welcome screen with an explanation.
  */
 export function expireSession() {
   storage.clearSession();
   const connection = state.connection;
   state.connection = null;
   if (connection) connection.stop().catch(() => {});
-  sessionStorage.setItem(NOTICE_KEY, "Your anonymous session is no longer valid (a moderator may have suspended it, or MatchChat was reset), so we started a fresh page. Choose below to continue.");
+  sessionStorage.setItem(NOTICE_KEY, "Your anonymous session is no longer valid (its data was deleted, or MatchChat was reset), so we started a fresh page. Choose below to continue.");
   sessionStorage.removeItem("matchchat.openChannel");
   location.reload();
 }

@@ -1,0 +1,106 @@
+// A member a moderator suspended or banned. The page says so, until when and why, with where to get help now,
+// and KEEPS the token: a timed suspension ends by itself, and a reload then comes back in as the same person.
+// Live, from `Suspended({until, reason})` just before the server closes the connection; later (a reload, a
+// reconnect), when the hub refuses the token and `POST /api/members/me/standing` says why. A token whose member
+// is gone (deleted, unknown, or a server reset) still starts a fresh page (session.js `expireSession`).
+import { $, clear } from "./dom.js";
+import { state } from "./store.js";
+import { accessToken, expireSession } from "./session.js";
+import { showView, announce } from "./views.js";
+import { resourceItem } from "./care.js";
+
+const RETRY_MS = 5000;
+
+/** `Suspended({until, reason})`: stop the connection (no reconnect, no fresh identity) and show why. */
+export function onSuspended(notice) {
+  stopConnection();
+  showSuspended(notice || {});
+}
+
+/**
+ * The hub refused the token (401). Asks the standing endpoint why: suspended → the suspension screen; the member
+ * is gone or the token is not valid here → a fresh page as before; active again (the suspension ended or was lifted
+ * meanwhile) → `onActive()`, which connects again. A server that cannot answer now is asked again.
+ */
+export async function onTokenRefused(onActive) {
+  let answer;
+  try {
+    const response = await fetch("/api/members/me/standing", {
+      method: "POST",
+      headers: { Authorization: `Bearer ${accessToken()}`, Accept: "application/json" },
+    });
+    if (response.status === 401) return expireSession();
+    if (!response.ok) throw new Error(`standing: ${response.status}`);
+    answer = await response.json();
+  } catch {
+    setStatus("disconnected", "Not connected. Trying again…");
+    setTimeout(() => onTokenRefused(onActive), RETRY_MS);
+    return;
+  }
+  if (answer && answer.status === "suspended") {
+    stopConnection();
+    showSuspended(answer);
+  } else {
+    onActive();
+  }
+}
+
+function stopConnection() {
+  const connection = state.connection;
+  state.connection = null;
+  state.connected = false;
+  if (connection) connection.stop().catch(() => {});
+}
+
+/** "Tuesday 3 June 2025 at 14:05" in the member's own time zone and language. */
+export function localDateTime(iso) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return "";
+  return date.toLocaleString([], { weekday: "long", year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" });
+}
+
+function showSuspended({ until, reason }) {
+  state.suspended = true;
+  const ends = until ? localDateTime(until) : "";
+  $("suspended-title").textContent = until
+    ? `A moderator has suspended your account until ${ends}`
+    : "A moderator has banned your account";
+  const view = $("view-suspended");
+  if (until) view.dataset.until = until;
+  else delete view.dataset.until;
+  view.dataset.kind = until ? "suspended" : "banned";
+  $("suspended-reason").textContent = reason || "No reason was given.";
+  $("suspended-next").textContent = until
+    ? `You can come back after ${ends}: open or reload this page then, and you will be ${state.session?.handle || "yourself"} again, with your chats and your people.`
+    : "This ban has no end date: you can't take part in MatchChat with this name unless a moderator lifts it.";
+  $("suspended-retry").hidden = !until;
+
+  showView("suspended");
+  for (const id of ["main-nav", "offers", "notice", "warning", "care", "thanked", "checkins-due", "care-elsewhere"]) $(id).hidden = true;
+  setStatus("idle", until ? "Suspended" : "Banned");
+  announce($("suspended-title").textContent);
+  loadCrisisLines();
+}
+
+/** The crisis lines for this member's region (the same list as "Help now"; no token needed). */
+async function loadCrisisLines() {
+  const list = $("suspended-resources");
+  try {
+    const response = await fetch("/api/resources", { headers: { Accept: "application/json" } });
+    if (!response.ok) return;
+    const resources = (await response.json()).filter((r) => r.kind === "crisis").slice(0, 3);
+    clear(list);
+    for (const r of resources) list.append(resourceItem(r));
+    list.hidden = resources.length === 0;
+  } catch { /* the link to find a crisis line stays */ }
+}
+
+function setStatus(kind, text) {
+  const node = $("connection-status");
+  node.dataset.state = kind;
+  node.textContent = text;
+}
+
+export function wireStanding() {
+  $("suspended-retry").addEventListener("click", () => location.reload());
+}

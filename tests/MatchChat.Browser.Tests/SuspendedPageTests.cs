@@ -1,0 +1,88 @@
+namespace MatchChat.Browser.Tests;
+
+/// <summary>
+/// A member a moderator suspends or bans while their page is open: the page says so, until when and why, keeps the token
+/// (a reload still shows the suspension, never a fresh identity), and after the lift a reload is back in as the same member.
+/// </summary>
+[Collection(SafetyCollection.Name)]
+public sealed class SuspendedPageTests(SafetyFixture server)
+{
+    [Fact]
+    public async Task A_suspended_member_sees_until_when_and_why_keeps_their_identity_and_is_back_after_the_lift()
+    {
+        await using var moderator = await server.ModeratorAsync();
+        await using var member = await Member.JoinAsync(server);
+        var token = await member.StoredTokenAsync();
+        Assert.False(string.IsNullOrEmpty(token));
+
+        await Suspend(moderator, member.Handle, "120", "Insults in the stress room.");
+        await Expect(moderator.Page.GetByTestId("suspend-result")).ToHaveTextAsync($"{member.Handle} is suspended for 120 minutes.");
+
+        var title = member.Page.GetByTestId("suspended-title");
+        await Expect(title).ToContainTextAsync("A moderator has suspended your account until");
+        await Expect(title).ToBeFocusedAsync();
+        await Expect(member.Page.GetByTestId("suspended-reason")).ToHaveTextAsync("Insults in the stress room.");
+        var until = DateTime.Parse((await member.Page.Locator("#view-suspended").GetAttributeAsync("data-until"))!, null,
+            System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal);
+        Assert.InRange(until, DateTime.UtcNow.AddMinutes(118), DateTime.UtcNow.AddMinutes(121));
+        // The page's time zone is UTC (Member.OpenAsync): the local time shown is the end's.
+        await Expect(title).ToContainTextAsync(until.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await Expect(member.Page.GetByTestId("suspended-crisis-link")).ToBeVisibleAsync();
+        await Expect(member.Page.GetByTestId("suspended-retry")).ToBeVisibleAsync();
+        await Expect(member.Page.Locator("#view-welcome")).ToBeHiddenAsync();
+        await Expect(member.Page.GetByTestId("notice")).ToBeHiddenAsync();
+        Assert.Equal(token, await member.StoredTokenAsync());
+        await Contrast.AssertAaAsync(member.Page, "the suspension screen");
+        await Screenshots.SaveAsync(member.Page, "28-suspended");
+
+        // A reload asks the server why the token is refused: still the suspension, with the same identity kept.
+        await member.Page.ReloadAsync();
+        await Expect(title).ToContainTextAsync("A moderator has suspended your account until");
+        await Expect(member.Page.GetByTestId("suspended-reason")).ToHaveTextAsync("Insults in the stress room.");
+        await Expect(member.Page.Locator("#view-welcome")).ToBeHiddenAsync();
+        Assert.Equal(token, await member.StoredTokenAsync());
+
+        await moderator.Page.GetByTestId("unsuspend").ClickAsync();
+        await Expect(moderator.Page.GetByTestId("suspend-result")).ToHaveTextAsync($"{member.Handle}'s suspension is lifted.");
+        await member.Page.GetByTestId("suspended-retry").ClickAsync();
+        await member.ExpectConnectedAsync();
+        await Expect(member.Page.GetByTestId("my-handle")).ToHaveTextAsync(member.Handle);
+        await Expect(member.Page.Locator("#view-suspended")).ToBeHiddenAsync();
+        await Expect(member.Page.GetByTestId("nav-talk")).ToBeVisibleAsync();
+        Assert.Equal(token, await member.StoredTokenAsync());
+        Assert.Empty(member.Dialogs);
+    }
+
+    [Fact]
+    public async Task A_banned_member_is_told_the_ban_and_why_with_no_end_and_no_way_offered_around_it()
+    {
+        await using var moderator = await server.ModeratorAsync();
+        await using var member = await Member.JoinAsync(server);
+        var token = await member.StoredTokenAsync();
+
+        await Suspend(moderator, member.Handle, "", "Threats to another member.");
+        await Expect(moderator.Page.GetByTestId("suspend-result")).ToHaveTextAsync($"{member.Handle} is banned until a moderator lifts it.");
+
+        await Expect(member.Page.GetByTestId("suspended-title")).ToHaveTextAsync("A moderator has banned your account");
+        await Expect(member.Page.GetByTestId("suspended-reason")).ToHaveTextAsync("Threats to another member.");
+        await Expect(member.Page.GetByTestId("suspended-retry")).ToBeHiddenAsync();
+        await Expect(member.Page.GetByTestId("welcome-continue")).ToBeHiddenAsync();
+        await Expect(member.Page.GetByTestId("goodbye-restart")).ToBeHiddenAsync();
+        await Contrast.AssertAaAsync(member.Page, "the ban screen");
+
+        await member.Page.ReloadAsync();
+        await Expect(member.Page.GetByTestId("suspended-title")).ToHaveTextAsync("A moderator has banned your account");
+        Assert.Equal(token, await member.StoredTokenAsync());
+
+        await moderator.Page.GetByTestId("unsuspend").ClickAsync();
+        await Expect(moderator.Page.GetByTestId("suspend-result")).ToHaveTextAsync($"{member.Handle}'s suspension is lifted.");
+    }
+
+    private static async Task Suspend(Member moderator, string handle, string minutes, string reason)
+    {
+        await moderator.Page.GetByTestId("suspend-handle").FillAsync(handle);
+        await moderator.Page.GetByTestId("suspend-minutes").FillAsync(minutes);
+        await moderator.Page.GetByTestId("suspend-reason").FillAsync(reason);
+        await moderator.Page.GetByTestId("suspend-submit").ClickAsync();
+    }
+}
