@@ -46,3 +46,15 @@ test("the place never goes below 1", () => {
   noteProgress(known, progress(500));
   assert.equal(currentPlace(ticket(3, 100), known).position, 1);
 });
+
+test("while nobody is served, a broadcast with the ticket's count lengthens the estimate and never shortens it", () => {
+  const known = new Map();
+  noteProgress(known, progress(100, { secondsPerPlace: 60 }));
+  const stalled = currentPlace(ticket(30, 100), known);
+  assert.equal(stalled.position, 30);
+  assert.equal(stalled.estimatedWaitSeconds, 1800);
+  noteProgress(known, progress(100, { secondsPerPlace: 1 }));
+  assert.equal(currentPlace(ticket(30, 100), known).estimatedWaitSeconds, 300);
+  noteProgress(known, progress(100, { secondsPerPlace: null }));
+  assert.equal(currentPlace(ticket(30, 100), known).estimatedWaitSeconds, 300);
+});

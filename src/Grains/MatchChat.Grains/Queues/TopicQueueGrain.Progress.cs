@@ -43,7 +43,24 @@ public sealed partial class TopicQueueGrain
     private long ServedOf(bool urgent) => urgent ? Live.ServedUrgent : Live.ServedNormal;
 
     private QueueProgress Progress(bool urgent) =>
-        new(Topic, urgent ? Priorities.Urgent : Priorities.Normal, ServedOf(urgent), Live.ServiceIntervalSeconds);
+        new(Topic, urgent ? Priorities.Urgent : Priorities.Normal, ServedOf(urgent), CurrentInterval);
+
+    /// <summary>Seconds per place as of now (<see cref="WaitEstimator.Interval"/>): it grows while nobody is served.</summary>
+    private double? CurrentInterval => WaitEstimator.Interval(Live, Now, Requests.Count > 0);
+
+    /// <summary>
+    /// Every <see cref="WaitEstimator.StallStepSeconds"/> while seekers wait: when nobody has been served for longer than
+    /// the usual interval, the estimate has grown, so the broadcast and the first places' tickets are sent again. Nothing
+    /// is written: the stall is worked out from the time of the last service, which is stored.
+    /// </summary>
+    private void OnStallClock()
+    {
+        if (Requests.Count > 0 && CurrentInterval != _broadcast.Interval)
+        {
+            ScheduleBroadcast();
+            ScheduleFlush();
+        }
+    }
 
     private QueueTicket TicketAt(int index)
     {
@@ -53,7 +70,7 @@ public sealed partial class TopicQueueGrain
             Topic,
             StatusOf(r),
             index + 1,
-            WaitEstimator.Estimate(Live, index + 1),
+            WaitEstimator.Estimate(CurrentInterval, index + 1),
             r.Urgent ? Priorities.Urgent : Priorities.Normal,
             ServedOf(r.Urgent));
     }
@@ -82,6 +99,7 @@ public sealed partial class TopicQueueGrain
     /// </summary>
     private void PushChangedTickets()
     {
+        var interval = CurrentInterval;
         for (var i = 0; i < Requests.Count; i++)
         {
             var r = Requests[i];
@@ -90,7 +108,7 @@ public sealed partial class TopicQueueGrain
                 && last.Priority == (r.Urgent ? Priorities.Urgent : Priorities.Normal)
                 && last.Position - (ServedOf(r.Urgent) - last.Served) == i + 1
                 && (i >= _timings.ExactPlaces
-                    || (last.Position == i + 1 && last.EstimatedWaitSeconds == WaitEstimator.Estimate(Live, i + 1))))
+                    || (last.Position == i + 1 && last.EstimatedWaitSeconds == WaitEstimator.Estimate(interval, i + 1))))
             {
                 continue;
             }
@@ -104,6 +122,11 @@ public sealed partial class TopicQueueGrain
     private void ScheduleProgress()
     {
         Writes.MarkDirty();
+        ScheduleBroadcast();
+    }
+
+    private void ScheduleBroadcast()
+    {
         _progressTimer ??= this.RegisterGrainTimer(
             _ => BroadcastProgress(),
             new GrainTimerCreationOptions(_timings.QueueProgressDelay, Timeout.InfiniteTimeSpan) { KeepAlive = true });
@@ -114,10 +137,10 @@ public sealed partial class TopicQueueGrain
     {
         _progressTimer?.Dispose();
         _progressTimer = null;
-        var now = (Live.ServedUrgent, Live.ServedNormal, Live.ServiceIntervalSeconds);
+        var now = (Live.ServedUrgent, Live.ServedNormal, CurrentInterval);
         if (_watchers is { IsEmpty: false } watchers)
         {
-            var intervalChanged = now.ServiceIntervalSeconds != _broadcast.Interval;
+            var intervalChanged = now.CurrentInterval != _broadcast.Interval;
             if (now.ServedUrgent != _broadcast.Urgent || intervalChanged)
             {
                 var urgent = Progress(urgent: true);

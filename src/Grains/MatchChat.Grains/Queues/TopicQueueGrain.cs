@@ -85,6 +85,14 @@ public sealed partial class TopicQueueGrain(
             },
             new GrainTimerCreationOptions(_timings.QueueWake, _timings.QueueWake) { KeepAlive = false });
 
+        this.RegisterGrainTimer(
+            _ =>
+            {
+                OnStallClock();
+                return Task.CompletedTask;
+            },
+            new GrainTimerCreationOptions(TimeSpan.FromSeconds(WaitEstimator.StallStepSeconds), TimeSpan.FromSeconds(WaitEstimator.StallStepSeconds)) { KeepAlive = false });
+
         // Not known to be registered: with requests waiting, register it (again) so a restart is covered.
         _reminderRegistered = false;
         await SyncReminder();

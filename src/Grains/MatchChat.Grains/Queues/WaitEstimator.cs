@@ -3,14 +3,21 @@ namespace MatchChat.Grains.Queues;
 /// <summary>
 /// Honest waits: the time between matches while someone was waiting, smoothed (EWMA, alpha 0.3); a seeker at
 /// position p waits about p of those. Null until one match has been measured.
+/// While nobody is served (every listener busy or away), the smoothed interval alone would go on promising the pace of
+/// the last match ("less than a minute" for an hour): the interval used is then at least the time since the last
+/// service, so the estimate grows with the stall (<see cref="Interval"/>), in steps of <see cref="StallStepSeconds"/>.
 /// </summary>
 public static class WaitEstimator
 {
     public const double Alpha = 0.3;
 
+    /// <summary>The stall's length is counted in whole steps of this many seconds, so it changes (and is pushed) at most
+    /// once a step.</summary>
+    public const int StallStepSeconds = 15;
+
     public static void RecordMatch(TopicQueueState state, DateTime now)
     {
-        var since = Max(state.LastServiceAt, state.BusySince);
+        var since = Since(state);
         if (since is { } start)
         {
             var interval = Math.Max(0, (now - start).TotalSeconds);
@@ -22,8 +29,30 @@ public static class WaitEstimator
         state.LastServiceAt = now;
     }
 
-    public static int? Estimate(TopicQueueState state, int position) =>
-        state.ServiceIntervalSeconds is { } interval ? (int)Math.Ceiling(interval * position) : null;
+    /// <summary>
+    /// Seconds per place now: the smoothed interval, or, while someone waits and nobody has been served for longer, the
+    /// time since the last service (or since the queue became busy), rounded down to whole steps. Null until one match.
+    /// </summary>
+    public static double? Interval(TopicQueueState state, DateTime now, bool waiting)
+    {
+        if (state.ServiceIntervalSeconds is not { } smoothed)
+        {
+            return null;
+        }
 
-    private static DateTime? Max(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a > b ? a : b;
+        if (!waiting || Since(state) is not { } start)
+        {
+            return smoothed;
+        }
+
+        var stalled = Math.Floor(Math.Max(0, (now - start).TotalSeconds) / StallStepSeconds) * StallStepSeconds;
+        return Math.Max(smoothed, stalled);
+    }
+
+    public static int? Estimate(double? interval, int position) =>
+        interval is { } seconds ? (int)Math.Ceiling(seconds * position) : null;
+
+    /// <summary>When the current wait for a service began: the last service, or the moment the queue became busy.</summary>
+    private static DateTime? Since(TopicQueueState state) =>
+        state.LastServiceAt is not { } last ? state.BusySince : state.BusySince is not { } busy ? last : busy > last ? busy : last;
 }

@@ -19,7 +19,8 @@ export function noteProgress(known, progress) {
 
 /**
  * The ticket as the seeker should see it now: position and estimatedWaitSeconds moved on by the newest progress of
- * its topic and priority. A progress older than the ticket (served below the ticket's) is ignored; so is a ticket
+ * its topic and priority. A progress older than the ticket (served below the ticket's) is ignored; one with the
+ * ticket's served count only lengthens the estimate (a stall: nobody served, the wait grows); so is a ticket
  * without `served` (an older server), and one that is not waiting.
  */
 export function currentPlace(ticket, known) {
@@ -27,7 +28,16 @@ export function currentPlace(ticket, known) {
     return ticket;
   }
   const progress = known.get(key(ticket.topic, ticket.priority));
-  if (!progress || progress.served <= ticket.served) return ticket;
+  if (!progress || progress.served < ticket.served) return ticket;
+  if (progress.served === ticket.served) {
+    // Nobody served since the ticket: the place stands, but while nobody is served the wait per place only grows
+    // (the server counts the stall), so the longer of the two estimates is the newer one.
+    if (typeof progress.secondsPerPlace !== "number") return ticket;
+    const stalled = Math.ceil(progress.secondsPerPlace * ticket.position);
+    return typeof ticket.estimatedWaitSeconds === "number" && ticket.estimatedWaitSeconds >= stalled
+      ? ticket
+      : { ...ticket, estimatedWaitSeconds: stalled };
+  }
   const position = Math.max(1, ticket.position - (progress.served - ticket.served));
   const estimatedWaitSeconds = typeof progress.secondsPerPlace === "number"
     ? Math.ceil(progress.secondsPerPlace * position)
