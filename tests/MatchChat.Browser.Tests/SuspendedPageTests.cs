@@ -54,7 +54,7 @@ public sealed class SuspendedPageTests(SafetyFixture server)
     }
 
     [Fact]
-    public async Task A_banned_member_is_told_the_ban_and_why_with_no_end_and_no_way_offered_around_it()
+    public async Task A_banned_member_is_told_the_ban_and_why_with_no_end_and_no_way_around_it_but_may_delete_their_data()
     {
         await using var moderator = await server.ModeratorAsync();
         await using var member = await Member.JoinAsync(server);
@@ -74,8 +74,22 @@ public sealed class SuspendedPageTests(SafetyFixture server)
         await Expect(member.Page.GetByTestId("suspended-title")).ToHaveTextAsync("A moderator has banned your account");
         Assert.Equal(token, await member.StoredTokenAsync());
 
+        // The one thing a ban leaves open: deleting their data, after the same question as everywhere.
+        await member.Page.GetByTestId("suspended-delete").ClickAsync();
+        await Expect(member.Page.GetByTestId("delete-dialog")).ToBeVisibleAsync();
+        await member.Page.GetByTestId("delete-cancel").ClickAsync();
+        await Expect(member.Page.GetByTestId("suspended-delete")).ToBeFocusedAsync();
+        Assert.Equal(token, await member.StoredTokenAsync());
+        await member.Page.GetByTestId("suspended-delete").ClickAsync();
+        await member.Page.GetByTestId("delete-confirm").ClickAsync();
+        await Expect(member.Page.GetByTestId("goodbye")).ToBeVisibleAsync();
+        await Expect(member.Page.Locator("#view-suspended")).ToBeHiddenAsync();
+        Assert.Null(await member.StoredTokenAsync());
+
+        // Gone for the moderators too.
         await moderator.Page.GetByTestId("unsuspend").ClickAsync();
-        await Expect(moderator.Page.GetByTestId("suspend-result")).ToHaveTextAsync($"{member.Handle}'s suspension is lifted.");
+        await Expect(moderator.Page.GetByTestId("suspend-result")).ToContainTextAsync("No member has that handle");
+        Assert.Empty(member.Dialogs);
     }
 
     private static async Task Suspend(Member moderator, string handle, string minutes, string reason)

@@ -3,6 +3,7 @@ using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Rooms;
 using MatchChat.Tests.Support;
+using Microsoft.AspNetCore.SignalR;
 
 namespace MatchChat.Tests.Safety;
 
@@ -95,6 +96,28 @@ public sealed class DeletionTests(SafetyServerFixture server) : IClassFixture<Sa
         using var admin = server.Admin();
         var grant = await admin.PostAsync("/api/admin/moderators", new StringContent($"{{\"handle\":\"{member.Handle}\"}}", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.NotFound, grant.StatusCode);
+    }
+
+    /// <summary>The right to erasure does not wait for a moderator: a banned member's token opens nothing but this.</summary>
+    [Fact]
+    public async Task A_banned_member_can_still_delete_their_data_and_then_nothing_of_theirs_is_left()
+    {
+        await using var moderator = await server.NewModerator();
+        await using var reader = await server.NewMember();
+        await using var banned = await server.NewMember();
+        await banned.Conn.Invoke<Room>("JoinRoom", "t70");
+        await reader.Conn.Invoke<Room>("JoinRoom", "t70");
+        await banned.Send("room:t70", "words they want gone");
+        await moderator.Conn.Invoke("Suspend", new { handle = banned.Handle, reason = "Threats." });
+        Assert.Equal(HttpStatusCode.Unauthorized, await StandingProbe.Negotiate(server.BaseUrl, banned.Token));
+
+        Assert.Equal(HttpStatusCode.NoContent, await StandingProbe.DeleteMe(server.BaseUrl, banned.Token));
+
+        Assert.Equal("", (await reader.History("room:t70")).Single().Text);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await StandingProbe.Standing(server.BaseUrl, banned.Token)).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, await StandingProbe.DeleteMe(server.BaseUrl, banned.Token));
+        var lift = await Assert.ThrowsAsync<HubException>(() => moderator.Conn.Invoke("Unsuspend", banned.Handle));
+        Assert.StartsWith("not_found: ", HubErrors.CodeAndSentence(lift));
     }
 
     [Fact]

@@ -9,21 +9,36 @@ namespace MatchChat.Web.Api;
 /// <summary>
 /// <c>DELETE /api/members/me</c> with the member's bearer token → 204: the same as the hub's <c>DeleteMe()</c>
 /// (PROTOCOL.md "Deletion and retention"). The token is refused (401) from then on, so a second call answers 401.
+/// A suspended or banned member may delete their data too (the right to erasure does not wait for a moderator; report
+/// evidence stays as for everyone), so the token is read here, as <see cref="MemberStandingEndpoint"/> does, instead of
+/// through <see cref="TokenAuthenticationHandler"/>, which refuses a suspended member.
 /// </summary>
 public static class MemberDeletionEndpoint
 {
     public static WebApplication MapMemberDeletion(this WebApplication app)
     {
-        app.MapDelete("/api/members/me", DeleteMe)
-            .RequireAuthorization(policy => policy.AddAuthenticationSchemes(TokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
+        app.MapDelete("/api/members/me", DeleteMe);
         return app;
     }
 
-    private static async Task<IResult> DeleteMe(HttpContext http, ClaimsPrincipal user, IGrainFactory grains, ILogger<TokenService> logger)
+    private static async Task<IResult> DeleteMe(HttpContext http, TokenService tokens, IGrainFactory grains, ILogger<TokenService> logger)
     {
+        var principal = tokens.Validate(BearerToken.From(http.Request), TokenAuthenticationHandler.SchemeName);
+        if (principal is null)
+        {
+            return Problems.Unauthorized("Send your member token as Authorization: Bearer; this one is missing, expired or not valid here.");
+        }
+
         try
         {
-            await grains.Ref<IMemberGrain>(user.FindFirstValue(ClaimTypes.NameIdentifier)!).Delete();
+            var member = grains.Ref<IMemberGrain>(principal.FindFirstValue(ClaimTypes.NameIdentifier)!);
+            if (!(await member.GetStanding()).Exists)
+            {
+                // Deleted already, or never created: the token opens nothing, as everywhere else.
+                return Problems.Unauthorized("This member no longer exists. Start a new anonymous session to continue.");
+            }
+
+            await member.Delete();
             return Results.NoContent();
         }
         catch (MatchChatException e) when (e.Code == ErrorCodes.NotFound)

@@ -7,6 +7,7 @@ import { state } from "./store.js";
 import { invoke, disconnect } from "./connection.js";
 import { storage } from "./storage.js";
 import { showView, showNotice } from "./views.js";
+import { accessToken } from "./session.js";
 
 function askFirst() {
   const dialog = $("delete-dialog");
@@ -35,6 +36,31 @@ async function deleteMyData() {
   showGoodbye();
 }
 
+/**
+ * "Delete my data" from the suspension screen: the hub refuses a suspended member, so this asks the same question and
+ * deletes through `DELETE /api/members/me`, which a suspended or banned member may still call.
+ */
+async function deleteWhileSuspended() {
+  const button = $("suspended-delete");
+  const result = $("suspended-delete-result");
+  if (!(await askFirst())) return button.focus();
+  button.disabled = true;
+  result.textContent = "Deleting…";
+  try {
+    const response = await fetch("/api/members/me", { method: "DELETE", headers: { Authorization: `Bearer ${accessToken()}` } });
+    // 401: this member is gone already (a deletion whose answer was lost): nothing is left to keep either.
+    if (response.status !== 204 && response.status !== 401) throw new Error(`delete: ${response.status}`);
+  } catch {
+    button.disabled = false;
+    result.textContent = "Your data could not be deleted just now. Please try again in a moment.";
+    return;
+  }
+  result.textContent = "";
+  state.leaving = true;
+  forgetThisMember();
+  showGoodbye();
+}
+
 /** Removes everything this browser kept for the member: the token and every per-member key. */
 export function forgetThisMember() {
   const memberId = state.session && state.session.memberId;
@@ -50,7 +76,7 @@ export function forgetThisMember() {
 }
 
 function showGoodbye() {
-  for (const id of ["main-nav", "identity", "offers", "notice", "warning"]) $(id).hidden = true;
+  for (const id of ["main-nav", "identity", "offers", "notice", "warning", "care", "care-elsewhere"]) $(id).hidden = true;
   const status = $("connection-status");
   status.textContent = "";
   status.dataset.state = "idle";
@@ -59,5 +85,6 @@ function showGoodbye() {
 
 export function wireDeletion() {
   $("delete-start").addEventListener("click", deleteMyData);
+  $("suspended-delete").addEventListener("click", deleteWhileSuspended);
   $("goodbye-restart").addEventListener("click", () => location.reload());
 }
