@@ -47,7 +47,7 @@ test("the place never goes below 1", () => {
   assert.equal(currentPlace(ticket(3, 100), known).position, 1);
 });
 
-test("while nobody is served, a broadcast with the ticket's count lengthens the estimate and never shortens it", () => {
+test("while nobody is served, a broadcast with the ticket's count gives the longer of its estimate and the ticket's", () => {
   const known = new Map();
   noteProgress(known, progress(100, { secondsPerPlace: 60 }));
   const stalled = currentPlace(ticket(30, 100), known);

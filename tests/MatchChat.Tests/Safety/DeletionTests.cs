@@ -57,9 +57,12 @@ public sealed class DeletionTests(SafetyServerFixture server) : IClassFixture<Sa
         await using var leaving = await server.NewMember();
         await using var bystander = await server.NewMember();
         await using var elsewhere = await server.NewMember();
+        await using var blocker = await server.NewMember();
         var (conversation, _) = await Journeys.Match(seeker, leaving, "t67");
         await leaving.Conn.Invoke<Room>("JoinRoom", "t68");
         await bystander.Conn.Invoke<Room>("JoinRoom", "t68");
+        await blocker.Conn.Invoke<Room>("JoinRoom", "t68");
+        await blocker.Conn.Invoke("Block", leaving.Handle);
         await elsewhere.Conn.Invoke<Room>("JoinRoom", "t69");
         await leaving.Send(conversation.Channel, "something I regret saying");
         await leaving.Send("room:t68", "and something in the room");
@@ -74,6 +77,8 @@ public sealed class DeletionTests(SafetyServerFixture server) : IClassFixture<Sa
         // What a page does on hearing it, read back: the texts are already gone from storage.
         Assert.All((await bystander.History("room:t68")).Where(m => m.SenderHandle == leaving.Handle), m => Assert.True(m.Redacted));
         await elsewhere.Conn.AssertNone<MessagesRedacted>("MessagesRedacted", wait: TimeSpan.FromSeconds(1));
+        // Someone who blocked them saw none of their room messages, and does not learn that they were there.
+        await blocker.Conn.AssertNone<MessagesRedacted>("MessagesRedacted", wait: TimeSpan.FromMilliseconds(200));
         await seeker.Conn.AssertNone<MessagesRedacted>("MessagesRedacted", r => r.Channel != conversation.Channel, TimeSpan.FromMilliseconds(200));
     }
 

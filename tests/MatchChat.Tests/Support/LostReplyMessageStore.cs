@@ -31,6 +31,13 @@ internal sealed class LostReplyMessageStore(IMessageStore inner) : IMessageStore
     public Task<long> GetMaxSeqAsync(string channel, CancellationToken cancellationToken = default) =>
         inner.GetMaxSeqAsync(channel, cancellationToken);
 
+    private readonly ConcurrentDictionary<string, bool> _failRedaction = new();
+
+    /// <summary>The next redaction of this sender fails as a store outage would, before erasing anything.</summary>
+    public void FailNextRedactionOf(string senderId) => _failRedaction[senderId] = true;
+
     public Task<long> RedactSenderAsync(string senderId, CancellationToken cancellationToken = default) =>
-        inner.RedactSenderAsync(senderId, cancellationToken);
+        _failRedaction.TryRemove(senderId, out _)
+            ? throw new MessageStoreUnavailableException("the store did not answer")
+            : inner.RedactSenderAsync(senderId, cancellationToken);
 }

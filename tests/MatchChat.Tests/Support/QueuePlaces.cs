@@ -9,12 +9,21 @@ public static class QueuePlaces
     public static (int? Position, int? EstimatedWaitSeconds) PlaceOf(this TestConnection conn, QueueTicket first)
     {
         var ticket = conn.All<QueueTicket>("QueueUpdated").LastOrDefault(t => t.RequestId == first.RequestId) ?? first;
+        // The newest of the highest served count (as noteProgress keeps it: an equal count replaces).
         var progress = conn.All<QueueProgress>("QueueProgress")
             .Where(p => p.Topic == ticket.Topic && p.Priority == ticket.Priority)
-            .MaxBy(p => p.Served);
-        if (ticket.Status != TicketStatus.Waiting || ticket.Position is not { } position || progress is null || progress.Served <= ticket.Served)
+            .LastOrDefault(p => p.Served == conn.All<QueueProgress>("QueueProgress")
+                .Where(q => q.Topic == ticket.Topic && q.Priority == ticket.Priority).Max(q => q.Served));
+        if (ticket.Status != TicketStatus.Waiting || ticket.Position is not { } position || progress is null || progress.Served < ticket.Served)
         {
             return (ticket.Position, ticket.EstimatedWaitSeconds);
+        }
+
+        if (progress.Served == ticket.Served)
+        {
+            // Nobody served since the ticket: the place stands, and the longer estimate is the newer (a stall).
+            var stalled = progress.SecondsPerPlace is { } seconds ? (int?)Math.Ceiling(seconds * position) : null;
+            return (position, stalled is { } longer && !(ticket.EstimatedWaitSeconds >= longer) ? longer : ticket.EstimatedWaitSeconds);
         }
 
         var place = Math.Max(1, position - (int)(progress.Served - ticket.Served));

@@ -48,7 +48,7 @@ public sealed class RecordingObserver : IChatObserver
     public Task PeerTyping(string typistId, PeerTyping typing) => Add(null, typing);
     public Task RoomUpdated(Room room) => Add(null, room);
 
-    public Task MessagesRedacted(MessagesRedacted redacted) => Add(null, redacted);
+    public Task MessagesRedacted(string senderId, MessagesRedacted redacted) => Add(null, redacted);
 
     public Task MessagesRedactedFor(string memberId, MessagesRedacted redacted) => Add(memberId, redacted);
     public Task BlocksChanged(string memberId, string[] blockedIds) => Add(memberId, blockedIds);

@@ -34,8 +34,9 @@ public interface IChatObserver : IGrainObserver
     /// <summary>Sent to the channel's members except the typist, whose id the node needs to leave their own connections out.</summary>
     [OneWay, Alias("PeerTyping")] Task PeerTyping(string typistId, PeerTyping typing);
     [OneWay, Alias("RoomUpdated")] Task RoomUpdated(Room room);
-    /// <summary>A sender's messages in the channel were erased: to the channel's group on this node (a room).</summary>
-    [OneWay, Alias("MessagesRedacted")] Task MessagesRedacted(MessagesRedacted redacted);
+    /// <summary>A sender's messages in the channel were erased: to the channel's group on this node (a room), except local
+    /// members who blocked the sender (as for their messages: a blocker does not learn they were active there).</summary>
+    [OneWay, Alias("MessagesRedacted")] Task MessagesRedacted(string senderId, MessagesRedacted redacted);
     /// <summary>A sender's messages in the channel were erased: to one member's connections (a conversation's other participant).</summary>
     [OneWay, Alias("MessagesRedactedFor")] Task MessagesRedactedFor(string memberId, MessagesRedacted redacted);
     /// <summary>The member's blocks changed: the node filters their pushes by this set from now on.</summary>

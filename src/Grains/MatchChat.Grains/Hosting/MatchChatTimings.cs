@@ -28,6 +28,12 @@ public sealed class MatchChatTimings
     public double QueueProgressDelaySeconds { get; set; } = 1;
 
     /// <summary>
+    /// While nobody is served, a topic's time per place is at least the time since its last service, counted in steps of
+    /// this many seconds; the queue checks it as often and re-sends estimates that grew (<c>WaitEstimator.Interval</c>).
+    /// </summary>
+    public double QueueStallStepSeconds { get; set; } = 15;
+
+    /// <summary>
     /// The first this many waiting places of a topic are also sent <c>QueueUpdated</c> whenever their position or
     /// estimate changes (the contract's original rule), so a short queue behaves exactly as before; the places behind
     /// them learn from <c>QueueProgress</c>. Bounds the pushes of one flush whatever the queue's length.
@@ -100,6 +106,8 @@ public sealed class MatchChatTimings
     public TimeSpan StartReportTimeout => TimeSpan.FromSeconds(StartReportTimeoutSeconds);
     public TimeSpan QueueUpdateDelay => TimeSpan.FromSeconds(QueueUpdateDelaySeconds);
     public TimeSpan QueueProgressDelay => TimeSpan.FromSeconds(QueueProgressDelaySeconds);
+
+    public TimeSpan QueueStallStep => TimeSpan.FromSeconds(QueueStallStepSeconds);
     public TimeSpan RoomMembership => TimeSpan.FromDays(RoomMembershipDays);
     public TimeSpan ConversationRetell => TimeSpan.FromSeconds(ConversationRetellSeconds is >= 1 and <= 86_400 ? ConversationRetellSeconds : 300);
 }

@@ -36,6 +36,14 @@ public sealed class MemberState
     [Id(42)] public string? SuspensionReason { get; set; }
     /// <summary>Set once the member deleted their data: from then on the member does not exist, but keeps the handle.</summary>
     [Id(43)] public DateTime? DeletedAt { get; set; }
+    /// <summary>
+    /// The reason was typed where the console says the member reads it (suspensions from the <c>Suspended</c> notice on).
+    /// A reason stored before was written for moderators only: the member is told a standard sentence instead.
+    /// </summary>
+    [Id(44)] public bool SuspensionReasonForMember { get; set; }
+    /// <summary>A deletion under way: the rooms whose members hear <c>MessagesRedacted</c> once the texts are erased, kept
+    /// across a retry (the withdrawal leaves the rooms before the erasure, which may fail and be tried again).</summary>
+    [Id(45)] public List<string>? RoomsToTellOfRedaction { get; set; }
 
     // Crisis care (MemberGrain.Crisis.cs). Ids from 60 on, apart from other features' fields.
     /// <summary>ISO 3166-1 alpha-2 and BCP 47 primary tag: which crisis resources the member is shown, and the screen's language hint.</summary>

@@ -38,11 +38,17 @@ internal sealed class StandingRole(IMemberContext m, ListenerRole listener, IMes
     /// What the member is told of their suspension (the <c>Suspended</c> event, the standing endpoint): its end in UTC (null
     /// for a ban) and the moderator's reason; null in good standing (a timed suspension that ended counts as none).
     /// </summary>
-    public SuspensionNotice? Notice() => !Suspended
+    public SuspensionNotice? Notice() => NoticeOf(S, m.Now);
+
+    /// <summary>The notice of <paramref name="s"/> at <paramref name="now"/>: the moderator's words only when they were typed
+    /// as the member's to read (<see cref="MemberState.SuspensionReasonForMember"/>), else a standard sentence.</summary>
+    internal static SuspensionNotice? NoticeOf(MemberState s, DateTime now) => !(s.Banned || s.SuspendedUntil > now)
         ? null
         : new SuspensionNotice(
-            S.Banned ? null : DateTime.SpecifyKind(S.SuspendedUntil!.Value, DateTimeKind.Utc),
-            string.IsNullOrEmpty(S.SuspensionReason) ? "A moderator suspended your account." : S.SuspensionReason);
+            s.Banned ? null : DateTime.SpecifyKind(s.SuspendedUntil!.Value, DateTimeKind.Utc),
+            s.SuspensionReasonForMember && !string.IsNullOrEmpty(s.SuspensionReason)
+                ? s.SuspensionReason
+                : s.Banned ? "A moderator banned your account." : "A moderator suspended your account.");
 
     public async Task Suspend(DateTime? until, string reason)
     {
@@ -56,6 +62,7 @@ internal sealed class StandingRole(IMemberContext m, ListenerRole listener, IMes
             s.Banned = until is null;
             s.SuspendedUntil = until;
             s.SuspensionReason = reason;
+            s.SuspensionReasonForMember = true;
         });
         m.Logger.LogInformation("Member suspended ({Kind})", until is null ? "ban" : "timed");
         // Closed first, so nothing more reaches or leaves their pages while the rest is withdrawn; their pages hear why
@@ -77,6 +84,7 @@ internal sealed class StandingRole(IMemberContext m, ListenerRole listener, IMes
             s.Banned = false;
             s.SuspendedUntil = null;
             s.SuspensionReason = null;
+            s.SuspensionReasonForMember = false;
         });
         m.Logger.LogInformation("Member's suspension lifted");
     }
@@ -84,10 +92,15 @@ internal sealed class StandingRole(IMemberContext m, ListenerRole listener, IMes
     /// <summary>Safe to repeat: a deletion that failed part way (storage did not answer) is finished by the next call.</summary>
     public async Task Delete()
     {
-        // Where their messages may be on someone's screen: every conversation still listed, every room joined now
-        // (read before the withdrawal leaves the rooms).
+        // Where their messages may be on someone's screen: every conversation still listed, every room joined now (read
+        // before the withdrawal leaves the rooms, and kept for a retry: a first attempt may have left them already).
         var conversations = S.Conversations.Select(c => c.ConversationId).ToList();
-        var rooms = S.Rooms.ToList();
+        if (S.RoomsToTellOfRedaction is null)
+        {
+            await m.Writes.Change(s => s.RoomsToTellOfRedaction = [.. s.Rooms]);
+        }
+
+        var rooms = S.RoomsToTellOfRedaction!.ToList();
         var handle = S.Handle;
         await Withdraw(EndReasons.Deleted);
         foreach (var erasure in erasures)
@@ -129,6 +142,8 @@ internal sealed class StandingRole(IMemberContext m, ListenerRole listener, IMes
             s.Moderator = false;
             s.LastAssignedAt = null;
             s.SuspensionReason = null;
+            s.SuspensionReasonForMember = false;
+            s.RoomsToTellOfRedaction = null;
             s.PendingThanks.Clear();
         });
         m.Logger.LogInformation("Member deleted their data");

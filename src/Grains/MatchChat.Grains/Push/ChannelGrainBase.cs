@@ -329,7 +329,7 @@ public abstract partial class ChannelGrainBase(IMessageStore store, IOptions<Mat
     public virtual Task SenderRedacted(string memberId, string handle)
     {
         var redacted = new MessagesRedacted(Channel, handle);
-        Nodes.Notify(n => n.MessagesRedacted(redacted));
+        Nodes.Notify(n => n.MessagesRedacted(memberId, redacted));
         return Task.CompletedTask;
     }
 

@@ -46,10 +46,10 @@ public sealed partial class TopicQueueGrain
         new(Topic, urgent ? Priorities.Urgent : Priorities.Normal, ServedOf(urgent), CurrentInterval);
 
     /// <summary>Seconds per place as of now (<see cref="WaitEstimator.Interval"/>): it grows while nobody is served.</summary>
-    private double? CurrentInterval => WaitEstimator.Interval(Live, Now, Requests.Count > 0);
+    private double? CurrentInterval => WaitEstimator.Interval(Live, Now, Requests.Count > 0, _timings.QueueStallStepSeconds);
 
     /// <summary>
-    /// Every <see cref="WaitEstimator.StallStepSeconds"/> while seekers wait: when nobody has been served for longer than
+    /// Every <see cref="MatchChatTimings.QueueStallStep"/> while seekers wait: when nobody has been served for longer than
     /// the usual interval, the estimate has grown, so the broadcast and the first places' tickets are sent again. Nothing
     /// is written: the stall is worked out from the time of the last service, which is stored.
     /// </summary>

@@ -91,7 +91,7 @@ public sealed partial class TopicQueueGrain(
                 OnStallClock();
                 return Task.CompletedTask;
             },
-            new GrainTimerCreationOptions(TimeSpan.FromSeconds(WaitEstimator.StallStepSeconds), TimeSpan.FromSeconds(WaitEstimator.StallStepSeconds)) { KeepAlive = false });
+            new GrainTimerCreationOptions(_timings.QueueStallStep, _timings.QueueStallStep) { KeepAlive = false });
 
         // Not known to be registered: with requests waiting, register it (again) so a restart is covered.
         _reminderRegistered = false;

@@ -5,15 +5,12 @@ namespace MatchChat.Grains.Queues;
 /// position p waits about p of those. Null until one match has been measured.
 /// While nobody is served (every listener busy or away), the smoothed interval alone would go on promising the pace of
 /// the last match ("less than a minute" for an hour): the interval used is then at least the time since the last
-/// service, so the estimate grows with the stall (<see cref="Interval"/>), in steps of <see cref="StallStepSeconds"/>.
+/// service, so the estimate grows with the stall (<see cref="Interval"/>), in steps (<c>MatchChatTimings.QueueStallStep</c>,
+/// 15 s by default).
 /// </summary>
 public static class WaitEstimator
 {
     public const double Alpha = 0.3;
-
-    /// <summary>The stall's length is counted in whole steps of this many seconds, so it changes (and is pushed) at most
-    /// once a step.</summary>
-    public const int StallStepSeconds = 15;
 
     public static void RecordMatch(TopicQueueState state, DateTime now)
     {
@@ -33,7 +30,7 @@ public static class WaitEstimator
     /// Seconds per place now: the smoothed interval, or, while someone waits and nobody has been served for longer, the
     /// time since the last service (or since the queue became busy), rounded down to whole steps. Null until one match.
     /// </summary>
-    public static double? Interval(TopicQueueState state, DateTime now, bool waiting)
+    public static double? Interval(TopicQueueState state, DateTime now, bool waiting, double stepSeconds)
     {
         if (state.ServiceIntervalSeconds is not { } smoothed)
         {
@@ -45,7 +42,8 @@ public static class WaitEstimator
             return smoothed;
         }
 
-        var stalled = Math.Floor(Math.Max(0, (now - start).TotalSeconds) / StallStepSeconds) * StallStepSeconds;
+        // Whole steps, so it changes (and is pushed) at most once a step.
+        var stalled = Math.Floor(Math.Max(0, (now - start).TotalSeconds) / stepSeconds) * stepSeconds;
         return Math.Max(smoothed, stalled);
     }
 

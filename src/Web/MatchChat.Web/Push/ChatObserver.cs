@@ -103,8 +103,14 @@ public sealed class ChatObserver(
     public Task RoomUpdated(Room room) => ToChannel(room.Channel, () => hub.Clients.Group(room.Channel).RoomUpdated(room));
 
     /// <summary>In the channel's order, after the messages pushed before the erasure.</summary>
-    public Task MessagesRedacted(MessagesRedacted redacted) =>
-        ToChannel(redacted.Channel, () => hub.Clients.Group(redacted.Channel).MessagesRedacted(redacted));
+    public Task MessagesRedacted(string senderId, MessagesRedacted redacted) => ToChannel(redacted.Channel, () =>
+    {
+        var blockers = blocks.MembersBlocking(senderId);
+        var clients = blockers.Length == 0
+            ? hub.Clients.Group(redacted.Channel)
+            : hub.Clients.GroupExcept(redacted.Channel, blockers.SelectMany(local.ConnectionsOf).ToList());
+        return clients.MessagesRedacted(redacted);
+    });
 
     public Task MessagesRedactedFor(string memberId, MessagesRedacted redacted) => ToMember(memberId, c => c.MessagesRedacted(redacted));
 
