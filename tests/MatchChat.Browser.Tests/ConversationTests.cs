@@ -154,6 +154,31 @@ public sealed class ConversationTests(MatchChatFixture server)
         await listener.Page.GetByTestId("available-switch").ClickAsync();
     }
 
+    /// <summary>Addition to the contract (PeerPresence): a seeker is told when their listener has gone, after a short grace.</summary>
+    [Fact]
+    public async Task The_seeker_is_told_when_the_listener_closed_their_page_and_the_note_goes_with_the_conversation()
+    {
+        await using var listener = await Member.JoinAsync(server);
+        await listener.VolunteerAsync("anxiety", "panic attacks");
+        await using var seeker = await Member.JoinAsync(server);
+        await seeker.TalkWithAsync(listener, "anxiety", "My chest gets tight every morning before work.");
+        var away = seeker.Page.GetByTestId("chat-peer-away");
+        await Expect(away).ToBeHiddenAsync();
+
+        await listener.Context.CloseAsync();
+
+        await Expect(away).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(away).ToContainTextAsync($"{listener.Handle} seems to have lost their connection");
+        await Expect(away).ToContainTextAsync("Your messages are kept");
+        await Expect(seeker.Composer).ToBeVisibleAsync();
+        await Contrast.AssertAaAsync(seeker.Page, "the peer-away note");
+
+        await seeker.Page.GetByTestId("chat-end").ClickAsync();
+        await seeker.Page.GetByTestId("confirm-ok").ClickAsync();
+        await Expect(seeker.Page.GetByTestId("chat-ended")).ToBeVisibleAsync();
+        await Expect(away).ToBeHiddenAsync();
+    }
+
     [Fact]
     public async Task An_offer_disappears_from_the_listener_when_the_seeker_stops_waiting()
     {

@@ -51,6 +51,8 @@ public sealed class RecordingObserver : IChatObserver
     public Task MessagesRedacted(string senderId, MessagesRedacted redacted) => Add(null, redacted);
 
     public Task MessagesRedactedFor(string memberId, MessagesRedacted redacted) => Add(memberId, redacted);
+
+    public Task PeerPresence(string memberId, PeerPresence presence) => Add(memberId, presence);
     public Task BlocksChanged(string memberId, string[] blockedIds) => Add(memberId, blockedIds);
     public Task RemovedFromRoom(string memberId, Room room) => Add(memberId, room);
     public Task MemberUpdated(string memberId, Member member) => Add(memberId, member);

@@ -22,6 +22,10 @@ public interface IConversationGrain : IChannelGrain
 
     [Alias("End")] Task End(string memberId, string reason);
 
+    /// <summary>A participant's last connection went (false) or one came back (true): the other participant's pages hear
+    /// <c>PeerPresence</c>. Nothing for an ended conversation or a non-participant.</summary>
+    [OneWay, Alias("PresenceChanged")] Task PresenceChanged(string memberId, bool online);
+
     /// <summary>[network] A participant thanks the other (any time, also after the end), once per rater: conflict the second time.
     /// Rating and note are validated by the caller.</summary>
     [Alias("Thank")] Task Thank(string memberId, int rating, string? note);

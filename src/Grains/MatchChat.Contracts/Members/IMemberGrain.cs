@@ -115,6 +115,9 @@ public interface IMemberGrain : IGrainWithStringKey
     /// <summary>The other participant of one of this member's conversations deleted their data: their open pages hear it.</summary>
     [OneWay, Alias("OnPeerRedacted")] Task OnPeerRedacted(MessagesRedacted redacted);
 
+    /// <summary>The other participant of one of this member's open conversations went or came back: their pages hear it.</summary>
+    [OneWay, Alias("OnPeerPresence")] Task OnPeerPresence(PeerPresence presence);
+
     // [network] Listening well (MemberGrain.Listening.cs): the listener's guide, the weekly schedule, thanks received.
     /// <summary>Records the first agreement to the listener's guide when <paramref name="agreedNow"/>; true when the member
     /// may volunteer (agreed now or before, or already a listener).</summary>

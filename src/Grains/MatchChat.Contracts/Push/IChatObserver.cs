@@ -27,6 +27,8 @@ public interface IChatObserver : IGrainObserver
     [OneWay, Alias("OfferWithdrawn")] Task OfferWithdrawn(string memberId, OfferWithdrawn withdrawn);
     [OneWay, Alias("Matched")] Task Matched(string memberId, Conversation conversation);
     [OneWay, Alias("ConversationEnded")] Task ConversationEnded(string memberId, ConversationEnded ended);
+    /// <summary>To one member's connections: the peer of one of their open conversations went or came back.</summary>
+    [OneWay, Alias("PeerPresence")] Task PeerPresence(string memberId, PeerPresence presence);
     [OneWay, Alias("ChannelJoined")] Task ChannelJoined(string memberId, string channel);
     [OneWay, Alias("ChannelLeft")] Task ChannelLeft(string memberId, string channel);
     /// <summary>Sent to the channel's members; the node leaves out the connections of local members who blocked the sender.</summary>

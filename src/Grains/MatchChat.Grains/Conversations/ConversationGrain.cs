@@ -258,6 +258,17 @@ public sealed partial class ConversationGrain(
         }
     }
 
+    public Task PresenceChanged(string memberId, bool online)
+    {
+        if (S.Exists && S.EndedAt is null && (memberId == S.SeekerId || memberId == S.ListenerId))
+        {
+            var (peer, handle) = memberId == S.SeekerId ? (S.ListenerId, S.SeekerHandle) : (S.SeekerId, S.ListenerHandle);
+            _ = GrainFactory.Ref<IMemberGrain>(peer).OnPeerPresence(new PeerPresence(Id, handle, online));
+        }
+
+        return Task.CompletedTask;
+    }
+
     /// <summary>The other participant's pages hear it through their grain (the channel's group is left when a conversation ends).</summary>
     public override Task SenderRedacted(string memberId, string handle)
     {

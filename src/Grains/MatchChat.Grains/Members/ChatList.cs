@@ -21,6 +21,20 @@ internal sealed class ChatList(IMemberContext m, SeekerRole seeker, ListenerRole
 
     public IEnumerable<string> ActiveChannels => S.Conversations.Where(c => c.EndedAt is null).Select(c => c.Channel);
 
+    public bool IsOpen(string conversationId) => S.Conversations.Exists(c => c.ConversationId == conversationId && c.EndedAt is null);
+
+    /// <summary>The member's last connection went, or one came back: one-way to each open conversation, which tells the peer.</summary>
+    public void TellPeers(bool online)
+    {
+        foreach (var conversation in S.Conversations)
+        {
+            if (conversation.EndedAt is null)
+            {
+                _ = m.Grains.Ref<IConversationGrain>(conversation.ConversationId).PresenceChanged(m.MemberId, online);
+            }
+        }
+    }
+
     /// <summary>
     /// For a node this grain did not know (it may have missed events): every open conversation again as <c>Matched</c>,
     /// after asking each conversation whether it is still open. One whose end this grain never stored (a best-effort

@@ -93,6 +93,7 @@ public sealed partial class MemberGrain
         if (wasConnected && !_presence.Connected)
         {
             _rooms.MarkAbsent();
+            _chats.TellPeers(online: false);
         }
 
         if (verdict.ListenerGraceOver)

@@ -125,6 +125,7 @@ public sealed partial class MemberGrain(
         if (!wasConnected)
         {
             await _rooms.MarkPresent();
+            _chats.TellPeers(online: true);
         }
 
         if (_listener.Available)
@@ -145,6 +146,7 @@ public sealed partial class MemberGrain(
         if (wasConnected && !_presence.Connected)
         {
             _rooms.MarkAbsent();
+            _chats.TellPeers(online: false);
         }
 
         ArmDeadline();
@@ -193,6 +195,16 @@ public sealed partial class MemberGrain(
         if (S.Exists)
         {
             Notify(n => n.MessagesRedactedFor(MemberId, redacted));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task OnPeerPresence(PeerPresence presence)
+    {
+        if (S.Exists && _chats.IsOpen(presence.ConversationId))
+        {
+            Notify(n => n.PeerPresence(MemberId, presence));
         }
 
         return Task.CompletedTask;

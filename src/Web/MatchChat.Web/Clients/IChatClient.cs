@@ -22,6 +22,9 @@ public interface IChatClient
     Task MessageReceived(Message message);
     Task PeerTyping(PeerTyping typing);
     Task ConversationEnded(ConversationEnded ended);
+
+    /// <summary>Addition to the contract (docs/PROTOCOL.md): the peer of an open conversation went or came back.</summary>
+    Task PeerPresence(PeerPresence presence);
     Task RoomUpdated(Room room);
 
     /// <summary>Addition to the contract (docs/PROTOCOL.md): a member deleted their data; their messages in the channel are

@@ -114,6 +114,8 @@ public sealed class ChatObserver(
 
     public Task MessagesRedactedFor(string memberId, MessagesRedacted redacted) => ToMember(memberId, c => c.MessagesRedacted(redacted));
 
+    public Task PeerPresence(string memberId, PeerPresence presence) => ToMember(memberId, c => c.PeerPresence(presence));
+
     public Task BlocksChanged(string memberId, string[] blockedIds)
     {
         if (local.ConnectionsOf(memberId).Length > 0)

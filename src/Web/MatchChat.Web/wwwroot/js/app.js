@@ -40,6 +40,7 @@ import { onCheckInDue, refreshCheckIns, wireCheckIns } from "./checkins.js";
 import { wireSuggestions } from "./suggest.js";
 import { onSuspended, wireStanding } from "./standing.js";
 import { outbox, startOutboxTimer, onMessage, onMessagesRedacted, onPeerTyping, renderOpenChat, renderOutboxStates, submitComposer, onComposerKey, onComposerInput } from "./messages.js";
+import { onPeerPresence } from "./presence.js";
 
 // ---------------------------------------------------------------------------
 // Start
@@ -112,6 +113,7 @@ async function beginSession(session) {
       MessagesRedacted: onMessagesRedacted,
       PeerTyping: onPeerTyping,
       ConversationEnded: onConversationEnded,
+      PeerPresence: onPeerPresence,
       RoomUpdated: onRoomUpdated,
       CrisisResources: onCrisisResources,
       PeerNeedsCare: onPeerNeedsCare,

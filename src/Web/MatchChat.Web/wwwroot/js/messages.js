@@ -12,6 +12,7 @@ import { openReport } from "./report.js";
 import { renderThanksPrompt } from "./gratitude.js";
 import { blockPerson, isBlocked } from "./blocks.js";
 import { renderPeerCare } from "./care.js";
+import { renderPeerAway } from "./presence.js";
 
 const TYPING_SEND_EVERY_MS = 3000;
 const TYPING_SHOW_FOR_MS = 5000;
@@ -115,6 +116,7 @@ export function renderOpenChat() {
     note.textContent = endedNote({ reason: conversation.endReason, endedBy: conversation.endedBy, peer: conversation.peerHandle, me: state.session.handle, role: conversation.role });
   }
   $("composer").hidden = ended;
+  renderPeerAway();
   renderThanksPrompt();
 
   // Rebuild the list (a channel switch); later additions are incremental.

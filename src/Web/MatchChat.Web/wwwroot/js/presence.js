@@ -1,0 +1,48 @@
+// presence.js: whether the other person in an open conversation is still there (PeerPresence, an addition to the
+// contract). A peer whose last connection went is shown as away only after AWAY_AFTER_MS, so a reload or a short
+// network blip does not flicker; when they come back the note goes. Messages sent meanwhile are stored either way.
+import { $ } from "./dom.js";
+import { state } from "./store.js";
+import { announce } from "./views.js";
+
+export const AWAY_AFTER_MS = 8000;
+
+/** conversationId → { handle, shown, timer } for peers whose last connection went. */
+const away = new Map();
+
+export function onPeerPresence({ conversationId, handle, online }) {
+  const current = away.get(conversationId);
+  if (online) {
+    if (!current) return;
+    clearTimeout(current.timer);
+    away.delete(conversationId);
+    if (current.shown) {
+      renderPeerAway();
+      if (isOpen(conversationId)) announce(`${handle} is back.`);
+    }
+    return;
+  }
+  if (current) return;
+  const entry = { handle, shown: false, timer: null };
+  entry.timer = setTimeout(() => {
+    entry.shown = true;
+    renderPeerAway();
+    if (isOpen(conversationId)) announce(awayText(handle));
+  }, AWAY_AFTER_MS);
+  away.set(conversationId, entry);
+}
+
+const isOpen = (conversationId) => state.openChannel === `conversation:${conversationId}`;
+
+const awayText = (handle) => `${handle} seems to have lost their connection. Your messages are kept, and they will see them when they are back.`;
+
+/** The note under the open conversation: shown while its peer has been away a while and the conversation is open. */
+export function renderPeerAway() {
+  const note = $("chat-peer-away");
+  const open = state.openChannel && state.openChannel.startsWith("conversation:") ? state.openChannel.slice("conversation:".length) : null;
+  const conversation = open && state.conversations.get(open);
+  const entry = open && away.get(open);
+  const show = !!(conversation && !conversation.endedAt && entry && entry.shown);
+  note.hidden = !show;
+  note.textContent = show ? awayText(entry.handle) : "";
+}
