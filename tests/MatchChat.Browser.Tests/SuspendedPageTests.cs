@@ -80,6 +80,16 @@ public sealed class SuspendedPageTests(SafetyFixture server)
         await member.Page.GetByTestId("delete-cancel").ClickAsync();
         await Expect(member.Page.GetByTestId("suspended-delete")).ToBeFocusedAsync();
         Assert.Equal(token, await member.StoredTokenAsync());
+
+        // A token the server no longer accepts (as an expired one): the page says nothing was deleted and keeps it.
+        await member.Page.EvaluateAsync("async () => { const { state } = await import('/js/store.js'); state.session.token = 'x' + state.session.token; }");
+        await member.Page.GetByTestId("suspended-delete").ClickAsync();
+        await member.Page.GetByTestId("delete-confirm").ClickAsync();
+        await Expect(member.Page.GetByTestId("suspended-delete-result")).ToContainTextAsync("Nothing was deleted.");
+        await Expect(member.Page.GetByTestId("goodbye")).ToBeHiddenAsync();
+        Assert.Equal(token, await member.StoredTokenAsync());
+        await member.Page.EvaluateAsync("async () => { const { state } = await import('/js/store.js'); state.session.token = state.session.token.slice(1); }");
+
         await member.Page.GetByTestId("suspended-delete").ClickAsync();
         await member.Page.GetByTestId("delete-confirm").ClickAsync();
         await Expect(member.Page.GetByTestId("goodbye")).ToBeVisibleAsync();

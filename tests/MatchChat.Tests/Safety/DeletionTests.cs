@@ -118,6 +118,8 @@ public sealed class DeletionTests(SafetyServerFixture server) : IClassFixture<Sa
 
         Assert.Equal(HttpStatusCode.NoContent, await StandingProbe.DeleteMe(server.BaseUrl, banned.Token));
 
+        // The ban took them out of the room, but their words are still on the reader's screen: it hears they are gone.
+        Assert.Equal(new MessagesRedacted("room:t70", banned.Handle), await reader.Conn.Next<MessagesRedacted>("MessagesRedacted"));
         Assert.Equal("", (await reader.History("room:t70")).Single().Text);
         Assert.Equal(HttpStatusCode.Unauthorized, (await StandingProbe.Standing(server.BaseUrl, banned.Token)).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, await StandingProbe.DeleteMe(server.BaseUrl, banned.Token));

@@ -60,6 +60,31 @@ public sealed partial class MemberGrain
         _reminderRegistered = wanted;
     }
 
+    /// <summary>
+    /// A new activation starts as not connected, so the member's going was never a change it saw: the grain that knew of
+    /// their connection went with its silo (or a <c>Detach</c> was lost with it). With open conversations, one look once
+    /// a web node would have renewed: still nobody attached, so the peers hear that they are away.
+    /// </summary>
+    private void WatchPeersAfterActivation()
+    {
+        if (!S.Conversations.Exists(c => c.EndedAt is null))
+        {
+            return;
+        }
+
+        this.RegisterGrainTimer(
+            _ =>
+            {
+                if (!_presence.Connected && S.Exists)
+                {
+                    _chats.TellPeers(online: false);
+                }
+
+                return Task.CompletedTask;
+            },
+            new GrainTimerCreationOptions(_timings.ObserverExpiry, Timeout.InfiniteTimeSpan) { KeepAlive = false });
+    }
+
     private void ArmDeadline()
     {
         var next = _presence.NextDeadline(_listener.Available, _seeker.Waiting);

@@ -49,6 +49,7 @@ public sealed partial class MemberGrain(
         _rooms = new RoomList(this);
         InitPresenceReminder();
         ArmDeadline();
+        WatchPeersAfterActivation();
         return base.OnActivateAsync(cancellationToken);
     }
 

@@ -44,6 +44,9 @@ public sealed class MemberState
     /// <summary>A deletion under way: the rooms whose members hear <c>MessagesRedacted</c> once the texts are erased, kept
     /// across a retry (the withdrawal leaves the rooms before the erasure, which may fail and be tried again).</summary>
     [Id(45)] public List<string>? RoomsToTellOfRedaction { get; set; }
+    /// <summary>The rooms a suspension took the member out of (until it is lifted): a deletion while suspended tells them
+    /// too, since their messages there are still on others' screens.</summary>
+    [Id(46)] public List<string>? RoomsLeftBySuspension { get; set; }
 
     // Crisis care (MemberGrain.Crisis.cs). Ids from 60 on, apart from other features' fields.
     /// <summary>ISO 3166-1 alpha-2 and BCP 47 primary tag: which crisis resources the member is shown, and the screen's language hint.</summary>

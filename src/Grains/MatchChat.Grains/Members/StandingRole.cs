@@ -63,6 +63,7 @@ internal sealed class StandingRole(IMemberContext m, ListenerRole listener, IMes
             s.SuspendedUntil = until;
             s.SuspensionReason = reason;
             s.SuspensionReasonForMember = true;
+            s.RoomsLeftBySuspension = [.. (s.RoomsLeftBySuspension ?? []).Union(s.Rooms)];
         });
         m.Logger.LogInformation("Member suspended ({Kind})", until is null ? "ban" : "timed");
         // Closed first, so nothing more reaches or leaves their pages while the rest is withdrawn; their pages hear why
@@ -85,6 +86,7 @@ internal sealed class StandingRole(IMemberContext m, ListenerRole listener, IMes
             s.SuspendedUntil = null;
             s.SuspensionReason = null;
             s.SuspensionReasonForMember = false;
+            s.RoomsLeftBySuspension = null;
         });
         m.Logger.LogInformation("Member's suspension lifted");
     }
@@ -97,7 +99,7 @@ internal sealed class StandingRole(IMemberContext m, ListenerRole listener, IMes
         var conversations = S.Conversations.Select(c => c.ConversationId).ToList();
         if (S.RoomsToTellOfRedaction is null)
         {
-            await m.Writes.Change(s => s.RoomsToTellOfRedaction = [.. s.Rooms]);
+            await m.Writes.Change(s => s.RoomsToTellOfRedaction = [.. s.Rooms.Union(s.RoomsLeftBySuspension ?? [])]);
         }
 
         var rooms = S.RoomsToTellOfRedaction!.ToList();
@@ -144,6 +146,7 @@ internal sealed class StandingRole(IMemberContext m, ListenerRole listener, IMes
             s.SuspensionReason = null;
             s.SuspensionReasonForMember = false;
             s.RoomsToTellOfRedaction = null;
+            s.RoomsLeftBySuspension = null;
             s.PendingThanks.Clear();
         });
         m.Logger.LogInformation("Member deleted their data");

@@ -79,7 +79,8 @@ public abstract partial class ChannelGrainBase(IMessageStore store, IOptions<Mat
     /// <summary>Sends, and the calls that only read or change nothing but memory in one step (no await), run together.
     /// Every other call runs alone. (A future timer must go through the gate too: Orleans itself no longer serialises.)</summary>
     private static bool IsShared(string method) =>
-        method is nameof(Send) or nameof(History) or nameof(Typing) or nameof(Subscribe) or nameof(Unsubscribe) or "Describe" or "PeerOf" or "Absent" or "Confirm";
+        method is nameof(Send) or nameof(History) or nameof(Typing) or nameof(Subscribe) or nameof(Unsubscribe) or "Describe" or "PeerOf" or "Absent" or "Confirm"
+            or nameof(SenderRedacted) or "PresenceChanged";
 
     /// <summary>Every call passes the gate: sends and reads together, anything else alone.</summary>
     public async Task Invoke(IIncomingGrainCallContext context)

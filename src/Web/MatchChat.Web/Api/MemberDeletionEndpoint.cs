@@ -43,7 +43,8 @@ public static class MemberDeletionEndpoint
         }
         catch (MatchChatException e) when (e.Code == ErrorCodes.NotFound)
         {
-            return Problems.NotFound(e.Message);
+            // Gone between the check and the deletion (a second tab's deletion): as for any token of a member that is gone.
+            return Problems.Unauthorized("This member no longer exists. Start a new anonymous session to continue.");
         }
         catch (MatchChatException e) when (e.Code == ErrorCodes.Unavailable)
         {

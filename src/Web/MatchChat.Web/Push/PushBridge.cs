@@ -257,12 +257,24 @@ public sealed partial class PushBridge(
         {
             try
             {
+                if (local.ConnectionsOf(memberId).Length == 0)
+                {
+                    // Their last connection closed since the list was taken: its Detach is on its way; an Attach now
+                    // would mark them present again until this node's registration expired (45 s).
+                    return;
+                }
+
                 var asked = local.JoinStamp;
                 var member = await grains.Ref<IMemberGrain>(memberId).Attach(NodeId, Reference);
                 if (local.ConnectionsOf(memberId).Length > 0)
                 {
                     // Renewal also refreshes the push filter, in case a BlocksChanged was lost.
                     blocks.Set(memberId, member.BlockedIds);
+                }
+                else
+                {
+                    // The last connection closed while the renewal was in flight, and its Detach may have arrived first.
+                    await grains.Ref<IMemberGrain>(memberId).Detach(NodeId);
                 }
 
                 await LetGoOfUnlisted(memberId, member.Channels, asked);

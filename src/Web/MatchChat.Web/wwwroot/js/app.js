@@ -40,7 +40,7 @@ import { onCheckInDue, refreshCheckIns, wireCheckIns } from "./checkins.js";
 import { wireSuggestions } from "./suggest.js";
 import { onSuspended, wireStanding } from "./standing.js";
 import { outbox, startOutboxTimer, onMessage, onMessagesRedacted, onPeerTyping, renderOpenChat, renderOutboxStates, submitComposer, onComposerKey, onComposerInput } from "./messages.js";
-import { onPeerPresence } from "./presence.js";
+import { onPeerPresence, forgetPeerPresence } from "./presence.js";
 
 // ---------------------------------------------------------------------------
 // Start
@@ -134,6 +134,7 @@ let returnToOpenChat = false;
 
 /** After every (re)connection: refresh what we know and fetch whatever was missed, by seq. */
 async function resync() {
+  forgetPeerPresence();
   try {
     state.me = await invoke("GetMe");
     renderListener();

@@ -48,7 +48,14 @@ async function deleteWhileSuspended() {
   result.textContent = "Deleting…";
   try {
     const response = await fetch("/api/members/me", { method: "DELETE", headers: { Authorization: `Bearer ${accessToken()}` } });
-    // 401: this member is gone already (a deletion whose answer was lost): nothing is left to keep either.
+    if (response.status === 401 && !(await memberIsGone(response))) {
+      // The token itself is refused (expired, or signed with a key this server no longer has): nothing was deleted, and
+      // the token stays, so the page does not claim otherwise.
+      button.disabled = false;
+      result.textContent = "This page's session can no longer be used to delete your data (it has expired). Nothing was deleted.";
+      return;
+    }
+    // 401 for a member that is gone: a deletion whose answer was lost, or another tab's. Nothing is left to keep.
     if (response.status !== 204 && response.status !== 401) throw new Error(`delete: ${response.status}`);
   } catch {
     button.disabled = false;
@@ -59,6 +66,16 @@ async function deleteWhileSuspended() {
   state.leaving = true;
   forgetThisMember();
   showGoodbye();
+}
+
+/** Whether a 401 says the member no longer exists (rather than that the token is not valid here). */
+async function memberIsGone(response) {
+  try {
+    const problem = await response.json();
+    return String(problem.detail || "").includes("no longer exists");
+  } catch {
+    return false;
+  }
 }
 
 /** Removes everything this browser kept for the member: the token and every per-member key. */

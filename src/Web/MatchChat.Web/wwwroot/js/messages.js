@@ -12,7 +12,7 @@ import { openReport } from "./report.js";
 import { renderThanksPrompt } from "./gratitude.js";
 import { blockPerson, isBlocked } from "./blocks.js";
 import { renderPeerCare } from "./care.js";
-import { renderPeerAway } from "./presence.js";
+import { renderPeerAway, peerIsHere } from "./presence.js";
 
 const TYPING_SEND_EVERY_MS = 3000;
 const TYPING_SHOW_FOR_MS = 5000;
@@ -59,6 +59,7 @@ export function onMessage(message) {
   const gap = isGap(ch, message.seq);
   if (!storeMessage(message)) return;
   if (ch.typingHandle === message.senderHandle) clearTyping(ch);
+  if (ch.kind === "conversation" && !isMine(message)) peerIsHere(ch.id);
   const visible = state.openChannel === message.channel && state.view === "chats" && !document.hidden;
   if (!isMine(message) && !visible) {
     ch.unread++;
@@ -87,6 +88,7 @@ export function onMessagesRedacted({ channel, handle }) {
 export function onPeerTyping({ channel, handle }) {
   if (!state.session || handle === state.session.handle) return;
   const ch = channelState(channel);
+  if (ch.kind === "conversation") peerIsHere(ch.id);
   ch.typingHandle = handle;
   clearTimeout(ch.typingTimer);
   ch.typingTimer = setTimeout(() => clearTyping(ch), TYPING_SHOW_FOR_MS);

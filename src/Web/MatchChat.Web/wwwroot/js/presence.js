@@ -1,6 +1,8 @@
 // presence.js: whether the other person in an open conversation is still there (PeerPresence, an addition to the
 // contract). A peer whose last connection went is shown as away only after AWAY_AFTER_MS, so a reload or a short
-// network blip does not flicker; when they come back the note goes. Messages sent meanwhile are stored either way.
+// network blip does not flicker; when they come back (or a message or typing from them arrives) the note goes. After
+// this page's own reconnection it forgets what it heard: the server sends no initial state, so a peer who is still away
+// is shown again only at their next change. Messages sent meanwhile are stored either way.
 import { $ } from "./dom.js";
 import { state } from "./store.js";
 import { announce } from "./views.js";
@@ -27,9 +29,26 @@ export function onPeerPresence({ conversationId, handle, online }) {
   entry.timer = setTimeout(() => {
     entry.shown = true;
     renderPeerAway();
-    if (isOpen(conversationId)) announce(awayText(handle));
+    const conversation = state.conversations.get(conversationId);
+    if (isOpen(conversationId) && conversation && !conversation.endedAt) announce(awayText(handle));
   }, AWAY_AFTER_MS);
   away.set(conversationId, entry);
+}
+
+/** Something from the peer arrived (a message, typing): they are here, whatever this page last heard. */
+export function peerIsHere(conversationId) {
+  const current = away.get(conversationId);
+  if (!current) return;
+  clearTimeout(current.timer);
+  away.delete(conversationId);
+  if (current.shown) renderPeerAway();
+}
+
+/** After this page's own reconnection: what it heard before may be stale (a return it missed), so it forgets it. */
+export function forgetPeerPresence() {
+  for (const entry of away.values()) clearTimeout(entry.timer);
+  away.clear();
+  renderPeerAway();
 }
 
 const isOpen = (conversationId) => state.openChannel === `conversation:${conversationId}`;
