@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using MatchChat.Contracts;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Members;
@@ -23,19 +22,17 @@ public static class MemberDeletionEndpoint
 
     private static async Task<IResult> DeleteMe(HttpContext http, TokenService tokens, IGrainFactory grains, ILogger<TokenService> logger)
     {
-        var principal = tokens.Validate(BearerToken.From(http.Request), TokenAuthenticationHandler.SchemeName);
-        if (principal is null)
+        if (OwnToken.MemberId(http, tokens) is not { } memberId)
         {
-            return Problems.Unauthorized("Send your member token as Authorization: Bearer; this one is missing, expired or not valid here.");
+            return OwnToken.Refused();
         }
 
         try
         {
-            var member = grains.Ref<IMemberGrain>(principal.FindFirstValue(ClaimTypes.NameIdentifier)!);
+            var member = grains.Ref<IMemberGrain>(memberId);
             if (!(await member.GetStanding()).Exists)
             {
-                // Deleted already, or never created: the token opens nothing, as everywhere else.
-                return Problems.Unauthorized("This member no longer exists. Start a new anonymous session to continue.");
+                return OwnToken.Gone();
             }
 
             await member.Delete();
@@ -44,22 +41,18 @@ public static class MemberDeletionEndpoint
         catch (MatchChatException e) when (e.Code == ErrorCodes.NotFound)
         {
             // Gone between the check and the deletion (a second tab's deletion): as for any token of a member that is gone.
-            return Problems.Unauthorized("This member no longer exists. Start a new anonymous session to continue.");
+            return OwnToken.Gone();
         }
         catch (MatchChatException e) when (e.Code == ErrorCodes.Unavailable)
         {
-            RetryLater(http);
+            OwnToken.RetryLater(http);
             return Problems.Unavailable(e.Message);
         }
         catch (Exception e) when (e is not MatchChatException)
         {
             logger.LogWarning("Member deletion failed ({ExceptionType})", e.GetType().Name);
-            RetryLater(http);
+            OwnToken.RetryLater(http);
             return Problems.Unavailable("Your data could not be deleted just now. Please try again in a moment.");
         }
     }
-
-    /// <summary>Every 503 of the REST API says when to try again (docs/operations.md).</summary>
-    private static void RetryLater(HttpContext http) =>
-        http.Response.Headers.RetryAfter = UnavailableExceptionHandler.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using MatchChat.Contracts;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Members;
@@ -23,25 +22,24 @@ public static class MemberStandingEndpoint
 
     private static async Task<IResult> ReadStanding(HttpContext http, TokenService tokens, IGrainFactory grains, ILogger<TokenService> logger)
     {
-        var principal = tokens.Validate(BearerToken.From(http.Request), TokenAuthenticationHandler.SchemeName);
-        if (principal is null)
+        if (OwnToken.MemberId(http, tokens) is not { } memberId)
         {
-            return Problems.Unauthorized("Send your member token as Authorization: Bearer; this one is missing, expired or not valid here.");
+            return OwnToken.Refused();
         }
 
         try
         {
-            var notice = await grains.Ref<IMemberGrain>(principal.FindFirstValue(ClaimTypes.NameIdentifier)!).GetSuspension();
+            var notice = await grains.Ref<IMemberGrain>(memberId).GetSuspension();
             return Results.Ok(MemberStandingResponse.From(notice));
         }
         catch (MatchChatException e) when (e.Code == ErrorCodes.NotFound)
         {
-            return Problems.Unauthorized("This member no longer exists. Start a new anonymous session to continue.");
+            return OwnToken.Gone();
         }
         catch (Exception e) when (e is not MatchChatException && !http.RequestAborted.IsCancellationRequested)
         {
             logger.LogWarning("Reading a member's standing failed ({ExceptionType})", e.GetType().Name);
-            http.Response.Headers.RetryAfter = UnavailableExceptionHandler.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            OwnToken.RetryLater(http);
             return Problems.Unavailable("Your account's standing could not be read just now. Please try again in a moment.");
         }
     }

@@ -79,14 +79,8 @@ public sealed class ChatObserver(
     public Task ChannelLeft(string memberId, string channel) => bridge.LeaveChannelAsync(memberId, channel);
 
     /// <summary>To the channel's group, except the connections of local members who blocked the sender.</summary>
-    public Task MessageReceived(string senderId, Message message) => ToChannel(message.Channel, () =>
-    {
-        var blockers = blocks.MembersBlocking(senderId);
-        var clients = blockers.Length == 0
-            ? hub.Clients.Group(message.Channel)
-            : hub.Clients.GroupExcept(message.Channel, blockers.SelectMany(local.ConnectionsOf).ToList());
-        return clients.MessageReceived(message);
-    });
+    public Task MessageReceived(string senderId, Message message) =>
+        ToChannel(message.Channel, () => ExceptBlockersOf(senderId, message.Channel).MessageReceived(message));
 
     /// <summary>To the channel's group, except the typist's own connections and those of local members who blocked them
     /// (a blocker does not see that the blocked member is active in a room).</summary>
@@ -103,14 +97,18 @@ public sealed class ChatObserver(
     public Task RoomUpdated(Room room) => ToChannel(room.Channel, () => hub.Clients.Group(room.Channel).RoomUpdated(room));
 
     /// <summary>In the channel's order, after the messages pushed before the erasure.</summary>
-    public Task MessagesRedacted(string senderId, MessagesRedacted redacted) => ToChannel(redacted.Channel, () =>
+    public Task MessagesRedacted(string senderId, MessagesRedacted redacted) =>
+        ToChannel(redacted.Channel, () => ExceptBlockersOf(senderId, redacted.Channel).MessagesRedacted(redacted));
+
+    /// <summary>The channel's group without local members who blocked the sender, read when the send goes out (a blocker's
+    /// connection that joined meanwhile is left out too).</summary>
+    private IChatClient ExceptBlockersOf(string senderId, string channel)
     {
         var blockers = blocks.MembersBlocking(senderId);
-        var clients = blockers.Length == 0
-            ? hub.Clients.Group(redacted.Channel)
-            : hub.Clients.GroupExcept(redacted.Channel, blockers.SelectMany(local.ConnectionsOf).ToList());
-        return clients.MessagesRedacted(redacted);
-    });
+        return blockers.Length == 0
+            ? hub.Clients.Group(channel)
+            : hub.Clients.GroupExcept(channel, blockers.SelectMany(local.ConnectionsOf).ToList());
+    }
 
     public Task MessagesRedactedFor(string memberId, MessagesRedacted redacted) => ToMember(memberId, c => c.MessagesRedacted(redacted));
 

@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using MatchChat.Web.Auth;
+
+namespace MatchChat.Web.Api;
+
+/// <summary>
+/// For the two REST calls a suspended member may still make (their standing, deleting their data): the bearer token is
+/// read here rather than through <see cref="TokenAuthenticationHandler"/>, which refuses a suspended member. A well-signed,
+/// unexpired token names only its own member.
+/// </summary>
+internal static class OwnToken
+{
+    /// <summary>The token's member id, or null when the token is missing, expired or not signed here.</summary>
+    public static string? MemberId(HttpContext http, TokenService tokens) =>
+        tokens.Validate(BearerToken.From(http.Request), TokenAuthenticationHandler.SchemeName)?.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    public static IResult Refused() =>
+        Problems.Unauthorized("Send your member token as Authorization: Bearer; this one is missing, expired or not valid here.");
+
+    /// <summary>Deleted, or never created: the token opens nothing, as everywhere else.</summary>
+    public static IResult Gone() => Problems.Unauthorized("This member no longer exists. Start a new anonymous session to continue.");
+
+    /// <summary>Every 503 of the REST API says when to try again (docs/operations.md).</summary>
+    public static void RetryLater(HttpContext http) =>
+        http.Response.Headers.RetryAfter = UnavailableExceptionHandler.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
