@@ -46,12 +46,14 @@ public sealed class TwoSiloClusterTests(ClusterFixture fixture)
             await seeker.RequestListener(topic, ["shared"], null);
         }
 
-        var listenerOf = new Dictionary<string, (IMemberGrain Grain, string Id)>();
-        foreach (var (_, _, listener, listenerId) in pairs)
+        // All six accept at once, as six people would: this cluster's offers expire after 2 s, and one accept after
+        // another could outlast that on a loaded machine (seen once in CI: "This offer has expired or was withdrawn").
+        var accepted = await Task.WhenAll(pairs.Select(async p =>
         {
-            var offer = await Node.Next<Offer>(listenerId);
-            listenerOf[(await listener.AcceptOffer(offer.OfferId)).ConversationId] = (listener, listenerId);
-        }
+            var offer = await Node.Next<Offer>(p.ListenerId);
+            return (Conversation: await p.Listener.AcceptOffer(offer.OfferId), p.Listener, p.ListenerId);
+        }));
+        var listenerOf = accepted.ToDictionary(a => a.Conversation.ConversationId, a => (Grain: a.Listener, Id: a.ListenerId));
 
         foreach (var (_, seekerId, _, _) in pairs)
         {
