@@ -187,3 +187,35 @@ test("redactSender marks only that sender's held messages removed, once", () => 
   assert.deepEqual(redactSender(ch, "GoneNow-12"), []);
   assert.deepEqual(redactSender(ch, "NobodyHere-1"), []);
 });
+
+test("a history page read before an erasure but arriving after it stores that sender's messages removed", () => {
+  const ch = createChannel(CHANNEL);
+  addMessage(ch, { ...msg(5, "newest"), senderHandle: "GoneNow-12" });
+  assert.deepEqual(redactSender(ch, "GoneNow-12"), [5]);
+  const added = [];
+  const older = [
+    msg(1, "mine"),
+    { ...msg(2, "erased text"), senderHandle: "GoneNow-12" },
+    { ...msg(3, "erased again"), senderHandle: "GoneNow-12" },
+    { ...msg(4, "someone else"), senderHandle: "Still-Here-3" },
+  ];
+  assert.equal(applyHistory(ch, older, (m) => added.push(m)), 4);
+  assert.deepEqual(sortedSeqs(ch).map((s) => [s, ch.messages.get(s).text, !!ch.messages.get(s).redacted]),
+    [[1, "mine", false], [2, "", true], [3, "", true], [4, "someone else", false], [5, "", true]]);
+  assert.deepEqual(added.map((m) => [m.seq, m.text, !!m.redacted]),
+    [[1, "mine", false], [2, "", true], [3, "", true], [4, "someone else", false]], "onAdded sees what was stored");
+  assert.equal(older[1].text, "erased text", "the batch itself is not mutated");
+  assert.equal(ch.contiguous, 5);
+});
+
+test("a redaction is remembered even when nothing of that sender is held yet; a late live message is stored removed", () => {
+  const ch = createChannel(CHANNEL);
+  assert.deepEqual(redactSender(ch, "GoneNow-12"), []);
+  assert.equal(addMessage(ch, { ...msg(1, "late live"), senderHandle: "GoneNow-12" }), true);
+  assert.equal(addMessage(ch, msg(2, "kept")), true);
+  assert.deepEqual([ch.messages.get(1).text, ch.messages.get(1).redacted], ["", true]);
+  assert.deepEqual([ch.messages.get(2).text, !!ch.messages.get(2).redacted], ["kept", false]);
+  const other = createChannel("room:grief");
+  addMessage(other, { ...msg(1, "another channel"), channel: "room:grief", senderHandle: "GoneNow-12" });
+  assert.equal(other.messages.get(1).text, "another channel", "a redaction is per channel");
+});

@@ -21,6 +21,7 @@ export function createChannel(channel) {
     typingTimer: null,
     catchingUp: null,
     unreadable: null,
+    redactedHandles: new Set(), // senders who deleted their data: anything of theirs that arrives later is stored removed
   };
 }
 
@@ -39,30 +40,40 @@ function advance(ch) {
   while (ch.messages.has(ch.contiguous + 1)) ch.contiguous++;
 }
 
+/** A message as shown once its sender deleted their data (the server erased the text). */
+const redacted = (message) => ({ ...message, text: "", redacted: true });
+
 /**
  * Adds a confirmed message. Returns false if we already had this seq (never doubled) or the seq
  * is not a positive integer. Messages may arrive out of order: `contiguous` only moves over a
- * run without holes.
+ * run without holes. A message of a sender this channel was told is redacted is stored removed
+ * (a history page read before the erasure can arrive after it).
  */
 export function addMessage(ch, message) {
   const seq = Number(message && message.seq);
   if (!Number.isSafeInteger(seq) || seq < 1) return false;
   if (ch.messages.has(seq)) return false;
-  ch.messages.set(seq, message);
+  ch.messages.set(seq, isRedactedSender(ch, message) && !message.redacted ? redacted(message) : message);
   if (seq > ch.maxSeq) ch.maxSeq = seq;
   advance(ch);
   return true;
 }
 
+function isRedactedSender(ch, message) {
+  return ch.redactedHandles.has(message.senderHandle);
+}
+
 /**
- * Marks every held message of `handle` removed (they deleted their data: the server erased the texts). Returns the
- * seqs that changed, so a page re-renders only those rows.
+ * Marks every held message of `handle` removed (they deleted their data: the server erased the texts), and
+ * remembers `handle` so that messages of theirs added later (a late history page) are stored removed too.
+ * Returns the seqs that changed, so a page re-renders only those rows.
  */
 export function redactSender(ch, handle) {
+  ch.redactedHandles.add(handle);
   const changed = [];
   for (const [seq, message] of ch.messages) {
     if (message.senderHandle === handle && !message.redacted) {
-      ch.messages.set(seq, { ...message, text: "", redacted: true });
+      ch.messages.set(seq, redacted(message));
       changed.push(seq);
     }
   }
@@ -90,7 +101,8 @@ export function historyAfter(ch) {
 }
 
 /**
- * Stores one `GetHistory` answer (ascending by seq) and returns how many messages were new.
+ * Stores one `GetHistory` answer (ascending by seq) and returns how many messages were new (through addMessage, so
+ * messages of a redacted sender are stored removed).
  * The server answered everything after the asked seq up to the batch's last seq (seq is
  * gapless), so even if older history was trimmed we now know every message up to there.
  */
@@ -99,7 +111,7 @@ export function applyHistory(ch, batch, onAdded) {
   for (const message of batch) {
     if (addMessage(ch, message)) {
       added++;
-      if (onAdded) onAdded(message);
+      if (onAdded) onAdded(ch.messages.get(Number(message.seq)));
     }
   }
   if (batch.length) {

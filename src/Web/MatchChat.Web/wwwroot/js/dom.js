@@ -46,11 +46,20 @@ export function formatWait(seconds) {
   return minutes === 1 ? "about a minute" : `about ${minutes} minutes`;
 }
 
-/** "lost a parent, Panic attacks" → ["lost-a-parent", "panic-attacks"] (the contract's tag form). */
+/** Letters that NFD does not split into a base letter and a mark. */
+const FOLD = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i" };
+
+/** "École, Straße" → "ecole, strasse": lower case, accents folded (not dropped); other scripts stay as they are. */
+const foldAccents = (text) => text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[ßæœøłđðþı]/g, (c) => FOLD[c]);
+
+/**
+ * "lost a parent, Panic attacks, École" → ["lost-a-parent", "panic-attacks", "ecole"] (the contract's tag form,
+ * ^[a-z0-9-]{1,40}$). Letters that cannot be folded to a-z (Cyrillic, Greek, CJK…) separate like spaces.
+ */
 export function parseTags(value) {
   const tags = [];
   for (const raw of (value || "").split(/[,;\n]/)) {
-    const tag = raw.trim().toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
+    const tag = foldAccents(raw.trim()).replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
     if (tag && !tags.includes(tag)) tags.push(tag);
   }
   return tags.slice(0, 10);
