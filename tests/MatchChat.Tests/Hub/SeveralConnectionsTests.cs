@@ -99,4 +99,26 @@ public sealed class SeveralConnectionsTests(ServerFixture server) : IClassFixtur
         var conversation = await listenerTab.Invoke<Conversation>("AcceptOffer", offer.OfferId);
         await seekerTab.Next<Conversation>("Matched", c => c.ConversationId == conversation.ConversationId);
     }
+
+    [Fact]
+    public async Task A_request_made_in_one_tab_shows_in_the_other_at_once_and_a_cancel_there_reaches_the_first()
+    {
+        await using var seeker = await server.NewMember();
+        var other = await seeker.ConnectAnother();
+        var topic = TestTopics.Slug(92);
+
+        var ticket = await seeker.Conn.Invoke<QueueTicket>("RequestListener", new { topic });
+
+        // The other tab learns of the request without asking, with the ticket the first tab got.
+        var shown = await other.Next<QueueTicket>("QueueUpdated", t => t.RequestId == ticket.RequestId);
+        Assert.Equal(TicketStatus.Waiting, shown.Status);
+        Assert.Equal(topic, shown.Topic);
+
+        // Cancelled from the other tab: the first hears it.
+        await other.Invoke("CancelRequest", ticket.RequestId);
+        await seeker.Conn.Next<QueueTicket>("QueueUpdated", t => t.RequestId == ticket.RequestId && t.Status == TicketStatus.Cancelled);
+
+        // The tab that asked had the answer: it was not sent the waiting ticket again.
+        Assert.DoesNotContain(seeker.Conn.All<QueueTicket>("QueueUpdated"), t => t.RequestId == ticket.RequestId && t.Status == TicketStatus.Waiting);
+    }
 }

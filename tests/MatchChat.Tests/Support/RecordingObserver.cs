@@ -44,6 +44,9 @@ public sealed class RecordingObserver : IChatObserver
     public Task ConversationEnded(string memberId, ConversationEnded ended) => Add(memberId, ended);
     public Task ChannelJoined(string memberId, string channel) => Add(memberId, channel);
     public Task ChannelLeft(string memberId, string channel) => Add(memberId, "left:" + channel);
+
+    /// <summary>Recorded as the queue group the member's connections join (the ticket itself is the request's answer).</summary>
+    public Task RequestOpened(string memberId, QueueTicket ticket, string? callerConnectionId) => Add(memberId, QueueGroups.For(ticket.Topic));
     public Task MessageReceived(string senderId, Message message) => Add(null, message);
     public Task PeerTyping(string typistId, PeerTyping typing) => Add(null, typing);
     public Task RoomUpdated(Room room) => Add(null, room);

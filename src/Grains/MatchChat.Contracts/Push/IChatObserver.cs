@@ -30,6 +30,12 @@ public interface IChatObserver : IGrainObserver
     /// <summary>To one member's connections: the peer of one of their open conversations went or came back.</summary>
     [OneWay, Alias("PeerPresence")] Task PeerPresence(string memberId, PeerPresence presence);
     [OneWay, Alias("ChannelJoined")] Task ChannelJoined(string memberId, string channel);
+    /// <summary>
+    /// The member opened a request: their connections on this node join the topic's queue group, and those other than
+    /// <paramref name="callerConnectionId"/> (the page that asked, which has the answer) hear its ticket, so a second
+    /// tab shows the request at once.
+    /// </summary>
+    [OneWay, Alias("RequestOpened")] Task RequestOpened(string memberId, QueueTicket ticket, string? callerConnectionId);
     [OneWay, Alias("ChannelLeft")] Task ChannelLeft(string memberId, string channel);
     /// <summary>Sent to the channel's members; the node leaves out the connections of local members who blocked the sender.</summary>
     [OneWay, Alias("MessageReceived")] Task MessageReceived(string senderId, Message message);

@@ -36,6 +36,8 @@ internal sealed class SeekerRole(IMemberContext m)
         // request the queue did not take is cleared here, one this grain could not write is withdrawn from the queue.
         // If the process dies between the two, the side that is left heals: a request only the queue holds is found by
         // its ticket at the next Attach, and one only this grain holds is cleared there (its ticket is gone).
+        // The page that asked, read before the first await: the member's other pages are told of the request.
+        var caller = CallerConnection.Get();
         var request = new OpenRequest(Ids.New(), topic, experiences, note, m.Now);
         // [network] The note's vector is made here, once, within the meaning timeout: the queue never waits for the model.
         var meaning = await m.Meaning.Seeker(note, experiences);
@@ -93,7 +95,7 @@ internal sealed class SeekerRole(IMemberContext m)
         }
 
         await m.WatchPresence();
-        m.Notify(n => n.ChannelJoined(m.MemberId, Contracts.Matching.QueueGroups.For(topic)));
+        m.Notify(n => n.RequestOpened(m.MemberId, ticket, caller));
         if (note is { Length: > 0 })
         {
             var text = new CrisisText(m.MemberId, S.Handle!, note, CrisisSources.Note, CrisisRoles.Seeker, topic, RequestId: request.RequestId);

@@ -72,7 +72,12 @@ public sealed partial class ChatHub(
         var topic = InputRules.Topic(request.Topic);
         var experiences = InputRules.Experiences(request.Experiences);
         var note = InputRules.Note(request.Note);
-        return WithinDeadline(() => request.PreferHandle is null ? Me.RequestListener(topic, experiences, note) : RequestPreferring(topic, experiences, note, request.PreferHandle));
+        return WithinDeadline(() =>
+        {
+            // Inside WithinDeadline's async flow, so it rides on this call only.
+            CallerConnection.Set(Context.ConnectionId);
+            return request.PreferHandle is null ? Me.RequestListener(topic, experiences, note) : RequestPreferring(topic, experiences, note, request.PreferHandle);
+        });
     }
 
     public Task CancelRequest(string requestId) => Me.CancelRequest(InputRules.Id(requestId, "requestId"));
