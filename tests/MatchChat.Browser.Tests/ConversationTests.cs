@@ -156,7 +156,7 @@ public sealed class ConversationTests(MatchChatFixture server)
 
     /// <summary>Addition to the contract (PeerPresence): a seeker is told when their listener has gone, after a short grace.</summary>
     [Fact]
-    public async Task The_seeker_is_told_when_the_listener_closed_their_page_and_the_note_goes_with_the_conversation()
+    public async Task The_seeker_is_told_when_the_listener_closed_their_page_also_after_a_reload_and_the_note_goes_with_the_conversation()
     {
         await using var listener = await Member.JoinAsync(server);
         await listener.VolunteerAsync("anxiety", "panic attacks");
@@ -172,6 +172,12 @@ public sealed class ConversationTests(MatchChatFixture server)
         await Expect(away).ToContainTextAsync("Your messages are kept");
         await Expect(seeker.Composer).ToBeVisibleAsync();
         await Contrast.AssertAaAsync(seeker.Page, "the peer-away note");
+
+        // A reload heard nothing live: the page reads the listener's absence from the conversation list.
+        await seeker.Page.ReloadAsync();
+        await Expect(seeker.Page.GetByTestId("chat-title")).ToHaveTextAsync(listener.Handle);
+        await Expect(away).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(away).ToContainTextAsync($"{listener.Handle} seems to have lost their connection");
 
         await seeker.Page.GetByTestId("chat-end").ClickAsync();
         await seeker.Page.GetByTestId("confirm-ok").ClickAsync();

@@ -8,6 +8,8 @@ namespace MatchChat.Contracts.Conversations;
 /// listener's bio, in the seeker's view only. <see cref="RequestId"/>: the request this conversation answered, in the
 /// seeker's view only (their own request's id; null in the listener's view and in records stored before stop 49), so a
 /// page tells the answer to its open request from an older conversation of theirs that it learns of later.
+/// <see cref="PeerOnline"/>: in <c>ListConversations</c> only, for an open conversation: whether the other participant
+/// has a page open (null: not known, or anywhere else); never stored.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("MatchChat.Conversation")]
 public sealed record Conversation(
@@ -21,4 +23,5 @@ public sealed record Conversation(
     [property: Id(7)] DateTime? EndedAt,
     [property: Id(70)] string? MatchReason = null,
     [property: Id(71)] string? PeerBio = null,
-    [property: Id(72)] string? RequestId = null);
+    [property: Id(72)] string? RequestId = null,
+    [property: Id(73)] bool? PeerOnline = null);

@@ -26,6 +26,10 @@ public interface IConversationGrain : IChannelGrain
     /// <c>PeerPresence</c>. Nothing for an ended conversation or a non-participant.</summary>
     [OneWay, Alias("PresenceChanged")] Task PresenceChanged(string memberId, bool online);
 
+    /// <summary>For a participant's <c>ListConversations</c>: whether the other participant has a page open now (null: an
+    /// ended conversation, a non-participant, or not known within a second). Interleaved: it reads the two ids only.</summary>
+    [Alias("PeerOnline"), AlwaysInterleave] Task<bool?> PeerOnline(string memberId);
+
     /// <summary>[network] A participant thanks the other (any time, also after the end), once per rater: conflict the second time.
     /// Rating and note are validated by the caller.</summary>
     [Alias("Thank")] Task Thank(string memberId, int rating, string? note);

@@ -118,6 +118,12 @@ public interface IMemberGrain : IGrainWithStringKey
     /// <summary>The other participant of one of this member's open conversations went or came back: their pages hear it.</summary>
     [OneWay, Alias("OnPeerPresence")] Task OnPeerPresence(PeerPresence presence);
 
+    /// <summary>
+    /// Whether the member has a page open, for a peer's <c>ListConversations</c>: null while this activation cannot know
+    /// (new, not yet renewed by a web node). Interleaved: it reads one field.
+    /// </summary>
+    [Alias("IsOnline"), AlwaysInterleave] Task<bool?> IsOnline();
+
     // [network] Listening well (MemberGrain.Listening.cs): the listener's guide, the weekly schedule, thanks received.
     /// <summary>Records the first agreement to the listener's guide when <paramref name="agreedNow"/>; true when the member
     /// may volunteer (agreed now or before, or already a listener).</summary>

@@ -21,6 +21,18 @@ public sealed partial class MemberGrain
     private IGrainReminder? _reminder;
 
     private IGrainTimer? _deadlineTimer;
+
+    /// <summary>When this activation started: until a node attaches or would have renewed, "not connected" may only mean "not yet told".</summary>
+    private DateTime _activatedAt;
+
+    /// <summary>A web node attached to this activation (the member's going since then was seen here).</summary>
+    private bool _attachedSinceActivation;
+
+    public Task<bool?> IsOnline() => Task.FromResult<bool?>(
+        _presence.Connected ? true
+        : !S.Exists || _attachedSinceActivation ? false
+        : Now - _activatedAt < _timings.ObserverExpiry ? null
+        : false);
     private DateTime _deadlineAt;
 
     private void InitPresenceReminder() => _reminderRegistered = _listener.Available;

@@ -42,6 +42,7 @@ public sealed partial class MemberGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _presence = new Presence(_timings, time);
+        _activatedAt = Now;
         _writes = new WriteThrough<MemberState>(state, copier, DeactivateOnIdle, logger);
         _seeker = new SeekerRole(this);
         _listener = new ListenerRole(this);
@@ -101,6 +102,7 @@ public sealed partial class MemberGrain(
     {
         RequireActive();
         var wasConnected = _presence.Connected;
+        _attachedSinceActivation = true;
         if (_presence.Attach(nodeId, node))
         {
             // A node new to this member (a reload, a restart) gets the open offers and the request's ticket.

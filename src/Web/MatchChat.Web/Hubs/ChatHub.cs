@@ -109,7 +109,25 @@ public sealed partial class ChatHub(
 
     public Task DeclineOffer(string offerId) => Me.DeclineOffer(InputRules.Id(offerId, "offerId"));
 
-    public Task<Conversation[]> ListConversations() => Me.ListConversations();
+    /// <summary>With each open conversation's <c>peerOnline</c>, so a page opened while the peer is away says so at once.</summary>
+    public async Task<Conversation[]> ListConversations()
+    {
+        var list = await Me.ListConversations();
+        var open = Enumerable.Range(0, list.Length).Where(i => list[i].EndedAt is null).ToArray();
+        if (open.Length == 0)
+        {
+            return list;
+        }
+
+        var online = await Task.WhenAll(open.Select(i => grains.Ref<IConversationGrain>(list[i].ConversationId).PeerOnline(MemberId)));
+        var answer = (Conversation[])list.Clone();
+        for (var k = 0; k < open.Length; k++)
+        {
+            answer[open[k]] = list[open[k]] with { PeerOnline = online[k] };
+        }
+
+        return answer;
+    }
 
     public Task EndConversation(string conversationId) => Me.EndConversation(InputRules.Id(conversationId, "conversationId"));
 

@@ -146,6 +146,10 @@ async function resync() {
   try {
     const conversations = await invoke("ListConversations");
     for (const c of conversations) upsertConversation(c);
+    // A peer who was already away when this page (re)connected: shown as for a live PeerPresence (after a few seconds).
+    for (const c of conversations) {
+      if (!c.endedAt && c.peerOnline === false) onPeerPresence({ conversationId: c.conversationId, handle: c.peerHandle, online: false });
+    }
     // A request we were waiting on may have been matched while this page was closed or offline.
     resolveTicket(conversations);
     // Reopened during a conversation: back to it (an outside probe landed on "Talk to someone" with no sign of it).

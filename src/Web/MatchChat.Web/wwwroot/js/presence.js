@@ -1,8 +1,8 @@
 // presence.js: whether the other person in an open conversation is still there (PeerPresence, an addition to the
 // contract). A peer whose last connection went is shown as away only after AWAY_AFTER_MS, so a reload or a short
 // network blip does not flicker; when they come back (or a message or typing from them arrives) the note goes. After
-// this page's own reconnection it forgets what it heard: the server sends no initial state, so a peer who is still away
-// is shown again only at their next change. Messages sent meanwhile are stored either way.
+// this page's own reconnection it forgets what it heard and takes the state from ListConversations (`peerOnline` of
+// each open conversation, an addition). Messages sent meanwhile are stored either way.
 import { $ } from "./dom.js";
 import { state } from "./store.js";
 import { announce } from "./views.js";
