@@ -3,9 +3,9 @@ using MatchChat.Language.Matching;
 namespace MatchChat.Language.Tests;
 
 /// <summary>
-/// A note or bio in Spanish, French, German or Portuguese reaches the English-only matching model as English words
-/// (<see cref="Gloss"/>, used by <see cref="MatchText"/> on both sides); English is left as it is. The matching dev set
-/// shows what it is for: see <see cref="MatchingSetTests"/>.
+/// A note or bio in Spanish, French, German, Portuguese or Italian reaches the English-only matching model as English
+/// words (<see cref="Gloss"/>, used by <see cref="MatchText"/> on both sides); English is left as it is. The matching dev
+/// sets show what it is for: see <see cref="MatchingSetTests"/>.
 /// </summary>
 public sealed class GlossTests
 {
@@ -14,6 +14,8 @@ public sealed class GlossTests
     [InlineData("Ma mère est décédée l'an dernier, elle me manque", new[] { "my mother", "passed away", "miss" })]
     [InlineData("Meine Mutter ist letztes Jahr an Krebs gestorben", new[] { "my mother", "cancer", "died" })]
     [InlineData("Minha mãe morreu ano passado e sinto muita saudade", new[] { "my mother", "died", "miss" })]
+    [InlineData("Mia madre è morta due mesi fa e mi manca tanto", new[] { "my mother", "died", "months ago", "i miss" })]
+    [InlineData("nn ce la faccio più, il mio ragazzo mi ha lasciata xké", new[] { "cannot cope", "my boyfriend", "dumped me", "because" })]
     public void A_note_in_another_language_reaches_the_model_in_English_words(string note, string[] english)
     {
         var glossed = MatchText.ForSeeker(note, [])!;
@@ -29,9 +31,41 @@ public sealed class GlossTests
     // English words that another language lists too do not make a note foreign.
     [InlineData("Solo mum. Son 4. Exhausted.")]
     [InlineData("War veteran, PTSD, nightmares")]
+    [InlineData("I do tai chi on sundays and my nonna comes too")]
     public void English_is_left_as_it_is(string note)
     {
         Assert.Equal(note, MatchText.ForSeeker(note, []));
+    }
+
+    /// <summary>
+    /// The common-word list has no Italian (and Italian shares "mi", "sola", "non", "da", "quando" with it), so Italian is
+    /// told by words of its own; Spanish and Portuguese with Italian-looking words ("madre mía", "siete", Portuguese
+    /// "sono", sleep) stay Spanish and Portuguese.
+    /// </summary>
+    [Theory]
+    [InlineData("sono triste e sola, nessuno mi capisce", "it")]
+    [InlineData("soffro di attacchi di panico da quando ho perso il bambino", "it")]
+    [InlineData("Madre mía, mi hijo tiene siete años y no me habla", "es")]
+    [InlineData("Dios mío, mi padre murió ayer y no puedo dejar de llorar", "es")]
+    [InlineData("voi a morir sola", "es")]
+    [InlineData("Perdi o sono desde que meu pai morreu, tô muito mal", "pt")]
+    [InlineData("A lei Maria da Penha não me protegeu, ele ainda me bate", "pt")]
+    [InlineData("mon perso est mort juste avant le boss final, j'ai la rage", null)]
+    public void Italian_is_told_apart_from_its_false_friends(string note, string? language)
+    {
+        Assert.Equal(language, Gloss.LanguageOf(note));
+    }
+
+    [Fact]
+    public void Spanish_and_Portuguese_with_Italian_looking_words_keep_their_own_glossary()
+    {
+        var spanish = Gloss.English("Madre mía, mi hijo tiene siete años y no me habla");
+        var portuguese = Gloss.English("Perdi o sono desde que meu pai morreu");
+
+        Assert.Contains("my son", spanish, StringComparison.Ordinal);
+        Assert.Contains("seven years", spanish, StringComparison.Ordinal);
+        Assert.Contains("sleep", portuguese, StringComparison.Ordinal);
+        Assert.Contains("my father died", portuguese, StringComparison.Ordinal);
     }
 
     [Fact]

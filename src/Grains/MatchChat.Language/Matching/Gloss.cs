@@ -5,18 +5,19 @@ using MatchChat.Language.Normalisation;
 namespace MatchChat.Language.Matching;
 
 /// <summary>
-/// The matching model reads English only, so a note or bio in Spanish, French, German or Portuguese is first turned word
-/// by word into English with a glossary of the words people use when they ask for support (Matching/Data/gloss-*.txt):
-/// "mi vieja murió de cáncer y la extraño" → "my mum died of cancer her miss". No grammar, only what a bag of words
-/// needs. The text's language is the one its common words give (<see cref="CommonWords.LanguageOf"/>); an English text,
-/// or one whose language is unclear, is left as it is. The longest phrase of the glossary wins; a word it does not hold
+/// The matching model reads English only, so a note or bio in Spanish, French, German, Portuguese or Italian is first
+/// turned word by word into English with a glossary of the words people use when they ask for support
+/// (Matching/Data/gloss-*.txt): "mi vieja murió de cáncer y la extraño" → "my mum died of cancer her miss". No grammar,
+/// only what a bag of words needs. The text's language is the one its common words give
+/// (<see cref="CommonWords.LanguageOf"/>), or Italian when it holds more of Italian's own words (<see cref="ItalianOwn"/>)
+/// than of any other language's; an English text, or one whose language is unclear, is left as it is. The longest phrase of the glossary wins; a word it does not hold
 /// is kept (names, and words English shares: "cancer", "panic").
 /// </summary>
 public static class Gloss
 {
     private const int MaxPhraseWords = 4;
 
-    private static readonly string[] Languages = ["es", "fr", "de", "pt"];
+    private static readonly string[] Languages = ["es", "fr", "de", "pt", "it"];
 
     private static readonly FrozenDictionary<string, FrozenDictionary<string, string>> Glossaries =
         Languages.ToFrozenDictionary(l => l, Load, StringComparer.Ordinal);
@@ -30,13 +31,95 @@ public static class Gloss
         ["son", "hay", "solo", "sin", "war", "bin", "gut", "hat", "tag", "also", "fast", "die", "was", "man", "plus", "ai",
          "um", "ha", "eu", "pain", "est", "tu", "as", "do", "no", "me"], StringComparer.Ordinal);
 
+    /// <summary>
+    /// Words of Italian's own, as the normaliser leaves them ("perché" → "perche", "l'ho" → "lho"). The common-word list
+    /// (<see cref="CommonWords"/>, which the crisis screen shares) has no Italian, so an Italian note was read as Spanish,
+    /// French or Portuguese by its false friends ("non", "mi", "da", "sempre") and glossed with the wrong glossary, or
+    /// left alone. Only words the other languages do not use: not "ma" (French "my"), "alle" (German "all", French
+    /// "allé"), "e", "alla" (Spanish "allá"), "di" ("me di cuenta"), "dice", "vi", "sei", "sai", "siete", "devo", "penso",
+    /// "sento", "proprio", "sua" (Spanish or Portuguese words), nor "come", "dove", "fare", "male" (English); a word any
+    /// language of the list has is dropped on loading.
+    /// </summary>
+    private static readonly FrozenSet<string> ItalianOwn = FrozenSet.ToFrozenSet(
+        new[]
+        {
+            "gli", "della", "dello", "delle", "degli", "nella", "nello", "nelle", "negli", "nel", "sulla", "sullo",
+            "sulle", "sugli", "sul", "dalla", "dallo", "dalle", "dagli", "dal", "allo", "agli", "col", "miei", "tuo",
+            "tuoi", "suoi", "nostro", "nostra", "chi", "perche", "quindi", "allora", "anche", "ancora", "adesso",
+            "oggi", "ieri", "domani", "dopo", "poi", "molto", "molta", "molti", "molte", "troppo", "tutto", "tutta",
+            "tutti", "tutte", "niente", "nulla", "nessuno", "nessuna", "qualcuno", "qualcosa", "qualche", "ogni",
+            "davvero", "forse", "invece", "ci", "gia", "piu", "cosi", "siamo", "ho", "hai", "abbiamo", "avete", "hanno",
+            "avevo", "aveva", "ero", "eri", "erano", "stato", "stata", "stati", "sto", "stai", "sta", "stanno", "stavo",
+            "fatto", "faccio", "fa", "riesco", "riesce", "voglio", "vuole", "vorrei", "puoi", "puo", "dobbiamo", "dico",
+            "detto", "capisco", "vado", "essere", "avere", "lho", "mamma", "babbo", "figlio", "figlia", "figli",
+            "marito", "moglie", "fratello", "sorella", "ragazzo", "ragazza", "bambino", "bambina", "bambini", "anni",
+            "giorni", "mesi", "lavoro", "manca", "mancano", "manchi", "paura", "aiuto", "stanco", "stanca", "piango",
+            "dormo", "mangio", "nn", "cmq", "xke", "xche", "perke", "anke", "grazie",
+        }.Where(w => !CommonWords.TryGet(w, out _, out _)),
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// Italian words that are words of another language too (Spanish "madre mía", "Dios mío", Argentine "che", "io" typed
+    /// for "yo", Portuguese "sono", sleep, and "lei", law): they count for Italian only beside one of <see cref="ItalianOwn"/>.
+    /// </summary>
+    private static readonly FrozenSet<string> ItalianToo = FrozenSet.ToFrozenSet(
+        ["sono", "mio", "mia", "che", "lei", "io", "noi"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// Words the common-word list gives another language that are everyday Italian too (Spanish "mi", "si", "sola",
+    /// Portuguese "da", "quando", "sempre", French "non", "il", "lui", English "come"): weighing Italian, they count for
+    /// neither, so "sono triste e sola, nessuno mi capisce" is not Spanish by "sola" and "mi". A text without Italian's own
+    /// words is never Italian by them.
+    /// </summary>
+    private static readonly FrozenSet<string> ItalianShared = FrozenSet.ToFrozenSet(
+        ["mi", "si", "lo", "te", "sola", "da", "quando", "sempre", "posso", "non", "il", "lui", "come"], StringComparer.Ordinal);
+
+    /// <summary>The language each common word counts for (when it counts for one), to weigh Italian against.</summary>
+    private static readonly FrozenDictionary<string, string> ListedIn = CommonWords.All
+        .Select(w => (Word: w, Language: CommonWords.LanguageOf(TextNormaliser.Normalise(w), EnglishToo)))
+        .Where(x => x.Language is not null)
+        .ToFrozenDictionary(x => x.Word, x => x.Language!, StringComparer.Ordinal);
+
     /// <summary>The text in English words when its language is one of the glossaries', otherwise the text itself.</summary>
     public static string English(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return CommonWords.LanguageOf(TextNormaliser.Normalise(text), EnglishToo) is { } language && Glossaries.TryGetValue(language, out var glossary)
+        return LanguageOf(text) is { } language && Glossaries.TryGetValue(language, out var glossary)
             ? Translate(text, glossary)
             : text;
+    }
+
+    /// <summary>
+    /// The language of <paramref name="text"/> as <see cref="CommonWords.LanguageOf(NormalisedText, IReadOnlySet{string})"/>
+    /// gives it, or Italian when the text has more of <see cref="ItalianOwn"/> (and, beside one of those, of
+    /// <see cref="ItalianToo"/>) than of any other language's own common words (less <see cref="ItalianShared"/>); a tie
+    /// keeps the list's answer, so a Spanish or Portuguese note with a false friend or two stays what it was.
+    /// </summary>
+    internal static string? LanguageOf(string text)
+    {
+        var normalised = TextNormaliser.Normalise(text);
+        var italian = 0;
+        var italianToo = 0;
+        Dictionary<string, int>? others = null;
+        foreach (var token in normalised.Tokens)
+        {
+            if (ItalianOwn.Contains(token.Text))
+            {
+                italian++;
+            }
+            else if (ItalianToo.Contains(token.Text))
+            {
+                italianToo++;
+            }
+            else if (!ItalianShared.Contains(token.Text) && ListedIn.TryGetValue(token.Text, out var language))
+            {
+                others ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                others[language] = others.GetValueOrDefault(language) + 1;
+            }
+        }
+
+        italian += italian > 0 ? italianToo : 0;
+        return italian > 0 && italian > (others?.Values.Max() ?? 0) ? "it" : CommonWords.LanguageOf(normalised, EnglishToo);
     }
 
     /// <summary>The words of <paramref name="text"/> as the glossaries are written: lower case, no diacritics, split at
