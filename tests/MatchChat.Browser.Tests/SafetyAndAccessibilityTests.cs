@@ -185,6 +185,46 @@ public sealed class SafetyAndAccessibilityTests(MatchChatFixture server)
         await member.Page.GetByTestId("chat-leave").ClickAsync();
     }
 
+    [Fact]
+    public async Task The_welcome_page_names_the_crisis_line_of_the_browsers_region_and_guesses_none_from_a_bare_language()
+    {
+        // en-GB (every test member's locale): Samaritans, a tap to call, before anyone has joined.
+        await using var british = await Member.OpenAsync(server);
+        var call = british.Page.GetByTestId("footer-call");
+        await Expect(call).ToHaveTextAsync("Call 116 123");
+        await Expect(call).ToHaveAttributeAsync("href", "tel:116123");
+        await Expect(british.Page.GetByTestId("footer-local")).ToContainTextAsync("(Samaritans) or");
+        await Expect(british.Page.GetByTestId("crisis-link")).ToBeVisibleAsync();
+        await Contrast.AssertAaAsync(british.Page, "the footer's local crisis line");
+
+        // "Call or text 988" is a number to tap too.
+        await using var american = await PageIn("en-US");
+        await Expect(american.GetByTestId("footer-call")).ToHaveAttributeAsync("href", "tel:988");
+
+        // A browser that names only a language says nothing of where someone is: no line is guessed (988 would be wrong).
+        await using var german = await PageIn("de");
+        await Expect(german.GetByTestId("crisis-link")).ToBeVisibleAsync();
+        await german.WaitForTimeoutAsync(1000);
+        await Expect(german.GetByTestId("footer-local")).ToBeHiddenAsync();
+    }
+
+    private async Task<PageInContext> PageIn(string locale)
+    {
+        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = locale });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        return new PageInContext(context, page);
+    }
+
+    private sealed class PageInContext(IBrowserContext context, IPage page) : IAsyncDisposable
+    {
+        public ILocator GetByTestId(string id) => page.GetByTestId(id);
+
+        public Task WaitForTimeoutAsync(float ms) => page.WaitForTimeoutAsync(ms);
+
+        public ValueTask DisposeAsync() => new(context.CloseAsync());
+    }
+
     private static async Task AssertFitsAndOffersHelpAsync(IPage page)
     {
         var link = page.GetByTestId("crisis-link");

@@ -31,7 +31,7 @@ import { blockPerson, refreshBlocked } from "./blocks.js";
 import { wireDeletion } from "./deletion.js";
 import { renderModeratorAccess, onMemberUpdated, onReportFiled, loadReports, wireModeration } from "./moderation.js";
 import { wireModerationTools } from "./moderation-tools.js";
-import { onCrisisResources, onPeerNeedsCare, wireCare } from "./care.js";
+import { onCrisisResources, onPeerNeedsCare, wireCare, showLocalCrisisLine } from "./care.js";
 import { onCrisisAlert } from "./moderation-alerts.js";
 import { onThanked, wireGratitude } from "./gratitude.js";
 import { wireGuide } from "./guide.js";
@@ -248,6 +248,7 @@ function wireStaticUi() {
   wireModeration();
   wireModerationTools();
   wireCare();
+  showLocalCrisisLine();
   wireNetwork();
   wireCheckIns();
   viewHooks.network = () => refreshNetwork().then(refreshCheckIns);

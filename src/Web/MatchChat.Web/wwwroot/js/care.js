@@ -32,7 +32,7 @@ export function contactHref(contact) {
     const number = sms[2].replace(/[^\d+]/g, "");
     return number.replace(/\+/g, "").length >= 3 ? `sms:${number}?body=${encodeURIComponent(sms[1])}` : null;
   }
-  const call = /^(?:call|phone|dial)\s*:?\s*(\+?[\d\s\-().]{3,})$/i.exec(text);
+  const call = /^(?:call|phone|dial)(?:\s+or\s+text)?\s*:?\s*(\+?[\d\s\-().]{3,})$/i.exec(text);
   return phoneHref(call ? call[1] : text);
 }
 
@@ -153,6 +153,41 @@ export function urgentBadge(offer) {
   return offer && offer.priority === "urgent"
     ? el("span", { className: "badge urgent", text: "urgent", attrs: { "data-testid": "offer-urgent" } })
     : null;
+}
+
+/**
+ * The browser's region from its language tags ("en-GB" → GB, "pt-BR" → BR), or null when none names one: a bare "de"
+ * says nothing of where someone is, and the server's default region's line (988) would be wrong for them.
+ */
+export function browserRegion(languages) {
+  for (const tag of languages || []) {
+    const match = /^([a-z]{2,3})-([a-z]{2})$/i.exec(String(tag));
+    if (match) return { region: match[2].toUpperCase(), language: match[1].toLowerCase() };
+  }
+  return null;
+}
+
+/** The footer names the local crisis line, before anyone joins: "In danger now? Call 116 123 (Samaritans) or find a crisis line near you". */
+export async function showLocalCrisisLine(languages = navigator.languages || [navigator.language]) {
+  const where = browserRegion(languages);
+  if (!where) return;
+  try {
+    const response = await fetch(`/api/resources?region=${where.region}&language=${where.language}`, { headers: { Accept: "application/json" } });
+    if (!response.ok) return;
+    const line = (await response.json()).find((r) => r.kind === "crisis" && r.region !== "*" && r.contact);
+    if (!line) return;
+    const href = contactHref(line.contact);
+    const slot = $("footer-local");
+    clear(slot);
+    if (href) {
+      const spelled = /^(call|phone|dial|text)\b/i.test(String(line.contact).trim()) ? line.contact : `Call ${line.contact}`;
+      slot.append(el("a", { text: spelled, attrs: { href, "data-testid": "footer-call" } }), ` (${line.name}) or`);
+    } else {
+      // A contact that is not one number ("0800 111 0 111 oder 0800 111 0 222"): as written, with the service's name.
+      slot.append(el("span", { text: `${line.name}: ${line.contact}`, attrs: { "data-testid": "footer-call" } }), " or");
+    }
+    slot.hidden = false;
+  } catch { /* the directory link stays */ }
 }
 
 export function wireCare() {
