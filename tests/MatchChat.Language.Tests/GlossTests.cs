@@ -50,6 +50,7 @@ public sealed class GlossTests
     [InlineData("voi a morir sola", "es")]
     [InlineData("Perdi o sono desde que meu pai morreu, tô muito mal", "pt")]
     [InlineData("A lei Maria da Penha não me protegeu, ele ainda me bate", "pt")]
+    [InlineData("nn aguento mais", null)]
     [InlineData("mon perso est mort juste avant le boss final, j'ai la rage", null)]
     public void Italian_is_told_apart_from_its_false_friends(string note, string? language)
     {

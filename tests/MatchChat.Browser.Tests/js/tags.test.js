@@ -40,3 +40,7 @@ test("every tag matches the server's contract", () => {
   assert.ok(tags.length > 0);
   for (const tag of tags) assert.match(tag, CONTRACT);
 });
+
+test("ligatures and full-width letters fold to their plain letters", () => {
+  assert.deepEqual(parseTags("ﬁrst job, ＰＴＳＤ"), ["first-job", "ptsd"]);
+});

@@ -45,8 +45,7 @@ public sealed class RecordingObserver : IChatObserver
     public Task ChannelJoined(string memberId, string channel) => Add(memberId, channel);
     public Task ChannelLeft(string memberId, string channel) => Add(memberId, "left:" + channel);
 
-    /// <summary>Recorded as the queue group the member's connections join (the ticket itself is the request's answer).</summary>
-    public Task RequestOpened(string memberId, QueueTicket ticket, string? callerConnectionId) => Add(memberId, QueueGroups.For(ticket.Topic));
+    public Task RequestOpened(string memberId, QueueTicket ticket, string? callerConnectionId) => Add(memberId, new RequestOpenedEvent(ticket, callerConnectionId));
     public Task MessageReceived(string senderId, Message message) => Add(null, message);
     public Task PeerTyping(string typistId, PeerTyping typing) => Add(null, typing);
     public Task RoomUpdated(Room room) => Add(null, room);
@@ -63,6 +62,10 @@ public sealed class RecordingObserver : IChatObserver
 
     /// <summary>What <see cref="CloseMember"/> records.</summary>
     public sealed record Closed(string Reason);
+
+    /// <summary>What <see cref="RequestOpened"/> records.</summary>
+    public sealed record RequestOpenedEvent(QueueTicket Ticket, string? CallerConnectionId);
+
     /// <summary>Records the notice, then the close it orders (as <see cref="CloseMember"/> with reason <c>suspended</c>).</summary>
     public async Task MemberSuspended(string memberId, SuspensionNotice notice)
     {

@@ -31,9 +31,9 @@ public interface IChatObserver : IGrainObserver
     [OneWay, Alias("PeerPresence")] Task PeerPresence(string memberId, PeerPresence presence);
     [OneWay, Alias("ChannelJoined")] Task ChannelJoined(string memberId, string channel);
     /// <summary>
-    /// The member opened a request: their connections on this node join the topic's queue group, and those other than
-    /// <paramref name="callerConnectionId"/> (the page that asked, which has the answer) hear its ticket, so a second
-    /// tab shows the request at once.
+    /// The member opened a request (sent after <see cref="ChannelJoined"/> for its queue group): their connections on this
+    /// node other than <paramref name="callerConnectionId"/> (the page that asked, which has the answer) hear its ticket,
+    /// so a second tab shows the request at once.
     /// </summary>
     [OneWay, Alias("RequestOpened")] Task RequestOpened(string memberId, QueueTicket ticket, string? callerConnectionId);
     [OneWay, Alias("ChannelLeft")] Task ChannelLeft(string memberId, string channel);

@@ -95,6 +95,7 @@ internal sealed class SeekerRole(IMemberContext m)
         }
 
         await m.WatchPresence();
+        m.Notify(n => n.ChannelJoined(m.MemberId, Contracts.Matching.QueueGroups.For(topic)));
         m.Notify(n => n.RequestOpened(m.MemberId, ticket, caller));
         if (note is { Length: > 0 })
         {

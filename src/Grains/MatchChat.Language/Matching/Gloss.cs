@@ -54,16 +54,16 @@ public static class Gloss
             "detto", "capisco", "vado", "essere", "avere", "lho", "mamma", "babbo", "figlio", "figlia", "figli",
             "marito", "moglie", "fratello", "sorella", "ragazzo", "ragazza", "bambino", "bambina", "bambini", "anni",
             "giorni", "mesi", "lavoro", "manca", "mancano", "manchi", "paura", "aiuto", "stanco", "stanca", "piango",
-            "dormo", "mangio", "nn", "cmq", "xke", "xche", "perke", "anke", "grazie",
+            "dormo", "mangio", "cmq", "xke", "xche", "perke", "anke", "grazie",
         }.Where(w => !CommonWords.TryGet(w, out _, out _)),
         StringComparer.Ordinal);
 
     /// <summary>
     /// Italian words that are words of another language too (Spanish "madre mía", "Dios mío", Argentine "che", "io" typed
-    /// for "yo", Portuguese "sono", sleep, and "lei", law): they count for Italian only beside one of <see cref="ItalianOwn"/>.
+    /// for "yo", Portuguese "sono", sleep, "lei", law, and "nn", Brazilian chat for "não"): they count for Italian only beside one of <see cref="ItalianOwn"/>.
     /// </summary>
     private static readonly FrozenSet<string> ItalianToo = FrozenSet.ToFrozenSet(
-        ["sono", "mio", "mia", "che", "lei", "io", "noi"], StringComparer.Ordinal);
+        ["sono", "mio", "mia", "che", "lei", "io", "noi", "nn"], StringComparer.Ordinal);
 
     /// <summary>
     /// Words the common-word list gives another language that are everyday Italian too (Spanish "mi", "si", "sola",

@@ -119,7 +119,7 @@ public sealed partial class ChatHub(
             return list;
         }
 
-        var online = await Task.WhenAll(open.Select(i => grains.Ref<IConversationGrain>(list[i].ConversationId).PeerOnline(MemberId)));
+        var online = await Task.WhenAll(open.Select(i => PeerOnline(list[i].ConversationId)));
         var answer = (Conversation[])list.Clone();
         for (var k = 0; k < open.Length; k++)
         {
@@ -127,6 +127,22 @@ public sealed partial class ChatHub(
         }
 
         return answer;
+    }
+
+    /// <summary>Never fails the list: a conversation that cannot answer within 1.5 s (its silo went, an older silo) is "not known".</summary>
+    private async Task<bool?> PeerOnline(string conversationId)
+    {
+        var call = grains.Ref<IConversationGrain>(conversationId).PeerOnline(MemberId);
+        try
+        {
+            return await call.WaitAsync(TimeSpan.FromSeconds(1.5));
+        }
+        catch (Exception)
+        {
+            // Observed, so a late failure is not reported as an unobserved task exception.
+            _ = call.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            return null;
+        }
     }
 
     public Task EndConversation(string conversationId) => Me.EndConversation(InputRules.Id(conversationId, "conversationId"));

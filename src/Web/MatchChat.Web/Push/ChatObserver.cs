@@ -78,15 +78,15 @@ public sealed class ChatObserver(
 
     public Task ChannelLeft(string memberId, string channel) => bridge.LeaveChannelAsync(memberId, channel);
 
-    public async Task RequestOpened(string memberId, QueueTicket ticket, string? callerConnectionId)
+    public Task RequestOpened(string memberId, QueueTicket ticket, string? callerConnectionId)
     {
-        await ChannelJoined(memberId, QueueGroups.For(ticket.Topic));
         // Looked up when the send runs, as for every push to a member; with one page (the caller) nothing is sent.
         sends.Enqueue(MemberLane(memberId), () =>
         {
             var others = local.ConnectionsOf(memberId).Where(c => c != callerConnectionId).ToArray();
             return others.Length == 0 ? Task.CompletedTask : Task.WhenAll(others.Select(c => hub.Clients.Client(c).QueueUpdated(ticket)));
         });
+        return Task.CompletedTask;
     }
 
     /// <summary>To the channel's group, except the connections of local members who blocked the sender.</summary>

@@ -40,7 +40,7 @@ import { onCheckInDue, refreshCheckIns, wireCheckIns } from "./checkins.js";
 import { wireSuggestions } from "./suggest.js";
 import { onSuspended, wireStanding } from "./standing.js";
 import { outbox, startOutboxTimer, onMessage, onMessagesRedacted, onPeerTyping, renderOpenChat, renderOutboxStates, submitComposer, onComposerKey, onComposerInput } from "./messages.js";
-import { onPeerPresence, forgetPeerPresence } from "./presence.js";
+import { onPeerPresence, onListedPresence, forgetPeerPresence } from "./presence.js";
 
 // ---------------------------------------------------------------------------
 // Start
@@ -147,9 +147,7 @@ async function resync() {
     const conversations = await invoke("ListConversations");
     for (const c of conversations) upsertConversation(c);
     // A peer who was already away when this page (re)connected: shown as for a live PeerPresence (after a few seconds).
-    for (const c of conversations) {
-      if (!c.endedAt && c.peerOnline === false) onPeerPresence({ conversationId: c.conversationId, handle: c.peerHandle, online: false });
-    }
+    for (const c of conversations) onListedPresence(c);
     // A request we were waiting on may have been matched while this page was closed or offline.
     resolveTicket(conversations);
     // Reopened during a conversation: back to it (an outside probe landed on "Talk to someone" with no sign of it).

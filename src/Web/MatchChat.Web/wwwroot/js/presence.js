@@ -12,7 +12,24 @@ export const AWAY_AFTER_MS = 8000;
 /** conversationId → { handle, shown, timer } for peers whose last connection went. */
 const away = new Map();
 
-export function onPeerPresence({ conversationId, handle, online }) {
+/** Conversations whose peer this page heard of live (an event, a message, typing) since its last (re)connection. */
+const heardLive = new Set();
+
+/**
+ * `peerOnline` from `ListConversations` after a (re)connection: `false` is taken as a `PeerPresence(false)`, unless
+ * something live about that peer arrived since the reconnection (the list may have been read before their return).
+ */
+export function onListedPresence({ conversationId, peerHandle, peerOnline, endedAt }) {
+  if (endedAt || peerOnline !== false || heardLive.has(conversationId)) return;
+  applyPresence({ conversationId, handle: peerHandle, online: false });
+}
+
+export function onPeerPresence(presence) {
+  heardLive.add(presence.conversationId);
+  applyPresence(presence);
+}
+
+function applyPresence({ conversationId, handle, online }) {
   const current = away.get(conversationId);
   if (online) {
     if (!current) return;
@@ -37,6 +54,7 @@ export function onPeerPresence({ conversationId, handle, online }) {
 
 /** Something from the peer arrived (a message, typing): they are here, whatever this page last heard. */
 export function peerIsHere(conversationId) {
+  heardLive.add(conversationId);
   const current = away.get(conversationId);
   if (!current) return;
   clearTimeout(current.timer);
@@ -46,6 +64,7 @@ export function peerIsHere(conversationId) {
 
 /** After this page's own reconnection: what it heard before may be stale (a return it missed), so it forgets it. */
 export function forgetPeerPresence() {
+  heardLive.clear();
   for (const entry of away.values()) clearTimeout(entry.timer);
   away.clear();
   renderPeerAway();
