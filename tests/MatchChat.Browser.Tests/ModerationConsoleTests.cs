@@ -98,9 +98,16 @@ public sealed class ModerationConsoleTests(SafetyFixture server)
         await Contrast.AssertAaAsync(listener.Page, "a listener waiting for teen approval");
         await Screenshots.SaveAsync(listener.Page, "27-teen-approval-pending");
 
-        await moderator.Page.GetByTestId("teen-handle").FillAsync(listener.Handle);
-        await moderator.Page.GetByTestId("teen-approve").ClickAsync();
+        // The moderator finds them in the console's waiting list (opened again: it is read when the console opens).
+        await moderator.GoToAsync("talk");
+        await moderator.GoToAsync("moderate");
+        var waiting = moderator.Page.Locator($"[data-testid=teen-waiting-entry][data-handle='{listener.Handle}']");
+        await Expect(waiting).ToContainTextAsync("asked");
+        await Screenshots.SaveAsync(moderator.Page, "27b-teen-approvals-waiting");
+        await waiting.GetByTestId("teen-waiting-approve").ClickAsync();
         await Expect(moderator.Page.GetByTestId("teen-result")).ToHaveTextAsync($"{listener.Handle} may now be offered chats with 13 to 17 year olds.");
+        await Expect(waiting).ToHaveCountAsync(0);
+        await moderator.Page.GetByTestId("teen-handle").FillAsync(listener.Handle);
 
         // The listener's page reads the new state when the listener screen is opened again.
         await listener.GoToAsync("talk");

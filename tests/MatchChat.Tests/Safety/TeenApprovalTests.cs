@@ -84,5 +84,41 @@ public sealed class TeenApprovalTests(SafetyServerFixture server) : IClassFixtur
         Assert.Equal(TeenApprovals.None, (await adultNoTeens.Conn.Invoke<Member>("GetMe")).Listener!.TeenApproval);
     }
 
+    [Fact]
+    public async Task Moderators_see_who_waits_for_teen_approval_until_it_is_settled_and_only_moderators_may()
+    {
+        await using var moderator = await server.NewModerator();
+        await using var first = await server.NewMember();
+        await using var second = await server.NewMember();
+        await using var noTeens = await server.NewMember();
+        await first.Volunteer("t70", acceptsTeens: true);
+        await second.Volunteer("t70", acceptsTeens: true);
+        await noTeens.Volunteer("t70");
+        await first.Volunteer("t71", acceptsTeens: true); // an edit while waiting keeps their place
+
+        var waiting = await Waiting(moderator);
+        Assert.Equal([first.Handle, second.Handle], waiting.Where(h => h == first.Handle || h == second.Handle));
+        Assert.DoesNotContain(noTeens.Handle, waiting);
+
+        await moderator.Conn.Invoke<ApprovalAnswer>("ApproveTeenListener", first.Handle);
+        Assert.DoesNotContain(first.Handle, await Waiting(moderator));
+
+        // Revoked while they still offer: waiting again. Unticked: not waiting.
+        await moderator.Conn.Invoke<ApprovalAnswer>("RevokeTeenListener", first.Handle);
+        Assert.Contains(first.Handle, await Waiting(moderator));
+        await first.Volunteer("t71", acceptsTeens: false);
+        Assert.DoesNotContain(first.Handle, await Waiting(moderator));
+
+        // Deleting their data takes them off the list.
+        await second.Conn.Invoke("DeleteMe");
+        Assert.DoesNotContain(second.Handle, await Waiting(moderator));
+
+        var forbidden = await Assert.ThrowsAsync<HubException>(() => noTeens.Conn.Invoke<PendingTeenListener[]>("ListTeenApprovals"));
+        Assert.StartsWith("forbidden: ", HubErrors.CodeAndSentence(forbidden));
+    }
+
+    private static async Task<string[]> Waiting(TestMember moderator) =>
+        (await moderator.Conn.Invoke<PendingTeenListener[]>("ListTeenApprovals")).Select(p => p.Handle).ToArray();
+
     private sealed record ApprovalAnswer(string Handle, string TeenApproval);
 }

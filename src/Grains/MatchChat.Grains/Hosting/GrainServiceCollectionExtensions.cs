@@ -24,6 +24,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMemberErasure, BlockErasure>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMemberErasure, NetworkErasure>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMemberErasure, CheckInErasure>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMemberErasure, TeenApprovalErasure>());
         services.AddMatchChatTrust(configuration);
         services.AddMatchChatCrisis(configuration);
         services.AddMatchChatMeaning(configuration);

@@ -162,7 +162,13 @@ public sealed partial class MemberGrain(
     public Task CancelRequest(string requestId) => Run(() => _seeker.CancelRequest(requestId));
 
     public Task<ListenerProfile> Volunteer(string[] topicSlugs, string[] experiences, int maxConcurrentChats, bool acceptsTeens, string? bio = null) =>
-        Run(() => _listener.Volunteer(topicSlugs, experiences, maxConcurrentChats, acceptsTeens, bio));
+        Run(async () =>
+        {
+            var wasPending = TeenApprovalRole.Pending(S);
+            var profile = await _listener.Volunteer(topicSlugs, experiences, maxConcurrentChats, acceptsTeens, bio);
+            await Teens.TellList(wasPending);
+            return profile;
+        });
 
     public Task<ListenerProfile> SetAvailable(bool available) => Run(() => _listener.SetAvailable(available));
 

@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Members;
@@ -25,6 +26,31 @@ internal sealed class TeenApprovalRole(IMemberContext m, ListenerRole listener)
         : s.Listener.TeenApproved ? TeenApprovals.Approved
         : TeenApprovals.Pending;
 
+    /// <summary>Waiting for a moderator: an adult listener who offered to hear teens and is not approved yet.</summary>
+    public static bool Pending(MemberState s) => Describe(s) == TeenApprovals.Pending;
+
+    /// <summary>
+    /// Keeps the moderators' list of waiting listeners in step after a change (the list writes only when it changes).
+    /// Best effort: a failure is logged by its type, and the listener's next change of profile sets it again.
+    /// </summary>
+    public async Task TellList(bool wasPending)
+    {
+        var pending = Pending(S);
+        if (!pending && !wasPending)
+        {
+            return;
+        }
+
+        try
+        {
+            await m.Grains.Ref<ITeenApprovalListGrain>(ITeenApprovalListGrain.Key).Set(m.MemberId, S.Handle!, pending, m.Now);
+        }
+        catch (Exception e)
+        {
+            m.Logger.LogWarning("The list of listeners waiting for teen approval was not updated ({ExceptionType})", e.GetType().Name);
+        }
+    }
+
     public async Task<ListenerProfile> Approve()
     {
         if (S.Listener is null)
@@ -48,6 +74,7 @@ internal sealed class TeenApprovalRole(IMemberContext m, ListenerRole listener)
             await listener.PushSnapshot();
         }
 
+        await TellList(wasPending: true);
         return Updated();
     }
 
@@ -66,6 +93,8 @@ internal sealed class TeenApprovalRole(IMemberContext m, ListenerRole listener)
         // The queues learn first that this listener is no longer approved, so a teen request given back is not offered again.
         await listener.PushSnapshot();
         await WithdrawTeenOffers();
+        // Revoked, they wait again if they still offer to hear teens (a moderator may approve them later).
+        await TellList(wasPending: true);
         return Updated();
     }
 

@@ -49,6 +49,13 @@ public sealed partial class ChatHub
         return new TeenApprovalResult(valid, profile.TeenApproval);
     }
 
+    /// <summary>Moderators only. The adult listeners waiting for teen approval, oldest first (at most 200).</summary>
+    public async Task<PendingTeenListener[]> ListTeenApprovals()
+    {
+        await RequireModerator();
+        return await grains.Ref<ITeenApprovalListGrain>(ITeenApprovalListGrain.Key).List(200);
+    }
+
     /// <summary>Moderators only. Undoes an approval; the listener's open offers of teen seekers are withdrawn at once.</summary>
     public async Task<TeenApprovalResult> RevokeTeenListener(string handle)
     {

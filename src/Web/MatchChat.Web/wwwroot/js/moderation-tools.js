@@ -35,6 +35,29 @@ export async function fillRoomChoices() {
   for (const room of state.rooms.values()) list.append(el("option", { text: room.title, attrs: { value: room.slug } }));
 }
 
+/** The adult listeners waiting for teen approval, oldest first, each with an Approve button (handles are set as text). */
+export async function refreshTeenApprovals() {
+  let waiting;
+  try {
+    waiting = await invoke("ListTeenApprovals");
+  } catch {
+    return; // the next visit to the console tries again
+  }
+  const list = $("teen-waiting");
+  clear(list);
+  for (const { handle, since } of waiting) {
+    const approve = el("button", { className: "btn", text: "Approve", attrs: { type: "button", "data-testid": "teen-waiting-approve", "aria-label": `Approve ${handle} for teens` } });
+    approve.addEventListener("click", () => act(approve, "teen-result", () => invoke("ApproveTeenListener", handle).then(refreshTeenApprovals), `${handle} may now be offered chats with 13 to 17 year olds.`));
+    const asked = new Date(since);
+    list.append(el("li", { attrs: { "data-testid": "teen-waiting-entry", "data-handle": handle } }, [
+      el("strong", { text: handle }),
+      el("span", { className: "hint", text: ` asked ${asked.toLocaleString([], { dateStyle: "medium", timeStyle: "short" })} ` }),
+      approve,
+    ]));
+  }
+  $("teen-waiting-empty").hidden = waiting.length > 0;
+}
+
 const ROOM_DONE = {
   mute: (h, r, m) => `${h} is muted in ${r}${m ? ` for ${m} minutes` : ""}.`,
   unmute: (h, r) => `${h} can write in ${r} again.`,
@@ -72,12 +95,12 @@ export function wireModerationTools() {
     event.preventDefault();
     const handle = cleanHandle($("teen-handle").value);
     if (!handle) return say("teen-result", "Enter the listener's handle, for example QuietHarbor-417.", "error");
-    act(event.submitter || $("teen-form").querySelector("[type=submit]"), "teen-result", () => invoke("ApproveTeenListener", handle), `${handle} may now be offered chats with 13 to 17 year olds.`);
+    act(event.submitter || $("teen-form").querySelector("[type=submit]"), "teen-result", () => invoke("ApproveTeenListener", handle).then(refreshTeenApprovals), `${handle} may now be offered chats with 13 to 17 year olds.`);
   });
 
   $("teen-revoke").addEventListener("click", (event) => {
     const handle = cleanHandle($("teen-handle").value);
     if (!handle) return say("teen-result", "Enter the listener's handle, for example QuietHarbor-417.", "error");
-    act(event.currentTarget, "teen-result", () => invoke("RevokeTeenListener", handle), `${handle} will no longer be offered chats with 13 to 17 year olds.`);
+    act(event.currentTarget, "teen-result", () => invoke("RevokeTeenListener", handle).then(refreshTeenApprovals), `${handle} will no longer be offered chats with 13 to 17 year olds.`);
   });
 }

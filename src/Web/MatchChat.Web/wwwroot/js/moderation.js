@@ -9,7 +9,7 @@ import { isModerator, categoryLabel } from "./trust.js";
 import { RESOLVE_ACTIONS, resolveArgs, upsertReport, reportsInView, openCount, evidenceRows, channelLabel, resolutionText } from "./moderation-model.js";
 import { showView, announce, viewHooks } from "./views.js";
 import { renderListener } from "./listen.js";
-import { fillRoomChoices } from "./moderation-tools.js";
+import { fillRoomChoices, refreshTeenApprovals } from "./moderation-tools.js";
 import { loadAlerts, clearAlerts } from "./moderation-alerts.js";
 
 const ACTION_LABELS = { none: "No action", warn: "Warn the member", suspend: "Suspend for some minutes", ban: "Ban (no end)" };
@@ -17,6 +17,7 @@ const ACTION_LABELS = { none: "No action", warn: "Warn the member", suspend: "Su
 viewHooks.moderate = () => {
   loadReports();
   fillRoomChoices();
+  refreshTeenApprovals();
 };
 
 /** Shows or hides the console to match the member's roles now. */
