@@ -198,8 +198,14 @@ public sealed class SafetyAndAccessibilityTests(MatchChatFixture server)
         await Contrast.AssertAaAsync(british.Page, "the footer's local crisis line");
 
         // "Call or text 988" is a number to tap too.
-        await using var american = await PageIn("en-US");
+        await using var american = await PageIn("en-US", "America/Chicago");
         await Expect(american.GetByTestId("footer-call")).ToHaveAttributeAsync("href", "tel:988");
+
+        // "en-US" is many browsers' default far from the US: with an Indian clock, no US number is named.
+        await using var elsewhere = await PageIn("en-US", "Asia/Kolkata");
+        await Expect(elsewhere.GetByTestId("crisis-link")).ToBeVisibleAsync();
+        await elsewhere.WaitForTimeoutAsync(1000);
+        await Expect(elsewhere.GetByTestId("footer-local")).ToBeHiddenAsync();
 
         // A browser that names only a language says nothing of where someone is: no line is guessed (988 would be wrong).
         await using var german = await PageIn("de");
@@ -208,9 +214,9 @@ public sealed class SafetyAndAccessibilityTests(MatchChatFixture server)
         await Expect(german.GetByTestId("footer-local")).ToBeHiddenAsync();
     }
 
-    private async Task<PageInContext> PageIn(string locale)
+    private async Task<PageInContext> PageIn(string locale, string timeZone = "UTC")
     {
-        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = locale });
+        var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = server.BaseUrl, Locale = locale, TimezoneId = timeZone });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         return new PageInContext(context, page);

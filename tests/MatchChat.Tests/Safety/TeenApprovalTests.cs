@@ -109,8 +109,15 @@ public sealed class TeenApprovalTests(SafetyServerFixture server) : IClassFixtur
         await first.Volunteer("t71", acceptsTeens: false);
         Assert.DoesNotContain(first.Handle, await Waiting(moderator));
 
+        // Suspended: not shown (approving them now would make no sense); lifted: back, still waiting.
+        await moderator.Conn.Invoke("Suspend", new { handle = second.Handle, minutes = 60, reason = "Rude to a seeker." });
+        Assert.DoesNotContain(second.Handle, await Waiting(moderator));
+        await moderator.Conn.Invoke("Unsuspend", second.Handle);
+        Assert.Contains(second.Handle, await Waiting(moderator));
+
         // Deleting their data takes them off the list.
-        await second.Conn.Invoke("DeleteMe");
+        var again = await second.ConnectAnother();
+        await again.Invoke("DeleteMe");
         Assert.DoesNotContain(second.Handle, await Waiting(moderator));
 
         var forbidden = await Assert.ThrowsAsync<HubException>(() => noTeens.Conn.Invoke<PendingTeenListener[]>("ListTeenApprovals"));

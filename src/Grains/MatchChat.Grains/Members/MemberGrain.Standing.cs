@@ -29,16 +29,46 @@ public sealed partial class MemberGrain
         return Task.FromResult(Standing.Notice());
     }
 
-    public Task Suspend(DateTime? until, string reason)
+    /// <summary>The listener's profile; the moderators' list of listeners waiting for teen approval follows it.</summary>
+    public Task<ListenerProfile> Volunteer(string[] topicSlugs, string[] experiences, int maxConcurrentChats, bool acceptsTeens, string? bio = null) =>
+        Run(async () =>
+        {
+            var wasListed = Teens.Listed;
+            var profile = await _listener.Volunteer(topicSlugs, experiences, maxConcurrentChats, acceptsTeens, bio);
+            await Teens.TellList(wasListed);
+            return profile;
+        });
+
+    public async Task Suspend(DateTime? until, string reason)
     {
         RequireMember();
-        return Standing.Suspend(until, reason);
+        var wasListed = Teens.Listed;
+        await Standing.Suspend(until, reason);
+        await Teens.TellList(wasListed);
     }
 
-    public Task Unsuspend()
+    public async Task Unsuspend()
     {
         RequireMember();
-        return Standing.Unsuspend();
+        await Standing.Unsuspend();
+        await Teens.TellList(wasListed: false);
+    }
+
+    /// <summary>
+    /// An adult who offers to hear teens tells the moderators' list where they stand once per activation: listeners who
+    /// asked before the list existed appear, a timed suspension that ended on the clock is listed again, and an update
+    /// that failed is made good. One-shot, a moment after activation, so activation itself never waits for the list.
+    /// </summary>
+    private void TellTeenListAfterActivation()
+    {
+        if (S.AgeGroup != AgeGroups.Adult || S.Listener is not { AcceptsTeens: true })
+        {
+            return;
+        }
+
+        this.RegisterGrainTimer(
+            _ => S.Exists ? Teens.TellList(wasListed: true) : Task.CompletedTask,
+            new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan) { KeepAlive = false });
     }
 
     /// <summary>Harmless when already deleted.</summary>

@@ -51,6 +51,7 @@ public sealed partial class MemberGrain(
         InitPresenceReminder();
         ArmDeadline();
         WatchPeersAfterActivation();
+        TellTeenListAfterActivation();
         return base.OnActivateAsync(cancellationToken);
     }
 
@@ -161,14 +162,6 @@ public sealed partial class MemberGrain(
 
     public Task CancelRequest(string requestId) => Run(() => _seeker.CancelRequest(requestId));
 
-    public Task<ListenerProfile> Volunteer(string[] topicSlugs, string[] experiences, int maxConcurrentChats, bool acceptsTeens, string? bio = null) =>
-        Run(async () =>
-        {
-            var wasPending = TeenApprovalRole.Pending(S);
-            var profile = await _listener.Volunteer(topicSlugs, experiences, maxConcurrentChats, acceptsTeens, bio);
-            await Teens.TellList(wasPending);
-            return profile;
-        });
 
     public Task<ListenerProfile> SetAvailable(bool available) => Run(() => _listener.SetAvailable(available));
 

@@ -18,20 +18,34 @@ public sealed class TeenApprovalListGrain(
     public async Task Set(string memberId, string handle, bool pending, DateTime at)
     {
         var index = Entries.FindIndex(e => e.MemberId == memberId);
-        if (pending && index < 0 && Entries.Count < Capacity)
-        {
-            Entries.Add(new TeenApprovalEntry { MemberId = memberId, Handle = handle, Since = at });
-        }
-        else if (!pending && index >= 0)
-        {
-            Entries.RemoveAt(index);
-        }
-        else
+        if (pending == index >= 0 || (pending && Entries.Count >= Capacity))
         {
             return;
         }
 
-        await state.WriteStateAsync();
+        // Changed on a copy: a write that fails leaves memory as storage has it, so the caller's retry (a deletion's
+        // erasure is retried as a whole) finds the change still to make and writes it.
+        var before = state.State.Entries;
+        var after = new List<TeenApprovalEntry>(before);
+        if (pending)
+        {
+            after.Add(new TeenApprovalEntry { MemberId = memberId, Handle = handle, Since = at });
+        }
+        else
+        {
+            after.RemoveAt(index);
+        }
+
+        state.State.Entries = after;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            state.State.Entries = before;
+            throw;
+        }
     }
 
     public Task<PendingTeenListener[]> List(int limit) =>

@@ -26,27 +26,36 @@ internal sealed class TeenApprovalRole(IMemberContext m, ListenerRole listener)
         : s.Listener.TeenApproved ? TeenApprovals.Approved
         : TeenApprovals.Pending;
 
-    /// <summary>Waiting for a moderator: an adult listener who offered to hear teens and is not approved yet.</summary>
-    public static bool Pending(MemberState s) => Describe(s) == TeenApprovals.Pending;
+    /// <summary>On the moderators' list: an adult listener who offered to hear teens, is not approved yet, and is in good
+    /// standing (a suspended or banned listener is not shown; the list learns of them again when the suspension is lifted
+    /// or, for one that ended on the clock, at their grain's next activation).</summary>
+    public static bool Waiting(MemberState s, DateTime now) =>
+        Describe(s) == TeenApprovals.Pending && s.DeletedAt is null && !s.Banned && !(s.SuspendedUntil > now);
+
+    /// <summary>Whether this member may be on the list now (their grain tells it after every change that could move them).</summary>
+    public bool Listed => Waiting(S, m.Now);
 
     /// <summary>
-    /// Keeps the moderators' list of waiting listeners in step after a change (the list writes only when it changes).
-    /// Best effort: a failure is logged by its type, and the listener's next change of profile sets it again.
+    /// Keeps the moderators' list in step after a change (the list writes only when it changes). Never in the member's
+    /// way: the call is bounded to a second, and a failure is logged by its type; the grain's next activation, or the next
+    /// change, sets it again.
     /// </summary>
-    public async Task TellList(bool wasPending)
+    public async Task TellList(bool wasListed)
     {
-        var pending = Pending(S);
-        if (!pending && !wasPending)
+        var listed = Listed;
+        if (!listed && !wasListed)
         {
             return;
         }
 
+        var call = m.Grains.Ref<ITeenApprovalListGrain>(ITeenApprovalListGrain.Key).Set(m.MemberId, S.Handle!, listed, m.Now);
         try
         {
-            await m.Grains.Ref<ITeenApprovalListGrain>(ITeenApprovalListGrain.Key).Set(m.MemberId, S.Handle!, pending, m.Now);
+            await call.WaitAsync(TimeSpan.FromSeconds(1));
         }
         catch (Exception e)
         {
+            _ = call.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             m.Logger.LogWarning("The list of listeners waiting for teen approval was not updated ({ExceptionType})", e.GetType().Name);
         }
     }
@@ -74,7 +83,7 @@ internal sealed class TeenApprovalRole(IMemberContext m, ListenerRole listener)
             await listener.PushSnapshot();
         }
 
-        await TellList(wasPending: true);
+        await TellList(wasListed: true);
         return Updated();
     }
 
@@ -94,7 +103,7 @@ internal sealed class TeenApprovalRole(IMemberContext m, ListenerRole listener)
         await listener.PushSnapshot();
         await WithdrawTeenOffers();
         // Revoked, they wait again if they still offer to hear teens (a moderator may approve them later).
-        await TellList(wasPending: true);
+        await TellList(wasListed: true);
         return Updated();
     }
 

@@ -32,7 +32,7 @@ export function contactHref(contact) {
     const number = sms[2].replace(/[^\d+]/g, "");
     return number.replace(/\+/g, "").length >= 3 ? `sms:${number}?body=${encodeURIComponent(sms[1])}` : null;
   }
-  const call = /^(?:call|phone|dial)(?:\s+or\s+text)?\s*:?\s*(\+?[\d\s\-().]{3,})$/i.exec(text);
+  const call = /^(?:call|phone|dial|appelez(?:\s+le)?|llam[ae]\s+al|ligue(?:\s+para)?|anrufen)(?:\s+or\s+text)?\s*:?\s*(\+?[\d\s\-().]{3,})$/i.exec(text);
   return phoneHref(call ? call[1] : text);
 }
 
@@ -159,13 +159,21 @@ export function urgentBadge(offer) {
  * The browser's region from its language tags ("en-GB" → GB, "pt-BR" → BR), or null when none names one: a bare "de"
  * says nothing of where someone is, and the server's default region's line (988) would be wrong for them.
  */
-export function browserRegion(languages) {
+export function browserRegion(languages, timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone) {
   for (const tag of languages || []) {
     const match = /^([a-z]{2,3})-([a-z]{2})$/i.exec(String(tag));
-    if (match) return { region: match[2].toUpperCase(), language: match[1].toLowerCase() };
+    if (!match) continue;
+    const region = match[2].toUpperCase();
+    // "en-US" is many browsers' default far from the US (India, Nigeria, the Philippines): 988 is named only when the
+    // clock is set to a US time zone too.
+    if (region === "US" && !isUsTimeZone(timeZone)) return null;
+    return { region, language: match[1].toLowerCase() };
   }
   return null;
 }
+
+const US_ZONES = /^(America\/(New_York|Detroit|Chicago|Denver|Phoenix|Los_Angeles|Anchorage|Juneau|Sitka|Nome|Yakutat|Metlakatla|Adak|Boise|Menominee|Indiana\/.+|Kentucky\/.+|North_Dakota\/.+|Puerto_Rico)|Pacific\/Honolulu|US\/.+)$/;
+const isUsTimeZone = (zone) => US_ZONES.test(String(zone || ""));
 
 /** The footer names the local crisis line, before anyone joins: "In danger now? Call 116 123 (Samaritans) or find a crisis line near you". */
 export async function showLocalCrisisLine(languages = navigator.languages || [navigator.language]) {

@@ -50,7 +50,7 @@ export function formatWait(seconds) {
 const FOLD = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i" };
 
 /** "École, Straße" → "ecole, strasse": lower case, accents folded (not dropped); other scripts stay as they are. */
-const foldAccents = (text) => text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/[ßæœøłđðþı]/g, (c) => FOLD[c]);
+const foldAccents = (text) => text.normalize("NFKD").toLowerCase().replace(/[\u0300-\u036f]/g, "").replace(/[ßæœøłđðþı]/g, (c) => FOLD[c]);
 
 /**
  * "lost a parent, Panic attacks, École" → ["lost-a-parent", "panic-attacks", "ecole"] (the contract's tag form,

@@ -36,13 +36,23 @@ export async function fillRoomChoices() {
 }
 
 /** The adult listeners waiting for teen approval, oldest first, each with an Approve button (handles are set as text). */
+let teenListRead = 0;
+
 export async function refreshTeenApprovals() {
+  const read = ++teenListRead;
   let waiting;
   try {
     waiting = await invoke("ListTeenApprovals");
   } catch {
-    return; // the next visit to the console tries again
+    if (read !== teenListRead) return;
+    clear($("teen-waiting"));
+    $("teen-waiting-empty").textContent = "The list could not be loaded just now. It is read again when you open the console.";
+    $("teen-waiting-empty").hidden = false;
+    return;
   }
+  // An older read that answers last (opening the console, then an approval) must not put back whom it listed.
+  if (read !== teenListRead) return;
+  $("teen-waiting-empty").textContent = "Nobody is waiting.";
   const list = $("teen-waiting");
   clear(list);
   for (const { handle, since } of waiting) {
