@@ -249,4 +249,24 @@ public sealed class ConnectionTroubleTests(MatchChatFixture server)
         await writer.Page.GetByTestId("chat-leave").ClickAsync();
         await reader.Page.GetByTestId("chat-leave").ClickAsync();
     }
+
+    [Fact]
+    public async Task Going_offline_shows_at_once_and_a_message_written_meanwhile_is_sent_when_back()
+    {
+        // No socket is dropped here: the browser only says it is offline, as a phone losing its network does at first.
+        // SignalR would notice after its 30 s server timeout; the page said "Connected" all that time (stop 53's probe).
+        await using var member = await Member.JoinAsync(server);
+        await member.JoinRoomAsync("relationships");
+
+        await member.Context.SetOfflineAsync(true);
+        await Expect(member.Status).ToHaveAttributeAsync("data-state", "reconnecting", new() { Timeout = 5_000 });
+        await Expect(member.Status).ToContainTextAsync("You're offline");
+        await member.SendAsync("Written while offline.");
+        await Expect(member.Message("Written while offline.")).ToHaveAttributeAsync("data-state", "pending");
+
+        await member.Context.SetOfflineAsync(false);
+        await Expect(member.Status).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 30_000 });
+        await Expect(member.Message("Written while offline.")).ToHaveAttributeAsync("data-state", "sent", new() { Timeout = 30_000 });
+        await member.Page.GetByTestId("chat-leave").ClickAsync();
+    }
 }
