@@ -276,17 +276,8 @@ public sealed partial class ConversationGrain(
             return null;
         }
 
-        var call = GrainFactory.Ref<IMemberGrain>(memberId == S.SeekerId ? S.ListenerId : S.SeekerId).IsOnline();
-        try
-        {
-            return await call.WaitAsync(TimeSpan.FromSeconds(1));
-        }
-        catch (Exception)
-        {
-            // Not known in time (the peer's silo is gone): observed, so a late failure is not reported as unobserved.
-            _ = call.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-            return null;
-        }
+        // Not known in time (the peer's silo is gone): null.
+        return await BoundedCall.OrDefault(GrainFactory.Ref<IMemberGrain>(memberId == S.SeekerId ? S.ListenerId : S.SeekerId).IsOnline(), TimeSpan.FromSeconds(1));
     }
 
     /// <summary>The other participant's pages hear it through their grain (the channel's group is left when a conversation ends).</summary>

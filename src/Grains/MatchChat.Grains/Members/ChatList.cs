@@ -64,21 +64,9 @@ internal sealed class ChatList(IMemberContext m, SeekerRole seeker, ListenerRole
         }
     }
 
-    private async Task<ConversationCheck?> Check(Conversation conversation)
-    {
-        var call = m.Grains.Ref<IConversationGrain>(conversation.ConversationId).Confirm(m.MemberId, tellMember: false);
-        try
-        {
-            // Bounded: the node's renewal waits for this Attach (a conversation whose silo is gone would hold it 10 s).
-            return await call.WaitAsync(TimeSpan.FromSeconds(2));
-        }
-        catch (Exception)
-        {
-            // The call may still fail later: observed, so it is not reported as an unobserved task exception.
-            _ = call.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-            return null;
-        }
-    }
+    // Bounded: the node's renewal waits for this Attach (a conversation whose silo is gone would hold it 10 s).
+    private Task<ConversationCheck?> Check(Conversation conversation) =>
+        BoundedCall.OrDefault(m.Grains.Ref<IConversationGrain>(conversation.ConversationId).Confirm(m.MemberId, tellMember: false), TimeSpan.FromSeconds(2));
 
     public Conversation[] List()
     {

@@ -49,14 +49,9 @@ internal sealed class TeenApprovalRole(IMemberContext m, ListenerRole listener)
         }
 
         var call = m.Grains.Ref<ITeenApprovalListGrain>(ITeenApprovalListGrain.Key).Set(m.MemberId, S.Handle!, listed, m.Now);
-        try
+        if (!await BoundedCall.Within(call, TimeSpan.FromSeconds(1)))
         {
-            await call.WaitAsync(TimeSpan.FromSeconds(1));
-        }
-        catch (Exception e)
-        {
-            _ = call.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-            m.Logger.LogWarning("The list of listeners waiting for teen approval was not updated ({ExceptionType})", e.GetType().Name);
+            m.Logger.LogWarning("The list of listeners waiting for teen approval was not updated within 1 s");
         }
     }
 

@@ -130,20 +130,8 @@ public sealed partial class ChatHub(
     }
 
     /// <summary>Never fails the list: a conversation that cannot answer within 1.5 s (its silo went, an older silo) is "not known".</summary>
-    private async Task<bool?> PeerOnline(string conversationId)
-    {
-        var call = grains.Ref<IConversationGrain>(conversationId).PeerOnline(MemberId);
-        try
-        {
-            return await call.WaitAsync(TimeSpan.FromSeconds(1.5));
-        }
-        catch (Exception)
-        {
-            // Observed, so a late failure is not reported as an unobserved task exception.
-            _ = call.ContinueWith(t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-            return null;
-        }
-    }
+    private Task<bool?> PeerOnline(string conversationId) =>
+        BoundedCall.OrDefault(grains.Ref<IConversationGrain>(conversationId).PeerOnline(MemberId), TimeSpan.FromSeconds(1.5));
 
     public Task EndConversation(string conversationId) => Me.EndConversation(InputRules.Id(conversationId, "conversationId"));
 

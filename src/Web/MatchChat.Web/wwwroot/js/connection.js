@@ -53,14 +53,22 @@ export function connect({ handlers, onConnected, onReconnecting }) {
     if (state.connection !== connection || state.leaving) return;
     state.connected = false;
     setStatus("reconnecting", "You're offline. Your messages are kept and will be sent when you're back.");
+    onReconnecting();
   });
-  window.addEventListener("online", () => {
+  window.addEventListener("online", async () => {
     if (state.connection !== connection || state.leaving) return;
     if (connection.state === "Connected") {
-      // A short blip the socket survived: nothing to reconnect, so catch up here (what the reconnection would do).
-      state.connected = true;
-      setStatus("connected", "Connected");
-      onConnected();
+      // The socket SignalR still calls connected may have died with the old network (Wi-Fi to mobile): one quick call
+      // tells. It answers: a blip the socket survived, so catch up here (what a reconnection would do). It does not:
+      // the connection is stopped, and the usual retry opens a new one.
+      if (await answersWithin(connection, 5000)) {
+        if (state.connection !== connection || connection.state !== "Connected") return;
+        state.connected = true;
+        setStatus("connected", "Connected");
+        onConnected();
+      } else if (state.connection === connection) {
+        connection.stop().catch(() => {});
+      }
     } else if (connection.state === "Disconnected") {
       start(onConnected);
     }
@@ -68,6 +76,16 @@ export function connect({ handlers, onConnected, onReconnecting }) {
   });
 
   start(onConnected);
+}
+
+async function answersWithin(connection, ms) {
+  let timer;
+  const late = new Promise((resolve) => { timer = setTimeout(() => resolve(false), ms); });
+  try {
+    return await Promise.race([connection.invoke("GetMe").then(() => true, () => false), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 async function start(onConnected) {
