@@ -201,6 +201,11 @@ public sealed class SafetyAndAccessibilityTests(MatchChatFixture server)
         await using var american = await PageIn("en-US", "America/Chicago");
         await Expect(american.GetByTestId("footer-call")).ToHaveAttributeAsync("href", "tel:988");
 
+        // A contact that says how in its own language is shown as written: "Appelez le 3114", not "Call Appelez le 3114".
+        await using var french = await PageIn("fr-FR", "Europe/Paris");
+        await Expect(french.GetByTestId("footer-call")).ToHaveTextAsync("Appelez le 3114");
+        await Expect(french.GetByTestId("footer-call")).ToHaveAttributeAsync("href", "tel:3114");
+
         // "en-US" is many browsers' default far from the US: with an Indian clock, no US number is named.
         await using var elsewhere = await PageIn("en-US", "Asia/Kolkata");
         await Expect(elsewhere.GetByTestId("crisis-link")).ToBeVisibleAsync();

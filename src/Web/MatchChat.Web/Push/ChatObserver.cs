@@ -78,16 +78,9 @@ public sealed class ChatObserver(
 
     public Task ChannelLeft(string memberId, string channel) => bridge.LeaveChannelAsync(memberId, channel);
 
-    public Task RequestOpened(string memberId, QueueTicket ticket, string? callerConnectionId)
-    {
-        // Looked up when the send runs, as for every push to a member; with one page (the caller) nothing is sent.
-        sends.Enqueue(MemberLane(memberId), () =>
-        {
-            var others = local.ConnectionsOf(memberId).Where(c => c != callerConnectionId).ToArray();
-            return others.Length == 0 ? Task.CompletedTask : Task.WhenAll(others.Select(c => hub.Clients.Client(c).QueueUpdated(ticket)));
-        });
-        return Task.CompletedTask;
-    }
+    /// <summary>The member's other pages hear the ticket; with one page (the caller) nothing is sent.</summary>
+    public Task RequestOpened(string memberId, QueueTicket ticket, string? callerConnectionId) =>
+        ToMember(memberId, c => c.QueueUpdated(ticket), except: callerConnectionId);
 
     /// <summary>To the channel's group, except the connections of local members who blocked the sender.</summary>
     public Task MessageReceived(string senderId, Message message) =>
@@ -199,9 +192,9 @@ public sealed class ChatObserver(
         return ToMember(memberId, c => c.CheckInDue(due));
     }
 
-    private Task ToMember(string memberId, Func<IChatClient, Task> send)
+    private Task ToMember(string memberId, Func<IChatClient, Task> send, string? except = null)
     {
-        sends.Enqueue(MemberLane(memberId), () => ToConnections(memberId, send));
+        sends.Enqueue(MemberLane(memberId), () => ToConnections(memberId, send, except));
         return Task.CompletedTask;
     }
 
@@ -213,12 +206,12 @@ public sealed class ChatObserver(
     /// both by scanning every connection of the node with a predicate; <c>Clients.Client(id)</c> is one dictionary
     /// lookup. A connection that closed meanwhile is skipped by SignalR (docs/benchmarks.md, "Goal 5: push fan-out").
     /// </summary>
-    private Task ToConnections(string memberId, Func<IChatClient, Task> send)
+    private Task ToConnections(string memberId, Func<IChatClient, Task> send, string? except)
     {
         var connections = local.ConnectionsOf(memberId);
         if (connections.Length == 1)
         {
-            return send(hub.Clients.Client(connections[0]));
+            return connections[0] == except ? Task.CompletedTask : send(hub.Clients.Client(connections[0]));
         }
 
         if (connections.Length == 0)
@@ -226,10 +219,13 @@ public sealed class ChatObserver(
             return Task.CompletedTask;
         }
 
-        var writes = new Task[connections.Length];
-        for (var i = 0; i < connections.Length; i++)
+        var writes = new List<Task>(connections.Length);
+        foreach (var connection in connections)
         {
-            writes[i] = send(hub.Clients.Client(connections[i]));
+            if (connection != except)
+            {
+                writes.Add(send(hub.Clients.Client(connection)));
+            }
         }
 
         return Task.WhenAll(writes);

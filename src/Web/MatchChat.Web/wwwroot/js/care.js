@@ -32,9 +32,17 @@ export function contactHref(contact) {
     const number = sms[2].replace(/[^\d+]/g, "");
     return number.replace(/\+/g, "").length >= 3 ? `sms:${number}?body=${encodeURIComponent(sms[1])}` : null;
   }
-  const call = /^(?:call|phone|dial|appelez(?:\s+le)?|llam[ae]\s+al|ligue(?:\s+para)?|anrufen)(?:\s+or\s+text)?\s*:?\s*(\+?[\d\s\-().]{3,})$/i.exec(text);
+  const call = CALL_CONTACT.exec(text);
   return phoneHref(call ? call[1] : text);
 }
+
+/** How the resource lists say "call" ("Call 116 123", "Appelez le 3114", "Llame al 024", "Ligue 188"). */
+const CALL_VERB = "(?:call|phone|dial|appelez(?:\\s+le)?|llam[ae]\\s+al|ligue(?:\\s+para)?|anrufen)";
+const CALL_CONTACT = new RegExp(`^${CALL_VERB}(?:\\s+or\\s+text)?\\s*:?\\s*(\\+?[\\d\\s\\-().]{3,})$`, "i");
+const SAYS_HOW = new RegExp(`^(?:${CALL_VERB}|text)\\b`, "i");
+
+/** A tappable contact as the link reads: as written when it already says how ("Appelez le 3114"), else "Call 988". */
+export const spelledContact = (contact) => (SAYS_HOW.test(String(contact).trim()) ? contact : `Call ${contact}`);
 
 /** One resource as a list item: name, call or text link (or the contact), website link, hours and where. */
 export function resourceItem(r) {
@@ -43,8 +51,7 @@ export function resourceItem(r) {
   const name = r.name || "Support line";
   const parts = [el("strong", { className: "care-name", text: name })];
   if (href) {
-    const spelled = /^(call|phone|dial|text)\b/i.test(String(r.contact).trim()) ? r.contact : `Call ${r.contact}`;
-    parts.push(el("a", { className: "care-call", text: spelled, attrs: { href, "data-testid": "care-call" } }));
+    parts.push(el("a", { className: "care-call", text: spelledContact(r.contact), attrs: { href, "data-testid": "care-call" } }));
   } else if (r.contact) parts.push(el("span", { text: r.contact }));
   if (url) parts.push(el("a", { text: "Website", attrs: { href: url, target: "_blank", rel: "noopener noreferrer", "aria-label": `${name} website (opens in a new tab)`, "data-testid": "care-link" } }));
   const where = r.region === "*" ? "Worldwide" : r.region;
@@ -188,8 +195,7 @@ export async function showLocalCrisisLine(languages = navigator.languages || [na
     const slot = $("footer-local");
     clear(slot);
     if (href) {
-      const spelled = /^(call|phone|dial|text)\b/i.test(String(line.contact).trim()) ? line.contact : `Call ${line.contact}`;
-      slot.append(el("a", { text: spelled, attrs: { href, "data-testid": "footer-call" } }), ` (${line.name}) or`);
+      slot.append(el("a", { text: spelledContact(line.contact), attrs: { href, "data-testid": "footer-call" } }), ` (${line.name}) or`);
     } else {
       // A contact that is not one number ("0800 111 0 111 oder 0800 111 0 222"): as written, with the service's name.
       slot.append(el("span", { text: `${line.name}: ${line.contact}`, attrs: { "data-testid": "footer-call" } }), " or");
