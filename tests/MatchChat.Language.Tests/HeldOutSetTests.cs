@@ -220,6 +220,22 @@ public sealed class HeldOutSetTests(ModelFixture model, ITestOutputHelper output
         Assert.True(report.CrisisRecall() >= 0.68, $"crisis recall {report.CrisisRecall():F3} < 0.68 (0.70 when written down)");
     }
 
+    /// <summary>
+    /// Dev set 9 (stop 56): a separate author (read nothing of the project) wrote 90 questions about one's own account and
+    /// data, 70 crises in which the app, the account or its data figure (most after an ordinary app question), 25 everyday
+    /// lines and 15 concerns. Measured once before it was read: app questions read as crisis 14 of 90 before this stop's
+    /// change, 11 after (one of them the new rule's first call timing out, since given 1 s); crises 47/70 before, 53/70 after. Then tuned on:
+    /// 4 of 90 and 58/70.
+    /// </summary>
+    [Fact]
+    public async Task Dev9_set()
+    {
+        var report = await Run("dev9");
+
+        AssertAppQuestionsAreNotCrises(report);
+        Assert.True(report.CrisisRecall() >= 0.78, $"crisis recall {report.CrisisRecall():F3} < 0.78 (0.829 when written down)");
+    }
+
     /// <summary>A question about the service ("how do i delete my account", "can i change my avatar") read as a crisis shows
     /// the member crisis lines and alerts the moderators for nothing: at most one in twenty.</summary>
     private static void AssertAppQuestionsAreNotCrises(AccuracyReport report)

@@ -64,8 +64,23 @@ public sealed class CrisisDetector(ITextEmbedder? embedder = null, CrisisDetecto
                     && !othersOnly && !verdict.Media && !verdict.FigureOfSpeech)
             // Last, as it reads every word again: only for a text that would go to the model.
             && ModelReadsLanguage(CommonWords.LanguageOf(normalised));
+        // A question about one's own data in the app ("how do i delete my account completely") is not given to the model,
+        // which read such questions as farewells; what follows it is, and a text that is only that question is not. Only
+        // where the phrase lists found nothing: a text they read as concern goes to the model whole, as before.
+        var modelFrom = 0;
+        if (needsModel && verdict.Level == CrisisLevel.None && AppQuestion.RestAfter(text) is var rest and > 0)
+        {
+            var reading = AppQuestion.ReadingOf(text, rest);
+            needsModel = reading != AppQuestion.ModelReading.None;
+            modelFrom = reading == AppQuestion.ModelReading.Rest ? rest : 0;
+        }
+
+        // The rest read alone has lost what it answered ("can i delete my chat history? just dont want it sitting on my
+        // phone"): the model's crisis reading of it counts, its looser concern does not.
         return new CrisisScreen(verdict.Level, verdict.Reason, needsModel, normalised.Obfuscation, othersOnly, support,
-            verdict.Reassured, needsModel && subjectDropped && source != CrisisTextSource.RequestNote && verdict.Level != CrisisLevel.Concern);
+            verdict.Reassured,
+            (needsModel && subjectDropped && source != CrisisTextSource.RequestNote && verdict.Level != CrisisLevel.Concern) || modelFrom > 0,
+            modelFrom);
     }
 
     /// <summary>The full reading: the screen, and the model when the screen asks for it.</summary>
@@ -89,7 +104,8 @@ public sealed class CrisisDetector(ITextEmbedder? embedder = null, CrisisDetecto
         MeaningScore score;
         try
         {
-            score = await _scorer.ScoreAsync(text, cancellationToken).ConfigureAwait(false);
+            var read = screen.ModelFrom > 0 && screen.ModelFrom < text.Length ? text[screen.ModelFrom..] : text;
+            score = await _scorer.ScoreAsync(read, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -9,6 +9,8 @@ namespace MatchChat.Language.Detection;
 /// the writer says they will not act (<see cref="Reassured"/>). A text the model reads only because a sentence opens with
 /// a verb and no subject (<see cref="ModelCrisisOnly"/>: "took the dog for a walk") takes the model's crisis reading but
 /// not its concern: the model's concern is loose on everyday lines, and those hold less evidence than an "I".
+/// <see cref="ModelFrom"/>: where in the text the model starts reading (after a question about one's data in the app that
+/// the text opens with, <see cref="Rules.AppQuestion"/>); 0, the whole text.
 /// </summary>
 public sealed record CrisisScreen(
     CrisisLevel Level,
@@ -18,4 +20,5 @@ public sealed record CrisisScreen(
     bool SpokenOfOthers,
     bool ListenerSupport,
     bool Reassured = false,
-    bool ModelCrisisOnly = false);
+    bool ModelCrisisOnly = false,
+    int ModelFrom = 0);

@@ -1,0 +1,48 @@
+using MatchChat.Language.Detection;
+
+namespace MatchChat.Language.Tests;
+
+/// <summary>
+/// A question about one's own data in the app is not a farewell: the model read "how do i delete my account" as one (crisis
+/// lines shown, moderators alerted). The question itself is not given to the model; what is said after it still is, and a
+/// text that only opens like a question but goes on about something else is read whole, as before. Kinds, not set lines.
+/// </summary>
+public sealed class AppQuestionTests(ModelFixture model) : IClassFixture<ModelFixture>
+{
+    [Theory]
+    [InlineData("how do i delete my account")]
+    [InlineData("How can I delete my account for good?")]
+    [InlineData("can you delete my account please")]
+    [InlineData("hi, how do i export my data before deleting my account? thanks")]
+    [InlineData("is there a way to wipe my chat history completely")]
+    [InlineData("i want to close my account, i'm switching to another app")]
+    public async Task A_question_about_deleting_one_s_data_is_not_a_crisis(string text)
+    {
+        var reading = await Read(text);
+        Assert.NotEqual(CrisisLevel.Crisis, reading.Level);
+    }
+
+    [Theory]
+    // After the question: the rest is read.
+    [InlineData("how do i delete my account, nobody will miss me anyway")]
+    [InlineData("how do i delete my account? i dont see any reason to keep living")]
+    // A word or two that is not thanks: the whole text, as before.
+    [InlineData("how do i delete my account. goodbye")]
+    // Not the question's plain form: read whole.
+    [InlineData("i want to delete my account and disappear")]
+    // The phrase lists read the whole text whatever opens it.
+    [InlineData("can you delete my messages? i dont want my mom to read them after im dead")]
+    [InlineData("how do i delete my account after im gone")]
+    public async Task A_crisis_said_with_a_question_about_the_app_is_still_a_crisis(string text)
+    {
+        var reading = await Read(text);
+        Assert.Equal(CrisisLevel.Crisis, reading.Level);
+    }
+
+    /// <summary>As the silo reads a message: the screen without a language, the model with the member's.</summary>
+    private async Task<CrisisAssessment> Read(string text)
+    {
+        var screen = model.Detector.Screen(text, CrisisRole.Seeker, languageHint: null);
+        return await model.Detector.CompleteAsync(screen, text, "en");
+    }
+}
