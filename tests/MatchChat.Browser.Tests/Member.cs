@@ -56,14 +56,16 @@ public sealed class Member : IAsyncDisposable
     public ILocator Composer => Page.GetByTestId("composer-text");
 
     /// <summary>Opens the page in a new browser context without choosing anything yet.</summary>
-    public static async Task<Member> OpenAsync(MatchChatFixture server, int width = 1280, int height = 860, Func<IBrowserContext, Task>? beforeFirstVisit = null)
+    public static async Task<Member> OpenAsync(
+        MatchChatFixture server, int width = 1280, int height = 860, Func<IBrowserContext, Task>? beforeFirstVisit = null,
+        string locale = "en-GB", string timeZone = "UTC")
     {
         var context = await server.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = server.BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
-            Locale = "en-GB",
-            TimezoneId = "UTC",
+            Locale = locale,
+            TimezoneId = timeZone,
         });
         if (beforeFirstVisit is not null)
         {
@@ -77,9 +79,11 @@ public sealed class Member : IAsyncDisposable
     }
 
     /// <summary>First visit: choose an age group; an anonymous member is created and connected.</summary>
-    public static async Task<Member> JoinAsync(MatchChatFixture server, string ageGroup = "adult", int width = 1280, int height = 860, Func<IBrowserContext, Task>? beforeFirstVisit = null)
+    public static async Task<Member> JoinAsync(
+        MatchChatFixture server, string ageGroup = "adult", int width = 1280, int height = 860, Func<IBrowserContext, Task>? beforeFirstVisit = null,
+        string locale = "en-GB", string timeZone = "UTC")
     {
-        var member = await OpenAsync(server, width, height, beforeFirstVisit);
+        var member = await OpenAsync(server, width, height, beforeFirstVisit, locale, timeZone);
         await member.ChooseAgeGroupAsync(ageGroup);
         return member;
     }

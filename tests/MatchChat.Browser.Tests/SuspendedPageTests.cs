@@ -28,6 +28,8 @@ public sealed class SuspendedPageTests(SafetyFixture server)
         // The page's time zone is UTC (Member.OpenAsync): the local time shown is the end's.
         await Expect(title).ToContainTextAsync(until.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
         await Expect(member.Page.GetByTestId("suspended-crisis-link")).ToBeVisibleAsync();
+        // The browser says en-GB: the crisis line where they are.
+        await Expect(member.Page.GetByTestId("suspended-resources")).ToContainTextAsync("Samaritans");
         await Expect(member.Page.GetByTestId("suspended-retry")).ToBeVisibleAsync();
         await Expect(member.Page.Locator("#view-welcome")).ToBeHiddenAsync();
         await Expect(member.Page.GetByTestId("notice")).ToBeHiddenAsync();
@@ -57,7 +59,9 @@ public sealed class SuspendedPageTests(SafetyFixture server)
     public async Task A_banned_member_is_told_the_ban_and_why_with_no_end_and_no_way_around_it_but_may_delete_their_data()
     {
         await using var moderator = await server.ModeratorAsync();
-        await using var member = await Member.JoinAsync(server);
+        // "en-US" with an Indian clock (many browsers' default far from the US): no US line is named, only the ones for
+        // everywhere (the server's default region, US, would have listed 988 first).
+        await using var member = await Member.JoinAsync(server, locale: "en-US", timeZone: "Asia/Kolkata");
         var token = await member.StoredTokenAsync();
 
         await Suspend(moderator, member.Handle, "", "Threats to another member.");
@@ -68,6 +72,8 @@ public sealed class SuspendedPageTests(SafetyFixture server)
         await Expect(member.Page.GetByTestId("suspended-retry")).ToBeHiddenAsync();
         await Expect(member.Page.GetByTestId("welcome-continue")).ToBeHiddenAsync();
         await Expect(member.Page.GetByTestId("goodbye-restart")).ToBeHiddenAsync();
+        await Expect(member.Page.GetByTestId("suspended-resources")).ToContainTextAsync("Find A Helpline");
+        await Expect(member.Page.GetByTestId("suspended-resources")).Not.ToContainTextAsync("988");
         await Contrast.AssertAaAsync(member.Page, "the ban screen");
 
         await member.Page.ReloadAsync();

@@ -7,7 +7,7 @@ import { $, clear } from "./dom.js";
 import { state } from "./store.js";
 import { accessToken, expireSession } from "./session.js";
 import { showView, announce } from "./views.js";
-import { resourceItem } from "./care.js";
+import { resourceItem, browserRegion } from "./care.js";
 
 const RETRY_MS = 5000;
 
@@ -82,13 +82,19 @@ function showSuspended({ until, reason }) {
   loadCrisisLines();
 }
 
-/** The crisis lines for this member's region (the same list as "Help now"; no token needed). */
-async function loadCrisisLines() {
+/**
+ * The crisis lines for where the browser says it is (no token needed), by the footer's rule: a region only from a tag
+ * that names one, and "en-US" only with a US clock. Where the browser names none, only the lines for everywhere: the
+ * server's default region (988) would be wrong for someone in India whose browser says "en-US".
+ */
+async function loadCrisisLines(languages = navigator.languages || [navigator.language]) {
   const list = $("suspended-resources");
+  const where = browserRegion(languages);
   try {
-    const response = await fetch("/api/resources", { headers: { Accept: "application/json" } });
+    const query = where ? `?region=${where.region}&language=${where.language}` : "";
+    const response = await fetch(`/api/resources${query}`, { headers: { Accept: "application/json" } });
     if (!response.ok) return;
-    const resources = (await response.json()).filter((r) => r.kind === "crisis").slice(0, 3);
+    const resources = (await response.json()).filter((r) => r.kind === "crisis" && (where || r.region === "*")).slice(0, 3);
     clear(list);
     for (const r of resources) list.append(resourceItem(r));
     list.hidden = resources.length === 0;
