@@ -128,7 +128,8 @@ public sealed class ConnectionTroubleTests(MatchChatFixture server)
         await seeker.Context.SetOfflineAsync(true);
         await sockets.DropAllAsync();
         await Expect(seeker.Status).ToHaveAttributeAsync("data-state", "reconnecting");
-        await Expect(seeker.Status).ToContainTextAsync("Reconnecting");
+        // While the browser says it is offline, the page says so (not the retries' own "Reconnecting…").
+        await Expect(seeker.Status).ToContainTextAsync("You're offline");
 
         // Meanwhile the listener keeps writing, and the seeker writes too.
         for (var i = 1; i <= 3; i++)
@@ -253,20 +254,57 @@ public sealed class ConnectionTroubleTests(MatchChatFixture server)
     [Fact]
     public async Task Going_offline_shows_at_once_and_a_message_written_meanwhile_is_sent_when_back()
     {
-        // No socket is dropped here: the browser only says it is offline, as a phone losing its network does at first.
-        // SignalR would notice after its 30 s server timeout; the page said "Connected" all that time (stop 53's probe).
-        await using var member = await Member.JoinAsync(server);
+        // No socket is closed here: the browser says it is offline and the socket goes dead without a word, as when a phone
+        // loses its network. SignalR would notice after its 30 s server timeout; the page said "Connected" all that time
+        // (stop 53's probe).
+        var sockets = new SocketControl();
+        await using var member = await Member.JoinAsync(server, beforeFirstVisit: sockets.AttachAsync);
         await member.JoinRoomAsync("relationships");
 
+        sockets.Silent = true;
         await member.Context.SetOfflineAsync(true);
         await Expect(member.Status).ToHaveAttributeAsync("data-state", "reconnecting", new() { Timeout = 5_000 });
         await Expect(member.Status).ToContainTextAsync("You're offline");
         await member.SendAsync("Written while offline.");
         await Expect(member.Message("Written while offline.")).ToHaveAttributeAsync("data-state", "pending");
+        // The page's quick call (3 s) got no answer: still offline, still pending.
+        await member.Page.WaitForTimeoutAsync(4_000);
+        await Expect(member.Status).ToContainTextAsync("You're offline");
+        await Expect(member.Message("Written while offline.")).ToHaveAttributeAsync("data-state", "pending");
 
+        sockets.Silent = false;
         await member.Context.SetOfflineAsync(false);
         await Expect(member.Status).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 30_000 });
         await Expect(member.Message("Written while offline.")).ToHaveAttributeAsync("data-state", "sent", new() { Timeout = 30_000 });
         await member.Page.GetByTestId("chat-leave").ClickAsync();
+    }
+
+    [Fact]
+    public async Task A_browser_that_says_offline_while_its_server_still_answers_goes_on_sending()
+    {
+        // A server on the same network (a LAN, this machine): the browser reports offline, the socket still carries frames.
+        // Chromium's offline emulation also stops the socket's frames, so the browser's report is made by hand here.
+        await using var listener = await Member.JoinAsync(server);
+        await listener.VolunteerAsync("anxiety", "moving abroad");
+        await using var seeker = await Member.JoinAsync(server);
+        await seeker.AskForListenerAsync("anxiety", "moving abroad", "New city, no friends yet.");
+        await listener.AcceptOfferAsync();
+
+        await seeker.Page.EvaluateAsync("() => { Object.defineProperty(navigator, 'onLine', { get: () => false, configurable: true }); window.dispatchEvent(new Event('offline')); }");
+        // "You're offline" at once, then one quick call answers: the page says Connected and holds nothing back.
+        await Expect(seeker.Status).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 10_000 });
+        await seeker.SendAsync("Still here on the office network.");
+        await Expect(seeker.Message("Still here on the office network.")).ToHaveAttributeAsync("data-state", "sent");
+        await Expect(listener.Message("Still here on the office network.")).ToHaveCountAsync(1);
+        await listener.SendAsync("Glad you are.");
+        await Expect(seeker.Message("Glad you are.")).ToHaveCountAsync(1);
+
+        await seeker.Page.EvaluateAsync("() => { delete navigator.onLine; window.dispatchEvent(new Event('online')); }");
+        await Expect(seeker.Status).ToHaveAttributeAsync("data-state", "connected");
+        await seeker.Page.GetByTestId("chat-end").ClickAsync();
+        await seeker.Page.GetByTestId("confirm-ok").ClickAsync();
+        await Expect(seeker.Page.GetByTestId("chat-ended")).ToContainTextAsync("You ended this conversation.");
+        await listener.GoToAsync("listen");
+        await listener.Page.GetByTestId("available-switch").ClickAsync();
     }
 }

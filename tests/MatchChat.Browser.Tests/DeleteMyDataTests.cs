@@ -93,6 +93,33 @@ public sealed class DeleteMyDataTests(SafetyFixture server)
         Assert.Empty(leaver.Dialogs);
     }
 
+    [Fact]
+    public async Task A_connection_lost_while_deleting_leaves_nothing_deleted_and_the_page_connected_again()
+    {
+        var sockets = new SocketControl();
+        await using var member = await Member.JoinAsync(server, beforeFirstVisit: sockets.AttachAsync);
+        await member.JoinRoomAsync("stress");
+        var token = await member.StoredTokenAsync();
+
+        // The call never reaches the server: the socket drops as "Delete my data" is sent.
+        await member.GoToAsync("safety");
+        sockets.DropOnCall = "DeleteMe";
+        await member.Page.GetByTestId("delete-start").ClickAsync();
+        await member.Page.GetByTestId("delete-confirm").ClickAsync();
+        await Expect(member.Page.GetByTestId("notice")).ToBeVisibleAsync();
+        await Expect(member.Page.GetByTestId("goodbye")).ToBeHiddenAsync();
+
+        // The page connects again by itself (it did not retry while it was leaving), as the same member.
+        await member.ExpectConnectedAsync();
+        await Expect(member.Page.GetByTestId("my-handle")).ToHaveTextAsync(member.Handle);
+        Assert.Equal(token, await member.StoredTokenAsync());
+        Assert.True(sockets.Opened >= 2, $"sockets opened: {sockets.Opened}");
+        await member.OpenChatAsync("Stress");
+        await member.SendAsync("Still here after the deletion failed.");
+        await Expect(member.Message("Still here after the deletion failed.")).ToHaveAttributeAsync("data-state", "sent");
+        await member.Page.GetByTestId("chat-leave").ClickAsync();
+    }
+
     private static async Task<bool> Delay()
     {
         await Task.Delay(250);

@@ -17,6 +17,12 @@ internal sealed class SocketControl
 
     public bool LoseNextSendAcknowledgement { get; set; }
 
+    /// <summary>Frames are lost both ways and nothing is closed: a network gone dead, which the page can only time out.</summary>
+    public bool Silent { get; set; }
+
+    /// <summary>The next call of this hub method never reaches the server: the connection drops as it is sent.</summary>
+    public string? DropOnCall { get; set; }
+
     public int Opened => opened;
 
     public int LostAcknowledgements => lost;
@@ -63,6 +69,11 @@ internal sealed class SocketControl
 
         page.OnMessage(frame =>
         {
+            if (Silent)
+            {
+                return;
+            }
+
             if (frame.Text is not { } text)
             {
                 serverSide.Send(frame.Binary!);
@@ -73,6 +84,14 @@ internal sealed class SocketControl
             {
                 using var json = JsonDocument.Parse(record);
                 var root = json.RootElement;
+                if (DropOnCall is { } dropped && root.TryGetProperty("type", out var kind) && kind.GetInt32() == 1
+                    && root.TryGetProperty("target", out var called) && called.GetString() == dropped)
+                {
+                    DropOnCall = null;
+                    _ = CloseAsync(page, serverSide);
+                    return;
+                }
+
                 if (root.TryGetProperty("type", out var type) && type.GetInt32() == 1
                     && root.TryGetProperty("target", out var target) && target.GetString() == "SendMessage")
                 {
@@ -93,6 +112,11 @@ internal sealed class SocketControl
 
         serverSide.OnMessage(frame =>
         {
+            if (Silent)
+            {
+                return;
+            }
+
             if (frame.Text is not { } text)
             {
                 page.Send(frame.Binary!);

@@ -4,6 +4,14 @@ import { state } from "./store.js";
 import { accessToken } from "./session.js";
 import { onTokenRefused } from "./standing.js";
 
+const OFFLINE_TEXT = "You're offline. Your messages are kept and will be sent when you're back.";
+
+/** Set while the page asks the server why its token was refused: the retry is that check's, no second one starts. */
+let checkingAccount = false;
+
+/** Starts the connection again if nothing else will (see `reconnectIfStopped`). */
+let restart = null;
+
 /**
  * Connects and keeps trying for as long as the page is open.
  * `handlers`: hub event name -> function. `onConnected()` runs after every (re)connection;
@@ -49,11 +57,19 @@ export function connect({ handlers, onConnected, onReconnecting }) {
 
   // The browser knows at once when the device goes offline; SignalR notices only when its server timeout (30 s) runs out,
   // and the page said "Connected" all that while (an outside probe: 28 s). Messages written meanwhile wait as pending.
-  window.addEventListener("offline", () => {
+  // A server on the same network (a LAN, this machine) may still answer while the browser says offline: one quick call
+  // tells, and the page goes on as connected rather than holding messages until the browser's "online".
+  window.addEventListener("offline", async () => {
     if (state.connection !== connection || state.leaving) return;
     state.connected = false;
-    setStatus("reconnecting", "You're offline. Your messages are kept and will be sent when you're back.");
+    setStatus("reconnecting", OFFLINE_TEXT);
     onReconnecting();
+    if (connection.state === "Connected" && await answersWithin(connection, 3000)) {
+      if (state.connection !== connection || connection.state !== "Connected" || state.leaving) return;
+      state.connected = true;
+      setStatus("connected", "Connected");
+      onConnected();
+    }
   });
   window.addEventListener("online", async () => {
     if (state.connection !== connection || state.leaving) return;
@@ -69,13 +85,23 @@ export function connect({ handlers, onConnected, onReconnecting }) {
       } else if (state.connection === connection) {
         connection.stop().catch(() => {});
       }
-    } else if (connection.state === "Disconnected") {
+    } else if (connection.state === "Disconnected" && !checkingAccount) {
       start(onConnected);
     }
     // Reconnecting: SignalR's next try (at most 8 s away) comes back and says so.
   });
 
+  restart = () => start(onConnected);
   start(onConnected);
+}
+
+/**
+ * After a call the page made while it would not reconnect ("Delete my data": a dropped socket is not retried then) failed:
+ * the connection is started again if it closed meanwhile. A deletion whose answer was lost then finds its token refused
+ * and the page starts fresh; otherwise the member is back, connected.
+ */
+export function reconnectIfStopped() {
+  if (state.connection && state.connection.state === "Disconnected" && !state.leaving && !checkingAccount && restart) restart();
 }
 
 async function answersWithin(connection, ms) {
@@ -109,7 +135,11 @@ async function start(onConnected) {
 function refused(onConnected) {
   state.lastRetryReason = null;
   setStatus("connecting", "Checking your account…");
-  return onTokenRefused(() => setTimeout(() => start(onConnected), 1000));
+  checkingAccount = true;
+  return onTokenRefused(() => {
+    checkingAccount = false;
+    setTimeout(() => start(onConnected), 1000);
+  });
 }
 
 export function isUnauthorized(err) {
@@ -117,6 +147,11 @@ export function isUnauthorized(err) {
 }
 
 function setStatus(kind, text) {
+  // While the browser says it is offline, the retries' own texts ("Connecting…", "Not connected") would hide why.
+  if (kind !== "connected" && navigator.onLine === false) {
+    kind = "reconnecting";
+    text = OFFLINE_TEXT;
+  }
   const node = $("connection-status");
   node.dataset.state = kind;
   node.textContent = text;

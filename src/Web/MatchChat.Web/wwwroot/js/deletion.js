@@ -4,7 +4,7 @@
 import { $ } from "./dom.js";
 import { describeError } from "./errors.js";
 import { state } from "./store.js";
-import { invoke, disconnect } from "./connection.js";
+import { invoke, disconnect, reconnectIfStopped } from "./connection.js";
 import { storage } from "./storage.js";
 import { showView, showNotice } from "./views.js";
 import { accessToken } from "./session.js";
@@ -30,6 +30,8 @@ async function deleteMyData() {
   } catch (err) {
     state.leaving = false;
     start.disabled = false;
+    // The socket may have dropped during the call, and nothing retried it while the page was leaving.
+    reconnectIfStopped();
     return showNotice(describeError(err).text);
   }
   forgetThisMember();
