@@ -110,6 +110,37 @@ public sealed class HeldOutSetTests(ModelFixture model, ITestOutputHelper output
     }
 
     /// <summary>
+    /// Eighth (Data/eighth.tsv, 240 lines: 60 each of es/pt/fr/de; 112 crises, mostly indirect, 96 safe lines with
+    /// dark-sounding words, 32 concerns): written on 2026-12-06 (stop 56) by a separate author who read nothing of the
+    /// project, measured before any change and never read. Sealed: only figures are printed. The phrase screen finds 28 of
+    /// its 112 crises (0.250), no safe line read as crisis; a round of list phrases that took dev5's es/pt/fr/de crises
+    /// from 21 to 58 of 88 found 4 more here and was not kept (docs/crisis-detector.md "Stop 56").
+    /// </summary>
+    [Fact]
+    public async Task Eighth_set_sealed()
+    {
+        var report = await Run("eighth", lines: false);
+
+        AccuracyGoals.AssertSafeSide(report, figures: false);
+        Assert.True(report.FalseCrisis() <= 0.02, $"false crisis {report.FalseCrisis():F3} > 0.02 (0 when written down)");
+        Assert.True(report.CrisisRecall() >= 0.22, $"crisis recall {report.CrisisRecall():F3} < 0.22 (0.250 when written down)");
+    }
+
+    /// <summary>
+    /// Everyday review (Data/everyday-review.tsv, 240 harmless es/pt/fr/de chat lines): written on 2026-12-06 (stop 56) by
+    /// a reviewer aiming at a round of list phrases (pill organisers, a car warming up in a garage, bridges and platforms,
+    /// farewell letters to colleagues, sunburn). With that round 77 of them read as crisis; without it 13 (the lists as they
+    /// are). A guard for the next round: at most 0.06.
+    /// </summary>
+    [Fact]
+    public async Task Everyday_review_set()
+    {
+        var report = await Run("everyday-review");
+
+        Assert.True(report.FalseCrisis() <= 0.06, $"everyday lines read as crisis {report.FalseCrisis():F3} > 0.06 (0.054 when written down)");
+    }
+
+    /// <summary>
     /// Dev (Data/dev.tsv): written on 2026-12-06 by a separate author who did not read the detector, to find weaknesses;
     /// its misses were read and the lists and exemplars changed for their kinds, so it is not an untouched measure.
     /// Recall 0.736 before, 0.918 after (asserted ≥ 0.90); safe side and listeners asserted.
