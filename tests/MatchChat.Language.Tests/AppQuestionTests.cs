@@ -33,10 +33,26 @@ public sealed class AppQuestionTests(ModelFixture model) : IClassFixture<ModelFi
     // The phrase lists read the whole text whatever opens it.
     [InlineData("can you delete my messages? i dont want my mom to read them after im dead")]
     [InlineData("how do i delete my account after im gone")]
+    // A warning sign beside the question: the whole text (deleting beside "wont need it" is the classic sign).
+    [InlineData("how do i delete my account? i wont need it")]
+    // A rest that goes on from the question, or a word or two: the whole text.
+    [InlineData("i want to delete my account. and my life.")]
+    [InlineData("how do i delete my account. i'm ready")]
     public async Task A_crisis_said_with_a_question_about_the_app_is_still_a_crisis(string text)
     {
         var reading = await Read(text);
         Assert.Equal(CrisisLevel.Crisis, reading.Level);
+    }
+
+    [Theory]
+    [InlineData("im going to end it with my dads gun", CrisisLevel.Crisis)]
+    [InlineData("police will check my phone after they find my body", CrisisLevel.Crisis)]
+    [InlineData("cant find my body wash anywhere", CrisisLevel.None)]
+    [InlineData("my phone will be dead by the time i get home", CrisisLevel.None)]
+    public async Task Stop_56_phrases_read_their_own_sense_and_not_the_everyday_one(string text, CrisisLevel expected)
+    {
+        var reading = await Read(text);
+        Assert.Equal(expected == CrisisLevel.Crisis, reading.Level == CrisisLevel.Crisis);
     }
 
     /// <summary>As the silo reads a message: the screen without a language, the model with the member's.</summary>

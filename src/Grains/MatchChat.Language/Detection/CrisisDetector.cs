@@ -27,8 +27,13 @@ public sealed class CrisisDetector(ITextEmbedder? embedder = null, CrisisDetecto
     public long ModelFailures => Interlocked.Read(ref _modelFailures);
 
     /// <summary>Embeds the prototypes ahead of the first call.</summary>
-    public Task WarmUpAsync(CancellationToken cancellationToken = default) =>
-        _scorer?.WarmUpAsync(cancellationToken) ?? Task.CompletedTask;
+    public Task WarmUpAsync(CancellationToken cancellationToken = default)
+    {
+        // The app-question rule's first match compiles its code inside the match's timeout (stop 56 saw a first call time
+        // out while the model warmed up on the other core): once here, off the message path.
+        AppQuestion.RestAfter("how do i delete my account");
+        return _scorer?.WarmUpAsync(cancellationToken) ?? Task.CompletedTask;
+    }
 
     /// <summary>The cheap screen alone: every message, every time.</summary>
     /// <param name="languageHint">A BCP 47 primary tag if known; the phrase lists of all languages are always read
@@ -67,8 +72,9 @@ public sealed class CrisisDetector(ITextEmbedder? embedder = null, CrisisDetecto
         // A question about one's own data in the app ("how do i delete my account completely") is not given to the model,
         // which read such questions as farewells; what follows it is, and a text that is only that question is not. Only
         // where the phrase lists found nothing: a text they read as concern goes to the model whole, as before.
+        // Not when a warning sign is in the text ("…my account? i wont need it"): deleting beside it is the classic sign.
         var modelFrom = 0;
-        if (needsModel && verdict.Level == CrisisLevel.None && AppQuestion.RestAfter(text) is var rest and > 0)
+        if (needsModel && verdict.Level == CrisisLevel.None && !HasSignal(matches) && AppQuestion.RestAfter(text) is var rest and > 0)
         {
             var reading = AppQuestion.ReadingOf(text, rest);
             needsModel = reading != AppQuestion.ModelReading.None;
@@ -81,6 +87,19 @@ public sealed class CrisisDetector(ITextEmbedder? embedder = null, CrisisDetecto
             verdict.Reassured,
             (needsModel && subjectDropped && source != CrisisTextSource.RequestNote && verdict.Level != CrisisLevel.Concern) || modelFrom > 0,
             modelFrom);
+    }
+
+    private static bool HasSignal(IReadOnlyList<PhraseMatch> matches)
+    {
+        foreach (var match in matches)
+        {
+            if (match.Entry.Kind == EntryKind.Signal)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The full reading: the screen, and the model when the screen asks for it.</summary>

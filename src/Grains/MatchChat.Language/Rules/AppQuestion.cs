@@ -9,10 +9,11 @@ namespace MatchChat.Language.Rules;
 /// crises, all of them about deleting), and safe exemplars of them pulled down a crisis said after one ("how do i delete
 /// my account, nobody will miss me anyway"). So the question itself is not given to the model: what follows it is
 /// (<see cref="RestAfter"/>), and a text that is only such a question does not go to the model at all. The match is
-/// narrow on purpose: an opener, one of the app's actions, a thing the app keeps, a few plain words after it and then
-/// the end, a punctuation mark or a "because"/"im"; anything else after the thing ("…my account and disappear",
-/// "…my account for good", "…my account after im gone") is no match and the whole text is read as before. English only
-/// (the model reads English only); the phrase lists still read the whole text.
+/// narrow on purpose: an opener, one of the app's actions, a thing the app keeps, a few plain words after it
+/// ("completely", "for good", "from the app") and then the end, a punctuation mark or a "because"/"im"; anything else
+/// after the thing ("…my account and disappear", "…my account after im gone") is no match and the whole text is read as
+/// before. A rest that goes on from the question ("…my account. and my life", "…? and me too") is read with it. English
+/// only (the model reads English only); the phrase lists still read the whole text.
 /// </summary>
 internal static partial class AppQuestion
 {
@@ -62,8 +63,12 @@ internal static partial class AppQuestion
     [GeneratedRegex(Pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Question();
 
-    [GeneratedRegex(@"\p{L}+", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\p{L}+(?:['’]\p{L}+)*", RegexOptions.CultureInvariant)]
     private static partial Regex Word();
+
+    /// <summary>A rest that goes on from the question rather than starting anew: "and my life", "me too", "it", "so…".</summary>
+    [GeneratedRegex(@"\A[\W_]*(?:and|or|so|then|too|also|plus|it|its|it[’']s|them|me|with)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GoesOn();
 
     /// <summary>
     /// Where the text goes on after the app questions it opens with (up to three in a row), or -1 when it does not open
@@ -95,11 +100,17 @@ internal static partial class AppQuestion
 
     /// <summary>
     /// How the model should read a text whose app questions end at <paramref name="rest"/>: not at all when nothing or
-    /// only thanks follow ("…my account? thank you so much"); the rest alone when it has three words or more; the whole text when a
-    /// word or two other than thanks follow ("…my account. goodbye"), which the model may still read as a farewell.
+    /// only thanks follow ("…my account? thank you so much"); the rest alone when three words or more other than thanks
+    /// follow and start anew; the whole text when fewer follow ("…my account. goodbye") or the rest goes on from the
+    /// question ("…my account. and my life"), which the model may still read as a farewell.
     /// </summary>
     public static ModelReading ReadingOf(string text, int rest)
     {
+        if (rest < text.Length && GoesOn().IsMatch(text.AsSpan(rest)))
+        {
+            return ModelReading.Whole;
+        }
+
         var words = 0;
         var others = 0;
         foreach (var word in Word().EnumerateMatches(text.AsSpan(rest)))
@@ -111,13 +122,13 @@ internal static partial class AppQuestion
             }
         }
 
-        return others == 0 ? ModelReading.None : words >= 3 ? ModelReading.Rest : ModelReading.Whole;
+        return others == 0 ? ModelReading.None : others >= 3 ? ModelReading.Rest : ModelReading.Whole;
     }
 
     private static readonly HashSet<string> Thanks = new(StringComparer.Ordinal)
     {
         "thanks", "thank", "you", "thx", "ty", "tysm", "cheers", "please", "pls", "plz", "lol", "haha", "x", "xx", "ok",
-        "okay", "asap", "anyone", "guys", "help", "again", "in", "advance", "so", "much", "a", "lot", "very",
+        "okay", "asap", "guys", "again", "in", "advance", "so", "much", "a", "lot", "very",
     };
 
     internal enum ModelReading

@@ -1,10 +1,8 @@
 // The SignalR connection to /hubs/chat: start, automatic reconnect, status line.
-import { $ } from "./dom.js";
 import { state } from "./store.js";
 import { accessToken } from "./session.js";
 import { onTokenRefused } from "./standing.js";
-
-const OFFLINE_TEXT = "You're offline. Your messages are kept and will be sent when you're back.";
+import { setStatus, OFFLINE_TEXT } from "./status.js";
 
 /** Set while the page asks the server why its token was refused: the retry is that check's, no second one starts. */
 let checkingAccount = false;
@@ -59,13 +57,16 @@ export function connect({ handlers, onConnected, onReconnecting }) {
   // and the page said "Connected" all that while (an outside probe: 28 s). Messages written meanwhile wait as pending.
   // A server on the same network (a LAN, this machine) may still answer while the browser says offline: one quick call
   // tells, and the page goes on as connected rather than holding messages until the browser's "online".
+  // Each 'offline' or 'online' makes the checks before it stale: only the latest one may say Connected and catch up.
+  let check = 0;
   window.addEventListener("offline", async () => {
     if (state.connection !== connection || state.leaving) return;
+    const mine = ++check;
     state.connected = false;
     setStatus("reconnecting", OFFLINE_TEXT);
     onReconnecting();
     if (connection.state === "Connected" && await answersWithin(connection, 3000)) {
-      if (state.connection !== connection || connection.state !== "Connected" || state.leaving) return;
+      if (mine !== check || state.connection !== connection || connection.state !== "Connected" || state.leaving) return;
       state.connected = true;
       setStatus("connected", "Connected");
       onConnected();
@@ -73,12 +74,13 @@ export function connect({ handlers, onConnected, onReconnecting }) {
   });
   window.addEventListener("online", async () => {
     if (state.connection !== connection || state.leaving) return;
+    const mine = ++check;
     if (connection.state === "Connected") {
       // The socket SignalR still calls connected may have died with the old network (Wi-Fi to mobile): one quick call
       // tells. It answers: a blip the socket survived, so catch up here (what a reconnection would do). It does not:
       // the connection is stopped, and the usual retry opens a new one.
       if (await answersWithin(connection, 5000)) {
-        if (state.connection !== connection || connection.state !== "Connected") return;
+        if (mine !== check || state.connection !== connection || connection.state !== "Connected") return;
         state.connected = true;
         setStatus("connected", "Connected");
         onConnected();
@@ -144,17 +146,6 @@ function refused(onConnected) {
 
 export function isUnauthorized(err) {
   return (err && err.statusCode === 401) || /\b401\b|Unauthorized/i.test(String(err && err.message));
-}
-
-function setStatus(kind, text) {
-  // While the browser says it is offline, the retries' own texts ("Connecting…", "Not connected") would hide why.
-  if (kind !== "connected" && navigator.onLine === false) {
-    kind = "reconnecting";
-    text = OFFLINE_TEXT;
-  }
-  const node = $("connection-status");
-  node.dataset.state = kind;
-  node.textContent = text;
 }
 
 /** Stops the connection for good (after "Delete my data"): no reconnect follows. */

@@ -8,6 +8,7 @@ import { state } from "./store.js";
 import { accessToken, expireSession } from "./session.js";
 import { showView, announce } from "./views.js";
 import { resourceItem, browserRegion } from "./care.js";
+import { setStatus } from "./status.js";
 
 const RETRY_MS = 5000;
 
@@ -99,12 +100,6 @@ async function loadCrisisLines(languages = navigator.languages || [navigator.lan
     for (const r of resources) list.append(resourceItem(r));
     list.hidden = resources.length === 0;
   } catch { /* the link to find a crisis line stays */ }
-}
-
-function setStatus(kind, text) {
-  const node = $("connection-status");
-  node.dataset.state = kind;
-  node.textContent = text;
 }
 
 export function wireStanding() {

@@ -1,0 +1,18 @@
+// The connection status line, shared by the connection and the account check so both follow one rule.
+import { $ } from "./dom.js";
+
+export const OFFLINE_TEXT = "You're offline. Your messages are kept and will be sent when you're back.";
+
+/**
+ * Sets the status line. While the browser says it is offline, a retry's own text ("Connecting…", "Not connected. Trying
+ * again…", "Checking your account…") would hide why nothing connects: the line keeps saying "You're offline".
+ */
+export function setStatus(kind, text) {
+  if ((kind === "connecting" || kind === "reconnecting" || kind === "disconnected") && navigator.onLine === false) {
+    kind = "reconnecting";
+    text = OFFLINE_TEXT;
+  }
+  const node = $("connection-status");
+  node.dataset.state = kind;
+  node.textContent = text;
+}
