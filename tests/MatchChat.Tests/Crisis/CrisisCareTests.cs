@@ -145,6 +145,48 @@ public sealed class CrisisCareTests(SafetyServerFixture server) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_resent_crisis_message_gets_its_answer_again_but_nobody_hears_its_crisis_events_twice()
+    {
+        await using var moderator = await WatchingModerator();
+        await using var seeker = await server.NewMember();
+        await using var listener = await server.NewMember();
+        var (conversation, _) = await Journeys.Match(seeker, listener, "t50");
+
+        var sent = await seeker.Send(conversation.Channel, CrisisMessage, "resent-crisis-1");
+        await seeker.Conn.Next<CrisisResources>("CrisisResources");
+        await listener.Conn.Next<PeerNeedsCare>("PeerNeedsCare");
+        var alert = await moderator.Conn.Next<Alert>("CrisisAlert", a => a.Handle == seeker.Handle);
+
+        // The acknowledgement was lost, say: the page sends it again with the same id.
+        var again = await seeker.Send(conversation.Channel, CrisisMessage, "resent-crisis-1");
+        Assert.Equal(sent.Seq, again.Seq);
+        await Task.Delay(Quiet);
+        Assert.Single(seeker.Conn.All<CrisisResources>("CrisisResources"));
+        Assert.Single(listener.Conn.All<PeerNeedsCare>("PeerNeedsCare"));
+        Assert.Single(moderator.Conn.All<Alert>("CrisisAlert"), a => a.AlertId == alert.AlertId);
+    }
+
+    [Fact]
+    public async Task An_alerts_context_shows_a_message_its_writer_erased_as_redacted()
+    {
+        await using var moderator = await WatchingModerator();
+        await using var seeker = await server.NewMember();
+        await using var listener = await server.NewMember();
+        var (conversation, _) = await Journeys.Match(seeker, listener, "t51");
+        var before = await listener.Send(conversation.Channel, "How has your week been?");
+        var flagged = await seeker.Send(conversation.Channel, CrisisMessage);
+        var alert = await moderator.Conn.Next<Alert>("CrisisAlert", a => a.Handle == seeker.Handle);
+
+        await seeker.Conn.Invoke("DeleteMe");
+
+        var context = await moderator.Conn.Invoke<Message[]>("GetAlertContext", alert.AlertId);
+        var erased = Assert.Single(context, m => m.Seq == flagged.Seq);
+        Assert.Equal((true, ""), (erased.Redacted, erased.Text));
+        var kept = Assert.Single(context, m => m.Seq == before.Seq);
+        Assert.Equal((false, "How has your week been?"), (kept.Redacted, kept.Text));
+    }
+
+    [Fact]
     public async Task A_moderator_lists_acknowledges_and_reads_the_context_of_an_alert()
     {
         await using var moderator = await WatchingModerator();

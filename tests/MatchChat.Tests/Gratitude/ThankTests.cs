@@ -40,6 +40,34 @@ public sealed class ThankTests(ServerFixture server) : IClassFixture<ServerFixtu
     }
 
     [Fact]
+    public async Task Thanks_from_a_page_still_open_after_its_member_deleted_their_data_never_reach_the_peer()
+    {
+        await using var listener = await server.NewMember();
+        await using var seeker = await server.NewMember();
+        var (forSeeker, _) = await Journeys.Match(seeker, listener, TestTopics.Slug(72));
+        var secondTab = await seeker.ConnectAnother();
+
+        await seeker.Conn.Invoke("DeleteMe");
+        // The second tab is closed within moments; a call it makes before that is refused, not delivered.
+        try
+        {
+            await secondTab.Invoke("Thank", new { conversationId = forSeeker.ConversationId, rating = 1, note = "a note from nobody" });
+            Assert.Fail("Thanks from a deleted member were accepted.");
+        }
+        catch (HubException e)
+        {
+            Assert.StartsWith("not_found: ", HubErrors.CodeAndSentence(e));
+        }
+        catch (Exception e) when (e is not HubException and not Xunit.Sdk.FailException)
+        {
+            // The tab was closed first: nothing was sent.
+        }
+
+        await listener.Conn.AssertNone<Thanked>("Thanked", wait: TimeSpan.FromSeconds(1));
+        Assert.Equal(0, (await listener.Conn.Invoke<Member>("GetMe")).Listener!.Stats!.Thanked);
+    }
+
+    [Fact]
     public async Task Each_participant_thanks_once_the_second_time_is_a_conflict_and_changes_nothing()
     {
         await using var listener = await server.NewMember();

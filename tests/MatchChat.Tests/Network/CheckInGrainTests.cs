@@ -18,12 +18,12 @@ public sealed class CheckInGrainTests(ManualClockClusterFixture fixture) : IClas
 
     private readonly RecordingObserver _node = new();
 
-    private async Task<(IMemberGrain Grain, string Id, string Handle, IChatObserver Node)> Member()
+    private async Task<(IMemberGrain Grain, string Id, string Handle, IChatObserver Node)> Member(string ageGroup = "adult")
     {
         var id = Guid.NewGuid().ToString("N");
         var handle = "H-" + id[..8];
         var grain = fixture.Grains.GetGrain<IMemberGrain>(id);
-        await grain.Create(handle, "adult");
+        await grain.Create(handle, ageGroup);
         var node = fixture.Cluster.Client.CreateObjectReference<IChatObserver>(_node);
         await grain.Attach("node-" + id, node);
         return (grain, id, handle, node);
@@ -123,6 +123,67 @@ public sealed class CheckInGrainTests(ManualClockClusterFixture fixture) : IClas
         await Inbox(receiver.Id).MemberConnected();
         Assert.Equal(0, Count(receiver.Id, scheduled.CheckInId));
         Assert.Empty(await CheckIns(receiver.Id).List());
+    }
+
+    [Fact]
+    public async Task A_banned_senders_check_in_is_not_delivered_and_they_cannot_schedule_another()
+    {
+        var sender = await Member();
+        var receiver = await Member();
+        var scheduled = await CheckIns(sender.Id).Schedule(2, "you cannot get away from me", receiver.Id, receiver.Handle);
+        await sender.Grain.Suspend(null, "harassment");
+
+        var refused = await Assert.ThrowsAsync<MatchChatException>(() => CheckIns(sender.Id).Schedule(2, null, receiver.Id, receiver.Handle));
+        Assert.Equal(ErrorCodes.Forbidden, refused.Code);
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        await receiver.Grain.Attach("node-" + receiver.Id, receiver.Node);
+        await Inbox(receiver.Id).MemberConnected();
+        await Inbox(receiver.Id).MemberConnected();
+        Assert.Equal(0, Count(receiver.Id, scheduled.CheckInId));
+        Assert.Empty(await CheckIns(receiver.Id).List());
+    }
+
+    [Fact]
+    public async Task An_adult_reaches_a_teen_by_check_in_only_while_a_moderator_approves_them_for_teens()
+    {
+        var adult = await Member();
+        var teen = await Member("teen");
+        await adult.Grain.Volunteer(["t80"], [], 2, acceptsTeens: true);
+        await adult.Grain.ApproveTeenListener();
+        var approved = await CheckIns(adult.Id).Schedule(2, "how did the exam go?", teen.Id, teen.Handle);
+        var revokedBefore = await CheckIns(adult.Id).Schedule(3, "still there?", teen.Id, teen.Handle);
+
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        await teen.Grain.Attach("node-" + teen.Id, teen.Node);
+        await Inbox(teen.Id).MemberConnected();
+        await _node.Next<CheckInDue>(teen.Id, d => d.CheckInId == approved.CheckInId);
+
+        await adult.Grain.RevokeTeenListener();
+        var refused = await Assert.ThrowsAsync<MatchChatException>(() => CheckIns(adult.Id).Schedule(2, null, teen.Id, teen.Handle));
+        Assert.Equal(ErrorCodes.Forbidden, refused.Code);
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await teen.Grain.Attach("node-" + teen.Id, teen.Node);
+        await Inbox(teen.Id).MemberConnected();
+        await Inbox(teen.Id).MemberConnected();
+        Assert.Equal(0, Count(teen.Id, revokedBefore.CheckInId));
+
+        // The teen may still check in on the adult.
+        var back = await CheckIns(teen.Id).Schedule(1, null, adult.Id, adult.Handle);
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await adult.Grain.Attach("node-" + adult.Id, adult.Node);
+        await Inbox(adult.Id).MemberConnected();
+        Assert.Equal(teen.Handle, (await _node.Next<CheckInDue>(adult.Id, d => d.CheckInId == back.CheckInId)).FromHandle);
+    }
+
+    [Fact]
+    public async Task A_deleted_member_cannot_schedule_a_check_in_from_a_page_still_open()
+    {
+        var me = await Member();
+        await me.Grain.Delete();
+
+        var refused = await Assert.ThrowsAsync<MatchChatException>(() => CheckIns(me.Id).Schedule(5, "left behind", null, null));
+        Assert.Equal(ErrorCodes.NotFound, refused.Code);
+        Assert.Empty(await CheckIns(me.Id).List());
     }
 
     [Fact]

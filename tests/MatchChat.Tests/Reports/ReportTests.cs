@@ -192,6 +192,52 @@ public sealed class ReportTests(SafetyServerFixture server) : IClassFixture<Safe
     }
 
     [Fact]
+    public async Task A_moderator_reported_as_a_listener_is_not_told_who_reported_them_and_cannot_resolve_it()
+    {
+        await using var other = await server.NewModerator();
+        await using var reported = await server.NewModerator();
+        var otherFiled = new EventInbox<Report>(other.Conn.Hub, "ReportFiled");
+        var reportedFiled = new EventInbox<Report>(reported.Conn.Hub, "ReportFiled");
+        await List(other);
+        await List(reported);
+        await using var seeker = await server.NewMember();
+        var (conversation, _) = await Journeys.Match(seeker, reported, "grief");
+        var message = await reported.Send(conversation.Channel, "words the seeker reports");
+
+        var reportId = await File(seeker, conversation.Channel, message.Seq, "harassment", "The listener was abusive.");
+
+        Assert.Equal(seeker.Handle, (await otherFiled.Next(r => r.ReportId == reportId)).ReporterHandle);
+        await Task.Delay(500);
+        Assert.DoesNotContain(reportedFiled.All, r => r.ReportId == reportId);
+        Assert.DoesNotContain(await List(reported), r => r.ReportId == reportId);
+        Assert.StartsWith("forbidden: ", await Refusal(() => Resolve(reported, reportId, "none")));
+        Assert.Equal("open", Assert.Single(await List(other), r => r.ReportId == reportId).Status);
+
+        await Resolve(other, reportId, "warn", note: "Please keep to the listener's guide.");
+        Assert.Equal("resolved", Assert.Single(await List(other), r => r.ReportId == reportId).Status);
+    }
+
+    [Fact]
+    public async Task Resolving_a_report_about_a_member_who_deleted_their_data_says_so_and_action_none_closes_it()
+    {
+        await using var moderator = await server.NewModerator();
+        var (seeker, listener, conversation) = await Pair(server);
+        await using var _ = seeker;
+        await using var __ = listener;
+        var message = await listener.Send(conversation.Channel, "words");
+        var reportId = await File(seeker, conversation.Channel, message.Seq, "hate");
+        await listener.Conn.Invoke("DeleteMe");
+
+        var refusal = await Refusal(() => Resolve(moderator, reportId, "suspend", minutes: 60));
+        Assert.StartsWith("not_found: ", refusal);
+        Assert.Contains("deleted", refusal);
+        Assert.DoesNotContain("Create a new member", refusal);
+        Assert.Equal("open", Assert.Single(await List(moderator), r => r.ReportId == reportId).Status);
+        await Resolve(moderator, reportId, "none");
+        Assert.Equal("resolved", Assert.Single(await List(moderator), r => r.ReportId == reportId).Status);
+    }
+
+    [Fact]
     public async Task Reporting_is_rate_limited_per_member()
     {
         await using var room = await server.NewMember();

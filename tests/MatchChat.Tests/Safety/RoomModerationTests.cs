@@ -68,10 +68,15 @@ public sealed class RoomModerationTests(SafetyServerFixture server) : IClassFixt
         var secondTab = await member.ConnectAnother();
         await member.Conn.Invoke<Room>("JoinRoom", slug);
         await other.Conn.Invoke<Room>("JoinRoom", slug);
+        await member.Conn.Next<Room>("RoomUpdated", r => r.Slug == slug && r.MemberCount == 2);
+        var joinedBefore = member.Conn.All<Room>("RoomUpdated").Count(r => r.Slug == slug && r.Joined);
 
         await Moderate(moderator, slug, member.Handle, "ban", 60);
         await member.Conn.Next<Room>("RoomUpdated", r => r.Slug == slug && !r.Joined);
         await secondTab.Next<Room>("RoomUpdated", r => r.Slug == slug && !r.Joined);
+        await other.Conn.Next<Room>("RoomUpdated", r => r.Slug == slug && r.MemberCount == 1);
+        // The one banned never hears the new count as if still a member (an outside probe: joined true, then false).
+        Assert.Equal(joinedBefore, member.Conn.All<Room>("RoomUpdated").Count(r => r.Slug == slug && r.Joined));
         var after = await other.Send(channel, "after the ban");
         await other.Conn.Next<Message>("MessageReceived", m => m.Seq == after.Seq);
         await member.Conn.AssertNone<Message>("MessageReceived", m => m.Seq == after.Seq);

@@ -46,6 +46,40 @@ public sealed class TeenApprovalTests(SafetyServerFixture server) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_edit_that_leaves_out_bio_and_acceptsTeens_keeps_them_and_the_approval_and_a_repeat_approval_sends_nothing()
+    {
+        await using var moderator = await server.NewModerator();
+        await using var adult = await server.NewMember();
+        await adult.Conn.Invoke<ListenerProfile>("Volunteer", new
+        {
+            topics = new[] { "t72" }, experiences = new[] { "losing-a-parent" }, maxConcurrentChats = 2, acceptsTeens = true,
+            bio = "I lost my dad when I was fifteen.", agreedToGuide = true,
+        });
+        await moderator.Conn.Invoke<ApprovalAnswer>("ApproveTeenListener", adult.Handle);
+
+        // A version 1 client's edit: it knows neither bio nor acceptsTeens.
+        var edited = await adult.Conn.Invoke<ListenerProfile>("Volunteer", new
+        {
+            topics = new[] { "t72", "t73" }, experiences = new[] { "losing-a-parent" }, maxConcurrentChats = 1,
+        });
+        Assert.Equal(("I lost my dad when I was fifteen.", true, TeenApprovals.Approved), (edited.Bio, edited.AcceptsTeens, edited.TeenApproval));
+        Assert.Equal(["t72", "t73"], edited.Topics);
+
+        var updates = new EventInbox<Member>(adult.Conn.Hub, "MemberUpdated");
+        Assert.Equal(TeenApprovals.Approved, (await moderator.Conn.Invoke<ApprovalAnswer>("ApproveTeenListener", adult.Handle)).TeenApproval);
+        await Task.Delay(500);
+        Assert.Empty(updates.All);
+
+        // An empty bio removes it; the approval stays while acceptsTeens does.
+        var cleared = await adult.Conn.Invoke<ListenerProfile>("Volunteer", new
+        {
+            topics = new[] { "t72" }, experiences = new[] { "losing-a-parent" }, maxConcurrentChats = 1, bio = "  ",
+        });
+        Assert.Equal((null, TeenApprovals.Approved), (cleared.Bio, cleared.TeenApproval));
+        Assert.Null((await adult.Conn.Invoke<Member>("GetMe")).Listener!.Bio);
+    }
+
+    [Fact]
     public async Task A_teen_listener_hears_teens_without_approval()
     {
         await using var teenListener = await server.NewMember("teen");

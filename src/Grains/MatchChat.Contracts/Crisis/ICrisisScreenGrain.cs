@@ -20,5 +20,5 @@ public interface ICrisisScreenGrain : IGrainWithIntegerKey
     /// resources the writer is to be shown (null when the text is not crisis or concern), for a caller that tells the
     /// writer itself (a member's own request note; <paramref name="locale"/> then spares a call back to it).
     /// </summary>
-    [Alias("ScreenAndWait")] Task<CrisisResources?> ScreenAndWait(CrisisText text, MemberLocale? locale, bool tellWriter);
+    [Alias("ScreenAndWait")] Task<CrisisResources?> ScreenAndWait(CrisisText text, MemberLocale? locale, bool tellWriter, bool resend = false);
 }

@@ -69,7 +69,7 @@ public interface IMemberGrain : IGrainWithStringKey
     [Alias("CancelRequest")] Task CancelRequest(string requestId);
 
     /// <summary>[network] <paramref name="bio"/>: the listener's lived experience in their own words (validated by the caller), matched by meaning.</summary>
-    [Alias("Volunteer")] Task<ListenerProfile> Volunteer(string[] topics, string[] experiences, int maxConcurrentChats, bool acceptsTeens, string? bio = null);
+    [Alias("Volunteer")] Task<ListenerProfile> Volunteer(string[] topics, string[] experiences, int maxConcurrentChats, bool? acceptsTeens, string? bio = null);
     [Alias("SetAvailable")] Task<ListenerProfile> SetAvailable(bool available);
     [Alias("AcceptOffer")] Task<Conversation> AcceptOffer(string offerId);
     [Alias("DeclineOffer")] Task DeclineOffer(string offerId);

@@ -3,6 +3,7 @@ using MatchChat.Contracts.CheckIns;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Members;
 using MatchChat.Grains.Hosting;
+using MatchChat.Grains.Network;
 using MatchChat.Grains.Persistence;
 using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
@@ -42,6 +43,24 @@ public sealed class CheckInGrain(
             (forId, forHandle) = (null, null);
         }
 
+        // The card, not GetStanding: it interleaves, so a deletion of this member that waits for Erase here cannot deadlock.
+        var mine = await GrainFactory.Ref<IMemberGrain>(MemberId).ContactCard();
+        if (!mine.Exists)
+        {
+            throw MatchChatException.NotFound("This member does not exist. Create a new member to continue.");
+        }
+
+        if (mine.Suspended)
+        {
+            throw MatchChatException.Forbidden("Your account is suspended by a moderator for now, so you cannot schedule check-ins.");
+        }
+
+        if (forId is not null && !NetworkRules.MayReach(mine, await GrainFactory.Ref<IMemberGrain>(forId).ContactCard()))
+        {
+            throw MatchChatException.Forbidden(
+                "Check-ins reach a teen only from teen listeners and from adults a moderator approved to listen to teens.");
+        }
+
         var now = Now;
         if (state.State.Scheduled.Count(s => s.DueAt > now) >= ICheckInGrain.MaxScheduled)
         {
@@ -49,7 +68,7 @@ public sealed class CheckInGrain(
                 $"You have {ICheckInGrain.MaxScheduled} check-ins scheduled, the most there can be. Cancel one first.");
         }
 
-        var fromHandle = forId is null ? null : (await GrainFactory.Ref<IMemberGrain>(MemberId).GetStanding()).Handle;
+        var fromHandle = forId is null ? null : mine.Handle;
         var entry = new ScheduledEntry(Ids.New(), forId, forHandle, note, now.AddMinutes(inMinutes));
         await Writes.Change(s =>
         {

@@ -2,7 +2,9 @@ using MatchChat.Contracts;
 using MatchChat.Contracts.CheckIns;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Members;
+using MatchChat.Contracts.Network;
 using MatchChat.Grains.Hosting;
+using MatchChat.Grains.Network;
 using MatchChat.Grains.Persistence;
 using Microsoft.Extensions.Logging;
 using Orleans.Serialization;
@@ -117,11 +119,23 @@ public sealed class CheckInInboxGrain(
         var now = Now;
         var delivered = new List<PendingCheckIn>();
         var refused = new List<PendingCheckIn>();
+        ContactCard? receiver = null;
         foreach (var checkIn in CheckInRules.Due(S.Pending, now))
         {
             CheckInDelivery outcome;
             try
             {
+                if (checkIn.FromId is { } fromId && fromId != MemberId)
+                {
+                    // Read again when due: the sender may have been banned, or a teen's adult contact's approval revoked.
+                    receiver ??= await GrainFactory.Ref<IMemberGrain>(MemberId).ContactCard();
+                    if (!NetworkRules.MayReach(await GrainFactory.Ref<IMemberGrain>(fromId).ContactCard(), receiver))
+                    {
+                        refused.Add(checkIn);
+                        continue;
+                    }
+                }
+
                 outcome = await GrainFactory.Ref<IMemberGrain>(MemberId)
                     .DeliverCheckIn(checkIn.FromId, new CheckInDue(checkIn.CheckInId, checkIn.FromHandle, checkIn.Note, checkIn.DueAt));
             }

@@ -20,6 +20,19 @@ public sealed partial class ConversationGrain
             throw MatchChatException.Conflict("You have already said thanks for this conversation. Thank you for saying it.");
         }
 
+        // A member who just deleted their data or was suspended may still have a page open for a moment (its close is
+        // on its way): their thanks, note included, must not reach the peer. The card interleaves, so no call cycle.
+        var rater = await GrainFactory.Ref<IMemberGrain>(memberId).ContactCard();
+        if (!rater.Exists)
+        {
+            throw MatchChatException.NotFound("This member does not exist. Create a new member to continue.");
+        }
+
+        if (rater.Suspended)
+        {
+            throw MatchChatException.Forbidden("Your account is suspended by a moderator for now.");
+        }
+
         await Writes.Change(s =>
         {
             if (bySeeker)

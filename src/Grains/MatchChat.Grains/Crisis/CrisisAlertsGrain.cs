@@ -97,7 +97,7 @@ public sealed class CrisisAlertsGrain(
             }
 
             var rows = await messages.ReadAsync(channel, afterSeq: null, beforeSeq: seq + 1, limit: ContextBefore + 1);
-            return rows.Select(m => new Message(m.Channel, m.Seq, m.SenderHandle, m.Text, m.SentAt, m.ClientMessageId)).ToArray();
+            return rows.Select(m => m.ToMessage()).ToArray();
         }
         catch (Exception e) when (e is not MatchChatException)
         {

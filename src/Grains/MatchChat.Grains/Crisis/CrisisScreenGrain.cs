@@ -28,13 +28,13 @@ public sealed class CrisisScreenGrain(
 {
     public async Task Screen(CrisisText text) => await Read(text, locale: null, tellWriter: true);
 
-    public Task<CrisisResources?> ScreenAndWait(CrisisText text, MemberLocale? locale, bool tellWriter) =>
-        Read(text, locale, tellWriter);
+    public Task<CrisisResources?> ScreenAndWait(CrisisText text, MemberLocale? locale, bool tellWriter, bool resend = false) =>
+        Read(text, locale, tellWriter, resend);
 
     /// <summary>
     /// Reads the text and acts; the alert's store is awaited. Returns the resources for the writer (null: nothing to show).
     /// </summary>
-    private async Task<CrisisResources?> Read(CrisisText text, MemberLocale? locale, bool tellWriter)
+    private async Task<CrisisResources?> Read(CrisisText text, MemberLocale? locale, bool tellWriter, bool resend = false)
     {
         if (!screening.Enabled)
         {
@@ -67,6 +67,13 @@ public sealed class CrisisScreenGrain(
 
         if (assessment.Level == CrisisLevel.None)
         {
+            return null;
+        }
+
+        if (resend && assessment.Level == CrisisLevel.Crisis && await AlertStored(text))
+        {
+            // A resend of a message whose first reading was acted on: the writer, the peer and the moderators heard it
+            // then (an outside probe got every crisis event again on each resend). Read again only for a lost alert.
             return null;
         }
 
@@ -107,6 +114,20 @@ public sealed class CrisisScreenGrain(
         }
 
         return shown;
+    }
+
+    private async Task<bool> AlertStored(CrisisText text)
+    {
+        try
+        {
+            return await alerts.GetAsync(AlertIdOf(text)) is not null;
+        }
+        catch (Exception e)
+        {
+            // Not known: acted on again, as before (a repeat is better than a lost alert).
+            logger.LogWarning("Crisis alerts: a resend's alert could not be looked up ({ExceptionType})", e.GetType().Name);
+            return false;
+        }
     }
 
     /// <summary>

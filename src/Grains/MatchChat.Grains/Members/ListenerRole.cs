@@ -25,8 +25,15 @@ internal sealed class ListenerRole(IMemberContext m)
         ? ListeningRole.Complete(S, new ListenerProfile(l.Topics, l.Experiences, l.MaxConcurrentChats, l.AcceptsTeens, l.Available, ActiveChats, TeenApprovalRole.Describe(S), l.Bio), m.Now)
         : null;
 
-    public async Task<ListenerProfile> Volunteer(string[] topicSlugs, string[] experiences, int maxConcurrentChats, bool acceptsTeens, string? bio = null)
+    /// <summary>
+    /// A first profile or an edit. <paramref name="acceptsTeens"/> and <paramref name="bio"/> left out (null) keep what is
+    /// stored (a version 1 client knows neither, and an edit that leaves them out must not wipe the bio or the
+    /// moderator's teen approval: an outside probe); an empty bio removes it.
+    /// </summary>
+    public async Task<ListenerProfile> Volunteer(string[] topicSlugs, string[] experiences, int maxConcurrentChats, bool? acceptsTeens, string? bio = null)
     {
+        var teens = acceptsTeens ?? S.Listener?.AcceptsTeens ?? false;
+        bio = bio is null ? S.Listener?.Bio : bio.Length == 0 ? null : bio;
         foreach (var t in topicSlugs)
         {
             m.RequireTopic(t);
@@ -41,8 +48,8 @@ internal sealed class ListenerRole(IMemberContext m)
             s.Listener.Topics = topicSlugs;
             s.Listener.Experiences = experiences;
             s.Listener.MaxConcurrentChats = maxConcurrentChats;
-            s.Listener.AcceptsTeens = acceptsTeens;
-            s.Listener.TeenApproved &= acceptsTeens;
+            s.Listener.AcceptsTeens = teens;
+            s.Listener.TeenApproved &= teens;
             ListenerMeaningRole.Apply(s.Listener, bio, meaning);
         });
         await Task.WhenAll(removed.Select(t => m.Queue(t).RemoveListener(m.MemberId)));

@@ -27,7 +27,9 @@ public sealed partial class MemberGrain
             listener?.Topics ?? [],
             canTake,
             listener is { AcceptsTeens: true, TeenApproved: true },
-            [.. S.Blocked]));
+            [.. S.Blocked],
+            Standing.Suspended,
+            S.Handle));
     }
 
     public Task<CheckInDelivery> DeliverCheckIn(string? fromId, CheckInDue due)

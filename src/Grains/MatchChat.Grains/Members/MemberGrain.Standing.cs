@@ -30,7 +30,7 @@ public sealed partial class MemberGrain
     }
 
     /// <summary>The listener's profile; the moderators' list of listeners waiting for teen approval follows it.</summary>
-    public Task<ListenerProfile> Volunteer(string[] topicSlugs, string[] experiences, int maxConcurrentChats, bool acceptsTeens, string? bio = null) =>
+    public Task<ListenerProfile> Volunteer(string[] topicSlugs, string[] experiences, int maxConcurrentChats, bool? acceptsTeens, string? bio = null) =>
         Run(async () =>
         {
             var wasListed = Teens.Listed;

@@ -72,12 +72,15 @@ internal sealed class TeenApprovalRole(IMemberContext m, ListenerRole listener)
             throw MatchChatException.Conflict("That listener has not offered to hear teens. They can tick it in their profile first.");
         }
 
-        if (!S.Listener.TeenApproved)
+        if (S.Listener.TeenApproved)
         {
-            await m.Writes.Change(s => s.Listener!.TeenApproved = true);
-            await listener.PushSnapshot();
+            // Already approved: nothing changed, so their pages hear nothing (an outside probe saw a repeat MemberUpdated).
+            await TellList(wasListed: true);
+            return listener.Profile()!;
         }
 
+        await m.Writes.Change(s => s.Listener!.TeenApproved = true);
+        await listener.PushSnapshot();
         await TellList(wasListed: true);
         return Updated();
     }

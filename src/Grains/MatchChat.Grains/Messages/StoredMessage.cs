@@ -1,3 +1,5 @@
+using MatchChat.Contracts.Messaging;
+
 namespace MatchChat.Grains.Messages;
 
 /// <summary>One row of the append-only message log, keyed (Channel, Seq), unique on (Channel, SenderId, ClientMessageId).
@@ -10,4 +12,9 @@ public sealed record StoredMessage(
     string ClientMessageId,
     string Text,
     DateTime SentAt,
-    bool Redacted = false);
+    bool Redacted = false)
+{
+    /// <summary>The client's view: no sender id; a redacted row says so (an outside probe saw a moderator's alert context
+    /// show erased messages as plain empty ones).</summary>
+    public Message ToMessage() => new(Channel, Seq, SenderHandle, Text, SentAt, ClientMessageId, Redacted);
+}

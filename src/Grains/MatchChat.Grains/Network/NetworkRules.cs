@@ -21,6 +21,17 @@ public static class NetworkRules
             ? contact.AgeGroup == AgeGroups.Teen || contact.TakesTeens
             : contact.AgeGroup != AgeGroups.Teen);
 
+    /// <summary>
+    /// A check-in from <paramref name="sender"/> may reach <paramref name="receiver"/> now: the sender exists and is not
+    /// suspended or banned, and a teen hears from an adult only while that adult is approved to listen to teens (a
+    /// moderator's revocation cuts the contact as it cuts matching; an outside probe had a banned member's and a revoked
+    /// adult's check-ins delivered).
+    /// </summary>
+    public static bool MayReach(ContactCard sender, ContactCard receiver) =>
+        sender.Exists
+        && !sender.Suspended
+        && (receiver.AgeGroup != AgeGroups.Teen || sender.AgeGroup == AgeGroups.Teen || sender.TakesTeens);
+
     /// <summary>The later of the stored time and the start of the newest conversation with that handle the owner still lists.</summary>
     public static DateTime LastTalked(ContactEntry entry, IEnumerable<Conversation> conversations) =>
         conversations.Where(c => c.PeerHandle == entry.Handle).Select(c => c.StartedAt).Append(entry.LastTalkedAt).Max();

@@ -70,7 +70,7 @@ public abstract partial class ChannelGrainBase
 
             if (screen.Level == CrisisLevel.Crisis)
             {
-                return GrainFactory.Ref<ICrisisScreenGrain>(0).ScreenAndWait(text, locale: null, tellWriter: true);
+                return GrainFactory.Ref<ICrisisScreenGrain>(0).ScreenAndWait(text, locale: null, tellWriter: true, resend: onlyCrisis);
             }
 
             _ = GrainFactory.Ref<ICrisisScreenGrain>(0).Screen(text);

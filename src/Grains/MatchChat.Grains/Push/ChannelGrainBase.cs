@@ -357,5 +357,5 @@ public abstract partial class ChannelGrainBase(IMessageStore store, IOptions<Mat
         public TaskCompletionSource<Message> Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    private static Message ToMessage(StoredMessage m) => new(m.Channel, m.Seq, m.SenderHandle, m.Text, m.SentAt, m.ClientMessageId, m.Redacted);
+    private static Message ToMessage(StoredMessage m) => m.ToMessage();
 }

@@ -73,6 +73,12 @@ public sealed class ReportGrain(IReportStore store, TimeProvider time, ILogger<R
             throw MatchChatException.Conflict("This report was already resolved.");
         }
 
+        if (report.ReportedId == decision.ModeratorId)
+        {
+            // A moderator reported by a member (as a listener, say) neither reads nor closes that report: another does.
+            throw MatchChatException.Forbidden("This report is about you, so another moderator resolves it.");
+        }
+
         if (decision.Action != ReportActions.None && report.ReportedId is null)
         {
             throw MatchChatException.Invalid("This report names no member to act on; resolve it with action none.");
@@ -80,13 +86,21 @@ public sealed class ReportGrain(IReportStore store, TimeProvider time, ILogger<R
 
         var member = report.ReportedId is null ? null : GrainFactory.Ref<IMemberGrain>(report.ReportedId);
         var reason = decision.Note ?? $"A moderator acted on a report ({report.Category}).";
-        if (decision.Action == ReportActions.Suspend)
+        try
         {
-            await member!.Suspend(Now.AddMinutes(decision.Minutes!.Value), reason);
+            if (decision.Action == ReportActions.Suspend)
+            {
+                await member!.Suspend(Now.AddMinutes(decision.Minutes!.Value), reason);
+            }
+            else if (decision.Action == ReportActions.Ban)
+            {
+                await member!.Suspend(null, reason);
+            }
         }
-        else if (decision.Action == ReportActions.Ban)
+        catch (MatchChatException e) when (e.Code == ErrorCodes.NotFound)
         {
-            await member!.Suspend(null, reason);
+            // The member grain's own sentence ("create a new member") is for the member, not for the moderator.
+            throw MatchChatException.NotFound("The reported member has deleted their data, so there is nobody to suspend. Resolve the report with action none.");
         }
 
         var resolution = new ReportResolution(decision.Action, decision.Note, decision.ModeratorHandle, Now, decision.Minutes);

@@ -16,7 +16,8 @@ public sealed class ReportListGrain(IReportStore store, IAuditLog audit, TimePro
     {
         try
         {
-            var reports = await store.ListAsync(status, limit);
+            // Reports about the moderator themselves are left out: they would name who reported them (another reads them).
+            var reports = (await store.ListAsync(status, limit)).Where(r => r.ReportedId != moderatorId).ToArray();
             var now = time.GetUtcNow().UtcDateTime;
             var reads = reports
                 .Where(r => r.Evidence.Length > 0)

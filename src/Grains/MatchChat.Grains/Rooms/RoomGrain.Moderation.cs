@@ -82,12 +82,14 @@ public sealed partial class RoomGrain
         _present.Remove(memberId);
         if (wasMember)
         {
-            PushCount();
             // The room's nodes take the member's connections out of the group at once (this grain's later messages
-            // follow it); the member grain drops the room from their list and tells their nodes too.
+            // follow it); the member grain drops the room from their list and tells their nodes too. The count for the
+            // others goes after, so the one removed does not hear it as a member first (an outside probe saw a
+            // RoomUpdated with joined: true before the one with joined: false).
             var room = Snapshot(joined: false);
             Nodes.Notify(n => n.RemovedFromRoom(memberId, room));
             _ = GrainFactory.Ref<IMemberGrain>(memberId).OnRemovedFromRoom(room);
+            PushCount();
         }
     }
 }

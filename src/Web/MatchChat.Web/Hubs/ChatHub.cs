@@ -92,9 +92,10 @@ public sealed partial class ChatHub(
         var topicSlugs = InputRules.Topics(profile.Topics);
         var experiences = InputRules.Experiences(profile.Experiences);
         var max = InputRules.MaxConcurrentChats(profile.MaxConcurrentChats);
-        var bio = InputRules.Note(profile.Bio, "bio");
+        // Left out keeps the stored bio; sent empty (or blank) removes it.
+        var bio = profile.Bio is null ? null : InputRules.Note(profile.Bio, "bio") ?? "";
         var schedule = await BeforeVolunteer(profile);
-        return await AfterVolunteer(schedule, await Me.Volunteer(topicSlugs, experiences, max, profile.AcceptsTeens ?? false, bio));
+        return await AfterVolunteer(schedule, await Me.Volunteer(topicSlugs, experiences, max, profile.AcceptsTeens, bio));
     }
 
     public Task<ListenerProfile> SetAvailable(bool available) => Me.SetAvailable(available);

@@ -69,9 +69,14 @@ public sealed class ModeratorPush(IGrainFactory grains, ChatClients hub, IOption
         {
             foreach (var member in _memberByConnection.GroupBy(kv => kv.Value, kv => kv.Key))
             {
-                if ((await grains.Ref<IMemberGrain>(member.Key).GetStanding()).Moderator)
+                var standing = await grains.Ref<IMemberGrain>(member.Key).GetStanding();
+                if (standing.Moderator)
                 {
-                    await hub.Clients.Clients(member.ToArray()).ReportFiled(report);
+                    // A moderator reported themselves (as a listener, say) is not told who reported them.
+                    if (standing.Handle != report.ReportedHandle)
+                    {
+                        await hub.Clients.Clients(member.ToArray()).ReportFiled(report);
+                    }
                 }
                 else
                 {

@@ -65,7 +65,7 @@ export async function submitListener(event) {
     experiences: parseTags($("listen-experiences").value),
     maxConcurrentChats: max,
     acceptsTeens: teen ? false : $("listen-teens").checked,
-    bio: $("listen-bio").value.trim() || null,
+    bio: $("listen-bio").value.trim(), // empty removes a stored bio; left out would keep it
   };
   const schedule = readSchedule();
   if (schedule.error) return fieldError(error, schedule.error);
