@@ -25,6 +25,18 @@ public sealed class BadInputTests(ServerFixture server) : IClassFixture<ServerFi
     }
 
     [Fact]
+    public async Task A_method_the_hub_does_not_have_is_refused_as_such_without_its_name_echoed()
+    {
+        await using var m = await server.NewMember();
+        var e = await Assert.ThrowsAsync<HubException>(() => m.Conn.Invoke("DeleteEveryone<script>", "x"));
+        Assert.Equal("invalid: There is no hub method by that name. PROTOCOL.md lists them.", HubErrors.CodeAndSentence(e));
+        // A method the hub has, with arguments it cannot bind, says so.
+        var bad = await Assert.ThrowsAsync<HubException>(() => m.Conn.Invoke("SetAvailable", "yes please"));
+        Assert.StartsWith("invalid: The arguments of SetAvailable", HubErrors.CodeAndSentence(bad));
+        Assert.Equal(m.Handle, (await m.Conn.Invoke<Member>("GetMe")).Handle);
+    }
+
+    [Fact]
     public async Task Bad_requests_for_a_listener_are_rejected_and_leave_no_request_behind()
     {
         await using var m = await server.NewMember();
@@ -141,6 +153,25 @@ public sealed class BadInputTests(ServerFixture server) : IClassFixture<ServerFi
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.StartsWith("invalid: ", problem.RootElement.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("not-a-token")]
+    public async Task Negotiating_without_a_good_token_answers_401_saying_what_to_send(string? token)
+    {
+        using var http = new HttpClient { BaseAddress = server.BaseUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/hubs/chat/negotiate?negotiateVersion=1");
+        if (token is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
+        var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.StartsWith("forbidden: Send your member token", problem.RootElement.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -35,4 +35,11 @@ public sealed class TokenAuthenticationHandler(
             ? AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName))
             : AuthenticateResult.Fail("member not in good standing");
     }
+
+    /// <summary>The 401 says what to send, in the contract's <c>code: sentence</c> (it had an empty problem body; an outside probe).</summary>
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        Api.Problems.Unauthorized(
+            "Send your member token (Authorization: Bearer, or access_token for a WebSocket). A token that is missing, expired, "
+            + "not valid here, or whose member is suspended or deleted is refused; POST /api/members/me/standing tells which.")
+            .ExecuteAsync(Context);
 }

@@ -80,10 +80,26 @@ public sealed class OptionalArgumentsHubProtocol(IOptions<JsonHubProtocolOptions
         {
             // Wrong argument types or count: answer in the contract's form, like every other bad input.
             message = new InvocationBindingFailureMessage(unbound.InvocationId, unbound.Target, ExceptionDispatchInfo.Capture(
-                new HubException($"{ErrorCodes.Invalid}: The arguments of {unbound.Target} do not have the names, types or number PROTOCOL.md gives.")));
+                new HubException(IsMethod(binder, unbound.Target)
+                    ? $"{ErrorCodes.Invalid}: The arguments of {unbound.Target} do not have the names, types or number PROTOCOL.md gives."
+                    : $"{ErrorCodes.Invalid}: There is no hub method by that name. PROTOCOL.md lists them.")));
         }
 
         return true;
+    }
+
+    /// <summary>Whether the hub has the method (the binder throws for a name it does not know; the name is not echoed then).</summary>
+    private static bool IsMethod(IInvocationBinder binder, string target)
+    {
+        try
+        {
+            binder.GetParameterTypes(target);
+            return true;
+        }
+        catch (Exception)
+        {
+            return false;
+        }
     }
 
     private sealed class ShorterBinder(IInvocationBinder inner, string target, IReadOnlyList<Type> types) : IInvocationBinder
