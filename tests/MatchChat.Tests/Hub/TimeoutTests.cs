@@ -51,6 +51,30 @@ public sealed class TimeoutTests(FastTimeoutsServerFixture server) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_request_whose_offer_expired_goes_back_to_the_only_listener_before_a_later_request()
+    {
+        var topic = TestTopics.Slug(35);
+        await using var listener = await server.NewMember();
+        await listener.BecomeAvailableListener(topic);
+        await using var first = await server.NewMember();
+        var waiting = await first.Request(topic, note: "I have been waiting a while");
+        var offer = await listener.Conn.Next<Offer>("OfferReceived", o => o.RequestId == waiting.RequestId);
+        await listener.Conn.Next<OfferWithdrawn>("OfferWithdrawn", w => w.OfferId == offer.OfferId, TimeSpan.FromSeconds(5));
+
+        await using var later = await server.NewMember();
+        var laterTicket = await later.Request(topic);
+
+        // Nobody else could take it: the first request is offered again, not passed over for the later one.
+        var again = await listener.Conn.Next<Offer>("OfferReceived", o => o.OfferId != offer.OfferId, TimeSpan.FromSeconds(5));
+        Assert.Equal(waiting.RequestId, again.RequestId);
+        var conversation = await listener.Conn.Invoke<Conversation>("AcceptOffer", again.OfferId);
+        Assert.Equal(conversation.ConversationId, (await first.Conn.Next<Conversation>("Matched")).ConversationId);
+        Assert.Equal(1, (await later.Conn.Invoke<Member>("GetMe")).OpenRequest!.Position);
+        await listener.Conn.Invoke<ListenerProfile>("SetAvailable", false);
+        await later.Conn.Invoke("CancelRequest", laterTicket.RequestId);
+    }
+
+    [Fact]
     public async Task A_listener_without_connections_for_the_grace_period_is_set_unavailable_and_the_offer_withdrawn()
     {
         var topic = TestTopics.Slug(32);

@@ -35,9 +35,20 @@ public sealed partial class TopicQueueGrain
         }
         else
         {
-            _planner.SetSeeker(new WaitingSeeker(id, r.Request.SeekerId, Topic, r.Request.AgeGroup, r.Request.Experiences,
-                r.Excluded, false, r.Request.Blocked, r.Urgent, r.Request.PreferredListenerId, r.Request.Meaning));
+            _planner.SetSeeker(AsWaiting(r));
         }
+    }
+
+    /// <summary>The request as the matching policy sees it.</summary>
+    private WaitingSeeker AsWaiting(QueuedRequest r) =>
+        new(r.Request.RequestId, r.Request.SeekerId, Topic, r.Request.AgeGroup, r.Request.Experiences,
+            r.Excluded, false, r.Request.Blocked, r.Urgent, r.Request.PreferredListenerId, r.Request.Meaning);
+
+    /// <summary>Someone in the roster other than <paramref name="listenerId"/> could take the request now (O(roster): for an expiry).</summary>
+    private bool AnotherCouldTake(QueuedRequest r, string listenerId)
+    {
+        var seeker = AsWaiting(r);
+        return _roster.Values.Any(l => l.ListenerId != listenerId && MatchingPolicy.IsEligible(seeker, l, Now));
     }
 
     /// <summary>Tells the planner whether this listener could take an offer now (in the roster, no open offer; the planner checks availability and capacity).</summary>

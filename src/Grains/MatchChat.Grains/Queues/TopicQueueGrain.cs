@@ -286,7 +286,16 @@ public sealed partial class TopicQueueGrain(
         if (_byOffer.TryGetValue(offerId, out var request))
         {
             logger.LogInformation("Offer expired in topic {Topic}", Topic);
-            request.Exclude(request.OfferListenerId!);
+            // The request moves on to the next eligible listener. With nobody else who could take it, it is offered to
+            // the same listener again rather than left behind while they sit free and later requests are served (an
+            // outside probe: an urgent seeker waited on, a normal one was matched with that listener at once); a
+            // listener who lets two offers in a row expire is set unavailable by their member grain.
+            var listenerId = request.OfferListenerId!;
+            if (AnotherCouldTake(request, listenerId))
+            {
+                request.Exclude(listenerId);
+            }
+
             CloseOffer(request, notifyListener: true, reason: OfferReasons.Expired);
             MatchNow();
         }
