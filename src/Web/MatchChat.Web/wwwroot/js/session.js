@@ -1,6 +1,7 @@
 // Identity and token: the anonymous member this page speaks for.
 import { state } from "./store.js";
 import { storage } from "./storage.js";
+import { memberRegion } from "./region.js";
 
 const NOTICE_KEY = "matchchat.notice";
 
@@ -22,7 +23,7 @@ export async function createMember(ageGroup) {
   const response = await fetch("/api/members", {
     method: "POST",
     headers: { "Content-Type": "application/json", Accept: "application/json" },
-    body: JSON.stringify({ ageGroup }),
+    body: JSON.stringify({ ageGroup, ...memberRegion(navigator.languages || [navigator.language]) }),
   });
   if (!response.ok) {
     let detail = "";
