@@ -167,6 +167,26 @@ public sealed class CrisisCareTests(SafetyServerFixture server) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_listener_who_accepts_a_request_whose_note_read_as_crisis_gets_the_guidance_at_once()
+    {
+        await using var seeker = await server.NewMember();
+        await using var listener = await server.NewMember();
+        var ticket = await seeker.Request("t52", note: CrisisNote);
+        await seeker.Conn.Next<CrisisResources>("CrisisResources");
+        await listener.BecomeAvailableListener("t52");
+        var offer = await listener.Conn.Next<Offer>("OfferReceived", o => o.RequestId == ticket.RequestId);
+        Assert.Equal("urgent", offer.Priority);
+
+        var conversation = await listener.Conn.Invoke<Conversation>("AcceptOffer", offer.OfferId);
+
+        var care = await listener.Conn.Next<PeerNeedsCare>("PeerNeedsCare", c => c.ConversationId == conversation.ConversationId);
+        Assert.Contains("moderator", care.Guidance, StringComparison.OrdinalIgnoreCase);
+        Assert.NotEmpty(care.Resources);
+        await seeker.Conn.AssertNone<PeerNeedsCare>("PeerNeedsCare", wait: TimeSpan.FromMilliseconds(300));
+        await listener.Conn.Invoke<ListenerProfile>("SetAvailable", false);
+    }
+
+    [Fact]
     public async Task An_alerts_context_shows_a_message_its_writer_erased_as_redacted()
     {
         await using var moderator = await WatchingModerator();

@@ -21,4 +21,10 @@ public interface ICrisisScreenGrain : IGrainWithIntegerKey
     /// writer itself (a member's own request note; <paramref name="locale"/> then spares a call back to it).
     /// </summary>
     [Alias("ScreenAndWait")] Task<CrisisResources?> ScreenAndWait(CrisisText text, MemberLocale? locale, bool tellWriter, bool resend = false);
+
+    /// <summary>
+    /// A listener accepted a request that waited as urgent (its note read as crisis): they get the peer's guidance and
+    /// the seeker's local lines (<c>PeerNeedsCare</c>) for the new conversation, as a crisis message in it would give them.
+    /// </summary>
+    [OneWay, Alias("UrgentRequestAccepted")] Task UrgentRequestAccepted(string conversationId, string seekerId, string listenerId, string topic);
 }

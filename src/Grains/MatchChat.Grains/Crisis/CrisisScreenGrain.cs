@@ -31,6 +31,20 @@ public sealed class CrisisScreenGrain(
     public Task<CrisisResources?> ScreenAndWait(CrisisText text, MemberLocale? locale, bool tellWriter, bool resend = false) =>
         Read(text, locale, tellWriter, resend);
 
+    public async Task UrgentRequestAccepted(string conversationId, string seekerId, string listenerId, string topic)
+    {
+        try
+        {
+            var locale = await GrainFactory.Ref<IMemberGrain>(seekerId).GetLocale();
+            var resources = catalog.For(locale.Region, locale.Language, topic).ToArray();
+            _ = GrainFactory.Ref<IMemberGrain>(listenerId).OnPeerNeedsCare(new PeerNeedsCare(conversationId, CrisisWording.PeerGuidance, resources));
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("The guidance for an urgent request's listener could not be sent ({ExceptionType})", e.GetType().Name);
+        }
+    }
+
     /// <summary>
     /// Reads the text and acts; the alert's store is awaited. Returns the resources for the writer (null: nothing to show).
     /// </summary>

@@ -1,5 +1,6 @@
 using MatchChat.Contracts;
 using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Members;
@@ -143,6 +144,13 @@ internal sealed class ListenerRole(IMemberContext m)
         if (added)
         {
             m.Notify(n => n.Matched(m.MemberId, conversation));
+        }
+
+        if (offer.Priority == Priorities.Urgent)
+        {
+            // [crisis] The seeker's note read as crisis: the listener gets the guidance before the first message (an
+            // outside browser probe: it came only once the seeker wrote a flagged message in the chat).
+            _ = m.Grains.Ref<ICrisisScreenGrain>(0).UrgentRequestAccepted(handOver.ConversationId, handOver.Start.SeekerId, m.MemberId, offer.Topic);
         }
 
         return conversation;
