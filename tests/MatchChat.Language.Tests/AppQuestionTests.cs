@@ -16,6 +16,7 @@ public sealed class AppQuestionTests(ModelFixture model) : IClassFixture<ModelFi
     [InlineData("hi, how do i export my data before deleting my account? thanks")]
     [InlineData("is there a way to wipe my chat history completely")]
     [InlineData("i want to close my account, i'm switching to another app")]
+    [InlineData("how do I delete my account after this?")]
     public async Task A_question_about_deleting_one_s_data_is_not_a_crisis(string text)
     {
         var reading = await Read(text);
@@ -33,6 +34,7 @@ public sealed class AppQuestionTests(ModelFixture model) : IClassFixture<ModelFi
     // The phrase lists read the whole text whatever opens it.
     [InlineData("can you delete my messages? i dont want my mom to read them after im dead")]
     [InlineData("how do i delete my account after im gone")]
+    [InlineData("how do i delete my account after this? i wont be around much longer")]
     // A warning sign beside the question: the whole text (deleting beside "wont need it" is the classic sign).
     [InlineData("how do i delete my account? i wont need it")]
     // A rest that goes on from the question, or a word or two: the whole text.
