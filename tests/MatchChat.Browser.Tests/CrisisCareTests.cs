@@ -108,4 +108,77 @@ public sealed class CrisisCareTests(SafetyFixture server)
         Assert.Empty(listener.ConsoleErrors);
         Assert.Empty(moderator.ConsoleErrors);
     }
+
+    [Fact]
+    public async Task A_crisis_alert_while_the_console_is_elsewhere_shows_a_nav_badge_and_the_title_count_until_seen_and_acknowledged()
+    {
+        await using var moderator = await server.ModeratorAsync();
+        // The open alerts already on this server (earlier tests'), once the console has read them.
+        var alerts = moderator.Page.Locator("#alert-list > li");
+        await Expect(alerts.First).ToBeVisibleAsync();
+        var before = await moderator.Page.Locator("#alert-list > li.alert-card.open").CountAsync();
+        var badge = moderator.Page.GetByTestId("moderate-alerts-badge");
+        await moderator.GoToAsync("talk");
+
+        await using var listener = await Member.JoinAsync(server);
+        await using var seeker = await Member.JoinAsync(server);
+        await listener.VolunteerAsync("stress", "badge walk, burnout");
+        await seeker.TalkWithAsync(listener, "stress", "Badge walk: too much at once at work.");
+        await seeker.SendAsync(Crisis);
+
+        // Away from the console: the nav badge counts the open alerts, and the title the unseen one.
+        await Expect(badge).ToHaveTextAsync((before + 1).ToString(), new() { Timeout = 30_000 });
+        await Expect(badge).ToBeVisibleAsync();
+        await Expect(badge).ToHaveAttributeAsync("aria-label", before == 0 ? "1 open crisis alert" : $"{before + 1} open crisis alerts");
+        await Expect(moderator.Page).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex(@"^\(1\) MatchChat"));
+
+        // Opening the console: seen (the title drops its count); the alert is still open, so the badge stays.
+        await moderator.GoToAsync("moderate");
+        await Expect(moderator.Page).ToHaveTitleAsync("MatchChat — someone who has been there");
+        await Expect(badge).ToHaveTextAsync((before + 1).ToString());
+
+        // Acknowledged: one fewer, and focus on this alert's "Context", not <body>.
+        var alert = moderator.Page.GetByTestId("alert").Filter(new() { HasText = seeker.Handle });
+        await alert.GetByTestId("alert-acknowledge").ClickAsync();
+        await Expect(alert.GetByTestId("alert-status")).ToContainTextAsync("acknowledged");
+        if (before == 0)
+        {
+            await Expect(badge).ToBeHiddenAsync();
+        }
+        else
+        {
+            await Expect(badge).ToHaveTextAsync(before.ToString());
+        }
+
+        await Expect(alert.GetByTestId("alert-context")).ToBeFocusedAsync();
+        Assert.Empty(moderator.ConsoleErrors);
+
+        await listener.GoToAsync("listen");
+        await listener.Page.GetByTestId("available-switch").ClickAsync();
+        await Expect(listener.Page.GetByTestId("available-switch")).ToHaveAttributeAsync("aria-checked", "false");
+    }
+
+    [Fact]
+    public async Task A_listeners_care_mark_in_the_chat_list_goes_when_the_chat_ends()
+    {
+        await using var listener = await Member.JoinAsync(server);
+        await using var seeker = await Member.JoinAsync(server);
+        await listener.VolunteerAsync("stress", "mark walk, exams");
+        await seeker.TalkWithAsync(listener, "stress", "Mark walk: exams next week and I can't sleep.");
+        await seeker.SendAsync(Crisis);
+
+        var item = listener.Page.GetByTestId("chat-item").Filter(new() { HasText = seeker.Handle });
+        await Expect(item.GetByTestId("chat-care-mark")).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+
+        // The seeker ends it: the banner's rule (an ended chat needs no care note) holds for the mark too.
+        await seeker.Page.GetByTestId("chat-end").ClickAsync();
+        await seeker.Page.GetByTestId("confirm-ok").ClickAsync();
+        await Expect(item).ToContainTextAsync("ended");
+        await Expect(item.GetByTestId("chat-care-mark")).ToHaveCountAsync(0);
+        await Expect(listener.Page.GetByTestId("care-elsewhere")).ToBeHiddenAsync();
+
+        await listener.GoToAsync("listen");
+        await listener.Page.GetByTestId("available-switch").ClickAsync();
+        await Expect(listener.Page.GetByTestId("available-switch")).ToHaveAttributeAsync("aria-checked", "false");
+    }
 }

@@ -120,6 +120,43 @@ public sealed class DeleteMyDataTests(SafetyFixture server)
         await member.Page.GetByTestId("chat-leave").ClickAsync();
     }
 
+    [Fact]
+    public async Task After_the_peer_deletes_their_data_people_you_talked_with_offers_no_add_for_them()
+    {
+        await using var seeker = await Member.JoinAsync(server);
+        await using var listener = await Member.JoinAsync(server);
+        await listener.VolunteerAsync("stress", "network walk, overtime");
+        await seeker.TalkWithAsync(listener, "stress", "Network walk: overtime every night this month.");
+        await seeker.GoToAsync("network");
+        var candidate = seeker.Page.Locator($"[data-testid=network-candidate][data-handle='{listener.Handle}']");
+        await Expect(candidate.GetByTestId("network-add")).ToBeVisibleAsync();
+
+        await listener.GoToAsync("safety");
+        await listener.Page.GetByTestId("delete-start").ClickAsync();
+        await listener.Page.GetByTestId("delete-confirm").ClickAsync();
+        await Expect(listener.Page.GetByTestId("goodbye")).ToBeVisibleAsync();
+
+        // The conversation ended with reason "deleted": no "Add" for them, on the open page and when it is opened again.
+        await Expect(candidate).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+        await seeker.GoToAsync("talk");
+        await seeker.GoToAsync("network");
+        await Expect(seeker.Page.GetByTestId("network-candidates-empty")).ToBeVisibleAsync();
+        await Expect(candidate).ToHaveCountAsync(0);
+
+        // A page that never heard why it ended (here: the reason this browser kept is cleared, as on another device) still
+        // offers it; the server refuses, and the offer goes with a sentence that says so.
+        await seeker.Page.EvaluateAsync(
+            "() => { const s = JSON.parse(localStorage.getItem('matchchat.session')); localStorage.removeItem(`matchchat.${s.memberId}.endReasons`); }");
+        await seeker.Page.ReloadAsync();
+        await seeker.ExpectConnectedAsync();
+        await seeker.GoToAsync("network");
+        await candidate.GetByTestId("network-add").ClickAsync();
+        await Expect(seeker.Page.GetByTestId("notice")).ToContainTextAsync($"{listener.Handle} can no longer be added to your people");
+        await Expect(candidate).ToHaveCountAsync(0);
+        await Expect(seeker.Page.Locator("#network-candidates-title")).ToBeFocusedAsync();
+        Assert.Empty(seeker.ConsoleErrors);
+    }
+
     private static async Task<bool> Delay()
     {
         await Task.Delay(250);

@@ -88,6 +88,38 @@ public sealed class ModerationConsoleTests(SafetyFixture server)
     }
 
     [Fact]
+    public async Task A_room_mute_notice_gives_its_end_in_the_readers_own_time_not_the_servers_utc()
+    {
+        await using var moderator = await server.ModeratorAsync();
+        // Tokyo: nine hours ahead of UTC all year, so a UTC time left as it is cannot pass for the local one.
+        await using var member = await Member.JoinAsync(server, timeZone: "Asia/Tokyo");
+        await member.JoinRoomAsync("loneliness");
+
+        await moderator.Page.GetByTestId("room-mod-room").FillAsync("loneliness");
+        await moderator.Page.GetByTestId("room-mod-handle").FillAsync(member.Handle);
+        await moderator.Page.GetByTestId("room-mod-action").SelectOptionAsync("mute");
+        await moderator.Page.GetByTestId("room-mod-minutes").FillAsync("30");
+        await moderator.Page.GetByTestId("room-mod-submit").ClickAsync();
+        await Expect(moderator.Page.GetByTestId("room-mod-result")).ToContainTextAsync("is muted in");
+        var ends = DateTime.UtcNow.AddMinutes(30).AddHours(9);
+
+        await member.SendAsync("Is anyone around tonight?");
+        var row = member.Message("Is anyone around tonight?");
+        await Expect(row).ToHaveAttributeAsync("data-state", "failed");
+        var note = (await row.Locator(".failed-note").TextContentAsync())!;
+        Assert.DoesNotContain("UTC", note);
+        var shown = System.Text.RegularExpressions.Regex.Match(note, @"muted you in this room until \D*?(\d{1,2}) \w+ \d{4}\D+(\d{2}):(\d{2})\.");
+        Assert.True(shown.Success, note);
+        var at = new DateTime(ends.Year, ends.Month, int.Parse(shown.Groups[1].Value), int.Parse(shown.Groups[2].Value), int.Parse(shown.Groups[3].Value), 0);
+        Assert.True(Math.Abs((at - ends).TotalMinutes) <= 2, $"{note} (expected about {ends:yyyy-MM-dd HH:mm} in Tokyo)");
+
+        await moderator.Page.GetByTestId("room-mod-action").SelectOptionAsync("unmute");
+        await moderator.Page.GetByTestId("room-mod-submit").ClickAsync();
+        await Expect(moderator.Page.GetByTestId("room-mod-result")).ToContainTextAsync("can write in");
+        await member.Page.GetByTestId("chat-leave").ClickAsync();
+    }
+
+    [Fact]
     public async Task An_adult_listener_who_offers_to_support_teens_waits_for_a_moderator_and_sees_the_approval()
     {
         await using var moderator = await server.ModeratorAsync();

@@ -1,7 +1,7 @@
 // Block and unblock people, and the "Blocked people" list (hub: Block, Unblock, ListBlocked).
 // A block ends every conversation with that person (the server says so with ConversationEnded,
 // reason `blocked`) and hides their room messages from this member.
-import { $, el, clear } from "./dom.js";
+import { $, el, clear, refocus } from "./dom.js";
 import { describeError } from "./errors.js";
 import { state } from "./store.js";
 import { invoke } from "./connection.js";
@@ -59,11 +59,14 @@ export async function blockPerson(handle, { confirm = true, returnFocus = null, 
   renderChatList();
   if (state.openChannel) renderOpenChat();
   if (!quiet) showNotice(`You blocked ${handle}. ${BLOCK_EFFECT}`);
+  // "Block" is hidden now: the chat's heading (its "ended" line says what happened), else where the person came from.
+  refocus(returnFocus, "chat-title", "notice-close");
   refreshBlocked();
   return true;
 }
 
 async function unblock(handle, button) {
+  const place = [...$("blocked-list").querySelectorAll("[data-testid=unblock]")].indexOf(button);
   button.disabled = true;
   try {
     await invoke("Unblock", handle);
@@ -73,7 +76,9 @@ async function unblock(handle, button) {
     announce(`You unblocked ${handle}.`);
     // The notice from the block no longer holds.
     if ($("notice-text").textContent.includes(`You blocked ${handle}.`)) $("notice").hidden = true;
-    $("blocked-title").focus?.();
+    // The row is gone: the next person's "Unblock" (or the one before), else the list's heading.
+    const rest = $("blocked-list").querySelectorAll("[data-testid=unblock]");
+    refocus(rest[Math.min(place, rest.length - 1)], "blocked-title");
   } catch (err) {
     button.disabled = false;
     showNotice(describeError(err).text);

@@ -93,9 +93,12 @@ function showHelpNow() {
 /** conversationId → {guidance, resources}, for the conversations whose peer may need care. */
 const peerCare = new Map();
 
+/** Guidance still applies to a conversation while it is open: an ended chat needs neither the banner nor the mark. */
+const stillCaring = (c) => !!c && !c.endedAt;
+
 /** Whether a guidance card is waiting for this conversation (the chat list marks it). */
 export function needsCare(conversationId) {
-  return peerCare.has(conversationId);
+  return peerCare.has(conversationId) && stillCaring(state.conversations.get(conversationId));
 }
 
 /** `PeerNeedsCare({conversationId, guidance, resources})` to the other person in a conversation. */
@@ -119,7 +122,7 @@ export function renderCareElsewhere() {
   if (!box) return;
   const waiting = state.leaving || state.view === "goodbye" ? [] : [...peerCare.keys()]
     .map((id) => state.conversations.get(id))
-    .filter((c) => c && !c.endedAt && !(state.view === "chats" && state.openChannel === c.channel));
+    .filter((c) => stillCaring(c) && !(state.view === "chats" && state.openChannel === c.channel));
   // Rebuilt only when what it says changes: it is an alert, and screen readers announce every rebuild.
   const key = waiting.map((c) => c.conversationId).join(",");
   if (box.dataset.key === key) return;

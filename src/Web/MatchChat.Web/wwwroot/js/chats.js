@@ -11,6 +11,7 @@ import { onSeekerMatched } from "./talk.js";
 import { afterStored, renderOpenChat, renderChannelAdditions } from "./messages.js";
 import { needsCare, renderCareElsewhere } from "./care.js";
 import { renderPeerBio, acceptedOffer, forgetAcceptedOffer } from "./meaning.js";
+import { renderNetwork } from "./network.js";
 
 /** The channel record (channels.js) for `channel`, created on first use. */
 export const channelState = (channel, extra) => getChannel(state.channels, channel, extra);
@@ -64,6 +65,8 @@ export function onConversationEnded({ conversationId, endedBy, reason, endedAt }
   forgetAcceptedOffer(conversationId);
   renderCareElsewhere();
   renderChatList();
+  // "People you talked with" offers no "Add" for someone who deleted their data.
+  if (state.view === "network") renderNetwork();
   if (c && state.openChannel === c.channel) renderOpenChat();
   if (c && endedBy !== state.session.handle && reason !== "blocked") announce(`${c.peerHandle} ended the conversation.`);
   refreshMe();

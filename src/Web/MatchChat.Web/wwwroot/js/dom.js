@@ -39,6 +39,28 @@ export function formatTime(iso) {
   return d.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 }
 
+/** "Tuesday 3 June 2025 at 14:05" in the member's own time zone and language. */
+export function localDateTime(iso) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return "";
+  return date.toLocaleString([], { weekday: "long", year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" });
+}
+
+/**
+ * After an action removed or hid the focused control (focus fell to <body>): focus the first of `candidates` (ids or
+ * nodes) that can take it. Focus that is still on a shown element is left where it is.
+ */
+export function refocus(...candidates) {
+  const current = document.activeElement;
+  if (current && current !== document.body && current.isConnected && current.getClientRects().length) return;
+  for (const candidate of candidates) {
+    const node = typeof candidate === "string" ? $(candidate) : candidate;
+    if (!node?.isConnected || !node.getClientRects().length) continue;
+    node.focus();
+    if (document.activeElement === node) return;
+  }
+}
+
 export function formatWait(seconds) {
   if (seconds === null || seconds === undefined) return null;
   if (seconds < 60) return "less than a minute";

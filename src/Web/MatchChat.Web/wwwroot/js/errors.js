@@ -1,4 +1,6 @@
 // Hub errors arrive as "... HubException: code: sentence". Show the sentence; use the code to decide.
+import { localDateTime } from "./dom.js";
+
 const CODES = ["invalid", "not_found", "forbidden", "conflict", "rate_limited", "unavailable"];
 const pattern = new RegExp(`(?:HubException:\\s*)?\\b(${CODES.join("|")}):\\s*([\\s\\S]*)$`);
 
@@ -7,10 +9,20 @@ export function describeError(err) {
   const match = pattern.exec(message);
   if (match) {
     const code = match[1];
-    return { code, text: match[2].trim(), transient: code === "unavailable" || code === "rate_limited" };
+    return { code, text: localUntil(match[2].trim()), transient: code === "unavailable" || code === "rate_limited" };
   }
   if (/unexpected error occurred invoking/i.test(message)) {
     return { code: "server", text: "Something went wrong on our side. Please try again in a moment.", transient: true };
   }
   return { code: "network", text: "We can't reach MatchChat right now. We'll keep trying.", transient: true };
+}
+
+/** The server's "until 2026-12-07 01:12 UTC" (a room mute or ban) in the reader's own time, as the suspension screen says it. */
+const UTC_UNTIL = /\buntil (\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}) UTC\b/g;
+
+export function localUntil(text) {
+  return String(text).replace(UTC_UNTIL, (whole, y, mo, d, h, mi) => {
+    const local = localDateTime(new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi)));
+    return local ? `until ${local}` : whole;
+  });
 }

@@ -1,16 +1,18 @@
 // The moderator console's crisis alerts: ListAlerts when the console opens (this also turns on live
 // `CrisisAlert` events for the connection), new alerts live, Acknowledge, and the alert's context
-// (GetAlertContext, audited by the server) shown as text.
-import { $, el, clear, formatTime } from "./dom.js";
+// (GetAlertContext, audited by the server) shown as text. Open alerts are counted on the Moderation nav item, and
+// the ones that arrived while the console was not on screen in the page title, until the console is opened.
+import { $, el, clear, formatTime, refocus } from "./dom.js";
 import { describeError } from "./errors.js";
 import { state } from "./store.js";
 import { invoke } from "./connection.js";
 import { isModerator } from "./trust.js";
 import { channelLabel } from "./moderation-model.js";
-import { announce } from "./views.js";
+import { announce, setUnseenAlerts } from "./views.js";
 
 const alerts = new Map(); // alertId -> Alert
 const contexts = new Map(); // alertId -> Message[] | {error}
+const unseen = new Set(); // alertIds of open alerts that arrived live while the console was not on screen
 
 export async function loadAlerts() {
   if (!isModerator(state.me) || !state.connected) return;
@@ -30,17 +32,38 @@ export function onCrisisAlert(alert) {
   if (!alert || !isModerator(state.me)) return;
   const isNew = !alerts.has(alert.alertId);
   alerts.set(alert.alertId, { ...alerts.get(alert.alertId), ...alert });
+  const away = state.view !== "moderate";
+  if (isNew && away && alert.status !== "acknowledged") unseen.add(alert.alertId);
   renderAlerts();
-  if (isNew) announce(`New crisis alert about ${alert.handle}.`);
+  if (isNew) announce(`New crisis alert about ${alert.handle}.${away ? " It is in Moderation." : ""}`);
+}
+
+/** The console is on screen: what arrived meanwhile has been seen (the title drops its count; the badge stays). */
+export function seeAlerts() {
+  unseen.clear();
+  renderAlertBadge();
 }
 
 export function clearAlerts() {
   alerts.clear();
   contexts.clear();
+  unseen.clear();
   renderAlerts();
 }
 
+/** The nav badge counts the open alerts, as the reports badge counts open reports; the title counts the unseen ones. */
+function renderAlertBadge() {
+  const open = [...alerts.values()].filter((a) => a.status === "open");
+  for (const id of unseen) if (alerts.get(id)?.status !== "open") unseen.delete(id);
+  const badge = $("moderate-alerts-badge");
+  badge.hidden = open.length === 0;
+  badge.textContent = open.length ? String(open.length) : "";
+  badge.setAttribute("aria-label", open.length === 1 ? "1 open crisis alert" : `${open.length} open crisis alerts`);
+  setUnseenAlerts(unseen.size);
+}
+
 function renderAlerts() {
+  renderAlertBadge();
   const list = $("alert-list");
   if (!list) return;
   clear(list);
@@ -94,6 +117,9 @@ async function acknowledge(a, button, result, note) {
     alerts.set(a.alertId, { ...a, ...(updated || { status: "acknowledged", acknowledgedBy: state.session.handle }) });
     announce(`Alert about ${a.handle} acknowledged.`);
     renderAlerts();
+    // Its "Acknowledge" is gone: this alert's "Context" (never another alert's button, pressed by mistake), else the heading.
+    const card = $("alert-list").querySelector(`[data-alert-id="${CSS.escape(a.alertId)}"]`);
+    refocus(card?.querySelector("[data-testid=alert-context]"), "alerts-title");
   } catch (err) {
     result.textContent = describeError(err).text;
     result.dataset.kind = "error";

@@ -10,11 +10,12 @@ import { RESOLVE_ACTIONS, resolveArgs, upsertReport, reportsInView, openCount, e
 import { showView, announce, viewHooks } from "./views.js";
 import { renderListener } from "./listen.js";
 import { fillRoomChoices, refreshTeenApprovals } from "./moderation-tools.js";
-import { loadAlerts, clearAlerts } from "./moderation-alerts.js";
+import { loadAlerts, clearAlerts, seeAlerts } from "./moderation-alerts.js";
 
 const ACTION_LABELS = { none: "No action", warn: "Warn the member", suspend: "Suspend for some minutes", ban: "Ban (no end)" };
 
 viewHooks.moderate = () => {
+  seeAlerts();
   loadReports();
   fillRoomChoices();
   refreshTeenApprovals();

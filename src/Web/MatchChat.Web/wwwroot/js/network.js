@@ -1,6 +1,6 @@
 // [network] "Your people": trusted contacts (hub: AddToNetwork, RemoveFromNetwork, ListNetwork) and
 // "Ask <handle> again" (RequestListener with preferHandle). Contacts are known by handle only.
-import { $, el, clear } from "./dom.js";
+import { $, el, clear, refocus } from "./dom.js";
 import { describeError } from "./errors.js";
 import { state } from "./store.js";
 import { invoke } from "./connection.js";
@@ -10,6 +10,9 @@ import { isOpen, seekerConversationIds } from "./requests.js";
 
 /** handle -> {handle, topics, available, lastTalkedAt} */
 export const network = new Map();
+
+/** Handles the server refused to add (AddToNetwork: forbidden, e.g. they deleted their data): no longer offered. */
+const notAddable = new Set();
 
 export async function refreshNetwork() {
   if (!state.connected) return renderNetwork();
@@ -50,15 +53,22 @@ export async function askAgain(handle) {
   }
 }
 
-async function add(conversationId, button) {
+async function add(conversationId, handle, button) {
   button.disabled = true;
   try {
     await invoke("AddToNetwork", conversationId);
     await refreshNetwork();
     announce("Added to your people.");
   } catch (err) {
-    button.disabled = false;
-    showNotice(describeError(err).text);
+    const e = describeError(err);
+    if (e.code !== "forbidden") {
+      button.disabled = false;
+      return showNotice(e.text);
+    }
+    notAddable.add(handle);
+    renderNetwork();
+    showNotice(`${handle} can no longer be added to your people, so they are no longer offered here.`);
+    refocus("network-candidates-title");
   }
 }
 
@@ -109,10 +119,13 @@ export function renderNetwork() {
   }
   $("network-empty").hidden = network.size > 0;
 
-  // Peers of recent conversations who are not in the network yet (one row per person, newest talk).
+  // Peers of recent conversations who are not in the network yet (one row per person, newest talk). Someone who deleted
+  // their data (a conversation that ended with reason `deleted`) cannot be added: their handle is gone for good.
+  const gone = new Set([...state.conversations.values()].filter((c) => c.endReason === "deleted").map((c) => c.peerHandle));
   const candidates = new Map();
   for (const c of [...state.conversations.values()].sort((a, b) => String(b.startedAt).localeCompare(String(a.startedAt)))) {
-    if (!network.has(c.peerHandle) && !state.blocked.has(c.peerHandle) && !candidates.has(c.peerHandle)) candidates.set(c.peerHandle, c);
+    const offered = !network.has(c.peerHandle) && !state.blocked.has(c.peerHandle) && !gone.has(c.peerHandle) && !notAddable.has(c.peerHandle);
+    if (offered && !candidates.has(c.peerHandle)) candidates.set(c.peerHandle, c);
   }
   const candidateList = $("network-candidates");
   clear(candidateList);
@@ -126,7 +139,7 @@ export function renderNetwork() {
         className: "btn small",
         text: `Add ${handle}`,
         attrs: { type: "button", "data-testid": "network-add" },
-        on: { click: (e) => add(c.conversationId, e.currentTarget) },
+        on: { click: (e) => add(c.conversationId, handle, e.currentTarget) },
       }),
     ]));
   }

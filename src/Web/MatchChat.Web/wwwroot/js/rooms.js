@@ -1,5 +1,5 @@
 // Rooms: list, join, leave, member counts.
-import { $, el, clear } from "./dom.js";
+import { $, el, clear, refocus } from "./dom.js";
 import { describeError } from "./errors.js";
 import { state, save } from "./store.js";
 import { invoke } from "./connection.js";
@@ -111,4 +111,6 @@ export async function leaveRoom(slug) {
   renderRooms();
   renderChatList();
   announce("You left the room.");
+  // "Leave" is gone: the room's "Join" that replaced it in the list, or (from the open room) the list of chats.
+  refocus(document.querySelector(`[data-testid=room][data-slug="${slug}"] [data-testid=room-join]`), "chats-title");
 }

@@ -3,7 +3,7 @@
 // Live, from `Suspended({until, reason})` just before the server closes the connection; later (a reload, a
 // reconnect), when the hub refuses the token and `POST /api/members/me/standing` says why. A token whose member
 // is gone (deleted, unknown, or a server reset) still starts a fresh page (session.js `expireSession`).
-import { $, clear } from "./dom.js";
+import { $, clear, localDateTime } from "./dom.js";
 import { state } from "./store.js";
 import { accessToken, expireSession } from "./session.js";
 import { showView, announce } from "./views.js";
@@ -51,13 +51,6 @@ function stopConnection() {
   state.connection = null;
   state.connected = false;
   if (connection) connection.stop().catch(() => {});
-}
-
-/** "Tuesday 3 June 2025 at 14:05" in the member's own time zone and language. */
-export function localDateTime(iso) {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return "";
-  return date.toLocaleString([], { weekday: "long", year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" });
 }
 
 function showSuspended({ until, reason }) {

@@ -1,6 +1,6 @@
 // Seeker: "Talk to someone". The open request is kept by its requestId (requests.js explains how a
 // match is recognised, live or after the page was away).
-import { $, formatWait, parseTags } from "./dom.js";
+import { $, formatWait, parseTags, refocus } from "./dom.js";
 import { describeError } from "./errors.js";
 import { state, save } from "./store.js";
 import { invoke } from "./connection.js";
@@ -138,7 +138,8 @@ export async function submitTalk(event) {
     if (!alreadyMatched && !newer && isOpen(ticket)) setTicket(ticket, known);
     clearSupportKind();
     renderTalk();
-    $("queue-status").focus?.();
+    // The button that was pressed is hidden now: the waiting card's heading (its status line is read out politely).
+    refocus("talk-waiting-title");
   } catch (err) {
     fieldError(error, describeError(err).text);
   } finally {
@@ -159,4 +160,5 @@ export async function cancelTalk() {
     else showNotice(e.text);
   }
   renderTalk();
+  refocus("talk-title");
 }

@@ -79,10 +79,20 @@ export function announce(text) {
   setTimeout(() => { node.textContent = text; }, 50);
 }
 
-/** "(2) MatchChat" while something is waiting for the person: unread messages or open offers. */
-export function updateTitle(unread = 0) {
-  const waiting = unread + state.offers.size;
+let lastUnread = 0;
+let unseenAlerts = 0;
+
+/** "(2) MatchChat" while something is waiting for the person: unread messages, open offers or unseen crisis alerts. */
+export function updateTitle(unread = lastUnread) {
+  lastUnread = unread;
+  const waiting = unread + state.offers.size + unseenAlerts;
   document.title = `${waiting ? `(${waiting}) ` : ""}MatchChat — someone who has been there`;
+}
+
+/** A moderator's crisis alerts that arrived while the console was not on screen (moderation-alerts.js). */
+export function setUnseenAlerts(n) {
+  unseenAlerts = n;
+  updateTitle();
 }
 
 export function confirmDialog({ title, text, ok, cancel }) {
