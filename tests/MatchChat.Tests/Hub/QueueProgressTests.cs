@@ -62,4 +62,29 @@ public sealed class QueueProgressTests(ProgressOnlyServerFixture server) : IClas
         Assert.Equal(3, (await d.Conn.WaitForPlace(ofD, p => p.Position == 3)).Position);
         Assert.Empty(d.Conn.All<QueueTicket>("QueueUpdated"));
     }
+    [Fact]
+    public async Task Waiting_seekers_hear_when_no_listener_of_the_topic_is_available_and_when_one_is_again()
+    {
+        var topic = TestTopics.Slug(17);
+        await using var busy = await server.NewMember();
+        await busy.BecomeAvailableListener(topic, max: 1);
+        await using var first = await server.NewMember();
+        var firstTicket = await first.Request(topic);
+        var offer = await busy.Conn.Next<Offer>("OfferReceived", o => o.RequestId == firstTicket.RequestId);
+        await busy.Conn.Invoke("AcceptOffer", offer.OfferId);
+
+        // The only listener is in a chat, but available: somebody is there.
+        await using var seeker = await server.NewMember();
+        await seeker.Request(topic);
+        Assert.Equal(1, (await seeker.Conn.Next<QueueProgress>("QueueProgress", p => p.Topic == topic && p.ListenersAvailable is not null)).ListenersAvailable);
+
+        await busy.Conn.Invoke<ListenerProfile>("SetAvailable", false);
+        await seeker.Conn.Next<QueueProgress>("QueueProgress", p => p.Topic == topic && p.ListenersAvailable == 0);
+
+        await using var back = await server.NewMember();
+        await back.Volunteer(topic, max: 1);
+        await back.Conn.Invoke<ListenerProfile>("SetAvailable", true);
+        await seeker.Conn.Next<QueueProgress>("QueueProgress", p => p.Topic == topic && p.ListenersAvailable == 1, within: TimeSpan.FromSeconds(5));
+        await back.Conn.Invoke<ListenerProfile>("SetAvailable", false);
+    }
 }

@@ -58,14 +58,32 @@ public sealed partial class TopicQueueGrain
 
     private void SetRoster(ListenerSnapshot listener)
     {
+        var wasNone = _availableListeners == 0;
+        if (_roster.TryGetValue(listener.ListenerId, out var old) && old.Available)
+        {
+            _availableListeners--;
+        }
+
         _roster[listener.ListenerId] = listener;
+        if (listener.Available)
+        {
+            _availableListeners++;
+        }
+
         Track(listener.ListenerId);
+        AvailabilityMayHaveChanged(wasNone);
     }
 
     private void RemoveFromRoster(string listenerId)
     {
-        _roster.Remove(listenerId);
+        var wasNone = _availableListeners == 0;
+        if (_roster.Remove(listenerId, out var old) && old.Available)
+        {
+            _availableListeners--;
+        }
+
         Track(listenerId);
+        AvailabilityMayHaveChanged(wasNone);
     }
 
     private void IndexOffer(QueuedRequest r)

@@ -26,6 +26,12 @@ public sealed partial class TopicQueueGrain
     private IGrainTimer? _progressTimer;
     private (long Urgent, long Normal, double? Interval) _broadcast;
 
+    /// <summary>Listeners in the roster who are available (their chats may be full); kept as the roster changes.</summary>
+    private int _availableListeners;
+
+    /// <summary>Whether the last broadcast said nobody was available.</summary>
+    private bool _broadcastNone;
+
     private NodeSubscriptions Watchers => _watchers ??= new(_timings.ObserverExpiry, time);
 
     public Task Watch(string nodeId, IChatObserver node)
@@ -43,7 +49,16 @@ public sealed partial class TopicQueueGrain
     private long ServedOf(bool urgent) => urgent ? Live.ServedUrgent : Live.ServedNormal;
 
     private QueueProgress Progress(bool urgent) =>
-        new(Topic, urgent ? Priorities.Urgent : Priorities.Normal, ServedOf(urgent), CurrentInterval);
+        new(Topic, urgent ? Priorities.Urgent : Priorities.Normal, ServedOf(urgent), CurrentInterval, _availableListeners);
+
+    /// <summary>Nobody available became somebody, or the other way: waiting seekers hear it with the next broadcast.</summary>
+    private void AvailabilityMayHaveChanged(bool wasNone)
+    {
+        if (wasNone != (_availableListeners == 0) && Requests.Count > 0)
+        {
+            ScheduleBroadcast();
+        }
+    }
 
     /// <summary>Seconds per place as of now (<see cref="WaitEstimator.Interval"/>): it grows while nobody is served.</summary>
     private double? CurrentInterval => WaitEstimator.Interval(Live, Now, Requests.Count > 0, _timings.QueueStallStepSeconds);
@@ -138,9 +153,10 @@ public sealed partial class TopicQueueGrain
         _progressTimer?.Dispose();
         _progressTimer = null;
         var now = (Live.ServedUrgent, Live.ServedNormal, CurrentInterval);
+        var none = _availableListeners == 0;
         if (_watchers is { IsEmpty: false } watchers)
         {
-            var intervalChanged = now.CurrentInterval != _broadcast.Interval;
+            var intervalChanged = now.CurrentInterval != _broadcast.Interval || none != _broadcastNone;
             if (now.ServedUrgent != _broadcast.Urgent || intervalChanged)
             {
                 var urgent = Progress(urgent: true);
@@ -155,6 +171,7 @@ public sealed partial class TopicQueueGrain
         }
 
         _broadcast = now;
+        _broadcastNone = none;
         return Task.CompletedTask;
     }
 }
