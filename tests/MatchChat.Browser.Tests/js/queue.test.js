@@ -1,7 +1,7 @@
 // queue.js: a seeker's place from the ticket and the queue's QueueProgress broadcast.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { noteProgress, currentPlace } from "../../../src/Web/MatchChat.Web/wwwroot/js/queue.js";
+import { noteProgress, currentPlace, nobodyAvailable } from "../../../src/Web/MatchChat.Web/wwwroot/js/queue.js";
 
 const ticket = (position, served, extra = {}) => ({
   requestId: "r1", topic: "grief", status: "waiting", position, estimatedWaitSeconds: position * 10, priority: "normal", served, ...extra,
@@ -58,3 +58,19 @@ test("while nobody is served, a broadcast with the ticket's count gives the long
   noteProgress(known, progress(100, { secondsPerPlace: null }));
   assert.equal(currentPlace(ticket(30, 100), known).estimatedWaitSeconds, 300);
 });
+
+test("nobody is available only when the topic's newest broadcasts say 0, and an older server's say nothing", () => {
+  const known = new Map();
+  assert.equal(nobodyAvailable(known, "grief"), false);
+  noteProgress(known, progress(10));
+  assert.equal(nobodyAvailable(known, "grief"), false);
+  noteProgress(known, progress(10, { listenersAvailable: 0 }));
+  noteProgress(known, progress(3, { priority: "urgent", listenersAvailable: 0 }));
+  noteProgress(known, progress(4, { topic: "anxiety", listenersAvailable: 2 }));
+  assert.equal(nobodyAvailable(known, "grief"), true);
+  assert.equal(nobodyAvailable(known, "anxiety"), false);
+  noteProgress(known, progress(10, { listenersAvailable: 1 }));
+  noteProgress(known, progress(3, { priority: "urgent", listenersAvailable: 1 }));
+  assert.equal(nobodyAvailable(known, "grief"), false);
+});
+

@@ -44,3 +44,13 @@ export function currentPlace(ticket, known) {
     : ticket.estimatedWaitSeconds;
   return { ...ticket, position, estimatedWaitSeconds };
 }
+
+/**
+ * The newest broadcasts of the topic say no listener of it is available (`listenersAvailable: 0`): nobody can take
+ * the request until someone comes, which the page says plainly instead of an estimate that only grows. Both priorities'
+ * broadcasts carry the count; an older server sends none (then false).
+ */
+export function nobodyAvailable(known, topic) {
+  const counts = [...known.values()].filter((p) => p.topic === topic && typeof p.listenersAvailable === "number").map((p) => p.listenersAvailable);
+  return counts.length > 0 && counts.every((n) => n === 0);
+}

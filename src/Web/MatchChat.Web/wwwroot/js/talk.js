@@ -8,7 +8,7 @@ import { isOpen, isClosedStatus, nextTicket, seekerConversationIds, conversation
 import { showView, showNotice, fieldError, announce, topicTitle } from "./views.js";
 import { openChannel } from "./chats.js";
 import { withSupportKind, clearSupportKind } from "./support.js";
-import { noteProgress, currentPlace } from "./queue.js";
+import { noteProgress, currentPlace, nobodyAvailable } from "./queue.js";
 
 /** The newest QueueProgress per topic and priority (queue.js); memory only: a reconnect's GetMe gives a fresh ticket. */
 const progress = new Map();
@@ -108,7 +108,12 @@ export function renderTalk() {
     const parts = [];
     parts.push(ticket.position ? `You're number ${ticket.position} in line for "${topic}".` : `You're in line for "${topic}".`);
     const wait = formatWait(ticket.estimatedWaitSeconds);
-    parts.push(wait ? `Expected wait: ${wait}.` : "We'll connect you as soon as a listener is free.");
+    if (nobodyAvailable(progress, ticket.topic)) {
+      // Honest: nobody can take it now, so no estimate (an outside browser probe saw one that only grew).
+      parts.push("No listener for this topic is available right now. You keep your place, and we'll connect you as soon as one is.");
+    } else {
+      parts.push(wait ? `Expected wait: ${wait}.` : "We'll connect you as soon as a listener is free.");
+    }
     status.textContent = parts.join(" ");
   }
 }
