@@ -17,6 +17,15 @@ export function persistRooms() {
 
 export function onRoomUpdated(room) {
   upsertRoom(room);
+  if (room.joined === false && state.joinedRooms.has(room.slug)) {
+    // A moderator took this member out of the room (a leave of this page's own has already dropped it): out of it
+    // here too, and not joined again at the next load (an outside browser probe: the room stayed open with its
+    // composer, and a reload silently joined it again).
+    state.joinedRooms.delete(room.slug);
+    persistRooms();
+    if (state.openChannel === room.channel) closeChannel();
+    showNotice(`A moderator removed you from the ${room.title || room.slug} room.`);
+  }
   renderRooms();
   renderChatList();
   if (state.openChannel === room.channel) renderChatHeader();
