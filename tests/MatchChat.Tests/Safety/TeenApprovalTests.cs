@@ -52,15 +52,21 @@ public sealed class TeenApprovalTests(SafetyServerFixture server) : IClassFixtur
         await using var adult = await server.NewMember();
         await adult.Conn.Invoke<ListenerProfile>("Volunteer", new
         {
-            topics = new[] { "t72" }, experiences = new[] { "losing-a-parent" }, maxConcurrentChats = 2, acceptsTeens = true,
-            bio = "I lost my dad when I was fifteen.", agreedToGuide = true,
+            topics = new[] { "t72" },
+            experiences = new[] { "losing-a-parent" },
+            maxConcurrentChats = 2,
+            acceptsTeens = true,
+            bio = "I lost my dad when I was fifteen.",
+            agreedToGuide = true,
         });
         await moderator.Conn.Invoke<ApprovalAnswer>("ApproveTeenListener", adult.Handle);
 
         // A version 1 client's edit: it knows neither bio nor acceptsTeens.
         var edited = await adult.Conn.Invoke<ListenerProfile>("Volunteer", new
         {
-            topics = new[] { "t72", "t73" }, experiences = new[] { "losing-a-parent" }, maxConcurrentChats = 1,
+            topics = new[] { "t72", "t73" },
+            experiences = new[] { "losing-a-parent" },
+            maxConcurrentChats = 1,
         });
         Assert.Equal(("I lost my dad when I was fifteen.", true, TeenApprovals.Approved), (edited.Bio, edited.AcceptsTeens, edited.TeenApproval));
         Assert.Equal(["t72", "t73"], edited.Topics);
@@ -73,7 +79,10 @@ public sealed class TeenApprovalTests(SafetyServerFixture server) : IClassFixtur
         // An empty bio removes it; the approval stays while acceptsTeens does.
         var cleared = await adult.Conn.Invoke<ListenerProfile>("Volunteer", new
         {
-            topics = new[] { "t72" }, experiences = new[] { "losing-a-parent" }, maxConcurrentChats = 1, bio = "  ",
+            topics = new[] { "t72" },
+            experiences = new[] { "losing-a-parent" },
+            maxConcurrentChats = 1,
+            bio = "  ",
         });
         Assert.Equal((null, TeenApprovals.Approved), (cleared.Bio, cleared.TeenApproval));
         Assert.Null((await adult.Conn.Invoke<Member>("GetMe")).Listener!.Bio);
