@@ -13,7 +13,7 @@ public sealed class HonestWaitTests(MatchChatFixture server)
         await using var seeker = await Member.JoinAsync(server);
         await seeker.AskForListenerAsync("parenting", note: "Night feeds are wearing me down.");
         var status = seeker.Page.GetByTestId("queue-status");
-        await Expect(status).ToContainTextAsync("No listener for this topic is available right now", new() { Timeout = 10_000 });
+        await Expect(status).ToContainTextAsync("No listener for this topic is available right now", new() { Timeout = 30_000 });
         await Expect(status).Not.ToContainTextAsync("Expected wait");
 
         await using var listener = await Member.JoinAsync(server);

@@ -1,7 +1,7 @@
 // queue.js: a seeker's place from the ticket and the queue's QueueProgress broadcast.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { noteProgress, currentPlace, nobodyAvailable } from "../../../src/Web/MatchChat.Web/wwwroot/js/queue.js";
+import { noteProgress, currentPlace, nobodyAvailable, forgetProgress } from "../../../src/Web/MatchChat.Web/wwwroot/js/queue.js";
 
 const ticket = (position, served, extra = {}) => ({
   requestId: "r1", topic: "grief", status: "waiting", position, estimatedWaitSeconds: position * 10, priority: "normal", served, ...extra,
@@ -72,5 +72,15 @@ test("nobody is available only when the topic's newest broadcasts say 0, and an 
   noteProgress(known, progress(10, { listenersAvailable: 1 }));
   noteProgress(known, progress(3, { priority: "urgent", listenersAvailable: 1 }));
   assert.equal(nobodyAvailable(known, "grief"), false);
+});
+
+test("forgetting a topic drops only its broadcasts", () => {
+  const known = new Map();
+  noteProgress(known, progress(10, { listenersAvailable: 0 }));
+  noteProgress(known, progress(3, { priority: "urgent", listenersAvailable: 0 }));
+  noteProgress(known, progress(4, { topic: "anxiety", listenersAvailable: 0 }));
+  forgetProgress(known, "grief");
+  assert.equal(nobodyAvailable(known, "grief"), false);
+  assert.equal(nobodyAvailable(known, "anxiety"), true);
 });
 

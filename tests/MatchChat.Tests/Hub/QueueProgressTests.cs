@@ -79,7 +79,14 @@ public sealed class QueueProgressTests(ProgressOnlyServerFixture server) : IClas
         Assert.Equal(1, (await seeker.Conn.Next<QueueProgress>("QueueProgress", p => p.Topic == topic && p.ListenersAvailable is not null)).ListenersAvailable);
 
         await busy.Conn.Invoke<ListenerProfile>("SetAvailable", false);
-        await seeker.Conn.Next<QueueProgress>("QueueProgress", p => p.Topic == topic && p.ListenersAvailable == 0);
+        // Said once the queue's roster is known to be complete (about 12 s after the queue's activation: until then an
+        // empty roster may only mean that listeners' grains have not re-sent it yet).
+        await seeker.Conn.Next<QueueProgress>("QueueProgress", p => p.Topic == topic && p.ListenersAvailable == 0, within: TimeSpan.FromSeconds(30));
+
+        // A seeker who asks after that broadcast (their node already watches the topic) is told too.
+        await using var another = await server.NewMember();
+        await another.Request(topic);
+        await another.Conn.Next<QueueProgress>("QueueProgress", p => p.Topic == topic && p.ListenersAvailable == 0, within: TimeSpan.FromSeconds(5));
 
         await using var back = await server.NewMember();
         await back.Volunteer(topic, max: 1);

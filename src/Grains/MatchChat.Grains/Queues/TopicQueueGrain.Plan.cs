@@ -58,7 +58,6 @@ public sealed partial class TopicQueueGrain
 
     private void SetRoster(ListenerSnapshot listener)
     {
-        var wasNone = _availableListeners == 0;
         if (_roster.TryGetValue(listener.ListenerId, out var old) && old.Available)
         {
             _availableListeners--;
@@ -71,19 +70,18 @@ public sealed partial class TopicQueueGrain
         }
 
         Track(listener.ListenerId);
-        AvailabilityMayHaveChanged(wasNone);
+        AvailabilityMayHaveChanged();
     }
 
     private void RemoveFromRoster(string listenerId)
     {
-        var wasNone = _availableListeners == 0;
         if (_roster.Remove(listenerId, out var old) && old.Available)
         {
             _availableListeners--;
         }
 
         Track(listenerId);
-        AvailabilityMayHaveChanged(wasNone);
+        AvailabilityMayHaveChanged();
     }
 
     private void IndexOffer(QueuedRequest r)

@@ -32,6 +32,19 @@ public sealed partial class TopicQueueGrain
     /// <summary>Whether the last broadcast said nobody was available.</summary>
     private bool _broadcastNone;
 
+    /// <summary>When this activation began: the roster is memory only, so until available listeners' member grains have
+    /// re-sent it (at every web node renewal, 10 s by default) a count of none is not known to be true.</summary>
+    private DateTime _rosterSince;
+
+    /// <summary>How long after activation an empty roster is taken as nobody available: a renewal and some slack.</summary>
+    private TimeSpan RosterResent => _timings.ObserverExpiry < TimeSpan.FromSeconds(12) ? _timings.ObserverExpiry : TimeSpan.FromSeconds(12);
+
+    /// <summary>The count for the broadcast: null while a fresh activation's empty roster may only mean "not yet re-sent".</summary>
+    private int? ListenersAvailable =>
+        _availableListeners > 0 || Now - _rosterSince >= RosterResent ? _availableListeners : null;
+
+    private bool NoneAvailable => ListenersAvailable == 0;
+
     private NodeSubscriptions Watchers => _watchers ??= new(_timings.ObserverExpiry, time);
 
     public Task Watch(string nodeId, IChatObserver node)
@@ -49,15 +62,41 @@ public sealed partial class TopicQueueGrain
     private long ServedOf(bool urgent) => urgent ? Live.ServedUrgent : Live.ServedNormal;
 
     private QueueProgress Progress(bool urgent) =>
-        new(Topic, urgent ? Priorities.Urgent : Priorities.Normal, ServedOf(urgent), CurrentInterval, _availableListeners);
+        new(Topic, urgent ? Priorities.Urgent : Priorities.Normal, ServedOf(urgent), CurrentInterval, ListenersAvailable);
 
     /// <summary>Nobody available became somebody, or the other way: waiting seekers hear it with the next broadcast.</summary>
-    private void AvailabilityMayHaveChanged(bool wasNone)
+    private void AvailabilityMayHaveChanged()
     {
-        if (wasNone != (_availableListeners == 0) && Requests.Count > 0)
+        if (NoneAvailable != _broadcastNone && Requests.Count > 0)
         {
             ScheduleBroadcast();
         }
+    }
+
+    /// <summary>
+    /// A new request while nobody is available: its seeker's node may have heard the last broadcast before they asked
+    /// (a node watches once, for every seeker of the topic), so it is sent again (at most once per progress window).
+    /// </summary>
+    private void TellNewSeekerNobodyIsAvailable()
+    {
+        if (NoneAvailable)
+        {
+            _broadcastNone = false;
+            ScheduleBroadcast();
+        }
+    }
+
+    /// <summary>At activation: the count is unknown until the roster has been re-sent; then waiting seekers hear it.</summary>
+    private void StartRosterClock()
+    {
+        _rosterSince = Now;
+        this.RegisterGrainTimer(
+            _ =>
+            {
+                AvailabilityMayHaveChanged();
+                return Task.CompletedTask;
+            },
+            new GrainTimerCreationOptions(RosterResent, Timeout.InfiniteTimeSpan) { KeepAlive = false });
     }
 
     /// <summary>Seconds per place as of now (<see cref="WaitEstimator.Interval"/>): it grows while nobody is served.</summary>
@@ -153,7 +192,7 @@ public sealed partial class TopicQueueGrain
         _progressTimer?.Dispose();
         _progressTimer = null;
         var now = (Live.ServedUrgent, Live.ServedNormal, CurrentInterval);
-        var none = _availableListeners == 0;
+        var none = NoneAvailable;
         if (_watchers is { IsEmpty: false } watchers)
         {
             var intervalChanged = now.CurrentInterval != _broadcast.Interval || none != _broadcastNone;

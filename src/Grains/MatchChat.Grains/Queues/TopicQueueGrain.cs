@@ -61,6 +61,8 @@ public sealed partial class TopicQueueGrain(
             ArmOfferTimer(r);
         }
 
+        StartRosterClock();
+
         // A start that was in flight when the last activation ended: nobody waits for its answer now; settle it.
         foreach (var r in Requests.Where(r => r.IsStarting))
         {
@@ -122,6 +124,7 @@ public sealed partial class TopicQueueGrain(
             var index = QueueOrder.InsertIndex(Requests, queued);
             Insert(index, queued);
             MatchNow(); // plans offers only: no request moves, so index is still its place
+            TellNewSeekerNobodyIsAvailable();
             var ticket = TicketAt(index);
             _lastPushed[request.RequestId] = ticket;
             // Written through: an acknowledged ticket must survive a restart. If the request was matched while

@@ -51,7 +51,8 @@ internal static partial class AppQuestion
         @"(?:\s+(?:completely|permanently|entirely|fully|totally|for\s+good|forever|for\s+(?:a\s+(?:while|bit)|now)|temporarily|please|pls|plz|now|too|also|as\s+well"
         + @"|from\s+(?:the\s+|this\s+|your\s+|my\s+)?(?:app|here|servers?|phone)|on\s+(?:here|this\s+app|the\s+app|my\s+phone)"
         + @"|in\s+(?:here|the\s+app|this\s+app|settings|(?:the\s+)?rooms?)|back|with\s+(?:my|the|this)\s+listener"
-        + @"|after\s+(?:this|that|(?:this|the|our)\s+(?:chat|conversation|session))))*";
+        // "after this" only where a question mark follows: "i want to delete my account after this" may be a farewell.
+        + @"|after\s+(?:this|that|(?:this|the|our)\s+(?:chat|conversation|session))(?=\s*\?)))*";
 
     private const string Object = Determiners + Thing + Tail;
 

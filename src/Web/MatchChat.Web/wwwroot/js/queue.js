@@ -54,3 +54,8 @@ export function nobodyAvailable(known, topic) {
   const counts = [...known.values()].filter((p) => p.topic === topic && typeof p.listenersAvailable === "number").map((p) => p.listenersAvailable);
   return counts.length > 0 && counts.every((n) => n === 0);
 }
+
+/** Forgets a topic's broadcasts (a new request in it: what the page heard for an earlier one may be stale). */
+export function forgetProgress(known, topic) {
+  for (const [k, p] of known) if (p.topic === topic) known.delete(k);
+}

@@ -8,7 +8,7 @@ import { isOpen, isClosedStatus, nextTicket, seekerConversationIds, conversation
 import { showView, showNotice, fieldError, announce, topicTitle } from "./views.js";
 import { openChannel } from "./chats.js";
 import { withSupportKind, clearSupportKind } from "./support.js";
-import { noteProgress, currentPlace, nobodyAvailable } from "./queue.js";
+import { noteProgress, currentPlace, nobodyAvailable, forgetProgress } from "./queue.js";
 
 /** The newest QueueProgress per topic and priority (queue.js); memory only: a reconnect's GetMe gives a fresh ticket. */
 const progress = new Map();
@@ -19,6 +19,8 @@ export function onQueueProgress(update) {
 
 /** Keeps `ticket` (a QueueTicket) as the open request, or forgets it (null). */
 export function setTicket(ticket, knownIds = seekerConversationIds(state.conversations.values())) {
+  // A new request: the broadcasts heard for an earlier one (the page left the topic's group since) may be stale.
+  if (ticket && ticket.requestId !== state.ticket?.requestId) forgetProgress(progress, ticket.topic);
   state.ticket = ticket ? nextTicket(state.ticket, ticket, knownIds) : null;
   save("ticket", state.ticket);
 }
