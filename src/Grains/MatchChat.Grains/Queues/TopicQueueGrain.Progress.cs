@@ -32,16 +32,16 @@ public sealed partial class TopicQueueGrain
     /// <summary>Whether the last broadcast said nobody was available.</summary>
     private bool _broadcastNone;
 
-    /// <summary>When this activation began: the roster is memory only, so until available listeners' member grains have
-    /// re-sent it (at every web node renewal, 10 s by default) a count of none is not known to be true.</summary>
-    private DateTime _rosterSince;
+    /// <summary>The roster is memory only: until available listeners' member grains have re-sent it (at every web node
+    /// renewal, 10 s by default) after this activation, a count of none is not known to be true. Set by a timer, not by
+    /// comparing clocks (a timer may fire a hair before its due time by the grain's clock, and then nothing would).</summary>
+    private bool _rosterKnown;
 
     /// <summary>How long after activation an empty roster is taken as nobody available: a renewal and some slack.</summary>
     private TimeSpan RosterResent => _timings.ObserverExpiry < TimeSpan.FromSeconds(12) ? _timings.ObserverExpiry : TimeSpan.FromSeconds(12);
 
     /// <summary>The count for the broadcast: null while a fresh activation's empty roster may only mean "not yet re-sent".</summary>
-    private int? ListenersAvailable =>
-        _availableListeners > 0 || Now - _rosterSince >= RosterResent ? _availableListeners : null;
+    private int? ListenersAvailable => _availableListeners > 0 || _rosterKnown ? _availableListeners : null;
 
     private bool NoneAvailable => ListenersAvailable == 0;
 
@@ -89,10 +89,10 @@ public sealed partial class TopicQueueGrain
     /// <summary>At activation: the count is unknown until the roster has been re-sent; then waiting seekers hear it.</summary>
     private void StartRosterClock()
     {
-        _rosterSince = Now;
         this.RegisterGrainTimer(
             _ =>
             {
+                _rosterKnown = true;
                 AvailabilityMayHaveChanged();
                 return Task.CompletedTask;
             },
