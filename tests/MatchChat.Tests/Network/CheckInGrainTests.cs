@@ -29,6 +29,18 @@ public sealed class CheckInGrainTests(ManualClockClusterFixture fixture) : IClas
         return (grain, id, handle, node);
     }
 
+    /// <summary>A node attaches (a renewal under the moved clock) and the inbox is poked, as a node attaching would;
+    /// <paramref name="twice"/> pokes again, to show that nothing more is delivered.</summary>
+    private async Task Wake((IMemberGrain Grain, string Id, string Handle, IChatObserver Node) member, bool twice = false)
+    {
+        await member.Grain.Attach("node-" + member.Id, member.Node);
+        await Inbox(member.Id).MemberConnected();
+        if (twice)
+        {
+            await Inbox(member.Id).MemberConnected();
+        }
+    }
+
     private ICheckInGrain CheckIns(string id) => fixture.Grains.GetGrain<ICheckInGrain>(id);
 
     private ICheckInInboxGrain Inbox(string id) => fixture.Grains.GetGrain<ICheckInInboxGrain>(id);
@@ -78,8 +90,7 @@ public sealed class CheckInGrainTests(ManualClockClusterFixture fixture) : IClas
         await me.Grain.Attach("node-" + me.Id, me.Node);
         await _node.Next<CheckInDue>(me.Id, d => d.CheckInId == scheduled.CheckInId);
         await me.Grain.Detach("node-" + me.Id);
-        await me.Grain.Attach("node-" + me.Id, me.Node);
-        await Inbox(me.Id).MemberConnected();
+        await Wake(me);
         Assert.Equal(1, Count(me.Id, scheduled.CheckInId));
     }
 
@@ -99,8 +110,7 @@ public sealed class CheckInGrainTests(ManualClockClusterFixture fixture) : IClas
         Assert.Equal(ErrorCodes.NotFound, (await Assert.ThrowsAsync<MatchChatException>(() => CheckIns(sender.Id).Cancel(cancelled.CheckInId))).Code);
 
         Clock.Advance(TimeSpan.FromMinutes(3));
-        await receiver.Grain.Attach("node-" + receiver.Id, receiver.Node);
-        await Inbox(receiver.Id).MemberConnected();
+        await Wake(receiver);
         var due = await _node.Next<CheckInDue>(receiver.Id, d => d.CheckInId == kept.CheckInId);
         Assert.Equal(sender.Handle, due.FromHandle);
         Assert.Equal(0, Count(receiver.Id, cancelled.CheckInId));
@@ -118,9 +128,7 @@ public sealed class CheckInGrainTests(ManualClockClusterFixture fixture) : IClas
         await fixture.Grains.GetGrain<IBlockListGrain>(receiver.Id).Block(sender.Id, sender.Handle);
 
         Clock.Advance(TimeSpan.FromMinutes(2));
-        await receiver.Grain.Attach("node-" + receiver.Id, receiver.Node);
-        await Inbox(receiver.Id).MemberConnected();
-        await Inbox(receiver.Id).MemberConnected();
+        await Wake(receiver, twice: true);
         Assert.Equal(0, Count(receiver.Id, scheduled.CheckInId));
         Assert.Empty(await CheckIns(receiver.Id).List());
     }
@@ -136,9 +144,7 @@ public sealed class CheckInGrainTests(ManualClockClusterFixture fixture) : IClas
         var refused = await Assert.ThrowsAsync<MatchChatException>(() => CheckIns(sender.Id).Schedule(2, null, receiver.Id, receiver.Handle));
         Assert.Equal(ErrorCodes.Forbidden, refused.Code);
         Clock.Advance(TimeSpan.FromMinutes(2));
-        await receiver.Grain.Attach("node-" + receiver.Id, receiver.Node);
-        await Inbox(receiver.Id).MemberConnected();
-        await Inbox(receiver.Id).MemberConnected();
+        await Wake(receiver, twice: true);
         Assert.Equal(0, Count(receiver.Id, scheduled.CheckInId));
         Assert.Empty(await CheckIns(receiver.Id).List());
     }
@@ -154,24 +160,20 @@ public sealed class CheckInGrainTests(ManualClockClusterFixture fixture) : IClas
         var revokedBefore = await CheckIns(adult.Id).Schedule(3, "still there?", teen.Id, teen.Handle);
 
         Clock.Advance(TimeSpan.FromMinutes(2));
-        await teen.Grain.Attach("node-" + teen.Id, teen.Node);
-        await Inbox(teen.Id).MemberConnected();
+        await Wake(teen);
         await _node.Next<CheckInDue>(teen.Id, d => d.CheckInId == approved.CheckInId);
 
         await adult.Grain.RevokeTeenListener();
         var refused = await Assert.ThrowsAsync<MatchChatException>(() => CheckIns(adult.Id).Schedule(2, null, teen.Id, teen.Handle));
         Assert.Equal(ErrorCodes.Forbidden, refused.Code);
         Clock.Advance(TimeSpan.FromMinutes(1));
-        await teen.Grain.Attach("node-" + teen.Id, teen.Node);
-        await Inbox(teen.Id).MemberConnected();
-        await Inbox(teen.Id).MemberConnected();
+        await Wake(teen, twice: true);
         Assert.Equal(0, Count(teen.Id, revokedBefore.CheckInId));
 
         // The teen may still check in on the adult.
         var back = await CheckIns(teen.Id).Schedule(1, null, adult.Id, adult.Handle);
         Clock.Advance(TimeSpan.FromMinutes(1));
-        await adult.Grain.Attach("node-" + adult.Id, adult.Node);
-        await Inbox(adult.Id).MemberConnected();
+        await Wake(adult);
         Assert.Equal(teen.Handle, (await _node.Next<CheckInDue>(adult.Id, d => d.CheckInId == back.CheckInId)).FromHandle);
     }
 
@@ -197,8 +199,7 @@ public sealed class CheckInGrainTests(ManualClockClusterFixture fixture) : IClas
         await sender.Grain.Delete();
         Assert.Empty(await CheckIns(sender.Id).List());
         Clock.Advance(TimeSpan.FromMinutes(2));
-        await receiver.Grain.Attach("node-" + receiver.Id, receiver.Node);
-        await Inbox(receiver.Id).MemberConnected();
+        await Wake(receiver);
         Assert.Equal(0, Count(receiver.Id, forOther.CheckInId));
         Assert.Empty(await Inbox(sender.Id).Delivered());
     }

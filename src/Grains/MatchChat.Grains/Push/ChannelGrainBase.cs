@@ -129,7 +129,7 @@ public abstract partial class ChannelGrainBase(IMessageStore store, IOptions<Mat
 
             if (original is { Redacted: false } && original.Text == text)
             {
-                return ToMessage(original);
+                return original.ToMessage();
             }
 
             if (original is not null)
@@ -249,7 +249,7 @@ public abstract partial class ChannelGrainBase(IMessageStore store, IOptions<Mat
 
         // A resend is pushed again too: the first attempt may have been stored without being pushed (its reply
         // was lost). Clients drop a (channel, seq) they already have.
-        var message = ToMessage(result.Message);
+        var message = result.Message.ToMessage();
         Nodes.Notify(n => n.MessageReceived(send.MemberId, message));
         // A resend is screened again too: its first attempt may have been stored by a process that died before the alert
         // was (the alert's id comes from channel and seq, so one that was stored is not stored twice).
@@ -270,7 +270,7 @@ public abstract partial class ChannelGrainBase(IMessageStore store, IOptions<Mat
         {
             var hidden = await HiddenSenders(memberId);
             return hidden.Count == 0
-                ? (await store.ReadAsync(Channel, afterSeq, beforeSeq, limit)).Select(ToMessage).ToArray()
+                ? (await store.ReadAsync(Channel, afterSeq, beforeSeq, limit)).Select(m => m.ToMessage()).ToArray()
                 : await ReadVisible(afterSeq, beforeSeq, limit, hidden);
         }
         catch (MessageStoreUnavailableException)
@@ -314,7 +314,7 @@ public abstract partial class ChannelGrainBase(IMessageStore store, IOptions<Mat
         }
 
         var page = backward ? visible.TakeLast(limit) : visible.Take(limit);
-        return page.Select(ToMessage).ToArray();
+        return page.Select(m => m.ToMessage()).ToArray();
     }
 
     public Task Typing(string memberId)
@@ -357,5 +357,4 @@ public abstract partial class ChannelGrainBase(IMessageStore store, IOptions<Mat
         public TaskCompletionSource<Message> Stored { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    private static Message ToMessage(StoredMessage m) => m.ToMessage();
 }
