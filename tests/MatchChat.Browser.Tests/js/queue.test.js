@@ -74,6 +74,18 @@ test("nobody is available only when the topic's newest broadcasts say 0, and an 
   assert.equal(nobodyAvailable(known, "grief"), false);
 });
 
+test("a teen reads the count of listeners who may hear teens; an adult the other", () => {
+  const known = new Map();
+  noteProgress(known, progress(10, { listenersAvailable: 2, teenListenersAvailable: 0 }));
+  noteProgress(known, progress(3, { priority: "urgent", listenersAvailable: 2, teenListenersAvailable: 0 }));
+  assert.equal(nobodyAvailable(known, "grief", true), true);
+  assert.equal(nobodyAvailable(known, "grief", false), false);
+  noteProgress(known, progress(11, { listenersAvailable: 0, teenListenersAvailable: 1 }));
+  noteProgress(known, progress(4, { priority: "urgent", listenersAvailable: 0, teenListenersAvailable: 1 }));
+  assert.equal(nobodyAvailable(known, "grief", true), false);
+  assert.equal(nobodyAvailable(known, "grief", false), true);
+});
+
 test("forgetting a topic drops only its broadcasts", () => {
   const known = new Map();
   noteProgress(known, progress(10, { listenersAvailable: 0 }));

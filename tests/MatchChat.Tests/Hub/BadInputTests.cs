@@ -114,6 +114,13 @@ public sealed class BadInputTests(ServerFixture server) : IClassFixture<ServerFi
         await Rejected("invalid", () => c.Invoke<Message>("SendMessage", ch, "id1", new string('x', 4001)));
         await Rejected("invalid", () => c.Invoke<Message>("SendMessage", ch, "id1", "nul\0byte"));
         await Rejected("invalid", () => c.Invoke<Message>("SendMessage", ch, "id1", "escape \u001b[31m red"));
+        // Nothing a reader would see: zero-width spaces and joiners, a direction mark, U+FEFF, a Hangul filler, the blank
+        // Braille cell, a lone combining accent.
+        await Rejected("invalid", () => c.Invoke<Message>("SendMessage", ch, "id1", "\u200b\u200b"));
+        await Rejected("invalid", () => c.Invoke<Message>("SendMessage", ch, "id1", "\u200d \u200f\ufeff"));
+        await Rejected("invalid", () => c.Invoke<Message>("SendMessage", ch, "id1", "\u3164"));
+        await Rejected("invalid", () => c.Invoke<Message>("SendMessage", ch, "id1", "\u2800\u2800"));
+        await Rejected("invalid", () => c.Invoke<Message>("SendMessage", ch, "id1", "\u0301"));
         await Rejected("invalid", () => c.Invoke<Message[]>("GetHistory", ch, null, null, 0));
         await Rejected("invalid", () => c.Invoke<Message[]>("GetHistory", ch, null, null, 201));
         await Rejected("invalid", () => c.Invoke<Message[]>("GetHistory", ch, -1L, null, null));
@@ -135,6 +142,9 @@ public sealed class BadInputTests(ServerFixture server) : IClassFixture<ServerFi
         var emoji = string.Concat(Enumerable.Repeat("🙂", 4000));
         Assert.Equal(3, (await seeker.Send(ch, emoji, "id3")).Seq);
         await Rejected("invalid", () => seeker.Send(ch, emoji + "🙂", "id4"));
+        // A heart with its variation selector, and a family emoji held together by zero-width joiners, are something to see.
+        Assert.Equal(4, (await seeker.Send(ch, "\u2764\ufe0f", "id5")).Seq);
+        Assert.Equal(5, (await seeker.Send(ch, "👩\u200d👩\u200d👧", "id6")).Seq);
         await outsider.Conn.AssertNone<Message>("MessageReceived");
     }
 

@@ -53,6 +53,9 @@ public sealed class ListenerGuideAndScheduleTests(ServerFixture server) : IClass
         // Available but off schedule: an available listener would have had the offer before RequestListener returned.
         var ticket = await seeker.Request(topic);
         Assert.Equal(TicketStatus.Waiting, ticket.Status);
+        // And the seeker is told that nobody is available (once the queue's roster is known, ~12 s after its activation),
+        // not given an estimate as if a listener were there.
+        await seeker.Conn.Next<QueueProgress>("QueueProgress", p => p.Topic == topic && p.ListenersAvailable == 0, within: TimeSpan.FromSeconds(30));
 
         // A schedule covering the whole week: inside it availability follows the toggle, and the waiting request is offered.
         var allWeek = new { timeZone = "Europe/Berlin", slots = Enumerable.Range(0, 7).Select(d => new { day = d, from = "00:00", to = "24:00" }).ToArray() };
@@ -60,6 +63,7 @@ public sealed class ListenerGuideAndScheduleTests(ServerFixture server) : IClass
         Assert.False(profile.OffSchedule);
         var offer = await listener.Conn.Next<Offer>("OfferReceived");
         Assert.Equal(ticket.RequestId, offer.RequestId);
+        await seeker.Conn.Next<QueueProgress>("QueueProgress", p => p.Topic == topic && p.ListenersAvailable == 1, within: TimeSpan.FromSeconds(5));
         await listener.Conn.Invoke("DeclineOffer", offer.OfferId);
 
         // Removing the schedule leaves availability alone in charge.

@@ -46,6 +46,28 @@ public sealed class TeenApprovalTests(SafetyServerFixture server) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_waiting_teen_hears_that_nobody_is_available_while_only_unapproved_adults_are_and_hears_it_change_at_approval()
+    {
+        const string topic = "t37";
+        await using var moderator = await server.NewModerator();
+        await using var adult = await server.NewMember();
+        await using var teen = await server.NewMember("teen");
+        await adult.Volunteer(topic, acceptsTeens: true);
+        await adult.Conn.Invoke<ListenerProfile>("SetAvailable", true);
+        await teen.Request(topic);
+
+        // An adult is there, but may not hear teens yet: the teen's count is 0 (once the queue's roster is known, ~12 s
+        // after its activation), while an adult seeker would be told of one listener.
+        var none = await teen.Conn.Next<QueueProgress>("QueueProgress", p => p.Topic == topic && p.TeenListenersAvailable == 0, within: TimeSpan.FromSeconds(30));
+        Assert.Equal(1, none.ListenersAvailable);
+
+        await moderator.Conn.Invoke<ApprovalAnswer>("ApproveTeenListener", adult.Handle);
+        await teen.Conn.Next<QueueProgress>("QueueProgress", p => p.Topic == topic && p.TeenListenersAvailable == 1, within: TimeSpan.FromSeconds(5));
+        await adult.Conn.Next<Offer>("OfferReceived", o => o.SeekerAgeGroup == AgeGroups.Teen);
+        await adult.Conn.Invoke<ListenerProfile>("SetAvailable", false);
+    }
+
+    [Fact]
     public async Task An_edit_that_leaves_out_bio_and_acceptsTeens_keeps_them_and_the_approval_and_a_repeat_approval_sends_nothing()
     {
         await using var moderator = await server.NewModerator();

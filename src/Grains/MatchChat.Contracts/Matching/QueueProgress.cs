@@ -6,8 +6,9 @@ namespace MatchChat.Contracts.Matching;
 /// as <c>ticket.position - (served - ticket.served)</c> when <c>served &gt;= ticket.served</c>, and its estimate as
 /// <c>ceil(secondsPerPlace * place)</c>. Whenever that would be wrong (someone behind the seeker left, someone was put
 /// ahead of them) the queue sends the seeker a fresh <c>QueueUpdated</c> instead. <see cref="ListenersAvailable"/>: the
-/// topic's listeners who are available now (their chats may be full), so a page can say plainly that nobody is there
-/// rather than show an estimate that only grows (an outside browser probe).
+/// topic's listeners who are available now and could take an adult's request (on their schedule; their chats may be
+/// full), so a page can say plainly that nobody is there rather than show an estimate that only grows (an outside browser
+/// probe); <see cref="TeenListenersAvailable"/> the same for a teen's request (teen listeners and adults approved for teens).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("MatchChat.QueueProgress")]
 public sealed record QueueProgress(
@@ -15,4 +16,5 @@ public sealed record QueueProgress(
     [property: Id(1)] string Priority,
     [property: Id(2)] long Served,
     [property: Id(3)] double? SecondsPerPlace,
-    [property: Id(4)] int? ListenersAvailable = null);
+    [property: Id(4)] int? ListenersAvailable = null,
+    [property: Id(5)] int? TeenListenersAvailable = null);

@@ -58,16 +58,13 @@ public sealed partial class TopicQueueGrain
 
     private void SetRoster(ListenerSnapshot listener)
     {
-        if (_roster.TryGetValue(listener.ListenerId, out var old) && old.Available)
+        if (_roster.TryGetValue(listener.ListenerId, out var old))
         {
-            _availableListeners--;
+            CountAvailable(old, -1);
         }
 
         _roster[listener.ListenerId] = listener;
-        if (listener.Available)
-        {
-            _availableListeners++;
-        }
+        CountAvailable(listener, +1);
 
         Track(listener.ListenerId);
         AvailabilityMayHaveChanged();
@@ -75,9 +72,9 @@ public sealed partial class TopicQueueGrain
 
     private void RemoveFromRoster(string listenerId)
     {
-        if (_roster.Remove(listenerId, out var old) && old.Available)
+        if (_roster.Remove(listenerId, out var old))
         {
-            _availableListeners--;
+            CountAvailable(old, -1);
         }
 
         Track(listenerId);

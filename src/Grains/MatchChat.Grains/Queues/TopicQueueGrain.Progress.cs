@@ -3,6 +3,7 @@ using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Push;
 using MatchChat.Contracts.Topics;
+using MatchChat.Grains.Matching;
 using MatchChat.Grains.Push;
 
 namespace MatchChat.Grains.Queues;
@@ -26,11 +27,19 @@ public sealed partial class TopicQueueGrain
     private IGrainTimer? _progressTimer;
     private (long Urgent, long Normal, double? Interval) _broadcast;
 
-    /// <summary>Listeners in the roster who are available (their chats may be full); kept as the roster changes.</summary>
-    private int _availableListeners;
+    /// <summary>Available listeners in the roster without a weekly schedule who could take an adult's request (their chats
+    /// may be full): adults. Kept as the roster changes.</summary>
+    private int _availableForAdults;
 
-    /// <summary>Whether the last broadcast said nobody was available.</summary>
-    private bool _broadcastNone;
+    /// <summary>The same for a teen's request: teen listeners and adults approved for teens.</summary>
+    private int _availableForTeens;
+
+    /// <summary>Available listeners with a weekly schedule: whether they are on it depends on the hour, so they are
+    /// counted when a count is sent (few listeners set one).</summary>
+    private readonly Dictionary<string, ListenerSnapshot> _availableOnSchedule = new(StringComparer.Ordinal);
+
+    /// <summary>Whether the last broadcast said nobody was available, for adults' and for teens' requests.</summary>
+    private (bool Adults, bool Teens) _broadcastNone;
 
     /// <summary>The roster is memory only: until available listeners' member grains have re-sent it (at every web node
     /// renewal, 10 s by default) after this activation, a count of none is not known to be true. Set by a timer, not by
@@ -40,10 +49,79 @@ public sealed partial class TopicQueueGrain
     /// <summary>How long after activation an empty roster is taken as nobody available: a renewal and some slack.</summary>
     private TimeSpan RosterResent => _timings.ObserverExpiry < TimeSpan.FromSeconds(12) ? _timings.ObserverExpiry : TimeSpan.FromSeconds(12);
 
-    /// <summary>The count for the broadcast: null while a fresh activation's empty roster may only mean "not yet re-sent".</summary>
-    private int? ListenersAvailable => _availableListeners > 0 || _rosterKnown ? _availableListeners : null;
+    /// <summary>The roster entry enters (+1) or leaves (-1) the counts of listeners who could take a request now.</summary>
+    private void CountAvailable(ListenerSnapshot listener, int delta)
+    {
+        if (!listener.Available)
+        {
+            return;
+        }
 
-    private bool NoneAvailable => ListenersAvailable == 0;
+        if (listener.Schedule is not null)
+        {
+            if (delta > 0)
+            {
+                _availableOnSchedule[listener.ListenerId] = listener;
+            }
+            else
+            {
+                _availableOnSchedule.Remove(listener.ListenerId);
+            }
+
+            return;
+        }
+
+        if (MatchingPolicy.AgeCompatible(AgeGroups.Adult, listener))
+        {
+            _availableForAdults += delta;
+        }
+
+        if (MatchingPolicy.AgeCompatible(AgeGroups.Teen, listener))
+        {
+            _availableForTeens += delta;
+        }
+    }
+
+    /// <summary>
+    /// The count for the broadcast: available listeners who could take a request of that age group now (on their schedule,
+    /// and for a teen approved to hear teens), so a teen is not told of adults who may not hear them; null while a fresh
+    /// activation's empty roster may only mean "not yet re-sent".
+    /// </summary>
+    private int? ListenersAvailable(string ageGroup)
+    {
+        var count = ageGroup == AgeGroups.Teen ? _availableForTeens : _availableForAdults;
+        foreach (var listener in _availableOnSchedule.Values)
+        {
+            if (MatchingPolicy.AgeCompatible(ageGroup, listener) && MatchingPolicy.OnSchedule(listener, Now))
+            {
+                count++;
+            }
+        }
+
+        return count > 0 || _rosterKnown ? count : null;
+    }
+
+    /// <summary>Whether nobody could take a request of either age group now, as known (an unknown roster is not nobody).
+    /// Stops at the first listener found: a roster change asks it.</summary>
+    private (bool Adults, bool Teens) NoneAvailable => (_rosterKnown && !AnyAvailable(AgeGroups.Adult), _rosterKnown && !AnyAvailable(AgeGroups.Teen));
+
+    private bool AnyAvailable(string ageGroup)
+    {
+        if ((ageGroup == AgeGroups.Teen ? _availableForTeens : _availableForAdults) > 0)
+        {
+            return true;
+        }
+
+        foreach (var listener in _availableOnSchedule.Values)
+        {
+            if (MatchingPolicy.AgeCompatible(ageGroup, listener) && MatchingPolicy.OnSchedule(listener, Now))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private NodeSubscriptions Watchers => _watchers ??= new(_timings.ObserverExpiry, time);
 
@@ -62,12 +140,13 @@ public sealed partial class TopicQueueGrain
     private long ServedOf(bool urgent) => urgent ? Live.ServedUrgent : Live.ServedNormal;
 
     private QueueProgress Progress(bool urgent) =>
-        new(Topic, urgent ? Priorities.Urgent : Priorities.Normal, ServedOf(urgent), CurrentInterval, ListenersAvailable);
+        new(Topic, urgent ? Priorities.Urgent : Priorities.Normal, ServedOf(urgent), CurrentInterval,
+            ListenersAvailable(AgeGroups.Adult), ListenersAvailable(AgeGroups.Teen));
 
     /// <summary>Nobody available became somebody, or the other way: waiting seekers hear it with the next broadcast.</summary>
     private void AvailabilityMayHaveChanged()
     {
-        if (NoneAvailable != _broadcastNone && Requests.Count > 0)
+        if (Requests.Count > 0 && NoneAvailable != _broadcastNone)
         {
             ScheduleBroadcast();
         }
@@ -79,9 +158,9 @@ public sealed partial class TopicQueueGrain
     /// </summary>
     private void TellNewSeekerNobodyIsAvailable()
     {
-        if (NoneAvailable)
+        if (NoneAvailable is { Adults: true } or { Teens: true })
         {
-            _broadcastNone = false;
+            _broadcastNone = (false, false);
             ScheduleBroadcast();
         }
     }
@@ -113,6 +192,12 @@ public sealed partial class TopicQueueGrain
         {
             ScheduleBroadcast();
             ScheduleFlush();
+        }
+
+        // A listener's schedule may have begun or ended since: nobody available may have become somebody, or back.
+        if (_availableOnSchedule.Count > 0)
+        {
+            AvailabilityMayHaveChanged();
         }
     }
 

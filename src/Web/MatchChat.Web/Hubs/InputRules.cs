@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using MatchChat.Contracts;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Messaging;
@@ -66,7 +68,7 @@ public static class InputRules
         }
 
         RequirePlainText(trimmed, name);
-        return trimmed.Length == 0 ? null : trimmed;
+        return HasVisibleCharacter(trimmed) ? trimmed : null;
     }
 
     /// <summary>How many characters a person sees: an emoji or another letter outside the Basic Multilingual Plane is
@@ -94,7 +96,40 @@ public static class InputRules
         }
 
         RequirePlainText(trimmed, "text");
+        if (!HasVisibleCharacter(trimmed))
+        {
+            throw Invalid("text has nothing a reader would see (only spaces or invisible characters); write something.");
+        }
+
         return trimmed;
+    }
+
+    /// <summary>Whether a reader would see anything: a letter, digit, punctuation mark or symbol (emoji included). Spaces,
+    /// format characters (zero-width spaces and joiners, direction marks, U+FEFF), lone combining marks and the blank
+    /// "letters" used to fake an empty line (Hangul fillers, the blank Braille cell) are not enough (an outside probe:
+    /// a message of only U+200B was stored and delivered as an empty bubble). A code point newer than the runtime's
+    /// Unicode tables (a new emoji) counts as visible.</summary>
+    internal static bool HasVisibleCharacter(string text)
+    {
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (rune.Value is 0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800)
+            {
+                continue;
+            }
+
+            switch (Rune.GetUnicodeCategory(rune))
+            {
+                case UnicodeCategory.SpaceSeparator or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+                    or UnicodeCategory.Format or UnicodeCategory.Control or UnicodeCategory.NonSpacingMark
+                    or UnicodeCategory.EnclosingMark or UnicodeCategory.SpacingCombiningMark:
+                    continue;
+                default:
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     public static string ClientMessageId(string? id)

@@ -46,12 +46,14 @@ export function currentPlace(ticket, known) {
 }
 
 /**
- * The newest broadcasts of the topic say no listener of it is available (`listenersAvailable: 0`): nobody can take
- * the request until someone comes, which the page says plainly instead of an estimate that only grows. Both priorities'
- * broadcasts carry the count; an older server sends none (then false).
+ * The newest broadcasts of the topic say no listener of it who could take this member's request is available
+ * (`listenersAvailable: 0`, or for a teen `teenListenersAvailable: 0`): nobody can take the request until someone comes,
+ * which the page says plainly instead of an estimate that only grows. Both priorities' broadcasts carry the counts; an
+ * older server sends none (then false).
  */
-export function nobodyAvailable(known, topic) {
-  const counts = [...known.values()].filter((p) => p.topic === topic && typeof p.listenersAvailable === "number").map((p) => p.listenersAvailable);
+export function nobodyAvailable(known, topic, teen = false) {
+  const field = teen ? "teenListenersAvailable" : "listenersAvailable";
+  const counts = [...known.values()].filter((p) => p.topic === topic && typeof p[field] === "number").map((p) => p[field]);
   return counts.length > 0 && counts.every((n) => n === 0);
 }
 

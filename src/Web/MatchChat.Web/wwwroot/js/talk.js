@@ -110,7 +110,7 @@ export function renderTalk() {
     const parts = [];
     parts.push(ticket.position ? `You're number ${ticket.position} in line for "${topic}".` : `You're in line for "${topic}".`);
     const wait = formatWait(ticket.estimatedWaitSeconds);
-    if (nobodyAvailable(progress, ticket.topic)) {
+    if (nobodyAvailable(progress, ticket.topic, state.session?.ageGroup === "teen")) {
       // Honest: nobody can take it now, so no estimate (an outside browser probe saw one that only grew).
       parts.push("No listener for this topic is available right now. You keep your place, and we'll connect you as soon as one is.");
     } else {
