@@ -37,6 +37,14 @@ export async function fillRoomChoices() {
 
 /** The adult listeners waiting for teen approval, oldest first, each with an Approve button (handles are set as text). */
 let teenListRead = 0;
+let teenListShown = "";
+
+/** While the console is on screen, the waiting list is read again every half minute: a listener who offers to hear
+ * teens appears without the moderator reopening the console (there is no event for it). */
+const TEEN_LIST_EVERY_MS = 30_000;
+setInterval(() => {
+  if (state.view === "moderate" && state.connected && document.visibilityState === "visible") refreshTeenApprovals();
+}, TEEN_LIST_EVERY_MS);
 
 export async function refreshTeenApprovals() {
   const read = ++teenListRead;
@@ -53,6 +61,11 @@ export async function refreshTeenApprovals() {
   // An older read that answers last (opening the console, then an approval) must not put back whom it listed.
   if (read !== teenListRead) return;
   $("teen-waiting-empty").textContent = "Nobody is waiting.";
+  // Unchanged since the last read: the list stays as it is (a re-read every half minute must not take the focus
+  // from an Approve button a keyboard user is on).
+  const shown = JSON.stringify(waiting);
+  if (shown === teenListShown && $("teen-waiting").childElementCount === waiting.length) return;
+  teenListShown = shown;
   const list = $("teen-waiting");
   clear(list);
   for (const { handle, since } of waiting) {
