@@ -100,6 +100,29 @@ public sealed class MessageRedactionTests(PostgresFixture postgres, ITestOutputH
         Assert.Equal(1, await _store.GetMaxSeqAsync("conversation:c"));
     }
 
+    [Fact]
+    public async Task A_moderator_removal_erases_one_message_in_the_table_and_leaves_its_neighbours()
+    {
+        for (var seq = 1; seq <= 3; seq++)
+        {
+            await _store.AppendAsync(Message("room:grief", seq, sender: "writes"));
+        }
+
+        var removed = await _store.RedactMessageAsync("room:grief", 2);
+
+        Assert.NotNull(removed);
+        Assert.Equal((2L, "writes", "", true), (removed.Seq, removed.SenderId, removed.Text, removed.Redacted));
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        Assert.Equal(1L, await Scalar(connection, "SELECT count(*) FROM messages WHERE channel = 'room:grief' AND text = '' AND redacted"));
+        var page = await _store.ReadAsync("room:grief", afterSeq: 0, beforeSeq: null, limit: 10);
+        Assert.Equal(["text 1 in room:grief", "", "text 3 in room:grief"], page.Select(m => m.Text));
+        // A repeat answers the row again; a seq or channel without a message answers null.
+        Assert.True((await _store.RedactMessageAsync("room:grief", 2))!.Redacted);
+        Assert.Null(await _store.RedactMessageAsync("room:grief", 4));
+        Assert.Null(await _store.RedactMessageAsync("room:anxiety", 1));
+    }
+
     private static async Task<long> Scalar(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);

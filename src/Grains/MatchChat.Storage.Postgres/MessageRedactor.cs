@@ -17,6 +17,33 @@ internal sealed class MessageRedactor(NpgsqlDataSource dataSource, int commandTi
         "WITH batch AS (SELECT channel, seq FROM messages WHERE sender_id = $1 AND NOT redacted LIMIT $2 FOR UPDATE) " +
         "UPDATE messages AS m SET text = '', redacted = true FROM batch WHERE m.channel = batch.channel AND m.seq = batch.seq";
 
+    /// <summary>One message, by its primary key; answers the row as it now is (the text of a repeat is already empty).</summary>
+    private const string RedactOne =
+        "UPDATE messages SET text = '', redacted = true WHERE channel = $1 AND seq = $2 RETURNING " + MessageSql.Columns;
+
+    public async Task<StoredMessage?> RedactMessageAsync(string channel, long seq, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(channel);
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var command = new NpgsqlCommand(RedactOne, connection) { CommandTimeout = commandTimeoutSeconds };
+            command.Parameters.Add(MessageRows.Text(channel));
+            command.Parameters.Add(MessageRows.Bigint(seq));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            return await reader.ReadAsync(cancellationToken) ? MessageRows.ReadRow(reader) : null;
+        }
+        catch (Exception exception) when (exception is NpgsqlException || PostgresErrors.IsConnectivity(exception))
+        {
+            if (PostgresErrors.IsConnectivity(exception))
+            {
+                dataSource.Clear();
+            }
+
+            throw new MessageStoreUnavailableException("PostgreSQL did not confirm the removal.", exception);
+        }
+    }
+
     public async Task<long> RedactSenderAsync(string senderId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(senderId);

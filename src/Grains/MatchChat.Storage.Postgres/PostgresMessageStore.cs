@@ -123,6 +123,10 @@ public sealed class PostgresMessageStore : IMessageStore, IAsyncDisposable, IDis
     public Task<long> RedactSenderAsync(string senderId, CancellationToken cancellationToken = default) =>
         _redactor.RedactSenderAsync(senderId, cancellationToken);
 
+    /// <inheritdoc />
+    public Task<StoredMessage?> RedactMessageAsync(string channel, long seq, CancellationToken cancellationToken = default) =>
+        _redactor.RedactMessageAsync(channel, seq, cancellationToken);
+
     /// <summary>Stops taking appends, writes what is queued, then releases the connections.</summary>
     public async ValueTask DisposeAsync()
     {

@@ -114,6 +114,57 @@ public sealed class RoomModerationTests(SafetyServerFixture server) : IClassFixt
         Assert.True((await member.Conn.Invoke<Room[]>("ListRooms")).Single(r => r.Slug == slug).Joined);
     }
 
+    [Fact]
+    public async Task A_moderator_removes_one_room_message_its_text_is_gone_for_everyone_and_the_rest_stays()
+    {
+        var slug = TestTopics.Slug(34);
+        var channel = $"room:{slug}";
+        await using var moderator = await server.NewModerator();
+        await using var writer = await server.NewMember();
+        await using var reader = await server.NewMember();
+        await using var notModerator = await server.NewMember();
+        await writer.Conn.Invoke<Room>("JoinRoom", slug);
+        await reader.Conn.Invoke<Room>("JoinRoom", slug);
+        await notModerator.Conn.Invoke<Room>("JoinRoom", slug);
+        var kept = await writer.Send(channel, "a fine message");
+        var harmful = await writer.Send(channel, "here is her home address, go and find her");
+        await reader.Conn.Next<Message>("MessageReceived", m => m.Seq == harmful.Seq);
+
+        // Bad calls change nothing: only moderators, rooms only, a real seq.
+        async Task<string> Refused(TestMember caller, object? args) =>
+            HubErrors.CodeAndSentence(await Assert.ThrowsAsync<HubException>(() => caller.Conn.Invoke("RemoveRoomMessage", args)));
+        Assert.StartsWith("forbidden: ", await Refused(notModerator, new { room = slug, seq = harmful.Seq }));
+        Assert.StartsWith("forbidden: ", await Refused(writer, new { room = slug, seq = harmful.Seq }));
+        Assert.StartsWith("invalid: ", await Refused(moderator, new { room = slug, seq = 0 }));
+        Assert.StartsWith("invalid: ", await Refused(moderator, new { room = slug }));
+        Assert.StartsWith("invalid: ", await Refused(moderator, null));
+        Assert.StartsWith("invalid: ", await Refused(moderator, new { room = "Not A Slug", seq = harmful.Seq }));
+        Assert.StartsWith("not_found: ", await Refused(moderator, new { room = "no-such-room", seq = harmful.Seq }));
+        Assert.StartsWith("not_found: ", await Refused(moderator, new { room = slug, seq = harmful.Seq + 100 }));
+        Assert.Equal("here is her home address, go and find her", (await reader.History(channel)).Single(m => m.Seq == harmful.Seq).Text);
+
+        await moderator.Conn.Invoke("RemoveRoomMessage", new { room = slug, seq = harmful.Seq });
+        var heard = await reader.Conn.Next<MessageRemoved>("MessageRemoved", r => r.Seq == harmful.Seq);
+        Assert.Equal(new MessageRemoved(channel, harmful.Seq, writer.Handle), heard);
+        await writer.Conn.Next<MessageRemoved>("MessageRemoved", r => r.Seq == harmful.Seq);
+
+        // Every reader's history (the writer's too) has the row, redacted, in its place; the other message is untouched.
+        foreach (var member in new[] { reader, writer })
+        {
+            var history = await member.History(channel);
+            var gone = history.Single(m => m.Seq == harmful.Seq);
+            Assert.True(gone.Redacted);
+            Assert.Equal("", gone.Text);
+            Assert.Equal(writer.Handle, gone.SenderHandle);
+            Assert.Equal("a fine message", history.Single(m => m.Seq == kept.Seq).Text);
+        }
+
+        // A repeat changes nothing and is not an error; the writer may go on writing.
+        await moderator.Conn.Invoke("RemoveRoomMessage", new { room = slug, seq = harmful.Seq });
+        var next = await writer.Send(channel, "sorry");
+        Assert.Equal(harmful.Seq + 1, next.Seq);
+    }
+
     private static Task Moderate(TestMember moderator, string room, string handle, string action, int? minutes = null) =>
         moderator.Conn.Invoke("Moderate", new { room, handle, action, minutes });
 

@@ -40,4 +40,7 @@ internal sealed class LostReplyMessageStore(IMessageStore inner) : IMessageStore
         _failRedaction.TryRemove(senderId, out _)
             ? throw new MessageStoreUnavailableException("the store did not answer")
             : inner.RedactSenderAsync(senderId, cancellationToken);
+
+    public Task<StoredMessage?> RedactMessageAsync(string channel, long seq, CancellationToken cancellationToken = default) =>
+        inner.RedactMessageAsync(channel, seq, cancellationToken);
 }

@@ -52,6 +52,8 @@ public sealed class RecordingObserver : IChatObserver
 
     public Task MessagesRedacted(string senderId, MessagesRedacted redacted) => Add(null, redacted);
 
+    public Task MessageRemoved(string senderId, MessageRemoved removed) => Add(null, removed);
+
     public Task MessagesRedactedFor(string memberId, MessagesRedacted redacted) => Add(memberId, redacted);
 
     public Task PeerPresence(string memberId, PeerPresence presence) => Add(memberId, presence);

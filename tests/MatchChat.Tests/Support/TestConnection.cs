@@ -36,6 +36,7 @@ public sealed class TestConnection : IAsyncDisposable
         Record<CheckInDue>("CheckInDue");
         Record<Member>("MemberUpdated");
         Record<MessagesRedacted>("MessagesRedacted");
+        Record<MessageRemoved>("MessageRemoved");
         Record<PeerPresence>("PeerPresence");
         Record<SuspensionNotice>("Suspended");
     }

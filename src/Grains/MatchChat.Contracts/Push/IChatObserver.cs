@@ -45,6 +45,9 @@ public interface IChatObserver : IGrainObserver
     /// <summary>A sender's messages in the channel were erased: to the channel's group on this node (a room), except local
     /// members who blocked the sender (as for their messages: a blocker does not learn they were active there).</summary>
     [OneWay, Alias("MessagesRedacted")] Task MessagesRedacted(string senderId, MessagesRedacted redacted);
+    /// <summary>A moderator removed one room message: to the channel's group on this node, except local members who blocked
+    /// its sender (they never saw it).</summary>
+    [OneWay, Alias("MessageRemoved")] Task MessageRemoved(string senderId, MessageRemoved removed);
     /// <summary>A sender's messages in the channel were erased: to one member's connections (a conversation's other participant).</summary>
     [OneWay, Alias("MessagesRedactedFor")] Task MessagesRedactedFor(string memberId, MessagesRedacted redacted);
     /// <summary>The member's blocks changed: the node filters their pushes by this set from now on.</summary>

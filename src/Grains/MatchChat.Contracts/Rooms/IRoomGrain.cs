@@ -21,6 +21,12 @@ public interface IRoomGrain : IChannelGrain
     /// </summary>
     [Alias("Moderate")] Task Moderate(string memberId, string action, int? minutes);
 
+    /// <summary>
+    /// A moderator removes the message at <paramref name="seq"/>: its text is erased in the store and the room's members
+    /// hear <c>MessageRemoved</c>; not_found when the room has no message at that seq. Safe to repeat.
+    /// </summary>
+    [Alias("RemoveMessage")] Task RemoveMessage(long seq);
+
     /// <summary>The member has no open connection any more (counted out of <see cref="Room.PresentCount"/>).</summary>
     [OneWay, Alias("Absent")] Task Absent(string memberId);
 }

@@ -57,4 +57,11 @@ public interface IMessageStore
     /// repeat. Returns how many rows were redacted by this call.
     /// </summary>
     Task<long> RedactSenderAsync(string senderId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Erases the text of one message (a moderator removed it): the row keeps its seq, sender, handle and time, with empty
+    /// text and <see cref="StoredMessage.Redacted"/> set. Safe to repeat. Returns the row as it now is, or null when the
+    /// channel has no message at <paramref name="seq"/>.
+    /// </summary>
+    Task<StoredMessage?> RedactMessageAsync(string channel, long seq, CancellationToken cancellationToken = default);
 }

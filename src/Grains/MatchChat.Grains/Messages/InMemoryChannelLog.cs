@@ -168,6 +168,27 @@ internal sealed partial class InMemoryChannelLog
         return redacted;
     }
 
+    /// <summary>Erases the text of the message at <paramref name="seq"/> in place; the row as it now is, or null when the
+    /// channel has no such message (never stored, or erased by retention).</summary>
+    public StoredMessage? RedactAt(long seq)
+    {
+        var index = FirstIndex(seq, orAbove: true);
+        if (index >= Count || RowAt(index).Seq != seq)
+        {
+            return null;
+        }
+
+        ref var row = ref RowAt(index);
+        if (!row.Redacted)
+        {
+            TextOf(row).Clear();
+            row.TextLength = 0;
+            row.Redacted = true;
+        }
+
+        return Materialise(index);
+    }
+
     /// <summary>Removes the rows sent before <paramref name="sentBefore"/> (all rows when null); their characters are
     /// cleared. Returns how many.</summary>
     public long Erase(DateTime? sentBefore)

@@ -69,4 +69,17 @@ public sealed partial class InMemoryMessageStore : IMessageStore
 
         return Task.FromResult(redacted);
     }
+
+    public Task<StoredMessage?> RedactMessageAsync(string channel, long seq, CancellationToken cancellationToken = default)
+    {
+        if (!_channels.TryGetValue(channel, out var log))
+        {
+            return Task.FromResult<StoredMessage?>(null);
+        }
+
+        lock (log)
+        {
+            return Task.FromResult(log.RedactAt(seq));
+        }
+    }
 }

@@ -42,6 +42,8 @@ public abstract partial class ChannelGrainBase(IMessageStore store, IOptions<Mat
 
     protected TimeProvider Clock => time;
 
+    protected IMessageStore Store => store;
+
     protected abstract string Channel { get; }
 
     /// <summary>Who may read this channel (participants or joined members).</summary>

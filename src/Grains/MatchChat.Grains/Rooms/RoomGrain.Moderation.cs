@@ -2,7 +2,9 @@ using MatchChat.Contracts;
 using MatchChat.Contracts.Blocks;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Members;
+using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Rooms;
+using MatchChat.Grains.Messages;
 using Microsoft.Extensions.Logging;
 
 namespace MatchChat.Grains.Rooms;
@@ -50,6 +52,28 @@ public sealed partial class RoomGrain
         }
 
         logger.LogInformation("Room moderation: {Action} in room {Room}", action, Slug);
+    }
+
+    public async Task RemoveMessage(long seq)
+    {
+        StoredMessage? removed;
+        try
+        {
+            removed = await Store.RedactMessageAsync(Channel, seq);
+        }
+        catch (MessageStoreUnavailableException)
+        {
+            throw MatchChatException.Unavailable("The message could not be removed just now. Please try again in a moment.");
+        }
+
+        if (removed is null)
+        {
+            throw MatchChatException.NotFound("There is no message with that seq in this room (it may have been erased by retention).");
+        }
+
+        var notice = new MessageRemoved(Channel, seq, removed.SenderHandle);
+        Nodes.Notify(n => n.MessageRemoved(removed.SenderId, notice));
+        logger.LogInformation("Room moderation: a message removed in room {Room}", Slug);
     }
 
     /// <summary>A muted member may read the room but not write to it (nor show as typing).</summary>

@@ -31,6 +31,9 @@ public interface IChatClient
     /// erased, and a page shows them as removed.</summary>
     Task MessagesRedacted(MessagesRedacted redacted);
 
+    /// <summary>Addition to the contract (docs/PROTOCOL.md): a moderator removed one room message; a page shows it as removed.</summary>
+    Task MessageRemoved(MessageRemoved removed);
+
     /// <summary>Addition to the contract (docs/PROTOCOL.md): the member's own roles or listener profile changed by someone else
     /// (the operator granted or revoked the moderator role, a moderator approved or revoked teen listening).</summary>
     Task MemberUpdated(Member member);

@@ -5,7 +5,8 @@ using MatchChat.Web.Safety;
 
 namespace MatchChat.Web.Hubs;
 
-/// <summary>Moderate (PROTOCOL.md, Trust and safety): a moderator mutes, unmutes, removes, bans or unbans a member in a room.</summary>
+/// <summary>Moderate (PROTOCOL.md, Trust and safety): a moderator mutes, unmutes, removes, bans or unbans a member in a room,
+/// and (an addition) removes a single room message.</summary>
 public sealed partial class ChatHub
 {
     public async Task Moderate(ModerateArgs? args)
@@ -43,5 +44,23 @@ public sealed partial class ChatHub
         }
 
         await grains.Ref<IRoomGrain>(slug).Moderate(memberId, action, args.Minutes);
+    }
+
+    /// <summary>
+    /// A moderator removes one room message (an addition): its text is erased for good and the room's members hear
+    /// <c>MessageRemoved</c>. Rooms only: a conversation is private to its two members, who can report and block.
+    /// </summary>
+    public async Task RemoveRoomMessage(RemoveRoomMessageArgs? args)
+    {
+        if (args is null)
+        {
+            throw MatchChatException.Invalid("Send {room, seq}.");
+        }
+
+        var slug = InputRules.Topic(args.Room, "room");
+        var seq = args.Seq is >= 1 ? args.Seq.Value : throw MatchChatException.Invalid("seq must be the message's seq (1 or more).");
+        await RequireModerator();
+        _ = topics.Find(slug) ?? throw MatchChatException.NotFound("There is no room with that name. ListRooms shows the rooms.");
+        await grains.Ref<IRoomGrain>(slug).RemoveMessage(seq);
     }
 }

@@ -104,6 +104,10 @@ public sealed class ChatObserver(
     public Task MessagesRedacted(string senderId, MessagesRedacted redacted) =>
         ToChannel(redacted.Channel, () => ExceptBlockersOf(senderId, redacted.Channel).MessagesRedacted(redacted));
 
+    /// <summary>In the channel's order, after the message itself.</summary>
+    public Task MessageRemoved(string senderId, MessageRemoved removed) =>
+        ToChannel(removed.Channel, () => ExceptBlockersOf(senderId, removed.Channel).MessageRemoved(removed));
+
     /// <summary>The channel's group without local members who blocked the sender, read when the send goes out (a blocker's
     /// connection that joined meanwhile is left out too).</summary>
     private IChatClient ExceptBlockersOf(string senderId, string channel)
