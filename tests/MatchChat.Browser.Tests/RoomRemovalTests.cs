@@ -34,4 +34,40 @@ public sealed class RoomRemovalTests(SafetyFixture server)
         await Expect(room.GetByTestId("room-join")).ToBeVisibleAsync();
         await Expect(room.GetByTestId("room-leave")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task A_moderator_removes_one_room_message_and_every_open_page_shows_it_removed_while_the_rest_stays()
+    {
+        await using var moderator = await server.ModeratorAsync();
+        await using var writer = await Member.JoinAsync(server);
+        await using var reader = await Member.JoinAsync(server);
+        await writer.JoinRoomAsync("anxiety");
+        await reader.JoinRoomAsync("anxiety");
+        await moderator.JoinRoomAsync("anxiety");
+        await writer.SendAsync("Breathing exercises help me a little.");
+        await writer.SendAsync("Her phone number is 555 0100, everyone call her.");
+        await Expect(reader.Message("Her phone number is 555 0100, everyone call her.")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+
+        // Only a moderator has the button; the reader has Report and Block.
+        await Expect(reader.Message("Her phone number is 555 0100, everyone call her.").GetByTestId("message-mod-remove")).ToHaveCountAsync(0);
+        var harmful = moderator.Message("Her phone number is 555 0100, everyone call her.");
+        await harmful.GetByTestId("message-mod-remove").ClickAsync();
+        await moderator.Page.GetByTestId("confirm-ok").ClickAsync();
+
+        foreach (var page in new[] { reader, writer, moderator })
+        {
+            await Expect(page.Page.GetByTestId("message-removed")).ToHaveCountAsync(1, new() { Timeout = 10_000 });
+            await Expect(page.Page.GetByText("Her phone number is 555 0100")).ToHaveCountAsync(0);
+            await Expect(page.Page.GetByTestId("message-removed")).ToHaveCountAsync(1);
+            await Expect(page.Message("Breathing exercises help me a little.")).ToBeVisibleAsync();
+        }
+
+        // A reload reads the room's history from the server: still removed.
+        await reader.Page.ReloadAsync();
+        await reader.ExpectConnectedAsync();
+        await reader.OpenChatAsync("Anxiety");
+        await Expect(reader.Message("Breathing exercises help me a little.")).ToBeVisibleAsync();
+        await Expect(reader.Page.GetByText("Her phone number is 555 0100")).ToHaveCountAsync(0);
+        await Expect(reader.Page.GetByTestId("message-removed")).ToHaveCountAsync(1);
+    }
 }

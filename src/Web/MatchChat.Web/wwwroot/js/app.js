@@ -39,7 +39,7 @@ import { refreshNetwork, wireNetwork } from "./network.js";
 import { onCheckInDue, refreshCheckIns, wireCheckIns } from "./checkins.js";
 import { wireSuggestions } from "./suggest.js";
 import { onSuspended, wireStanding } from "./standing.js";
-import { outbox, startOutboxTimer, onMessage, onMessagesRedacted, onPeerTyping, renderOpenChat, renderOutboxStates, submitComposer, onComposerKey, onComposerInput } from "./messages.js";
+import { outbox, startOutboxTimer, onMessage, onMessagesRedacted, onMessageRemoved, onPeerTyping, renderOpenChat, renderOutboxStates, submitComposer, onComposerKey, onComposerInput } from "./messages.js";
 import { onPeerPresence, onListedPresence, forgetPeerPresence } from "./presence.js";
 
 // ---------------------------------------------------------------------------
@@ -111,6 +111,7 @@ async function beginSession(session) {
       Matched: onMatched,
       MessageReceived: onMessage,
       MessagesRedacted: onMessagesRedacted,
+      MessageRemoved: onMessageRemoved,
       PeerTyping: onPeerTyping,
       ConversationEnded: onConversationEnded,
       PeerPresence: onPeerPresence,

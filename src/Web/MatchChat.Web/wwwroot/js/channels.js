@@ -80,6 +80,14 @@ export function redactSender(ch, handle) {
   return changed;
 }
 
+/** A moderator removed the message at `seq`: held as removed (a later history page answers it so too). True when it changed. */
+export function redactOne(ch, seq) {
+  const message = ch.messages.get(seq);
+  if (!message || message.redacted) return false;
+  ch.messages.set(seq, redacted(message));
+  return true;
+}
+
 /**
  * True when a live message with this seq shows that something before it is missing. Only
  * once history is loaded: before that, the catch-up that loads it fills the hole anyway.

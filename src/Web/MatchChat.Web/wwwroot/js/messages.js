@@ -3,11 +3,11 @@ import { $, el, clear, formatTime } from "./dom.js";
 import { describeError } from "./errors.js";
 import { state, load, save, isMine } from "./store.js";
 import { invoke } from "./connection.js";
-import { addMessage, isGap, firstSeq, sortedSeqs, redactSender } from "./channels.js";
+import { addMessage, isGap, firstSeq, sortedSeqs, redactSender, redactOne } from "./channels.js";
 import { createOutbox, OUTBOX_RETRY_MS } from "./outbox.js";
-import { showNotice, announce } from "./views.js";
+import { showNotice, announce, confirmDialog } from "./views.js";
 import { channelState, channelTitle, catchUpChannel, renderChatList, renderChatHeader } from "./chats.js";
-import { canActOn, isRemoved, endedNote } from "./trust.js";
+import { canActOn, isRemoved, endedNote, isModerator } from "./trust.js";
 import { openReport } from "./report.js";
 import { renderThanksPrompt } from "./gratitude.js";
 import { blockPerson, isBlocked } from "./blocks.js";
@@ -81,6 +81,18 @@ export function onMessagesRedacted({ channel, handle }) {
     for (const seq of changed) {
       list.querySelector(`li[data-seq="${seq}"]`)?.replaceWith(messageNode(ch.messages.get(seq)));
     }
+  }
+  renderChatList();
+}
+
+/** `MessageRemoved`: a moderator removed one room message; it is shown as removed at once. */
+export function onMessageRemoved({ channel, seq }) {
+  if (!state.channels.has(channel)) return;
+  const ch = channelState(channel);
+  if (!redactOne(ch, Number(seq))) return;
+  const list = $("messages");
+  if (state.openChannel === channel && list.dataset.channel === channel) {
+    list.querySelector(`li[data-seq="${Number(seq)}"]`)?.replaceWith(messageNode(ch.messages.get(Number(seq))));
   }
   renderChatList();
 }
@@ -236,7 +248,40 @@ function messageActions(message) {
     attrs: { type: "button", "aria-label": `Block ${handle}`, "data-testid": "message-block", hidden: isBlocked(handle) },
   });
   block.addEventListener("click", () => blockPerson(handle, { returnFocus: block }));
-  return el("div", { className: "msg-actions" }, [report, block]);
+  return el("div", { className: "msg-actions" }, [report, block, moderatorRemove(message)]);
+}
+
+/** For a moderator, in a room: remove this message for everyone (its text is erased; the room sees "Message removed"). */
+function moderatorRemove(message) {
+  if (!isModerator(state.me) || !message.channel.startsWith("room:")) return null;
+  const button = el("button", {
+    className: "link-btn small-link",
+    text: "Remove",
+    attrs: { type: "button", "aria-label": `Remove this message from ${message.senderHandle} for everyone`, "data-testid": "message-mod-remove" },
+  });
+  button.addEventListener("click", async () => {
+    const ok = await confirmDialog({
+      title: "Remove this message?",
+      text: `The message from ${message.senderHandle} is removed for everyone in the room. Its text is erased and cannot be brought back.`,
+      ok: "Remove message",
+      cancel: "Keep it",
+    });
+    if (!ok) {
+      button.focus();
+      return;
+    }
+    button.disabled = true;
+    try {
+      await invoke("RemoveRoomMessage", { room: message.channel.slice("room:".length), seq: Number(message.seq) });
+      announce("The message was removed.");
+      $("composer-text")?.focus();
+    } catch (err) {
+      button.disabled = false;
+      announce(describeError(err).text);
+      showNotice(describeError(err).text);
+    }
+  });
+  return button;
 }
 
 function pendingNode(item) {
