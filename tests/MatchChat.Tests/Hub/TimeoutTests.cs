@@ -48,7 +48,10 @@ public sealed class TimeoutTests(FastTimeoutsServerFixture server) : IClassFixtu
         await listener.Conn.Next<Offer>("OfferReceived", within: TimeSpan.FromSeconds(5), skip: 1);
         await second.Request(topic);
         await listener.Conn.Next<OfferWithdrawn>("OfferWithdrawn", w => w.Reason == "expired", TimeSpan.FromSeconds(5), skip: 1);
-        await WaitUntil(async () => !(await listener.Conn.Invoke<Member>("GetMe")).Listener!.Available);
+        // Told, not only found by asking: the server changed their availability (an outside probe: only GetMe showed it).
+        var told = await listener.Conn.Next<Member>("MemberUpdated", m => m.Listener is { Available: false }, TimeSpan.FromSeconds(5));
+        Assert.False(told.Listener!.Available);
+        Assert.False((await listener.Conn.Invoke<Member>("GetMe")).Listener!.Available);
     }
 
     [Fact]

@@ -55,6 +55,7 @@ internal sealed class ListenerRole(IMemberContext m)
         });
         await Task.WhenAll(removed.Select(t => m.Queue(t).RemoveListener(m.MemberId)));
         _ = m.Grains.Ref<IExperienceCatalogGrain>(IExperienceCatalogGrain.Key).Add(experiences);
+        await GiveBackOffersOverLimit();
         await PushSnapshot();
         await m.WatchPresence();
         return Profile()!;
@@ -257,6 +258,9 @@ internal sealed class ListenerRole(IMemberContext m)
         {
             m.Logger.LogInformation("Listener set unavailable after {Count} expired offers in a row", S.ConsecutiveExpiries);
             await GoUnavailable(OfferReasons.Unavailable);
+            // The server changed their availability, not they: every open page (and any client) is told (an outside
+            // probe: only GetMe showed it, and a listener believed they were on duty while no offer could come).
+            m.Notify(n => n.MemberUpdated(m.MemberId, m.Describe()));
             return;
         }
 
@@ -292,8 +296,32 @@ internal sealed class ListenerRole(IMemberContext m)
             s.Offers.Clear();
         });
 
-        // Every offer is given back, even if one queue does not answer.
-        await Task.WhenAll(offers.Select(async offer =>
+        await GiveBack(offers, reason);
+        await PushSnapshot();
+    }
+
+    /// <summary>
+    /// After the chat limit was lowered: the open offers that would take the listener past it go back to their queues at
+    /// once, newest first (an outside probe: an offer the listener could no longer accept stayed on their screen, and the
+    /// seeker stayed "offered", until it expired, and the expiry counted against the listener).
+    /// </summary>
+    private async Task GiveBackOffersOverLimit()
+    {
+        var open = OpenOffers();
+        var excess = ActiveChats + open.Length - S.Listener!.MaxConcurrentChats;
+        if (excess <= 0)
+        {
+            return;
+        }
+
+        var back = open.OrderByDescending(o => o.ExpiresAt).Take(excess).ToList();
+        await m.Writes.Change(s => s.Offers.RemoveAll(back.Contains));
+        await GiveBack(back, OfferReasons.Busy);
+    }
+
+    /// <summary>Each offer leaves the listener's pages and goes back to its queue, even if one queue does not answer.</summary>
+    private Task GiveBack(IEnumerable<Offer> offers, string reason) =>
+        Task.WhenAll(offers.Select(async offer =>
         {
             m.Notify(n => n.OfferWithdrawn(m.MemberId, new OfferWithdrawn(offer.OfferId, reason)));
             try
@@ -305,8 +333,6 @@ internal sealed class ListenerRole(IMemberContext m)
                 m.Logger.LogWarning("Giving an offer back to topic {Topic} failed ({ExceptionType}); it expires there", offer.Topic, e.GetType().Name);
             }
         }));
-        await PushSnapshot();
-    }
 
     /// <summary>The roster entry of each topic queue of this listener; re-sent on every attach and renewal.</summary>
     public async Task PushSnapshot(string? except = null)

@@ -216,8 +216,13 @@ export function onOfferWithdrawn({ offerId, reason }) {
     cancelled: "The person who asked stopped waiting.",
     taken: "Another listener is already with them.",
     unavailable: "A request was withdrawn because you're not available right now.",
+    busy: "A request went back to the queue because it would take you past your chat limit.",
   }[reason] || "A request is no longer open.";
   announce(why);
+  if (reason === "expired") {
+    // Seen, not only announced: an offer that ran out and came back looked like a timer that reset itself.
+    showNotice("A request timed out before you answered, so it went back to the queue (it may come to you again). If two time out in a row, we pause new chats for you.");
+  }
   const wasAvailable = !!(state.me && state.me.listener && state.me.listener.available);
   refreshMe().then(() => {
     const nowAvailable = !!(state.me && state.me.listener && state.me.listener.available);
