@@ -346,6 +346,35 @@ public sealed class CrisisCareTests(SafetyServerFixture server) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_muted_member_who_writes_a_crisis_text_is_refused_but_still_gets_the_resources_and_moderators_an_alert()
+    {
+        const string room = "t53";
+        await using var moderator = await WatchingModerator();
+        await using var member = await server.NewMember();
+        await using var other = await server.NewMember();
+        await member.Conn.Invoke<Contracts.Rooms.Room>("JoinRoom", room);
+        await other.Conn.Invoke<Contracts.Rooms.Room>("JoinRoom", room);
+        await moderator.Conn.Invoke("Moderate", new { room, handle = member.Handle, action = "mute", minutes = 30 });
+
+        var refused = await Assert.ThrowsAsync<HubException>(() => member.Send($"room:{room}", CrisisMessage));
+        Assert.StartsWith("forbidden: ", HubErrors.CodeAndSentence(refused));
+
+        // Not delivered, not stored; but the writer is not left alone with a refusal (an outside probe: they were).
+        var resources = await member.Conn.Next<CrisisResources>("CrisisResources", within: TimeSpan.FromSeconds(3));
+        Assert.Equal(CrisisLevels.Crisis, resources.Level);
+        var alert = await moderator.Conn.Next<Alert>("CrisisAlert", a => a.Handle == member.Handle, TimeSpan.FromSeconds(3));
+        Assert.Equal(("message", (string?)null, (long?)null), (alert.Source, alert.Channel, alert.Seq));
+        Assert.Empty(await moderator.Conn.Invoke<Message[]>("GetAlertContext", alert.AlertId));
+        await other.Conn.AssertNone<Message>("MessageReceived", wait: Quiet);
+        Assert.DoesNotContain(await other.History($"room:{room}"), m => m.Text == CrisisMessage);
+
+        // An everyday text refused the same way raises nothing.
+        await Assert.ThrowsAsync<HubException>(() => member.Send($"room:{room}", "ok, I will wait then"));
+        await Task.Delay(Quiet);
+        Assert.Single(member.Conn.All<CrisisResources>("CrisisResources"));
+    }
+
+    [Fact]
     public async Task Accept_language_gives_region_and_language_when_the_body_has_none()
     {
         using var http = new HttpClient { BaseAddress = server.BaseUrl };

@@ -82,4 +82,33 @@ public abstract partial class ChannelGrainBase
 
         return null;
     }
+
+    /// <summary>
+    /// [crisis] A text this channel refused (the writer is muted, the conversation ended) is still read: a person in
+    /// crisis whose words cannot be delivered gets the crisis resources, and moderators an alert without a message to
+    /// point to (it is not stored). An outside probe: a muted member wrote "I want to kill myself tonight" and got only
+    /// "forbidden". One-way, after the phrase screen here, as for a stored message; nothing is awaited.
+    /// </summary>
+    private void ScreenRefused(string memberId, string handle, string text)
+    {
+        if (_screening is not { Enabled: true } screening)
+        {
+            return;
+        }
+
+        try
+        {
+            var described = DescribeForScreen(memberId, handle, new Message(Channel, 0, handle, text, Now, "", false))
+                with { Channel = null, Seq = null, ConversationId = null, PeerId = null };
+            var screen = screening.Screen(described.Text, CrisisScreenGrain.RoleOf(described.Role), CrisisTextSource.Message);
+            if (CrisisScreening.NeedsMore(screen) && !screening.WouldSkipModel(screen))
+            {
+                _ = GrainFactory.Ref<ICrisisScreenGrain>(0).Screen(described);
+            }
+        }
+        catch (Exception)
+        {
+            MatchChatMetrics.CrisisScreenFailed();
+        }
+    }
 }
