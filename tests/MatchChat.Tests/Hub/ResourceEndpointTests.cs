@@ -49,16 +49,20 @@ public sealed class ResourceEndpointTests(ServerFixture server) : IClassFixture<
     }
 
     [Theory]
-    [InlineData("ES")]
-    [InlineData("BR")]
-    [InlineData("MX")]
-    public async Task Regions_whose_services_could_not_be_confirmed_get_the_international_directory_not_a_guess(string region)
+    [InlineData("ES", "es", "024")]
+    [InlineData("MX", "es", "800 911 2000")]
+    [InlineData("BR", "pt", "188")]
+    [InlineData("AT", "de", "142")]
+    public async Task Spanish_Portuguese_and_Austrian_readers_get_their_national_line_first_not_only_an_english_directory(string region, string language, string number)
     {
+        // An outside browser probe: es-ES, es-MX, pt-BR and de-AT got only "Find A Helpline", in English.
         using var http = Http();
-        using var body = JsonDocument.Parse(await http.GetStringAsync($"/api/resources?region={region}"));
+        using var body = JsonDocument.Parse(await http.GetStringAsync($"/api/resources?region={region}&language={language}"));
         var items = body.RootElement.EnumerateArray().ToList();
+        Assert.Equal(region, items[0].GetProperty("region").GetString());
+        Assert.Contains(number, items[0].GetProperty("contact").GetString());
+        Assert.Contains(language, items[0].GetProperty("languages").EnumerateArray().Select(l => l.GetString()));
         Assert.Contains(items, r => r.GetProperty("url").GetString() == "https://findahelpline.com");
-        Assert.All(items, r => Assert.Equal("*", r.GetProperty("region").GetString()));
     }
 
     [Theory]

@@ -4,8 +4,11 @@ namespace MatchChat.Contracts.Crisis;
 /// The shipped resources: real services only. Each entry was checked on 2026-12-01 against a stored copy of the
 /// service's own page or an official government/health-service page (cited beside it); an entry that could be
 /// confirmed only from press or directory pages was left out (see docs/crisis-detector.md, "Resources": Crisis Text
-/// Line, The Trevor Project, 50808, Beyond Blue, Lifeline Aotearoa, SOS Amitié, Línea 024, Teléfono de la Esperanza,
-/// SOS Voz Amiga, CVV and Línea de la Vida). Regions without an entry of their own get Find A Helpline.
+/// Line, The Trevor Project, 50808, Beyond Blue, Lifeline Aotearoa, SOS Amitié, Teléfono de la Esperanza and SOS Voz
+/// Amiga). Three national lines are the exception, checked on 2026-12-07 (stop 58) against several independent
+/// stored pages over years, a public broadcaster or a government text among them, because the crisis screen reads
+/// Spanish and Portuguese and their countries otherwise got only an English directory (an outside browser probe):
+/// Línea 024 (ES), CVV 188 (BR) and Línea de la Vida (MX). Regions without an entry of their own get Find A Helpline.
 /// Operators replace the whole list with <c>MatchChat:Resources:Entries</c> or a JSON file
 /// (<c>MatchChat:Resources:File</c>) and should re-check it before launch: numbers and hours change.
 /// </summary>
@@ -65,6 +68,26 @@ public static class DefaultResources
         // checked: https://www.sns24.gov.pt/en/servico/aconselhamento-psicologico-no-sns-24/ (stored copy, 2026-12-01): 808 24 24 24,
         // option 4, psychological counselling by clinical psychologists, 24/7. Fixed: "option 4" added.
         new("SNS 24 – aconselhamento psicológico", "808 24 24 24 (opção 4)", "https://www.sns24.gov.pt", "PT", ["pt"], "24/7", ResourceKinds.Helpline, All),
+
+        // checked: https://www.katholisch.at/telefonseelsorge (the Catholic Church in Austria, a carrier of TelefonSeelsorge,
+        // stored copy, 2026-12-07) and https://www.ots.at/presseaussendung/OTM_20230425_OTM0006 (TelefonSeelsorge's own
+        // release): Notruf 142, free from any phone in Austria, around the clock, anonymous.
+        new("TelefonSeelsorge – Notruf 142", "Notruf 142", "https://www.telefonseelsorge.at", "AT", ["de"], "24/7", ResourceKinds.Crisis, All),
+
+        // checked (press, stop 58): https://www.rtve.es/noticias/20220509/sanidad-presenta-telefono-prevencion-suicidio/2347183.shtml
+        // (RTVE, the public broadcaster), maldita.es (citing the BOE of 20 December 2021), elnacional.cat, soydemadrid.com
+        // (stored copies, 2026-12-07): 024, the Ministry of Health's line for suicidal behaviour, free, confidential, 24/7.
+        new("Línea 024 – atención a la conducta suicida", "Llama al 024", "https://www.sanidad.gob.es", "ES", ["es"], "24/7", ResourceKinds.Crisis, All),
+
+        // checked (press, stop 58): santaritafm.com (a text of the Federal Government, 2018), claudia.abril.com.br,
+        // folhadoestado.com.br, hercampus.com (2025) (stored copies, 2026-12-07): CVV answers on 188, free from any phone in
+        // Brazil since July 2018, 24 hours; chat and e-mail at cvv.org.br.
+        new("CVV – Centro de Valorização da Vida", "Ligue 188", "https://cvv.org.br", "BR", ["pt"], "24/7", ResourceKinds.Crisis, All),
+
+        // checked (press, stop 58): eluniversal.com.mx (2025-12-24), proceso.com.mx (2025-10-11), cronica.com.mx (2025-09-19),
+        // tribunademexico.com (2026-01-13), each quoting the Secretaría de Salud / CONASAMA (stored copies, 2026-12-07):
+        // Línea de la Vida, 800 911 2000, free, 24 hours, 365 days, for crises and suicidal thoughts.
+        new("Línea de la Vida", "Llama al 800 911 2000", "https://www.gob.mx/salud", "MX", ["es"], "24/7", ResourceKinds.Crisis, All),
 
         // checked: https://findahelpline.com/AU (stored copy, 2026-12-01): the directory of free helplines by country.
         new("Find A Helpline", "Find a free, confidential helpline in your country", "https://findahelpline.com", "*", ["en", "es", "fr", "de", "pt"], "24/7", ResourceKinds.Crisis, All),
