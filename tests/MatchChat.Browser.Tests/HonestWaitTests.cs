@@ -16,6 +16,13 @@ public sealed class HonestWaitTests(MatchChatFixture server)
         await Expect(status).ToContainTextAsync("No listener for this topic is available right now", new() { Timeout = 30_000 });
         await Expect(status).Not.ToContainTextAsync("Expected wait");
 
+        // A reload says it again at once, not only at the queue's next broadcast (an outside probe saw "as soon as a
+        // listener is free" after a reload while nobody was available).
+        await seeker.Page.ReloadAsync();
+        await seeker.ExpectConnectedAsync();
+        await seeker.GoToAsync("talk");
+        await Expect(status).ToContainTextAsync("No listener for this topic is available right now", new() { Timeout = 3_000 });
+
         await using var listener = await Member.JoinAsync(server);
         await listener.VolunteerAsync("parenting", "night feeds, newborns");
         await Expect(listener.Page.GetByTestId("offer")).ToContainTextAsync("Night feeds are wearing me down.", new() { Timeout = 10_000 });

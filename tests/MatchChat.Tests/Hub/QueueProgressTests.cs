@@ -83,6 +83,10 @@ public sealed class QueueProgressTests(ProgressOnlyServerFixture server) : IClas
         // empty roster may only mean that listeners' grains have not re-sent it yet).
         await seeker.Conn.Next<QueueProgress>("QueueProgress", p => p.Topic == topic && p.ListenersAvailable == 0, within: TimeSpan.FromSeconds(30));
 
+        // A page that reloads (a new connection of the same seeker) is told at once, not at the queue's next broadcast.
+        var reloaded = await seeker.ConnectAnother();
+        await reloaded.Next<QueueProgress>("QueueProgress", p => p.Topic == topic && p.ListenersAvailable == 0, within: TimeSpan.FromSeconds(2));
+
         // A seeker who asks after that broadcast (their node already watches the topic) is told too.
         await using var another = await server.NewMember();
         await another.Request(topic);

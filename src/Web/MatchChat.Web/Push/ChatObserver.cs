@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using MatchChat.Contracts.CheckIns;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Crisis;
@@ -24,11 +26,39 @@ public sealed class ChatObserver(
 {
     public Task QueueUpdated(string memberId, QueueTicket ticket) => ToMember(memberId, c => c.QueueUpdated(ticket));
 
+    /// <summary>The newest broadcast of each topic and priority this node heard, with when (a page that reloads, or a
+    /// seeker who asks on a node that already watches the topic, is sent it at once: an outside browser probe saw a
+    /// reloaded page say "as soon as a listener is free" until the next broadcast although nobody was available).</summary>
+    private readonly ConcurrentDictionary<(string Topic, string Priority), (QueueProgress Progress, long At)> _latestProgress = new();
+
+    /// <summary>How long a heard broadcast is replayed to a joining connection (the queue sends again at least every
+    /// 15 s while its estimate grows, and whenever anything it carries changes).</summary>
+    private static readonly TimeSpan ProgressReplayedFor = TimeSpan.FromMinutes(10);
+
     /// <summary>To the topic's queue group: one send for every waiting seeker of the topic on this node.</summary>
     public Task QueueProgress(QueueProgress progress)
     {
+        _latestProgress[(progress.Topic, progress.Priority)] = (progress, Stopwatch.GetTimestamp());
         var group = QueueGroups.For(progress.Topic);
         return ToChannel(group, () => hub.Clients.Group(group).QueueProgress(progress));
+    }
+
+    /// <summary>The topic's newest broadcasts this node heard lately, to the given connections (after they joined its group).</summary>
+    public async Task ReplayProgress(string queueGroup, IReadOnlyList<string> connectionIds)
+    {
+        if (connectionIds.Count == 0)
+        {
+            return;
+        }
+
+        var topic = QueueGroups.TopicOf(queueGroup);
+        foreach (var priority in new[] { Priorities.Normal, Priorities.Urgent })
+        {
+            if (_latestProgress.TryGetValue((topic, priority), out var heard) && Stopwatch.GetElapsedTime(heard.At) < ProgressReplayedFor)
+            {
+                await hub.Clients.Clients(connectionIds).QueueProgress(heard.Progress);
+            }
+        }
     }
 
     public Task OfferReceived(string memberId, Offer offer) => ToMember(memberId, c => c.OfferReceived(offer));

@@ -102,6 +102,13 @@ public sealed partial class PushBridge(
             {
                 await SubscribeTo(channel);
             }
+
+            if (QueueGroups.IsQueueGroup(channel))
+            {
+                // A waiting seeker's page reloaded: it hears the topic's progress now, not at the next broadcast (a node
+                // that already watches the topic is not sent the counts again by the queue).
+                await _observer!.ReplayProgress(channel, [connectionId]);
+            }
         }
     }
 
@@ -140,6 +147,13 @@ public sealed partial class PushBridge(
         }
 
         var subscribe = Subscription(channel, share: !resubscribe);
+        if (QueueGroups.IsQueueGroup(channel))
+        {
+            // A new request on a node that already watches the topic: what the node last heard, at once (a node that
+            // starts watching is sent the counts by the queue itself).
+            await _observer!.ReplayProgress(channel, local.ConnectionsOf(memberId));
+        }
+
         if (waitForSubscription)
         {
             await subscribe;

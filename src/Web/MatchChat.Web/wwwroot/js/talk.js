@@ -97,15 +97,36 @@ export function resolveTicket(conversations, { open = true } = {}) {
   return true;
 }
 
+/** After this long offered, the page stops saying "a few seconds". */
+const OFFER_SLOW_MS = 10_000;
+let offered = { requestId: null, since: 0, timer: null };
+
+/** When this page first saw the request offered (re-rendered once it has been a while). */
+function offeredSince(ticket) {
+  if (offered.requestId !== ticket.requestId) {
+    clearTimeout(offered.timer);
+    offered = { requestId: ticket.requestId, since: Date.now(), timer: setTimeout(renderTalk, OFFER_SLOW_MS + 50) };
+  }
+  return offered.since;
+}
+
 export function renderTalk() {
   const ticket = isOpen(state.ticket) ? currentPlace(state.ticket, progress) : null;
   $("talk-form").hidden = !!ticket;
   $("talk-waiting").hidden = !ticket;
   if (!ticket) return;
   const status = $("queue-status");
+  if (ticket.status !== "offered" && offered.requestId) {
+    clearTimeout(offered.timer);
+    offered = { requestId: null, since: 0, timer: null };
+  }
   const topic = topicTitle(ticket.topic);
   if (ticket.status === "offered") {
-    status.textContent = `We've found a listener for "${topic}" and asked them to join. This usually takes a few seconds…`;
+    // An offer waits up to half a minute for its listener: after a while the page says so, rather than "a few seconds".
+    const since = offeredSince(ticket);
+    status.textContent = Date.now() - since < OFFER_SLOW_MS
+      ? `We've found a listener for "${topic}" and asked them to join. This usually takes a few seconds…`
+      : `We've asked a listener for "${topic}" to join and are waiting for their answer. If they can't, we'll ask someone else — you keep your place.`;
   } else {
     const parts = [];
     parts.push(ticket.position ? `You're number ${ticket.position} in line for "${topic}".` : `You're in line for "${topic}".`);
@@ -114,7 +135,9 @@ export function renderTalk() {
       // Honest: nobody can take it now, so no estimate (an outside browser probe saw one that only grew).
       parts.push("No listener for this topic is available right now. You keep your place, and we'll connect you as soon as one is.");
     } else {
-      parts.push(wait ? `Expected wait: ${wait}.` : "We'll connect you as soon as a listener is free.");
+      // No estimate yet (a topic's first minutes, or a page that has heard nothing since it loaded): said plainly,
+      // without implying that listeners are there and busy.
+      parts.push(wait ? `Expected wait: ${wait}.` : "We're looking for a listener for this topic and will connect you as soon as one can take your request.");
     }
     status.textContent = parts.join(" ");
   }
