@@ -76,7 +76,7 @@ function renderCheckIns() {
     list.append(el("li", { className: "blocked-item", attrs: { "data-testid": "checkin-scheduled", "data-checkin": c.checkInId } }, [
       el("span", { className: "meta" }, [
         el("span", { className: "name", text: `${c.forHandle ? `For ${c.forHandle}` : "For me"}, ${day} at ${formatTime(c.dueAt)}` }),
-        c.note ? el("span", { className: "hint", text: c.note }) : null,
+        c.note ? el("span", { className: "hint", text: c.note, attrs: { dir: "auto" } }) : null,
       ]),
       el("button", {
         className: "btn small",
