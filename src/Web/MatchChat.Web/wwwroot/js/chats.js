@@ -136,7 +136,7 @@ export function renderChatList() {
         el("span", { className: "sub", text: channelSubtitle(ch) }),
       ]),
       ch.kind === "conversation" && needsCare(ch.id)
-        ? el("span", { className: "badge care-mark", text: "note", attrs: { "data-testid": "chat-care-mark", "aria-label": "a note about this person is waiting here" } })
+        ? el("span", { className: "badge care-mark", text: "needs care", attrs: { "data-testid": "chat-care-mark", "aria-label": `needs care: ${label} may be going through a very hard time` } })
         : null,
       ch.unread ? el("span", { className: "badge", text: ch.unread, attrs: { "aria-label": `${ch.unread} unread` } }) : null,
     ]);
