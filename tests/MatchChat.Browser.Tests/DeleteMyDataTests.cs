@@ -143,10 +143,10 @@ public sealed class DeleteMyDataTests(SafetyFixture server)
         await Expect(seeker.Page.GetByTestId("network-candidates-empty")).ToBeVisibleAsync();
         await Expect(candidate).ToHaveCountAsync(0);
 
-        // A page that never heard why it ended (here: the reason this browser kept is cleared, as on another device) still
-        // offers it; the server refuses, and the offer goes with a sentence that says so.
+        // A page that never heard why it ended (here: the reason and the deletion this browser kept are cleared, as on
+        // another device) still offers it; the server refuses, and the offer goes with a sentence that says so.
         await seeker.Page.EvaluateAsync(
-            "() => { const s = JSON.parse(localStorage.getItem('matchchat.session')); localStorage.removeItem(`matchchat.${s.memberId}.endReasons`); }");
+            "() => { const s = JSON.parse(localStorage.getItem('matchchat.session')); for (const k of ['endReasons', 'deletedPeers']) localStorage.removeItem(`matchchat.${s.memberId}.${k}`); }");
         await seeker.Page.ReloadAsync();
         await seeker.ExpectConnectedAsync();
         await seeker.GoToAsync("network");

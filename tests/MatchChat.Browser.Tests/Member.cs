@@ -106,11 +106,16 @@ public sealed class Member : IAsyncDisposable
     public Task GoToAsync(string view) => Page.GetByTestId("nav-" + view).ClickAsync();
 
     /// <summary>Be a listener: topics, experiences, how many chats at once; then switch availability on.</summary>
-    public async Task VolunteerAsync(string topic, string experiences, int maxChats = 1, bool acceptsTeens = false)
+    public async Task VolunteerAsync(string topic, string experiences, int maxChats = 1, bool acceptsTeens = false, string? bio = null)
     {
         await GoToAsync("listen");
         await Page.GetByTestId("listen-topic-" + topic).CheckAsync();
         await Page.GetByTestId("listen-experiences").FillAsync(experiences);
+        if (bio is not null)
+        {
+            await Page.GetByTestId("listen-bio").FillAsync(bio);
+        }
+
         await Page.GetByTestId("listen-max").FillAsync(maxChats.ToString());
         if (acceptsTeens)
         {

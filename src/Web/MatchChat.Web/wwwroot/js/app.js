@@ -35,7 +35,7 @@ import { onCrisisResources, onPeerNeedsCare, wireCare, showLocalCrisisLine } fro
 import { onCrisisAlert } from "./moderation-alerts.js";
 import { onThanked, wireGratitude } from "./gratitude.js";
 import { wireGuide } from "./guide.js";
-import { refreshNetwork, wireNetwork } from "./network.js";
+import { refreshNetwork, wireNetwork, onPeerDeleted } from "./network.js";
 import { onCheckInDue, refreshCheckIns, wireCheckIns } from "./checkins.js";
 import { wireSuggestions } from "./suggest.js";
 import { onSuspended, wireStanding } from "./standing.js";
@@ -110,7 +110,7 @@ async function beginSession(session) {
       OfferWithdrawn: onOfferWithdrawn,
       Matched: onMatched,
       MessageReceived: onMessage,
-      MessagesRedacted: onMessagesRedacted,
+      MessagesRedacted: (redacted) => { onMessagesRedacted(redacted); onPeerDeleted(redacted); },
       MessageRemoved: onMessageRemoved,
       PeerTyping: onPeerTyping,
       ConversationEnded: onConversationEnded,

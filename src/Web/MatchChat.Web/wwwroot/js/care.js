@@ -44,19 +44,36 @@ const SAYS_HOW = new RegExp(`^(?:${CALL_VERB}|text)\\b`, "i");
 /** A tappable contact as the link reads: as written when it already says how ("Appelez le 3114"), else "Call 988". */
 export const spelledContact = (contact) => (SAYS_HOW.test(String(contact).trim()) ? contact : `Call ${contact}`);
 
+/**
+ * The language a resource's own words are written in (its name, a contact as written, its hours): the first of its
+ * `languages` (`/api/resources` lists the catalogue's, the text's own first: "TelefonSeelsorge" ["de"], Canada's 9-8-8
+ * ["en", "fr"]), or null when it names none. Set as `lang` on those words only, so a screen reader reads "Appelez le
+ * 3114" with a French voice and the page's English around it with an English one.
+ */
+export function resourceLanguage(r) {
+  const first = Array.isArray(r?.languages) ? r.languages[0] : null;
+  return typeof first === "string" && /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(first) ? first : null;
+}
+
+/** A contact link's words: as written (in the resource's language) when it says how, else the page's "Call 988". */
+const contactLang = (r) => (SAYS_HOW.test(String(r.contact).trim()) ? resourceLanguage(r) : null);
+
 /** One resource as a list item: name, call or text link (or the contact), website link, hours and where. */
 export function resourceItem(r) {
   const href = contactHref(r.contact);
   const url = safeUrl(r.url);
   const name = r.name || "Support line";
-  const parts = [el("strong", { className: "care-name", text: name })];
+  const lang = r.name ? resourceLanguage(r) : null;
+  const parts = [el("strong", { className: "care-name", text: name, attrs: { lang } })];
   if (href) {
-    parts.push(el("a", { className: "care-call", text: spelledContact(r.contact), attrs: { href, "data-testid": "care-call" } }));
-  } else if (r.contact) parts.push(el("span", { text: r.contact }));
+    parts.push(el("a", { className: "care-call", text: spelledContact(r.contact), attrs: { href, lang: contactLang(r), "data-testid": "care-call" } }));
+  } else if (r.contact) parts.push(el("span", { text: r.contact, attrs: { lang: resourceLanguage(r) } }));
   if (url) parts.push(el("a", { text: "Website", attrs: { href: url, target: "_blank", rel: "noopener noreferrer", "aria-label": `${name} website (opens in a new tab)`, "data-testid": "care-link" } }));
   const where = r.region === "*" ? "Worldwide" : r.region;
-  const details = [r.hours, where].filter(Boolean).join(" · ");
-  if (details) parts.push(el("span", { className: "hint", text: details }));
+  if (r.hours || where) {
+    const hours = r.hours ? el("span", { text: r.hours, attrs: { lang: resourceLanguage(r) } }) : null;
+    parts.push(el("span", { className: "hint" }, [hours, hours && where ? " · " : null, where || null]));
+  }
   return el("li", { className: "care-resource", attrs: { "data-testid": "care-resource" } }, parts);
 }
 
@@ -197,11 +214,16 @@ export async function showLocalCrisisLine(languages = navigator.languages || [na
     const href = contactHref(line.contact);
     const slot = $("footer-local");
     clear(slot);
+    // The line's own words carry its language (`lang`); the English around them ("In danger now?", "or") stays English.
+    const lang = resourceLanguage(line);
     if (href) {
-      slot.append(el("a", { text: spelledContact(line.contact), attrs: { href, "data-testid": "footer-call" } }), ` (${line.name}) or`);
+      slot.append(
+        el("a", { text: spelledContact(line.contact), attrs: { href, lang: contactLang(line), "data-testid": "footer-call" } }),
+        " (", el("span", { text: line.name, attrs: { lang, "data-testid": "footer-line-name" } }), ") or",
+      );
     } else {
       // A contact that is not one number ("0800 111 0 111 oder 0800 111 0 222"): as written, with the service's name.
-      slot.append(el("span", { text: `${line.name}: ${line.contact}`, attrs: { "data-testid": "footer-call" } }), " or");
+      slot.append(el("span", { text: `${line.name}: ${line.contact}`, attrs: { lang, "data-testid": "footer-call" } }), " or");
     }
     slot.hidden = false;
   } catch { /* the directory link stays */ }

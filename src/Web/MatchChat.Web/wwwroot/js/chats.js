@@ -136,7 +136,7 @@ export function renderChatList() {
         el("span", { className: "sub", text: channelSubtitle(ch) }),
       ]),
       ch.kind === "conversation" && needsCare(ch.id)
-        ? el("span", { className: "badge care-mark", text: "note", attrs: { "data-testid": "chat-care-mark", "aria-label": "a note about this person is waiting here" } })
+        ? el("span", { className: "badge care-mark", text: "needs care", attrs: { "data-testid": "chat-care-mark", "aria-label": `needs care: ${label} may be going through a very hard time` } })
         : null,
       ch.unread ? el("span", { className: "badge", text: ch.unread, attrs: { "aria-label": `${ch.unread} unread` } }) : null,
     ]);
@@ -162,7 +162,11 @@ export function openChannel(channel, { focus = true } = {}) {
   renderChatList();
   if (!ch.loaded && state.connected) catchUpChannel(channel).then(() => state.openChannel === channel && renderOpenChat());
   if (focus) $("chat-title").focus();
+  // On a phone held upright the chat is one screen tall (site.css): brought to the top, its composer is on screen.
+  if (window.matchMedia?.(PHONE_CHAT).matches) $("chat").scrollIntoView({ block: "start" });
 }
+
+const PHONE_CHAT = "(max-width: 519px) and (min-height: 701px)";
 
 export function closeChannel() {
   state.openChannel = null;
@@ -204,6 +208,19 @@ function colourFor(channel) {
   return PALETTE[state.colours[channel]];
 }
 
+/**
+ * After this member ended the open conversation: the notice that says so (and "Say thanks" under it) brought into view,
+ * and focus on the notice. They sit under the messages: on a phone both were below the fold while focus went back up
+ * to the peer's name (an outside browser probe).
+ */
+function showEndNotice() {
+  const note = $("chat-ended");
+  const thanks = $("thanks-prompt");
+  (thanks.hidden ? note : thanks).scrollIntoView({ block: "nearest" });
+  note.scrollIntoView({ block: "nearest" });
+  note.focus({ preventScroll: true });
+}
+
 export async function endOpenConversation() {
   const ch = channelState(state.openChannel);
   const c = state.conversations.get(ch.id);
@@ -222,7 +239,7 @@ export async function endOpenConversation() {
     renderOpenChat();
     renderChatList();
     refreshMe();
-    $("chat-title").focus();
+    showEndNotice();
   } catch (err) {
     showNotice(describeError(err).text);
   }

@@ -6,7 +6,7 @@ import { $, el, clear, formatTime } from "./dom.js";
 import { describeError } from "./errors.js";
 import { state, load, save } from "./store.js";
 import { invoke } from "./connection.js";
-import { fieldError, showNotice, announce } from "./views.js";
+import { fieldError, showNotice, announce, showView } from "./views.js";
 import { network, refreshNetwork, askAgain } from "./network.js";
 
 const seen = () => new Set(load("checkinsSeen", []));
@@ -19,20 +19,58 @@ export function onCheckInDue(due) {
   ids.add(due.checkInId);
   save("checkinsSeen", [...ids].slice(-200));
   showDue(due);
-  refreshNetwork();
+  refreshNetwork().then(relabelDue);
   refreshCheckIns();
+}
+
+/**
+ * Whether `handle` listens to this member: a contact with listener topics, or (before the network is read) the listener
+ * of a conversation this member had as the seeker. Their check-in then offers to ask them to listen again; one from
+ * someone this member listened to offers a check-in back (asking them to listen was wrong for them: they seek).
+ */
+function listensToMe(handle) {
+  const contact = network.get(handle);
+  if (contact) return contact.topics.length > 0;
+  return [...state.conversations.values()].some((c) => c.peerHandle === handle && c.role === "seeker");
+}
+
+const dueActionText = (from) => (listensToMe(from) ? `Ask ${from} to listen again` : `Check in with ${from}`);
+
+/** The due check-ins' buttons say what they do now that the network is read (it may have changed who listens). */
+function relabelDue() {
+  for (const button of document.querySelectorAll("#checkins-due-list [data-testid=checkin-ask-again]")) {
+    button.textContent = dueActionText(button.dataset.handle);
+  }
+}
+
+/** A check-in back: "Your people" with the check-in form set for them, or how to get there when they are not a contact. */
+function checkInWith(handle) {
+  if (!network.has(handle)) {
+    return showNotice(`Add ${handle} to your people first (under "People you talked with"), then you can check in with them.`);
+  }
+  showView("network", { focus: false });
+  $("checkin-for").value = handle;
+  $("checkin-note").focus();
+  announce(`Schedule a check-in for ${handle}: choose when, and add a note if you like.`);
+}
+
+async function onDueAction(from) {
+  await refreshNetwork();
+  if (!listensToMe(from)) return checkInWith(from);
+  if (network.has(from)) await askAgain(from);
+  else showNotice(`Add ${from} to your people first (under "Your people"), then you can ask them again.`);
 }
 
 function showDue(due) {
   const from = due.fromHandle;
   const item = el("li", { className: "care-resource", attrs: { "data-testid": "checkin-due", "data-checkin": due.checkInId } }, [
     el("p", { text: from ? `${from} is checking in on you.` : "You asked us to check in on you. How are you doing?" }),
-    due.note ? el("p", { className: "care-call", text: due.note, attrs: { "data-testid": "checkin-due-note" } }) : null,
+    due.note ? el("p", { className: "care-call", text: due.note, attrs: { "data-testid": "checkin-due-note", dir: "auto" } }) : null,
     from ? el("button", {
       className: "btn small primary",
-      text: `Ask ${from} again`,
-      attrs: { type: "button", "data-testid": "checkin-ask-again" },
-      on: { click: async () => { await refreshNetwork(); if (network.has(from)) await askAgain(from); else showNotice(`Add ${from} to your people first (under "Your people"), then you can ask them again.`); } },
+      text: dueActionText(from),
+      attrs: { type: "button", "data-testid": "checkin-ask-again", "data-handle": from },
+      on: { click: () => onDueAction(from) },
     }) : null,
     el("button", {
       className: "btn small",
@@ -57,6 +95,7 @@ export async function refreshCheckIns() {
     }
   } catch { /* next time */ }
   renderCheckIns();
+  relabelDue();
 }
 
 function onCheckInDueQuiet(due) {
@@ -76,7 +115,7 @@ function renderCheckIns() {
     list.append(el("li", { className: "blocked-item", attrs: { "data-testid": "checkin-scheduled", "data-checkin": c.checkInId } }, [
       el("span", { className: "meta" }, [
         el("span", { className: "name", text: `${c.forHandle ? `For ${c.forHandle}` : "For me"}, ${day} at ${formatTime(c.dueAt)}` }),
-        c.note ? el("span", { className: "hint", text: c.note }) : null,
+        c.note ? el("span", { className: "hint", text: c.note, attrs: { dir: "auto" } }) : null,
       ]),
       el("button", {
         className: "btn small",

@@ -227,7 +227,7 @@ function messageNode(message) {
     el("span", { className: "who", text: who }),
     removed
       ? el("p", { className: "text removed-note", text: "Message removed", attrs: { "data-testid": "message-removed" } })
-      : el("p", { className: "text", text: message.text, attrs: { "data-testid": "message-text" } }),
+      : el("p", { className: "text", text: message.text, attrs: { "data-testid": "message-text", dir: "auto" } }),
     el("span", { className: "when", text: formatTime(message.sentAt) }),
     canActOn(message, state.session && state.session.handle) ? messageActions(message) : null,
   ]);
@@ -288,7 +288,7 @@ function pendingNode(item) {
   const failed = item.status === "failed";
   const children = [
     el("span", { className: "who", text: "You" }),
-    el("p", { className: "text", text: item.text, attrs: { "data-testid": "message-text" } }),
+    el("p", { className: "text", text: item.text, attrs: { "data-testid": "message-text", dir: "auto" } }),
   ];
   if (failed) {
     const retry = () => {

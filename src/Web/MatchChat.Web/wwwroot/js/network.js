@@ -2,7 +2,7 @@
 // "Ask <handle> again" (RequestListener with preferHandle). Contacts are known by handle only.
 import { $, el, clear, refocus } from "./dom.js";
 import { describeError } from "./errors.js";
-import { state } from "./store.js";
+import { state, load, save } from "./store.js";
 import { invoke } from "./connection.js";
 import { showView, showNotice, announce, topicTitle } from "./views.js";
 import { setTicket, renderTalk } from "./talk.js";
@@ -13,6 +13,24 @@ export const network = new Map();
 
 /** Handles the server refused to add (AddToNetwork: forbidden, e.g. they deleted their data): no longer offered. */
 const notAddable = new Set();
+
+/** Peers this page heard delete their data (kept per member: a reload does not offer them again). */
+const deletedPeers = () => new Set(load("deletedPeers", []) || []);
+
+/**
+ * `MessagesRedacted({channel, handle})` for a conversation of ours with `handle`: they deleted their data. A conversation
+ * that had already ended hears no `ConversationEnded` (reason `deleted`), so this is how the page knows not to offer
+ * "Add" for them (the server refuses it).
+ */
+export function onPeerDeleted({ channel, handle } = {}) {
+  const ours = [...state.conversations.values()].some((c) => c.channel === channel && c.peerHandle === handle);
+  if (!ours) return;
+  const gone = deletedPeers();
+  if (gone.has(handle)) return;
+  gone.add(handle);
+  save("deletedPeers", [...gone].slice(-200));
+  renderNetwork();
+}
 
 export async function refreshNetwork() {
   if (!state.connected) return renderNetwork();
@@ -122,6 +140,7 @@ export function renderNetwork() {
   // Peers of recent conversations who are not in the network yet (one row per person, newest talk). Someone who deleted
   // their data (a conversation that ended with reason `deleted`) cannot be added: their handle is gone for good.
   const gone = new Set([...state.conversations.values()].filter((c) => c.endReason === "deleted").map((c) => c.peerHandle));
+  for (const handle of deletedPeers()) gone.add(handle);
   const candidates = new Map();
   for (const c of [...state.conversations.values()].sort((a, b) => String(b.startedAt).localeCompare(String(a.startedAt)))) {
     const offered = !network.has(c.peerHandle) && !state.blocked.has(c.peerHandle) && !gone.has(c.peerHandle) && !notAddable.has(c.peerHandle);

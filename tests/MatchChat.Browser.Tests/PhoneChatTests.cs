@@ -1,0 +1,109 @@
+namespace MatchChat.Browser.Tests;
+
+/// <summary>
+/// A chat on a phone (390×844): after a match the header stays short and the composer is on screen; after "End
+/// conversation" the notice that says so, and "Say thanks", are brought into view with focus on the notice (an outside
+/// browser probe: the header wrapped over nine lines and pushed the composer off screen, and after ending the page
+/// jumped to the peer's name with the notice below the fold).
+/// </summary>
+[Collection(SafetyCollection.Name)]
+public sealed class PhoneChatTests(SafetyFixture server)
+{
+    private const string Bio =
+        "I moved abroad on my own at nineteen and spent two winters hardly speaking to anyone. Evening classes and a choir helped, slowly.";
+
+    [Fact]
+    public async Task On_a_phone_the_chat_header_stays_short_and_the_composer_is_on_screen_right_after_a_match()
+    {
+        await using var listener = await Member.JoinAsync(server);
+        await listener.VolunteerAsync("loneliness", "moved abroad alone, no friends nearby, working nights", bio: Bio);
+        await using var seeker = await Member.JoinAsync(server, width: 390, height: 844);
+        const string note = "Phone walk: I moved abroad for work and after six months I still have nobody to have dinner with.";
+        await seeker.AskForListenerAsync("loneliness", "moved abroad alone, no friends nearby, working nights", note);
+        await listener.AcceptOfferAsync(note);
+        await Expect(seeker.Page.GetByTestId("chat-title")).ToHaveTextAsync(listener.Handle);
+        await Expect(seeker.Page.GetByTestId("chat-match-reason")).ToBeVisibleAsync();
+        await Expect(seeker.Page.GetByTestId("chat-peer-bio-text")).ToBeVisibleAsync();
+
+        // The header: name on the first row, beside the back button; the reason on a row of its own below it.
+        var header = await BoxAsync(seeker.Page, ".chat-header");
+        var title = await BoxAsync(seeker.Page, "#chat-title");
+        var back = await BoxAsync(seeker.Page, "#chat-back");
+        var reason = await BoxAsync(seeker.Page, "#chat-peer-bio-reason");
+        Assert.True(header.Height <= 220, $"chat header {header.Height:F0}px high");
+        Assert.True(title.Height <= 32, $"peer name {title.Height:F0}px high");
+        Assert.True(Math.Abs(title.Top - back.Top) < 24, "the name shares the back button's row");
+        Assert.True(reason.Top >= title.Bottom - 1 && reason.Left < back.Right, "the reason is on its own row under the name");
+        Assert.True(reason.Height <= 24, $"the reason is {reason.Height:F0}px high");
+
+        var layout = await seeker.Page.EvaluateAsync<string>(
+            "() => ['main', '#chat', '.chat-header', '#messages', '#typing', '#composer', '#main-nav', '.site-header'].map(s => { const r = document.querySelector(s).getBoundingClientRect(); return `${s} ${r.top|0}+${r.height|0}`; }).join(', ') + ` scrollY ${scrollY}`");
+
+        // The composer and its Send button are on screen as the chat opens, without scrolling.
+        foreach (var selector in new[] { "#composer-text", "[data-testid=composer-send]", "#chat-title" })
+        {
+            var box = await BoxAsync(seeker.Page, selector);
+            Assert.True(box.Top >= 0 && box.Bottom <= 844, $"{selector} is at {box.Top:F0}..{box.Bottom:F0} of 844 ({layout})");
+        }
+
+        Assert.False(await seeker.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > innerWidth"), "no sideways scrolling");
+        await Contrast.AssertAaAsync(seeker.Page, "the phone chat header");
+        await Screenshots.SaveAsync(seeker.Page, "70-phone-chat-header");
+
+        await seeker.Page.GetByTestId("chat-end").ClickAsync();
+        await seeker.Page.GetByTestId("confirm-ok").ClickAsync();
+        await Expect(seeker.Page.GetByTestId("chat-ended")).ToBeVisibleAsync();
+        await SwitchOffAsync(listener);
+        Assert.Empty(seeker.ConsoleErrors);
+    }
+
+    [Theory]
+    [InlineData(390, 844)]
+    [InlineData(1280, 860)]
+    public async Task After_ending_a_chat_the_end_notice_and_say_thanks_are_in_view_and_the_notice_has_focus(int width, int height)
+    {
+        await using var listener = await Member.JoinAsync(server);
+        await listener.VolunteerAsync("loneliness", "end walk, moved abroad");
+        await using var seeker = await Member.JoinAsync(server, width: width, height: height);
+        await seeker.TalkWithAsync(listener, "loneliness", $"End walk {width}: the flat is so quiet in the evenings.");
+        for (var i = 1; i <= 4; i++)
+        {
+            await seeker.SendAsync($"Evening {i}: I cooked for one again and ate standing up.");
+            await Expect(listener.Message($"Evening {i}: I cooked for one again and ate standing up.")).ToHaveCountAsync(1);
+            await listener.SendAsync($"That sounds lonely ({i}). I remember those evenings.");
+            await Expect(seeker.Message($"That sounds lonely ({i}). I remember those evenings.")).ToHaveCountAsync(1);
+        }
+
+        await seeker.Page.GetByTestId("chat-end").ClickAsync();
+        await seeker.Page.GetByTestId("confirm-ok").ClickAsync();
+        var ended = seeker.Page.GetByTestId("chat-ended");
+        await Expect(ended).ToContainTextAsync("You ended this conversation.");
+        await Expect(seeker.Page.GetByTestId("thanks-open")).ToBeVisibleAsync();
+        await KeyboardFocusTests.ExpectFocusedAsync(seeker.Page, "#chat-ended");
+        foreach (var selector in new[] { "#chat-ended", "[data-testid=thanks-open]" })
+        {
+            var box = await BoxAsync(seeker.Page, selector);
+            Assert.True(box.Top >= 0 && box.Bottom <= height, $"{selector} is at {box.Top:F0}..{box.Bottom:F0} of {height}");
+        }
+
+        await SwitchOffAsync(listener);
+        Assert.Empty(seeker.ConsoleErrors);
+    }
+
+    private static async Task SwitchOffAsync(Member listener)
+    {
+        await listener.GoToAsync("listen");
+        await listener.Page.GetByTestId("available-switch").ClickAsync();
+        await Expect(listener.Page.GetByTestId("available-switch")).ToHaveAttributeAsync("aria-checked", "false");
+    }
+
+    private sealed record Box(double Top, double Bottom, double Left, double Right, double Height);
+
+    /// <summary>Where <paramref name="selector"/> is in the viewport now (as the member sees it, without scrolling).</summary>
+    private static async Task<Box> BoxAsync(IPage page, string selector)
+    {
+        var r = await page.EvaluateAsync<double[]>(
+            "s => { const r = document.querySelector(s).getBoundingClientRect(); return [r.top, r.bottom, r.left, r.right, r.height]; }", selector);
+        return new Box(r[0], r[1], r[2], r[3], r[4]);
+    }
+}
