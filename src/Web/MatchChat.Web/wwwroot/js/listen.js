@@ -138,7 +138,7 @@ function renderOffer(entry) {
     offer.experiences && offer.experiences.length
       ? el("ul", { className: "tags", attrs: { "aria-label": "Experiences they mentioned" } }, offer.experiences.map((t) => el("li", { className: "tag", text: tagLabel(t) })))
       : null,
-    offer.note ? el("p", { className: "note", text: offer.note }) : null,
+    offer.note ? el("p", { className: "note", text: offer.note, attrs: { dir: "auto" } }) : null,
     offerReason(offer),
     el("p", {}, [countdown]),
     el("div", { className: "countdown-bar", attrs: { "aria-hidden": "true" } }, [bar]),
