@@ -43,8 +43,10 @@ public sealed class ChatObserver(
         return ToChannel(group, () => hub.Clients.Group(group).QueueProgress(progress));
     }
 
-    /// <summary>The topic's newest broadcasts this node heard lately, to the given connections (after they joined its group).</summary>
-    public async Task ReplayProgress(string queueGroup, IReadOnlyList<string> connectionIds)
+    /// <summary>The topic's newest broadcasts this node heard lately, to the given connections (after they joined its group);
+    /// with <paramref name="onlyNobody"/> only broadcasts that say nobody is available (a new request: its ticket carries its
+    /// place, so in a burst of thousands of requests nothing more is sent).</summary>
+    public async Task ReplayProgress(string queueGroup, IReadOnlyList<string> connectionIds, bool onlyNobody = false)
     {
         if (connectionIds.Count == 0)
         {
@@ -54,7 +56,8 @@ public sealed class ChatObserver(
         var topic = QueueGroups.TopicOf(queueGroup);
         foreach (var priority in new[] { Priorities.Normal, Priorities.Urgent })
         {
-            if (_latestProgress.TryGetValue((topic, priority), out var heard) && Stopwatch.GetElapsedTime(heard.At) < ProgressReplayedFor)
+            if (_latestProgress.TryGetValue((topic, priority), out var heard) && Stopwatch.GetElapsedTime(heard.At) < ProgressReplayedFor
+                && (!onlyNobody || heard.Progress.ListenersAvailable == 0 || heard.Progress.TeenListenersAvailable == 0))
             {
                 await hub.Clients.Clients(connectionIds).QueueProgress(heard.Progress);
             }

@@ -149,9 +149,9 @@ public sealed partial class PushBridge(
         var subscribe = Subscription(channel, share: !resubscribe);
         if (QueueGroups.IsQueueGroup(channel))
         {
-            // A new request on a node that already watches the topic: what the node last heard, at once (a node that
-            // starts watching is sent the counts by the queue itself).
-            await _observer!.ReplayProgress(channel, local.ConnectionsOf(memberId));
+            // A new request on a node that already watches the topic, while the node last heard that nobody is available:
+            // said at once (a node that starts watching is sent the counts by the queue itself).
+            await _observer!.ReplayProgress(channel, local.ConnectionsOf(memberId), onlyNobody: true);
         }
 
         if (waitForSubscription)
