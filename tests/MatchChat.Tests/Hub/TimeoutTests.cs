@@ -112,6 +112,15 @@ public sealed class TimeoutTests(FastTimeoutsServerFixture server) : IClassFixtu
         await leaving.Conn.Hub.StopAsync();
         await staying.Conn.WaitForPlace(second, p => p.Position == 1, TimeSpan.FromSeconds(10));
         await using var back = await TestConnection.OpenAsync(server.BaseUrl, leaving.Token);
+        // The page that comes back is told what became of the request (an outside probe: it was simply gone), once.
+        var told = await back.Next<QueueTicket>("QueueUpdated", t => t.RequestId == ticket.RequestId, TimeSpan.FromSeconds(3));
+        Assert.Equal(TicketStatus.Expired, told.Status);
+        Assert.Null((await back.Invoke<Member>("GetMe")).OpenRequest);
+        await using (var later = await TestConnection.OpenAsync(server.BaseUrl, leaving.Token))
+        {
+            await later.AssertNone<QueueTicket>("QueueUpdated", t => t.RequestId == ticket.RequestId, TimeSpan.FromSeconds(1));
+        }
+
         var again = await back.Invoke<QueueTicket>("RequestListener", new { topic });
         Assert.NotEqual(ticket.RequestId, again.RequestId);
     }

@@ -21,6 +21,9 @@ public sealed class MemberState
     [Id(5)] public int ConsecutiveExpiries { get; set; }
     [Id(6)] public OpenRequest? Request { get; set; }
     [Id(7)] public List<Offer> Offers { get; set; } = [];
+
+    /// <summary>A request that expired while the seeker had no connection: told once, when a page connects again.</summary>
+    [Id(11)] public QueueTicket? ExpiredUnseen { get; set; }
     [Id(8)] public List<Conversation> Conversations { get; set; } = [];
     [Id(9)] public List<string> Rooms { get; set; } = [];
     [Id(10)] public bool Moderator { get; set; }

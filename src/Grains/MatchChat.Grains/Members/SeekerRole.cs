@@ -48,7 +48,11 @@ internal sealed class SeekerRole(IMemberContext m)
         var enqueue = m.Queue(topic).Enqueue(new SeekerRequest(
             request.RequestId, m.MemberId, S.Handle!, S.AgeGroup, experiences, note, request.EnqueuedAt, [.. S.Blocked],
             PreferredListenerId: preferredListenerId, Meaning: meaning, Urgent: crisisNote));
-        var write = m.Writes.Change(s => s.Request = request);
+        var write = m.Writes.Change(s =>
+        {
+            s.Request = request;
+            s.ExpiredUnseen = null;
+        });
         QueueTicket ticket;
         try
         {
@@ -227,7 +231,13 @@ internal sealed class SeekerRole(IMemberContext m)
 
         m.Logger.LogInformation("Waiting request expired: no connection for {Seconds}s", m.Timings.SeekerGraceSeconds);
         await m.Queue(request.Topic).Cancel(request.RequestId, TicketStatus.Expired);
-        await m.Writes.Change(s => s.Request = null);
+        // Nobody heard the expiry (no page was open): the next page that connects is told (an outside probe: a seeker
+        // who came back found their request gone, with nothing to say why).
+        await m.Writes.Change(s =>
+        {
+            s.Request = null;
+            s.ExpiredUnseen = new QueueTicket(request.RequestId, request.Topic, TicketStatus.Expired, null, null);
+        });
     }
 
     /// <summary>The open request's ticket as its queue sees it now; null when there is none (or the queue cannot say now).</summary>
@@ -254,6 +264,13 @@ internal sealed class SeekerRole(IMemberContext m)
     {
         if (S.Request is not { } open)
         {
+            if (S.ExpiredUnseen is { } expired)
+            {
+                _ = node.QueueUpdated(m.MemberId, expired);
+                S.ExpiredUnseen = null;
+                await m.Writes.TryWrite("after an expiry was told");
+            }
+
             return;
         }
 
