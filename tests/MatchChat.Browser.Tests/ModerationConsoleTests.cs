@@ -103,10 +103,13 @@ public sealed class ModerationConsoleTests(SafetyFixture server)
         await Expect(moderator.Page.GetByTestId("room-mod-result")).ToContainTextAsync("is muted in");
         var ends = DateTime.UtcNow.AddMinutes(30).AddHours(9);
 
-        await member.SendAsync("Is anyone around tonight?");
-        var row = member.Message("Is anyone around tonight?");
-        await Expect(row).ToHaveAttributeAsync("data-state", "failed");
-        var note = (await row.Locator(".failed-note").TextContentAsync())!;
+        // Told at once, before writing anything: the room's composer closes and says why and until when (an outside
+        // probe: the muted member learnt it only from a refused send).
+        var muted = member.Page.GetByTestId("composer-muted");
+        await Expect(muted).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Expect(member.Composer).ToBeDisabledAsync();
+        await Expect(member.Page.GetByTestId("notice")).ToContainTextAsync("muted you in the");
+        var note = (await muted.TextContentAsync())!;
         Assert.DoesNotContain("UTC", note);
         var shown = System.Text.RegularExpressions.Regex.Match(note, @"muted you in this room until \D*?(\d{1,2}) \w+ \d{4}\D+(\d{2}):(\d{2})\.");
         Assert.True(shown.Success, note);
@@ -116,6 +119,10 @@ public sealed class ModerationConsoleTests(SafetyFixture server)
         await moderator.Page.GetByTestId("room-mod-action").SelectOptionAsync("unmute");
         await moderator.Page.GetByTestId("room-mod-submit").ClickAsync();
         await Expect(moderator.Page.GetByTestId("room-mod-result")).ToContainTextAsync("can write in");
+        await Expect(member.Composer).ToBeEnabledAsync(new() { Timeout = 10_000 });
+        await Expect(muted).ToBeHiddenAsync();
+        await member.SendAsync("Is anyone around tonight?");
+        await Expect(member.Message("Is anyone around tonight?")).ToHaveAttributeAsync("data-state", "sent");
         await member.Page.GetByTestId("chat-leave").ClickAsync();
     }
 

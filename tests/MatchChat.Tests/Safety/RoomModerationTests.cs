@@ -20,6 +20,15 @@ public sealed class RoomModerationTests(SafetyServerFixture server) : IClassFixt
         await other.Conn.Invoke<Room>("JoinRoom", slug);
 
         await Moderate(moderator, slug, member.Handle, "mute", 30);
+        // Told at once, and in what the rooms answer them; the others hear nothing of it.
+        var told = await member.Conn.Next<MutedInRoom>("MutedInRoom", m => m.Room == slug);
+        Assert.True(told.Muted);
+        Assert.InRange(told.Until!.Value, DateTime.UtcNow.AddMinutes(29), DateTime.UtcNow.AddMinutes(31));
+        var seen = (await member.Conn.Invoke<Room[]>("ListRooms")).Single(r => r.Slug == slug);
+        Assert.True(seen.Muted);
+        Assert.Equal(told.Until, seen.MutedUntil);
+        Assert.False((await other.Conn.Invoke<Room[]>("ListRooms")).Single(r => r.Slug == slug).Muted);
+        await other.Conn.AssertNone<MutedInRoom>("MutedInRoom", wait: TimeSpan.FromMilliseconds(300));
         var refused = await Assert.ThrowsAsync<HubException>(() => member.Send(channel, "let me talk"));
         Assert.StartsWith("forbidden: ", HubErrors.CodeAndSentence(refused));
         Assert.Contains(" UTC", HubErrors.CodeAndSentence(refused));
@@ -28,6 +37,8 @@ public sealed class RoomModerationTests(SafetyServerFixture server) : IClassFixt
         Assert.DoesNotContain(await other.History(channel), m => m.Text == "let me talk");
 
         await Moderate(moderator, slug, member.Handle, "unmute");
+        Assert.False((await member.Conn.Next<MutedInRoom>("MutedInRoom", m => m.Room == slug && !m.Muted)).Muted);
+        Assert.False((await member.Conn.Invoke<Room>("JoinRoom", slug)).Muted);
         var sent = await member.Send(channel, "thank you");
         await other.Conn.Next<Message>("MessageReceived", m => m.Seq == sent.Seq);
     }

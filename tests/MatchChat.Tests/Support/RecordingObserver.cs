@@ -54,6 +54,8 @@ public sealed class RecordingObserver : IChatObserver
 
     public Task MessageRemoved(string senderId, MessageRemoved removed) => Add(null, removed);
 
+    public Task MutedInRoom(string memberId, MutedInRoom muted) => Add(memberId, muted);
+
     public Task MessagesRedactedFor(string memberId, MessagesRedacted redacted) => Add(memberId, redacted);
 
     public Task PeerPresence(string memberId, PeerPresence presence) => Add(memberId, presence);

@@ -37,6 +37,7 @@ public sealed class TestConnection : IAsyncDisposable
         Record<Member>("MemberUpdated");
         Record<MessagesRedacted>("MessagesRedacted");
         Record<MessageRemoved>("MessageRemoved");
+        Record<Contracts.Rooms.MutedInRoom>("MutedInRoom");
         Record<PeerPresence>("PeerPresence");
         Record<SuspensionNotice>("Suspended");
     }

@@ -52,6 +52,8 @@ public interface IChatObserver : IGrainObserver
     [OneWay, Alias("MessagesRedactedFor")] Task MessagesRedactedFor(string memberId, MessagesRedacted redacted);
     /// <summary>The member's blocks changed: the node filters their pushes by this set from now on.</summary>
     [OneWay, Alias("BlocksChanged")] Task BlocksChanged(string memberId, string[] blockedIds);
+    /// <summary>From the room, to its nodes: a moderator muted or unmuted the member; their local connections hear it.</summary>
+    [OneWay, Alias("MutedInRoom")] Task MutedInRoom(string memberId, MutedInRoom muted);
     /// <summary>From the room, to its nodes: a moderator took the member out; their local connections leave its group and hear <c>RoomUpdated</c> (joined false).</summary>
     [OneWay, Alias("RemovedFromRoom")] Task RemovedFromRoom(string memberId, Room room);
 

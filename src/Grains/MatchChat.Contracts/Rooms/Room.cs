@@ -1,7 +1,10 @@
 namespace MatchChat.Contracts.Rooms;
 
 /// <summary>A topic room (PROTOCOL.md `Room`, version 1.1): <see cref="Joined"/> is the caller's; <see cref="PresentCount"/>
-/// counts joined members with an open connection.</summary>
+/// counts joined members with an open connection. <see cref="Muted"/> and <see cref="MutedUntil"/> (additions) are the
+/// caller's too, in the answers to <c>JoinRoom</c> and <c>ListRooms</c> only (a room-wide <c>RoomUpdated</c> carries false;
+/// <c>MutedInRoom</c> tells a member of a change); <see cref="MutedUntil"/> null with <see cref="Muted"/> means until a
+/// moderator lifts it.</summary>
 [GenerateSerializer, Immutable, Alias("MatchChat.Room")]
 public sealed record Room(
     [property: Id(0)] string Slug,
@@ -10,4 +13,6 @@ public sealed record Room(
     [property: Id(3)] string Audience,
     [property: Id(4)] int MemberCount,
     [property: Id(5)] bool Joined = false,
-    [property: Id(6)] int PresentCount = 0);
+    [property: Id(6)] int PresentCount = 0,
+    [property: Id(7)] bool Muted = false,
+    [property: Id(8)] DateTime? MutedUntil = null);

@@ -25,9 +25,16 @@ public sealed partial class RoomGrain
         {
             case RoomActions.Mute:
                 await Writes.Change(s => RoomModeration.Impose(s, s.MutedUntil, memberId, until, now));
+                TellMuted(memberId, until);
                 break;
             case RoomActions.Unmute:
+                var wasMuted = RoomModeration.IsMuted(state.State, memberId, now);
                 await Writes.ChangeIf(s => s.MutedUntil.Remove(memberId));
+                if (wasMuted)
+                {
+                    TellMuted(memberId, null);
+                }
+
                 break;
             case RoomActions.Ban:
                 var wasMember = state.State.Members.ContainsKey(memberId);
@@ -99,6 +106,13 @@ public sealed partial class RoomGrain
         {
             throw MatchChatException.Forbidden($"A moderator has banned you from this room{RoomModeration.Describe(until)}.");
         }
+    }
+
+    /// <summary>The member's open pages hear the mute (<paramref name="until"/> its end) or its end (null).</summary>
+    private void TellMuted(string memberId, DateTime? until)
+    {
+        var muted = new MutedInRoom(Slug, Channel, until is not null, until == DateTime.MaxValue ? null : until);
+        Nodes.Notify(n => n.MutedInRoom(memberId, muted));
     }
 
     private void AfterRemoval(string memberId, bool wasMember)

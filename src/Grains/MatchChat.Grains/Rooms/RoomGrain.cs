@@ -75,7 +75,7 @@ public sealed partial class RoomGrain(
             PushCount();
         }
 
-        return Snapshot(joined: true);
+        return Snapshot(joined: true, memberId);
     }
 
     public async Task Leave(string memberId)
@@ -116,7 +116,7 @@ public sealed partial class RoomGrain(
     }
 
     public Task<Room> Describe(string? memberId = null) =>
-        Task.FromResult(Snapshot(joined: memberId is not null && state.State.Members.ContainsKey(memberId)));
+        Task.FromResult(Snapshot(joined: memberId is not null && state.State.Members.ContainsKey(memberId), memberId));
 
     protected override CrisisText DescribeForScreen(string memberId, string handle, Message message) =>
         new(memberId, handle, message.Text, CrisisSources.Message, CrisisRoles.Room, Slug, message.Channel, message.Seq);
@@ -128,11 +128,14 @@ public sealed partial class RoomGrain(
 
     /// <summary>Present: joined members with an open connection (told by their member grains; memory only, re-learnt
     /// after a restart as members' grains answer <c>OnChannelActivated</c>).</summary>
-    private Room Snapshot(bool joined)
+    /// <summary>The room; with <paramref name="memberId"/>, as that member sees it (whether a mute of theirs holds).</summary>
+    private Room Snapshot(bool joined, string? memberId = null)
     {
         var topic = topics.Find(Slug) ?? throw MatchChatException.NotFound("There is no room with that name.");
         var present = _present.Count(state.State.Members.ContainsKey);
-        return new Room(Slug, Channel, topic.Title, topic.Audience, state.State.Members.Count, joined, present);
+        var muted = memberId is not null && RoomModeration.IsMuted(state.State, memberId, Now);
+        var until = muted && state.State.MutedUntil[memberId!] is var end && end != DateTime.MaxValue ? end : (DateTime?)null;
+        return new Room(Slug, Channel, topic.Title, topic.Audience, state.State.Members.Count, joined, present, muted, until);
     }
 
     private void PushCount()

@@ -34,6 +34,9 @@ public interface IChatClient
     /// <summary>Addition to the contract (docs/PROTOCOL.md): a moderator removed one room message; a page shows it as removed.</summary>
     Task MessageRemoved(MessageRemoved removed);
 
+    /// <summary>Addition to the contract (docs/PROTOCOL.md): a moderator muted or unmuted the member in a room.</summary>
+    Task MutedInRoom(MutedInRoom muted);
+
     /// <summary>Addition to the contract (docs/PROTOCOL.md): the member's own roles or listener profile changed by someone else
     /// (the operator granted or revoked the moderator role, a moderator approved or revoked teen listening).</summary>
     Task MemberUpdated(Member member);

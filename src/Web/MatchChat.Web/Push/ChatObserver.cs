@@ -153,6 +153,8 @@ public sealed class ChatObserver(
 
     public Task MessagesRedactedFor(string memberId, MessagesRedacted redacted) => ToMember(memberId, c => c.MessagesRedacted(redacted));
 
+    public Task MutedInRoom(string memberId, MutedInRoom muted) => ToMember(memberId, c => c.MutedInRoom(muted));
+
     public Task PeerPresence(string memberId, PeerPresence presence) => ToMember(memberId, c => c.PeerPresence(presence));
 
     public Task BlocksChanged(string memberId, string[] blockedIds)

@@ -36,6 +36,7 @@ import { onCrisisAlert } from "./moderation-alerts.js";
 import { onThanked, wireGratitude } from "./gratitude.js";
 import { wireGuide } from "./guide.js";
 import { refreshNetwork, wireNetwork, onPeerDeleted } from "./network.js";
+import { onMutedInRoom } from "./room-mutes.js";
 import { onCheckInDue, refreshCheckIns, wireCheckIns } from "./checkins.js";
 import { wireSuggestions } from "./suggest.js";
 import { onSuspended, wireStanding } from "./standing.js";
@@ -112,6 +113,7 @@ async function beginSession(session) {
       MessageReceived: onMessage,
       MessagesRedacted: (redacted) => { onMessagesRedacted(redacted); onPeerDeleted(redacted); },
       MessageRemoved: onMessageRemoved,
+      MutedInRoom: (muted) => onMutedInRoom(muted, renderOpenChat),
       PeerTyping: onPeerTyping,
       ConversationEnded: onConversationEnded,
       PeerPresence: onPeerPresence,

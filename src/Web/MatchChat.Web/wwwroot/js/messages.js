@@ -13,6 +13,7 @@ import { renderThanksPrompt } from "./gratitude.js";
 import { blockPerson, isBlocked } from "./blocks.js";
 import { renderPeerCare } from "./care.js";
 import { renderPeerAway, peerIsHere } from "./presence.js";
+import { renderComposerMute } from "./room-mutes.js";
 
 const TYPING_SEND_EVERY_MS = 3000;
 const TYPING_SHOW_FOR_MS = 5000;
@@ -130,6 +131,7 @@ export function renderOpenChat() {
     note.textContent = endedNote({ reason: conversation.endReason, endedBy: conversation.endedBy, peer: conversation.peerHandle, me: state.session.handle, role: conversation.role });
   }
   $("composer").hidden = ended;
+  renderComposerMute(renderOpenChat);
   renderPeerAway();
   renderThanksPrompt();
 

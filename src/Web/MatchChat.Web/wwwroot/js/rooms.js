@@ -6,6 +6,7 @@ import { invoke } from "./connection.js";
 import { getChannel } from "./channels.js";
 import { showView, showNotice, announce } from "./views.js";
 import { renderChatList, openChannel, closeChannel, renderChatHeader, catchUpChannel } from "./chats.js";
+import { noteMute } from "./room-mutes.js";
 
 export function upsertRoom(room) {
   state.rooms.set(room.slug, { ...state.rooms.get(room.slug), ...room });
@@ -57,7 +58,10 @@ export function renderRooms() {
 export async function refreshRooms() {
   if (!state.connected) return;
   try {
-    for (const r of await invoke("ListRooms")) upsertRoom(r);
+    for (const r of await invoke("ListRooms")) {
+      upsertRoom(r);
+      noteMute(r);
+    }
     renderRooms();
   } catch { /* keep what we have */ }
 }
@@ -73,6 +77,7 @@ export async function rejoinRooms() {
     try {
       const room = await invoke("JoinRoom", slug);
       upsertRoom(room);
+      noteMute(room);
       getChannel(state.channels, room.channel, { kind: "room", slug });
     } catch (err) {
       const e = describeError(err);
@@ -84,7 +89,10 @@ export async function rejoinRooms() {
   }
   try {
     const rooms = await invoke("ListRooms");
-    for (const r of rooms) upsertRoom(r);
+    for (const r of rooms) {
+      upsertRoom(r);
+      noteMute(r);
+    }
   } catch { /* next resync */ }
 }
 
@@ -93,6 +101,7 @@ async function joinRoom(slug, button) {
   try {
     const room = await invoke("JoinRoom", slug);
     upsertRoom(room);
+    noteMute(room);
     state.joinedRooms.add(slug);
     persistRooms();
     getChannel(state.channels, room.channel, { kind: "room", slug });
