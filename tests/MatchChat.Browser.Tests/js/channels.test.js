@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
-  createChannel, getChannel, addMessage, isGap, missingSeqs, historyAfter, applyHistory, firstSeq, sortedSeqs, catchUp, redactSender,
+  createChannel, getChannel, addMessage, isGap, missingSeqs, historyAfter, applyHistory, firstSeq, sortedSeqs, catchUp, redactSender, redactOne,
 } from "../../../src/Web/MatchChat.Web/wwwroot/js/channels.js";
 
 const CHANNEL = "conversation:c1";
@@ -186,6 +186,20 @@ test("redactSender marks only that sender's held messages removed, once", () => 
     [["mine", false], ["", true], ["", true]]);
   assert.deepEqual(redactSender(ch, "GoneNow-12"), []);
   assert.deepEqual(redactSender(ch, "NobodyHere-1"), []);
+});
+
+test("a moderator's removal marks one held message removed, and one not held yet is stored removed when it comes", () => {
+  const ch = createChannel(CHANNEL);
+  addMessage(ch, msg(1, "kept"));
+  addMessage(ch, msg(2, "removed"));
+  assert.equal(redactOne(ch, 2), true);
+  assert.equal(redactOne(ch, 2), false);
+  assert.deepEqual(sortedSeqs(ch).map((s) => [ch.messages.get(s).text, !!ch.messages.get(s).redacted]), [["kept", false], ["", true]]);
+  // A history page read before the removal, arriving after it, does not bring the text back.
+  assert.equal(redactOne(ch, 3), false);
+  addMessage(ch, msg(3, "read before the removal"));
+  assert.equal(ch.messages.get(3).text, "");
+  assert.equal(ch.messages.get(3).redacted, true);
 });
 
 test("a history page read before an erasure but arriving after it stores that sender's messages removed", () => {

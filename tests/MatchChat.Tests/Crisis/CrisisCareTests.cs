@@ -356,7 +356,7 @@ public sealed class CrisisCareTests(SafetyServerFixture server) : IClassFixture<
         await other.Conn.Invoke<Contracts.Rooms.Room>("JoinRoom", room);
         await moderator.Conn.Invoke("Moderate", new { room, handle = member.Handle, action = "mute", minutes = 30 });
 
-        var refused = await Assert.ThrowsAsync<HubException>(() => member.Send($"room:{room}", CrisisMessage));
+        var refused = await Assert.ThrowsAsync<HubException>(() => member.Conn.Invoke<Message>("SendMessage", $"room:{room}", "refused-1", CrisisMessage));
         Assert.StartsWith("forbidden: ", HubErrors.CodeAndSentence(refused));
 
         // Not delivered, not stored; but the writer is not left alone with a refusal (an outside probe: they were).
@@ -367,6 +367,11 @@ public sealed class CrisisCareTests(SafetyServerFixture server) : IClassFixture<
         Assert.Empty(await moderator.Conn.Invoke<Message[]>("GetAlertContext", alert.AlertId));
         await other.Conn.AssertNone<Message>("MessageReceived", wait: Quiet);
         Assert.DoesNotContain(await other.History($"room:{room}"), m => m.Text == CrisisMessage);
+
+        // "Try again" with the same message is the same refusal: no second alert, no second notice.
+        await Assert.ThrowsAsync<HubException>(() => member.Conn.Invoke<Message>("SendMessage", $"room:{room}", "refused-1", CrisisMessage));
+        await Task.Delay(Quiet);
+        Assert.Single(moderator.Conn.All<Alert>("CrisisAlert"), a => a.Handle == member.Handle);
 
         // An everyday text refused the same way raises nothing.
         await Assert.ThrowsAsync<HubException>(() => member.Send($"room:{room}", "ok, I will wait then"));

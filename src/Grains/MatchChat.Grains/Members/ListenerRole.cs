@@ -55,7 +55,7 @@ internal sealed class ListenerRole(IMemberContext m)
         });
         await Task.WhenAll(removed.Select(t => m.Queue(t).RemoveListener(m.MemberId)));
         _ = m.Grains.Ref<IExperienceCatalogGrain>(IExperienceCatalogGrain.Key).Add(experiences);
-        await GiveBackOffersOverLimit();
+        await GiveBackOffersOverLimit(removed);
         await PushSnapshot();
         await m.WatchPresence();
         return Profile()!;
@@ -305,9 +305,10 @@ internal sealed class ListenerRole(IMemberContext m)
     /// once, newest first (an outside probe: an offer the listener could no longer accept stayed on their screen, and the
     /// seeker stayed "offered", until it expired, and the expiry counted against the listener).
     /// </summary>
-    private async Task GiveBackOffersOverLimit()
+    private async Task GiveBackOffersOverLimit(string[] removedTopics)
     {
-        var open = OpenOffers();
+        // Offers of topics just left are being closed by their queues (their notices follow this call): not counted.
+        var open = OpenOffers().Where(o => !removedTopics.Contains(o.Topic)).ToArray();
         var excess = ActiveChats + open.Length - S.Listener!.MaxConcurrentChats;
         if (excess <= 0)
         {

@@ -230,13 +230,14 @@ internal sealed class SeekerRole(IMemberContext m)
         }
 
         m.Logger.LogInformation("Waiting request expired: no connection for {Seconds}s", m.Timings.SeekerGraceSeconds);
-        await m.Queue(request.Topic).Cancel(request.RequestId, TicketStatus.Expired);
+        var expired = await m.Queue(request.Topic).Cancel(request.RequestId, TicketStatus.Expired);
         // Nobody heard the expiry (no page was open): the next page that connects is told (an outside probe: a seeker
-        // who came back found their request gone, with nothing to say why).
+        // who came back found their request gone, with nothing to say why). Not when the queue could not cancel it: a
+        // listener's accept was being handed over, and the request became a conversation.
         await m.Writes.Change(s =>
         {
             s.Request = null;
-            s.ExpiredUnseen = new QueueTicket(request.RequestId, request.Topic, TicketStatus.Expired, null, null);
+            s.ExpiredUnseen = expired ? new QueueTicket(request.RequestId, request.Topic, TicketStatus.Expired, null, null) : null;
         });
     }
 

@@ -89,7 +89,7 @@ public abstract partial class ChannelGrainBase
     /// point to (it is not stored). An outside probe: a muted member wrote "I want to kill myself tonight" and got only
     /// "forbidden". One-way, after the phrase screen here, as for a stored message; nothing is awaited.
     /// </summary>
-    private void ScreenRefused(string memberId, string handle, string text)
+    private void ScreenRefused(string memberId, string handle, string clientMessageId, string text)
     {
         if (_screening is not { Enabled: true } screening)
         {
@@ -98,12 +98,15 @@ public abstract partial class ChannelGrainBase
 
         try
         {
-            var described = DescribeForScreen(memberId, handle, new Message(Channel, 0, handle, text, Now, "", false))
-                with { Channel = null, Seq = null, ConversationId = null, PeerId = null };
+            // The alert's id comes from the send (channel, writer, clientMessageId) through RequestId, which only names
+            // it: a "Try again" of the same refused text is read as a resend, so moderators get one alert and the writer
+            // is not told again (a review: each retry made a new alert).
+            var described = DescribeForScreen(memberId, handle, new Message(Channel, 0, handle, text, Now, clientMessageId, false))
+                with { Channel = null, Seq = null, ConversationId = null, PeerId = null, RequestId = $"refused|{Channel}|{memberId}|{clientMessageId}" };
             var screen = screening.Screen(described.Text, CrisisScreenGrain.RoleOf(described.Role), CrisisTextSource.Message);
             if (CrisisScreening.NeedsMore(screen) && !screening.WouldSkipModel(screen))
             {
-                _ = GrainFactory.Ref<ICrisisScreenGrain>(0).Screen(described);
+                _ = GrainFactory.Ref<ICrisisScreenGrain>(0).ScreenAndWait(described, locale: null, tellWriter: true, resend: true);
             }
         }
         catch (Exception)

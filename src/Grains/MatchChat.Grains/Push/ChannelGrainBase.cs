@@ -139,7 +139,7 @@ public abstract partial class ChannelGrainBase(IMessageStore store, IOptions<Mat
                 throw MatchChatException.Conflict("That clientMessageId was already used for a different message. Use a new id.");
             }
 
-            ScreenRefused(memberId, handle, text);
+            ScreenRefused(memberId, handle, clientMessageId, text);
             throw;
         }
 

@@ -38,6 +38,9 @@ public sealed partial class TopicQueueGrain
     /// counted when a count is sent (few listeners set one).</summary>
     private readonly Dictionary<string, ListenerSnapshot> _availableOnSchedule = new(StringComparer.Ordinal);
 
+    /// <summary>Whether any of them is on schedule now, per age group, as of the minute it was worked out.</summary>
+    private (long Minute, bool Adults, bool Teens)? _onScheduleNow;
+
     /// <summary>Whether the last broadcast said nobody was available, for adults' and for teens' requests.</summary>
     private (bool Adults, bool Teens) _broadcastNone;
 
@@ -68,6 +71,7 @@ public sealed partial class TopicQueueGrain
                 _availableOnSchedule.Remove(listener.ListenerId);
             }
 
+            _onScheduleNow = null;
             return;
         }
 
@@ -105,22 +109,40 @@ public sealed partial class TopicQueueGrain
     /// Stops at the first listener found: a roster change asks it.</summary>
     private (bool Adults, bool Teens) NoneAvailable => (_rosterKnown && !AnyAvailable(AgeGroups.Adult), _rosterKnown && !AnyAvailable(AgeGroups.Teen));
 
-    private bool AnyAvailable(string ageGroup)
+    private bool AnyAvailable(string ageGroup) =>
+        (ageGroup == AgeGroups.Teen ? _availableForTeens : _availableForAdults) > 0 || AnyOnSchedule(ageGroup);
+
+    /// <summary>Whether a scheduled listener of the roster could take a request of that age group now: worked out once per
+    /// minute (and again when the scheduled listeners change), not on every roster renewal (a review: O(scheduled) per
+    /// renewal while one age group had nobody).</summary>
+    private bool AnyOnSchedule(string ageGroup)
     {
-        if ((ageGroup == AgeGroups.Teen ? _availableForTeens : _availableForAdults) > 0)
+        if (_availableOnSchedule.Count == 0)
         {
-            return true;
+            return false;
         }
 
-        foreach (var listener in _availableOnSchedule.Values)
+        var minute = Now.Ticks / TimeSpan.TicksPerMinute;
+        if (_onScheduleNow is not { } known || known.Minute != minute)
         {
-            if (MatchingPolicy.AgeCompatible(ageGroup, listener) && MatchingPolicy.OnSchedule(listener, Now))
+            bool adults = false, teens = false;
+            foreach (var listener in _availableOnSchedule.Values)
             {
-                return true;
+                if (MatchingPolicy.OnSchedule(listener, Now))
+                {
+                    adults |= MatchingPolicy.AgeCompatible(AgeGroups.Adult, listener);
+                    teens |= MatchingPolicy.AgeCompatible(AgeGroups.Teen, listener);
+                    if (adults && teens)
+                    {
+                        break;
+                    }
+                }
             }
+
+            _onScheduleNow = known = (minute, adults, teens);
         }
 
-        return false;
+        return ageGroup == AgeGroups.Teen ? known.Teens : known.Adults;
     }
 
     private NodeSubscriptions Watchers => _watchers ??= new(_timings.ObserverExpiry, time);
@@ -156,9 +178,10 @@ public sealed partial class TopicQueueGrain
     /// A new request while nobody is available: its seeker's node may have heard the last broadcast before they asked
     /// (a node watches once, for every seeker of the topic), so it is sent again (at most once per progress window).
     /// </summary>
-    private void TellNewSeekerNobodyIsAvailable()
+    private void TellNewSeekerNobodyIsAvailable(string ageGroup)
     {
-        if (NoneAvailable is { Adults: true } or { Teens: true })
+        // Only the seeker's own age group: in a topic where nobody may hear teens, an adult's request sends nothing more.
+        if (_rosterKnown && !AnyAvailable(ageGroup))
         {
             _broadcastNone = (false, false);
             ScheduleBroadcast();

@@ -124,7 +124,7 @@ public sealed partial class TopicQueueGrain(
             var index = QueueOrder.InsertIndex(Requests, queued);
             Insert(index, queued);
             MatchNow(); // plans offers only: no request moves, so index is still its place
-            TellNewSeekerNobodyIsAvailable();
+            TellNewSeekerNobodyIsAvailable(request.AgeGroup);
             var ticket = TicketAt(index);
             _lastPushed[request.RequestId] = ticket;
             // Written through: an acknowledged ticket must survive a restart. If the request was matched while

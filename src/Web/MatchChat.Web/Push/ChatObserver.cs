@@ -43,25 +43,32 @@ public sealed class ChatObserver(
         return ToChannel(group, () => hub.Clients.Group(group).QueueProgress(progress));
     }
 
-    /// <summary>The topic's newest broadcasts this node heard lately, to the given connections (after they joined its group);
-    /// with <paramref name="onlyNobody"/> only broadcasts that say nobody is available (a new request: its ticket carries its
-    /// place, so in a burst of thousands of requests nothing more is sent).</summary>
-    public async Task ReplayProgress(string queueGroup, IReadOnlyList<string> connectionIds, bool onlyNobody = false)
+    /// <summary>
+    /// The topic's newest broadcasts this node heard lately, to one connection that just joined the topic's group (a
+    /// waiting seeker's page that reloaded). Sent to that connection alone (no scan of the node's connections) and in the
+    /// group's send order, so it cannot overtake a newer broadcast.
+    /// </summary>
+    public Task ReplayProgress(string queueGroup, string connectionId)
     {
-        if (connectionIds.Count == 0)
-        {
-            return;
-        }
-
         var topic = QueueGroups.TopicOf(queueGroup);
+        var replay = new List<QueueProgress>(2);
         foreach (var priority in new[] { Priorities.Normal, Priorities.Urgent })
         {
-            if (_latestProgress.TryGetValue((topic, priority), out var heard) && Stopwatch.GetElapsedTime(heard.At) < ProgressReplayedFor
-                && (!onlyNobody || heard.Progress.ListenersAvailable == 0 || heard.Progress.TeenListenersAvailable == 0))
+            if (_latestProgress.TryGetValue((topic, priority), out var heard) && Stopwatch.GetElapsedTime(heard.At) < ProgressReplayedFor)
             {
-                await hub.Clients.Clients(connectionIds).QueueProgress(heard.Progress);
+                replay.Add(heard.Progress);
             }
         }
+
+        return replay.Count == 0
+            ? Task.CompletedTask
+            : ToChannel(queueGroup, async () =>
+            {
+                foreach (var progress in replay)
+                {
+                    await hub.Clients.Client(connectionId).QueueProgress(progress);
+                }
+            });
     }
 
     public Task OfferReceived(string memberId, Offer offer) => ToMember(memberId, c => c.OfferReceived(offer));

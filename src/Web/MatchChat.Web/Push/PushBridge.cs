@@ -107,7 +107,7 @@ public sealed partial class PushBridge(
             {
                 // A waiting seeker's page reloaded: it hears the topic's progress now, not at the next broadcast (a node
                 // that already watches the topic is not sent the counts again by the queue).
-                await _observer!.ReplayProgress(channel, [connectionId]);
+                await _observer!.ReplayProgress(channel, connectionId);
             }
         }
     }
@@ -147,13 +147,6 @@ public sealed partial class PushBridge(
         }
 
         var subscribe = Subscription(channel, share: !resubscribe);
-        if (QueueGroups.IsQueueGroup(channel))
-        {
-            // A new request on a node that already watches the topic, while the node last heard that nobody is available:
-            // said at once (a node that starts watching is sent the counts by the queue itself).
-            await _observer!.ReplayProgress(channel, local.ConnectionsOf(memberId), onlyNobody: true);
-        }
-
         if (waitForSubscription)
         {
             await subscribe;

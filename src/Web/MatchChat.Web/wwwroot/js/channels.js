@@ -53,7 +53,8 @@ export function addMessage(ch, message) {
   const seq = Number(message && message.seq);
   if (!Number.isSafeInteger(seq) || seq < 1) return false;
   if (ch.messages.has(seq)) return false;
-  ch.messages.set(seq, isRedactedSender(ch, message) && !message.redacted ? redacted(message) : message);
+  const removed = isRedactedSender(ch, message) || (ch.removedSeqs?.has(seq) ?? false);
+  ch.messages.set(seq, removed && !message.redacted ? redacted(message) : message);
   if (seq > ch.maxSeq) ch.maxSeq = seq;
   advance(ch);
   return true;
@@ -83,7 +84,12 @@ export function redactSender(ch, handle) {
 /** A moderator removed the message at `seq`: held as removed (a later history page answers it so too). True when it changed. */
 export function redactOne(ch, seq) {
   const message = ch.messages.get(seq);
-  if (!message || message.redacted) return false;
+  if (!message) {
+    // Not held yet (a history page read before the removal may still bring it): stored removed when it comes.
+    (ch.removedSeqs ??= new Set()).add(seq);
+    return false;
+  }
+  if (message.redacted) return false;
   ch.messages.set(seq, redacted(message));
   return true;
 }

@@ -264,7 +264,7 @@ function moderatorRemove(message) {
   button.addEventListener("click", async () => {
     const ok = await confirmDialog({
       title: "Remove this message?",
-      text: `The message from ${message.senderHandle} is removed for everyone in the room. Its text is erased and cannot be brought back.`,
+      text: `The message from ${message.senderHandle} is removed for everyone in the room: its text is erased from the room's history. Reports that quoted it keep their copy for the moderators.`,
       ok: "Remove message",
       cancel: "Keep it",
     });
