@@ -102,7 +102,8 @@ public abstract partial class ChannelGrainBase
             // it: a "Try again" of the same refused text is read as a resend, so moderators get one alert and the writer
             // is not told again (a review: each retry made a new alert).
             var described = DescribeForScreen(memberId, handle, new Message(Channel, 0, handle, text, Now, clientMessageId, false))
-                with { Channel = null, Seq = null, ConversationId = null, PeerId = null, RequestId = $"refused|{Channel}|{memberId}|{clientMessageId}" };
+                with
+            { Channel = null, Seq = null, ConversationId = null, PeerId = null, RequestId = $"refused|{Channel}|{memberId}|{clientMessageId}" };
             var screen = screening.Screen(described.Text, CrisisScreenGrain.RoleOf(described.Role), CrisisTextSource.Message);
             if (CrisisScreening.NeedsMore(screen) && !screening.WouldSkipModel(screen))
             {
