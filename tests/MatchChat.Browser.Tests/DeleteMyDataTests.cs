@@ -131,10 +131,7 @@ public sealed class DeleteMyDataTests(SafetyFixture server)
         var candidate = seeker.Page.Locator($"[data-testid=network-candidate][data-handle='{listener.Handle}']");
         await Expect(candidate.GetByTestId("network-add")).ToBeVisibleAsync();
 
-        await listener.GoToAsync("safety");
-        await listener.Page.GetByTestId("delete-start").ClickAsync();
-        await listener.Page.GetByTestId("delete-confirm").ClickAsync();
-        await Expect(listener.Page.GetByTestId("goodbye")).ToBeVisibleAsync();
+        await listener.DeleteMyDataAsync();
 
         // The conversation ended with reason "deleted": no "Add" for them, on the open page and when it is opened again.
         await Expect(candidate).ToHaveCountAsync(0, new() { Timeout = 10_000 });

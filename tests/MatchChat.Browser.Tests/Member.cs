@@ -137,6 +137,24 @@ public sealed class Member : IAsyncDisposable
         await Expect(Page.GetByTestId("availability-text")).ToContainTextAsync("You're available");
     }
 
+    /// <summary>Switches availability off from "Be a listener" (the end of a test that volunteered: no later test's
+    /// request in the same server is offered to this listener).</summary>
+    public async Task StopListeningAsync()
+    {
+        await GoToAsync("listen");
+        await Page.GetByTestId("available-switch").ClickAsync();
+        await Expect(Page.GetByTestId("available-switch")).ToHaveAttributeAsync("aria-checked", "false");
+    }
+
+    /// <summary>Deletes this member's data from "Safety &amp; privacy" and waits for the goodbye page.</summary>
+    public async Task DeleteMyDataAsync()
+    {
+        await GoToAsync("safety");
+        await Page.GetByTestId("delete-start").ClickAsync();
+        await Page.GetByTestId("delete-confirm").ClickAsync();
+        await Expect(Page.GetByTestId("goodbye")).ToBeVisibleAsync();
+    }
+
     /// <summary>The listener's guide, shown before a first volunteering: tick "I've read the guide" and agree.</summary>
     public async Task AgreeToGuideAsync()
     {

@@ -31,9 +31,7 @@ public sealed class WordingTests(SafetyFixture server)
         await seeker.Page.GetByTestId("chat-end").ClickAsync();
         await seeker.Page.GetByTestId("confirm-ok").ClickAsync();
         await Expect(seeker.Page.GetByTestId("chat-ended")).ToBeVisibleAsync();
-        await listener.GoToAsync("listen");
-        await listener.Page.GetByTestId("available-switch").ClickAsync();
-        await Expect(listener.Page.GetByTestId("available-switch")).ToHaveAttributeAsync("aria-checked", "false");
+        await listener.StopListeningAsync();
     }
 
     [Fact]
@@ -54,10 +52,7 @@ public sealed class WordingTests(SafetyFixture server)
         var candidate = seeker.Page.Locator($"[data-testid=network-candidate][data-handle='{listener.Handle}']");
         await Expect(candidate.GetByTestId("network-add")).ToBeVisibleAsync();
 
-        await listener.GoToAsync("safety");
-        await listener.Page.GetByTestId("delete-start").ClickAsync();
-        await listener.Page.GetByTestId("delete-confirm").ClickAsync();
-        await Expect(listener.Page.GetByTestId("goodbye")).ToBeVisibleAsync();
+        await listener.DeleteMyDataAsync();
 
         // MessagesRedacted says they are gone: no "Add" on the open page, nor after a reload.
         await Expect(candidate).ToHaveCountAsync(0, new() { Timeout = 10_000 });
