@@ -26,9 +26,9 @@ public sealed class ChatObserver(
 {
     public Task QueueUpdated(string memberId, QueueTicket ticket) => ToMember(memberId, c => c.QueueUpdated(ticket));
 
-    /// <summary>The newest broadcast of each topic and priority this node heard, with when (a page that reloads, or a
-    /// seeker who asks on a node that already watches the topic, is sent it at once: an outside browser probe saw a
-    /// reloaded page say "as soon as a listener is free" until the next broadcast although nobody was available).</summary>
+    /// <summary>The newest broadcast of each topic and priority this node heard, with when (a waiting seeker's page that
+    /// reloads is sent it at once: an outside browser probe saw a reloaded page say "as soon as a listener is free" until
+    /// the next broadcast although nobody was available). Not sent to new requests: their ticket carries their place.</summary>
     private readonly ConcurrentDictionary<(string Topic, string Priority), (QueueProgress Progress, long At)> _latestProgress = new();
 
     /// <summary>How long a heard broadcast is replayed to a joining connection (the queue sends again at least every
