@@ -96,6 +96,10 @@ public sealed class CrisisCareTests(SafetyFixture server)
         var alert = moderator.Page.GetByTestId("alert").Filter(new() { HasText = seeker.Handle });
         await Expect(alert).ToHaveCountAsync(1, new() { Timeout = 30_000 });
         await Expect(alert.GetByTestId("alert-status")).ToContainTextAsync("in a request note");
+        // Its context is the note itself while the request waits (stop 59: it said no messages were kept).
+        await alert.GetByTestId("alert-context").ClickAsync();
+        await Expect(alert.GetByTestId("alert-context-message")).ToContainTextAsync(Crisis);
+        await Expect(alert.GetByTestId("alert-context-message")).ToContainTextAsync("request note");
 
         // The request waits as urgent: the listener who comes along sees the mark on the offer.
         await using var listener = await Member.JoinAsync(server);

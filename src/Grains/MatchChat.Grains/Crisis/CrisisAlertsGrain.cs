@@ -1,5 +1,6 @@
 using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Errors;
+using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Grains.Audit;
 using MatchChat.Grains.Messages;
@@ -92,8 +93,8 @@ public sealed class CrisisAlertsGrain(
             await audit.WriteAsync([new AuditEntry(time.GetUtcNow().UtcDateTime, moderatorId, moderatorHandle, CrisisAuditActions.AlertContextRead, null, alert.Channel)]);
             if (alert is not { Channel: { } channel, Seq: { } seq })
             {
-                // A request note is not a stored message: there is nothing to read around it.
-                return [];
+                // A request note is not a stored message: it is read from the member while that request is open.
+                return alert.Source == CrisisSources.Note ? await WaitingNote(stored) : [];
             }
 
             var rows = await messages.ReadAsync(channel, afterSeq: null, beforeSeq: seq + 1, limit: ContextBefore + 1);
@@ -103,6 +104,18 @@ public sealed class CrisisAlertsGrain(
         {
             throw Unavailable(e);
         }
+    }
+
+    /// <summary>
+    /// The note of the request the alert came from, while the member still waits with it (matched, cancelled, expired or
+    /// deleted: gone, and so is this). One message-shaped entry: channel and client id null, seq 0 (no stored message).
+    /// </summary>
+    private async Task<Message[]> WaitingNote(StoredAlert stored)
+    {
+        var waiting = await GrainFactory.GetGrain<IMemberGrain>(stored.MemberId).GetWaitingNote();
+        return waiting is not null && CrisisScreenGrain.NoteAlertId(waiting.RequestId) == stored.Alert.AlertId
+            ? [new Message(null!, 0, stored.Alert.Handle, waiting.Note, waiting.EnqueuedAt, null!)]
+            : [];
     }
 
     private MatchChatException Unavailable(Exception e)

@@ -156,10 +156,14 @@ public sealed class CrisisScreenGrain(
             { RequestId: { } requestId } => $"note|{requestId}",
             _ => null,
         };
-        return key is null
-            ? Ids.New()
-            : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..32];
+        return key is null ? Ids.New() : AlertIdFor(key);
     }
+
+    /// <summary>The alert id of a request's note (as <see cref="AlertIdOf"/> gives it), to find that note again.</summary>
+    internal static string NoteAlertId(string requestId) => AlertIdFor($"note|{requestId}");
+
+    private static string AlertIdFor(string key) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..32];
 
     internal static CrisisRole RoleOf(string role) => role switch
     {

@@ -48,6 +48,10 @@ public sealed partial class MemberGrain
         }
     }
 
+    public Task<WaitingNote?> GetWaitingNote() => Task.FromResult(S is { Exists: true, Request: { Note: { } note } open }
+        ? new WaitingNote(open.RequestId, note, open.EnqueuedAt)
+        : null);
+
     public Task OnPeerNeedsCare(PeerNeedsCare care)
     {
         if (S.Exists)

@@ -101,12 +101,18 @@ function alertCard(a) {
 
 function contextList(a, context) {
   if (context.error) return el("p", { className: "hint", text: context.error });
-  return el("ol", { className: "evidence", attrs: { "data-testid": "alert-context-list", "aria-label": `Messages before the alert about ${a.handle}` } }, context.length
-    ? context.map((m) => el("li", { className: `evidence-msg${m.seq === a.seq ? " reported" : ""}`, attrs: { "data-testid": "alert-context-message" } }, [
-      el("span", { className: "who", text: `${m.senderHandle} · ${formatTime(m.sentAt)}` }),
-      el("p", { className: `text${m.redacted ? " removed" : ""}`, text: m.redacted ? "Message removed" : m.text }),
+  const note = a.source === "note";
+  // A note alert's context is the request note itself, readable while that request still waits.
+  const label = note ? `Request note of ${a.handle}` : `Messages before the alert about ${a.handle}`;
+  const none = note
+    ? "The request note can no longer be read: the request was matched, cancelled or has expired."
+    : "No messages were kept with this alert.";
+  return el("ol", { className: "evidence", attrs: { "data-testid": "alert-context-list", "aria-label": label } }, context.length
+    ? context.map((m) => el("li", { className: `evidence-msg${note || m.seq === a.seq ? " reported" : ""}`, attrs: { "data-testid": "alert-context-message" } }, [
+      el("span", { className: "who", text: `${m.senderHandle} · ${note ? "request note · " : ""}${formatTime(m.sentAt)}` }),
+      el("p", { className: `text${m.redacted ? " removed" : ""}`, text: m.redacted ? "Message removed" : m.text, attrs: { dir: "auto" } }),
     ]))
-    : [el("li", { className: "hint", text: "No messages were kept with this alert." })]);
+    : [el("li", { className: "hint", text: none })]);
 }
 
 async function acknowledge(a, button, result, note) {
