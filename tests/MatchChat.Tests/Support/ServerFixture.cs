@@ -52,5 +52,5 @@ public class ServerFixture : IAsyncLifetime
         }
     }
 
-    public Task<TestMember> NewMember(string ageGroup = "adult") => TestMember.CreateAsync(BaseUrl, ageGroup);
+    public Task<TestMember> NewMember(string ageGroup = "adult", string? language = null) => TestMember.CreateAsync(BaseUrl, ageGroup, language);
 }

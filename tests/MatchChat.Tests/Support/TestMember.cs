@@ -24,10 +24,12 @@ public sealed class TestMember : IAsyncDisposable
     /// <summary>The first connection.</summary>
     public TestConnection Conn => _connections[0];
 
-    public static async Task<TestMember> CreateAsync(Uri baseUrl, string ageGroup = "adult")
+    public static async Task<TestMember> CreateAsync(Uri baseUrl, string ageGroup = "adult", string? language = null)
     {
         using var http = new HttpClient { BaseAddress = baseUrl };
-        var response = await http.PostAsJsonAsync("/api/members", new { ageGroup });
+        var response = language is null
+            ? await http.PostAsJsonAsync("/api/members", new { ageGroup })
+            : await http.PostAsJsonAsync("/api/members", new { ageGroup, language });
         response.EnsureSuccessStatusCode();
         var created = (await response.Content.ReadFromJsonAsync<CreatedMember>())!;
         var member = new TestMember(baseUrl, created);

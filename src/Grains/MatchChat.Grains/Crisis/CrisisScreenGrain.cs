@@ -37,7 +37,7 @@ public sealed class CrisisScreenGrain(
         {
             var locale = await GrainFactory.Ref<IMemberGrain>(seekerId).GetLocale();
             var resources = catalog.For(locale.Region, locale.Language, topic).ToArray();
-            _ = GrainFactory.Ref<IMemberGrain>(listenerId).OnPeerNeedsCare(new PeerNeedsCare(conversationId, CrisisWording.PeerGuidance, resources));
+            await TellPeer(listenerId, conversationId, resources);
         }
         catch (Exception e)
         {
@@ -96,7 +96,8 @@ public sealed class CrisisScreenGrain(
         MatchChatMetrics.CrisisFlagged(level, ReasonKind(assessment.Reason));
         var resources = catalog.For(locale.Region, locale.Language, text.Topic).ToArray();
         var writer = GrainFactory.Ref<IMemberGrain>(text.MemberId);
-        var shown = new CrisisResources(level, resources, level == CrisisLevels.Concern ? CrisisWording.ConcernMessage : CrisisWording.CrisisMessage);
+        var language = CrisisWording.LanguageFor(CrisisDetector.WrittenIn(text.Text) ?? locale.Language);
+        var shown = new CrisisResources(level, resources, CrisisWording.For(level, language), language);
         if (tellWriter)
         {
             // One-way (the writer's grain may be in a turn that waits for the caller): sent, not awaited.
@@ -110,7 +111,7 @@ public sealed class CrisisScreenGrain(
 
         if (text is { PeerId: { } peerId, ConversationId: { } conversationId })
         {
-            _ = GrainFactory.Ref<IMemberGrain>(peerId).OnPeerNeedsCare(new PeerNeedsCare(conversationId, CrisisWording.PeerGuidance, resources));
+            _ = TellPeer(peerId, conversationId, resources);
         }
 
         var alert = new Alert(AlertIdOf(text), text.Handle, text.Channel, text.Seq, text.Source, level,
@@ -128,6 +129,24 @@ public sealed class CrisisScreenGrain(
         }
 
         return shown;
+    }
+
+    /// <summary>The guidance in the peer's own language (their locale), with the writer's resources; one-way.</summary>
+    private async Task TellPeer(string peerId, string conversationId, Resource[] resources)
+    {
+        var peer = GrainFactory.Ref<IMemberGrain>(peerId);
+        string? language = null;
+        try
+        {
+            language = (await peer.GetLocale()).Language;
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("A peer's language could not be read; the guidance goes in English ({ExceptionType})", e.GetType().Name);
+        }
+
+        language = CrisisWording.LanguageFor(language);
+        _ = peer.OnPeerNeedsCare(new PeerNeedsCare(conversationId, CrisisWording.GuidanceFor(language), resources, language));
     }
 
     private async Task<bool> AlertStored(CrisisText text)

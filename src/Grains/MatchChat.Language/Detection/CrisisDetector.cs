@@ -159,6 +159,12 @@ public sealed class CrisisDetector(ITextEmbedder? embedder = null, CrisisDetecto
         return (modelConcern || modelCrisis) && !screen.ModelCrisisOnly ? (CrisisLevel.Concern, CrisisReason.Hopelessness) : (CrisisLevel.None, CrisisReason.None);
     }
 
+    /// <summary>
+    /// The language a text is written in when its own common words say so clearly (<c>en</c>, <c>es</c>, <c>fr</c>,
+    /// <c>de</c>, <c>pt</c>), else null: to answer a writer in the language they wrote in.
+    /// </summary>
+    public static string? WrittenIn(string text) => CommonWords.LanguageOf(TextNormaliser.Normalise(text));
+
     /// <summary>Whether the English-only model may read a text in this language (unknown: yes).</summary>
     public static bool ModelReadsLanguage(string? languageHint) =>
         languageHint is null || languageHint.Length == 0 || languageHint.StartsWith("en", StringComparison.OrdinalIgnoreCase);

@@ -90,7 +90,10 @@ export function onCrisisResources(care) {
 
 function renderCare() {
   const care = lastCare || {};
-  $("care-message").textContent = care.message || "You don't have to go through this alone. These people are there to listen, any time.";
+  const message = $("care-message");
+  message.textContent = care.message || "You don't have to go through this alone. These people are there to listen, any time.";
+  // The server writes it in the writer's language where it can: a screen reader reads it in that language.
+  if (care.message && care.language) message.lang = care.language; else message.removeAttribute("lang");
   const list = $("care-resources");
   clear(list);
   for (const r of care.resources || []) list.append(resourceItem(r));
@@ -119,9 +122,9 @@ export function needsCare(conversationId) {
 }
 
 /** `PeerNeedsCare({conversationId, guidance, resources})` to the other person in a conversation. */
-export function onPeerNeedsCare({ conversationId, guidance, resources } = {}) {
+export function onPeerNeedsCare({ conversationId, guidance, resources, language } = {}) {
   if (!conversationId) return;
-  peerCare.set(conversationId, { guidance, resources });
+  peerCare.set(conversationId, { guidance, resources, language });
   const c = state.conversations.get(conversationId);
   renderPeerCare();
   renderChatList();
@@ -167,7 +170,7 @@ export function renderPeerCare() {
   const id = `peer-care-${c.conversationId}`;
   box.append(el("section", { className: "care peer-care", attrs: { "data-testid": "peer-care", "data-conversation-id": c.conversationId, "aria-labelledby": id } }, [
     el("h3", { text: `A note for you: ${who} may be going through a very hard time`, attrs: { id } }),
-    el("p", { text: care.guidance || "Stay calm and kind, listen, and gently share the support below." }),
+    el("p", { text: care.guidance || "Stay calm and kind, listen, and gently share the support below.", attrs: care.guidance && care.language ? { lang: care.language } : {} }),
     el("ul", { className: "care-list" }, (care.resources || []).map(resourceItem)),
     el("div", { className: "actions" }, [
       el("button", { className: "btn small", text: "Close this note", attrs: { type: "button", "data-testid": "peer-care-close" }, on: { click: () => { peerCare.delete(c.conversationId); renderPeerCare(); renderChatList(); $("composer-text").focus(); } } }),
