@@ -25,4 +25,20 @@ public sealed class CrisisLinesByRegionTests(SafetyFixture server)
         await seeker.Page.GetByTestId("talk-cancel").ClickAsync();
         await Expect(seeker.Page.GetByTestId("talk-waiting")).ToBeHiddenAsync();
     }
+
+    [Fact]
+    public async Task A_spanish_note_is_answered_in_spanish_marked_as_spanish_for_screen_readers()
+    {
+        await using var seeker = await Member.JoinAsync(server, locale: "es-ES", timeZone: "Europe/Madrid");
+        await seeker.AskForListenerAsync("relationships", note: "no puedo más, quiero morirme esta noche");
+
+        var message = seeker.Page.GetByTestId("care-message");
+        await Expect(message).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Expect(message).ToContainTextAsync("Parece que estás pasando por algo muy doloroso");
+        await Expect(message).ToHaveAttributeAsync("lang", "es");
+        await Expect(seeker.Page.GetByTestId("care")).ToContainTextAsync("024");
+        await seeker.Page.GetByTestId("care-close").ClickAsync();
+        await seeker.Page.GetByTestId("talk-cancel").ClickAsync();
+        await Expect(seeker.Page.GetByTestId("talk-waiting")).ToBeHiddenAsync();
+    }
 }
