@@ -38,8 +38,18 @@ public interface IMemberGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Suspend")] Task Suspend(DateTime? until, string reason);
 
-    /// <summary>Ends a suspension or ban at once; nothing happens when there is none.</summary>
+    /// <summary>Ends a suspension or ban at once; nothing happens when there is none. An open appeal is closed as lifted.</summary>
     [Alias("Unsuspend")] Task Unsuspend();
+
+    // [trust] Appeals (MemberGrain.Appeals.cs): a suspended member asks for a review; a moderator lifts or keeps it.
+    /// <summary>Files an appeal of the current suspension (one per suspension): conflict when not suspended or already appealed.</summary>
+    [Alias("FileAppeal")] Task<Appeals.Appeal> FileAppeal(string text);
+
+    /// <summary>The appeal of the current suspension (open or decided), or null: the member's view, and the moderators' list.</summary>
+    [Alias("GetAppeal"), ReadOnly] Task<Appeals.Appeal?> GetAppeal();
+
+    /// <summary>A moderator decides the open appeal <paramref name="appealId"/>: lift ends the suspension, uphold keeps it.</summary>
+    [Alias("DecideAppeal")] Task<Appeals.Appeal> DecideAppeal(string appealId, string decision, string moderatorHandle, string? note);
 
     /// <summary>
     /// The member deletes their data (PROTOCOL.md "Deletion and retention"): everything is withdrawn and ended (reason

@@ -25,6 +25,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMemberErasure, NetworkErasure>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMemberErasure, CheckInErasure>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IMemberErasure, TeenApprovalErasure>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMemberErasure, AppealErasure>());
         services.AddMatchChatTrust(configuration);
         services.AddMatchChatCrisis(configuration);
         services.AddMatchChatMeaning(configuration);

@@ -43,6 +43,7 @@ public sealed partial class MemberGrain
     {
         RequireMember();
         var wasListed = Teens.Listed;
+        await ClearAppealOnSuspend();
         await Standing.Suspend(until, reason);
         await Teens.TellList(wasListed);
     }
@@ -50,6 +51,7 @@ public sealed partial class MemberGrain
     public async Task Unsuspend()
     {
         RequireMember();
+        await CloseAppealOnLift();
         await Standing.Unsuspend();
         await Teens.TellList(wasListed: false);
     }

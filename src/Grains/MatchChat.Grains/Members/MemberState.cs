@@ -50,6 +50,8 @@ public sealed class MemberState
     /// <summary>The rooms a suspension took the member out of (until it is lifted): a deletion while suspended tells them
     /// too, since their messages there are still on others' screens.</summary>
     [Id(46)] public List<string>? RoomsLeftBySuspension { get; set; }
+    /// <summary>The member's appeal of the current suspension (text at most 1,000 characters; never logged); a new suspension clears it.</summary>
+    [Id(47)] public Contracts.Appeals.Appeal? Appeal { get; set; }
 
     // Crisis care (MemberGrain.Crisis.cs). Ids from 60 on, apart from other features' fields.
     /// <summary>ISO 3166-1 alpha-2 and BCP 47 primary tag: which crisis resources the member is shown, and the screen's language hint.</summary>

@@ -147,6 +147,7 @@ internal sealed class StandingRole(IMemberContext m, ListenerRole listener, IMes
             s.SuspensionReasonForMember = false;
             s.RoomsToTellOfRedaction = null;
             s.RoomsLeftBySuspension = null;
+            s.Appeal = null;
             s.PendingThanks.Clear();
         });
         m.Logger.LogInformation("Member deleted their data");

@@ -13,6 +13,7 @@ public static class ApiEndpoints
         app.MapPost("/api/members", CreateMember);
         app.MapMemberDeletion();
         app.MapMemberStanding();
+        app.MapMemberAppeal();
         app.MapGet("/api/topics", (TopicCatalog topics) => Results.Ok(topics.All));
         app.MapMatchChatHealth();
         app.MapResourceEndpoints();

@@ -29,8 +29,9 @@ public static class MemberStandingEndpoint
 
         try
         {
-            var notice = await grains.Ref<IMemberGrain>(memberId).GetSuspension();
-            return Results.Ok(MemberStandingResponse.From(notice));
+            var member = grains.Ref<IMemberGrain>(memberId);
+            var notice = await member.GetSuspension();
+            return Results.Ok(MemberStandingResponse.From(notice, notice is null ? null : await member.GetAppeal()));
         }
         catch (MatchChatException e) when (e.Code == ErrorCodes.NotFound)
         {

@@ -11,6 +11,9 @@ public static class Problems
     public static IResult NotFound(string sentence) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"{ErrorCodes.NotFound}: {sentence}");
 
+    public static IResult Conflict(string sentence) =>
+        Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: $"{ErrorCodes.Conflict}: {sentence}");
+
     public static IResult Unauthorized(string sentence) =>
         Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized", detail: $"forbidden: {sentence}");
 

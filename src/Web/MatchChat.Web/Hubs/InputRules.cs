@@ -87,18 +87,21 @@ public static class InputRules
         return count;
     }
 
-    public static string Text(string? text)
+    public static string Text(string? text) => RequiredText(text, "text", MaxTextLength);
+
+    /// <summary>Required plain text of 1 to <paramref name="max"/> characters after trimming, with something a reader would see.</summary>
+    public static string RequiredText(string? text, string name, int max)
     {
         var trimmed = text?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() ?? string.Empty;
-        if (trimmed.Length == 0 || Characters(trimmed) > MaxTextLength)
+        if (trimmed.Length == 0 || Characters(trimmed) > max)
         {
-            throw Invalid($"text must be 1 to {MaxTextLength} characters after trimming.");
+            throw Invalid($"{name} must be 1 to {max} characters after trimming.");
         }
 
-        RequirePlainText(trimmed, "text");
+        RequirePlainText(trimmed, name);
         if (!HasVisibleCharacter(trimmed))
         {
-            throw Invalid("text has nothing a reader would see (only spaces or invisible characters); write something.");
+            throw Invalid($"{name} has nothing a reader would see (only spaces or invisible characters); write something.");
         }
 
         return trimmed;
