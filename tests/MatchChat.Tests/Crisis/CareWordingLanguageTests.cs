@@ -43,6 +43,13 @@ public sealed class CareWordingLanguageTests(SafetyServerFixture server) : IClas
         var english = await writesEnglish.Conn.Next<CrisisResources>("CrisisResources");
         Assert.Equal(("en", CrisisWording.CrisisMessage), (english.Language, english.Message));
 
+        // An Italian member's crisis slang with no language of its own: their member language.
+        await using var italian = await server.NewMember(language: "it");
+        await italian.Request("t77", note: "kms stanotte");
+        var inItalian = await italian.Conn.Next<CrisisResources>("CrisisResources");
+        Assert.Equal("it", inItalian.Language);
+        Assert.StartsWith("Sembra che tu stia attraversando", inItalian.Message, StringComparison.Ordinal);
+
         // Japanese: no translation here, so English.
         await using var japanese = await server.NewMember(language: "ja");
         await japanese.Request("t77", note: "kms tonight");

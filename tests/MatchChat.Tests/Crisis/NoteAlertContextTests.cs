@@ -25,7 +25,7 @@ public sealed class NoteAlertContextTests(SafetyServerFixture server) : IClassFi
 
         var context = await moderator.Conn.Invoke<Message[]>("GetAlertContext", alert.AlertId);
         var note = Assert.Single(context);
-        Assert.Equal((CrisisNote, seeker.Handle, (string?)null, 0L), (note.Text, note.SenderHandle, (string?)note.Channel, note.Seq));
+        Assert.Equal((CrisisNote, seeker.Handle, "", 0L, ""), (note.Text, note.SenderHandle, note.Channel, note.Seq, note.ClientMessageId));
 
         // Cancelled, and a new request with an everyday note: the first alert's note is gone, not replaced by the new one.
         await seeker.Conn.Invoke("CancelRequest", ticket.RequestId);

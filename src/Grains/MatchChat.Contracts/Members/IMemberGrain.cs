@@ -122,8 +122,8 @@ public interface IMemberGrain : IGrainWithStringKey
     [OneWay, Alias("OnCrisisResources")] Task OnCrisisResources(CrisisResources resources);
     [OneWay, Alias("OnPeerNeedsCare")] Task OnPeerNeedsCare(PeerNeedsCare care);
 
-    /// <summary>The open request's note, for a moderator's audited read of a note alert; null with no open request or no note.</summary>
-    [Alias("GetWaitingNote"), ReadOnly] Task<WaitingNote?> GetWaitingNote();
+    /// <summary>The open request's note when it raised <paramref name="alertId"/>, for a moderator's audited read; else null.</summary>
+    [Alias("GetWaitingNote"), ReadOnly] Task<WaitingNote?> GetWaitingNote(string alertId);
 
     /// <summary>The other participant of one of this member's conversations deleted their data: their open pages hear it.</summary>
     [OneWay, Alias("OnPeerRedacted")] Task OnPeerRedacted(MessagesRedacted redacted);

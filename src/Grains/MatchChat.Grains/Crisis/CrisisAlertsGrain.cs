@@ -90,7 +90,9 @@ public sealed class CrisisAlertsGrain(
         var alert = stored.Alert;
         try
         {
-            await audit.WriteAsync([new AuditEntry(time.GetUtcNow().UtcDateTime, moderatorId, moderatorHandle, CrisisAuditActions.AlertContextRead, null, alert.Channel)]);
+            // What was read: the channel, or for a note (no channel) the alert itself.
+            await audit.WriteAsync([new AuditEntry(time.GetUtcNow().UtcDateTime, moderatorId, moderatorHandle, CrisisAuditActions.AlertContextRead, null,
+                alert.Channel ?? $"alert:{alert.AlertId}")]);
             if (alert is not { Channel: { } channel, Seq: { } seq })
             {
                 // A request note is not a stored message: it is read from the member while that request is open.
@@ -108,14 +110,22 @@ public sealed class CrisisAlertsGrain(
 
     /// <summary>
     /// The note of the request the alert came from, while the member still waits with it (matched, cancelled, expired or
-    /// deleted: gone, and so is this). One message-shaped entry: channel and client id null, seq 0 (no stored message).
+    /// deleted: gone, and so is this). One message-shaped entry: channel and client id empty, seq 0 (no stored message).
     /// </summary>
     private async Task<Message[]> WaitingNote(StoredAlert stored)
     {
-        var waiting = await GrainFactory.GetGrain<IMemberGrain>(stored.MemberId).GetWaitingNote();
-        return waiting is not null && CrisisScreenGrain.NoteAlertId(waiting.RequestId) == stored.Alert.AlertId
-            ? [new Message(null!, 0, stored.Alert.Handle, waiting.Note, waiting.EnqueuedAt, null!)]
-            : [];
+        WaitingNote? waiting;
+        try
+        {
+            waiting = await GrainFactory.GetGrain<IMemberGrain>(stored.MemberId).GetWaitingNote(stored.Alert.AlertId);
+        }
+        catch (Exception e) when (e is not MatchChatException)
+        {
+            logger.LogWarning("Crisis alerts: the member's waiting note could not be read ({ExceptionType})", e.GetType().Name);
+            throw MatchChatException.Unavailable("The request note cannot be read just now. Please try again in a moment.");
+        }
+
+        return waiting is null ? [] : [new Message("", 0, stored.Alert.Handle, waiting.Note, waiting.EnqueuedAt, "")];
     }
 
     private MatchChatException Unavailable(Exception e)

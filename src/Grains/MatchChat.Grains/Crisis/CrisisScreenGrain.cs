@@ -37,7 +37,7 @@ public sealed class CrisisScreenGrain(
         {
             var locale = await GrainFactory.Ref<IMemberGrain>(seekerId).GetLocale();
             var resources = catalog.For(locale.Region, locale.Language, topic).ToArray();
-            await TellPeer(listenerId, conversationId, resources);
+            _ = GrainFactory.Ref<IMemberGrain>(listenerId).OnPeerNeedsCare(new PeerNeedsCare(conversationId, CrisisWording.PeerGuidance, resources));
         }
         catch (Exception e)
         {
@@ -94,9 +94,11 @@ public sealed class CrisisScreenGrain(
         locale ??= await GrainFactory.Ref<IMemberGrain>(text.MemberId).GetLocale();
         var level = assessment.Level == CrisisLevel.Crisis ? CrisisLevels.Crisis : CrisisLevels.Concern;
         MatchChatMetrics.CrisisFlagged(level, ReasonKind(assessment.Reason));
-        var resources = catalog.For(locale.Region, locale.Language, text.Topic).ToArray();
+        // Answered in the language the text is written in (else the member's): the message, and the resources' order.
+        var written = CrisisDetector.WrittenIn(text.Text) ?? locale.Language;
+        var resources = catalog.For(locale.Region, written, text.Topic).ToArray();
         var writer = GrainFactory.Ref<IMemberGrain>(text.MemberId);
-        var language = CrisisWording.LanguageFor(CrisisDetector.WrittenIn(text.Text) ?? locale.Language);
+        var language = CrisisWording.LanguageFor(written);
         var shown = new CrisisResources(level, resources, CrisisWording.For(level, language), language);
         if (tellWriter)
         {
@@ -111,7 +113,8 @@ public sealed class CrisisScreenGrain(
 
         if (text is { PeerId: { } peerId, ConversationId: { } conversationId })
         {
-            _ = TellPeer(peerId, conversationId, resources);
+            // The peer's grain puts the guidance in the peer's own language.
+            _ = GrainFactory.Ref<IMemberGrain>(peerId).OnPeerNeedsCare(new PeerNeedsCare(conversationId, CrisisWording.PeerGuidance, resources));
         }
 
         var alert = new Alert(AlertIdOf(text), text.Handle, text.Channel, text.Seq, text.Source, level,
@@ -129,24 +132,6 @@ public sealed class CrisisScreenGrain(
         }
 
         return shown;
-    }
-
-    /// <summary>The guidance in the peer's own language (their locale), with the writer's resources; one-way.</summary>
-    private async Task TellPeer(string peerId, string conversationId, Resource[] resources)
-    {
-        var peer = GrainFactory.Ref<IMemberGrain>(peerId);
-        string? language = null;
-        try
-        {
-            language = (await peer.GetLocale()).Language;
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning("A peer's language could not be read; the guidance goes in English ({ExceptionType})", e.GetType().Name);
-        }
-
-        language = CrisisWording.LanguageFor(language);
-        _ = peer.OnPeerNeedsCare(new PeerNeedsCare(conversationId, CrisisWording.GuidanceFor(language), resources, language));
     }
 
     private async Task<bool> AlertStored(CrisisText text)

@@ -34,7 +34,9 @@ public sealed partial class MemberGrain
             await _writes.TryWrite("after concern resources were shown");
         }
 
-        Notify(n => n.CrisisResources(MemberId, resources));
+        // A silo of an older version sends no language: its message is the English one.
+        var told = resources.Language is null ? resources with { Language = "en" } : resources;
+        Notify(n => n.CrisisResources(MemberId, told));
         if (resources.Level == CrisisLevels.Crisis && S.Request is { } open)
         {
             try
@@ -48,15 +50,19 @@ public sealed partial class MemberGrain
         }
     }
 
-    public Task<WaitingNote?> GetWaitingNote() => Task.FromResult(S is { Exists: true, Request: { Note: { } note } open }
-        ? new WaitingNote(open.RequestId, note, open.EnqueuedAt)
-        : null);
+    public Task<WaitingNote?> GetWaitingNote(string alertId) => Task.FromResult(
+        S is { Exists: true, Request: { Note: { } note } open } && CrisisScreenGrain.NoteAlertId(open.RequestId) == alertId
+            ? new WaitingNote(open.RequestId, note, open.EnqueuedAt)
+            : null);
 
     public Task OnPeerNeedsCare(PeerNeedsCare care)
     {
         if (S.Exists)
         {
-            Notify(n => n.PeerNeedsCare(MemberId, care));
+            // In this member's own language where the guidance is translated (the resources stay the writer's).
+            var language = CrisisWording.LanguageFor(S.Language);
+            var told = care with { Guidance = CrisisWording.GuidanceFor(language), Language = language };
+            Notify(n => n.PeerNeedsCare(MemberId, told));
         }
 
         return Task.CompletedTask;

@@ -161,9 +161,10 @@ public sealed class CrisisDetector(ITextEmbedder? embedder = null, CrisisDetecto
 
     /// <summary>
     /// The language a text is written in when its own common words say so clearly (<c>en</c>, <c>es</c>, <c>fr</c>,
-    /// <c>de</c>, <c>pt</c>), else null: to answer a writer in the language they wrote in.
+    /// <c>de</c>, <c>pt</c>, and <c>it</c> as the matcher's glossing reads it, so Italian's words shared with French or
+    /// Spanish do not make it either), else null: to answer a writer in the language they wrote in.
     /// </summary>
-    public static string? WrittenIn(string text) => CommonWords.LanguageOf(TextNormaliser.Normalise(text));
+    public static string? WrittenIn(string text) => Matching.Gloss.LanguageOf(text);
 
     /// <summary>Whether the English-only model may read a text in this language (unknown: yes).</summary>
     public static bool ModelReadsLanguage(string? languageHint) =>

@@ -105,7 +105,7 @@ function contextList(a, context) {
   // A note alert's context is the request note itself, readable while that request still waits.
   const label = note ? `Request note of ${a.handle}` : `Messages before the alert about ${a.handle}`;
   const none = note
-    ? "The request note can no longer be read: the request was matched, cancelled or has expired."
+    ? "The request note can no longer be read: that request is no longer open."
     : "No messages were kept with this alert.";
   return el("ol", { className: "evidence", attrs: { "data-testid": "alert-context-list", "aria-label": label } }, context.length
     ? context.map((m) => el("li", { className: `evidence-msg${note || m.seq === a.seq ? " reported" : ""}`, attrs: { "data-testid": "alert-context-message" } }, [
