@@ -69,4 +69,24 @@ public sealed class RoomModerationGrainTests(ManualClockClusterFixture fixture) 
         await room.Moderate(member, RoomActions.Unban, null);
         Assert.True((await room.Join(member, "Lifted-1")).Joined);
     }
+
+    [Fact]
+    public async Task The_end_of_a_timed_mute_is_told_to_the_members_pages_when_it_comes()
+    {
+        var room = fixture.Grains.GetGrain<IRoomGrain>("t04");
+        var node = new RecordingObserver();
+        var reference = fixture.Cluster.Client.CreateObjectReference<Contracts.Push.IChatObserver>(node);
+        await room.Subscribe("node-t04", reference);
+        var member = NewId();
+        await room.Join(member, "Timed-1");
+
+        await room.Moderate(member, RoomActions.Mute, 1);
+        Assert.True((await node.Next<MutedInRoom>(member, m => m.Room == "t04")).Muted);
+
+        fixture.Clock.Advance(TimeSpan.FromSeconds(61));
+        await room.Subscribe("node-t04", reference); // the node's renewal, as a web node makes it
+        var ended = await node.Next<MutedInRoom>(member, m => m.Room == "t04" && !m.Muted);
+        Assert.Null(ended.Until);
+        Assert.Equal("free again", (await room.Send(member, "c", "free again")).Text);
+    }
 }

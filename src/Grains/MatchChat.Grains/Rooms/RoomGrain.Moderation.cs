@@ -16,6 +16,14 @@ namespace MatchChat.Grains.Rooms;
 /// </summary>
 public sealed partial class RoomGrain
 {
+    /// <summary>How long the room waits at most before it looks again for mutes that have ended.</summary>
+    private static readonly TimeSpan MuteEndCheck = TimeSpan.FromSeconds(5);
+
+    private IGrainTimer? _muteEnds;
+
+    /// <summary>Mutes that ended up to here have been told (mutes that ended before this activation are not told).</summary>
+    private DateTime _mutesToldUntil = DateTime.MinValue;
+
     public async Task Moderate(string memberId, string action, int? minutes)
     {
         _ = topics.Find(Slug) ?? throw MatchChatException.NotFound("There is no room with that name.");
@@ -26,6 +34,7 @@ public sealed partial class RoomGrain
             case RoomActions.Mute:
                 await Writes.Change(s => RoomModeration.Impose(s, s.MutedUntil, memberId, until, now));
                 TellMuted(memberId, until);
+                ArmMuteEnds();
                 break;
             case RoomActions.Unmute:
                 var wasMuted = RoomModeration.IsMuted(state.State, memberId, now);
@@ -113,6 +122,44 @@ public sealed partial class RoomGrain
     {
         var muted = new MutedInRoom(Slug, Channel, until is not null, until == DateTime.MaxValue ? null : until);
         Nodes.Notify(n => n.MutedInRoom(memberId, muted));
+    }
+
+    /// <summary>
+    /// While the room is active, the end of a timed mute is told when it comes (<c>MutedInRoom</c> with muted false, within
+    /// a few seconds), so a client need not keep its own clock. One timer, at the nearest end (looked at again every
+    /// <see cref="MuteEndCheck"/>); a mute that ends while the room is not active is
+    /// told by nothing (the member's next JoinRoom or ListRooms says it, and the page lifts it at its <c>until</c>).
+    /// </summary>
+    private void ArmMuteEnds()
+    {
+        _muteEnds?.Dispose();
+        _muteEnds = null;
+        var now = Now;
+        var next = state.State.MutedUntil.Values.Where(u => u > now && u != DateTime.MaxValue).DefaultIfEmpty(DateTime.MaxValue).Min();
+        if (next == DateTime.MaxValue)
+        {
+            return;
+        }
+
+        // At most a few seconds ahead, looked at again then: the end is read from the grain's clock, not the timer's.
+        var due = TimeSpan.FromTicks(Math.Min((next - now).Ticks, MuteEndCheck.Ticks)) + TimeSpan.FromMilliseconds(20);
+        _muteEnds = this.RegisterGrainTimer(TellMutesEnded, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { KeepAlive = false });
+    }
+
+    private Task TellMutesEnded()
+    {
+        var now = Now;
+        foreach (var (memberId, until) in state.State.MutedUntil)
+        {
+            if (until > _mutesToldUntil && until <= now)
+            {
+                TellMuted(memberId, null);
+            }
+        }
+
+        _mutesToldUntil = now;
+        ArmMuteEnds();
+        return Task.CompletedTask;
     }
 
     private void AfterRemoval(string memberId, bool wasMember)

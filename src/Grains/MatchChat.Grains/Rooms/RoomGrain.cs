@@ -52,6 +52,8 @@ public sealed partial class RoomGrain(
             await Writes.TryWrite("after pruning lapsed members");
         }
 
+        _mutesToldUntil = Now;
+        ArmMuteEnds();
         await base.OnActivateAsync(cancellationToken);
     }
 
