@@ -171,6 +171,8 @@ public sealed partial class TopicQueueGrain
         if (Requests.Count > 0 && NoneAvailable != _broadcastNone)
         {
             ScheduleBroadcast();
+            // The first places' tickets carry an estimate, or none while nobody is available: sent again.
+            ScheduleFlush();
         }
     }
 
@@ -232,10 +234,18 @@ public sealed partial class TopicQueueGrain
             Topic,
             StatusOf(r),
             index + 1,
-            WaitEstimator.Estimate(CurrentInterval, index + 1),
+            EstimateFor(r, index + 1, CurrentInterval),
             r.Urgent ? Priorities.Urgent : Priorities.Normal,
             ServedOf(r.Urgent));
     }
+
+    /// <summary>
+    /// The wait estimate of a request at <paramref name="position"/>: none (null) while nobody is known to be available who
+    /// could take it (every listener away, off schedule, or not approved for a teen's request): a number then would be a
+    /// promise nobody can keep (an outside probe was told "about 1 second" with no listener available).
+    /// </summary>
+    private int? EstimateFor(QueuedRequest r, int position, double? interval) =>
+        _rosterKnown && !AnyAvailable(r.Request.AgeGroup) ? null : WaitEstimator.Estimate(interval, position);
 
     private static string StatusOf(QueuedRequest r) =>
         r.HasOpenOffer || (r.IsStarting && !r.StartUnsettled) ? TicketStatus.Offered : TicketStatus.Waiting;
@@ -270,7 +280,7 @@ public sealed partial class TopicQueueGrain
                 && last.Priority == (r.Urgent ? Priorities.Urgent : Priorities.Normal)
                 && last.Position - (ServedOf(r.Urgent) - last.Served) == i + 1
                 && (i >= _timings.ExactPlaces
-                    || (last.Position == i + 1 && last.EstimatedWaitSeconds == WaitEstimator.Estimate(interval, i + 1))))
+                    || (last.Position == i + 1 && last.EstimatedWaitSeconds == EstimateFor(r, i + 1, interval))))
             {
                 continue;
             }

@@ -1,0 +1,44 @@
+using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Members;
+using MatchChat.Tests.Support;
+
+namespace MatchChat.Tests.Hub;
+
+/// <summary>
+/// Honest waits over real WebSockets: while nobody who could take a request is available (the only listener stepped
+/// away, or for a teen only adults not approved for teens), its ticket carries no estimate, not "about a second"
+/// (an outside probe), and an estimate comes back with a listener.
+/// </summary>
+public sealed class NobodyAvailableEstimateTests(FastTimeoutsServerFixture server) : IClassFixture<FastTimeoutsServerFixture>
+{
+    [Fact]
+    public async Task A_request_nobody_can_take_has_no_estimate_until_a_listener_is_back()
+    {
+        var topic = TestTopics.Slug(31);
+        await using var listener = await server.NewMember();
+        await using var first = await server.NewMember();
+        await using var second = await server.NewMember();
+        await listener.BecomeAvailableListener(topic, max: 2);
+        // One match measured, so the queue has a pace to estimate from.
+        await first.Request(topic);
+        var offer = await listener.Conn.Next<Offer>("OfferReceived");
+        var chat = await listener.Conn.Invoke<Conversation>("AcceptOffer", offer.OfferId);
+        await listener.Conn.Invoke("EndConversation", chat.ConversationId);
+        await listener.Conn.Invoke<ListenerProfile>("SetAvailable", false);
+
+        var ticket = await second.Request(topic);
+        if (ticket.EstimatedWaitSeconds is not null)
+        {
+            // Asked before the queue knew its roster was complete: told as soon as it does.
+            await second.Conn.Next<QueueTicket>("QueueUpdated", t => t.RequestId == ticket.RequestId && t.EstimatedWaitSeconds is null, TimeSpan.FromSeconds(15));
+        }
+
+        await second.Conn.Next<QueueProgress>("QueueProgress", p => p.Topic == topic && p.ListenersAvailable == 0, TimeSpan.FromSeconds(15));
+        Assert.Null((await second.Conn.Invoke<Member>("GetMe")).OpenRequest!.EstimatedWaitSeconds);
+
+        // Back: the first place gets an estimate again (and then the offer).
+        await listener.Conn.Invoke<ListenerProfile>("SetAvailable", true);
+        await listener.Conn.Next<Offer>("OfferReceived", o => o.RequestId == ticket.RequestId);
+    }
+}
