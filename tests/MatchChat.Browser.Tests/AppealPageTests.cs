@@ -54,7 +54,7 @@ public sealed class AppealPageTests(SafetyFixture server)
         await Expect(member.Page.GetByTestId("appeal-submit")).ToBeHiddenAsync();
         Assert.Equal(1, Volatile.Read(ref appealsSent));
         await Contrast.AssertAaAsync(member.Page, "the suspension screen with an appeal sent");
-        await Screenshots.SaveAsync(member.Page, "29-appeal-sent");
+        await Screenshots.SaveAsync(member.Page, "71-appeal-sent");
 
         // A reload reads the appeal from the standing endpoint: its state, not the form.
         await member.Page.ReloadAsync();
@@ -73,7 +73,7 @@ public sealed class AppealPageTests(SafetyFixture server)
         await Expect(entry.GetByRole(AriaRole.Textbox, new() { Name = $"Note to {member.Handle} (optional)" })).ToBeVisibleAsync();
         await Expect(entry.GetByRole(AriaRole.Button, new() { Name = $"Keep suspension for {member.Handle}" })).ToBeVisibleAsync();
         await Contrast.AssertAaAsync(moderator.Page, "the console's appeals");
-        await Screenshots.SaveAsync(moderator.Page, "29b-appeals-console");
+        await Screenshots.SaveAsync(moderator.Page, "72-appeals-console");
 
         const string Note = "Please read the community guidelines before you come back.";
         await entry.GetByTestId("appeal-note").FillAsync(Note);
