@@ -16,6 +16,7 @@
 //   care.js        crisis care cards, "Help now", urgent offers
 //   network.js     trusted contacts           checkins.js    check-ins, CheckInDue, "Ask again"
 //   moderation-model.js  console rules (pure)  moderation.js / moderation-tools.js  the moderator console
+//   appeal.js      a suspended member asks for a review   moderation-appeals.js  appeals in the console
 import { $ } from "./dom.js";
 import { describeError } from "./errors.js";
 import { state, load } from "./store.js";

@@ -11,6 +11,7 @@ import { showView, announce, viewHooks } from "./views.js";
 import { renderListener } from "./listen.js";
 import { fillRoomChoices, refreshTeenApprovals } from "./moderation-tools.js";
 import { loadAlerts, clearAlerts, seeAlerts } from "./moderation-alerts.js";
+import { refreshAppeals, clearAppeals } from "./moderation-appeals.js";
 
 const ACTION_LABELS = { none: "No action", warn: "Warn the member", suspend: "Suspend for some minutes", ban: "Ban (no end)" };
 
@@ -30,6 +31,7 @@ export function renderModeratorAccess() {
   if (!moderator) {
     state.reports.clear();
     clearAlerts();
+    clearAppeals();
     renderBadge();
     if (state.view === "moderate") showView("talk");
     if (was) announce("You are no longer a moderator.");
@@ -50,6 +52,7 @@ export function onMemberUpdated(member) {
 export async function loadReports() {
   if (!isModerator(state.me) || !state.connected) return;
   loadAlerts();
+  refreshAppeals(); // with the reports: when the console opens, on every (re)connection, when the role arrives
   const status = $("reports-status");
   const filter = state.reportFilter;
   try {

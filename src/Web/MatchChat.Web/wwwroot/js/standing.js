@@ -9,6 +9,7 @@ import { accessToken, expireSession } from "./session.js";
 import { showView, announce } from "./views.js";
 import { resourceItem, browserRegion } from "./care.js";
 import { setStatus } from "./status.js";
+import { showAppeal, wireAppeal } from "./appeal.js";
 
 const RETRY_MS = 5000;
 
@@ -53,7 +54,8 @@ function stopConnection() {
   if (connection) connection.stop().catch(() => {});
 }
 
-function showSuspended({ until, reason }) {
+/** `appeal` from the standing endpoint; the live `Suspended` event has none (a new suspension starts without one). */
+function showSuspended({ until, reason, appeal = null }) {
   state.suspended = true;
   const ends = until ? localDateTime(until) : "";
   $("suspended-title").textContent = until
@@ -68,6 +70,7 @@ function showSuspended({ until, reason }) {
     ? `You can come back after ${ends}: open or reload this page then, and you will be ${state.session?.handle || "yourself"} again, with your chats and your people.`
     : "This ban has no end date: you can't take part in MatchChat with this name unless a moderator lifts it.";
   $("suspended-retry").hidden = !until;
+  showAppeal(appeal);
 
   showView("suspended");
   for (const id of ["main-nav", "offers", "notice", "warning", "care", "thanked", "checkins-due", "care-elsewhere"]) $(id).hidden = true;
@@ -97,4 +100,5 @@ async function loadCrisisLines(languages = navigator.languages || [navigator.lan
 
 export function wireStanding() {
   $("suspended-retry").addEventListener("click", () => location.reload());
+  wireAppeal();
 }
