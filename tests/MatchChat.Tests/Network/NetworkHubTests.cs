@@ -55,6 +55,23 @@ public sealed class NetworkHubTests(ServerFixture server, ITestOutputHelper outp
     }
 
     [Fact]
+    public async Task A_contact_outside_their_weekly_schedule_is_not_available()
+    {
+        var topic = TestTopics.Slug(74);
+        await using var seeker = await server.NewMember();
+        await using var listener = await server.NewMember();
+        var (conversation, _) = await Journeys.Match(seeker, listener, topic);
+        await seeker.Conn.Invoke("AddToNetwork", conversation.ConversationId);
+        Assert.True(Assert.Single(await seeker.Conn.Invoke<NetworkContact[]>("ListNetwork")).Available);
+
+        // Three days from now only: available and not full, but off their schedule (an outside probe saw "available").
+        var notNow = new { timeZone = "Etc/UTC", slots = new[] { new { day = ((int)DateTime.UtcNow.DayOfWeek + 3) % 7, from = "00:00", to = "24:00" } } };
+        Assert.True((await listener.Conn.Invoke<ListenerProfile>("SetSchedule", notNow)).OffSchedule);
+
+        Assert.False(Assert.Single(await seeker.Conn.Invoke<NetworkContact[]>("ListNetwork")).Available);
+    }
+
+    [Fact]
     public async Task A_blocked_contact_is_dropped_and_cannot_be_added_again()
     {
         var topic = TestTopics.Slug(76);

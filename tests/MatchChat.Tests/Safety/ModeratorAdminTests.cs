@@ -56,6 +56,20 @@ public sealed class ModeratorAdminTests(SafetyServerFixture server) : IClassFixt
         Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
     }
 
+    [Fact]
+    public async Task A_teen_cannot_be_made_a_moderator()
+    {
+        await using var teen = await server.NewMember("teen");
+        using var admin = server.Admin();
+
+        var refused = await admin.PostAsJsonAsync("/api/admin/moderators", new { handle = teen.Handle });
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.StartsWith("conflict: ", await Detail(refused));
+        Assert.DoesNotContain("moderator", (await teen.Conn.Invoke<Member>("GetMe")).Roles);
+        await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => teen.Conn.Invoke<Contracts.Reports.Report[]>("ListReports"));
+    }
+
     private static async Task<string> Detail(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("detail").GetString()!;
 }

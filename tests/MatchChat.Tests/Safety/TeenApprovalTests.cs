@@ -93,6 +93,8 @@ public sealed class TeenApprovalTests(SafetyServerFixture server) : IClassFixtur
         Assert.Equal(("I lost my dad when I was fifteen.", true, TeenApprovals.Approved), (edited.Bio, edited.AcceptsTeens, edited.TeenApproval));
         Assert.Equal(["t72", "t73"], edited.Topics);
 
+        // The edit itself is told to the member's pages (stop 59); only after it is heard does the inbox start.
+        await adult.Conn.Next<Member>("MemberUpdated", m => m.Listener is { Topics: ["t72", "t73"] });
         var updates = new EventInbox<Member>(adult.Conn.Hub, "MemberUpdated");
         Assert.Equal(TeenApprovals.Approved, (await moderator.Conn.Invoke<ApprovalAnswer>("ApproveTeenListener", adult.Handle)).TeenApproval);
         await Task.Delay(500);

@@ -20,7 +20,10 @@ public sealed partial class MemberGrain
         }
 
         var listener = S.Listener;
-        var canTake = listener is { Available: true } && _listener.ActiveChats < listener.MaxConcurrentChats && !Standing.Suspended;
+        // Could take a chat now: available, not full, not suspended, and on their weekly schedule if they keep one
+        // (an outside probe: an off-schedule contact showed as available and a preferHandle request never reached them).
+        var canTake = listener is { Available: true } && _listener.ActiveChats < listener.MaxConcurrentChats && !Standing.Suspended
+            && (listener.Schedule is not { } schedule || Contracts.Listening.ScheduleRules.Covers(schedule, Now));
         return Task.FromResult(new ContactCard(
             true,
             S.AgeGroup,

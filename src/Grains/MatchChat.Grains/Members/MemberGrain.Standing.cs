@@ -34,7 +34,7 @@ public sealed partial class MemberGrain
         Run(async () =>
         {
             var wasListed = Teens.Listed;
-            var profile = await _listener.Volunteer(topicSlugs, experiences, maxConcurrentChats, acceptsTeens, bio);
+            var profile = await Told(_listener.Volunteer(topicSlugs, experiences, maxConcurrentChats, acceptsTeens, bio));
             await Teens.TellList(wasListed);
             return profile;
         });

@@ -163,7 +163,7 @@ public sealed partial class MemberGrain(
     public Task CancelRequest(string requestId) => Run(() => _seeker.CancelRequest(requestId));
 
 
-    public Task<ListenerProfile> SetAvailable(bool available) => Run(() => _listener.SetAvailable(available));
+    public Task<ListenerProfile> SetAvailable(bool available) => Run(() => Told(_listener.SetAvailable(available)));
 
     public Task<Conversation> AcceptOffer(string offerId) => Run(() => _listener.AcceptOffer(offerId));
 

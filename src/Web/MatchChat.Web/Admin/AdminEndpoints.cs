@@ -72,7 +72,14 @@ public static class AdminEndpoints
             return Problems.NotFound("No member has that handle.");
         }
 
-        var member = await grains.Ref<IMemberGrain>(memberId).SetModerator(moderator);
+        var grain = grains.Ref<IMemberGrain>(memberId);
+        if (moderator && (await grain.GetStanding()).AgeGroup == AgeGroups.Teen)
+        {
+            // Moderators read report evidence (sexual and underage reports included) and crisis contexts.
+            return Problems.Conflict("A teen member (13 to 17) cannot be a moderator.");
+        }
+
+        var member = await grain.SetModerator(moderator);
         return Results.Ok(new { handle = member.Handle, roles = member.Roles });
     }
 }
