@@ -170,6 +170,10 @@ public sealed class RoomModerationTests(SafetyServerFixture server) : IClassFixt
             Assert.Equal("a fine message", history.Single(m => m.Seq == kept.Seq).Text);
         }
 
+        // The writer's page resends it (its acknowledgement was lost): the original, as it is now, not a conflict.
+        var resent = await writer.Send(channel, "here is her home address, go and find her", harmful.ClientMessageId);
+        Assert.Equal((harmful.Seq, true, ""), (resent.Seq, resent.Redacted, resent.Text));
+
         // A repeat changes nothing and is not an error; the writer may go on writing.
         await moderator.Conn.Invoke("RemoveRoomMessage", new { room = slug, seq = harmful.Seq });
         var next = await writer.Send(channel, "sorry");

@@ -236,6 +236,13 @@ internal sealed class ListenerRole(IMemberContext m)
             return;
         }
 
+        if (offer.SeekerHandle is { } seeker && S.Conversations.Any(c => c.EndedAt is null && c.PeerHandle == seeker))
+        {
+            // Already in an open chat with this seeker (they asked again): never offered to the same listener twice at once.
+            await m.Queue(offer.Topic).Decline(offer.OfferId, m.MemberId, OfferReasons.Declined);
+            return;
+        }
+
         // An offer lives 30 s: deliver it even if storage is briefly down, rather than let it expire unseen and
         // count against the listener. Stored with the accept or decline that usually follows within the second (one
         // write instead of two), else a second from now; the queue holds it meanwhile and expires it if it is lost.

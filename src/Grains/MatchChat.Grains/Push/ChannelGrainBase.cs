@@ -129,9 +129,9 @@ public abstract partial class ChannelGrainBase(IMessageStore store, IOptions<Mat
             {
             }
 
-            if (original is { Redacted: false } && original.Text == text)
+            if (original is { Redacted: true } || original?.Text == text)
             {
-                return original.ToMessage();
+                return original!.ToMessage();
             }
 
             if (original is not null)
@@ -238,6 +238,14 @@ public abstract partial class ChannelGrainBase(IMessageStore store, IOptions<Mat
 
     private void Answer(PendingSend send, AppendResult result)
     {
+        if (!result.Inserted && result.Message.Redacted)
+        {
+            // Its text was erased since (a moderator removed it): a retry gets the original as it is now, not a conflict
+            // (the words cannot be compared any more), and nothing is pushed or screened again.
+            send.Stored.TrySetResult(result.Message.ToMessage());
+            return;
+        }
+
         if (!result.Inserted && result.Message.Text != send.Text)
         {
             send.Stored.TrySetException(MatchChatException.Conflict("That clientMessageId was already used for a different message. Use a new id."));

@@ -239,7 +239,7 @@ public sealed partial class TopicQueueGrain(
             Changed(request);
             var offer = new Offer(request.OfferId, request.Request.RequestId, Topic, request.Request.Experiences,
                 request.Request.Note, request.Request.AgeGroup, request.OfferExpiresAt.Value,
-                request.Urgent ? Priorities.Urgent : Priorities.Normal, planned.MatchReason);
+                request.Urgent ? Priorities.Urgent : Priorities.Normal, planned.MatchReason, request.Request.SeekerHandle);
             _ = GrainFactory.Ref<IMemberGrain>(planned.Listener.ListenerId).OnOfferMade(offer);
             Writes.MarkDirty();
         }
