@@ -1,4 +1,5 @@
 using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Reports;
 using MatchChat.Contracts.Rooms;
@@ -144,6 +145,38 @@ public sealed class ReportTests(SafetyServerFixture server) : IClassFixture<Safe
         Assert.Equal("conflict: This report was already resolved.", await Refusal(() => Resolve(moderator, reportId, "none")));
         Assert.Single(warnedListener.All);
         Assert.Empty(warnedSeeker.All);
+    }
+
+    [Fact]
+    public async Task A_warning_to_a_member_with_no_page_open_reaches_their_next_connection_once()
+    {
+        await using var moderator = await server.NewModerator();
+        var (seeker, listener, conversation) = await Pair(server);
+        await using var _ = seeker;
+        var message = await listener.Send(conversation.Channel, "words");
+        var reportId = await File(seeker, conversation.Channel, message.Seq);
+        await listener.DisposeAsync();
+        // Gone from the server's view (their peer sees them offline) before the moderator acts.
+        await WaitUntil(async () => (await seeker.Conn.Invoke<Conversation[]>("ListConversations"))
+            .Single(c => c.ConversationId == conversation.ConversationId).PeerOnline == false);
+
+        await Resolve(moderator, reportId, "warn", note: "Please keep it kind.");
+
+        await using var back = await TestConnection.OpenAsync(server.BaseUrl, listener.Token);
+        Assert.Equal("Please keep it kind.", (await back.Next<Warned>("Warned")).Reason);
+        await using var again = await TestConnection.OpenAsync(server.BaseUrl, listener.Token);
+        await again.Invoke<Member>("GetMe");
+        await again.AssertNone<Warned>("Warned", wait: TimeSpan.FromMilliseconds(500));
+    }
+
+    private static async Task WaitUntil(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition never held");
+            await Task.Delay(100);
+        }
     }
 
     [Fact]

@@ -40,6 +40,7 @@ public sealed class TestConnection : IAsyncDisposable
         Record<Contracts.Rooms.MutedInRoom>("MutedInRoom");
         Record<PeerPresence>("PeerPresence");
         Record<SuspensionNotice>("Suspended");
+        Record<Contracts.Reports.Warned>("Warned");
     }
 
     public HubConnection Hub { get; }

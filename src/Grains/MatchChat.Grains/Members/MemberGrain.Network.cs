@@ -52,10 +52,11 @@ public sealed partial class MemberGrain
     }
 
     /// <summary>A web node newly holds this member's connections: due check-ins go out now (one-way: the inbox calls back here).</summary>
-    /// <summary>What a node new to this member needs besides the offers and the ticket: thanks kept while offline, check-ins due.</summary>
+    /// <summary>What a node new to this member needs besides the offers and the ticket: thanks and warnings kept while offline, check-ins due.</summary>
     private async Task CatchUpNode(IChatObserver node)
     {
         await Gratitude.Deliver(node);
+        await DeliverWarnings(node);
         WakeCheckIns();
     }
 

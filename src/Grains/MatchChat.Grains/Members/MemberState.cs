@@ -52,6 +52,8 @@ public sealed class MemberState
     [Id(46)] public List<string>? RoomsLeftBySuspension { get; set; }
     /// <summary>The member's appeal of the current suspension (text at most 1,000 characters; never logged); a new suspension clears it.</summary>
     [Id(47)] public Contracts.Appeals.Appeal? Appeal { get; set; }
+    /// <summary>Moderators' warnings that arrived while no page was open, delivered at the next connection (at most 5).</summary>
+    [Id(48)] public List<Contracts.Reports.Warned> PendingWarnings { get; set; } = [];
 
     // Crisis care (MemberGrain.Crisis.cs). Ids from 60 on, apart from other features' fields.
     /// <summary>ISO 3166-1 alpha-2 and BCP 47 primary tag: which crisis resources the member is shown, and the screen's language hint.</summary>

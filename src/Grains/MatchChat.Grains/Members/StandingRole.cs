@@ -149,6 +149,7 @@ internal sealed class StandingRole(IMemberContext m, ListenerRole listener, IMes
             s.RoomsLeftBySuspension = null;
             s.Appeal = null;
             s.PendingThanks.Clear();
+            s.PendingWarnings.Clear();
         });
         m.Logger.LogInformation("Member deleted their data");
         m.Notify(n => n.CloseMember(m.MemberId, EndReasons.Deleted));
