@@ -12,4 +12,5 @@ public sealed record ConversationStart(
     [property: Id(5)] string[] SharedExperiences,
     [property: Id(6)] string RequestId,
     [property: Id(70)] string? MatchReason = null,
-    [property: Id(71)] string? ListenerBio = null);
+    [property: Id(71)] string? ListenerBio = null,
+    [property: Id(72)] DateTime? AcceptedAt = null);

@@ -132,7 +132,7 @@ public sealed partial class ConversationGrain(
         s.ListenerHandle = start.ListenerHandle;
         s.SharedExperiences = start.SharedExperiences;
         s.RequestId = start.RequestId;
-        s.StartedAt = Now;
+        s.StartedAt = start.AcceptedAt ?? Now;
         s.MatchReason = start.MatchReason;
         s.ListenerBio = start.ListenerBio;
     }

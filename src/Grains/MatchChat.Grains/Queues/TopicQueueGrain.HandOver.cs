@@ -56,9 +56,11 @@ public sealed partial class TopicQueueGrain
         MatchNow();
 
         var r = request.Request;
+        // The accept's time is the conversation's start on both sides (the listener's view and the conversation's own).
+        var acceptedAt = Now;
         var start = new ConversationStart(Topic, r.SeekerId, r.SeekerHandle, listenerId, listenerHandle,
-            request.StartSharedExperiences, r.RequestId);
-        return Task.FromResult(new HandOver(ConversationIds.For(r.RequestId, request.StartAttempt), request.StartAttempt, start, Now));
+            request.StartSharedExperiences, r.RequestId, AcceptedAt: acceptedAt);
+        return Task.FromResult(new HandOver(ConversationIds.For(r.RequestId, request.StartAttempt), request.StartAttempt, start, acceptedAt));
     }
 
     public Task Started(string requestId, int attempt, StartOutcome outcome)
