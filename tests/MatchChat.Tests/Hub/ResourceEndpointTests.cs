@@ -80,4 +80,14 @@ public sealed class ResourceEndpointTests(ServerFixture server) : IClassFixture<
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.StartsWith("invalid: ", body.RootElement.GetProperty("detail").GetString());
     }
+
+    [Fact]
+    public async Task An_unknown_topic_answers_404_with_a_sentence_not_an_unfiltered_list()
+    {
+        using var http = Http();
+        using var response = await http.GetAsync("/api/resources?region=GB&topic=nope");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.StartsWith("not_found: ", body.RootElement.GetProperty("detail").GetString());
+    }
 }

@@ -327,7 +327,7 @@ public sealed partial class ConversationGrain(
     {
         if (!S.Exists)
         {
-            throw MatchChatException.NotFound("There is no conversation on that channel.");
+            throw MatchChatException.NotFound("There is no such conversation. ListConversations shows yours.");
         }
 
         return memberId == S.SeekerId ? S.SeekerHandle

@@ -16,7 +16,7 @@ public static class ResourceEndpoints
         return app;
     }
 
-    private static IResult GetResources(HttpRequest request, ResourceCatalog catalog)
+    private static IResult GetResources(HttpRequest request, ResourceCatalog catalog, Contracts.Topics.TopicCatalog topics)
     {
         var region = request.Query["region"].ToString();
         var language = request.Query["language"].ToString();
@@ -34,6 +34,11 @@ public static class ResourceEndpoints
         if (topic.Length > 0 && !SlugPattern.IsValid(topic))
         {
             return Problems.Invalid("topic must be a topic slug such as grief (lower-case letters, digits and dashes).");
+        }
+
+        if (topic.Length > 0 && topics.Find(topic) is null)
+        {
+            return Problems.NotFound("There is no topic with that name. GET /api/topics lists them.");
         }
 
         if (region.Length == 0)
