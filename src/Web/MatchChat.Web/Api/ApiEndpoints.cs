@@ -14,6 +14,7 @@ public static class ApiEndpoints
         app.MapMemberDeletion();
         app.MapMemberStanding();
         app.MapMemberAppeal();
+        app.MapTokenRenewal();
         app.MapGet("/api/topics", (TopicCatalog topics) => Results.Ok(topics.All));
         app.MapMatchChatHealth();
         app.MapResourceEndpoints();

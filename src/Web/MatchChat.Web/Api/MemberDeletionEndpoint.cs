@@ -22,7 +22,8 @@ public static class MemberDeletionEndpoint
 
     private static async Task<IResult> DeleteMe(HttpContext http, TokenService tokens, IGrainFactory grains, ILogger<TokenService> logger)
     {
-        if (OwnToken.MemberId(http, tokens) is not { } memberId)
+        // An expired token still erases its member's data: the right to erasure does not lapse with a session.
+        if (OwnToken.MemberId(http, tokens, allowExpired: true) is not { } memberId)
         {
             return OwnToken.Refused();
         }

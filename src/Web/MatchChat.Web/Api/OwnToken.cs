@@ -10,9 +10,10 @@ namespace MatchChat.Web.Api;
 /// </summary>
 internal static class OwnToken
 {
-    /// <summary>The token's member id, or null when the token is missing, expired or not signed here.</summary>
-    public static string? MemberId(HttpContext http, TokenService tokens) =>
-        tokens.Validate(BearerToken.From(http.Request), TokenAuthenticationHandler.SchemeName)?.FindFirstValue(ClaimTypes.NameIdentifier);
+    /// <summary>The token's member id, or null when the token is missing, not signed here, or expired (unless
+    /// <paramref name="allowExpired"/>: deleting one's data works with an expired token too).</summary>
+    public static string? MemberId(HttpContext http, TokenService tokens, bool allowExpired = false) =>
+        tokens.Validate(BearerToken.From(http.Request), TokenAuthenticationHandler.SchemeName, allowExpired)?.FindFirstValue(ClaimTypes.NameIdentifier);
 
     public static IResult Refused() =>
         Problems.Unauthorized("Send your member token as Authorization: Bearer; this one is missing, expired or not valid here.");

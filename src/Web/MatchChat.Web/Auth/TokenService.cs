@@ -29,7 +29,12 @@ public sealed class TokenService(byte[] key, TimeSpan lifetime, TimeProvider tim
         return (body + "." + Sign(body, key), expires);
     }
 
-    public ClaimsPrincipal? Validate(string? token, string scheme)
+    /// <summary>
+    /// The token's principal when it was signed here (with the current or a previous key) and, unless
+    /// <paramref name="allowExpired"/>, has not expired. An expired token is accepted only where a member must never be
+    /// locked out: erasing their own data.
+    /// </summary>
+    public ClaimsPrincipal? Validate(string? token, string scheme, bool allowExpired = false)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 512)
         {
@@ -66,7 +71,7 @@ public sealed class TokenService(byte[] key, TimeSpan lifetime, TimeProvider tim
         }
 
         if (parts.Length != 4 || parts[0] != "v1" || !long.TryParse(parts[3], out var exp)
-            || DateTimeOffset.FromUnixTimeSeconds(exp) <= time.GetUtcNow())
+            || (!allowExpired && DateTimeOffset.FromUnixTimeSeconds(exp) <= time.GetUtcNow()))
         {
             return null;
         }
