@@ -91,20 +91,55 @@ export async function submitListener(event) {
   }
 }
 
+/** The notice this page showed because a change could not be made offline (cleared when the connection is back). */
+let offlineNotice = null;
+
+/** What is true while a change was not made: the listener's availability as the server last told it. */
+function stillText() {
+  return state.me?.listener?.available
+    ? "You are still available. Try again when connected."
+    : "You are still not taking new chats. Try again when connected.";
+}
+
 export async function toggleAvailable() {
   const sw = $("available-switch");
   const next = sw.getAttribute("aria-checked") !== "true";
+  // Not connected: the change cannot be made, and nothing makes it later. The switch keeps the server's state and
+  // the listener is told so (an outside probe read "We'll keep trying" while offers kept coming after the reconnect).
+  if (!state.connected) return notMade(sw);
   sw.disabled = true;
   try {
     const profile = await invoke("SetAvailable", next);
     state.me = { ...(state.me || {}), listener: profile };
     renderListener();
   } catch (err) {
-    showNotice(describeError(err).text);
+    const e = describeError(err);
+    if (e.code === "network" || !state.connected) notMade(sw);
+    else showNotice(e.text);
   } finally {
     sw.disabled = false;
     sw.focus();
   }
+}
+
+function notMade(sw) {
+  renderListener();
+  offlineNotice = stillText();
+  showNotice(offlineNotice);
+  sw.focus();
+}
+
+/** Back online: the "still available" notice goes (the switch shows the server's state from GetMe). */
+export function clearListenOfflineNotice() {
+  if (offlineNotice && $("notice-text").textContent === offlineNotice) $("notice").hidden = true;
+  offlineNotice = null;
+}
+
+/** `MemberUpdated` carries no listener stats (only GetMe does): the ones shown are kept. */
+export function keepListenerStats(member) {
+  const stats = state.me?.listener?.stats;
+  if (!member?.listener || member.listener.stats || !stats) return member;
+  return { ...member, listener: { ...member.listener, stats } };
 }
 
 // ---------------------------------------------------------------------------
