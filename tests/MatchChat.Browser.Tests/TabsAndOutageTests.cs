@@ -164,6 +164,37 @@ public sealed class TabsAndOutageTests(MatchChatFixture server)
     }
 
     [Fact]
+    public async Task A_second_tab_open_while_the_first_volunteers_with_a_schedule_shows_the_saved_schedule()
+    {
+        await using var listener = await Member.JoinAsync(server);
+        var tab2 = await listener.Context.NewPageAsync();
+        await tab2.GotoAsync("/");
+        await Expect(tab2.GetByTestId("connection-status")).ToHaveAttributeAsync("data-state", "connected");
+        await tab2.GetByTestId("nav-listen").ClickAsync();
+
+        // Tab 1 volunteers with a schedule: the server tells both tabs twice (the profile, then the schedule).
+        var day = ((int)DateTime.UtcNow.DayOfWeek + 3) % 7;
+        await listener.GoToAsync("listen");
+        await listener.Page.GetByTestId("listen-topic-parenting").CheckAsync();
+        await listener.Page.GetByTestId("listen-experiences").FillAsync("toddlers");
+        await listener.Page.GetByTestId("schedule-on").CheckAsync();
+        await listener.Page.GetByTestId($"schedule-day-{day}").CheckAsync();
+        await listener.Page.GetByTestId($"schedule-from-{day}").FillAsync("19:00");
+        await listener.Page.GetByTestId($"schedule-to-{day}").FillAsync("22:30");
+        await listener.Page.GetByTestId("listen-submit").ClickAsync();
+        await listener.AgreeToGuideAsync();
+        await Expect(listener.Page.GetByTestId("available-switch")).ToBeVisibleAsync();
+
+        await Expect(tab2.GetByTestId("available-switch")).ToBeVisibleAsync();
+        await Expect(tab2.GetByTestId("schedule-on")).ToBeCheckedAsync();
+        await Expect(tab2.GetByTestId($"schedule-day-{day}")).ToBeCheckedAsync();
+        await Expect(tab2.GetByTestId($"schedule-to-{day}")).ToHaveValueAsync("22:30");
+        await Expect(tab2.GetByTestId("listen-topic-parenting")).ToBeCheckedAsync();
+        await Expect(listener.Page.GetByTestId("schedule-on")).ToBeCheckedAsync();
+        await Expect(listener.Page.GetByTestId("available-switch")).ToHaveAttributeAsync("aria-checked", "false");
+    }
+
+    [Fact]
     public async Task A_room_joined_or_left_in_one_tab_shows_in_the_other_tab()
     {
         await using var member = await Member.JoinAsync(server);

@@ -12,6 +12,16 @@ import { renderScheduleEditor, fillSchedule, readSchedule } from "./schedule.js"
 import { renderListening, availabilityText } from "./listening.js";
 import { offerReason, rememberAcceptedOffer } from "./meaning.js";
 
+/**
+ * The form is filled from the profile the server last told (GetMe, MemberUpdated), unless the person is editing it or
+ * saving it: `MemberUpdated` now comes for this page's own saves too, the first one (Volunteer's) before the schedule
+ * is set, and filling the form from it once showed a saved schedule as off.
+ */
+let filledFrom = null;
+let editing = false;
+let saving = false;
+const formKey = (p) => JSON.stringify([p.topics, p.experiences, p.maxConcurrentChats, !!p.acceptsTeens, p.schedule ?? null, p.bio ?? ""]);
+
 export function renderListener() {
   const me = state.me;
   const profile = me && me.listener;
@@ -30,6 +40,10 @@ export function renderListener() {
   const form = $("listen-form");
   if (!form.dataset.filled) {
     form.dataset.filled = "1";
+    form.addEventListener("input", () => { editing = true; });
+  }
+  if (!editing && !saving && formKey(profile) !== filledFrom) {
+    filledFrom = formKey(profile);
     for (const box of $("listen-topics").querySelectorAll("input[type=checkbox]")) box.checked = profile.topics.includes(box.value);
     $("listen-experiences").value = profile.experiences.map(tagLabel).join(", ");
     $("listen-max").value = String(profile.maxConcurrentChats);
@@ -77,16 +91,21 @@ export async function submitListener(event) {
   }
   const button = $("listen-submit");
   button.disabled = true;
+  saving = true;
   try {
     let saved = await invoke("Volunteer", profile);
     if (!schedule.value && hadSchedule) saved = await invoke("SetSchedule", null);
     state.me = { ...(state.me || {}), listener: saved };
+    saving = false;
+    editing = false;
+    filledFrom = formKey(saved); // what the form shows is what was saved
     renderListener();
     announce("Thank you. Your listener profile is saved. Switch on availability when you're ready.");
     await refreshMe();
   } catch (err) {
     fieldError(error, describeError(err).text);
   } finally {
+    saving = false;
     button.disabled = false;
   }
 }
