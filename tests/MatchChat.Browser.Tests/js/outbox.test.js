@@ -214,3 +214,63 @@ test("client message ids fit the contract, with or without crypto.randomUUID", (
   assert.equal(fallback, "ab".repeat(16));
   assert.match(fallback, pattern);
 });
+
+/** Two tabs of one member: one saved outbox, one server. */
+function twoTabs(plan) {
+  const storage = memoryStorage();
+  const server = fakeServer(plan);
+  const online = { a: false, b: true };
+  const tab = (name, ids) => {
+    const queue = [...ids];
+    const removed = [];
+    const outbox = createOutbox({
+      load: storage.load,
+      save: storage.save,
+      send: server.send,
+      isConnected: () => online[name],
+      newId: () => queue.shift(),
+      onRemoved: (item) => removed.push(item.clientMessageId),
+    });
+    outbox.restore();
+    return { outbox, removed };
+  };
+  return { storage, server, online, a: tab("a", ["a1", "a2"]), b: tab("b", ["b1", "b2"]) };
+}
+
+test("a tab saving the outbox keeps another tab's pending message (it never writes its own list over it)", async () => {
+  const { storage, a, b, server } = twoTabs();
+  a.outbox.add(CHANNEL, "written offline in tab A");
+  b.outbox.add(CHANNEL, "sent from tab B");
+  assert.deepEqual(storage.saved.map((m) => m.clientMessageId), ["a1", "b1"]);
+  await b.outbox.flush();
+  // B sends and takes out only its own entry; A's stays saved.
+  assert.deepEqual(server.calls.map((c) => c.clientMessageId), ["b1"]);
+  assert.deepEqual(storage.saved.map((m) => [m.clientMessageId, m.text, m.status]), [["a1", "written offline in tab A", "pending"]]);
+});
+
+test("an online tab takes in another tab's pending message and sends it; the writing tab stops saving it but still shows it", async () => {
+  const { storage, a, b, server, online } = twoTabs();
+  a.outbox.add(CHANNEL, "written offline in tab A");
+  assert.deepEqual(b.outbox.sync().map((m) => m.clientMessageId), ["a1"]);
+  await b.outbox.flush();
+  assert.deepEqual(server.calls.map((c) => c.clientMessageId), ["a1"]);
+  assert.deepEqual(storage.saved, []);
+  // Tab A hears that another tab took it out: it does not write it back when it saves again.
+  a.outbox.sync();
+  a.outbox.add(CHANNEL, "second from A");
+  assert.deepEqual(storage.saved.map((m) => m.clientMessageId), ["a2"]);
+  assert.deepEqual(b.outbox.sync().map((m) => m.clientMessageId), ["a2"], "what B already sent is not taken in again");
+  // Back online, A sends what it shows with the same ids: the server keeps each once.
+  online.a = true;
+  await a.outbox.flush();
+  assert.deepEqual(a.outbox.items, []);
+  assert.equal(server.stored.size, 2);
+  assert.deepEqual(storage.saved, []);
+});
+
+test("a reload of the other tab finds an entry saved by a tab that was closed offline", () => {
+  const { storage, a } = twoTabs();
+  a.outbox.add(CHANNEL, "written offline, then the tab was closed");
+  const reopened = createOutbox({ load: storage.load, save: storage.save, send: async () => { throw new Error("unused"); } });
+  assert.deepEqual(reopened.restore().map((m) => [m.clientMessageId, m.status]), [["a1", "pending"]]);
+});

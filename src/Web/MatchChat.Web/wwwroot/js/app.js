@@ -23,9 +23,9 @@ import { state, load } from "./store.js";
 import { restoreSession, createMember, takePendingNotice } from "./session.js";
 import { connect, invoke } from "./connection.js";
 import { VIEWS, showView, showWelcome, showNotice, fieldError, renderTopicControls, onWarned, viewHooks } from "./views.js";
-import { renderTalk, submitTalk, cancelTalk, onQueueUpdated, onQueueProgress, resolveTicket } from "./talk.js";
-import { renderListener, submitListener, toggleAvailable, addOffer, persistOffers, onOfferWithdrawn, refreshMe } from "./listen.js";
-import { renderRooms, rejoinRooms, onRoomUpdated, leaveRoom } from "./rooms.js";
+import { renderTalk, submitTalk, cancelTalk, onQueueUpdated, onQueueProgress, resolveTicket, clearTalkOfflineError } from "./talk.js";
+import { renderListener, submitListener, toggleAvailable, addOffer, persistOffers, onOfferWithdrawn, refreshMe, clearListenOfflineNotice, keepListenerStats } from "./listen.js";
+import { renderRooms, refreshRooms, rejoinRooms, onRoomUpdated, leaveRoom } from "./rooms.js";
 import { channelState, catchUpChannel, upsertConversation, onMatched, onConversationEnded, renderChatList, openChannel, closeChannel, endOpenConversation } from "./chats.js";
 import { openReport, wireReportDialog } from "./report.js";
 import { blockPerson, refreshBlocked } from "./blocks.js";
@@ -124,7 +124,7 @@ async function beginSession(session) {
       CrisisAlert: onCrisisAlert,
       Warned: onWarned,
       Suspended: onSuspended,
-      MemberUpdated: onMemberUpdated,
+      MemberUpdated: (member) => onMemberUpdated(keepListenerStats(member)), // also this member's change in another tab
       ReportFiled: onReportFiled,
       Thanked: onThanked,
       CheckInDue: onCheckInDue,
@@ -139,9 +139,11 @@ let returnToOpenChat = false;
 /** After every (re)connection: refresh what we know and fetch whatever was missed, by seq. */
 async function resync() {
   forgetPeerPresence();
+  clearTalkOfflineError();
   try {
     state.me = await invoke("GetMe");
     renderListener();
+    clearListenOfflineNotice();
     renderModeratorAccess();
   } catch (err) {
     if (!describeError(err).transient) showNotice(describeError(err).text);
@@ -256,6 +258,7 @@ function wireStaticUi() {
   viewHooks.network = () => refreshNetwork().then(refreshCheckIns);
   viewHooks.safety = refreshBlocked;
   viewHooks.listen = () => refreshMe().then(renderModeratorAccess);
+  viewHooks.chats = refreshRooms; // a room joined or left in another tab (rooms.js)
   $("chat-leave").addEventListener("click", () => {
     const ch = channelState(state.openChannel);
     if (ch.kind === "room") leaveRoom(ch.id);
@@ -269,6 +272,7 @@ function wireStaticUi() {
     list.dataset.scrolled = list.scrollHeight - list.scrollTop - list.clientHeight > 80 ? "1" : "0";
   });
   document.addEventListener("visibilitychange", () => {
+    if (!document.hidden) refreshRooms();
     if (!document.hidden && state.openChannel && state.view === "chats") {
       channelState(state.openChannel).unread = 0;
       renderChatList();

@@ -14,7 +14,8 @@ export function describeError(err) {
   if (/unexpected error occurred invoking/i.test(message)) {
     return { code: "server", text: "Something went wrong on our side. Please try again in a moment.", transient: true };
   }
-  return { code: "network", text: "We can't reach MatchChat right now. We'll keep trying.", transient: true };
+  // Said of a call that failed: nothing retries it (only pending messages are sent again), so no "We'll keep trying".
+  return { code: "network", text: "We can't reach MatchChat right now, so that wasn't done. Please try again when you're connected.", transient: true };
 }
 
 /** The server's "until 2026-12-07 01:12 UTC" (a room mute or ban) in the reader's own time, as the suspension screen says it. */

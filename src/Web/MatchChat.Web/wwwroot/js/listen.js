@@ -12,6 +12,16 @@ import { renderScheduleEditor, fillSchedule, readSchedule } from "./schedule.js"
 import { renderListening, availabilityText } from "./listening.js";
 import { offerReason, rememberAcceptedOffer } from "./meaning.js";
 
+/**
+ * The form is filled from the profile the server last told (GetMe, MemberUpdated), unless the person is editing it or
+ * saving it: `MemberUpdated` now comes for this page's own saves too, the first one (Volunteer's) before the schedule
+ * is set, and filling the form from it once showed a saved schedule as off.
+ */
+let filledFrom = null;
+let editing = false;
+let saving = false;
+const formKey = (p) => JSON.stringify([p.topics, p.experiences, p.maxConcurrentChats, !!p.acceptsTeens, p.schedule ?? null, p.bio ?? ""]);
+
 export function renderListener() {
   const me = state.me;
   const profile = me && me.listener;
@@ -30,6 +40,10 @@ export function renderListener() {
   const form = $("listen-form");
   if (!form.dataset.filled) {
     form.dataset.filled = "1";
+    form.addEventListener("input", () => { editing = true; });
+  }
+  if (!editing && !saving && formKey(profile) !== filledFrom) {
+    filledFrom = formKey(profile);
     for (const box of $("listen-topics").querySelectorAll("input[type=checkbox]")) box.checked = profile.topics.includes(box.value);
     $("listen-experiences").value = profile.experiences.map(tagLabel).join(", ");
     $("listen-max").value = String(profile.maxConcurrentChats);
@@ -77,34 +91,74 @@ export async function submitListener(event) {
   }
   const button = $("listen-submit");
   button.disabled = true;
+  saving = true;
   try {
     let saved = await invoke("Volunteer", profile);
     if (!schedule.value && hadSchedule) saved = await invoke("SetSchedule", null);
     state.me = { ...(state.me || {}), listener: saved };
+    saving = false;
+    editing = false;
+    filledFrom = formKey(saved); // what the form shows is what was saved
     renderListener();
     announce("Thank you. Your listener profile is saved. Switch on availability when you're ready.");
     await refreshMe();
   } catch (err) {
     fieldError(error, describeError(err).text);
   } finally {
+    saving = false;
     button.disabled = false;
   }
+}
+
+/** The notice this page showed because a change could not be made offline (cleared when the connection is back). */
+let offlineNotice = null;
+
+/** What is true while a change was not made: the listener's availability as the server last told it. */
+function stillText() {
+  return state.me?.listener?.available
+    ? "You are still available. Try again when connected."
+    : "You are still not taking new chats. Try again when connected.";
 }
 
 export async function toggleAvailable() {
   const sw = $("available-switch");
   const next = sw.getAttribute("aria-checked") !== "true";
+  // Not connected: the change cannot be made, and nothing makes it later. The switch keeps the server's state and
+  // the listener is told so (an outside probe read "We'll keep trying" while offers kept coming after the reconnect).
+  if (!state.connected) return notMade(sw);
   sw.disabled = true;
   try {
     const profile = await invoke("SetAvailable", next);
     state.me = { ...(state.me || {}), listener: profile };
     renderListener();
   } catch (err) {
-    showNotice(describeError(err).text);
+    const e = describeError(err);
+    if (e.code === "network" || !state.connected) notMade(sw);
+    else showNotice(e.text);
   } finally {
     sw.disabled = false;
     sw.focus();
   }
+}
+
+function notMade(sw) {
+  renderListener();
+  offlineNotice = stillText();
+  showNotice(offlineNotice);
+  sw.focus();
+}
+
+/** Back online: the "still available" notice goes (the switch shows the server's state from GetMe). */
+export function clearListenOfflineNotice() {
+  if (offlineNotice && $("notice-text").textContent === offlineNotice) $("notice").hidden = true;
+  offlineNotice = null;
+}
+
+/** `MemberUpdated` carries no listener stats (only GetMe does): the ones shown are kept. */
+export function keepListenerStats(member) {
+  const stats = state.me?.listener?.stats;
+  if (!member?.listener || member.listener.stats || !stats) return member;
+  return { ...member, listener: { ...member.listener, stats } };
 }
 
 // ---------------------------------------------------------------------------

@@ -36,11 +36,18 @@ export const outbox = createOutbox({
   },
 });
 
-/** Retries what is pending every few seconds while connected (reconnects also flush). */
+/** Retries what is pending every few seconds while connected (reconnects also flush); takes in other tabs' entries. */
 export function startOutboxTimer() {
   setInterval(() => {
     if (state.connected && outbox.hasPending()) outbox.flush();
   }, OUTBOX_RETRY_MS);
+  // Another tab of this member saved the outbox: what it wrote offline is sent from here too (outbox.js).
+  window.addEventListener("storage", (e) => {
+    if (!state.session || e.key !== `matchchat.${state.session.memberId}.outbox`) return;
+    for (const item of outbox.sync()) channelState(item.channel);
+    renderOutboxStates();
+    if (state.connected) outbox.flush();
+  });
 }
 
 /** What follows a newly stored message: our own message came back, so it is no longer pending. */

@@ -1,6 +1,12 @@
 // Outbox: a message is pending until the server returns its Message (durably stored).
 // It is retried with the same clientMessageId, so the server never stores it twice.
 // Pure: storage, sending, ids and time are injected, so this runs in Node as well as the page.
+//
+// Every tab of a member shares one saved outbox (localStorage). A tab never overwrites the list: it reads what is saved,
+// keeps the entries of other tabs, writes its own, and takes out only what it saw acknowledged (or the person removed).
+// An outside probe lost a message written offline in one tab when another tab sent something: it saved its own `[]`.
+// `sync()` (on the browser's `storage` event) takes in what other tabs wrote, so any online tab sends it; the server
+// keeps a message once per clientMessageId, so two tabs sending the same entry is safe.
 import { describeError as defaultDescribeError } from "./errors.js";
 
 export const OUTBOX_RETRY_MS = 3000;
@@ -45,10 +51,46 @@ export function createOutbox(deps) {
   } = deps;
   let items = [];
   let flushing = false;
+  /** clientMessageIds known to be in the saved list (as this tab last read or wrote it). */
+  let saved = new Set();
+  /** clientMessageIds this tab took out (acknowledged or removed): never written back nor taken in again. */
+  const gone = new Set();
+  /** Entries another tab took out of the saved list (it saw them acknowledged): kept on screen, no longer saved. */
+  const elsewhere = new Set();
 
-  function persist() {
-    save(items.map(stored));
+  function readSaved() {
+    const list = load();
+    return (Array.isArray(list) ? list : []).filter(valid);
   }
+
+  /** Entries of this tab that were saved and are no longer: another tab took them out. */
+  function noteTakenElsewhere(list) {
+    const ids = new Set(list.map((m) => m.clientMessageId));
+    for (const m of items) if (saved.has(m.clientMessageId) && !ids.has(m.clientMessageId)) elsewhere.add(m.clientMessageId);
+    saved = ids;
+  }
+
+  /** Read, merge, write: other tabs' entries stay; this tab's replace their saved copies; taken-out ones stay out. */
+  function persist() {
+    const list = readSaved();
+    noteTakenElsewhere(list);
+    const mine = new Map(items.filter((m) => !elsewhere.has(m.clientMessageId)).map((m) => [m.clientMessageId, m]));
+    const merged = [];
+    for (const m of list) {
+      if (gone.has(m.clientMessageId) || elsewhere.has(m.clientMessageId)) continue;
+      const own = mine.get(m.clientMessageId);
+      merged.push(stored(own || m));
+      mine.delete(m.clientMessageId);
+    }
+    for (const m of mine.values()) merged.push(stored(m));
+    save(merged);
+    saved = new Set(merged.map((m) => m.clientMessageId));
+  }
+
+  const forget = (id) => {
+    gone.add(id);
+    if (gone.size > 500) gone.delete(gone.values().next().value);
+  };
 
   const outbox = {
     /** The items, oldest first (a copy). */
@@ -58,9 +100,32 @@ export function createOutbox(deps) {
 
     /** Loads the persisted outbox: failed stays failed, everything else is pending again. */
     restore() {
-      const list = load();
-      items = (Array.isArray(list) ? list : []).filter(valid).map((m) => ({ ...stored(m), status: m.status === "failed" ? "failed" : "pending" }));
+      const list = readSaved();
+      items = list.map((m) => ({ ...stored(m), status: m.status === "failed" ? "failed" : "pending" }));
+      saved = new Set(list.map((m) => m.clientMessageId));
       return outbox.items;
+    },
+
+    /**
+     * Takes in what other tabs saved (their new entries, pending again unless failed, and a failed one's status) and
+     * notes what they took out. Returns the items that are new here.
+     */
+    sync() {
+      const list = readSaved();
+      noteTakenElsewhere(list);
+      const added = [];
+      for (const m of list) {
+        if (gone.has(m.clientMessageId)) continue;
+        const own = items.find((x) => x.clientMessageId === m.clientMessageId);
+        if (own) {
+          if (m.status === "failed" && own.status !== "failed") Object.assign(own, { status: "failed", error: m.error ?? null });
+          continue;
+        }
+        const item = { ...stored(m), status: m.status === "failed" ? "failed" : "pending" };
+        items.push(item);
+        added.push(item);
+      }
+      return added;
     },
 
     /** Queues a new message and persists it before anything is sent. */
@@ -84,7 +149,9 @@ export function createOutbox(deps) {
       const item = items.find((m) => m.channel === channel && m.clientMessageId === clientMessageId);
       if (!item) return false;
       items = items.filter((m) => m !== item);
+      forget(clientMessageId);
       persist();
+      elsewhere.delete(clientMessageId);
       onRemoved(item);
       return true;
     },

@@ -55,15 +55,41 @@ export function renderRooms() {
   if (!state.rooms.size) list.append(el("li", { className: "hint", text: state.connected ? "No rooms are open right now." : "Loading rooms…" }));
 }
 
+/**
+ * Reads ListRooms again (when "Rooms" or "Your chats" is shown, and when the tab is seen again): no event tells this
+ * tab that another tab of the member joined or left a room, so the server's `joined` decides (an outside probe saw
+ * "Join" for a room the member was in).
+ */
 export async function refreshRooms() {
   if (!state.connected) return;
   try {
-    for (const r of await invoke("ListRooms")) {
-      upsertRoom(r);
-      noteMute(r);
-    }
+    applyRooms(await invoke("ListRooms"));
     renderRooms();
   } catch { /* keep what we have */ }
+}
+
+/** Takes in ListRooms' answer, following the rooms the member joined or left in another tab. */
+function applyRooms(rooms) {
+  const added = [];
+  let changed = false;
+  for (const r of rooms) {
+    upsertRoom(r);
+    noteMute(r);
+    if (r.joined === true && !state.joinedRooms.has(r.slug)) {
+      state.joinedRooms.add(r.slug);
+      getChannel(state.channels, r.channel, { kind: "room", slug: r.slug });
+      added.push(r.channel);
+      changed = true;
+    } else if (r.joined === false && state.joinedRooms.has(r.slug)) {
+      state.joinedRooms.delete(r.slug);
+      if (state.openChannel === r.channel) closeChannel();
+      changed = true;
+    }
+  }
+  if (!changed) return;
+  persistRooms();
+  renderChatList();
+  for (const channel of added) catchUpChannel(channel);
 }
 
 export function peopleHere(n) {
@@ -88,11 +114,7 @@ export async function rejoinRooms() {
     }
   }
   try {
-    const rooms = await invoke("ListRooms");
-    for (const r of rooms) {
-      upsertRoom(r);
-      noteMute(r);
-    }
+    applyRooms(await invoke("ListRooms"));
   } catch { /* next resync */ }
 }
 

@@ -152,6 +152,9 @@ export async function submitTalk(event) {
   if (!topic) return fieldError(error, "Please choose a topic.");
   if (note.length > 500) return fieldError(error, "Please keep the note to 500 characters, with the kind of support you chose.");
   const request = { topic, experiences: parseTags($("talk-experiences").value), note: note || null };
+  // Not connected: nothing would be sent, and nothing retries a request later. Said so plainly (an outside probe read
+  // "We'll keep trying", and the error stayed after "Connected" with no request made).
+  if (!state.connected) return notSent(error);
   const button = event.submitter || $("talk-form").querySelector("button[type=submit]");
   button.disabled = true;
   const matchesBefore = state.seekerMatches;
@@ -171,10 +174,29 @@ export async function submitTalk(event) {
     // The button that was pressed is hidden now: the waiting card's heading (its status line is read out politely).
     refocus("talk-waiting-title");
   } catch (err) {
-    fieldError(error, describeError(err).text);
+    const e = describeError(err);
+    if (e.code === "network" || !state.connected) notSent(error);
+    else fieldError(error, e.text);
   } finally {
     button.disabled = false;
   }
+}
+
+const NOT_SENT = "Your request was not sent: we can't reach MatchChat right now. Press \"Find a listener\" again once you're connected.";
+
+function notSent(error) {
+  fieldError(error, NOT_SENT);
+  error.dataset.offline = "1";
+}
+
+/** Back online: the "not sent" error is no longer true of the connection (the person presses again). */
+export function clearTalkOfflineError() {
+  const error = $("talk-error");
+  if (error.dataset.offline && error.textContent === NOT_SENT && !error.hidden) {
+    error.hidden = true;
+    announce("You're connected again. You can ask for a listener now.");
+  }
+  delete error.dataset.offline;
 }
 
 export async function cancelTalk() {
