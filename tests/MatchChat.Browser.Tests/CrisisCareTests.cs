@@ -185,4 +185,102 @@ public sealed class CrisisCareTests(SafetyFixture server)
         await listener.Page.GetByTestId("available-switch").ClickAsync();
         await Expect(listener.Page.GetByTestId("available-switch")).ToHaveAttributeAsync("aria-checked", "false");
     }
+
+    /// <summary>
+    /// A gentle "concern" reading (an outside probe: "I moved to a new city and know nobody." gave a three-line card that
+    /// pushed the chat off a 360×640 screen) is one line that opens on request; a crisis card stays as it is (above). The
+    /// event is the server's own `CrisisResources` shape, sent on the page's socket: whether the language model reads that
+    /// note as concern depends on whether it has warmed up, which is not what this test is about.
+    /// </summary>
+    [Fact]
+    public async Task A_concern_reading_shows_a_one_line_support_card_that_opens_on_request()
+    {
+        var socket = new SocketControl();
+        await using var seeker = await Member.JoinAsync(server, width: 360, height: 640, beforeFirstVisit: socket.AttachAsync);
+        socket.SendEventToPages("CrisisResources", new
+        {
+            level = "concern",
+            message = "It sounds like a lot to carry on your own. If you ever need to talk to someone, these lines are there.",
+            language = "en",
+            resources = new object[]
+            {
+                new { name = "Samaritans", kind = "crisis", contact = "116 123", url = "https://www.samaritans.org", hours = "24/7", region = "GB", languages = new[] { "en" } },
+                new { name = "Shout", kind = "crisis", contact = "Text SHOUT to 85258", url = "https://giveusashout.org", hours = "24/7", region = "GB", languages = new[] { "en" } },
+            },
+        });
+        var care = seeker.Page.GetByTestId("care");
+        await Expect(care).ToBeVisibleAsync();
+        var more = care.GetByTestId("care-more");
+        await Expect(more).ToBeVisibleAsync();
+        await Expect(more).ToHaveAttributeAsync("aria-expanded", "false");
+        await Expect(care.GetByTestId("care-resources")).ToBeHiddenAsync();
+        var height = await care.EvaluateAsync<double>("c => c.getBoundingClientRect().height");
+        Assert.True(height <= 100, $"the concern card is {height:F0}px high on a 360×640 phone");
+        await Contrast.AssertAaAsync(seeker.Page, "the one-line concern card");
+        await Screenshots.SaveAsync(seeker.Page, "83-concern-card-compact");
+
+        await more.ClickAsync();
+        await Expect(more).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(care.GetByTestId("care-resource").First).ToBeVisibleAsync();
+        await Expect(care.Locator("a[href='tel:116123']")).ToBeVisibleAsync();
+        await more.ClickAsync();
+        await Expect(care.GetByTestId("care-resources")).ToBeHiddenAsync();
+
+        // "Help now" brings the whole card back, open.
+        await care.GetByTestId("care-close").ClickAsync();
+        await seeker.Page.GetByTestId("help-now").ClickAsync();
+        await Expect(care.GetByTestId("care-resource").First).ToBeVisibleAsync();
+        await Expect(care.GetByTestId("care-more")).ToBeHiddenAsync();
+        Assert.Empty(seeker.ConsoleErrors);
+    }
+
+    /// <summary>
+    /// The console's repeated buttons say whose alert or report they act on, and "Context" keeps focus through the
+    /// re-render it causes (an outside probe: Enter on it dropped focus to &lt;body&gt;).
+    /// </summary>
+    [Fact]
+    public async Task Console_buttons_name_the_member_and_context_keeps_focus_after_enter()
+    {
+        await using var moderator = await server.ModeratorAsync();
+        await using var seeker = await Member.JoinAsync(server);
+        await seeker.AskForListenerAsync("relationships", note: Crisis);
+        var alert = moderator.Page.GetByTestId("alert").Filter(new() { HasText = seeker.Handle });
+        await Expect(alert).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+
+        var context = moderator.Page.GetByRole(AriaRole.Button, new() { Name = $"Show context of the alert about {seeker.Handle}", Exact = true });
+        await Expect(context).ToHaveCountAsync(1);
+        await Expect(moderator.Page.GetByRole(AriaRole.Button, new() { Name = $"Acknowledge the alert about {seeker.Handle}", Exact = true })).ToHaveCountAsync(1);
+        await context.FocusAsync();
+        await moderator.Page.Keyboard.PressAsync("Enter");
+        await Expect(alert.GetByTestId("alert-context-message")).ToContainTextAsync(Crisis);
+        await Expect(alert.GetByTestId("alert-context")).ToHaveAttributeAsync("aria-expanded", "true");
+        await KeyboardFocusTests.ExpectFocusedAsync(moderator.Page, $"[data-alert-id] [data-testid=alert-context][aria-label$='{seeker.Handle}']");
+        await moderator.Page.Keyboard.PressAsync("Enter");
+        await Expect(alert.GetByTestId("alert-context-list")).ToHaveCountAsync(0);
+        await KeyboardFocusTests.ExpectFocusedAsync(moderator.Page, $"[data-alert-id] [data-testid=alert-context][aria-label$='{seeker.Handle}']");
+        await alert.GetByTestId("alert-acknowledge").ClickAsync();
+        await Expect(alert.GetByTestId("alert-status")).ToContainTextAsync("acknowledged");
+        await seeker.Page.GetByTestId("talk-cancel").ClickAsync();
+
+        // A report's "Resolve" names who it is about (a room message reported in the Parenting room).
+        await using var writer = await Member.JoinAsync(server);
+        await writer.JoinRoomAsync("parenting");
+        await seeker.JoinRoomAsync("parenting");
+        await writer.SendAsync("Console names walk: nobody here knows anything about toddlers.");
+        var message = seeker.Message("Console names walk: nobody here knows anything about toddlers.");
+        await Expect(message).ToHaveCountAsync(1);
+        await message.GetByTestId("message-report").ClickAsync();
+        await seeker.Page.GetByTestId("report-category-harassment").CheckAsync();
+        await seeker.Page.GetByTestId("report-submit").ClickAsync();
+        await Expect(seeker.Page.GetByTestId("report-dialog")).ToBeHiddenAsync();
+        var card = moderator.Page.GetByTestId("report").Filter(new() { HasText = writer.Handle });
+        await Expect(card).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+        var resolve = moderator.Page.GetByRole(AriaRole.Button, new() { Name = $"Resolve the report about {writer.Handle}", Exact = true });
+        await Expect(resolve).ToHaveCountAsync(1);
+        await resolve.ClickAsync();
+        await Expect(card).ToHaveCountAsync(0);
+        await writer.Page.GetByTestId("chat-leave").ClickAsync();
+        await seeker.Page.GetByTestId("chat-leave").ClickAsync();
+        Assert.Empty(moderator.ConsoleErrors);
+    }
 }

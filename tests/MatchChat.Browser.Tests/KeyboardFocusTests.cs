@@ -58,6 +58,22 @@ public sealed class KeyboardFocusTests(SafetyFixture server)
         await Expect(listener.Page.GetByTestId("available-switch")).ToHaveAttributeAsync("aria-checked", "false");
     }
 
+    /// <summary>"Agree and volunteer" closes the guide: focus goes to the availability switch that now shows (it fell to
+    /// &lt;body&gt;, and the next Tab landed in the footer).</summary>
+    [Fact]
+    public async Task After_agreeing_to_the_listener_guide_focus_is_on_the_availability_switch()
+    {
+        await using var member = await Member.JoinAsync(server);
+        await member.GoToAsync("listen");
+        await member.Page.GetByTestId("listen-topic-school").Or(member.Page.GetByTestId("listen-topic-parenting")).First.CheckAsync();
+        await member.Page.GetByTestId("listen-submit").ClickAsync();
+        await member.AgreeToGuideAsync();
+        await Expect(member.Page.GetByTestId("available-switch")).ToBeVisibleAsync();
+        await ExpectFocusedAsync(member.Page, "#available-switch");
+        await Expect(member.Page.GetByTestId("available-switch")).ToHaveAttributeAsync("aria-checked", "false");
+        Assert.Empty(member.ConsoleErrors);
+    }
+
     /// <summary>Focus is on <paramref name="selector"/>, a shown element, and not on &lt;body&gt;.</summary>
     internal static async Task ExpectFocusedAsync(IPage page, string selector)
     {

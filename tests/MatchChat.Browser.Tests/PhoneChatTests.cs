@@ -90,6 +90,62 @@ public sealed class PhoneChatTests(SafetyFixture server)
         Assert.Empty(seeker.ConsoleErrors);
     }
 
+    /// <summary>
+    /// A phone on its side (an outside probe: the header with the match reason and "End conversation" took half the
+    /// screen, the log showed about one message and the message box was cut off): one short header row, the reason behind
+    /// "About", and the composer on screen under a log that has most of the height.
+    /// </summary>
+    [Theory]
+    [InlineData(640, 360)]
+    [InlineData(844, 390)]
+    public async Task On_a_phone_on_its_side_the_chat_header_is_one_short_row_and_the_composer_is_on_screen(int width, int height)
+    {
+        await using var listener = await Member.JoinAsync(server);
+        await listener.VolunteerAsync("anxiety", "landscape walk, panic on trains", bio: Bio);
+        await using var seeker = await Member.JoinAsync(server, width: width, height: height);
+        await seeker.AskForListenerAsync("anxiety", "landscape walk, panic on trains", $"Landscape walk {width}: panic comes on every morning train and I get off two stops early.");
+        await listener.AcceptOfferAsync($"Landscape walk {width}");
+        await Expect(seeker.Page.GetByTestId("chat-title")).ToHaveTextAsync(listener.Handle);
+        for (var i = 1; i <= 3; i++)
+        {
+            await listener.SendAsync($"Landscape reply {i}: that sounds exhausting.");
+            await Expect(seeker.Message($"Landscape reply {i}: that sounds exhausting.")).ToHaveCountAsync(1);
+        }
+
+        var layout = await seeker.Page.EvaluateAsync<string>(
+            "() => ['#chat', '.chat-header', '#messages', '#composer'].map(s => { const r = document.querySelector(s).getBoundingClientRect(); return `${s} ${r.top|0}+${r.height|0}`; }).join(', ') + ` scrollY ${scrollY}`");
+        foreach (var selector in new[] { "#composer-text", "[data-testid=composer-send]", "#chat-title", "[data-testid=chat-end]" })
+        {
+            var box = await BoxAsync(seeker.Page, selector);
+            Assert.True(box.Top >= 0 && box.Bottom <= height, $"{selector} is at {box.Top:F0}..{box.Bottom:F0} of {height} ({layout})");
+        }
+
+        var header = await BoxAsync(seeker.Page, ".chat-header");
+        var log = await BoxAsync(seeker.Page, "#messages");
+        Assert.True(header.Height <= 64, $"chat header {header.Height:F0}px high ({layout})");
+        Assert.True(log.Height >= height * 0.5, $"the messages get {log.Height:F0}px of {height} ({layout})");
+        Assert.True(log.Top >= 0, $"the messages start on screen ({layout})");
+
+        // Why they were matched is one press away, and says whether it is open.
+        var about = seeker.Page.GetByTestId("chat-about");
+        await Expect(seeker.Page.GetByTestId("chat-match-reason")).ToBeHiddenAsync();
+        await Expect(about).ToHaveAttributeAsync("aria-expanded", "false");
+        await about.ClickAsync();
+        await Expect(about).ToHaveAttributeAsync("aria-expanded", "true");
+        await Expect(seeker.Page.GetByTestId("chat-match-reason")).ToBeVisibleAsync();
+        await Contrast.AssertAaAsync(seeker.Page, $"the chat on a phone on its side ({width}×{height})");
+        await Screenshots.SaveAsync(seeker.Page, $"71-phone-landscape-chat-{width}");
+        await about.ClickAsync();
+        await Expect(seeker.Page.GetByTestId("chat-match-reason")).ToBeHiddenAsync();
+
+        Assert.False(await seeker.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > innerWidth"), "no sideways scrolling");
+        await seeker.Page.GetByTestId("chat-end").ClickAsync();
+        await seeker.Page.GetByTestId("confirm-ok").ClickAsync();
+        await Expect(seeker.Page.GetByTestId("chat-ended")).ToBeVisibleAsync();
+        await SwitchOffAsync(listener);
+        Assert.Empty(seeker.ConsoleErrors);
+    }
+
     private static async Task SwitchOffAsync(Member listener)
     {
         await listener.StopListeningAsync();

@@ -39,6 +39,22 @@ internal sealed class SocketControl
         }
     }
 
+    /// <summary>An event as the hub would send it (SignalR JSON invocation), to every page socket that is open.</summary>
+    public void SendEventToPages(string target, object argument)
+    {
+        var frame = JsonSerializer.Serialize(new { type = 1, target, arguments = new[] { argument } }) + RecordSeparator;
+        foreach (var (page, _) in open)
+        {
+            try
+            {
+                page.Send(frame);
+            }
+            catch (PlaywrightException)
+            {
+            }
+        }
+    }
+
     private static async Task CloseAsync(IWebSocketRoute page, IWebSocketRoute serverSide)
     {
         try

@@ -17,6 +17,8 @@
 //   network.js     trusted contacts           checkins.js    check-ins, CheckInDue, "Ask again"
 //   moderation-model.js  console rules (pure)  moderation.js / moderation-tools.js  the moderator console
 //   appeal.js      a suspended member asks for a review   moderation-appeals.js  appeals in the console
+//   quick-exit.js  "Leave quickly"             offer-bar.js   an offer or its expiry kept in sight during a chat
+//   reading.js     reading back in a chat: "New messages", focus after "Show earlier messages"
 import { $ } from "./dom.js";
 import { describeError } from "./errors.js";
 import { state, load } from "./store.js";
@@ -43,6 +45,10 @@ import { wireSuggestions } from "./suggest.js";
 import { onSuspended, wireStanding } from "./standing.js";
 import { outbox, startOutboxTimer, onMessage, onMessagesRedacted, onMessageRemoved, onPeerTyping, renderOpenChat, renderOutboxStates, submitComposer, onComposerKey, onComposerInput } from "./messages.js";
 import { onPeerPresence, onListedPresence, forgetPeerPresence } from "./presence.js";
+import { wireQuickExit } from "./quick-exit.js";
+import { wireOfferBar } from "./offer-bar.js";
+import { wireNewBelow } from "./reading.js";
+import { wireChatAbout } from "./meaning.js";
 
 // ---------------------------------------------------------------------------
 // Start
@@ -191,6 +197,10 @@ async function resync() {
 // Static controls
 
 function wireStaticUi() {
+  wireQuickExit();
+  wireOfferBar();
+  wireNewBelow();
+  wireChatAbout();
   $("notice-close").addEventListener("click", () => { $("notice").hidden = true; });
 
   $("welcome-form").addEventListener("submit", async (event) => {

@@ -80,12 +80,29 @@ export function resourceItem(r) {
 /** `CrisisResources({level, resources, message})`: shown to the writer until dismissed. */
 export function onCrisisResources(care) {
   if (!care) return;
+  // A crisis reading is never folded away, not even by a later gentler one.
+  const compact = care.level === "concern" && !(lastCare?.level === "crisis" && !$("care").hidden);
   lastCare = care;
   renderCare();
+  setCompact(compact);
   $("care").hidden = false;
   $("help-now").hidden = false;
   $("care").scrollIntoView?.({ block: "nearest" });
-  announce("Some support you can reach right now is shown at the top of the page.");
+  announce(compact
+    ? "Support lines are there if you need them: \"See lines\" at the top of the page."
+    : "Some support you can reach right now is shown at the top of the page.");
+}
+
+/**
+ * A "concern" reading ("I moved to a new city and know nobody.") gets one line, "Support is there if you need it",
+ * that opens on request: the full card filled a phone's screen and pushed the chat below it (an outside probe).
+ */
+function setCompact(compact) {
+  $("care").classList.toggle("care-compact", compact);
+  $("care-summary").hidden = !compact;
+  $("care-details").hidden = compact;
+  $("care-more").setAttribute("aria-expanded", "false");
+  $("care-more").textContent = "See lines";
 }
 
 function renderCare() {
@@ -102,6 +119,7 @@ function renderCare() {
 function showHelpNow() {
   if (!lastCare) lastCare = { resources: [] };
   renderCare();
+  setCompact(false);
   $("care").hidden = false;
   $("care-title").focus();
 }
@@ -234,6 +252,12 @@ export async function showLocalCrisisLine(languages = navigator.languages || [na
 
 export function wireCare() {
   $("help-now").addEventListener("click", showHelpNow);
+  $("care-more").addEventListener("click", () => {
+    const open = $("care-details").hidden;
+    $("care-details").hidden = !open;
+    $("care-more").setAttribute("aria-expanded", String(open));
+    $("care-more").textContent = open ? "Hide lines" : "See lines";
+  });
   $("care-close").addEventListener("click", () => {
     $("care").hidden = true;
     $("help-now").focus();

@@ -162,11 +162,12 @@ export function openChannel(channel, { focus = true } = {}) {
   renderChatList();
   if (!ch.loaded && state.connected) catchUpChannel(channel).then(() => state.openChannel === channel && renderOpenChat());
   if (focus) $("chat-title").focus();
-  // On a phone held upright the chat is one screen tall (site.css): brought to the top, its composer is on screen.
+  // On a phone held upright, or on its side, the chat is one screen tall (small-screens.css): brought to the top, its
+  // composer is on screen.
   if (window.matchMedia?.(PHONE_CHAT).matches) $("chat").scrollIntoView({ block: "start" });
 }
 
-const PHONE_CHAT = "(max-width: 519px) and (min-height: 701px)";
+const PHONE_CHAT = "(max-width: 519px) and (min-height: 701px), (max-height: 500px)";
 
 export function closeChannel() {
   state.openChannel = null;

@@ -11,6 +11,7 @@ import { needsGuide, askGuide } from "./guide.js";
 import { renderScheduleEditor, fillSchedule, readSchedule } from "./schedule.js";
 import { renderListening, availabilityText } from "./listening.js";
 import { offerReason, rememberAcceptedOffer } from "./meaning.js";
+import { keepNoticeInSight } from "./offer-bar.js";
 
 /**
  * The form is filled from the profile the server last told (GetMe, MemberUpdated), unless the person is editing it or
@@ -101,6 +102,9 @@ export async function submitListener(event) {
     filledFrom = formKey(saved); // what the form shows is what was saved
     renderListener();
     announce("Thank you. Your listener profile is saved. Switch on availability when you're ready.");
+    // The guide's "Agree and volunteer" closed the dialog while the saved button was disabled: focus fell to <body>.
+    // The switch is what comes next (it is shown now that a profile exists).
+    if (profile.agreedToGuide) $("available-switch").focus();
     await refreshMe();
   } catch (err) {
     fieldError(error, describeError(err).text);
@@ -276,12 +280,14 @@ export function onOfferWithdrawn({ offerId, reason }) {
   if (reason === "expired") {
     // Seen, not only announced: an offer that ran out and came back looked like a timer that reset itself.
     showNotice("A request timed out before you answered, so it went back to the queue (it may come to you again). If two time out in a row, we pause new chats for you.");
+    keepNoticeInSight(); // a listener in a chat has the chat on screen, not the notice above it
   }
   const wasAvailable = !!(state.me && state.me.listener && state.me.listener.available);
   refreshMe().then(() => {
     const nowAvailable = !!(state.me && state.me.listener && state.me.listener.available);
     if (reason === "expired" && wasAvailable && !nowAvailable) {
       showNotice("We paused new chats for you because requests timed out before they were answered. Switch availability back on under \"Be a listener\" when you're ready.");
+      keepNoticeInSight();
     }
   });
 }

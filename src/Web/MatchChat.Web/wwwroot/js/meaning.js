@@ -52,8 +52,17 @@ export function renderPeerBio(conversation) {
   const bio = mine ? conversation.peerBio : null;
   const words = bio ? `In their words: “${bio}”` : offer && offer.note ? `Their note: “${offer.note}”` : "";
   box.hidden = !reason && !words;
+  $("chat-about").hidden = box.hidden; // shown only on short screens, where the words are folded away (small-screens.css)
   $("chat-peer-bio-reason").textContent = reason ?? "";
   $("chat-peer-bio-reason").hidden = !reason;
   $("chat-peer-bio-text").textContent = words;
   $("chat-peer-bio-text").hidden = !words;
+}
+
+/** "About" in a short screen's chat header opens (and closes) why they were matched and their words. */
+export function wireChatAbout() {
+  $("chat-about").addEventListener("click", () => {
+    const open = $("chat").classList.toggle("about-open");
+    $("chat-about").setAttribute("aria-expanded", String(open));
+  });
 }

@@ -14,6 +14,7 @@ import { blockPerson, isBlocked } from "./blocks.js";
 import { renderPeerCare } from "./care.js";
 import { renderPeerAway, peerIsHere } from "./presence.js";
 import { renderComposerMute } from "./room-mutes.js";
+import { focusLoaded, noteNewBelow, resetNewBelow } from "./reading.js";
 
 const TYPING_SEND_EVERY_MS = 3000;
 const TYPING_SHOW_FOR_MS = 5000;
@@ -148,6 +149,7 @@ export function renderOpenChat() {
   list.setAttribute("aria-live", "off");
   list.dataset.channel = ch.channel;
   clear(list);
+  resetNewBelow();
   setTimeout(() => list.setAttribute("aria-live", "polite"), 100);
   if (ch.unreadable) list.append(el("li", { className: "system-note", text: ch.unreadable }));
   else if (!ch.messages.size && !outbox.pendingFor(ch.channel).length) {
@@ -178,6 +180,7 @@ function renderEarlierButton() {
       renderChannelAdditions(channel);
       list.scrollTop += list.scrollHeight - previousHeight;
       renderEarlierButton();
+      focusLoaded(list, older);
     } catch (err) {
       showNotice(describeError(err).text);
       button.disabled = false;
@@ -198,6 +201,7 @@ export function renderChannelAdditions(channel) {
   const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 80;
   const shown = new Set([...list.querySelectorAll("li[data-seq]")].map((n) => Number(n.dataset.seq)));
   const sorted = sortedSeqs(ch);
+  let below = 0; // others' messages added under the ones shown (not older ones loaded above them)
   for (const seq of sorted) {
     if (shown.has(seq)) continue;
     const message = ch.messages.get(seq);
@@ -210,6 +214,7 @@ export function renderChannelAdditions(channel) {
       if (Number(other.dataset.seq) > seq) { before = other; break; }
     }
     list.insertBefore(node, before || list.querySelector("li[data-cmid]"));
+    if (!before && shown.size && !isMine(message)) below++;
   }
   const pending = outbox.pendingFor(channel);
   if (sorted.length || pending.length) list.querySelector("li[data-placeholder]")?.remove();
@@ -222,7 +227,7 @@ export function renderChannelAdditions(channel) {
   }
   if (atBottom || list.dataset.scrolled !== "1") {
     list.scrollTop = list.scrollHeight;
-  }
+  } else if (below) noteNewBelow(below);
 }
 
 function messageNode(message) {

@@ -89,10 +89,11 @@ function alertCard(a) {
     actions.append(
       el("label", { className: "visually-hidden", text: `Note about the alert on ${a.handle} (optional)`, attrs: { for: noteId } }),
       note,
-      el("button", { className: "btn primary small", text: "Acknowledge", attrs: { type: "button", "data-testid": "alert-acknowledge" }, on: { click: (e) => acknowledge(a, e.currentTarget, result, note.value) } }));
+      el("button", { className: "btn primary small", text: "Acknowledge", attrs: { type: "button", "aria-label": `Acknowledge the alert about ${a.handle}`, "data-testid": "alert-acknowledge" }, on: { click: (e) => acknowledge(a, e.currentTarget, result, note.value) } }));
     note.placeholder = "Note (optional)";
   }
-  actions.append(el("button", { className: "btn small", text: "Context", attrs: { type: "button", "data-testid": "alert-context", "aria-expanded": String(contexts.has(a.alertId)) }, on: { click: () => toggleContext(a) } }));
+  // Every card has these buttons: their names say whose alert (a list of "Context, Context, Context" said nothing).
+  actions.append(el("button", { className: "btn small", text: "Context", attrs: { type: "button", "aria-label": `Show context of the alert about ${a.handle}`, "data-testid": "alert-context", "aria-expanded": String(contexts.has(a.alertId)) }, on: { click: () => toggleContext(a) } }));
   card.append(actions, result);
   const context = contexts.get(a.alertId);
   if (context) card.append(contextList(a, context));
@@ -134,14 +135,17 @@ async function acknowledge(a, button, result, note) {
 }
 
 async function toggleContext(a) {
-  if (contexts.has(a.alertId)) {
-    contexts.delete(a.alertId);
-    return renderAlerts();
+  if (contexts.has(a.alertId)) contexts.delete(a.alertId);
+  else {
+    try {
+      contexts.set(a.alertId, (await invoke("GetAlertContext", a.alertId)) || []);
+    } catch (err) {
+      contexts.set(a.alertId, { error: describeError(err).text });
+    }
   }
-  try {
-    contexts.set(a.alertId, (await invoke("GetAlertContext", a.alertId)) || []);
-  } catch (err) {
-    contexts.set(a.alertId, { error: describeError(err).text });
-  }
+  // The list is rebuilt, and the pressed button with it: focus goes to this alert's new "Context", not to <body>.
+  const had = document.activeElement;
+  const pressed = !had || had === document.body || !had.isConnected || had.closest?.(`[data-alert-id="${CSS.escape(a.alertId)}"]`);
   renderAlerts();
+  if (pressed) $("alert-list").querySelector(`[data-alert-id="${CSS.escape(a.alertId)}"] [data-testid=alert-context]`)?.focus();
 }

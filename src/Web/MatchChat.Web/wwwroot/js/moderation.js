@@ -131,7 +131,7 @@ function resolveForm(report, draft) {
   const minutes = el("input", { attrs: { id: `${id}-minutes`, name: "minutes", type: "number", min: "1", step: "1", inputmode: "numeric", "data-testid": "resolve-minutes" } });
   const note = el("input", { attrs: { id: `${id}-note`, name: "note", type: "text", maxlength: "500", autocomplete: "off", "data-testid": "resolve-note" } });
   const result = el("p", { className: "form-result", attrs: { role: "status", "data-testid": "resolve-result" } });
-  const submit = el("button", { className: "btn primary", text: "Resolve", attrs: { type: "submit", "data-testid": "resolve-submit" } });
+  const submit = el("button", { className: "btn primary", text: "Resolve", attrs: { type: "submit", "aria-label": `Resolve the report about ${report.reportedHandle ?? "an unknown member"}`, "data-testid": "resolve-submit" } });
   const form = el("form", { className: "resolve-form", attrs: { novalidate: true, "data-report-id": report.reportId, "aria-label": `Resolve the report about ${report.reportedHandle}` } }, [
     el("div", { className: "field" }, [el("label", { text: "Action", attrs: { for: action.id } }), action]),
     el("div", { className: "field" }, [el("label", { text: "Minutes (suspend only)", attrs: { for: minutes.id } }), minutes]),

@@ -1,0 +1,80 @@
+namespace MatchChat.Browser.Tests;
+
+/// <summary>
+/// "Leave quickly", for someone who may be overheard or watched: on every screen, labelled and keyboard reachable; one
+/// press (or Escape three times outside a dialog) replaces the page with a neutral one, with no dialog and without
+/// deleting anything, so the member can come back as themselves. The neutral page is routed to a local stub here.
+/// </summary>
+[Collection(SafetyCollection.Name)]
+public sealed class QuickExitTests(SafetyFixture server)
+{
+    private const string Neutral = "https://www.bbc.co.uk/weather";
+
+    private static Task StubNeutralSiteAsync(IBrowserContext context) =>
+        context.RouteAsync("https://www.bbc.co.uk/**", route => route.FulfillAsync(new()
+        {
+            ContentType = "text/html",
+            Body = "<!doctype html><html lang=en><title>Weather</title><h1>Weather stub</h1></html>",
+        }));
+
+    [Fact]
+    public async Task Leave_quickly_replaces_the_page_with_a_neutral_one_and_keeps_the_member_for_later()
+    {
+        // Before joining: already there on the first screen.
+        await using var member = await Member.OpenAsync(server, width: 360, height: 640, beforeFirstVisit: StubNeutralSiteAsync);
+        var exit = member.Page.GetByRole(AriaRole.Button, new() { Name = "Leave this site quickly", Exact = true });
+        await Expect(exit).ToBeVisibleAsync();
+        await member.ChooseAgeGroupAsync("adult");
+        var token = await member.StoredTokenAsync();
+
+        // In a chat view on a phone: on screen at the top, and the keyboard reaches it right after the skip link.
+        await member.GoToAsync("listen");
+        await member.Page.EvaluateAsync("() => scrollTo(0, 0)");
+        await OfferBarTests.ExpectOnScreenAsync(member.Page, exit, "Leave quickly");
+        await Expect(member.Page.GetByTestId("quick-exit")).ToHaveTextAsync("Leave this site quickly");
+        await Contrast.AssertAaAsync(member.Page, "the Leave quickly button");
+        await Screenshots.SaveAsync(member.Page, "82-leave-quickly");
+        await member.Page.Locator(".skip-link").FocusAsync();
+        await member.Page.Keyboard.PressAsync("Tab");
+        await Expect(exit).ToBeFocusedAsync();
+        await member.Page.Keyboard.PressAsync("Enter");
+        await Expect(member.Page).ToHaveURLAsync(Neutral);
+        await Expect(member.Page.Locator("h1")).ToHaveTextAsync("Weather stub");
+        Assert.Empty(member.Dialogs);
+
+        // Back does not return to MatchChat (the page was replaced, not left).
+        await member.Page.GoBackAsync();
+        Assert.DoesNotContain(server.BaseUrl, member.Page.Url);
+
+        // Coming back later: the same member, nothing deleted.
+        await member.Page.GotoAsync(server.BaseUrl + "/");
+        await member.ExpectConnectedAsync();
+        await Expect(member.Page.GetByTestId("my-handle")).ToHaveTextAsync(member.Handle);
+        Assert.Equal(token, await member.StoredTokenAsync());
+        Assert.Empty(member.ConsoleErrors);
+    }
+
+    [Fact]
+    public async Task Escape_three_times_outside_a_dialog_leaves_quickly_and_escape_in_a_dialog_only_closes_it()
+    {
+        await using var member = await Member.JoinAsync(server, beforeFirstVisit: StubNeutralSiteAsync);
+        await member.GoToAsync("safety");
+        await member.Page.GetByTestId("delete-start").ClickAsync();
+        await Expect(member.Page.GetByTestId("delete-dialog")).ToBeVisibleAsync();
+
+        // The first Escape closes the dialog (and is not counted); two more are not yet three.
+        await member.Page.Keyboard.PressAsync("Escape");
+        await Expect(member.Page.GetByTestId("delete-dialog")).ToBeHiddenAsync();
+        await member.Page.Keyboard.PressAsync("Escape");
+        await member.Page.Keyboard.PressAsync("Escape");
+        await member.Page.WaitForTimeoutAsync(300);
+        Assert.StartsWith(server.BaseUrl, member.Page.Url);
+
+        await member.Page.WaitForTimeoutAsync(1600);
+        await member.Page.Keyboard.PressAsync("Escape");
+        await member.Page.Keyboard.PressAsync("Escape");
+        await member.Page.Keyboard.PressAsync("Escape");
+        await Expect(member.Page).ToHaveURLAsync(Neutral);
+        Assert.Empty(member.Dialogs);
+    }
+}
