@@ -40,6 +40,33 @@ export async function createMember(ageGroup) {
 
 export const accessToken = () => state.session && state.session.token;
 
+/** Days of life left below which an opened page renews its token, so someone who keeps coming back stays themself. */
+const RENEW_WHEN_DAYS_LEFT = 15;
+
+/**
+ * POST /api/members/me/token when the saved token has less than RENEW_WHEN_DAYS_LEFT days left: the same member with a
+ * fresh expiry, saved for the next visit. Best-effort: on any failure the current token stays (it is still valid).
+ */
+export async function renewIfAging(session = state.session) {
+  const left = Date.parse(session?.expiresAt) - Date.now();
+  if (!Number.isFinite(left) || left > RENEW_WHEN_DAYS_LEFT * 86_400_000) return false;
+  try {
+    const response = await fetch("/api/members/me/token", {
+      method: "POST",
+      headers: { Authorization: `Bearer ${session.token}`, Accept: "application/json" },
+    });
+    if (!response.ok) return false;
+    const { token, expiresAt } = await response.json();
+    if (!token || state.session !== session) return false;
+    session.token = token;
+    session.expiresAt = expiresAt;
+    storage.saveSession(session);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** A notice carried over a reload (shown once by the next page). */
 export function takePendingNotice() {
   const text = sessionStorage.getItem(NOTICE_KEY);
