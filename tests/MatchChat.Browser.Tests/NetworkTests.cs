@@ -67,7 +67,13 @@ public sealed class NetworkTests(MatchChatFixture server, ITestOutputHelper outp
         await Contrast.AssertAaAsync(seeker.Page, "a check-in");
         await Screenshots.SaveAsync(seeker.Page, "32-network-check-in");
 
-        // One tap: a request on the topic they share, offered to the friend first.
+        // One tap: a request on the topic they share, offered to the friend first (after their first chat ended: while it
+        // is open, asking them again is refused with a pointer to it, stop 59).
+        await seeker.OpenChatAsync(friend.Handle);
+        await seeker.Page.GetByTestId("chat-end").ClickAsync();
+        await seeker.Page.GetByTestId("confirm-ok").ClickAsync();
+        await Expect(seeker.Page.GetByTestId("chat-ended")).ToBeVisibleAsync();
+        await seeker.GoToAsync("network");
         await due.GetByTestId("checkin-ask-again").ClickAsync();
         await Expect(seeker.Page.GetByTestId("talk-waiting")).ToBeVisibleAsync();
         var offer = friend.Page.GetByTestId("offer");

@@ -25,6 +25,8 @@ public sealed class PhoneChatTests(SafetyFixture server)
         await Expect(seeker.Page.GetByTestId("chat-match-reason")).ToBeVisibleAsync();
         await Expect(seeker.Page.GetByTestId("chat-peer-bio-text")).ToBeVisibleAsync();
 
+        // The way out is on screen in the chat too (the page header is scrolled away on a phone; stop 59's review).
+        await Expect(seeker.Page.GetByTestId("chat-quick-exit")).ToBeInViewportAsync();
         // The header: name on the first row, beside the back button; the reason on a row of its own below it.
         var header = await BoxAsync(seeker.Page, ".chat-header");
         var title = await BoxAsync(seeker.Page, "#chat-title");

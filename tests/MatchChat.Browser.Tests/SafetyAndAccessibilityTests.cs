@@ -129,9 +129,11 @@ public sealed class SafetyAndAccessibilityTests(MatchChatFixture server)
         await using var member = await Member.OpenAsync(server);
         var page = member.Page;
 
-        // Tab from the top: skip link, then the age choice, then Continue.
+        // Tab from the top: skip link, "Leave quickly" (stop 59), then the age choice, then Continue.
         await page.Keyboard.PressAsync("Tab");
         await Expect(page.Locator(".skip-link")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByTestId("quick-exit")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Tab");
         await Expect(page.GetByTestId("age-adult")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Space");

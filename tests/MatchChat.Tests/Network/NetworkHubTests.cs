@@ -72,6 +72,21 @@ public sealed class NetworkHubTests(ServerFixture server, ITestOutputHelper outp
     }
 
     [Fact]
+    public async Task Asking_again_for_a_contact_already_in_an_open_chat_with_you_is_refused_with_a_pointer_to_it()
+    {
+        var topic = TestTopics.Slug(73);
+        await using var seeker = await server.NewMember();
+        await using var listener = await server.NewMember();
+        var (conversation, _) = await Journeys.Match(seeker, listener, topic);
+        await seeker.Conn.Invoke("AddToNetwork", conversation.ConversationId);
+
+        var refused = await Refusal(() => seeker.Conn.Invoke<QueueTicket>("RequestListener", new { topic, preferHandle = listener.Handle }));
+
+        Assert.StartsWith("conflict: You are already in a conversation with", refused);
+        Assert.Null((await seeker.Conn.Invoke<Member>("GetMe")).OpenRequest);
+    }
+
+    [Fact]
     public async Task A_blocked_contact_is_dropped_and_cannot_be_added_again()
     {
         var topic = TestTopics.Slug(76);

@@ -25,6 +25,9 @@ public sealed class AppealTests(SafetyServerFixture server) : IClassFixture<Safe
         await moderator.Conn.Invoke("Suspend", new { handle = member.Handle, reason = "Insults in the grief room." });
         Assert.Equal(HttpStatusCode.Unauthorized, await StandingProbe.Negotiate(server.BaseUrl, member.Token));
 
+        // Still themself when it is lifted, however long it lasts: a banned member may renew their token.
+        Assert.Equal(HttpStatusCode.OK, (await Post("/api/members/me/token", member.Token)).StatusCode);
+
         var (status, filed) = await Appeal(member.Token, new { text = $"  {Why}\r\n" });
         Assert.Equal(HttpStatusCode.Created, status);
         Assert.Equal(("open", (string?)null), (filed!.RootElement.GetProperty("status").GetString(), filed.RootElement.GetProperty("note").GetString()));
@@ -141,6 +144,14 @@ public sealed class AppealTests(SafetyServerFixture server) : IClassFixture<Safe
         using var response = await http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, text.Length > 0 ? JsonDocument.Parse(text) : null);
+    }
+
+    private async Task<HttpResponseMessage> Post(string path, string token)
+    {
+        using var http = new HttpClient { BaseAddress = server.BaseUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await http.SendAsync(request);
     }
 
     private async Task<JsonDocument> StandingBody(string token)

@@ -59,4 +59,19 @@ public sealed class TokenLifetimeTests(ShortTokenServerFixture server) : IClassF
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, response.IsSuccessStatusCode ? JsonDocument.Parse(text) : null);
     }
+
+    [Fact]
+    public void An_expired_token_erases_only_within_180_days_of_its_expiry()
+    {
+        var clock = new ManualTime(new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc));
+        var tokens = new MatchChat.Web.Auth.TokenService(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), TimeSpan.FromDays(30), clock);
+        var (token, _) = tokens.Issue("member-1", "adult");
+
+        clock.Advance(TimeSpan.FromDays(31));
+        Assert.Null(tokens.Validate(token, "test"));
+        Assert.NotNull(tokens.Validate(token, "test", allowExpired: true));
+
+        clock.Advance(TimeSpan.FromDays(180));
+        Assert.Null(tokens.Validate(token, "test", allowExpired: true));
+    }
 }

@@ -80,11 +80,15 @@ public sealed partial class MemberGrain
             DecidedAt = Now,
             Note = note,
         };
-        await _writes.Change(s => s.Appeal = decided);
         if (lift)
         {
-            await Unsuspend();
+            // The suspension ends first: a failure after it leaves an open appeal of a member no longer suspended (off
+            // the list, nothing to decide), never a "lifted" appeal of a member still suspended.
+            await Standing.Unsuspend();
+            await Teens.TellList(wasListed: false);
         }
+
+        await _writes.Change(s => s.Appeal = decided);
 
         await AppealList.Remove(MemberId);
         logger.LogInformation("A moderator decided an appeal ({Decision})", decided.Status);

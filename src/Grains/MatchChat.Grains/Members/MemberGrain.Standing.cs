@@ -20,7 +20,9 @@ public sealed partial class MemberGrain
     private TeenApprovalRole Teens => _teens ??= new TeenApprovalRole(this, _listener);
 
     public Task<MemberStanding> GetStanding() => Task.FromResult(S.Exists
-        ? new MemberStanding(true, S.Moderator, S.Handle!, S.AgeGroup, Standing.Suspended, S.Banned ? null : S.SuspendedUntil)
+        // A teen never acts as a moderator (every moderator check reads this), even one granted the role before the
+        // operator's API refused it.
+        ? new MemberStanding(true, S.Moderator && S.AgeGroup != AgeGroups.Teen, S.Handle!, S.AgeGroup, Standing.Suspended, S.Banned ? null : S.SuspendedUntil)
         : MemberStanding.Missing);
 
     public Task<SuspensionNotice?> GetSuspension()

@@ -13,7 +13,15 @@ internal static class OwnToken
     /// <summary>The token's member id, or null when the token is missing, not signed here, or expired (unless
     /// <paramref name="allowExpired"/>: deleting one's data works with an expired token too).</summary>
     public static string? MemberId(HttpContext http, TokenService tokens, bool allowExpired = false) =>
-        tokens.Validate(BearerToken.From(http.Request), TokenAuthenticationHandler.SchemeName, allowExpired)?.FindFirstValue(ClaimTypes.NameIdentifier);
+        tokens.Validate(allowExpired ? FromHeader(http.Request) : BearerToken.From(http.Request), TokenAuthenticationHandler.SchemeName, allowExpired)
+            ?.FindFirstValue(ClaimTypes.NameIdentifier);
+
+    /// <summary>Only <c>Authorization: Bearer</c>: an expired token is not taken from a query string (URLs end up in logs).</summary>
+    private static string? FromHeader(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+    }
 
     public static IResult Refused() =>
         Problems.Unauthorized("Send your member token as Authorization: Bearer; this one is missing, expired or not valid here.");

@@ -8,7 +8,8 @@ namespace MatchChat.Web.Api;
 /// <c>POST /api/members/me/token</c> with the member's bearer token (docs/PROTOCOL.md "Additions: token renewal"): a new
 /// token for the same member with a fresh lifetime, <c>{token, expiresAt}</c>, so a member who keeps coming back is not
 /// turned into a stranger when 30 days have passed. The old token stays valid until its own expiry. Expired, forged or
-/// missing: 401; a deleted member: 401; a suspended one: 401 as everywhere else (the standing endpoint says why).
+/// missing: 401; a deleted member: 401. A suspended member may renew too (the hub still refuses them): a suspension
+/// longer than the token's life must not end with a stranger when it is lifted (an appeal, or its end).
 /// </summary>
 public static class TokenRenewalEndpoint
 {
@@ -40,11 +41,6 @@ public static class TokenRenewalEndpoint
         if (!standing.Exists)
         {
             return OwnToken.Gone();
-        }
-
-        if (standing.Suspended)
-        {
-            return Problems.Unauthorized("Your account is suspended; POST /api/members/me/standing says until when and why.");
         }
 
         var (token, expiresAt) = tokens.Issue(memberId, standing.AgeGroup);

@@ -30,11 +30,20 @@ public sealed class TokenService(byte[] key, TimeSpan lifetime, TimeProvider tim
     }
 
     /// <summary>
-    /// The token's principal when it was signed here (with the current or a previous key) and, unless
-    /// <paramref name="allowExpired"/>, has not expired. An expired token is accepted only where a member must never be
-    /// locked out: erasing their own data.
+    /// The token's principal when it was signed here (with the current or a previous key) and has not expired, or, with
+    /// <paramref name="allowExpired"/>, expired less than <see cref="ExpiredGrace"/> ago: accepted only where a member
+    /// must not be locked out, erasing their own data.
     /// </summary>
     public ClaimsPrincipal? Validate(string? token, string scheme, bool allowExpired = false)
+    {
+        return Validate(token, scheme, allowExpired ? ExpiredGrace : TimeSpan.Zero);
+    }
+
+    /// <summary>How long after its expiry a token still erases its member's data (never longer: a token left on a shared
+    /// device or in a log must not stay a deletion key for ever).</summary>
+    public static readonly TimeSpan ExpiredGrace = TimeSpan.FromDays(180);
+
+    private ClaimsPrincipal? Validate(string? token, string scheme, TimeSpan grace)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 512)
         {
@@ -71,7 +80,7 @@ public sealed class TokenService(byte[] key, TimeSpan lifetime, TimeProvider tim
         }
 
         if (parts.Length != 4 || parts[0] != "v1" || !long.TryParse(parts[3], out var exp)
-            || (!allowExpired && DateTimeOffset.FromUnixTimeSeconds(exp) <= time.GetUtcNow()))
+            || DateTimeOffset.FromUnixTimeSeconds(exp) + grace <= time.GetUtcNow())
         {
             return null;
         }

@@ -1,3 +1,4 @@
+using MatchChat.Contracts.Errors;
 using MatchChat.Contracts;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Network;
@@ -21,7 +22,14 @@ public sealed partial class ChatHub
     /// <summary>preferHandle must name someone in the caller's network (not_found otherwise, and nothing changes).</summary>
     private async Task<QueueTicket> RequestPreferring(string topic, string[] experiences, string? note, string preferHandle)
     {
-        var preferredId = await MyNetwork.ContactId(InputRules.Handle(preferHandle, "preferHandle"));
+        var handle = InputRules.Handle(preferHandle, "preferHandle");
+        var preferredId = await MyNetwork.ContactId(handle);
+        if ((await Me.ListConversations()).Any(c => c.EndedAt is null && c.PeerHandle == handle))
+        {
+            // A second chat with the person you are talking with now would be declined by them (never the same pair twice).
+            throw MatchChatException.Conflict($"You are already in a conversation with {handle}. Open it from Your chats.");
+        }
+
         return await Me.RequestListenerPreferring(topic, experiences, note, preferredId);
     }
 }

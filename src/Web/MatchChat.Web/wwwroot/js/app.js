@@ -22,7 +22,7 @@
 import { $ } from "./dom.js";
 import { describeError } from "./errors.js";
 import { state, load } from "./store.js";
-import { restoreSession, createMember, takePendingNotice, renewIfAging } from "./session.js";
+import { restoreSession, createMember, takePendingNotice, keepSessionFresh } from "./session.js";
 import { connect, invoke } from "./connection.js";
 import { VIEWS, showView, showWelcome, showNotice, fieldError, renderTopicControls, onWarned, viewHooks } from "./views.js";
 import { renderTalk, submitTalk, cancelTalk, onQueueUpdated, onQueueProgress, resolveTicket, clearTalkOfflineError } from "./talk.js";
@@ -78,7 +78,7 @@ async function loadTopics() {
 
 async function beginSession(session) {
   state.session = session;
-  renewIfAging(session);
+  keepSessionFresh();
   state.joinedRooms = new Set(load("rooms", []));
   for (const item of outbox.restore()) channelState(item.channel);
   state.ticket = load("ticket", null);

@@ -176,6 +176,8 @@ function renderEarlierButton() {
     try {
       const older = await invoke("GetHistory", channel, null, first, 50);
       for (const m of older) storeMessage(m);
+      // Another chat opened while this page of history loaded: stored, but nothing to draw or focus here.
+      if (state.openChannel !== channel) return;
       list.dataset.scrolled = "1"; // keep the reader where they were
       renderChannelAdditions(channel);
       list.scrollTop += list.scrollHeight - previousHeight;

@@ -125,6 +125,8 @@ export function createOutbox(deps) {
         items.push(item);
         added.push(item);
       }
+      // In the order they were written, whichever tab wrote them (they are sent in this order).
+      if (added.length) items.sort((a, b) => String(a.createdAt).localeCompare(String(b.createdAt)));
       return added;
     },
 

@@ -9,16 +9,36 @@ export const QUICK_EXIT_URL = "https://www.bbc.co.uk/weather";
 /** Three presses of Escape within this many milliseconds leave the page. */
 const ESCAPES_WITHIN_MS = 1500;
 
+/** Tells the member's other tabs to leave too (the `storage` event), so none stays open on MatchChat. */
+const EXIT_KEY = "matchchat.quickExit";
+
 export function leaveQuickly() {
+  try { localStorage.setItem(EXIT_KEY, String(Date.now())); } catch { /* storage unavailable: this tab still leaves */ }
   document.title = "Weather";
   location.replace(QUICK_EXIT_URL);
 }
 
 export function wireQuickExit() {
-  $("quick-exit").addEventListener("click", leaveQuickly);
+  for (const button of document.querySelectorAll(".quick-exit")) button.addEventListener("click", leaveQuickly);
+  window.addEventListener("storage", (event) => {
+    if (event.key === EXIT_KEY && event.newValue) {
+      document.title = "Weather";
+      location.replace(QUICK_EXIT_URL);
+    }
+  });
+  // The skip link moves focus without a "#main" history entry: Back after leaving must not come back here.
+  $("skip-link")?.addEventListener("click", (event) => {
+    event.preventDefault();
+    const main = $("main");
+    if (main) {
+      if (!main.hasAttribute("tabindex")) main.setAttribute("tabindex", "-1");
+      main.focus();
+    }
+  });
   let presses = [];
   document.addEventListener("keydown", (event) => {
-    if (event.key !== "Escape" || event.repeat) return;
+    // Escape while composing text with an input method (IME) closes the candidate list, not the page.
+    if (event.key !== "Escape" || event.repeat || event.isComposing || event.keyCode === 229) return;
     // In a dialog Escape closes the dialog (and a press that something else used is not counted).
     if (document.querySelector("dialog[open]") || event.defaultPrevented) {
       presses = [];

@@ -43,6 +43,27 @@ export const accessToken = () => state.session && state.session.token;
 /** Days of life left below which an opened page renews its token, so someone who keeps coming back stays themself. */
 const RENEW_WHEN_DAYS_LEFT = 15;
 
+/** A page left open for weeks (a volunteer's pinned tab) checks again this often. */
+const RENEW_CHECK_MS = 60 * 60 * 1000;
+
+/** The saved session when it is this member's with a different token that has not expired (another tab renewed it). */
+export function newerSavedSession(current = state.session) {
+  const saved = storage.loadSession();
+  return saved && current && saved.memberId === current.memberId && saved.token && saved.token !== current.token && !isExpired(saved)
+    ? saved : null;
+}
+
+/** Renews when needed now and every hour; takes in a token another tab renewed (the `storage` event). */
+export function keepSessionFresh() {
+  renewIfAging();
+  setInterval(() => renewIfAging(), RENEW_CHECK_MS);
+  window.addEventListener("storage", (event) => {
+    if (event.key !== "matchchat.session") return;
+    const newer = newerSavedSession();
+    if (newer) state.session = Object.assign(state.session, { token: newer.token, expiresAt: newer.expiresAt });
+  });
+}
+
 /**
  * POST /api/members/me/token when the saved token has less than RENEW_WHEN_DAYS_LEFT days left: the same member with a
  * fresh expiry, saved for the next visit. Best-effort: on any failure the current token stays (it is still valid).
@@ -80,6 +101,11 @@ export function takePendingNotice() {
  * welcome screen with an explanation.
  */
 export function expireSession() {
+  // Another tab of this member may have renewed the token meanwhile: come back in with it instead of forgetting them.
+  if (newerSavedSession()) {
+    location.reload();
+    return;
+  }
   storage.clearSession();
   const connection = state.connection;
   state.connection = null;

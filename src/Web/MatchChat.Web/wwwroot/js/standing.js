@@ -5,7 +5,7 @@
 // is gone (deleted, unknown, or a server reset) still starts a fresh page (session.js `expireSession`).
 import { $, clear, localDateTime } from "./dom.js";
 import { state } from "./store.js";
-import { accessToken, expireSession } from "./session.js";
+import { accessToken, expireSession, newerSavedSession } from "./session.js";
 import { showView, announce } from "./views.js";
 import { resourceItem, browserRegion } from "./care.js";
 import { setStatus } from "./status.js";
@@ -25,6 +25,12 @@ export function onSuspended(notice) {
  * meanwhile) → `onActive()`, which connects again. A server that cannot answer now is asked again.
  */
 export async function onTokenRefused(onActive) {
+  // A token another tab renewed (this one's expired while it stayed open): connect again with it.
+  const newer = newerSavedSession();
+  if (newer) {
+    Object.assign(state.session, { token: newer.token, expiresAt: newer.expiresAt });
+    return onActive();
+  }
   let answer;
   try {
     const response = await fetch("/api/members/me/standing", {
