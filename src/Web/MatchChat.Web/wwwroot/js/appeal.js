@@ -3,7 +3,7 @@
 // open the page reads its standing again every half minute while it is on screen: lifted → the member is active again
 // and a reload brings them back in (as "Check again" does); kept → the page says so, with the moderator's note.
 import { $, localDateTime, refocus } from "./dom.js";
-import { accessToken, expireSession } from "./session.js";
+import { accessToken, readStanding } from "./session.js";
 import { announce } from "./views.js";
 
 export const APPEAL_MAX = 1000;
@@ -119,13 +119,8 @@ function fallback(status) {
 async function rereadStanding({ keepResult = false } = {}) {
   let answer;
   try {
-    const response = await fetch("/api/members/me/standing", {
-      method: "POST",
-      headers: { Authorization: `Bearer ${accessToken()}`, Accept: "application/json" },
-    });
-    if (response.status === 401) return expireSession();
-    if (!response.ok) return;
-    answer = await response.json();
+    answer = await readStanding();
+    if (answer === null) return;
   } catch {
     return; // asked again at the next re-read
   }

@@ -88,6 +88,23 @@ export async function renewIfAging(session = state.session) {
   }
 }
 
+/**
+ * POST /api/members/me/standing with this page's token: `{status, until, reason, appeal}`, or null after a 401 (the
+ * member is gone or the token is not valid here: the session is expired then). Throws when the server cannot answer.
+ */
+export async function readStanding() {
+  const response = await fetch("/api/members/me/standing", {
+    method: "POST",
+    headers: { Authorization: `Bearer ${accessToken()}`, Accept: "application/json" },
+  });
+  if (response.status === 401) {
+    expireSession();
+    return null;
+  }
+  if (!response.ok) throw new Error(`standing: ${response.status}`);
+  return response.json();
+}
+
 /** A notice carried over a reload (shown once by the next page). */
 export function takePendingNotice() {
   const text = sessionStorage.getItem(NOTICE_KEY);

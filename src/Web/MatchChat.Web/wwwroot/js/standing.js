@@ -5,7 +5,7 @@
 // is gone (deleted, unknown, or a server reset) still starts a fresh page (session.js `expireSession`).
 import { $, clear, localDateTime } from "./dom.js";
 import { state } from "./store.js";
-import { accessToken, expireSession, newerSavedSession } from "./session.js";
+import { newerSavedSession, readStanding } from "./session.js";
 import { showView, announce } from "./views.js";
 import { resourceItem, browserRegion } from "./care.js";
 import { setStatus } from "./status.js";
@@ -33,13 +33,8 @@ export async function onTokenRefused(onActive) {
   }
   let answer;
   try {
-    const response = await fetch("/api/members/me/standing", {
-      method: "POST",
-      headers: { Authorization: `Bearer ${accessToken()}`, Accept: "application/json" },
-    });
-    if (response.status === 401) return expireSession();
-    if (!response.ok) throw new Error(`standing: ${response.status}`);
-    answer = await response.json();
+    answer = await readStanding();
+    if (answer === null) return;
   } catch {
     setStatus("disconnected", "Not connected. Trying again…");
     setTimeout(() => onTokenRefused(onActive), RETRY_MS);
