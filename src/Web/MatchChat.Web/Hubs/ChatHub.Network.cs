@@ -1,5 +1,5 @@
-using MatchChat.Contracts.Errors;
 using MatchChat.Contracts;
+using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Network;
 
