@@ -1,5 +1,8 @@
 using MatchChat.Contracts.Appeals;
 using MatchChat.Grains.Hosting;
+using MatchChat.Grains.Persistence;
+using Microsoft.Extensions.Logging;
+using Orleans.Serialization;
 
 namespace MatchChat.Grains.Members;
 
@@ -8,9 +11,16 @@ namespace MatchChat.Grains.Members;
 /// the decision stay in the member's own state. At most <see cref="Capacity"/> open appeals; a write only on a change.
 /// </summary>
 public sealed class AppealListGrain(
-    [PersistentState("appeals", StorageNames.Grains)] IPersistentState<AppealListState> state) : Grain, IAppealListGrain
+    [PersistentState("appeals", StorageNames.Grains)] IPersistentState<AppealListState> state,
+    DeepCopier<AppealListState> copier,
+    ILogger<AppealListGrain> logger) : Grain, IAppealListGrain
 {
     public const int Capacity = 1000;
+
+    private WriteThrough<AppealListState>? _writes;
+
+    /// <summary>A write that fails leaves memory as storage has it, so the caller's retry finds the change still to make.</summary>
+    private WriteThrough<AppealListState> Writes => _writes ??= new(state, copier, DeactivateOnIdle, logger);
 
     private List<AppealEntry> Entries => state.State.Entries;
 
@@ -26,38 +36,20 @@ public sealed class AppealListGrain(
             return false;
         }
 
-        await Write([.. Entries.Where(e => e.MemberId != memberId), new AppealEntry { AppealId = appealId, MemberId = memberId, Since = at }]);
+        await Writes.Change(s =>
+        {
+            s.Entries.RemoveAll(e => e.MemberId == memberId);
+            s.Entries.Add(new AppealEntry { AppealId = appealId, MemberId = memberId, Since = at });
+        });
         return true;
     }
 
-    public async Task Remove(string memberId)
-    {
-        if (Entries.Any(e => e.MemberId == memberId))
-        {
-            await Write([.. Entries.Where(e => e.MemberId != memberId)]);
-        }
-    }
+    public Task Remove(string memberId) => Writes.ChangeIf(s => s.Entries.RemoveAll(e => e.MemberId == memberId) > 0);
 
     public Task<string?> Find(string appealId) => Task.FromResult(Entries.FirstOrDefault(e => e.AppealId == appealId)?.MemberId);
 
     public Task<string[]> List(int limit) =>
         Task.FromResult(Entries.OrderBy(e => e.Since).Take(Math.Max(0, limit)).Select(e => e.MemberId).ToArray());
-
-    /// <summary>Changed on a copy: a write that fails leaves memory as storage has it, and the caller's retry finds the change still to make.</summary>
-    private async Task Write(List<AppealEntry> after)
-    {
-        var before = state.State.Entries;
-        state.State.Entries = after;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State.Entries = before;
-            throw;
-        }
-    }
 }
 
 [GenerateSerializer, Alias("MatchChat.AppealListState")]

@@ -1,5 +1,8 @@
 using MatchChat.Contracts.Members;
 using MatchChat.Grains.Hosting;
+using MatchChat.Grains.Persistence;
+using Microsoft.Extensions.Logging;
+using Orleans.Serialization;
 
 namespace MatchChat.Grains.Members;
 
@@ -9,43 +12,39 @@ namespace MatchChat.Grains.Members;
 /// a write happens only when the list changes.
 /// </summary>
 public sealed class TeenApprovalListGrain(
-    [PersistentState("teen-approvals", StorageNames.Grains)] IPersistentState<TeenApprovalListState> state) : Grain, ITeenApprovalListGrain
+    [PersistentState("teen-approvals", StorageNames.Grains)] IPersistentState<TeenApprovalListState> state,
+    DeepCopier<TeenApprovalListState> copier,
+    ILogger<TeenApprovalListGrain> logger) : Grain, ITeenApprovalListGrain
 {
     public const int Capacity = 1000;
 
+    private WriteThrough<TeenApprovalListState>? _writes;
+
+    /// <summary>A write that fails leaves memory as storage has it, so the caller's retry (a deletion's erasure is retried
+    /// as a whole) finds the change still to make.</summary>
+    private WriteThrough<TeenApprovalListState> Writes => _writes ??= new(state, copier, DeactivateOnIdle, logger);
+
     private List<TeenApprovalEntry> Entries => state.State.Entries;
 
-    public async Task Set(string memberId, string handle, bool pending, DateTime at)
+    public Task Set(string memberId, string handle, bool pending, DateTime at)
     {
         var index = Entries.FindIndex(e => e.MemberId == memberId);
         if (pending == index >= 0 || (pending && Entries.Count >= Capacity))
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        // Changed on a copy: a write that fails leaves memory as storage has it, so the caller's retry (a deletion's
-        // erasure is retried as a whole) finds the change still to make and writes it.
-        var before = state.State.Entries;
-        var after = new List<TeenApprovalEntry>(before);
-        if (pending)
+        return Writes.Change(s =>
         {
-            after.Add(new TeenApprovalEntry { MemberId = memberId, Handle = handle, Since = at });
-        }
-        else
-        {
-            after.RemoveAt(index);
-        }
-
-        state.State.Entries = after;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            state.State.Entries = before;
-            throw;
-        }
+            if (pending)
+            {
+                s.Entries.Add(new TeenApprovalEntry { MemberId = memberId, Handle = handle, Since = at });
+            }
+            else
+            {
+                s.Entries.RemoveAll(e => e.MemberId == memberId);
+            }
+        });
     }
 
     public Task<PendingTeenListener[]> List(int limit) =>
