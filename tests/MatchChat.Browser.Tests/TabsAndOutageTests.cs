@@ -226,6 +226,37 @@ public sealed class TabsAndOutageTests(MatchChatFixture server)
         await Expect(tabB.GetByTestId("chat-item").Filter(new() { HasText = "Stress room" })).ToHaveCountAsync(0);
     }
 
+    [Fact]
+    public async Task A_room_left_in_one_tab_is_not_joined_again_by_a_tab_that_was_offline_meanwhile()
+    {
+        await using var member = await Member.JoinAsync(server);
+        await member.JoinRoomAsync("anxiety");
+        var tabB = await member.Context.NewPageAsync();
+        await tabB.GotoAsync("/");
+        await Expect(tabB.GetByTestId("connection-status")).ToHaveAttributeAsync("data-state", "connected");
+        await tabB.GetByTestId("nav-rooms").ClickAsync();
+        var roomInB = tabB.Locator("[data-testid=room][data-slug=anxiety]");
+        await Expect(roomInB.GetByTestId("room-open")).ToBeVisibleAsync();
+
+        var cdp = await SetPageOfflineAsync(tabB, true);
+        await Expect(tabB.GetByTestId("connection-status")).ToContainTextAsync("You're offline");
+        await member.Page.GetByTestId("chat-leave").ClickAsync();
+        await member.Page.GetByTestId("nav-rooms").ClickAsync();
+        var roomInA = member.Page.Locator("[data-testid=room][data-slug=anxiety]");
+        await Expect(roomInA.GetByTestId("room-join")).ToBeVisibleAsync();
+
+        // Tab B comes back: it follows the leave instead of joining the room again for the member.
+        await SetPageOfflineAsync(tabB, false, cdp);
+        await Expect(tabB.GetByTestId("connection-status")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 30_000 });
+        await Expect(roomInB.GetByTestId("room-join")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await tabB.GetByTestId("nav-chats").ClickAsync();
+        await Expect(tabB.GetByTestId("chat-item").Filter(new() { HasText = "Anxiety room" })).ToHaveCountAsync(0);
+        await member.Page.EvaluateAsync("() => document.dispatchEvent(new Event('visibilitychange'))");
+        await member.Page.WaitForTimeoutAsync(1_000);
+        await Expect(roomInA.GetByTestId("room-join")).ToBeVisibleAsync();
+        await cdp.DetachAsync();
+    }
+
     private static ILocator TabMessage(IPage page, string text) =>
         page.Locator("#messages > li[data-testid=message]").Filter(new() { Has = page.GetByTestId("message-text").GetByText(text, new() { Exact = true }) });
 

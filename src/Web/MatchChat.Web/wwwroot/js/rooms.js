@@ -1,7 +1,7 @@
 // Rooms: list, join, leave, member counts.
 import { $, el, clear, refocus } from "./dom.js";
 import { describeError } from "./errors.js";
-import { state, save } from "./store.js";
+import { state, save, load } from "./store.js";
 import { invoke } from "./connection.js";
 import { getChannel } from "./channels.js";
 import { showView, showNotice, announce } from "./views.js";
@@ -97,8 +97,18 @@ export function peopleHere(n) {
   return n === 1 ? "1 person here" : `${n} people here`;
 }
 
-/** After a (re)connection: join again every room this page follows; a room we may no longer enter is dropped. */
+/**
+ * After a (re)connection: join again every room this page follows (a long absence may have ended the membership); a room
+ * we may no longer enter is dropped. A room the saved list no longer holds was left in another tab of this member while
+ * this one was away, and is not joined again (a review: the tab that came back undid the other tab's leave).
+ */
 export async function rejoinRooms() {
+  const saved = new Set(load("rooms", []));
+  for (const slug of [...state.joinedRooms]) {
+    if (saved.has(slug)) continue;
+    state.joinedRooms.delete(slug);
+    if (state.openChannel === `room:${slug}`) closeChannel();
+  }
   for (const slug of [...state.joinedRooms]) {
     try {
       const room = await invoke("JoinRoom", slug);
