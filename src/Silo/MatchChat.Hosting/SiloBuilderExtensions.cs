@@ -19,6 +19,7 @@ public static class SiloBuilderExtensions
     public static ISiloBuilder UseMatchChat(this ISiloBuilder silo, IConfiguration configuration)
     {
         var settings = ClusterSettings.From(configuration);
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(new SiloPortsCheck(settings.SiloPort, settings.GatewayPort));
         if (settings.UsesPostgres)
         {
             silo.Configure<ClusterOptions>(ClusterSettings.Apply);

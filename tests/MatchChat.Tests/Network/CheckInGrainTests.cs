@@ -134,6 +134,22 @@ public sealed class CheckInGrainTests(ManualClockClusterFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task A_sender_who_then_blocked_the_receiver_does_not_reach_them_and_cannot_schedule_another()
+    {
+        var sender = await Member();
+        var receiver = await Member();
+        var scheduled = await CheckIns(sender.Id).Schedule(2, "from the one who blocked you", receiver.Id, receiver.Handle);
+        await fixture.Grains.GetGrain<IBlockListGrain>(sender.Id).Block(receiver.Id, receiver.Handle);
+
+        var refused = await Assert.ThrowsAsync<MatchChatException>(() => CheckIns(sender.Id).Schedule(2, null, receiver.Id, receiver.Handle));
+        Assert.Equal(ErrorCodes.NotFound, refused.Code);
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        await Wake(receiver, twice: true);
+        Assert.Equal(0, Count(receiver.Id, scheduled.CheckInId));
+        Assert.Empty(await CheckIns(receiver.Id).List());
+    }
+
+    [Fact]
     public async Task A_banned_senders_check_in_is_not_delivered_and_they_cannot_schedule_another()
     {
         var sender = await Member();

@@ -55,6 +55,43 @@ public sealed class NetworkHubTests(ServerFixture server, ITestOutputHelper outp
     }
 
     [Fact]
+    public async Task A_listeners_bio_follows_their_edits_in_an_open_chat_and_leaves_no_copy_once_they_delete_their_data()
+    {
+        var topic = TestTopics.Slug(80);
+        await using var seeker = await server.NewMember();
+        await using var listener = await server.NewMember();
+        async Task Volunteer(string bio) => await listener.Conn.Invoke<ListenerProfile>("Volunteer",
+            new { topics = new[] { topic }, experiences = Array.Empty<string>(), maxConcurrentChats = 2, agreedToGuide = true, bio });
+        await Volunteer("I had panic attacks for years after my assault.");
+        await listener.Conn.Invoke<ListenerProfile>("SetAvailable", true);
+        await seeker.Request(topic);
+        var offer = await listener.Conn.Next<Offer>("OfferReceived", o => o.Topic == topic);
+        var accepted = await listener.Conn.Invoke<Conversation>("AcceptOffer", offer.OfferId);
+        Assert.Equal("I had panic attacks for years after my assault.", (await seeker.Conn.Next<Conversation>("Matched", c => c.ConversationId == accepted.ConversationId)).PeerBio);
+
+        async Task<string?> BioSeen()
+        {
+            var listed = await seeker.Conn.Invoke<Conversation[]>("ListConversations");
+            return Assert.Single(listed, c => c.ConversationId == accepted.ConversationId).PeerBio;
+        }
+
+        // Removed, then rewritten: the seeker's list follows.
+        await Volunteer("");
+        await Eventually.Until(async () => await BioSeen() is null);
+        Assert.Null(await BioSeen());
+        await Volunteer("Panic attacks through my twenties; breathing work helped.");
+        await Eventually.Until(async () => await BioSeen() is not null);
+        Assert.Equal("Panic attacks through my twenties; breathing work helped.", await BioSeen());
+
+        // The listener deletes their data: the ended conversation keeps no copy of their words, also after a reconnect.
+        await listener.Conn.Invoke("DeleteMe");
+        await Eventually.Until(async () => (await seeker.Conn.Invoke<Conversation[]>("ListConversations")).Single().EndedAt is not null);
+        Assert.Null(await BioSeen());
+        var again = await seeker.ConnectAnother();
+        Assert.Null(Assert.Single(await again.Invoke<Conversation[]>("ListConversations")).PeerBio);
+    }
+
+    [Fact]
     public async Task A_contact_outside_their_weekly_schedule_is_not_available()
     {
         var topic = TestTopics.Slug(74);

@@ -25,6 +25,13 @@ public sealed class TokenLifetimeTests(ShortTokenServerFixture server) : IClassF
     {
         await using var member = await server.NewMember();
         await Task.Delay(TimeSpan.FromSeconds(1.1)); // expiries are whole seconds
+        // A token in a REST URL is not taken (it would end up in proxies' logs and browser histories): the header only.
+        using (var http = new HttpClient { BaseAddress = server.BaseUrl })
+        {
+            var inQuery = await http.PostAsync("/api/members/me/token?access_token=" + Uri.EscapeDataString(member.Token), null);
+            Assert.Equal(HttpStatusCode.Unauthorized, inQuery.StatusCode);
+        }
+
         var (status, body) = await Post("/api/members/me/token", member.Token);
         Assert.Equal(HttpStatusCode.OK, status);
         var renewed = body!.RootElement.GetProperty("token").GetString()!;

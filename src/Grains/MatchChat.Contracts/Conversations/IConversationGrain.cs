@@ -34,6 +34,10 @@ public interface IConversationGrain : IChannelGrain
     /// Rating and note are validated by the caller.</summary>
     [Alias("Thank")] Task Thank(string memberId, int rating, string? note);
 
+    /// <summary>[network] The listener changed or removed their bio, or deleted their data (null): the seeker's view of this
+    /// conversation (<c>peerBio</c>) follows, ended or not. Nothing for anyone but the conversation's listener.</summary>
+    [OneWay, Alias("ListenerBioChanged")] Task ListenerBioChanged(string memberId, string? bio);
+
     /// <summary>[network] The other participant, for a participant only (forbidden otherwise, not_found when there is no conversation).</summary>
     [Alias("PeerOf"), ReadOnly] Task<ConversationPeer> PeerOf(string memberId);
 

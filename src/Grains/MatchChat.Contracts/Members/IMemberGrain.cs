@@ -128,6 +128,9 @@ public interface IMemberGrain : IGrainWithStringKey
     /// <summary>The other participant of one of this member's conversations deleted their data: their open pages hear it.</summary>
     [OneWay, Alias("OnPeerRedacted")] Task OnPeerRedacted(MessagesRedacted redacted);
 
+    /// <summary>[network] The listener of one of this member's conversations changed, removed or erased their bio (null).</summary>
+    [OneWay, Alias("OnPeerBioChanged")] Task OnPeerBioChanged(string conversationId, string? bio);
+
     /// <summary>The other participant of one of this member's open conversations went or came back: their pages hear it.</summary>
     [OneWay, Alias("OnPeerPresence")] Task OnPeerPresence(PeerPresence presence);
 

@@ -55,10 +55,19 @@ public sealed class CheckInGrain(
             throw MatchChatException.Forbidden("Your account is suspended by a moderator for now, so you cannot schedule check-ins.");
         }
 
-        if (forId is not null && !NetworkRules.MayReach(mine, await GrainFactory.Ref<IMemberGrain>(forId).ContactCard()))
+        if (forId is not null)
         {
-            throw MatchChatException.Forbidden(
-                "Check-ins reach a teen only from teen listeners and from adults a moderator approved to listen to teens.");
+            var theirs = await GrainFactory.Ref<IMemberGrain>(forId).ContactCard();
+            if (NetworkRules.EitherBlocked(MemberId, mine, forId, theirs))
+            {
+                throw MatchChatException.NotFound("That handle is not in your network any more.");
+            }
+
+            if (!NetworkRules.MayReach(MemberId, mine, forId, theirs))
+            {
+                throw MatchChatException.Forbidden(
+                    "Check-ins reach a teen only from teen listeners and from adults a moderator approved to listen to teens.");
+            }
         }
 
         var now = Now;

@@ -127,9 +127,10 @@ public sealed class CheckInInboxGrain(
             {
                 if (checkIn.FromId is { } fromId && fromId != MemberId)
                 {
-                    // Read again when due: the sender may have been banned, or a teen's adult contact's approval revoked.
+                    // Read again when due: the sender may have been banned, one may have blocked the other, or a teen's
+                    // adult contact's approval may have been revoked.
                     receiver ??= await GrainFactory.Ref<IMemberGrain>(MemberId).ContactCard();
-                    if (!NetworkRules.MayReach(await GrainFactory.Ref<IMemberGrain>(fromId).ContactCard(), receiver))
+                    if (!NetworkRules.MayReach(fromId, await GrainFactory.Ref<IMemberGrain>(fromId).ContactCard(), MemberId, receiver))
                     {
                         refused.Add(checkIn);
                         continue;

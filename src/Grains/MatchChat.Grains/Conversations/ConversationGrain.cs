@@ -232,6 +232,8 @@ public sealed partial class ConversationGrain(
             s.EndedAt = Now;
             s.EndedBy = endedBy;
             s.EndReason = reason;
+            // [network] The listener's bio is shared for the time of the conversation (ConversationGrain.Bio.cs).
+            s.ListenerBio = null;
         });
         MatchChatMetrics.ConversationEnded(S.Topic!, reason);
         await RecordEnding();

@@ -71,7 +71,9 @@ internal sealed class ChatList(IMemberContext m, SeekerRole seeker, ListenerRole
     public Conversation[] List()
     {
         var active = S.Conversations.Where(c => c.EndedAt is null).OrderByDescending(c => c.StartedAt);
-        var ended = S.Conversations.Where(c => c.EndedAt is not null).OrderByDescending(c => c.EndedAt).Take(EndedKept);
+        // An ended conversation shows no bio (records stored before the end cleared it may still hold one).
+        var ended = S.Conversations.Where(c => c.EndedAt is not null).OrderByDescending(c => c.EndedAt).Take(EndedKept)
+            .Select(c => c.PeerBio is null ? c : c with { PeerBio = null });
         return active.Concat(ended).ToArray();
     }
 
@@ -142,7 +144,9 @@ internal sealed class ChatList(IMemberContext m, SeekerRole seeker, ListenerRole
             return;
         }
 
-        var conversation = S.Conversations[index] with { EndedAt = endedAt };
+        // [network] The listener's bio is shared for the time of the conversation: a listener who deletes their data, or
+        // any past peer, leaves no copy of it in the other's list (an outside probe read a deleted listener's bio there).
+        var conversation = S.Conversations[index] with { EndedAt = endedAt, PeerBio = null };
         S.Conversations[index] = conversation;
         TrimEnded();
         await m.Writes.TryWrite("after a conversation ended");

@@ -41,6 +41,7 @@ internal sealed class ListenerRole(IMemberContext m)
         }
 
         var removed = S.Listener?.Topics.Except(topicSlugs).ToArray() ?? [];
+        var bioChanged = S.Listener?.Bio != bio;
         // [network] Embedded before the change is written (once per change of bio or tags), never by a queue.
         var meaning = await ListenerMeaningRole.For(m, bio, experiences);
         await m.Writes.Change(s =>
@@ -53,6 +54,16 @@ internal sealed class ListenerRole(IMemberContext m)
             s.Listener.TeenApproved &= teens;
             ListenerMeaningRole.Apply(s.Listener, bio, meaning);
         });
+        if (bioChanged)
+        {
+            // [network] Seekers in an open chat with this listener see the bio as it now stands (an outside probe: a bio
+            // removed while a chat was open stayed on the seeker's screen).
+            foreach (var c in S.Conversations.Where(c => c.EndedAt is null && c.Role == MemberRoles.Listener))
+            {
+                _ = m.Grains.Ref<IConversationGrain>(c.ConversationId).ListenerBioChanged(m.MemberId, bio);
+            }
+        }
+
         await Task.WhenAll(removed.Select(t => m.Queue(t).RemoveListener(m.MemberId)));
         _ = m.Grains.Ref<IExperienceCatalogGrain>(IExperienceCatalogGrain.Key).Add(experiences);
         await GiveBackOffersOverLimit(removed);

@@ -1,6 +1,7 @@
 using MatchChat.Contracts;
 using MatchChat.Contracts.CheckIns;
 using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Network;
 using MatchChat.Contracts.Push;
 
@@ -11,6 +12,18 @@ public sealed partial class MemberGrain
 {
     public Task<QueueTicket> RequestListenerPreferring(string topic, string[] experiences, string? note, string preferredListenerId) =>
         Run(() => _seeker.RequestListener(topic, experiences, note, preferredListenerId));
+
+    public async Task OnPeerBioChanged(string conversationId, string? bio)
+    {
+        var index = S.Exists ? S.Conversations.FindIndex(c => c.ConversationId == conversationId) : -1;
+        if (index < 0 || S.Conversations[index] is not { EndedAt: null, Role: MemberRoles.Seeker } c || c.PeerBio == bio)
+        {
+            return;
+        }
+
+        S.Conversations[index] = c with { PeerBio = bio };
+        await _writes.TryWrite("after a listener's bio changed");
+    }
 
     public Task<ContactCard> ContactCard()
     {

@@ -9,7 +9,7 @@ public static class NetworkRules
 {
     /// <summary>A contact stays while they exist and neither has blocked the other.</summary>
     public static bool Keeps(string ownerId, ContactCard owner, string contactId, ContactCard contact) =>
-        contact.Exists && !owner.Blocked.Contains(contactId) && !contact.Blocked.Contains(ownerId);
+        contact.Exists && !EitherBlocked(ownerId, owner, contactId, contact);
 
     /// <summary>
     /// The contact could take a chat with the owner now: they listen, are available with spare capacity and in good
@@ -23,14 +23,19 @@ public static class NetworkRules
 
     /// <summary>
     /// A check-in from <paramref name="sender"/> may reach <paramref name="receiver"/> now: the sender exists and is not
-    /// suspended or banned, and a teen hears from an adult only while that adult is approved to listen to teens (a
-    /// moderator's revocation cuts the contact as it cuts matching; an outside probe had a banned member's and a revoked
-    /// adult's check-ins delivered).
+    /// suspended or banned, neither has blocked the other, and a teen hears from an adult only while that adult is
+    /// approved to listen to teens (a moderator's revocation cuts the contact as it cuts matching; outside probes had a
+    /// banned member's, a revoked adult's and a blocker's check-ins delivered).
     /// </summary>
-    public static bool MayReach(ContactCard sender, ContactCard receiver) =>
+    public static bool MayReach(string senderId, ContactCard sender, string receiverId, ContactCard receiver) =>
         sender.Exists
         && !sender.Suspended
+        && !EitherBlocked(senderId, sender, receiverId, receiver)
         && (receiver.AgeGroup != AgeGroups.Teen || sender.AgeGroup == AgeGroups.Teen || sender.TakesTeens);
+
+    /// <summary>One of the two has blocked the other.</summary>
+    public static bool EitherBlocked(string aId, ContactCard a, string bId, ContactCard b) =>
+        a.Blocked.Contains(bId) || b.Blocked.Contains(aId);
 
     /// <summary>The later of the stored time and the start of the newest conversation with that handle the owner still lists.</summary>
     public static DateTime LastTalked(ContactEntry entry, IEnumerable<Conversation> conversations) =>

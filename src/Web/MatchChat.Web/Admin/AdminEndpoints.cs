@@ -54,6 +54,10 @@ public static class AdminEndpoints
         {
             return Problems.Invalid("The body must be JSON such as {\"handle\":\"QuietHarbor-417\"}.");
         }
+        catch (InvalidOperationException)
+        {
+            return Problems.BrokenCharacter();
+        }
 
         return await SetModerator(grains, handle, true);
     }

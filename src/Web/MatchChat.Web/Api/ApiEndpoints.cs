@@ -45,6 +45,10 @@ public static class ApiEndpoints
         {
             return Problems.Invalid("The body must be JSON such as {\"ageGroup\":\"adult\"}.");
         }
+        catch (InvalidOperationException)
+        {
+            return Problems.BrokenCharacter();
+        }
 
         if (!AgeGroups.IsValid(ageGroup))
         {

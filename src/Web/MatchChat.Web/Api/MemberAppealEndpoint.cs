@@ -41,6 +41,10 @@ public static class MemberAppealEndpoint
         {
             return Problems.Invalid("The body must be JSON such as {\"text\":\"Why the suspension should be reviewed\"}.");
         }
+        catch (InvalidOperationException)
+        {
+            return Problems.BrokenCharacter();
+        }
         catch (MatchChatException e) when (e.Code == ErrorCodes.Invalid)
         {
             return Problems.Invalid(e.Message);

@@ -5,6 +5,13 @@ namespace MatchChat.Web.Api;
 /// <summary>RFC 7807 answers whose detail is the contract's <c>code: sentence</c>.</summary>
 public static class Problems
 {
+    /// <summary>
+    /// A JSON body with a lone UTF-16 surrogate (half of an emoji, <c>\ud800</c>) parses, but reading that string throws
+    /// <see cref="InvalidOperationException"/> (an outside probe: 500 on every REST endpoint that reads text).
+    /// </summary>
+    public static IResult BrokenCharacter() =>
+        Invalid("A text in the body has a broken character (half of an emoji or another symbol). Send whole characters.");
+
     public static IResult Invalid(string sentence) =>
         Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid request", detail: $"{ErrorCodes.Invalid}: {sentence}");
 

@@ -51,8 +51,10 @@ public static class WebServiceCollectionExtensions
         {
             o.EnableDetailedErrors = false;
             // A message of 4,000 characters must fit however the client writes JSON: escaped as \uD83D\uDE42, an emoji
-            // is 12 bytes, so 4,000 of them are 48 KB, past SignalR's default 32 KB (the connection was closed).
-            o.MaximumReceiveMessageSize = 64 * 1024;
+            // is 12 bytes, so 4,000 of them are 48 KB, past SignalR's default 32 KB (the connection was closed). And a
+            // text far over the limits (a pasted document, 100,000 characters) must get `invalid: … too long`, not a
+            // closed connection (an outside probe at 64 KB): 256 KB. Past that SignalR closes the connection.
+            o.MaximumReceiveMessageSize = 256 * 1024;
             o.AddFilter<HubErrorFilter>();
         });
         services.RemoveAll<IHubProtocol>();

@@ -79,13 +79,30 @@ public sealed class OptionalArgumentsHubProtocol(IOptions<JsonHubProtocolOptions
         if (message is InvocationBindingFailureMessage unbound)
         {
             // Wrong argument types or count: answer in the contract's form, like every other bad input.
+            // A lone UTF-16 surrogate (half of an emoji) in a string argument is not a wrong type: say what is wrong.
             message = new InvocationBindingFailureMessage(unbound.InvocationId, unbound.Target, ExceptionDispatchInfo.Capture(
-                new HubException(IsMethod(binder, unbound.Target)
-                    ? $"{ErrorCodes.Invalid}: The arguments of {unbound.Target} do not have the names, types or number PROTOCOL.md gives."
-                    : $"{ErrorCodes.Invalid}: There is no hub method by that name. PROTOCOL.md lists them.")));
+                new HubException(!IsMethod(binder, unbound.Target)
+                    ? $"{ErrorCodes.Invalid}: There is no hub method by that name. PROTOCOL.md lists them."
+                    : HasBrokenCharacter(unbound.BindingFailure.SourceException)
+                        ? $"{ErrorCodes.Invalid}: A text in the arguments of {unbound.Target} has a broken character (half of an emoji or another symbol). Send whole characters."
+                        : $"{ErrorCodes.Invalid}: The arguments of {unbound.Target} do not have the names, types or number PROTOCOL.md gives.")));
         }
 
         return true;
+    }
+
+    /// <summary>System.Text.Json reads a string with a lone surrogate as an <see cref="InvalidOperationException"/> about UTF-16.</summary>
+    private static bool HasBrokenCharacter(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is InvalidOperationException && e.Message.Contains("surrogate", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether the hub has the method (the binder throws for a name it does not know; the name is not echoed then).</summary>

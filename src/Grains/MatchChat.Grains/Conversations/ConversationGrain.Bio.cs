@@ -1,0 +1,28 @@
+using MatchChat.Contracts;
+using MatchChat.Contracts.Members;
+
+namespace MatchChat.Grains.Conversations;
+
+/// <summary>
+/// [network] The listener's bio as the seeker sees it (<c>peerBio</c>): the listener's own words, so it follows what
+/// they say now. A bio changed or removed, or erased with the listener's data, reaches the stored conversation and the
+/// seeker's own list (an outside probe read a deleted listener's bio, and a removed one, in their past peers' lists).
+/// </summary>
+public sealed partial class ConversationGrain
+{
+    public async Task ListenerBioChanged(string memberId, string? bio)
+    {
+        if (!S.Exists || memberId != S.ListenerId)
+        {
+            return;
+        }
+
+        if (S.ListenerBio != bio)
+        {
+            await Writes.Change(s => s.ListenerBio = bio);
+        }
+
+        // Told even when this record already had it: the seeker's copy is written separately and may have missed it.
+        _ = GrainFactory.Ref<IMemberGrain>(S.SeekerId).OnPeerBioChanged(Id, bio);
+    }
+}
