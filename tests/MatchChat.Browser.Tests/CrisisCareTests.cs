@@ -162,6 +162,32 @@ public sealed class CrisisCareTests(SafetyFixture server)
         await Expect(listener.Page.GetByTestId("available-switch")).ToHaveAttributeAsync("aria-checked", "false");
     }
 
+    /// <summary>
+    /// A listener who ends a chat while the care note about the seeker is up is reminded what a hand-over needs, and the
+    /// seeker can ask again from the ended chat (an outside probe: "It's okay to end a chat" right after "I want to kill
+    /// myself", and only "Say thanks" for the seeker).
+    /// </summary>
+    [Fact]
+    public async Task A_listener_ending_during_a_crisis_is_reminded_and_the_seeker_can_ask_again_from_the_chat()
+    {
+        await using var listener = await Member.JoinAsync(server);
+        await using var seeker = await Member.JoinAsync(server);
+        await listener.VolunteerAsync("depression", "hand-over walk");
+        await seeker.TalkWithAsync(listener, "depression", "Hand-over walk: everything is grey.");
+        await seeker.SendAsync(Crisis);
+        await Expect(listener.Page.GetByTestId("peer-care-close")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+
+        await listener.Page.GetByTestId("chat-end").ClickAsync();
+        await Expect(listener.Page.GetByTestId("confirm-dialog")).ToContainTextAsync("may be in crisis");
+        await Expect(listener.Page.GetByTestId("confirm-dialog")).ToContainTextAsync("a moderator knows");
+        await listener.Page.GetByTestId("confirm-ok").ClickAsync();
+
+        await Expect(seeker.Page.GetByTestId("chat-ended")).ToBeVisibleAsync();
+        await seeker.Page.GetByTestId("chat-ask-again").ClickAsync();
+        await Expect(seeker.Page.GetByTestId("talk-submit")).ToBeVisibleAsync();
+        await listener.StopListeningAsync();
+    }
+
     [Fact]
     public async Task A_listeners_care_mark_in_the_chat_list_goes_when_the_chat_ends()
     {

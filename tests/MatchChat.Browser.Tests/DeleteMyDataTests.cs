@@ -120,6 +120,41 @@ public sealed class DeleteMyDataTests(SafetyFixture server)
         await member.Page.GetByTestId("chat-leave").ClickAsync();
     }
 
+    /// <summary>
+    /// With a second tab open in a chat, deleting one's data leaves nothing of the member in the browser: the other tab
+    /// wrote the conversation's end reason back after the wipe (an outside browser probe), and the goodbye screen's live
+    /// region still held the peer's handle, and its quick exit said chats are kept.
+    /// </summary>
+    [Fact]
+    public async Task Deleting_my_data_with_a_second_tab_open_leaves_nothing_of_me_in_the_browser()
+    {
+        await using var listener = await Member.JoinAsync(server);
+        await using var seeker = await Member.JoinAsync(server);
+        await listener.VolunteerAsync("anxiety", "two tabs walk");
+        await seeker.TalkWithAsync(listener, "anxiety", "Two tabs walk: exams.");
+        var memberId = await seeker.Page.EvaluateAsync<string>("() => JSON.parse(localStorage.getItem('matchchat.session')).memberId");
+        var tabB = await seeker.Context.NewPageAsync();
+        await tabB.GotoAsync("/");
+        await Expect(tabB.GetByTestId("chat-title")).ToHaveTextAsync(listener.Handle);
+
+        await seeker.DeleteMyDataAsync();
+        await Expect(listener.Page.GetByTestId("chat-ended")).ToContainTextAsync("deleted their account", new() { Timeout = 10_000 });
+        // What the other tab hears after the wipe (the conversation's end) may land a moment later: swept too, within seconds.
+        const string Left = "id => Object.keys(localStorage).filter(k => k.includes(id) || (localStorage.getItem(k) || '').includes(id))";
+        var left = await seeker.Page.EvaluateAsync<string[]>(Left, memberId);
+        for (var i = 0; i < 80 && left.Length > 0; i++)
+        {
+            await Task.Delay(100);
+            left = await seeker.Page.EvaluateAsync<string[]>(Left, memberId);
+        }
+
+        Assert.Empty(left);
+        Assert.Equal("", await seeker.Page.Locator("#announcer").TextContentAsync());
+        await Expect(seeker.Page.Locator("#quick-exit-hint")).Not.ToContainTextAsync("kept");
+        await tabB.CloseAsync();
+        await listener.StopListeningAsync();
+    }
+
     [Fact]
     public async Task After_the_peer_deletes_their_data_people_you_talked_with_offers_no_add_for_them()
     {

@@ -108,6 +108,31 @@ public sealed class SuspendedPageTests(SafetyFixture server)
         Assert.Empty(member.Dialogs);
     }
 
+    /// <summary>
+    /// The peer of a member a moderator suspends hears (screen reader) what the note says, not "X ended the conversation",
+    /// and is not asked to thank them; a seeker can ask again from the ended chat (an outside browser probe).
+    /// </summary>
+    [Fact]
+    public async Task A_suspended_peers_chat_end_is_announced_as_a_suspension_and_asks_for_no_thanks()
+    {
+        await using var moderator = await server.ModeratorAsync();
+        await using var listener = await Member.JoinAsync(server);
+        await using var seeker = await Member.JoinAsync(server);
+        await listener.VolunteerAsync("relationships", "harsh words walk");
+        await seeker.TalkWithAsync(listener, "relationships", "Harsh words walk: my partner shouts a lot.");
+
+        await Suspend(moderator, listener.Handle, "60", "Insults in a chat.");
+        var ended = seeker.Page.GetByTestId("chat-ended");
+        await Expect(ended).ToContainTextAsync($"a moderator suspended {listener.Handle}'s account", new() { Timeout = 10_000 });
+        await Expect(seeker.Page.Locator("#announcer")).ToContainTextAsync($"a moderator suspended {listener.Handle}'s account");
+        await Expect(seeker.Page.Locator("#announcer")).Not.ToContainTextAsync("ended the conversation");
+        await Expect(seeker.Page.GetByTestId("thanks-prompt")).ToBeHiddenAsync();
+
+        // A way to ask again from the chat itself.
+        await seeker.Page.GetByTestId("chat-ask-again").ClickAsync();
+        await Expect(seeker.Page.GetByTestId("talk-submit")).ToBeVisibleAsync();
+    }
+
     private static async Task Suspend(Member moderator, string handle, string minutes, string reason)
     {
         await moderator.Page.GetByTestId("suspend-handle").FillAsync(handle);

@@ -12,6 +12,7 @@ import { afterStored, renderOpenChat, renderChannelAdditions } from "./messages.
 import { needsCare, renderCareElsewhere } from "./care.js";
 import { renderPeerBio, acceptedOffer, forgetAcceptedOffer } from "./meaning.js";
 import { renderNetwork } from "./network.js";
+import { endedNote } from "./trust.js";
 
 /** The channel record (channels.js) for `channel`, created on first use. */
 export const channelState = (channel, extra) => getChannel(state.channels, channel, extra);
@@ -68,7 +69,11 @@ export function onConversationEnded({ conversationId, endedBy, reason, endedAt }
   // "People you talked with" offers no "Add" for someone who deleted their data.
   if (state.view === "network") renderNetwork();
   if (c && state.openChannel === c.channel) renderOpenChat();
-  if (c && endedBy !== state.session.handle && reason !== "blocked") announce(`${c.peerHandle} ended the conversation.`);
+  // Said as the note under the chat says it (an outside probe heard "X ended the conversation" for a suspension or a
+  // deletion, and a member being suspended heard it of the peer who had reported them: their page is closing anyway).
+  if (c && endedBy !== state.session.handle && reason !== "blocked" && !state.suspended) {
+    announce(endedNote({ reason: c.endReason ?? reason, endedBy, peer: c.peerHandle, me: state.session.handle, role: c.role }));
+  }
   refreshMe();
 }
 
@@ -226,9 +231,14 @@ export async function endOpenConversation() {
   const ch = channelState(state.openChannel);
   const c = state.conversations.get(ch.id);
   if (!c) return;
+  // While the care note about this person is up, the listener hears what a hand-over needs, not only that ending is okay
+  // (an outside probe: the same words right after the peer wrote of killing themself).
+  const caring = needsCare(c.conversationId);
   const ok = await confirmDialog({
     title: "End this conversation?",
-    text: `You won't be able to send more messages to ${c.peerHandle}. It's okay to end a chat whenever you need to.`,
+    text: caring
+      ? `${c.peerHandle} may be in crisis. If you can, stay a little longer, or make sure they have the crisis lines from the note above before you go: a moderator knows. If you need to stop, it's okay to end the chat.`
+      : `You won't be able to send more messages to ${c.peerHandle}. It's okay to end a chat whenever you need to.`,
     ok: "End conversation",
     cancel: "Keep talking",
   });

@@ -84,9 +84,11 @@ async function memberIsGone(response) {
 export function forgetThisMember() {
   const memberId = state.session && state.session.memberId;
   storage.clearSession();
+  storage.forgetMember(memberId);
+  // Tabs see each other's storage a moment late: another tab of the member may write (a conversation's end) after this
+  // sweep, before it sees the session gone (an outside probe found such a key left). Swept again.
+  for (const ms of [1000, 5000]) setTimeout(() => storage.forgetMember(memberId), ms);
   try {
-    const prefix = `matchchat.${memberId}.`;
-    for (const key of Object.keys(localStorage)) if (memberId && key.startsWith(prefix)) localStorage.removeItem(key);
     for (const key of Object.keys(sessionStorage)) if (key.startsWith("matchchat.")) sessionStorage.removeItem(key);
   } catch { /* storage disabled: nothing kept */ }
   disconnect();
@@ -96,6 +98,12 @@ export function forgetThisMember() {
 
 function showGoodbye() {
   for (const id of ["main-nav", "identity", "offers", "notice", "warning", "care", "care-elsewhere"]) $(id).hidden = true;
+  // Nothing of the member's left on screen or for a screen reader (the live region held "You're connected with …"), and
+  // the quick exit no longer says chats are kept.
+  $("announcer").textContent = "";
+  $("quick-exit-hint").textContent = "Opens a weather page at once. Pressing Escape three times does the same.";
+  const help = document.querySelector("[data-testid=quick-exit-help]");
+  if (help) help.textContent = 'Need to leave fast? "Leave quickly" at the top, or Escape three times, opens a weather page.';
   const status = $("connection-status");
   status.textContent = "";
   status.dataset.state = "idle";

@@ -4,7 +4,7 @@ import { $, el, clear } from "./dom.js";
 import { describeError } from "./errors.js";
 import { state, load, save } from "./store.js";
 import { invoke } from "./connection.js";
-import { announce, fieldError } from "./views.js";
+import { announce, fieldError, showView } from "./views.js";
 import { refreshMe } from "./listen.js";
 import { isBlocked } from "./blocks.js";
 
@@ -37,9 +37,13 @@ function openConversation() {
 export function renderThanksPrompt() {
   const prompt = $("thanks-prompt");
   const c = openConversation();
+  // A seeker whose chat ended (the listener left, perhaps right after they wrote of a crisis) gets a way to ask again
+  // from the chat itself, while no request of theirs is open (an outside probe found only "Say thanks" there).
+  $("chat-again").hidden = !(c && c.endedAt && c.role === "seeker" && !state.ticket);
   const sentHere = prompt.dataset.sent === c?.conversationId;
-  // Not to someone the member blocked, nor to someone who deleted their account: nobody would receive it.
-  const noOne = c && (c.endReason === "blocked" || c.endReason === "deleted" || isBlocked(c.peerHandle));
+  // Not to someone the member blocked, nor to someone who deleted their account: nobody would receive it. Nor after a
+  // suspension: a member a moderator just suspended (for harassing this one, say) is not to be thanked (an outside probe).
+  const noOne = c && (["blocked", "deleted", "suspended"].includes(c.endReason) || isBlocked(c.peerHandle));
   const show = !!(c && c.endedAt && !noOne && (sentHere || !thankedIds().has(c.conversationId)));
   prompt.hidden = !show;
   if (!show) return;
@@ -119,6 +123,7 @@ export function onThanked({ conversationId, rating, note }) {
 
 export function wireGratitude() {
   $("thanks-open").addEventListener("click", openThanks);
+  $("chat-ask-again").addEventListener("click", () => showView("talk"));
   $("thanks-cancel").addEventListener("click", () => $("thanks-dialog").close());
   $("thanks-form").addEventListener("submit", sendThanks);
   $("thanked-close").addEventListener("click", () => { $("thanked").hidden = true; });

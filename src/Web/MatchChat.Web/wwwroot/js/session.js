@@ -59,6 +59,10 @@ export function keepSessionFresh() {
   setInterval(() => renewIfAging(), RENEW_CHECK_MS);
   window.addEventListener("storage", (event) => {
     if (event.key !== "matchchat.session") return;
+    // Another tab deleted this member's data: what this tab wrote meanwhile is swept once it has landed (save() writes
+    // nothing more for a member whose session is gone).
+    const memberId = state.session?.memberId;
+    if (event.newValue === null && memberId) setTimeout(() => { if (!storage.loadSession()) storage.forgetMember(memberId); }, 1000);
     const newer = newerSavedSession();
     if (newer) state.session = Object.assign(state.session, { token: newer.token, expiresAt: newer.expiresAt });
   });
@@ -124,6 +128,7 @@ export function expireSession() {
     return;
   }
   storage.clearSession();
+  storage.forgetMember(state.session?.memberId);
   const connection = state.connection;
   state.connection = null;
   if (connection) connection.stop().catch(() => {});

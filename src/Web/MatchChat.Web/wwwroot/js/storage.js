@@ -25,4 +25,10 @@ export const storage = {
   clearSession: () => write(SESSION_KEY, null),
   load: (memberId, name, fallback) => read(`matchchat.${memberId}.${name}`, fallback),
   save: (memberId, name, value) => write(`matchchat.${memberId}.${name}`, value),
+  /** Removes every key kept for `memberId` (their data was deleted, or the server no longer knows them). */
+  forgetMember: (memberId) => {
+    try {
+      for (const key of Object.keys(localStorage)) if (memberId && key.startsWith(`matchchat.${memberId}.`)) localStorage.removeItem(key);
+    } catch { /* storage disabled: nothing kept */ }
+  },
 };

@@ -32,7 +32,11 @@ export function load(name, fallback) {
 
 /** Saves `name` for this member; does nothing before a session exists. */
 export function save(name, value) {
-  if (state.session) storage.save(state.session.memberId, name, value);
+  if (!state.session) return;
+  // Another tab deleted this member's data and wiped what the browser kept: nothing of theirs is written again (an
+  // outside probe found an end reason, with the member's and a conversation's ids, saved after the wipe).
+  if (storage.loadSession()?.memberId !== state.session.memberId) return;
+  storage.save(state.session.memberId, name, value);
 }
 
 /** True when the message was sent by this member. */
