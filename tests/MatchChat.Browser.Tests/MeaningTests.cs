@@ -54,5 +54,13 @@ public sealed class MeaningTests(MatchChatFixture server)
         await listener.Page.ReloadAsync();
         await listener.GoToAsync("listen");
         await Expect(listener.Page.GetByTestId("listen-bio")).ToHaveValueAsync(Bio);
+
+        // The listener takes their words back: the seeker's open chat no longer shows them, without a reload (an outside
+        // probe saw a removed bio stay, and a deleted listener's stay in their past peers' lists).
+        await listener.Page.GetByTestId("listen-bio").FillAsync("");
+        await listener.Page.GetByTestId("listen-submit").ClickAsync();
+        await Expect(seeker.Page.GetByTestId("chat-peer-bio-text")).Not.ToContainTextAsync(Bio, new() { Timeout = 10_000 });
+        await Expect(seeker.Page.GetByTestId("chat-match-reason")).ToHaveTextAsync("Matched because you both chose: moving abroad");
+        await listener.StopListeningAsync();
     }
 }

@@ -35,24 +35,50 @@ internal sealed class SiloPortsCheck(int siloPort, int gatewayPort) : ILifecycle
             $"Port {port} is already in use on this machine (another MatchChat silo or web node?). Stop it, or set {setting} to a free port.");
     }
 
-    private static bool InUse(int port)
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        if (OperatingSystem.IsLinux())
-        {
-            // SO_REUSEADDR alone (the managed ReuseAddress also sets SO_REUSEPORT): connections of a silo that just
-            // stopped, still in TIME_WAIT, do not count; a socket listening on the port does.
-            socket.SetRawSocketOption(SolSocket, SoReuseAddr, BitConverter.GetBytes(1));
-        }
+    /// <summary>IPv4 and, where the machine has it, IPv6 (V6ONLY): a listener on either counts.</summary>
+    private static bool InUse(int port) =>
+        InUse(AddressFamily.InterNetwork, IPAddress.Any, port)
+        || (Socket.OSSupportsIPv6 && InUse(AddressFamily.InterNetworkV6, IPAddress.IPv6Any, port));
 
+    private static bool InUse(AddressFamily family, IPAddress any, int port)
+    {
+        Socket socket;
         try
         {
-            socket.Bind(new IPEndPoint(IPAddress.Any, port));
-            return false;
+            socket = new Socket(family, SocketType.Stream, ProtocolType.Tcp);
         }
-        catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        catch (SocketException)
         {
-            return true;
+            return false; // no such address family here: nothing can listen on it
+        }
+
+        using (socket)
+        {
+            if (family == AddressFamily.InterNetworkV6)
+            {
+                socket.DualMode = false;
+            }
+
+            if (OperatingSystem.IsLinux())
+            {
+                // SO_REUSEADDR alone (the managed ReuseAddress also sets SO_REUSEPORT): connections of a silo that just
+                // stopped, still in TIME_WAIT, do not count; a socket listening on the port does.
+                socket.SetRawSocketOption(SolSocket, SoReuseAddr, BitConverter.GetBytes(1));
+            }
+
+            try
+            {
+                socket.Bind(new IPEndPoint(any, port));
+                return false;
+            }
+            catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressAlreadyInUse)
+            {
+                return true;
+            }
+            catch (SocketException)
+            {
+                return false; // e.g. IPv6 switched off on this host
+            }
         }
     }
 }

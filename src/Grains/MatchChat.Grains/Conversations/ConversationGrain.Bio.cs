@@ -17,6 +17,18 @@ public sealed partial class ConversationGrain
             return;
         }
 
+        if (S.EndedAt is not null)
+        {
+            // The listener's list may not know of the end yet: an ended conversation keeps no bio, and the seeker's
+            // record dropped it at the end.
+            if (S.ListenerBio is not null)
+            {
+                await Writes.Change(s => s.ListenerBio = null);
+            }
+
+            return;
+        }
+
         if (S.ListenerBio != bio)
         {
             await Writes.Change(s => s.ListenerBio = bio);

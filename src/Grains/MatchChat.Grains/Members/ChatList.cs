@@ -92,12 +92,15 @@ internal sealed class ChatList(IMemberContext m, SeekerRole seeker, ListenerRole
     {
         if (_endedFirst.Remove(conversation.ConversationId, out var endedAt))
         {
-            conversation = conversation with { EndedAt = endedAt };
+            conversation = conversation with { EndedAt = endedAt, PeerBio = null };
         }
 
         var added = listener.Record(conversation);
         var answered = seeker.Matched(S, requestId);
-        if (!added && !answered)
+        // A start told again (the conversation's retell, a repeated start) carries the listener's bio as the conversation
+        // now has it: a bio change whose one-way tell was lost is repaired here.
+        var repaired = !added && RepairBio(conversation);
+        if (!added && !answered && !repaired)
         {
             return;
         }
@@ -108,9 +111,10 @@ internal sealed class ChatList(IMemberContext m, SeekerRole seeker, ListenerRole
         }
 
         await m.Writes.TryWrite("after a conversation started");
-        if (added)
+        if (added || repaired)
         {
             // Ended already (its end came first): the seeker's page still learns which conversation answered the request.
+            // Repaired: the seeker's open pages take in the bio as it now stands.
             m.Notify(n => n.Matched(m.MemberId, conversation));
         }
 
@@ -120,6 +124,19 @@ internal sealed class ChatList(IMemberContext m, SeekerRole seeker, ListenerRole
         }
 
         await m.WatchPresence();
+    }
+
+    private bool RepairBio(Conversation told)
+    {
+        var index = S.Conversations.FindIndex(c => c.ConversationId == told.ConversationId);
+        if (index < 0 || S.Conversations[index] is not { EndedAt: null, Role: MemberRoles.Seeker } mine || told.EndedAt is not null
+            || mine.PeerBio == told.PeerBio)
+        {
+            return false;
+        }
+
+        S.Conversations[index] = mine with { PeerBio = told.PeerBio };
+        return true;
     }
 
     public async Task OnEnded(ConversationEnded ended, DateTime endedAt)

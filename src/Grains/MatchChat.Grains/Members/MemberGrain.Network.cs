@@ -23,6 +23,9 @@ public sealed partial class MemberGrain
 
         S.Conversations[index] = c with { PeerBio = bio };
         await _writes.TryWrite("after a listener's bio changed");
+        // The seeker's open pages take the record in again (a re-sent Matched of an open conversation is merged).
+        var updated = S.Conversations[index];
+        Notify(n => n.Matched(MemberId, updated));
     }
 
     public Task<ContactCard> ContactCard()

@@ -46,6 +46,8 @@ export function onMatched(conversation) {
     announce(`New conversation with ${conversation.peerHandle}.`);
   }
   renderChatList();
+  // A re-sent Matched may carry a listener's edited or removed bio.
+  if (state.openChannel === conversation.channel) renderChatHeader();
   refreshMe();
 }
 
@@ -54,6 +56,7 @@ export function onConversationEnded({ conversationId, endedBy, reason, endedAt }
   if (c) {
     c.endedAt = c.endedAt || endedAt || new Date().toISOString();
     c.endedBy = endedBy;
+    c.peerBio = null;
     if (reason && reason !== "ended") {
       c.endReason = reason;
       rememberEndReason(conversationId, reason);

@@ -49,7 +49,8 @@ export function renderPeerBio(conversation) {
   const reason = mine ? matchReasonText(conversation.matchReason) : null;
   // A seeker sees why they were matched and their listener's words; a listener sees the seeker's note from the offer.
   const offer = conversation && conversation.role === "listener" ? acceptedOffer(conversation.conversationId) : null;
-  const bio = mine ? conversation.peerBio : null;
+  // The listener's words are shared for the time of the chat (the server drops them at its end).
+  const bio = mine && !conversation.endedAt ? conversation.peerBio : null;
   const words = bio ? `In their words: “${bio}”` : offer && offer.note ? `Their note: “${offer.note}”` : "";
   box.hidden = !reason && !words;
   $("chat-about").hidden = box.hidden; // shown only on short screens, where the words are folded away (small-screens.css)

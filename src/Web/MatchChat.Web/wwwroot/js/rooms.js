@@ -97,18 +97,31 @@ export function peopleHere(n) {
   return n === 1 ? "1 person here" : `${n} people here`;
 }
 
+/** When this page last joined its rooms again: a leave recorded by any tab after it is one this tab has not followed. */
+let roomsSyncedAt = Date.now();
+
+/** Every tab of the member records its leaves (slug → when), so a tab that was away does not undo them. */
+function noteLeft(slug, left = true) {
+  const leaves = load("roomsLeft", {}) || {};
+  if (left) leaves[slug] = Date.now();
+  else delete leaves[slug];
+  save("roomsLeft", leaves);
+}
+
 /**
  * After a (re)connection: join again every room this page follows (a long absence may have ended the membership); a room
- * we may no longer enter is dropped. A room the saved list no longer holds was left in another tab of this member while
- * this one was away, and is not joined again (a review: the tab that came back undid the other tab's leave).
+ * we may no longer enter is dropped. A room another tab of this member left while this one was away is not joined again
+ * (an outside review: the tab that came back undid the other tab's leave).
  */
 export async function rejoinRooms() {
-  const saved = new Set(load("rooms", []));
+  const leaves = load("roomsLeft", {}) || {};
   for (const slug of [...state.joinedRooms]) {
-    if (saved.has(slug)) continue;
+    if (!((leaves[slug] ?? 0) > roomsSyncedAt)) continue;
     state.joinedRooms.delete(slug);
+    persistRooms();
     if (state.openChannel === `room:${slug}`) closeChannel();
   }
+  roomsSyncedAt = Date.now();
   for (const slug of [...state.joinedRooms]) {
     try {
       const room = await invoke("JoinRoom", slug);
@@ -136,6 +149,7 @@ async function joinRoom(slug, button) {
     noteMute(room);
     state.joinedRooms.add(slug);
     persistRooms();
+    noteLeft(slug, false);
     getChannel(state.channels, room.channel, { kind: "room", slug });
     renderRooms();
     renderChatList();
@@ -157,6 +171,7 @@ export async function leaveRoom(slug) {
   }
   state.joinedRooms.delete(slug);
   persistRooms();
+  noteLeft(slug);
   if (state.openChannel === `room:${slug}`) closeChannel();
   renderRooms();
   renderChatList();

@@ -62,7 +62,7 @@ export function keepSessionFresh() {
     // Another tab deleted this member's data: what this tab wrote meanwhile is swept once it has landed (save() writes
     // nothing more for a member whose session is gone).
     const memberId = state.session?.memberId;
-    if (event.newValue === null && memberId) setTimeout(() => { if (!storage.loadSession()) storage.forgetMember(memberId); }, 1000);
+    if (event.newValue === null && memberId) setTimeout(() => { if (storage.loadSession()?.memberId !== memberId) storage.forgetMember(memberId); }, 1000);
     const newer = newerSavedSession();
     if (newer) state.session = Object.assign(state.session, { token: newer.token, expiresAt: newer.expiresAt });
   });
