@@ -1,7 +1,7 @@
 // The SignalR connection to /hubs/chat: start, automatic reconnect, status line.
 import { state } from "./store.js";
 import { accessToken } from "./session.js";
-import { onTokenRefused } from "./standing.js";
+import { onTokenRefused, knownSuspended, forgetSuspended } from "./standing.js";
 import { setStatus, OFFLINE_TEXT } from "./status.js";
 
 /** Set while the page asks the server why its token was refused: the retry is that check's, no second one starts. */
@@ -94,7 +94,9 @@ export function connect({ handlers, onConnected, onReconnecting }) {
   });
 
   restart = () => start(onConnected);
-  start(onConnected);
+  // Suspended when this page last looked: the standing endpoint first (still suspended: the screen, with no hub call).
+  if (knownSuspended()) refused(onConnected, 0);
+  else start(onConnected);
 }
 
 /**
@@ -124,6 +126,7 @@ async function start(onConnected) {
     await connection.start();
     state.connected = true;
     setStatus("connected", "Connected");
+    forgetSuspended();
     await onConnected();
   } catch (err) {
     state.connected = false;
@@ -134,13 +137,13 @@ async function start(onConnected) {
 }
 
 /** The token was refused: suspended (the page says why and keeps it), gone (a fresh page), or back in standing (connect again). */
-function refused(onConnected) {
+function refused(onConnected, delay = 1000) {
   state.lastRetryReason = null;
   setStatus("connecting", "Checking your account…");
   checkingAccount = true;
   return onTokenRefused(() => {
     checkingAccount = false;
-    setTimeout(() => start(onConnected), 1000);
+    setTimeout(() => start(onConnected), delay);
   });
 }
 

@@ -14,6 +14,7 @@ import { blockPerson, isBlocked } from "./blocks.js";
 import { renderPeerCare } from "./care.js";
 import { renderPeerAway, peerIsHere } from "./presence.js";
 import { renderComposerMute } from "./room-mutes.js";
+import { renderRoomNotice } from "./room-notice.js";
 import { focusLoaded, noteNewBelow, resetNewBelow } from "./reading.js";
 
 const TYPING_SEND_EVERY_MS = 3000;
@@ -126,6 +127,7 @@ export function renderOpenChat() {
   if (!state.openChannel) return;
   const ch = channelState(state.openChannel);
   renderChatHeader();
+  renderRoomNotice();
   renderPeerCare();
   const conversation = ch.kind === "conversation" ? state.conversations.get(ch.id) : null;
   const ended = !!(conversation && conversation.endedAt);

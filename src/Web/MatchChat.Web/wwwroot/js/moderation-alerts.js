@@ -109,11 +109,25 @@ function contextList(a, context) {
     ? "The request note can no longer be read: that request is no longer open."
     : "No messages were kept with this alert.";
   return el("ol", { className: "evidence", attrs: { "data-testid": "alert-context-list", "aria-label": label } }, context.length
-    ? context.map((m) => el("li", { className: `evidence-msg${note || m.seq === a.seq ? " reported" : ""}`, attrs: { "data-testid": "alert-context-message" } }, [
-      el("span", { className: "who", text: `${m.senderHandle} · ${note ? "request note · " : ""}${formatTime(m.sentAt)}` }),
-      el("p", { className: `text${m.redacted ? " removed" : ""}`, text: m.redacted ? "Message removed" : m.text, attrs: { dir: "auto" } }),
-    ]))
+    ? context.map((m) => {
+      // The message that raised the alert (a note alert: the note) is marked in words, not by its border alone.
+      const flagged = isFlagged(a, m);
+      return el("li", { className: `evidence-msg${flagged ? " reported flagged" : ""}`, attrs: { "data-testid": "alert-context-message", "data-seq": m.seq, "data-flagged": flagged ? "true" : null } }, [
+        flagged ? el("span", { className: "flag-label", attrs: { "data-testid": "alert-context-flag" } }, [
+          document.createTextNode("Flagged"),
+          el("span", { className: "visually-hidden", text: note ? ": this note raised the alert." : ": this message raised the alert." }),
+        ]) : null,
+        el("span", { className: "who", text: `${m.senderHandle} · ${note ? "request note · " : ""}${formatTime(m.sentAt)}` }),
+        el("p", { className: `text${m.redacted ? " removed" : ""}`, text: m.redacted ? "Message removed" : m.text, attrs: { dir: "auto" } }),
+      ]);
+    })
     : [el("li", { className: "hint", text: none })]);
+}
+
+/** Whether `m` is what raised alert `a`: the message with the alert's seq, or a note alert's note (channel "", seq 0). */
+function isFlagged(a, m) {
+  if (a.source === "note") return true;
+  return a.seq !== null && a.seq !== undefined && Number(m.seq) === Number(a.seq);
 }
 
 async function acknowledge(a, button, result, note) {
@@ -147,5 +161,8 @@ async function toggleContext(a) {
   const had = document.activeElement;
   const pressed = !had || had === document.body || !had.isConnected || had.closest?.(`[data-alert-id="${CSS.escape(a.alertId)}"]`);
   renderAlerts();
-  if (pressed) $("alert-list").querySelector(`[data-alert-id="${CSS.escape(a.alertId)}"] [data-testid=alert-context]`)?.focus();
+  const card = $("alert-list").querySelector(`[data-alert-id="${CSS.escape(a.alertId)}"]`);
+  if (pressed) card?.querySelector("[data-testid=alert-context]")?.focus();
+  // Up to 21 messages, the flagged one last: it is brought into view (focus stays on "Context", which closes them again).
+  card?.querySelector("[data-flagged=true]")?.scrollIntoView({ block: "nearest" });
 }

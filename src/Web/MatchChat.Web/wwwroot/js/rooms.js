@@ -7,9 +7,11 @@ import { getChannel } from "./channels.js";
 import { showView, showNotice, announce } from "./views.js";
 import { renderChatList, openChannel, closeChannel, renderChatHeader, catchUpChannel } from "./chats.js";
 import { noteMute } from "./room-mutes.js";
+import { renderRoomNotice } from "./room-notice.js";
 
 export function upsertRoom(room) {
   state.rooms.set(room.slug, { ...state.rooms.get(room.slug), ...room });
+  if (state.openChannel === `room:${room.slug}`) renderRoomNotice();
 }
 
 export function persistRooms() {

@@ -4,7 +4,7 @@
 // reconnect), when the hub refuses the token and `POST /api/members/me/standing` says why. A token whose member
 // is gone (deleted, unknown, or a server reset) still starts a fresh page (session.js `expireSession`).
 import { $, clear, localDateTime } from "./dom.js";
-import { state } from "./store.js";
+import { state, load, save } from "./store.js";
 import { newerSavedSession, readStanding } from "./session.js";
 import { showView, announce } from "./views.js";
 import { resourceItem, browserRegion } from "./care.js";
@@ -48,6 +48,17 @@ export async function onTokenRefused(onActive) {
   }
 }
 
+/**
+ * Whether this page last saw its member suspended or banned (kept per member): the next load asks the standing endpoint
+ * before the hub, which would refuse the token with a 401 and SignalR error lines in the console (an outside probe).
+ */
+export const knownSuspended = () => load("suspended", false) === true;
+
+/** Connected: the member is in good standing, and the next load connects at once. */
+export function forgetSuspended() {
+  if (knownSuspended()) save("suspended", false);
+}
+
 function stopConnection() {
   const connection = state.connection;
   state.connection = null;
@@ -58,6 +69,7 @@ function stopConnection() {
 /** `appeal` from the standing endpoint; the live `Suspended` event has none (a new suspension starts without one). */
 function showSuspended({ until, reason, appeal = null }) {
   state.suspended = true;
+  save("suspended", true);
   const ends = until ? localDateTime(until) : "";
   $("suspended-title").textContent = until
     ? `A moderator has suspended your account until ${ends}`

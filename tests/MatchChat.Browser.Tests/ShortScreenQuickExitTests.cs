@@ -1,0 +1,70 @@
+namespace MatchChat.Browser.Tests;
+
+/// <summary>
+/// "Leave quickly" is on screen during a chat at every size: on a phone held upright or on its side, and in a short
+/// window, the chat's header has its own copy (an outside probe: at 844×390 the page scrolled 142 px in a chat, the
+/// header's button was off screen and the chat header's copy showed only on narrow screens). On a desktop the page
+/// header's button stays the only one. The landscape chat header stays one short row.
+/// </summary>
+[Collection(SafetyCollection.Name)]
+public sealed class ShortScreenQuickExitTests(SafetyFixture server)
+{
+    [Theory]
+    [InlineData(844, 390)]
+    [InlineData(640, 450)]
+    [InlineData(390, 844)]
+    [InlineData(1280, 900)]
+    public async Task During_a_chat_a_leave_quickly_button_is_on_screen(int width, int height)
+    {
+        await using var listener = await Member.JoinAsync(server);
+        await listener.VolunteerAsync("grief", $"quick exit walk {width}, lost a grandparent");
+        await using var seeker = await Member.JoinAsync(server, width: width, height: height);
+        await seeker.TalkWithAsync(listener, "grief", $"Quick exit walk {width}: my gran died in the spring.");
+        for (var i = 1; i <= 4; i++)
+        {
+            await listener.SendAsync($"Quick exit reply {i}: I'm so sorry, that is a big loss.");
+            await Expect(seeker.Message($"Quick exit reply {i}: I'm so sorry, that is a big loss.")).ToHaveCountAsync(1);
+        }
+
+        var inChat = seeker.Page.GetByTestId("chat-quick-exit");
+        var inHeader = seeker.Page.GetByTestId("quick-exit");
+        if (width > 700 && height > 500)
+        {
+            // A desktop: the page header's button, on screen; no second one in the chat.
+            await Expect(inChat).ToBeHiddenAsync();
+            await Expect(inHeader).ToBeInViewportAsync();
+        }
+        else
+        {
+            await Expect(inChat).ToBeVisibleAsync();
+            await Expect(inChat).ToBeInViewportAsync(new() { Ratio = 1 });
+            await Expect(inChat).ToHaveAccessibleNameAsync("Leave this site quickly");
+            var header = await seeker.Page.Locator(".chat-header").BoundingBoxAsync();
+            var title = await seeker.Page.Locator("#chat-title").BoundingBoxAsync();
+            var exit = await inChat.BoundingBoxAsync();
+            var (exitMiddle, titleMiddle) = (exit!.Y + (exit.Height / 2), title!.Y + (title.Height / 2));
+            Assert.True(Math.Abs(exitMiddle - titleMiddle) < 24, $"Leave shares the peer name's row ({exitMiddle:F0} vs {titleMiddle:F0})");
+            if (height <= 500)
+            {
+                Assert.True(header!.Height <= 64, $"the landscape chat header is one row ({header.Height:F0}px)");
+                Assert.True(title.Width >= 100, $"the peer's name keeps room beside Leave ({title.Width:F0}px)");
+                await Expect(seeker.Page.GetByTestId("chat-end")).ToHaveAccessibleNameAsync("End conversation");
+                foreach (var selector in new[] { "#composer-text", "[data-testid=composer-send]", "[data-testid=chat-end]" })
+                {
+                    var box = await seeker.Page.Locator(selector).BoundingBoxAsync();
+                    Assert.True(box!.Y >= 0 && box.Y + box.Height <= height, $"{selector} is at {box.Y:F0}+{box.Height:F0} of {height}");
+                }
+            }
+
+            Assert.False(await seeker.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > innerWidth"), "no sideways scrolling");
+            await Contrast.AssertAaAsync(seeker.Page, $"the chat header with Leave ({width}×{height})");
+            await Screenshots.SaveAsync(seeker.Page, $"83-chat-leave-quickly-{width}x{height}");
+        }
+
+        await seeker.Page.GetByTestId("chat-end").ClickAsync();
+        await seeker.Page.GetByTestId("confirm-ok").ClickAsync();
+        await Expect(seeker.Page.GetByTestId("chat-ended")).ToBeVisibleAsync();
+        await listener.StopListeningAsync();
+        Assert.Empty(seeker.ConsoleErrors);
+    }
+}
