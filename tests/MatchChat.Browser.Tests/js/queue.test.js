@@ -96,3 +96,17 @@ test("forgetting a topic drops only its broadcasts", () => {
   assert.equal(nobodyAvailable(known, "anxiety"), true);
 });
 
+
+test("while nobody is served, the wait per place grows with the time since the served count was first heard", () => {
+  const known = new Map();
+  const t0 = 1_000_000;
+  noteProgress(known, progress(100, { secondsPerPlace: 20 }), t0);
+  assert.equal(currentPlace(ticket(1, 100, { estimatedWaitSeconds: 20 }), known, t0 + 5_000).estimatedWaitSeconds, 20);
+  // A minute on, with no broadcast since (they come at most every 15 s): at least that minute, not "less than a minute".
+  assert.equal(currentPlace(ticket(1, 100, { estimatedWaitSeconds: 20 }), known, t0 + 60_000).estimatedWaitSeconds, 60);
+  // A broadcast with the same count keeps the time it was first heard; a new count starts again.
+  noteProgress(known, progress(100, { secondsPerPlace: 30 }), t0 + 90_000);
+  assert.equal(currentPlace(ticket(2, 100), known, t0 + 150_000).estimatedWaitSeconds, 300);
+  noteProgress(known, progress(101, { secondsPerPlace: 30 }), t0 + 151_000);
+  assert.equal(currentPlace(ticket(2, 100), known, t0 + 152_000).estimatedWaitSeconds, 30);
+});

@@ -7,14 +7,28 @@
 
 const key = (topic, priority) => `${topic}|${priority || "normal"}`;
 
-/** Keeps the newest progress per topic and priority in `known` (a Map); returns true when it was newer. */
-export function noteProgress(known, progress) {
+/**
+ * Keeps the newest progress per topic and priority in `known` (a Map); returns true when it was newer. Each keeps
+ * `servedSince`: when this page first heard its served count (`now`, the page's clock), so a stall is counted here too.
+ */
+export function noteProgress(known, progress, now = Date.now()) {
   if (!progress || typeof progress.served !== "number") return false;
   const k = key(progress.topic, progress.priority);
   const current = known.get(k);
   if (current && current.served > progress.served) return false; // an older broadcast arriving late
-  known.set(k, progress);
+  const servedSince = current && current.served === progress.served ? current.servedSince : now;
+  known.set(k, { ...progress, servedSince });
   return true;
+}
+
+/**
+ * Seconds per place now: the broadcast's, or, while nobody has been served for longer, the time since (the server's own
+ * stall rule, counted on between its broadcasts, which come at most every 15 s: an outside probe read "less than a
+ * minute" after a minute with the only listener busy).
+ */
+function perPlace(progress, now) {
+  const stalled = typeof progress.servedSince === "number" ? Math.max(0, (now - progress.servedSince) / 1000) : 0;
+  return Math.max(progress.secondsPerPlace, stalled);
 }
 
 /**
@@ -23,7 +37,7 @@ export function noteProgress(known, progress) {
  * ticket's served count only lengthens the estimate (a stall: nobody served, the wait grows); so is a ticket
  * without `served` (an older server), and one that is not waiting.
  */
-export function currentPlace(ticket, known) {
+export function currentPlace(ticket, known, now = Date.now()) {
   if (!ticket || ticket.status !== "waiting" || typeof ticket.position !== "number" || typeof ticket.served !== "number") {
     return ticket;
   }
@@ -33,14 +47,14 @@ export function currentPlace(ticket, known) {
     // Nobody served since the ticket: the place stands, but while nobody is served the wait per place only grows
     // (the server counts the stall), so the longer of the two estimates is the newer one.
     if (typeof progress.secondsPerPlace !== "number") return ticket;
-    const stalled = Math.ceil(progress.secondsPerPlace * ticket.position);
+    const stalled = Math.ceil(perPlace(progress, now) * ticket.position);
     return typeof ticket.estimatedWaitSeconds === "number" && ticket.estimatedWaitSeconds >= stalled
       ? ticket
       : { ...ticket, estimatedWaitSeconds: stalled };
   }
   const position = Math.max(1, ticket.position - (progress.served - ticket.served));
   const estimatedWaitSeconds = typeof progress.secondsPerPlace === "number"
-    ? Math.ceil(progress.secondsPerPlace * position)
+    ? Math.ceil(perPlace(progress, now) * position)
     : ticket.estimatedWaitSeconds;
   return { ...ticket, position, estimatedWaitSeconds };
 }

@@ -110,8 +110,13 @@ function offeredSince(ticket) {
   return offered.since;
 }
 
+/** While a request waits, what it says is read again every 15 s: a stall grows between the queue's broadcasts. */
+let waitClock = null;
+
 export function renderTalk() {
   const ticket = isOpen(state.ticket) ? currentPlace(state.ticket, progress) : null;
+  if (ticket && !waitClock) waitClock = setInterval(renderTalk, 15_000);
+  else if (!ticket && waitClock) waitClock = void clearInterval(waitClock);
   $("talk-form").hidden = !!ticket;
   $("talk-waiting").hidden = !ticket;
   if (!ticket) return;
@@ -139,7 +144,9 @@ export function renderTalk() {
       // without implying that listeners are there and busy.
       parts.push(wait ? `Expected wait: ${wait}.` : "We're looking for a listener for this topic and will connect you as soon as one can take your request.");
     }
-    status.textContent = parts.join(" ");
+    // Unchanged text is not set again: the status is read out when it changes.
+    const text = parts.join(" ");
+    if (status.textContent !== text) status.textContent = text;
   }
 }
 
