@@ -61,7 +61,19 @@ public sealed class CheckInRestartTests(PostgresFixture postgres, ITestOutputHel
 
         // Connected after the restart, before its due time: it arrives on its minute without a new connection.
         await using var laterAgain = await TestConnection.OpenAsync(node.Url, laterId.Token);
-        var laterDue = await laterAgain.Next<CheckInDue>("CheckInDue", d => d.CheckInId == later.CheckInId, TimeSpan.FromSeconds(120));
+        CheckInDue laterDue;
+        try
+        {
+            laterDue = await laterAgain.Next<CheckInDue>("CheckInDue", d => d.CheckInId == later.CheckInId, TimeSpan.FromSeconds(120));
+        }
+        catch (TimeoutException)
+        {
+            // What the member's own list says tells a lost push (delivered) from a delivery never made (scheduled).
+            var laterList = await laterAgain.Invoke<CheckIn[]>("ListCheckIns");
+            output.WriteLine($"Not arrived; the member's list: {string.Join(", ", laterList.Select(c => $"{c.Status} (delivered at {c.DeliveredAt:HH:mm:ss.fff})"))}; now {DateTime.UtcNow:HH:mm:ss.fff}");
+            throw;
+        }
+
         var lateness = DateTime.UtcNow - later.DueAt;
         output.WriteLine($"Check-in due after the restart arrived {lateness.TotalMilliseconds:F0} ms after its due time");
         Assert.True(lateness < TimeSpan.FromSeconds(10), $"{lateness.TotalSeconds:F1}s late");

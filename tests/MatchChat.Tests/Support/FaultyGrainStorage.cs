@@ -114,6 +114,9 @@ internal sealed class FaultyGrainStorage(IGrainStorage inner) : IGrainStorage
     /// <summary>The next <paramref name="count"/> state reads of this one grain fail at once (as a refused connection does).</summary>
     public static void FailReadsOf(GrainId grainId, int count) => FailingReads[grainId] = count;
 
+    /// <summary>Injected read failures of this grain not yet taken.</summary>
+    public static int ReadFailuresLeft(GrainId grainId) => FailingReads.GetValueOrDefault(grainId);
+
     /// <summary>Reads of this grain's state that reached storage.</summary>
     public static int ReadsOf(GrainId grainId) => ReadCounts.GetValueOrDefault(grainId);
 

@@ -4,6 +4,7 @@ using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Network;
 using MatchChat.Contracts.Push;
+using Microsoft.Extensions.Logging;
 
 namespace MatchChat.Grains.Members;
 
@@ -51,6 +52,9 @@ public sealed partial class MemberGrain
             S.Handle));
     }
 
+    /// <summary>Check-ins refused as offline since the inbox was last poked (in memory: a new activation pokes at its first attach).</summary>
+    private bool _checkInsWaiting;
+
     public Task<CheckInDelivery> DeliverCheckIn(string? fromId, CheckInDue due)
     {
         if (!S.Exists || (fromId is not null && S.Blocked.Contains(fromId)))
@@ -60,6 +64,8 @@ public sealed partial class MemberGrain
 
         if (!_presence.Connected)
         {
+            // The next attach of any kind pokes the inbox again, not only a node new to this activation.
+            _checkInsWaiting = true;
             return Task.FromResult(CheckInDelivery.Offline);
         }
 
@@ -67,14 +73,53 @@ public sealed partial class MemberGrain
         return Task.FromResult(CheckInDelivery.Delivered);
     }
 
-    /// <summary>A web node newly holds this member's connections: due check-ins go out now (one-way: the inbox calls back here).</summary>
-    /// <summary>What a node new to this member needs besides the offers and the ticket: thanks and warnings kept while offline, check-ins due.</summary>
+    /// <summary>What a node new to this member needs besides the offers and the ticket: check-ins due (first, so that a
+    /// failure below cannot skip them), thanks and warnings kept while offline.</summary>
     private async Task CatchUpNode(IChatObserver node)
     {
+        WakeCheckIns();
         await Gratitude.Deliver(node);
         await DeliverWarnings(node);
-        WakeCheckIns();
     }
 
-    private void WakeCheckIns() => _ = GrainFactory.Ref<ICheckInInboxGrain>(MemberId).MemberConnected();
+    /// <summary>An attach by a node this activation knows already: a further connection there needs the offers and the
+    /// ticket, and a check-in refused as offline since the last poke goes out now.</summary>
+    private async Task ResendToConnection(IChatObserver node, bool connection)
+    {
+        if (connection)
+        {
+            _listener.ResendOffers(node);
+            await _seeker.ResendTicket(node);
+        }
+
+        if (_checkInsWaiting)
+        {
+            WakeCheckIns();
+        }
+    }
+
+    /// <summary>
+    /// Due check-ins go out now: the inbox calls back <see cref="DeliverCheckIn"/>, so this is not awaited (the call
+    /// would wait on itself). A poke that fails (the inbox could not be activated or answered late), or an offline
+    /// answer given meanwhile, has the next attach (a node's renewal, every few seconds) poke again: a member whose page
+    /// was connected all along once waited for a check-in that only a new connection would have brought (CI, stop 60).
+    /// </summary>
+    private void WakeCheckIns()
+    {
+        _checkInsWaiting = false;
+        _ = Poke();
+
+        async Task Poke()
+        {
+            try
+            {
+                await GrainFactory.Ref<ICheckInInboxGrain>(MemberId).MemberConnected();
+            }
+            catch (Exception e)
+            {
+                _checkInsWaiting = true;
+                logger.LogWarning("Due check-ins could not be asked for ({ExceptionType}); the next attach asks again", e.GetType().Name);
+            }
+        }
+    }
 }

@@ -119,11 +119,11 @@ public sealed partial class MemberGrain(
 
             await CatchUpNode(node);
         }
-        else if (connection)
+        else
         {
-            // Another connection on a node that has the member: it needs them too (the others ignore repeats).
-            _listener.ResendOffers(node);
-            await _seeker.ResendTicket(node);
+            // Another connection on a node that has the member needs them too (the others ignore repeats); any attach
+            // delivers check-ins that were refused as offline since the last poke (see WakeCheckIns).
+            await ResendToConnection(node, connection);
         }
 
         if (!wasConnected)
