@@ -150,6 +150,27 @@ public sealed class CheckInGrainTests(ManualClockClusterFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task A_block_withdraws_the_check_ins_between_the_two_both_ways_and_an_unblock_does_not_bring_them_back()
+    {
+        var blocker = await Member();
+        var blocked = await Member();
+        var fromBlocker = await CheckIns(blocker.Id).Schedule(2, "from the one who blocks you", blocked.Id, blocked.Handle);
+        var fromBlocked = await CheckIns(blocked.Id).Schedule(2, "from the one they block", blocker.Id, blocker.Handle);
+
+        await fixture.Grains.GetGrain<IBlockListGrain>(blocker.Id).Block(blocked.Id, blocked.Handle);
+        Assert.Empty(await CheckIns(blocker.Id).List());
+        await Eventually.Until(async () => (await CheckIns(blocked.Id).List()).Length == 0);
+
+        // Unblocked before the due time: nothing scheduled under the block's shadow arrives, either way.
+        await fixture.Grains.GetGrain<IBlockListGrain>(blocker.Id).Unblock(blocked.Id);
+        Clock.Advance(TimeSpan.FromMinutes(2));
+        await Wake(blocked, twice: true);
+        await Wake(blocker, twice: true);
+        Assert.Equal(0, Count(blocked.Id, fromBlocker.CheckInId));
+        Assert.Equal(0, Count(blocker.Id, fromBlocked.CheckInId));
+    }
+
+    [Fact]
     public async Task A_banned_senders_check_in_is_not_delivered_and_they_cannot_schedule_another()
     {
         var sender = await Member();

@@ -27,4 +27,8 @@ public interface ICheckInGrain : IGrainWithStringKey
     /// <summary>From the receiver's inbox as the receiver is deleted: the check-in goes from this member's list (one way,
     /// so two members deleted at once never wait on each other).</summary>
     [OneWay, Alias("Forget")] Task Forget(string checkInId);
+
+    /// <summary>This member blocked <paramref name="forId"/>: every check-in they scheduled for them is withdrawn from
+    /// that member's inbox (with its note) and leaves this list; an unblock does not bring it back.</summary>
+    [Alias("WithdrawFor")] Task WithdrawFor(string forId);
 }

@@ -27,4 +27,8 @@ public interface ICheckInInboxGrain : IGrainWithStringKey
     /// <summary>Erases the inbox (the member's deletion). Tells each sender's <see cref="ICheckInGrain"/> to forget its
     /// check-in, one way (never awaited, so no call cycle can wait on itself; a lost one stays listed until due).</summary>
     [Alias("Clear")] Task Clear();
+
+    /// <summary>This member blocked <paramref name="fromId"/>: their waiting check-ins (and notes) are dropped, and their
+    /// list forgets them (one way, as in <see cref="Clear"/>).</summary>
+    [Alias("DropFrom")] Task DropFrom(string fromId);
 }

@@ -1,5 +1,6 @@
 using MatchChat.Contracts;
 using MatchChat.Contracts.Blocks;
+using MatchChat.Contracts.CheckIns;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Members;
 using MatchChat.Grains.Hosting;
@@ -48,6 +49,11 @@ public sealed class BlockListGrain(
         }
 
         await Apply(handle);
+
+        // Check-ins between the two end with the block, notes and all: the blocked member's inbox no longer holds this
+        // member's words until they fall due (they would be refused then), nor this member's inbox theirs.
+        await GrainFactory.Ref<ICheckInGrain>(MemberId).WithdrawFor(memberId);
+        await GrainFactory.Ref<ICheckInInboxGrain>(MemberId).DropFrom(memberId);
     }
 
     public async Task Unblock(string memberId)

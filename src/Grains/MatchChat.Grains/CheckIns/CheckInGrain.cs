@@ -139,6 +139,23 @@ public sealed class CheckInGrain(
         await Inbox(null).Clear();
     }
 
+    public async Task WithdrawFor(string forId)
+    {
+        var theirs = state.State.Scheduled.Where(s => s.ForId == forId).Select(s => s.CheckInId).ToList();
+        if (theirs.Count == 0)
+        {
+            return;
+        }
+
+        // Their inbox first: a failure leaves this list intact, so blocking again (harmless) withdraws them again.
+        foreach (var checkInId in theirs)
+        {
+            await Inbox(forId).Withdraw(checkInId);
+        }
+
+        await Writes.Change(s => s.Scheduled.RemoveAll(e => e.ForId == forId));
+    }
+
     public async Task Forget(string checkInId)
     {
         if (state.State.Scheduled.Exists(e => e.CheckInId == checkInId))

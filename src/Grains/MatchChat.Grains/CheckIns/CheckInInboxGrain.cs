@@ -110,6 +110,23 @@ public sealed class CheckInInboxGrain(
         await SyncReminder(null);
     }
 
+    public async Task DropFrom(string fromId)
+    {
+        var theirs = S.Pending.Where(p => p.FromId == fromId).Select(p => p.CheckInId).ToList();
+        if (theirs.Count == 0)
+        {
+            return;
+        }
+
+        await Writes.Change(s => s.Pending.RemoveAll(p => p.FromId == fromId));
+        foreach (var checkInId in theirs)
+        {
+            _ = GrainFactory.Ref<ICheckInGrain>(fromId).Forget(checkInId);
+        }
+
+        await Arm();
+    }
+
     public Task ReceiveReminder(string reminderName, TickStatus status) => DeliverDue();
 
     /// <summary>Hands every due check-in to the member grain, earliest first, then re-arms for the next one.</summary>
