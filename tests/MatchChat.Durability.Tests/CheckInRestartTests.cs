@@ -68,7 +68,8 @@ public sealed class CheckInRestartTests(PostgresFixture postgres, ITestOutputHel
         }
         catch (TimeoutException)
         {
-            // What the member's own list says tells a lost push (delivered) from a delivery never made (scheduled).
+            // What the member's own list says tells a push lost on the way (listed as delivered) from a delivery never
+            // made (not listed: a due check-in leaves the scheduled list).
             var laterList = await laterAgain.Invoke<CheckIn[]>("ListCheckIns");
             output.WriteLine($"Not arrived; the member's list: {string.Join(", ", laterList.Select(c => $"{c.Status} (delivered at {c.DeliveredAt:HH:mm:ss.fff})"))}; now {DateTime.UtcNow:HH:mm:ss.fff}");
             throw;

@@ -154,18 +154,30 @@ public sealed class CheckInGrainTests(ManualClockClusterFixture fixture) : IClas
     {
         var blocker = await Member();
         var blocked = await Member();
+        var earlier = await CheckIns(blocked.Id).Schedule(1, "delivered before the block", blocker.Id, blocker.Handle);
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await Wake(blocker);
+        await _node.Next<CheckInDue>(blocker.Id, d => d.CheckInId == earlier.CheckInId);
         var fromBlocker = await CheckIns(blocker.Id).Schedule(2, "from the one who blocks you", blocked.Id, blocked.Handle);
         var fromBlocked = await CheckIns(blocked.Id).Schedule(2, "from the one they block", blocker.Id, blocker.Handle);
+        var blockersOwn = await CheckIns(blocker.Id).Schedule(2, "my own", null, null);
+        var blockedsOwn = await CheckIns(blocked.Id).Schedule(2, "my own too", null, null);
 
         await fixture.Grains.GetGrain<IBlockListGrain>(blocker.Id).Block(blocked.Id, blocked.Handle);
-        Assert.Empty(await CheckIns(blocker.Id).List());
-        await Eventually.Until(async () => (await CheckIns(blocked.Id).List()).Length == 0);
 
-        // Unblocked before the due time: nothing scheduled under the block's shadow arrives, either way.
+        // Each keeps their own; neither lists the other's words, delivered or waiting.
+        Assert.Equal([blockersOwn.CheckInId], (await CheckIns(blocker.Id).List()).Select(c => c.CheckInId));
+        await Eventually.Until(async () => (await CheckIns(blocked.Id).List()).Length == 1);
+        Assert.Equal([blockedsOwn.CheckInId], (await CheckIns(blocked.Id).List()).Select(c => c.CheckInId));
+
+        // Unblocked before the due time: the own ones arrive, nothing scheduled under the block's shadow does.
         await fixture.Grains.GetGrain<IBlockListGrain>(blocker.Id).Unblock(blocked.Id);
         Clock.Advance(TimeSpan.FromMinutes(2));
         await Wake(blocked, twice: true);
         await Wake(blocker, twice: true);
+        await _node.Next<CheckInDue>(blocked.Id, d => d.CheckInId == blockedsOwn.CheckInId);
+        await _node.Next<CheckInDue>(blocker.Id, d => d.CheckInId == blockersOwn.CheckInId);
+        await Task.Delay(300);
         Assert.Equal(0, Count(blocked.Id, fromBlocker.CheckInId));
         Assert.Equal(0, Count(blocker.Id, fromBlocked.CheckInId));
     }

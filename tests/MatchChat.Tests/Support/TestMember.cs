@@ -40,7 +40,9 @@ public sealed class TestMember : IAsyncDisposable
 
             // 503 with Retry-After is the documented answer of a node that cannot serve just now (an overloaded machine
             // in CI, a pool at its budget): a client waits as told and tries again (the page asks the person to).
-            await Task.Delay(response.Headers.RetryAfter?.Delta is { } wait && wait < TimeSpan.FromSeconds(10) ? wait : TimeSpan.FromSeconds(1));
+            var wait = response.Headers.RetryAfter?.Delta is { } told && told < TimeSpan.FromSeconds(10) ? told : TimeSpan.FromSeconds(1);
+            response.Dispose();
+            await Task.Delay(wait);
         }
 
         response.EnsureSuccessStatusCode();

@@ -18,7 +18,7 @@ public interface ICheckInInboxGrain : IGrainWithStringKey
     /// <summary>The sender cancelled it (or was deleted); harmless when it is gone already.</summary>
     [Alias("Withdraw")] Task Withdraw(string checkInId);
 
-    /// <summary>A web node has a new connection of this member: delivers everything due now.</summary>
+    /// <summary>A web node newly holds this member's connections (or asks again after a failed ask): delivers everything due now.</summary>
     [Alias("MemberConnected")] Task MemberConnected();
 
     /// <summary>Delivered in the last <see cref="CheckInStatuses.DeliveredKeptDays"/> days, newest first.</summary>

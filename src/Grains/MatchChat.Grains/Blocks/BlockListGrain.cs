@@ -50,10 +50,26 @@ public sealed class BlockListGrain(
 
         await Apply(handle);
 
-        // Check-ins between the two end with the block, notes and all: the blocked member's inbox no longer holds this
-        // member's words until they fall due (they would be refused then), nor this member's inbox theirs.
-        await GrainFactory.Ref<ICheckInGrain>(MemberId).WithdrawFor(memberId);
-        await GrainFactory.Ref<ICheckInInboxGrain>(MemberId).DropFrom(memberId);
+        await EndCheckIns(memberId);
+    }
+
+    /// <summary>
+    /// Check-ins between the two end with the block, notes and all: the blocked member's inbox no longer holds this
+    /// member's words (they would be refused when due), nor this member's inbox theirs. Both are tried; a failure is
+    /// logged, not the caller's error (the block stands and delivery is refused either way), and blocking again retries.
+    /// </summary>
+    private async Task EndCheckIns(string blockedId)
+    {
+        var withdrawn = GrainFactory.Ref<ICheckInGrain>(MemberId).WithdrawFor(blockedId);
+        var dropped = GrainFactory.Ref<ICheckInInboxGrain>(MemberId).DropFrom(blockedId);
+        try
+        {
+            await Task.WhenAll(withdrawn, dropped);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Check-ins between a blocker and the member blocked not all withdrawn ({ExceptionType}); they are refused when due", e.GetType().Name);
+        }
     }
 
     public async Task Unblock(string memberId)

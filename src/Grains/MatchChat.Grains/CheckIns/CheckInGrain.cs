@@ -141,19 +141,13 @@ public sealed class CheckInGrain(
 
     public async Task WithdrawFor(string forId)
     {
-        var theirs = state.State.Scheduled.Where(s => s.ForId == forId).Select(s => s.CheckInId).ToList();
-        if (theirs.Count == 0)
+        // Their inbox first, in one write (waiting and delivered ones): a failure leaves this list intact, so blocking
+        // again (harmless) withdraws them again. The inbox's one-way Forget calls back here and finds them gone.
+        await Inbox(forId).DropFrom(MemberId);
+        if (state.State.Scheduled.Exists(s => s.ForId == forId))
         {
-            return;
+            await Writes.Change(s => s.Scheduled.RemoveAll(e => e.ForId == forId));
         }
-
-        // Their inbox first: a failure leaves this list intact, so blocking again (harmless) withdraws them again.
-        foreach (var checkInId in theirs)
-        {
-            await Inbox(forId).Withdraw(checkInId);
-        }
-
-        await Writes.Change(s => s.Scheduled.RemoveAll(e => e.ForId == forId));
     }
 
     public async Task Forget(string checkInId)

@@ -15,8 +15,8 @@ namespace MatchChat.Grains.CheckIns;
 /// One per member: check-ins waiting to reach them. While active, a grain timer fires at the next due time (sub-second
 /// precision); a reminder registered for that same time wakes the grain after a restart or a deactivation (reminders tick
 /// at most once a minute, so after a restart it may come up to a minute late); and the member grain pokes this grain
-/// one-way whenever a web node newly attaches (a connection after being offline, or a node re-attaching after a silo
-/// restart), which delivers everything due at once. A due check-in goes to the member grain, which pushes it to the
+/// (without awaiting it) whenever a web node newly attaches (a connection after being offline, or a node re-attaching
+/// after a silo restart), and again at its next attach when a poke failed, which delivers everything due at once. A due check-in goes to the member grain, which pushes it to the
 /// attached nodes; only when it says it did is it marked delivered (push first, then the write: a crash between the two
 /// redelivers it with the same id, which the page shows once).
 /// Every connection after being offline activates this grain (the poke above), and for almost every member there is
@@ -37,6 +37,9 @@ public sealed class CheckInInboxGrain(
     private IGrainTimer? _timer;
     private DateTime? _reminderAt;
     private bool _reminderSynced;
+
+    /// <summary>Whether the armed timer is a retry of a failed delivery (a re-arm for another reason keeps it one).</summary>
+    private bool _retrying;
 
     private string MemberId => this.GetPrimaryKeyString();
 
@@ -76,7 +79,7 @@ public sealed class CheckInInboxGrain(
         if (S.Pending.Exists(p => p.CheckInId == checkInId))
         {
             await Writes.Change(s => s.Pending.RemoveAll(p => p.CheckInId == checkInId));
-            await Arm();
+            await Arm(_retrying);
         }
     }
 
@@ -113,18 +116,22 @@ public sealed class CheckInInboxGrain(
     public async Task DropFrom(string fromId)
     {
         var theirs = S.Pending.Where(p => p.FromId == fromId).Select(p => p.CheckInId).ToList();
-        if (theirs.Count == 0)
+        if (theirs.Count == 0 && !S.Delivered.Exists(d => d.CheckIn.FromId == fromId))
         {
             return;
         }
 
-        await Writes.Change(s => s.Pending.RemoveAll(p => p.FromId == fromId));
+        await Writes.Change(s =>
+        {
+            s.Pending.RemoveAll(p => p.FromId == fromId);
+            s.Delivered.RemoveAll(d => d.CheckIn.FromId == fromId);
+        });
         foreach (var checkInId in theirs)
         {
             _ = GrainFactory.Ref<ICheckInGrain>(fromId).Forget(checkInId);
         }
 
-        await Arm();
+        await Arm(_retrying);
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => DeliverDue();
@@ -201,6 +208,7 @@ public sealed class CheckInInboxGrain(
     {
         _timer?.Dispose();
         _timer = null;
+        _retrying = retry;
         var now = Now;
         var next = CheckInRules.NextDue(S.Pending, now);
         var delay = retry ? RetryDelay : next is { } due ? CheckInRules.TimerDelay(due, now) : (TimeSpan?)null;

@@ -52,8 +52,9 @@ public sealed partial class MemberGrain
             S.Handle));
     }
 
-    /// <summary>Check-ins refused as offline since the inbox was last poked (in memory: a new activation pokes at its first attach).</summary>
-    private bool _checkInsWaiting;
+    /// <summary>Whether the next attach of any kind asks the inbox for due check-ins: set by an offline answer or a failed
+    /// ask, and at activation (so a first attach whose catch-up failed before asking is followed by a renewal that asks).</summary>
+    private bool _checkInsWaiting = true;
 
     public Task<CheckInDelivery> DeliverCheckIn(string? fromId, CheckInDue due)
     {
@@ -100,9 +101,9 @@ public sealed partial class MemberGrain
 
     /// <summary>
     /// Due check-ins go out now: the inbox calls back <see cref="DeliverCheckIn"/>, so this is not awaited (the call
-    /// would wait on itself). A poke that fails (the inbox could not be activated or answered late), or an offline
-    /// answer given meanwhile, has the next attach (a node's renewal, every few seconds) poke again: a member whose page
-    /// was connected all along once waited for a check-in that only a new connection would have brought (CI, stop 60).
+    /// would wait on itself). A poke that fails (the inbox could not be activated or answered late) has the next attach
+    /// (a node's renewal, every few seconds) poke again; before, a connected member whose poke failed waited for a new
+    /// connection.
     /// </summary>
     private void WakeCheckIns()
     {
