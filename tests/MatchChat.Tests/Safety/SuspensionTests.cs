@@ -129,6 +129,8 @@ public sealed class SuspensionTests(SafetyServerFixture server) : IClassFixture<
             new { handle = target.Handle, minutes = 5, reason = "   " },
             new { handle = target.Handle, minutes = 5, reason = new string('x', 501) },
             new { handle = target.Handle, minutes = 5, reason = "bad\u0007bell" },
+            new { handle = target.Handle, minutes = 5, reason = "\u200B" },
+            new { handle = target.Handle, minutes = 5, reason = " \u2800 \u3164 " },
             new { handle = "<script>", minutes = 5, reason = "spam" },
         ];
         foreach (var args in bad)
@@ -158,6 +160,47 @@ public sealed class SuspensionTests(SafetyServerFixture server) : IClassFixture<
 
         await closed.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.Equal(HttpStatusCode.Unauthorized, await StandingProbe.Negotiate(server.BaseUrl, second.Token));
+    }
+
+    [Fact]
+    public async Task A_suspended_moderator_cannot_moderate_from_the_connection_still_open()
+    {
+        await using var first = await server.NewModerator();
+        await using var second = await server.NewModerator();
+        await using var member = await server.NewMember();
+
+        await first.Conn.Invoke("Suspend", new { handle = second.Handle, minutes = 10, reason = "Misused the console." });
+
+        // At once, before their page's connection closes: a retaliation and a ban are refused (or find it closed).
+        var retaliation = await Assert.ThrowsAnyAsync<Exception>(() =>
+            second.Conn.Invoke("Suspend", new { handle = first.Handle, minutes = 60, reason = "retaliation" }));
+        if (retaliation is HubException refused)
+        {
+            Assert.Equal("forbidden: Your account is suspended by a moderator for now, so you cannot moderate.", HubErrors.CodeAndSentence(refused));
+        }
+
+        await Assert.ThrowsAnyAsync<Exception>(() => second.Conn.Invoke("Suspend", new { handle = member.Handle, reason = "ban" }));
+        Assert.Equal(HttpStatusCode.OK, await StandingProbe.Negotiate(server.BaseUrl, first.Token));
+        Assert.Equal(HttpStatusCode.OK, await StandingProbe.Negotiate(server.BaseUrl, member.Token));
+    }
+
+    [Fact]
+    public async Task A_shorter_suspension_leaves_a_ban_or_a_longer_suspension_as_it_is()
+    {
+        await using var moderator = await server.NewModerator();
+        await using var other = await server.NewModerator();
+        await using var banned = await server.NewMember();
+        await using var suspended = await server.NewMember();
+
+        await moderator.Conn.Invoke("Suspend", new { handle = banned.Handle, reason = "Grooming: a permanent ban." });
+        await moderator.Conn.Invoke("Suspend", new { handle = suspended.Handle, minutes = 600, reason = "Ten hours to cool down." });
+        var before = await StandingProbe.Standing(server.BaseUrl, suspended.Token);
+
+        await other.Conn.Invoke("Suspend", new { handle = banned.Handle, minutes = 1, reason = "a short break" });
+        await other.Conn.Invoke("Suspend", new { handle = suspended.Handle, minutes = 1, reason = "a short break" });
+
+        Assert.Equal((null, "Grooming: a permanent ban."), (await StandingProbe.Standing(server.BaseUrl, banned.Token)) is var b ? (b.Until, b.Reason) : default);
+        Assert.Equal((before.Until, "Ten hours to cool down."), (await StandingProbe.Standing(server.BaseUrl, suspended.Token)) is var t ? (t.Until, t.Reason) : default);
     }
 
     [Fact]

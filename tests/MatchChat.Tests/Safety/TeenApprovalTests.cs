@@ -144,6 +144,12 @@ public sealed class TeenApprovalTests(SafetyServerFixture server) : IClassFixtur
 
         var forbidden = await Assert.ThrowsAsync<HubException>(() => member.Conn.Invoke<ApprovalAnswer>("ApproveTeenListener", adultNoTeens.Handle));
         Assert.StartsWith("forbidden: ", HubErrors.CodeAndSentence(forbidden));
+
+        // Nor may a moderator who listens approve themself: approval is another person's check.
+        await moderator.Volunteer("t69", acceptsTeens: true);
+        var self = await Assert.ThrowsAsync<HubException>(() => moderator.Conn.Invoke<ApprovalAnswer>("ApproveTeenListener", moderator.Handle));
+        Assert.Equal("forbidden: Another moderator must approve you to listen to teens.", HubErrors.CodeAndSentence(self));
+        Assert.Equal(TeenApprovals.Pending, (await moderator.Conn.Invoke<Member>("GetMe")).Listener!.TeenApproval);
         var invalid = await Assert.ThrowsAsync<HubException>(() => moderator.Conn.Invoke<ApprovalAnswer>("ApproveTeenListener", "no spaces allowed"));
         Assert.StartsWith("invalid: ", HubErrors.CodeAndSentence(invalid));
         var unknown = await Assert.ThrowsAsync<HubException>(() => moderator.Conn.Invoke<ApprovalAnswer>("RevokeTeenListener", "NobodyHere-2"));

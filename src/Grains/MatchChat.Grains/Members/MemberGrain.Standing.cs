@@ -44,6 +44,13 @@ public sealed partial class MemberGrain
     public async Task Suspend(DateTime? until, string reason)
     {
         RequireMember();
+        if (Standing.Outlasts(until))
+        {
+            // A suspension never shortens the one in force (an outside probe: a report resolved with a minute's
+            // suspension turned a ban into a minute, and its reason into "a short break"); lifting it comes first.
+            return;
+        }
+
         var wasListed = Teens.Listed;
         await ClearAppealOnSuspend();
         await Standing.Suspend(until, reason);

@@ -23,6 +23,9 @@ internal sealed class StandingRole(IMemberContext m, ListenerRole listener, IMes
 
     public bool Suspended => S.Banned || S.SuspendedUntil > m.Now;
 
+    /// <summary>Whether the standing in force lasts at least as long as a suspension until <paramref name="until"/> (null: a ban).</summary>
+    public bool Outlasts(DateTime? until) => Suspended && (S.Banned || (until is { } end && S.SuspendedUntil >= end));
+
     /// <summary>Throws forbidden while the member is suspended: every call of theirs (their open pages until they close) is refused.</summary>
     public void RequireInGoodStanding()
     {

@@ -45,7 +45,14 @@ public sealed partial class ChatHub
     {
         await RequireModerator();
         var valid = InputRules.Handle(handle);
-        var profile = await grains.Ref<IMemberGrain>(await HandleDirectory.RequireAsync(grains, valid)).ApproveTeenListener();
+        // Approval is another person's check (an outside probe: a moderator approved themself to hear teens).
+        var target = await HandleDirectory.RequireAsync(grains, valid);
+        if (target == MemberId)
+        {
+            throw MatchChatException.Forbidden("Another moderator must approve you to listen to teens.");
+        }
+
+        var profile = await grains.Ref<IMemberGrain>(target).ApproveTeenListener();
         return new TeenApprovalResult(valid, profile.TeenApproval);
     }
 

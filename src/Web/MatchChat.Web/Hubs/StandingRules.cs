@@ -23,6 +23,9 @@ public static class StandingRules
         }
 
         InputRules.RequirePlainText(trimmed, "reason");
-        return trimmed;
+        // The member is shown it: one they cannot see (only a zero-width space, a direction mark) is none at all.
+        return InputRules.HasVisibleCharacter(trimmed)
+            ? trimmed
+            : throw Contracts.Errors.MatchChatException.Invalid("reason has nothing a reader would see (only spaces or invisible characters); say why.");
     }
 }
