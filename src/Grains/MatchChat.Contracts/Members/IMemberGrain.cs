@@ -89,6 +89,10 @@ public interface IMemberGrain : IGrainWithStringKey
     [Alias("JoinRoom")] Task<Room> JoinRoom(string slug);
     [Alias("LeaveRoom")] Task LeaveRoom(string slug);
 
+    /// <summary>Whether the member is in the room now: a web node reads it after a join or a leave to put the member's
+    /// connections in the room's group, or take them out, as the last change left it.</summary>
+    [Alias("InRoom"), ReadOnly] Task<bool> InRoom(string slug);
+
     /// <summary>From this member's block list only (it never hears back from here): apply the blocks now held.</summary>
     [Alias("ApplyBlocks")] Task ApplyBlocks(BlockChange change);
 

@@ -144,15 +144,17 @@ public sealed partial class ChatHub(
 
     public async Task<Room> JoinRoom(string slug)
     {
-        var room = await Me.JoinRoom(InputRules.Topic(slug, "slug"));
-        await push.JoinChannelAsync(MemberId, room.Channel);
+        var valid = InputRules.Topic(slug, "slug");
+        var room = await Me.JoinRoom(valid);
+        await push.FollowRoomAsync(MemberId, room.Channel, () => Me.InRoom(valid));
         return room;
     }
 
     public async Task LeaveRoom(string slug)
     {
-        await Me.LeaveRoom(InputRules.Topic(slug, "slug"));
-        await push.LeaveChannelAsync(MemberId, Channels.ForRoom(slug));
+        var valid = InputRules.Topic(slug, "slug");
+        await Me.LeaveRoom(valid);
+        await push.FollowRoomAsync(MemberId, Channels.ForRoom(valid), () => Me.InRoom(valid));
     }
 
     public Task<Message> SendMessage(string channel, string clientMessageId, string text)
