@@ -61,4 +61,21 @@ public sealed class AlertAcknowledgementTests(SafetyServerFixture server) : ICla
         var audit = await server.Services.GetRequiredService<IAuditLog>().ReadRecentAsync(100);
         Assert.DoesNotContain(audit, e => e.Action == CrisisAuditActions.AlertAcknowledged && e.ActorHandle == moderator.Handle);
     }
+
+    [Fact]
+    public async Task A_moderator_cannot_acknowledge_an_alert_about_themself_and_it_stays_open_for_the_others()
+    {
+        await using var moderator = await server.NewModerator();
+        await using var other = await server.NewModerator();
+        await other.Conn.Invoke<Alert[]>("ListAlerts");
+        await moderator.Request("t62", note: "I want to kill myself tonight");
+        var alert = await other.Conn.Next<Alert>("CrisisAlert", a => a.Handle == moderator.Handle);
+
+        var refused = await Assert.ThrowsAsync<HubException>(() => moderator.Conn.Invoke<Alert>("AcknowledgeAlert", new { alertId = alert.AlertId }));
+        Assert.Equal("forbidden: Another moderator must take an alert about you.", HubErrors.CodeAndSentence(refused));
+        Assert.Contains(await other.Conn.Invoke<Alert[]>("ListAlerts", new { status = "open" }), a => a.AlertId == alert.AlertId);
+
+        var taken = await other.Conn.Invoke<Alert>("AcknowledgeAlert", new { alertId = alert.AlertId });
+        Assert.Equal(("acknowledged", other.Handle), (taken.Status, taken.AcknowledgedBy));
+    }
 }

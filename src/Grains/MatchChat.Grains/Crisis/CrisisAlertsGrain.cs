@@ -43,6 +43,13 @@ public sealed class CrisisAlertsGrain(
         AcknowledgeOutcome outcome;
         try
         {
+            if ((await alerts.GetAsync(alertId))?.MemberId == moderatorId)
+            {
+                // A moderator in crisis is cared for by another (an outside probe: one acknowledged their own alert,
+                // which took it off the other moderators' open list).
+                throw MatchChatException.Forbidden("Another moderator must take an alert about you.");
+            }
+
             outcome = await alerts.AcknowledgeAsync(alertId, moderatorId, moderatorHandle, note, time.GetUtcNow().UtcDateTime);
         }
         catch (Exception e) when (e is not MatchChatException)
