@@ -24,6 +24,7 @@ internal static partial class EverydayClause
         "heartbeat", "everything", "all", "it", "me", "myself", "things", "now", "tonight", "today", "here", "forever",
         "soon", "already", "once", "for", "permanently", "chapter", "game", "show", "cycle", "loop", "run", "fight",
         "battle", "war", "sadness", "darkness", "hurt", "hurting", "feeling", "feelings", "thoughts", "voices",
+        "torture", "mess", "madness", "emptiness", "loneliness", "despair", "grief", "exhaustion", "numbness", "burden",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words read past between the determiner and the thing ended: "my own life", "this stupid conversation".</summary>
