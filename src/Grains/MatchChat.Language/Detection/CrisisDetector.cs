@@ -81,12 +81,23 @@ public sealed class CrisisDetector(ITextEmbedder? embedder = null, CrisisDetecto
             modelFrom = reading == AppQuestion.ModelReading.Rest ? rest : 0;
         }
 
+        // A clause of everyday life that the model misread ("I want to end this conversation", "my partner left me",
+        // "nobody texts me back anymore", "the bridge near my house is closed for repairs") is not given to it; the rest of
+        // the text is, and a text of such clauses alone is not (stop 61). Not beside a warning sign, as above.
+        string? modelText = null;
+        if (needsModel && modelFrom == 0 && verdict.Level < CrisisLevel.Crisis && !HasSignal(matches) && EverydayClause.Without(text) is { } everyday)
+        {
+            needsModel = everyday.Length > 0 && Screen(everyday, role, languageHint, source).NeedsModel;
+            modelText = needsModel ? everyday : null;
+        }
+
         // The rest read alone has lost what it answered ("can i delete my chat history? just dont want it sitting on my
         // phone"): the model's crisis reading of it counts, its looser concern does not.
         return new CrisisScreen(verdict.Level, verdict.Reason, needsModel, normalised.Obfuscation, othersOnly, support,
             verdict.Reassured,
             (needsModel && subjectDropped && source != CrisisTextSource.RequestNote && verdict.Level != CrisisLevel.Concern) || modelFrom > 0,
-            modelFrom);
+            modelFrom,
+            modelText);
     }
 
     private static bool HasSignal(IReadOnlyList<PhraseMatch> matches)
@@ -123,7 +134,7 @@ public sealed class CrisisDetector(ITextEmbedder? embedder = null, CrisisDetecto
         MeaningScore score;
         try
         {
-            var read = screen.ModelFrom > 0 && screen.ModelFrom < text.Length ? text[screen.ModelFrom..] : text;
+            var read = screen.ModelText ?? (screen.ModelFrom > 0 && screen.ModelFrom < text.Length ? text[screen.ModelFrom..] : text);
             score = await _scorer.ScoreAsync(read, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)

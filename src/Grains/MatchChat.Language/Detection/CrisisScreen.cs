@@ -10,7 +10,9 @@ namespace MatchChat.Language.Detection;
 /// a verb and no subject (<see cref="ModelCrisisOnly"/>: "took the dog for a walk") takes the model's crisis reading but
 /// not its concern: the model's concern is loose on everyday lines, and those hold less evidence than an "I".
 /// <see cref="ModelFrom"/>: where in the text the model starts reading (after a question about one's data in the app that
-/// the text opens with, <see cref="Rules.AppQuestion"/>); 0, the whole text.
+/// the text opens with, <see cref="Rules.AppQuestion"/>); 0, the whole text. <see cref="ModelText"/>: the text the model
+/// reads instead of the whole, when everyday clauses were taken out of it (<see cref="Rules.EverydayClause"/>); null, the
+/// whole text (or from <see cref="ModelFrom"/>). It lives only as long as the reading; nothing keeps or logs it.
 /// </summary>
 public sealed record CrisisScreen(
     CrisisLevel Level,
@@ -21,4 +23,5 @@ public sealed record CrisisScreen(
     bool ListenerSupport,
     bool Reassured = false,
     bool ModelCrisisOnly = false,
-    int ModelFrom = 0);
+    int ModelFrom = 0,
+    string? ModelText = null);

@@ -30,6 +30,7 @@ public static class TextNormaliser
         t_pieces = null; // taken: a nested call (none today) would use a list of its own
         Split(folded, pieces, ref flags);
         var tokens = JoinSpacedRuns(pieces, ref flags);
+        DigitWords.Read(tokens, ref flags);
         pieces.Clear();
         if (pieces.Capacity <= 1024)
         {

@@ -1,0 +1,83 @@
+using MatchChat.Language.Detection;
+using MatchChat.Language.Normalisation;
+using MatchChat.Language.Rules;
+using Xunit.Abstractions;
+
+namespace MatchChat.Language.Tests;
+
+/// <summary>
+/// Stop 61: what outside testers found through the server, and the general forms written for it (Data/stop61.tsv). Read
+/// as the silo reads: the screen without a language, the model with the line's; a "-note" group is a request note. Every
+/// crisis line must read crisis, every safe line nothing, a concern line (loneliness) anything but crisis.
+/// </summary>
+public sealed class OutsideProbeStop61Tests(ModelFixture model, ITestOutputHelper output) : IClassFixture<ModelFixture>
+{
+    [Fact]
+    public async Task Probe_lines_and_their_general_forms()
+    {
+        var wrong = new List<string>();
+        var results = new List<(LabelledLine, CrisisAssessment)>();
+        foreach (var line in LabelledLine.Load("Data/stop61.tsv"))
+        {
+            var source = line.Group.EndsWith("-note", StringComparison.Ordinal) ? CrisisTextSource.RequestNote : CrisisTextSource.Message;
+            var screen = model.Detector.Screen(line.Text, line.Role, languageHint: null, source);
+            var reading = await model.Detector.CompleteAsync(screen, line.Text, line.Language);
+            results.Add((line, reading));
+            var ok = line.Expected switch
+            {
+                CrisisLevel.Crisis => reading.Level == CrisisLevel.Crisis,
+                CrisisLevel.Concern => reading.Level != CrisisLevel.Crisis,
+                _ => reading.Level == CrisisLevel.None,
+            };
+            if (!ok)
+            {
+                wrong.Add($"[{line.Group}] expected {line.Expected}, read {reading.Level} (model {reading.UsedModel}): {line.Text}");
+            }
+        }
+
+        output.WriteLine(new AccuracyReport(results).Table("stop61, as the silo reads it"));
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    [Theory]
+    [InlineData("1 w4nt 2 d13", "i want to die")]
+    [InlineData("1 just want 2 die", "i just want to die")]
+    [InlineData("how 2 kill myself", "how to kill myself")]
+    [InlineData("at 1 am i was awake", "at 1 am i was awake")]
+    [InlineData("took 2 pills for my head", "took 2 pills for my head")]
+    [InlineData("i have 2 cats", "i have 2 cats")]
+    [InlineData("1 more day", "1 more day")]
+    public void Lone_digits_read_as_words_only_where_a_word_is_meant(string text, string expected) =>
+        Assert.Equal(expected, string.Join(" ", TextNormaliser.Normalise(text).Tokens.Select(t => t.Text)));
+
+    [Theory]
+    [InlineData("i want to end this conversation", "end")]
+    [InlineData("can we end the call here", "end")]
+    [InlineData("ending my lease early", "end")]
+    [InlineData("i want to end things with him", "end")]
+    [InlineData("my partner left me", "partner")]
+    [InlineData("she dumped me", "partner")]
+    [InlineData("nobody texts me back anymore", "nobody")]
+    [InlineData("the bridge near my house is closed for repairs", "place")]
+    [InlineData("i want to end my life", null)]
+    [InlineData("i want to end my own life", null)]
+    [InlineData("i want to end my lfie", null)]
+    [InlineData("i want to end it all", null)]
+    [InlineData("i want to end the pain", null)]
+    [InlineData("i just want to end this torture", null)]
+    [InlineData("i want to end this now", null)]
+    [InlineData("i want to end this conversation forever", null)]
+    [InlineData("im on the bridge looking down at the traffic", null)]
+    [InlineData("standing on the roof one last time to watch the stars", null)]
+    public void Everyday_clauses_are_told_from_a_life_ended(string clause, string? kind) =>
+        Assert.Equal(kind, EverydayClause.KindOf(clause));
+
+    [Fact]
+    public void The_model_reads_what_is_left_after_an_everyday_clause()
+    {
+        Assert.Equal("nobody would miss me anyway", EverydayClause.Without("i want to end this conversation, nobody would miss me anyway"));
+        Assert.Equal("and i dont see the point anymore", EverydayClause.Without("my boyfriend left me and i dont see the point anymore"));
+        Assert.Equal("", EverydayClause.Without("I want to end this relationship"));
+        Assert.Null(EverydayClause.Without("I want to end my life"));
+    }
+}
