@@ -77,10 +77,15 @@ public sealed class ConversationTests(MatchChatFixture server)
         await Expect(seeker.Page.GetByTestId("confirm-dialog")).ToBeHiddenAsync();
         await Expect(seeker.Composer).ToBeVisibleAsync();
 
+        // The listener is in the message box when the seeker ends it: focus goes to the note, as for the one who ended it
+        // (it fell to the page's body: an outside probe).
+        await listener.Composer.FocusAsync();
         await seeker.Page.GetByTestId("chat-end").ClickAsync();
         await seeker.Page.GetByTestId("confirm-ok").ClickAsync();
         await Expect(seeker.Page.GetByTestId("chat-ended")).ToContainTextAsync("You ended this conversation.");
+        await Expect(seeker.Page.GetByTestId("chat-ended")).ToBeFocusedAsync();
         await Expect(listener.Page.GetByTestId("chat-ended")).ToContainTextAsync($"{seeker.Handle} ended this conversation.");
+        await Expect(listener.Page.GetByTestId("chat-ended")).ToBeFocusedAsync();
         await Expect(listener.Composer).ToBeHiddenAsync();
         await Expect(seeker.Composer).ToBeHiddenAsync();
 

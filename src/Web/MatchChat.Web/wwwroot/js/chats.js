@@ -71,7 +71,14 @@ export function onConversationEnded({ conversationId, endedBy, reason, endedAt }
   renderChatList();
   // "People you talked with" offers no "Add" for someone who deleted their data.
   if (state.view === "network") renderNetwork();
-  if (c && state.openChannel === c.channel) renderOpenChat();
+  if (c && state.openChannel === c.channel) {
+    // Focus in the chat (the message box, which goes, or End) moves to the note, as when this member ends it; it fell
+    // to the page's body when the peer ended it (an outside probe).
+    const had = document.activeElement;
+    const inChat = !!had && had !== document.body && $("chat").contains(had);
+    renderOpenChat();
+    if (inChat && (document.activeElement === document.body || !had.isConnected || !had.getClientRects().length)) showEndNotice();
+  }
   // Said as the note under the chat says it (an outside probe heard "X ended the conversation" for a suspension or a
   // deletion, and a member being suspended heard it of the peer who had reported them: their page is closing anyway).
   if (c && endedBy !== state.session.handle && reason !== "blocked" && !state.suspended) {
