@@ -39,15 +39,17 @@ public sealed class ShortScreenQuickExitTests(SafetyFixture server)
             await Expect(inChat).ToBeVisibleAsync();
             await Expect(inChat).ToBeInViewportAsync(new() { Ratio = 1 });
             await Expect(inChat).ToHaveAccessibleNameAsync("Leave this site quickly");
+            // Not "Leave", beside "All chats", "Leave room" and "End": read as leaving the chat, it left the site.
+            await Expect(inChat).ToHaveTextAsync("Exit site");
             var header = await seeker.Page.Locator(".chat-header").BoundingBoxAsync();
             var title = await seeker.Page.Locator("#chat-title").BoundingBoxAsync();
             var exit = await inChat.BoundingBoxAsync();
             var (exitMiddle, titleMiddle) = (exit!.Y + (exit.Height / 2), title!.Y + (title.Height / 2));
-            Assert.True(Math.Abs(exitMiddle - titleMiddle) < 24, $"Leave shares the peer name's row ({exitMiddle:F0} vs {titleMiddle:F0})");
+            Assert.True(Math.Abs(exitMiddle - titleMiddle) < 24, $"Exit site shares the peer name's row ({exitMiddle:F0} vs {titleMiddle:F0})");
             if (height <= 500)
             {
                 Assert.True(header!.Height <= 64, $"the landscape chat header is one row ({header.Height:F0}px)");
-                Assert.True(title.Width >= 100, $"the peer's name keeps room beside Leave ({title.Width:F0}px)");
+                Assert.True(title.Width >= 100, $"the peer's name keeps room beside Exit site ({title.Width:F0}px)");
                 await Expect(seeker.Page.GetByTestId("chat-end")).ToHaveAccessibleNameAsync("End conversation");
                 foreach (var selector in new[] { "#composer-text", "[data-testid=composer-send]", "[data-testid=chat-end]" })
                 {
@@ -57,7 +59,7 @@ public sealed class ShortScreenQuickExitTests(SafetyFixture server)
             }
 
             Assert.False(await seeker.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > innerWidth"), "no sideways scrolling");
-            await Contrast.AssertAaAsync(seeker.Page, $"the chat header with Leave ({width}×{height})");
+            await Contrast.AssertAaAsync(seeker.Page, $"the chat header with Exit site ({width}×{height})");
             await Screenshots.SaveAsync(seeker.Page, $"83-chat-leave-quickly-{width}x{height}");
         }
 
@@ -67,4 +69,5 @@ public sealed class ShortScreenQuickExitTests(SafetyFixture server)
         await listener.StopListeningAsync();
         Assert.Empty(seeker.ConsoleErrors);
     }
+
 }
