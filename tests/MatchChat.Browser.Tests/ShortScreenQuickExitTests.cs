@@ -70,4 +70,50 @@ public sealed class ShortScreenQuickExitTests(SafetyFixture server)
         Assert.Empty(seeker.ConsoleErrors);
     }
 
+    /// <summary>
+    /// Outside a chat the page scrolls too: on a phone on its side and at 200 % zoom the header with "Leave quickly"
+    /// scrolled off the home, Be a listener, Rooms, waiting, available and offer screens (an outside probe). It stays.
+    /// </summary>
+    [Theory]
+    [InlineData(844, 390)]
+    [InlineData(640, 450)]
+    public async Task On_every_screen_of_a_short_window_leave_quickly_stays_on_screen_as_the_page_scrolls(int width, int height)
+    {
+        await using var listener = await Member.JoinAsync(server, width: width, height: height);
+        await ExpectQuickExitAfterScrollingAsync(listener, "home");
+        await listener.GoToAsync("listen");
+        await ExpectQuickExitAfterScrollingAsync(listener, "Be a listener");
+        await listener.GoToAsync("rooms");
+        await ExpectQuickExitAfterScrollingAsync(listener, "Rooms");
+        await listener.VolunteerAsync("stress", $"short screen walk {width}, deadlines");
+        await ExpectQuickExitAfterScrollingAsync(listener, "available");
+
+        await using var seeker = await Member.JoinAsync(server, width: width, height: height);
+        await seeker.AskForListenerAsync("stress", note: $"Short screen walk {width}: work is piling up and I can't sleep.");
+        await Expect(seeker.Page.GetByTestId("talk-waiting")).ToBeVisibleAsync();
+        await ExpectQuickExitAfterScrollingAsync(seeker, "waiting");
+        await Expect(listener.Page.GetByTestId("offer")).ToBeVisibleAsync();
+        await ExpectQuickExitAfterScrollingAsync(listener, "an offer");
+        await Screenshots.SaveAsync(listener.Page, $"84-short-screen-header-{width}x{height}");
+
+        await seeker.Page.GetByTestId("talk-cancel").ClickAsync();
+        await listener.StopListeningAsync();
+        Assert.Empty(listener.ConsoleErrors);
+        Assert.Empty(seeker.ConsoleErrors);
+    }
+
+    private static async Task ExpectQuickExitAfterScrollingAsync(Member member, string screen)
+    {
+        await member.Page.EvaluateAsync("() => scrollTo(0, document.documentElement.scrollHeight)");
+        await member.Page.WaitForTimeoutAsync(150);
+        var scrolled = await member.Page.EvaluateAsync<double>("() => scrollY");
+        Assert.True(scrolled > 0, $"the {screen} screen scrolls at this size (a test that shows something)");
+        var exit = member.Page.GetByTestId("quick-exit");
+        await Expect(exit).ToBeInViewportAsync(new() { Ratio = 1 });
+        var header = await member.Page.Locator(".site-header").BoundingBoxAsync();
+        Assert.True(header!.Height <= 56, $"the header that stays is one slim row on the {screen} screen ({header.Height:F0}px)");
+        var name = await exit.EvaluateAsync<string>("b => { const r = b.getBoundingClientRect(); const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2); return b.contains(at) ? '' : (at?.outerHTML ?? 'nothing').slice(0, 80); }");
+        Assert.True(name.Length == 0, $"Leave quickly is covered on the {screen} screen by {name}");
+        await member.Page.EvaluateAsync("() => scrollTo(0, 0)");
+    }
 }
