@@ -5,7 +5,7 @@ import { state, load, save } from "./store.js";
 import { invoke } from "./connection.js";
 import { getChannel, catchUp } from "./channels.js";
 import { showView, showNotice, announce, topicTitle, updateTitle, confirmDialog } from "./views.js";
-import { peopleHere } from "./rooms.js";
+import { roomCount } from "./rooms.js";
 import { refreshMe } from "./listen.js";
 import { onSeekerMatched } from "./talk.js";
 import { afterStored, renderOpenChat, renderChannelAdditions } from "./messages.js";
@@ -119,7 +119,7 @@ export function channelTitle(ch) {
 function channelSubtitle(ch) {
   if (ch.kind === "room") {
     const room = state.rooms.get(ch.id);
-    return `Room · ${peopleHere(room ? room.memberCount : 0)}`;
+    return `Room · ${roomCount(room)}`;
   }
   const c = state.conversations.get(ch.id);
   if (!c) return "";
