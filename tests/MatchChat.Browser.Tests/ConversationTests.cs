@@ -77,10 +77,15 @@ public sealed class ConversationTests(MatchChatFixture server)
         await Expect(seeker.Page.GetByTestId("confirm-dialog")).ToBeHiddenAsync();
         await Expect(seeker.Composer).ToBeVisibleAsync();
 
+        // The listener is in the message box when the seeker ends it: focus goes to the note, as for the one who ended it
+        // (it fell to the page's body: an outside probe).
+        await listener.Composer.FocusAsync();
         await seeker.Page.GetByTestId("chat-end").ClickAsync();
         await seeker.Page.GetByTestId("confirm-ok").ClickAsync();
         await Expect(seeker.Page.GetByTestId("chat-ended")).ToContainTextAsync("You ended this conversation.");
+        await Expect(seeker.Page.GetByTestId("chat-ended")).ToBeFocusedAsync();
         await Expect(listener.Page.GetByTestId("chat-ended")).ToContainTextAsync($"{seeker.Handle} ended this conversation.");
+        await Expect(listener.Page.GetByTestId("chat-ended")).ToBeFocusedAsync();
         await Expect(listener.Composer).ToBeHiddenAsync();
         await Expect(seeker.Composer).ToBeHiddenAsync();
 
@@ -183,6 +188,32 @@ public sealed class ConversationTests(MatchChatFixture server)
         await seeker.Page.GetByTestId("confirm-ok").ClickAsync();
         await Expect(seeker.Page.GetByTestId("chat-ended")).ToBeVisibleAsync();
         await Expect(away).ToBeHiddenAsync();
+    }
+
+    [Fact]
+    public async Task A_listener_who_accepts_a_seeker_whose_page_closed_is_told_they_seem_to_have_lost_their_connection()
+    {
+        await using var listener = await Member.JoinAsync(server);
+        await listener.VolunteerAsync("parenting", "awake at night with a newborn");
+        await using var seeker = await Member.JoinAsync(server);
+        const string note = "Closed page walk: the baby has not slept properly in weeks.";
+        await seeker.AskForListenerAsync("parenting", note: note);
+        await Expect(listener.Page.GetByTestId("offer").Filter(new() { HasText = note })).ToBeVisibleAsync();
+        var seekerHandle = seeker.Handle;
+        await seeker.Context.CloseAsync();
+        await listener.Page.WaitForTimeoutAsync(1000);
+
+        // Accepted after the seeker's page went: the note says so (8 s on, as everywhere), not only "Say hello", with no reload.
+        await listener.AcceptOfferAsync(note);
+        var away = listener.Page.GetByTestId("chat-peer-away");
+        await Expect(away).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Expect(away).ToContainTextAsync($"{seekerHandle} seems to have lost their connection");
+
+        await listener.Page.GetByTestId("chat-end").ClickAsync();
+        await listener.Page.GetByTestId("confirm-ok").ClickAsync();
+        await Expect(listener.Page.GetByTestId("chat-ended")).ToBeVisibleAsync();
+        await listener.StopListeningAsync();
+        Assert.Empty(listener.ConsoleErrors);
     }
 
     [Fact]

@@ -64,6 +64,40 @@ public sealed class OfferBarTests(SafetyFixture server)
         Assert.Empty(listener.ConsoleErrors);
     }
 
+    [Fact]
+    public async Task The_offer_bar_on_a_phone_leaves_the_way_out_and_the_chats_safety_actions_uncovered()
+    {
+        await using var listener = await Member.JoinAsync(server, width: Width, height: 740);
+        await listener.VolunteerAsync("anxiety", "offer bar cover, long nights", maxChats: 3);
+        await using var first = await Member.JoinAsync(server);
+        await first.TalkWithAsync(listener, "anxiety", "Offer bar cover: the nights are long and I can't switch off.");
+        await Expect(listener.Page.GetByTestId("chat-title")).ToHaveTextAsync(first.Handle);
+
+        await using var second = await Member.JoinAsync(server);
+        await second.AskForListenerAsync("anxiety", note: "Offer bar cover two: I keep waking at four.");
+        var bar = listener.Page.GetByTestId("offer-bar");
+        await Expect(bar.GetByTestId("offer-bar-accept")).ToBeVisibleAsync();
+        await listener.Page.WaitForTimeoutAsync(600);
+        // An outside probe: the bar hid "All chats", the quick exit, the name, Report and Block for up to 30 s.
+        foreach (var testId in new[] { "chat-back", "chat-quick-exit", "chat-title", "chat-report", "chat-block", "chat-end", "composer-text" })
+        {
+            var target = listener.Page.GetByTestId(testId);
+            await ExpectOnScreenAsync(listener.Page, target, testId, 740);
+            var overlap = await bar.EvaluateAsync<bool>(
+                "(bar, id) => { const a = bar.getBoundingClientRect(), b = document.querySelector(`[data-testid=${id}]`).getBoundingClientRect(); return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom; }",
+                testId);
+            Assert.False(overlap, $"the offer bar covers {testId}");
+        }
+
+        await ExpectOnScreenAsync(listener.Page, bar.GetByTestId("offer-bar-accept"), "Accept in the bar", 740);
+        await listener.Page.GetByTestId("chat-quick-exit").ClickAsync(new() { Trial = true });
+        await bar.GetByTestId("offer-bar-decline").ClickAsync();
+        await Expect(bar.GetByTestId("offer-bar-offer")).ToHaveCountAsync(0);
+        await second.Page.GetByTestId("talk-cancel").ClickAsync();
+        await listener.StopListeningAsync();
+        Assert.Empty(listener.ConsoleErrors);
+    }
+
     /// <summary>All of <paramref name="locator"/> is inside the 360×640 screen as it is now (no scrolling).</summary>
     internal static async Task ExpectOnScreenAsync(IPage page, ILocator locator, string what, int height = Height)
     {

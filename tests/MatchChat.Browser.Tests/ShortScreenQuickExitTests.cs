@@ -39,15 +39,17 @@ public sealed class ShortScreenQuickExitTests(SafetyFixture server)
             await Expect(inChat).ToBeVisibleAsync();
             await Expect(inChat).ToBeInViewportAsync(new() { Ratio = 1 });
             await Expect(inChat).ToHaveAccessibleNameAsync("Leave this site quickly");
+            // Not "Leave", beside "All chats", "Leave room" and "End": read as leaving the chat, it left the site.
+            await Expect(inChat).ToHaveTextAsync("Exit site");
             var header = await seeker.Page.Locator(".chat-header").BoundingBoxAsync();
             var title = await seeker.Page.Locator("#chat-title").BoundingBoxAsync();
             var exit = await inChat.BoundingBoxAsync();
             var (exitMiddle, titleMiddle) = (exit!.Y + (exit.Height / 2), title!.Y + (title.Height / 2));
-            Assert.True(Math.Abs(exitMiddle - titleMiddle) < 24, $"Leave shares the peer name's row ({exitMiddle:F0} vs {titleMiddle:F0})");
+            Assert.True(Math.Abs(exitMiddle - titleMiddle) < 24, $"Exit site shares the peer name's row ({exitMiddle:F0} vs {titleMiddle:F0})");
             if (height <= 500)
             {
                 Assert.True(header!.Height <= 64, $"the landscape chat header is one row ({header.Height:F0}px)");
-                Assert.True(title.Width >= 100, $"the peer's name keeps room beside Leave ({title.Width:F0}px)");
+                Assert.True(title.Width >= 100, $"the peer's name keeps room beside Exit site ({title.Width:F0}px)");
                 await Expect(seeker.Page.GetByTestId("chat-end")).ToHaveAccessibleNameAsync("End conversation");
                 foreach (var selector in new[] { "#composer-text", "[data-testid=composer-send]", "[data-testid=chat-end]" })
                 {
@@ -57,7 +59,7 @@ public sealed class ShortScreenQuickExitTests(SafetyFixture server)
             }
 
             Assert.False(await seeker.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > innerWidth"), "no sideways scrolling");
-            await Contrast.AssertAaAsync(seeker.Page, $"the chat header with Leave ({width}×{height})");
+            await Contrast.AssertAaAsync(seeker.Page, $"the chat header with Exit site ({width}×{height})");
             await Screenshots.SaveAsync(seeker.Page, $"83-chat-leave-quickly-{width}x{height}");
         }
 
@@ -66,5 +68,52 @@ public sealed class ShortScreenQuickExitTests(SafetyFixture server)
         await Expect(seeker.Page.GetByTestId("chat-ended")).ToBeVisibleAsync();
         await listener.StopListeningAsync();
         Assert.Empty(seeker.ConsoleErrors);
+    }
+
+    /// <summary>
+    /// Outside a chat the page scrolls too: on a phone on its side and at 200 % zoom the header with "Leave quickly"
+    /// scrolled off the home, Be a listener, Rooms, waiting, available and offer screens (an outside probe). It stays.
+    /// </summary>
+    [Theory]
+    [InlineData(844, 390)]
+    [InlineData(640, 450)]
+    public async Task On_every_screen_of_a_short_window_leave_quickly_stays_on_screen_as_the_page_scrolls(int width, int height)
+    {
+        await using var listener = await Member.JoinAsync(server, width: width, height: height);
+        await ExpectQuickExitAfterScrollingAsync(listener, "home");
+        await listener.GoToAsync("listen");
+        await ExpectQuickExitAfterScrollingAsync(listener, "Be a listener");
+        await listener.GoToAsync("rooms");
+        await ExpectQuickExitAfterScrollingAsync(listener, "Rooms");
+        await listener.VolunteerAsync("stress", $"short screen walk {width}, deadlines");
+        await ExpectQuickExitAfterScrollingAsync(listener, "available");
+
+        await using var seeker = await Member.JoinAsync(server, width: width, height: height);
+        await seeker.AskForListenerAsync("stress", note: $"Short screen walk {width}: work is piling up and I can't sleep.");
+        await Expect(seeker.Page.GetByTestId("talk-waiting")).ToBeVisibleAsync();
+        await ExpectQuickExitAfterScrollingAsync(seeker, "waiting");
+        await Expect(listener.Page.GetByTestId("offer")).ToBeVisibleAsync();
+        await ExpectQuickExitAfterScrollingAsync(listener, "an offer");
+        await Screenshots.SaveAsync(listener.Page, $"84-short-screen-header-{width}x{height}");
+
+        await seeker.Page.GetByTestId("talk-cancel").ClickAsync();
+        await listener.StopListeningAsync();
+        Assert.Empty(listener.ConsoleErrors);
+        Assert.Empty(seeker.ConsoleErrors);
+    }
+
+    private static async Task ExpectQuickExitAfterScrollingAsync(Member member, string screen)
+    {
+        await member.Page.EvaluateAsync("() => scrollTo(0, document.documentElement.scrollHeight)");
+        await member.Page.WaitForTimeoutAsync(150);
+        var scrolled = await member.Page.EvaluateAsync<double>("() => scrollY");
+        Assert.True(scrolled > 0, $"the {screen} screen scrolls at this size (a test that shows something)");
+        var exit = member.Page.GetByTestId("quick-exit");
+        await Expect(exit).ToBeInViewportAsync(new() { Ratio = 1 });
+        var header = await member.Page.Locator(".site-header").BoundingBoxAsync();
+        Assert.True(header!.Height <= 56, $"the header that stays is one slim row on the {screen} screen ({header.Height:F0}px)");
+        var name = await exit.EvaluateAsync<string>("b => { const r = b.getBoundingClientRect(); const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2); return b.contains(at) ? '' : (at?.outerHTML ?? 'nothing').slice(0, 80); }");
+        Assert.True(name.Length == 0, $"Leave quickly is covered on the {screen} screen by {name}");
+        await member.Page.EvaluateAsync("() => scrollTo(0, 0)");
     }
 }

@@ -5,7 +5,7 @@ import { state, load, save } from "./store.js";
 import { invoke } from "./connection.js";
 import { getChannel, catchUp } from "./channels.js";
 import { showView, showNotice, announce, topicTitle, updateTitle, confirmDialog } from "./views.js";
-import { peopleHere } from "./rooms.js";
+import { roomCount } from "./rooms.js";
 import { refreshMe } from "./listen.js";
 import { onSeekerMatched } from "./talk.js";
 import { afterStored, renderOpenChat, renderChannelAdditions } from "./messages.js";
@@ -71,7 +71,14 @@ export function onConversationEnded({ conversationId, endedBy, reason, endedAt }
   renderChatList();
   // "People you talked with" offers no "Add" for someone who deleted their data.
   if (state.view === "network") renderNetwork();
-  if (c && state.openChannel === c.channel) renderOpenChat();
+  if (c && state.openChannel === c.channel) {
+    // Focus in the chat (the message box, which goes, or End) moves to the note, as when this member ends it; it fell
+    // to the page's body when the peer ended it (an outside probe).
+    const had = document.activeElement;
+    const inChat = !!had && had !== document.body && $("chat").contains(had);
+    renderOpenChat();
+    if (inChat && (document.activeElement === document.body || !had.isConnected || !had.getClientRects().length)) showEndNotice();
+  }
   // Said as the note under the chat says it (an outside probe heard "X ended the conversation" for a suspension or a
   // deletion, and a member being suspended heard it of the peer who had reported them: their page is closing anyway).
   if (c && endedBy !== state.session.handle && reason !== "blocked" && !state.suspended) {
@@ -112,7 +119,7 @@ export function channelTitle(ch) {
 function channelSubtitle(ch) {
   if (ch.kind === "room") {
     const room = state.rooms.get(ch.id);
-    return `Room · ${peopleHere(room ? room.memberCount : 0)}`;
+    return `Room · ${roomCount(room)}`;
   }
   const c = state.conversations.get(ch.id);
   if (!c) return "";

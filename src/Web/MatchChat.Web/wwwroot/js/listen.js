@@ -12,6 +12,7 @@ import { renderScheduleEditor, fillSchedule, readSchedule } from "./schedule.js"
 import { renderListening, availabilityText } from "./listening.js";
 import { offerReason, rememberAcceptedOffer } from "./meaning.js";
 import { keepNoticeInSight } from "./offer-bar.js";
+import { onListedPresence } from "./presence.js";
 
 /**
  * The form is filled from the profile the server last told (GetMe, MemberUpdated), unless the person is editing it or
@@ -250,12 +251,23 @@ async function acceptOffer(offerId, ...buttons) {
     showView("chats", { focus: false });
     openChannel(conversation.channel);
     refreshMe();
+    awayAtAccept(conversation);
   } catch (err) {
     const e = describeError(err);
     if (!e.transient) removeOffer(offerId);
     else buttons.forEach((b) => (b.disabled = false));
     showNotice(e.text);
   }
+}
+
+/** A seeker whose page closed while they waited: the answer has no `peerOnline` (nor has Matched), so it is read as
+ *  after a reload (ListConversations), and the away note follows the same 8 s rule (presence.js). "Say hello" alone,
+ *  until a reload, told the listener nothing (an outside probe). */
+function awayAtAccept({ conversationId }) {
+  invoke("ListConversations")
+    .then((list) => list.find((c) => c.conversationId === conversationId))
+    .then((c) => c && onListedPresence(c))
+    .catch(() => { /* not known: PeerPresence still tells of a later change */ });
 }
 
 async function declineOffer(offerId, ...buttons) {

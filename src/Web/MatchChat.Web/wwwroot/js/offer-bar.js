@@ -1,8 +1,9 @@
 // An offer, or the notice that one timed out, kept in sight. Offers are listed above every view (#offers), but a
 // listener reading a chat has that chat on screen: on a phone the offer sat above the screen and ran out unseen (an
 // outside probe; two in a row pause the listener). While the newest offer's "Accept" (or the offer's notice) is out of
-// view, a bar fixed to the top of the screen says so, with the topic, the time left, Accept, Not now and View. It is
-// not a live region: the offer is announced once when it arrives (listen.js), and the notice is an alert (#notice).
+// view, a bar fixed near the top of the screen (under the headers on screen: placeBar) says so, with the topic, the
+// time left, Accept, Not now and View. It is not a live region: the offer is announced once when it arrives
+// (listen.js), and the notice is an alert (#notice).
 import { $, el, clear, refocus } from "./dom.js";
 import { state } from "./store.js";
 import { topicTitle } from "./views.js";
@@ -56,11 +57,28 @@ export function renderOfferBar() {
     bar.hidden = !showOffer && !showNotice;
     if (hadFocus && !bar.contains(document.activeElement)) refocus("composer-text", "chat-title", "main");
   }
+  if (!bar.hidden) placeBar(bar);
   if (showOffer) {
     const left = secondsLeft(entry.offer);
     bar.querySelector("[data-testid=offer-bar-countdown]").textContent = `${left} ${left === 1 ? "second" : "seconds"} left`;
   }
   tick();
+}
+
+/** What the bar must never cover: the way out and the chat's safety actions (Back, "Exit site", the name, Report,
+ *  Block, End). It sits under whichever of the page header and the open chat's header is on screen, not over them (it
+ *  hid all of them for 30 s on a 360×740 phone: an outside probe). */
+const KEEP_CLEAR = [".site-header", "#chat .chat-header"];
+
+function placeBar(bar) {
+  let top = 0;
+  for (const selector of KEEP_CLEAR) {
+    const node = document.querySelector(selector);
+    if (!node || !node.getClientRects().length) continue;
+    const r = node.getBoundingClientRect();
+    if (r.bottom > top && r.top < innerHeight / 2) top = r.bottom;
+  }
+  bar.style.setProperty("top", `${Math.round(Math.max(0, Math.min(top, innerHeight / 2)))}px`);
 }
 
 /** While something may need the bar, it is checked twice a second (the countdown, and what scrolled into view). */

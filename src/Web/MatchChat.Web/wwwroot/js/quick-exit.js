@@ -1,7 +1,7 @@
-// "Leave quickly": for someone who may be overheard or watched. One press (or Escape three times in a row, outside a
-// dialog) replaces this page with a neutral one, so Back does not return here. Nothing is deleted: the member's token
+// "Leave quickly": for someone who may be overheard or watched. One press (or Escape three times in a row, in a dialog
+// too) replaces this page with a neutral one, so Back does not return here. Nothing is deleted: the member's token
 // and data stay, and they can come back as the same person.
-import { $ } from "./dom.js";
+import { $, el } from "./dom.js";
 
 /** Where "Leave quickly" goes: an everyday page that says nothing about why someone was here. */
 export const QUICK_EXIT_URL = "https://www.bbc.co.uk/weather";
@@ -18,7 +18,20 @@ export function leaveQuickly() {
   location.replace(QUICK_EXIT_URL);
 }
 
+/** A modal dialog makes the rest of the page inert, header and chat included: each dialog has its own way out. */
+function addToDialogs() {
+  for (const dialog of document.querySelectorAll("dialog")) {
+    if (dialog.querySelector(".quick-exit")) continue;
+    dialog.prepend(el("button", {
+      className: "btn small quick-exit dialog-quick-exit",
+      text: "Exit site",
+      attrs: { type: "button", "aria-label": "Leave this site quickly", "data-testid": "dialog-quick-exit" },
+    }));
+  }
+}
+
 export function wireQuickExit() {
+  addToDialogs();
   for (const button of document.querySelectorAll(".quick-exit")) button.addEventListener("click", leaveQuickly);
   window.addEventListener("storage", (event) => {
     if (event.key === EXIT_KEY && event.newValue) {
@@ -39,8 +52,9 @@ export function wireQuickExit() {
   document.addEventListener("keydown", (event) => {
     // Escape while composing text with an input method (IME) closes the candidate list, not the page.
     if (event.key !== "Escape" || event.repeat || event.isComposing || event.keyCode === 229) return;
-    // In a dialog Escape closes the dialog (and a press that something else used is not counted).
-    if (document.querySelector("dialog[open]") || event.defaultPrevented) {
+    // In a dialog the first press closes it, and counts: three presses leave wherever the first one landed. A press
+    // that something else used (and stopped) is not counted.
+    if (event.defaultPrevented) {
       presses = [];
       return;
     }

@@ -39,7 +39,7 @@ export function renderRooms() {
   clear(list);
   for (const room of state.rooms.values()) {
     const joined = state.joinedRooms.has(room.slug);
-    const count = el("p", { className: "hint", text: peopleHere(room.memberCount), attrs: { "data-testid": "room-count" } });
+    const count = el("p", { className: "hint", text: roomCount(room, { present: true }), attrs: { "data-testid": "room-count" } });
     const actions = el("div", { className: "actions" });
     if (joined) {
       actions.append(
@@ -94,9 +94,15 @@ function applyRooms(rooms) {
   for (const channel of added) catchUpChannel(channel);
 }
 
-export function peopleHere(n) {
-  if (!n) return "No one here yet";
-  return n === 1 ? "1 person here" : `${n} people here`;
+/** Members are those who joined (and were seen in the last 30 days), not who is here: "12 members", and with
+ *  `present` "12 members · 2 here" (`presentCount`: joined with a page open). "N people here" counted members (an outside
+ *  probe). Who is here is not pushed as pages close, so the open room's header (kept for a long time) says members
+ *  only; the list is read again each time it is shown. */
+export function roomCount(room, { present = false } = {}) {
+  const n = room?.memberCount ?? 0;
+  if (!n) return "No members yet";
+  const members = n === 1 ? "1 member" : `${n} members`;
+  return present ? `${members} · ${Math.min(room.presentCount ?? 0, n)} here` : members;
 }
 
 /** When this page last joined its rooms again: a leave recorded by any tab after it is one this tab has not followed. */
