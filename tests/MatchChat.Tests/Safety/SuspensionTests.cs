@@ -185,7 +185,7 @@ public sealed class SuspensionTests(SafetyServerFixture server) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_shorter_suspension_leaves_a_ban_or_a_longer_suspension_as_it_is()
+    public async Task A_shorter_suspension_is_refused_and_leaves_a_ban_or_a_longer_suspension_as_it_is()
     {
         await using var moderator = await server.NewModerator();
         await using var other = await server.NewModerator();
@@ -196,8 +196,11 @@ public sealed class SuspensionTests(SafetyServerFixture server) : IClassFixture<
         await moderator.Conn.Invoke("Suspend", new { handle = suspended.Handle, minutes = 600, reason = "Ten hours to cool down." });
         var before = await StandingProbe.Standing(server.BaseUrl, suspended.Token);
 
-        await other.Conn.Invoke("Suspend", new { handle = banned.Handle, minutes = 1, reason = "a short break" });
-        await other.Conn.Invoke("Suspend", new { handle = suspended.Handle, minutes = 1, reason = "a short break" });
+        var shorterThanBan = await Assert.ThrowsAsync<HubException>(() => other.Conn.Invoke("Suspend", new { handle = banned.Handle, minutes = 1, reason = "a short break" }));
+        Assert.Equal("conflict: That member is banned. Lift the ban first to give a shorter suspension.", HubErrors.CodeAndSentence(shorterThanBan));
+        var shorter = await Assert.ThrowsAsync<HubException>(() => other.Conn.Invoke("Suspend", new { handle = suspended.Handle, minutes = 1, reason = "a short break" }));
+        Assert.StartsWith("conflict: ", HubErrors.CodeAndSentence(shorter));
+        await other.Conn.Invoke("Suspend", new { handle = banned.Handle, reason = "Banned again: a retry changes nothing." });
 
         Assert.Equal((null, "Grooming: a permanent ban."), (await StandingProbe.Standing(server.BaseUrl, banned.Token)) is var b ? (b.Until, b.Reason) : default);
         Assert.Equal((before.Until, "Ten hours to cool down."), (await StandingProbe.Standing(server.BaseUrl, suspended.Token)) is var t ? (t.Until, t.Reason) : default);

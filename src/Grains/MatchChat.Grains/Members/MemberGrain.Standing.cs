@@ -1,3 +1,4 @@
+using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Members;
 using MatchChat.Grains.Messages;
@@ -47,7 +48,16 @@ public sealed partial class MemberGrain
         if (Standing.Outlasts(until))
         {
             // A suspension never shortens the one in force (an outside probe: a report resolved with a minute's
-            // suspension turned a ban into a minute, and its reason into "a short break"); lifting it comes first.
+            // suspension turned a ban into a minute, and its reason into "a short break"). A repeated ban is a retry:
+            // it finishes the withdrawal a failed first try left; a shorter one is refused, saying what to do.
+            await Standing.WithdrawAgain();
+            if (until is not null)
+            {
+                throw MatchChatException.Conflict(S.Banned
+                    ? "That member is banned. Lift the ban first to give a shorter suspension."
+                    : "That member is suspended until later already. Lift it first to give a shorter suspension.");
+            }
+
             return;
         }
 

@@ -26,6 +26,9 @@ internal sealed class StandingRole(IMemberContext m, ListenerRole listener, IMes
     /// <summary>Whether the standing in force lasts at least as long as a suspension until <paramref name="until"/> (null: a ban).</summary>
     public bool Outlasts(DateTime? until) => Suspended && (S.Banned || (until is { } end && S.SuspendedUntil >= end));
 
+    /// <summary>A repeated suspension that changes nothing still ends what a first one's failed withdrawal left open.</summary>
+    public Task WithdrawAgain() => Withdraw(EndReasons.Suspended);
+
     /// <summary>Throws forbidden while the member is suspended: every call of theirs (their open pages until they close) is refused.</summary>
     public void RequireInGoodStanding()
     {

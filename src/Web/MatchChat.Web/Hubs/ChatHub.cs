@@ -146,7 +146,7 @@ public sealed partial class ChatHub(
     {
         var valid = InputRules.Topic(slug, "slug");
         var room = await Me.JoinRoom(valid);
-        await push.FollowRoomAsync(MemberId, room.Channel, () => Me.InRoom(valid));
+        await push.FollowRoomAsync(MemberId, room.Channel, changedTo: true, () => Me.InRoom(valid));
         return room;
     }
 
@@ -154,7 +154,7 @@ public sealed partial class ChatHub(
     {
         var valid = InputRules.Topic(slug, "slug");
         await Me.LeaveRoom(valid);
-        await push.FollowRoomAsync(MemberId, Channels.ForRoom(valid), () => Me.InRoom(valid));
+        await push.FollowRoomAsync(MemberId, Channels.ForRoom(valid), changedTo: false, () => Me.InRoom(valid));
     }
 
     public Task<Message> SendMessage(string channel, string clientMessageId, string text)

@@ -86,7 +86,7 @@ public sealed class ModeratorConnections : BackgroundService
 
     public async Task ConnectAsync(string memberId, string connectionId)
     {
-        if ((await grains.Ref<IMemberGrain>(memberId).GetStanding()).Moderator)
+        if ((await grains.Ref<IMemberGrain>(memberId).GetStanding()) is { Moderator: true, Suspended: false })
         {
             await TrackAsync(memberId, connectionId);
         }
@@ -156,7 +156,7 @@ public sealed class ModeratorConnections : BackgroundService
         {
             try
             {
-                if ((await grains.Ref<IMemberGrain>(member.Key).GetStanding()).Moderator)
+                if ((await grains.Ref<IMemberGrain>(member.Key).GetStanding()) is { Moderator: true, Suspended: false })
                 {
                     continue;
                 }

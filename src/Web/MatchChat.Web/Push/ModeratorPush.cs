@@ -43,7 +43,7 @@ public sealed class ModeratorPush(IGrainFactory grains, ChatClients hub, IOption
     /// <summary>A connection opened: track it if its member is a moderator now.</summary>
     public async Task ConnectAsync(string memberId, string connectionId)
     {
-        if ((await grains.Ref<IMemberGrain>(memberId).GetStanding()).Moderator)
+        if ((await grains.Ref<IMemberGrain>(memberId).GetStanding()) is { Moderator: true, Suspended: false })
         {
             await TrackAsync(memberId, connectionId);
         }
@@ -70,7 +70,7 @@ public sealed class ModeratorPush(IGrainFactory grains, ChatClients hub, IOption
             foreach (var member in _memberByConnection.GroupBy(kv => kv.Value, kv => kv.Key))
             {
                 var standing = await grains.Ref<IMemberGrain>(member.Key).GetStanding();
-                if (standing.Moderator)
+                if (standing is { Moderator: true, Suspended: false })
                 {
                     // A moderator reported themselves (as a listener, say) is not told who reported them.
                     if (standing.Handle != report.ReportedHandle)

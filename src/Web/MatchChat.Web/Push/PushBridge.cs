@@ -208,15 +208,30 @@ public sealed partial class PushBridge(
     /// here as that says, one read-and-apply at a time per member and room. A join in one tab and a leave in another at
     /// the same moment once left the node's group as the earlier change left it, and the member counted as joined with
     /// no live messages (an outside probe, 2 in 22 tries): the last of these runs reads the last change, whatever order
-    /// the hub calls finish in (the member grain's own ChannelJoined/ChannelLeft events come in its order).
+    /// the hub calls finish in (the member grain's own ChannelJoined/ChannelLeft events come in its order). A moderator's
+    /// removal (its ChannelLeft) is not serialized with these: one landing between a read and its join is repaired by
+    /// the renewal's let-go, within about 20 s.
     /// </summary>
-    public async Task FollowRoomAsync(string memberId, string channel, Func<Task<bool>> inRoom)
+    public async Task FollowRoomAsync(string memberId, string channel, bool changedTo, Func<Task<bool>> inRoom)
     {
         var gate = _roomLocks[(int)((uint)HashCode.Combine(memberId, channel) % (uint)_roomLocks.Length)];
         await gate.WaitAsync();
         try
         {
-            if (await inRoom())
+            bool joined;
+            try
+            {
+                joined = await inRoom();
+            }
+            catch (Exception e) when (e is not MatchChatException)
+            {
+                // The change is made (an older silo without InRoom, a slow grain): the caller's own change stands here,
+                // and the member grain's ChannelJoined/ChannelLeft and the renewal correct it if a later one won.
+                logger.LogWarning("Push: reading a member's room after a join or leave failed ({ExceptionType})", e.GetType().Name);
+                joined = changedTo;
+            }
+
+            if (joined)
             {
                 await JoinChannelAsync(memberId, channel);
             }
