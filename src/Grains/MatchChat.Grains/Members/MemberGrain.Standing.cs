@@ -1,5 +1,5 @@
-using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Members;
 using MatchChat.Grains.Messages;
 using Microsoft.Extensions.DependencyInjection;
