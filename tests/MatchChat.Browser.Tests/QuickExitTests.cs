@@ -92,7 +92,7 @@ public sealed class QuickExitTests(SafetyFixture server)
             await page.EvaluateAsync("(id) => document.getElementById(id).showModal()", id);
             var exit = page.Locator($"#{id}").GetByTestId("dialog-quick-exit");
             await Expect(exit).ToBeVisibleAsync();
-            await Expect(exit).ToHaveAccessibleNameAsync("Leave this site quickly");
+            await Expect(exit).ToHaveAccessibleNameAsync("Exit site: leave this site quickly");
             await Expect(exit).ToHaveTextAsync("Exit site");
             await OfferBarTests.ExpectOnScreenAsync(page, exit, $"Exit site in {id}", 740);
             await page.EvaluateAsync("(id) => document.getElementById(id).close()", id);

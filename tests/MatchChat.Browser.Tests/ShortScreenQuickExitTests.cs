@@ -38,7 +38,7 @@ public sealed class ShortScreenQuickExitTests(SafetyFixture server)
         {
             await Expect(inChat).ToBeVisibleAsync();
             await Expect(inChat).ToBeInViewportAsync(new() { Ratio = 1 });
-            await Expect(inChat).ToHaveAccessibleNameAsync("Leave this site quickly");
+            await Expect(inChat).ToHaveAccessibleNameAsync("Exit site: leave this site quickly");
             // Not "Leave", beside "All chats", "Leave room" and "End": read as leaving the chat, it left the site.
             await Expect(inChat).ToHaveTextAsync("Exit site");
             var header = await seeker.Page.Locator(".chat-header").BoundingBoxAsync();

@@ -8,6 +8,7 @@ using MatchChat.Contracts.Messaging;
 using MatchChat.Contracts.Rooms;
 using MatchChat.Tests.Support;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace MatchChat.Tests.Hub;
 
@@ -33,6 +34,24 @@ public sealed class BadInputTests(ServerFixture server) : IClassFixture<ServerFi
         // A method the hub has, with arguments it cannot bind, says so.
         var bad = await Assert.ThrowsAsync<HubException>(() => m.Conn.Invoke("SetAvailable", "yes please"));
         Assert.StartsWith("invalid: The arguments of SetAvailable", HubErrors.CodeAndSentence(bad));
+        Assert.Equal(m.Handle, (await m.Conn.Invoke<Member>("GetMe")).Handle);
+    }
+
+    [Fact]
+    public async Task An_invocation_with_a_stream_or_asking_for_one_is_refused_in_the_contracts_form()
+    {
+        await using var m = await server.NewMember();
+        var upload = System.Threading.Channels.Channel.CreateUnbounded<string>();
+        upload.Writer.Complete();
+        var sent = await Assert.ThrowsAsync<HubException>(() => m.Conn.Hub.InvokeAsync<Member>("GetMe", upload.Reader));
+        Assert.Equal("invalid: GetMe neither takes nor sends a stream. Invoke it with its arguments as PROTOCOL.md gives them.", HubErrors.CodeAndSentence(sent));
+        var asked = await Assert.ThrowsAsync<HubException>(async () =>
+        {
+            await foreach (var _ in m.Conn.Hub.StreamAsync<Member>("GetMe"))
+            {
+            }
+        });
+        Assert.StartsWith("invalid: GetMe neither takes", HubErrors.CodeAndSentence(asked));
         Assert.Equal(m.Handle, (await m.Conn.Invoke<Member>("GetMe")).Handle);
     }
 

@@ -98,4 +98,25 @@ public sealed class RoomTests(ServerFixture server) : IClassFixture<ServerFixtur
             }
         }
     }
+
+    [Fact]
+    public async Task Members_in_a_room_see_the_present_count_fall_when_a_page_closes_and_rise_when_it_opens_again()
+    {
+        var slug = TestTopics.Slug(23);
+        await using var a = await server.NewMember();
+        await using var b = await server.NewMember();
+        await a.Conn.Invoke<Room>("JoinRoom", slug);
+        await b.Conn.Invoke<Room>("JoinRoom", slug);
+        await a.Conn.Next<Room>("RoomUpdated", r => r.Slug == slug && r.PresentCount == 2);
+
+        // b's only page closes: still a member, no longer here; a, in the room, hears it without asking.
+        await b.Conn.DisposeAsync();
+        var away = await a.Conn.Next<Room>("RoomUpdated", r => r.Slug == slug && r.PresentCount == 1, TimeSpan.FromSeconds(15));
+        Assert.Equal(2, away.MemberCount);
+
+        var heard = a.Conn.Count("RoomUpdated");
+        await b.ConnectAnother();
+        var back = await a.Conn.Next<Room>("RoomUpdated", r => r.Slug == slug && r.PresentCount == 2, TimeSpan.FromSeconds(15), skip: heard);
+        Assert.Equal(2, back.MemberCount);
+    }
 }

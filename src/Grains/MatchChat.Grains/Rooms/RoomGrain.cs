@@ -101,7 +101,11 @@ public sealed partial class RoomGrain(
             return false;
         }
 
-        _present.Add(memberId);
+        if (_present.Add(memberId))
+        {
+            CountChanged();
+        }
+
         if (RoomMembership.Touch(state.State, memberId, Now))
         {
             // Presence is a hint: kept in memory if storage does not answer now.
@@ -113,7 +117,11 @@ public sealed partial class RoomGrain(
 
     public Task Absent(string memberId)
     {
-        _present.Remove(memberId);
+        if (_present.Remove(memberId) && state.State.Members.ContainsKey(memberId))
+        {
+            CountChanged();
+        }
+
         return Task.CompletedTask;
     }
 
@@ -144,6 +152,7 @@ public sealed partial class RoomGrain(
     {
         // Sent to the room's channel: everyone who receives it has joined.
         var room = Snapshot(joined: true);
+        _pushedPresent = room.PresentCount;
         Nodes.Notify(n => n.RoomUpdated(room));
     }
 }

@@ -15,7 +15,8 @@ namespace MatchChat.Web.Hubs;
 /// brings fewer arguments, it is parsed again with that many and the rest are filled with null. Arguments that
 /// still do not bind are answered <c>invalid: sentence</c>. A complete frame of a message type the protocol does not
 /// know (<c>{"type":99}</c>) closes the connection: the JSON protocol skips it without saying so, and SignalR then
-/// waits for that frame to parse forever, so the connection would answer nothing and stay open.
+/// waits for that frame to parse forever, so the connection would answer nothing and stay open. An invocation that
+/// carries streams, or asks for one, is answered <c>invalid: sentence</c> too (no hub method streams).
 /// </summary>
 public sealed class OptionalArgumentsHubProtocol(IOptions<JsonHubProtocolOptions> options) : IHubProtocol
 {
@@ -74,6 +75,17 @@ public sealed class OptionalArgumentsHubProtocol(IOptions<JsonHubProtocolOptions
                     return true;
                 }
             }
+        }
+
+        if (message is HubMethodInvocationMessage { InvocationId: var id, Target: var target } called
+            && (called is StreamInvocationMessage || called.StreamIds is { Length: > 0 }))
+        {
+            // No hub method takes a stream or streams its answer; SignalR's own refusal (raised before any hub filter)
+            // has no code, so say it in the contract's form.
+            message = new InvocationBindingFailureMessage(id, target, ExceptionDispatchInfo.Capture(new HubException(!IsMethod(binder, target)
+                ? $"{ErrorCodes.Invalid}: There is no hub method by that name. PROTOCOL.md lists them."
+                : $"{ErrorCodes.Invalid}: {target} neither takes nor sends a stream. Invoke it with its arguments as PROTOCOL.md gives them.")));
+            return true;
         }
 
         if (message is InvocationBindingFailureMessage unbound)

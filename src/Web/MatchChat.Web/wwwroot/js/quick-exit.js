@@ -25,7 +25,7 @@ function addToDialogs() {
     dialog.prepend(el("button", {
       className: "btn small quick-exit dialog-quick-exit",
       text: "Exit site",
-      attrs: { type: "button", "aria-label": "Leave this site quickly", "data-testid": "dialog-quick-exit" },
+      attrs: { type: "button", "aria-label": "Exit site: leave this site quickly", "data-testid": "dialog-quick-exit" },
     }));
   }
 }
