@@ -6,18 +6,21 @@ using Xunit.Abstractions;
 namespace MatchChat.Language.Tests;
 
 /// <summary>
-/// Stop 61: what outside testers found through the server, and the general forms written for it (Data/stop61.tsv). Read
+/// Stop 61: what outside testers found through the server, and the general forms written for it (Data/stop61.tsv; stop 62's
+/// everyday doses in Data/stop62.tsv). Read
 /// as the silo reads: the screen without a language, the model with the line's; a "-note" group is a request note. Every
 /// crisis line must read crisis, every safe line nothing, a concern line (loneliness) anything but crisis.
 /// </summary>
 public sealed class OutsideProbeStop61Tests(ModelFixture model, ITestOutputHelper output) : IClassFixture<ModelFixture>
 {
-    [Fact]
-    public async Task Probe_lines_and_their_general_forms()
+    [Theory]
+    [InlineData("stop61")]
+    [InlineData("stop62")]
+    public async Task Probe_lines_and_their_general_forms(string set)
     {
         var wrong = new List<string>();
         var results = new List<(LabelledLine, CrisisAssessment)>();
-        foreach (var line in LabelledLine.Load("Data/stop61.tsv"))
+        foreach (var line in LabelledLine.Load($"Data/{set}.tsv"))
         {
             var source = line.Group.EndsWith("-note", StringComparison.Ordinal) ? CrisisTextSource.RequestNote : CrisisTextSource.Message;
             var screen = model.Detector.Screen(line.Text, line.Role, languageHint: null, source);
@@ -35,7 +38,7 @@ public sealed class OutsideProbeStop61Tests(ModelFixture model, ITestOutputHelpe
             }
         }
 
-        output.WriteLine(new AccuracyReport(results).Table("stop61, as the silo reads it"));
+        output.WriteLine(new AccuracyReport(results).Table($"{set}, as the silo reads it"));
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 
@@ -59,6 +62,11 @@ public sealed class OutsideProbeStop61Tests(ModelFixture model, ITestOutputHelpe
     [InlineData("she dumped me", "partner")]
     [InlineData("nobody texts me back anymore", "nobody")]
     [InlineData("the bridge near my house is closed for repairs", "place")]
+    [InlineData("took 2 pills for my headache", "dose")]
+    [InlineData("taking ibuprofen for my bad back", "dose")]
+    [InlineData("took 30 pills for my headache", null)]
+    [InlineData("took all my pills for the pain", null)]
+    [InlineData("took 2 pills for my headache so i never wake up", null)]
     [InlineData("i want to end my life", null)]
     [InlineData("i want to end my own life", null)]
     [InlineData("i want to end my lfie", null)]

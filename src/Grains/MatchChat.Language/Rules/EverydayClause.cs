@@ -8,7 +8,8 @@ namespace MatchChat.Language.Rules;
 /// Clauses of everyday life that the English model read as crises or concern (stop 61, an outside probe): ending something
 /// that is not one's life ("I want to end this conversation", "end this relationship", "end my subscription"), a partner
 /// leaving ("my partner left me"), nobody writing back ("nobody texts me back anymore"), and a bridge or a roof as a place
-/// of daily life ("the bridge near my house is closed for repairs", "I hang out on the roof to watch stars"). Such a clause
+/// of daily life ("the bridge near my house is closed for repairs", "I hang out on the roof to watch stars"); since stop 62
+/// also a usual dose for an everyday ailment ("took 2 pills for my headache"). Such a clause
 /// is not given to the model: the rest of the text is (<see cref="Without"/>), and a text made only of such clauses does
 /// not go to the model at all. The phrase lists still read the whole text, and a text with any warning sign
 /// (<see cref="Lexicon.EntryKind.Signal"/>) is read whole as before. A clause that also holds a word of finality or danger
@@ -67,6 +68,18 @@ internal static partial class EverydayClause
         RegexOptions.CultureInvariant, 1000)]
     private static partial Regex DailyLife();
 
+    /// <summary>A usual dose for an everyday ailment ("took 2 pills for my headache", "taking ibuprofen for my back"): a
+    /// count of one or two (or none, "a couple", "some", "my"), never a bigger one, and a named ailment, never "the pain".</summary>
+    [GeneratedRegex(
+        @"\b(?:took|take|takes|taking|had|have|having|popped|need|needed)\s+(?:(?:a|an|one|two|1|2|some|my|the|a\s+couple(?:\s+of)?|couple\s+of)\s+)?"
+        + @"(?:(?:extra\s+strength|strong|allergy|cold|flu|headache|migraine|period)\s+)?"
+        + @"(?:pills?|tablets?|capsules?|paracetamol|acetaminophen|ibuprofen|advil|tylenol|aspirin|painkillers?|panadol|nurofen|motrin|aleve|meds|medicine|medication|antibiotics?|antihistamines?|lozenges?|drops)\s+"
+        + @"(?:for|against|because\s+of)\s+(?:my|the|a|an|this|that|his|her|our)\s+(?:\w+\s+)?"
+        + @"(?:headache|migraine|cold|flu|fever|cough|throat|cramps|period|toothache|allergies|allergy|hay\s*fever|hangover|back|knee|neck|shoulder|tooth"
+        + @"|stomach|stomachache|tummy|infection|sinus\w*|blood\s+pressure|cholesterol|thyroid|acne|heartburn|nausea|sprain|ankle|wrist|arthritis|asthma|eczema|rash|earache|ear|sunburn|jet\s*lag)\b",
+        RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex EverydayDose();
+
     /// <summary>A clause: up to a punctuation mark, or up to "and", "but", "so", "because" (which starts the next one).</summary>
     [GeneratedRegex(@"(?:(?!\s(?:and|but|so|because|cause|cuz|coz|now)\s)[^.,;!?\n])+[.,;!?\n]*", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Clauses();
@@ -111,7 +124,7 @@ internal static partial class EverydayClause
     /// <summary>Whether one clause (lower case) is everyday life that the model misread.</summary>
     public static bool IsEveryday(string clause) => KindOf(clause) is not null;
 
-    /// <summary>Which kind of everyday clause this is ("end", "partner", "nobody", "place"), or null: for tests and for
+    /// <summary>Which kind of everyday clause this is ("end", "partner", "nobody", "dose", "place"), or null: for tests and for
     /// measuring a sealed set without reading its lines.</summary>
     public static string? KindOf(string clause)
     {
@@ -133,6 +146,11 @@ internal static partial class EverydayClause
         if (NobodyWrites().IsMatch(clause))
         {
             return "nobody";
+        }
+
+        if (EverydayDose().IsMatch(clause))
+        {
+            return "dose";
         }
 
         var end = EndSomething().Match(clause);
