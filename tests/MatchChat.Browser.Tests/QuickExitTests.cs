@@ -98,6 +98,27 @@ public sealed class QuickExitTests(SafetyFixture server)
             await page.EvaluateAsync("(id) => document.getElementById(id).close()", id);
         }
 
+        // A phone on its side: the long dialogs scroll, and their way out stays in sight at every scroll position.
+        await page.SetViewportSizeAsync(844, 390);
+        var scrolled = 0;
+        foreach (var id in ids)
+        {
+            var seen = await page.EvaluateAsync<double[]>(
+                @"(id) => {
+                    const d = document.getElementById(id);
+                    d.showModal();
+                    const scrolls = d.scrollHeight > d.clientHeight + 4;
+                    d.scrollTop = d.scrollHeight;
+                    const b = d.querySelector('.dialog-quick-exit').getBoundingClientRect(), r = d.getBoundingClientRect();
+                    d.close();
+                    return [scrolls ? 1 : 0, b.top - r.top, r.bottom - b.bottom, b.height];
+                }", id);
+            scrolled += (int)seen[0];
+            Assert.True(seen[3] > 0 && seen[1] >= -1 && seen[2] >= -1, $"Exit site in {id} scrolled out of its dialog ({seen[1]:F0} px from its top)");
+        }
+
+        Assert.True(scrolled > 0, "at 844×390 at least one dialog is long enough to scroll");
+
         // From the real "Delete my data…" dialog: one press leaves, nothing asked.
         await member.GoToAsync("safety");
         await page.GetByTestId("delete-start").ClickAsync();
