@@ -80,6 +80,27 @@ public sealed class OutsideProbeStop61Tests(ModelFixture model, ITestOutputHelpe
     public void Everyday_clauses_are_told_from_a_life_ended(string clause, string? kind) =>
         Assert.Equal(kind, EverydayClause.KindOf(clause));
 
+    /// <summary>Stop 62: a usual dose is cut from what the model reads only when the clause is that dose and nothing more,
+    /// and nothing in the text makes it more (a review's lines: each of the first ten was cut by the first version).</summary>
+    [Theory]
+    [InlineData("took 2 pills for my headache then swallowed the rest of the bottle", false)]
+    [InlineData("took 2 pills for my headache then another 40", false)]
+    [InlineData("I took my pills for my back all at once", false)]
+    [InlineData("took some painkillers for my back along with all my sleeping pills", false)]
+    [InlineData("I have the pills for my back ready for tonight", false)]
+    [InlineData("I have the pills for my back up plan", false)]
+    [InlineData("took the pills for my back to finally dye", false)]
+    [InlineData("took my pills for my back, all of them", false)]
+    [InlineData("took my pills for my back, the whole lot", false)]
+    [InlineData("took 2 pills for my headache so i never wake up", false)]
+    [InlineData("took 2 pills for my headache", true)]
+    [InlineData("took 2 paracetamols for headache", true)]
+    [InlineData("took 2 pills for my really bad headache", true)]
+    [InlineData("I'm on antibiotics for my chest infection", true)]
+    [InlineData("took 2 pills for my sore head earlier", true)]
+    public void A_usual_dose_is_cut_only_when_nothing_makes_it_more(string text, bool cut) =>
+        Assert.Equal(cut, EverydayClause.Without(text) is not null);
+
     [Fact]
     public void The_model_reads_what_is_left_after_an_everyday_clause()
     {

@@ -68,17 +68,31 @@ internal static partial class EverydayClause
         RegexOptions.CultureInvariant, 1000)]
     private static partial Regex DailyLife();
 
-    /// <summary>A usual dose for an everyday ailment ("took 2 pills for my headache", "taking ibuprofen for my back"): a
-    /// count of one or two (or none, "a couple", "some", "my"), never a bigger one, and a named ailment, never "the pain".</summary>
+    /// <summary>
+    /// A usual dose for an everyday ailment, as the whole clause ("took 2 pills for my headache", "I'm on antibiotics for
+    /// my chest infection"): a count of one or two (or none, "a couple", "some", "my"), a named ailment (never "the pain"),
+    /// and nothing after it but a time word ("today", "earlier"). Anything else in the clause ("… then another 40", "… for
+    /// my back up plan") leaves it with the model.
+    /// </summary>
     [GeneratedRegex(
-        @"\b(?:took|take|takes|taking|had|have|having|popped|need|needed)\s+(?:(?:a|an|one|two|1|2|some|my|the|a\s+couple(?:\s+of)?|couple\s+of)\s+)?"
+        @"^\s*(?:(?:i|i've|ive|i'd|i'm|im|just|already|finally|also|then|first|have\s+to|had\s+to|need\s+to|needed\s+to|gotta|got\s+to|gonna|going\s+to|to|been|am|was|were)\s+){0,3}"
+        + @"(?:took|take|takes|taking|had|have|having|popped|pop|need|needed|on)\s+(?:(?:a|an|one|two|1|2|some|my|the|a\s+couple(?:\s+of)?|couple\s+of)\s+)?"
         + @"(?:(?:extra\s+strength|strong|allergy|cold|flu|headache|migraine|period)\s+)?"
-        + @"(?:pills?|tablets?|capsules?|paracetamol|acetaminophen|ibuprofen|advil|tylenol|aspirin|painkillers?|panadol|nurofen|motrin|aleve|meds|medicine|medication|antibiotics?|antihistamines?|lozenges?|drops)\s+"
-        + @"(?:for|against|because\s+of)\s+(?:my|the|a|an|this|that|his|her|our)\s+(?:\w+\s+)?"
-        + @"(?:headache|migraine|cold|flu|fever|cough|throat|cramps|period|toothache|allergies|allergy|hay\s*fever|hangover|back|knee|neck|shoulder|tooth"
-        + @"|stomach|stomachache|tummy|infection|sinus\w*|blood\s+pressure|cholesterol|thyroid|acne|heartburn|nausea|sprain|ankle|wrist|arthritis|asthma|eczema|rash|earache|ear|sunburn|jet\s*lag)\b",
+        + @"(?:pills?|tablets?|capsules?|paracetamols?|acetaminophen|ibuprofens?|advils?|tylenols?|aspirins?|painkillers?|panadols?|nurofens?|motrin|aleve|meds|medicine|medication|antibiotics?|antihistamines?|lozenges?|drops)\s+"
+        + @"(?:for|against|because\s+of)\s+(?:(?:my|the|a|an|this|that|his|her|our)\s+)?(?:[a-z]+\s+){0,2}"
+        + @"(?:headaches?|head|migraines?|cold|flu|fever|cough|throat|cramps|period|toothache|allergies|allergy|hay\s*fever|hangover|back|knee|neck|shoulder|tooth"
+        + @"|stomach|stomachache|tummy|infection|sinus\w*|blood\s+pressure|cholesterol|thyroid|acne|heartburn|nausea|sprain|ankle|wrist|arthritis|asthma|eczema|rash|earache|ear|sunburn|jet\s*lag)"
+        + @"(?:\s+(?:today|this\s+morning|earlier|again|lol|haha|as\s+usual|like\s+always|every\s+(?:morning|day)))?[\s.,;!?]*$",
         RegexOptions.CultureInvariant, 1000)]
     private static partial Regex EverydayDose();
+
+    /// <summary>Anywhere in the text, a word that makes a dose more than a usual one ("all of them", "the rest of the
+    /// bottle", "another 40", "so I sleep", "ready for tonight"): then no dose clause is cut, and the model reads it all.</summary>
+    [GeneratedRegex(
+        @"\b(?:all|whole|rest|bottles?|packs?|packets?|box(?:es)?|lot|handful|more|another|extra|times|x\s*\d+|[3-9]|\d{2,}|wake|sleep\w*|tonight|ready"
+        + @"|plan\w*|stash\w*|sav(?:e|ed|ing)|hoard\w*|overdos\w*|od|swallow\w*|once|dye|dying|them)\b",
+        RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex MoreThanADose();
 
     /// <summary>A clause: up to a punctuation mark, or up to "and", "but", "so", "because" (which starts the next one).</summary>
     [GeneratedRegex(@"(?:(?!\s(?:and|but|so|because|cause|cuz|coz|now)\s)[^.,;!?\n])+[.,;!?\n]*", RegexOptions.CultureInvariant, 1000)]
@@ -93,11 +107,12 @@ internal static partial class EverydayClause
         try
         {
             var lower = text.Replace('’', '\'').ToLowerInvariant();
+            var doses = !MoreThanADose().IsMatch(lower);
             StringBuilder? rest = null;
             var last = 0;
             foreach (Match clause in Clauses().Matches(lower))
             {
-                if (!IsEveryday(clause.Value))
+                if (KindOf(clause.Value) is not { } kind || (kind == "dose" && !doses))
                 {
                     continue;
                 }
@@ -148,7 +163,7 @@ internal static partial class EverydayClause
             return "nobody";
         }
 
-        if (EverydayDose().IsMatch(clause))
+        if (EverydayDose().IsMatch(clause) && !MoreThanADose().IsMatch(clause))
         {
             return "dose";
         }
