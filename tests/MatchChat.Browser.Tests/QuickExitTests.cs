@@ -118,6 +118,7 @@ public sealed class QuickExitTests(SafetyFixture server)
         }
 
         Assert.True(scrolled > 0, "at 844×390 at least one dialog is long enough to scroll");
+        await page.SetViewportSizeAsync(360, 740);
 
         // From the real "Delete my data…" dialog: one press leaves, nothing asked.
         await member.GoToAsync("safety");

@@ -52,6 +52,9 @@ public sealed class BadInputTests(ServerFixture server) : IClassFixture<ServerFi
             }
         });
         Assert.StartsWith("invalid: GetMe neither takes", HubErrors.CodeAndSentence(asked));
+        // A method whose trailing arguments may be left out (read again with fewer) is refused the same way.
+        var shorter = await Assert.ThrowsAsync<HubException>(() => m.Conn.Hub.InvokeAsync<object>("GetHistory", "room:t01", upload.Reader));
+        Assert.StartsWith("invalid: GetHistory neither takes", HubErrors.CodeAndSentence(shorter));
         Assert.Equal(m.Handle, (await m.Conn.Invoke<Member>("GetMe")).Handle);
     }
 

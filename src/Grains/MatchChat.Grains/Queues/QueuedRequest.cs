@@ -58,6 +58,15 @@ public sealed class QueuedRequest
 
     public bool IsStarting => StartListenerId is not null;
 
+    /// <summary>This listener may be offered this request again (one it lapsed with, when nobody else could take it).</summary>
+    public void Include(string listenerId)
+    {
+        if (_excluded.Remove(listenerId))
+        {
+            Packed = null;
+        }
+    }
+
     /// <summary>This listener is not offered this request again.</summary>
     public void Exclude(string listenerId)
     {

@@ -44,8 +44,9 @@ public sealed partial class TopicQueueGrain
         new(r.Request.RequestId, r.Request.SeekerId, Topic, r.Request.AgeGroup, r.Request.Experiences,
             r.Excluded, false, r.Request.Blocked, r.Urgent, r.Request.PreferredListenerId, r.Request.Meaning);
 
-    /// <summary>Someone in the roster other than <paramref name="listenerId"/> could take the request now (O(roster): for an expiry).</summary>
-    private bool AnotherCouldTake(QueuedRequest r, string listenerId)
+    /// <summary>Someone in the roster other than <paramref name="listenerId"/> (null: anyone) could take the request now
+    /// (O(roster): for an expiry).</summary>
+    private bool AnotherCouldTake(QueuedRequest r, string? listenerId)
     {
         var seeker = AsWaiting(r);
         return _roster.Values.Any(l => l.ListenerId != listenerId && MatchingPolicy.IsEligible(seeker, l, Now));

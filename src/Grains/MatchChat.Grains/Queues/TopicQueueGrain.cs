@@ -226,6 +226,7 @@ public sealed partial class TopicQueueGrain(
     /// <summary>Runs the policy and sends the offers it plans. Writes state only when it planned an offer.</summary>
     private void MatchNow()
     {
+        ReconsiderLapsed();
         foreach (var planned in PlanOffers())
         {
             var request = Find(planned.Seeker.RequestId)!;
@@ -296,7 +297,7 @@ public sealed partial class TopicQueueGrain(
             var listenerId = request.OfferListenerId!;
             if (AnotherCouldTake(request, listenerId))
             {
-                request.Exclude(listenerId);
+                Lapsed(request, listenerId);
             }
 
             CloseOffer(request, notifyListener: true, reason: OfferReasons.Expired);

@@ -72,7 +72,7 @@ public sealed class OptionalArgumentsHubProtocol(IOptions<JsonHubProtocolOptions
                         Headers = invocation.Headers,
                     };
                     input = retry;
-                    return true;
+                    break;
                 }
             }
         }
