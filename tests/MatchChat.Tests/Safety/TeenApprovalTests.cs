@@ -46,6 +46,28 @@ public sealed class TeenApprovalTests(SafetyServerFixture server) : IClassFixtur
     }
 
     [Fact]
+    public async Task Unticking_acceptsTeens_withdraws_a_teen_offer_on_screen_and_it_cannot_be_accepted()
+    {
+        // An outside probe: the offer stayed, and AcceptOffer a second later matched the teen with an adult no longer approved.
+        await using var moderator = await server.NewModerator();
+        await using var adult = await server.NewMember();
+        await using var teen = await server.NewMember("teen");
+        await adult.Volunteer("t70", acceptsTeens: true);
+        await moderator.Conn.Invoke<ApprovalAnswer>("ApproveTeenListener", adult.Handle);
+        await adult.Conn.Invoke<ListenerProfile>("SetAvailable", true);
+        var ticket = await teen.Request("t70");
+        var offer = await adult.Conn.Next<Offer>("OfferReceived", o => o.RequestId == ticket.RequestId);
+
+        Assert.Equal(TeenApprovals.None, (await adult.Volunteer("t70", acceptsTeens: false)).TeenApproval);
+        var withdrawn = await adult.Conn.Next<OfferWithdrawn>("OfferWithdrawn", w => w.OfferId == offer.OfferId, within: TimeSpan.FromSeconds(3));
+        Assert.Equal(OfferReasons.Withdrawn, withdrawn.Reason);
+        var refused = await Assert.ThrowsAsync<HubException>(() => adult.Conn.Invoke("AcceptOffer", offer.OfferId));
+        Assert.StartsWith("conflict: ", HubErrors.CodeAndSentence(refused));
+        Assert.Equal(TicketStatus.Waiting, (await teen.Conn.Invoke<Member>("GetMe")).OpenRequest!.Status);
+        await teen.Conn.AssertNone<MatchChat.Contracts.Conversations.Conversation>("Matched", wait: TimeSpan.FromMilliseconds(300));
+    }
+
+    [Fact]
     public async Task A_waiting_teen_hears_that_nobody_is_available_while_only_unapproved_adults_are_and_hears_it_change_at_approval()
     {
         const string topic = "t37";

@@ -104,6 +104,12 @@ internal sealed class ListenerRole(IMemberContext m)
     public async Task<Conversation> AcceptOffer(string offerId)
     {
         var offer = S.Offers.FirstOrDefault(o => o.OfferId == offerId) ?? throw UnknownOffer();
+        if (!TeenApprovalRole.MayTake(S, offer))
+        {
+            await DeclineOffer(offerId);
+            throw MatchChatException.Conflict("This offer was withdrawn: hearing teens needs a moderator's approval, which you do not hold now.");
+        }
+
         if (S.Listener is null || ActiveChats >= S.Listener.MaxConcurrentChats)
         {
             throw MatchChatException.Conflict("You are at your chat limit. End a conversation or raise your limit first.");
@@ -241,7 +247,7 @@ internal sealed class ListenerRole(IMemberContext m)
     {
         PruneStaleOffers();
         var listener = S.Listener;
-        if (listener is null || !listener.Available || ActiveChats + S.Offers.Count(o => o.ExpiresAt > m.Now) >= listener.MaxConcurrentChats)
+        if (listener is null || !listener.Available || !TeenApprovalRole.MayTake(S, offer) || ActiveChats + S.Offers.Count(o => o.ExpiresAt > m.Now) >= listener.MaxConcurrentChats)
         {
             await m.Queue(offer.Topic).Decline(offer.OfferId, m.MemberId, OfferReasons.Busy);
             return;

@@ -37,7 +37,14 @@ public sealed partial class MemberGrain
         Run(async () =>
         {
             var wasListed = Teens.Listed;
+            var wasApproved = TeenApprovalRole.Approved(S);
             var profile = await Told(_listener.Volunteer(topicSlugs, experiences, maxConcurrentChats, acceptsTeens, bio));
+            if (wasApproved && !TeenApprovalRole.Approved(S))
+            {
+                // Unticking acceptsTeens ends the approval: the teen offers on screen go, as when a moderator revokes it.
+                await Teens.WithdrawTeenOffers();
+            }
+
             await Teens.TellList(wasListed);
             return profile;
         });

@@ -20,6 +20,12 @@ internal sealed class TeenApprovalRole(IMemberContext m, ListenerRole listener)
     public static bool Approved(MemberState s) =>
         s.AgeGroup == AgeGroups.Adult && s.Listener is { AcceptsTeens: true, TeenApproved: true };
 
+    /// <summary>Whether this listener may take this offer now: an adult's or a teen's request, or a teen's for a teen or an
+    /// approved adult. Asked again when an offer arrives and at the accept: an approval can end (revoked, or
+    /// <c>acceptsTeens</c> unticked) while an offer is on its way or on screen (an outside probe accepted one so).</summary>
+    public static bool MayTake(MemberState s, Offer offer) =>
+        offer.SeekerAgeGroup != AgeGroups.Teen || s.AgeGroup == AgeGroups.Teen || Approved(s);
+
     /// <summary><see cref="ListenerProfile.TeenApproval"/>.</summary>
     public static string Describe(MemberState s) =>
         s.AgeGroup != AgeGroups.Adult || s.Listener is not { AcceptsTeens: true } ? TeenApprovals.None
@@ -105,7 +111,8 @@ internal sealed class TeenApprovalRole(IMemberContext m, ListenerRole listener)
         return Updated();
     }
 
-    private async Task WithdrawTeenOffers()
+    /// <summary>The teen offers on this listener's screen go back to their queues (declined there, keeping their place).</summary>
+    public async Task WithdrawTeenOffers()
     {
         var teenOffers = S.Offers.Where(o => o.SeekerAgeGroup == AgeGroups.Teen).ToList();
         if (teenOffers.Count == 0)
