@@ -136,6 +136,20 @@ public sealed class AppealTests(SafetyServerFixture server) : IClassFixture<Safe
         Assert.Equal(HttpStatusCode.Created, (await Appeal(again.Token, new { text = Why })).Status);
     }
 
+    [Fact]
+    public async Task The_same_suspension_given_again_keeps_the_members_open_appeal()
+    {
+        // An outside probe: a retried Suspend dropped the appeal from the moderators' list, and nobody was told.
+        await using var moderator = await server.NewModerator();
+        await using var member = await server.NewMember();
+        await moderator.Conn.Invoke("Suspend", new { handle = member.Handle, minutes = 60, reason = "Spam links in the room." });
+        Assert.Equal(HttpStatusCode.Created, (await Appeal(member.Token, new { text = Why })).Status);
+        await moderator.Conn.Invoke("Suspend", new { handle = member.Handle, minutes = 60, reason = "Spam links in the room." });
+
+        Assert.Single(await moderator.Conn.Invoke<Appeal[]>("ListAppeals"), a => a.Handle == member.Handle && a.Status == "open");
+        Assert.Equal("open", (await StandingBody(member.Token)).RootElement.GetProperty("appeal").GetProperty("status").GetString());
+    }
+
     private async Task<(HttpStatusCode Status, JsonDocument? Body)> Appeal(string token, object body)
     {
         using var http = new HttpClient { BaseAddress = server.BaseUrl };

@@ -68,6 +68,22 @@ public sealed class TeenApprovalTests(SafetyServerFixture server) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_suspended_or_banned_adult_cannot_be_approved_to_hear_teens()
+    {
+        // An outside probe approved a listener banned for messages to a teen; the approval held after the lift.
+        await using var moderator = await server.NewModerator();
+        await using var adult = await server.NewMember();
+        await adult.Volunteer("t71", acceptsTeens: true);
+        await moderator.Conn.Invoke("Suspend", new { handle = adult.Handle, reason = "Inappropriate messages to a teen." });
+        var refused = await Assert.ThrowsAsync<HubException>(() => moderator.Conn.Invoke<ApprovalAnswer>("ApproveTeenListener", adult.Handle));
+        Assert.StartsWith("conflict: That listener is suspended or banned", HubErrors.CodeAndSentence(refused));
+
+        await moderator.Conn.Invoke("Unsuspend", adult.Handle);
+        var back = await adult.ConnectAnother();
+        Assert.Equal(TeenApprovals.Pending, (await back.Invoke<Member>("GetMe")).Listener!.TeenApproval);
+    }
+
+    [Fact]
     public async Task A_waiting_teen_hears_that_nobody_is_available_while_only_unapproved_adults_are_and_hears_it_change_at_approval()
     {
         const string topic = "t37";

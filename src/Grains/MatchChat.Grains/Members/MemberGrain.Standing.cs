@@ -1,3 +1,4 @@
+using MatchChat.Contracts.Appeals;
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Members;
@@ -69,7 +70,14 @@ public sealed partial class MemberGrain
         }
 
         var wasListed = Teens.Listed;
-        await ClearAppealOnSuspend();
+        if (!(S.Banned || S.SuspendedUntil > Now) || S.Appeal is not { Status: AppealStatuses.Open } || S.SuspensionReason != reason)
+        {
+            // A new suspension, for another reason, starts without an appeal. The same one again (a retry, or the same
+            // reason for longer) keeps the member's open appeal for a moderator to decide (an outside probe: a retried
+            // Suspend dropped it from the moderators' list without a word).
+            await ClearAppealOnSuspend();
+        }
+
         await Standing.Suspend(until, reason);
         await Teens.TellList(wasListed);
     }

@@ -78,6 +78,13 @@ internal sealed class TeenApprovalRole(IMemberContext m, ListenerRole listener)
             throw MatchChatException.Conflict("That listener has not offered to hear teens. They can tick it in their profile first.");
         }
 
+        if (S.Banned || S.SuspendedUntil > m.Now)
+        {
+            // Not on the list of those waiting, and not to be approved behind it (an outside probe approved a listener
+            // banned for messages to a teen, and the approval held after the lift).
+            throw MatchChatException.Conflict("That listener is suspended or banned. Lift it first; then decide on hearing teens.");
+        }
+
         if (S.Listener.TeenApproved)
         {
             // Already approved: nothing changed, so their pages hear nothing (an outside probe saw a repeat MemberUpdated).
