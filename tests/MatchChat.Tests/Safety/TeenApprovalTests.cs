@@ -1,3 +1,5 @@
+using MatchChat.Contracts.Conversations;
+using MatchChat.Contracts.Gratitude;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Members;
 using MatchChat.Tests.Support;
@@ -81,6 +83,35 @@ public sealed class TeenApprovalTests(SafetyServerFixture server) : IClassFixtur
         await moderator.Conn.Invoke("Unsuspend", adult.Handle);
         var back = await adult.ConnectAnother();
         Assert.Equal(TeenApprovals.Pending, (await back.Invoke<Member>("GetMe")).Listener!.TeenApproval);
+    }
+
+    [Fact]
+    public async Task Revoking_ends_the_adults_chats_with_teens_and_no_note_reaches_a_teen_from_an_adult_not_approved()
+    {
+        // An outside probe: after a revocation the chat went on, and a thanks note with a phone number reached the teen.
+        await using var moderator = await server.NewModerator();
+        await using var adult = await server.NewMember();
+        await using var teen = await server.NewMember("teen");
+        await adult.Volunteer("t72", acceptsTeens: true);
+        await moderator.Conn.Invoke<ApprovalAnswer>("ApproveTeenListener", adult.Handle);
+        await adult.Conn.Invoke<ListenerProfile>("SetAvailable", true);
+        var ticket = await teen.Request("t72");
+        var offer = await adult.Conn.Next<Offer>("OfferReceived", o => o.RequestId == ticket.RequestId);
+        var chat = await adult.Conn.Invoke<Conversation>("AcceptOffer", offer.OfferId);
+        await teen.Conn.Next<Conversation>("Matched");
+
+        await moderator.Conn.Invoke<ApprovalAnswer>("RevokeTeenListener", adult.Handle);
+        var ended = await teen.Conn.Next<ConversationEnded>("ConversationEnded", e => e.ConversationId == chat.ConversationId, within: TimeSpan.FromSeconds(5));
+        Assert.Equal(("ended", "system"), (ended.Reason, ended.EndedBy));
+        await adult.Conn.Next<ConversationEnded>("ConversationEnded", e => e.ConversationId == chat.ConversationId, within: TimeSpan.FromSeconds(5));
+        var late = await Assert.ThrowsAsync<HubException>(() => adult.Send(chat.Channel, "still there?"));
+        Assert.StartsWith("conflict: ", HubErrors.CodeAndSentence(late));
+
+        var note = await Assert.ThrowsAsync<HubException>(() => adult.Conn.Invoke("Thank", new { conversationId = chat.ConversationId, rating = 5, note = "message me on my other app" }));
+        Assert.StartsWith("forbidden: A note to a teen", HubErrors.CodeAndSentence(note));
+        await teen.Conn.AssertNone<Thanked>("Thanked", wait: TimeSpan.FromMilliseconds(300));
+        await adult.Conn.Invoke("Thank", new { conversationId = chat.ConversationId, rating = 5 });
+        Assert.Null((await teen.Conn.Next<Thanked>("Thanked")).Note);
     }
 
     [Fact]

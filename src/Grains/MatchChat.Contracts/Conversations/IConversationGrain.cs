@@ -22,6 +22,10 @@ public interface IConversationGrain : IChannelGrain
 
     [Alias("End")] Task End(string memberId, string reason);
 
+    /// <summary>A moderator revoked the listener's approval to hear teens: the conversation ends (reason <c>ended</c>, by
+    /// <c>system</c>) when its seeker is a teen; nothing otherwise, or when the caller is not its listener.</summary>
+    [Alias("EndIfSeekerIsTeen")] Task EndIfSeekerIsTeen(string listenerId);
+
     /// <summary>A participant's last connection went (false) or one came back (true): the other participant's pages hear
     /// <c>PeerPresence</c>. Nothing for an ended conversation or a non-participant.</summary>
     [OneWay, Alias("PresenceChanged")] Task PresenceChanged(string memberId, bool online);

@@ -33,6 +33,14 @@ public sealed partial class ConversationGrain
             throw MatchChatException.Forbidden("Your account is suspended by a moderator for now.");
         }
 
+        if (!bySeeker && !string.IsNullOrEmpty(note) && rater.AgeGroup != AgeGroups.Teen && !rater.TakesTeens
+            && (await GrainFactory.Ref<IMemberGrain>(S.SeekerId).ContactCard()).AgeGroup == AgeGroups.Teen)
+        {
+            // A note is free text to the teen with no time limit: only from an adult approved to hear teens now (an outside
+            // probe sent a phone number in one after a moderator's revocation).
+            throw MatchChatException.Forbidden("A note to a teen comes only from teen listeners and adults a moderator approved to hear teens. Send your thanks without a note.");
+        }
+
         await Writes.Change(s =>
         {
             if (bySeeker)

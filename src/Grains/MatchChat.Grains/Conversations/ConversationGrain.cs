@@ -213,7 +213,9 @@ public sealed partial class ConversationGrain(
         }
     }
 
-    public async Task End(string memberId, string reason)
+    public Task End(string memberId, string reason) => End(memberId, reason, bySystem: reason == EndReasons.Suspended);
+
+    private async Task End(string memberId, string reason, bool bySystem)
     {
         var handle = RequireReader(memberId);
         if (S.EndedAt is not null)
@@ -225,8 +227,8 @@ public sealed partial class ConversationGrain(
             return;
         }
 
-        // A suspension is the moderators' doing, not the participant's.
-        var endedBy = reason == EndReasons.Suspended ? "system" : handle;
+        // A suspension (or a revoked teen approval) is the moderators' doing, not the participant's.
+        var endedBy = bySystem ? "system" : handle;
         await Writes.Change(s =>
         {
             s.EndedAt = Now;

@@ -1,4 +1,5 @@
 using MatchChat.Contracts;
+using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Matching;
 using MatchChat.Contracts.Members;
@@ -113,9 +114,27 @@ internal sealed class TeenApprovalRole(IMemberContext m, ListenerRole listener)
         // The queues learn first that this listener is no longer approved, so a teen request given back is not offered again.
         await listener.PushSnapshot();
         await WithdrawTeenOffers();
+        await EndTeenConversations();
         // Revoked, they wait again if they still offer to hear teens (a moderator may approve them later).
         await TellList(wasListed: true);
         return Updated();
+    }
+
+    /// <summary>The listener's open conversations with teen seekers end (each conversation grain reads its seeker's age).</summary>
+    private async Task EndTeenConversations()
+    {
+        foreach (var c in S.Conversations.Where(c => c.EndedAt is null && c.Role == MemberRoles.Listener).ToList())
+        {
+            try
+            {
+                await m.Grains.Ref<IConversationGrain>(c.ConversationId).EndIfSeekerIsTeen(m.MemberId);
+            }
+            catch (Exception e)
+            {
+                m.Logger.LogWarning("A conversation with a teen was not ended at a revocation ({ExceptionType})", e.GetType().Name);
+                throw MatchChatException.Unavailable("The approval is revoked, but a conversation with a teen could not be ended just now. Revoke again to finish.");
+            }
+        }
     }
 
     /// <summary>The teen offers on this listener's screen go back to their queues (declined there, keeping their place).</summary>
