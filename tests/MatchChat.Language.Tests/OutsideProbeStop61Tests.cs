@@ -93,12 +93,17 @@ public sealed class OutsideProbeStop61Tests(ModelFixture model, ITestOutputHelpe
     [InlineData("took my pills for my back, all of them", false)]
     [InlineData("took my pills for my back, the whole lot", false)]
     [InlineData("took 2 pills for my headache so i never wake up", false)]
+    [InlineData("my words that will be erased", true)]
+    [InlineData("please delete my chat history", true)]
+    [InlineData("delete all my messages. goodbye", false)]
+    [InlineData("how do i delete my account", false)]
+    [InlineData("erase my messages, i won't be here tomorrow to read them", false)]
     [InlineData("took 2 pills for my headache", true)]
     [InlineData("took 2 paracetamols for headache", true)]
     [InlineData("took 2 pills for my really bad headache", true)]
     [InlineData("I'm on antibiotics for my chest infection", true)]
     [InlineData("took 2 pills for my sore head earlier", true)]
-    public void A_usual_dose_is_cut_only_when_nothing_makes_it_more(string text, bool cut) =>
+    public void A_usual_dose_or_ones_data_erased_is_cut_only_when_nothing_makes_it_more(string text, bool cut) =>
         Assert.Equal(cut, EverydayClause.Without(text) is not null);
 
     [Fact]

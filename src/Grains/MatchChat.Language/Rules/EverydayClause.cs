@@ -86,6 +86,22 @@ internal static partial class EverydayClause
         RegexOptions.CultureInvariant, 1000)]
     private static partial Regex EverydayDose();
 
+    /// <summary>One's words or data erased, deleted or kept ("my words that will be erased", "please delete my chat
+    /// history", "will my messages be erased if I delete my account"): a question about the app's privacy, which the model
+    /// read as a person being erased (an outside probe, stop 62). Never "erase me", "delete myself", nor one's account (a
+    /// farewell sign): a thing of one's data; and nothing is cut when the text also says goodbye (<see cref="Farewell"/>).</summary>
+    [GeneratedRegex(
+        @"\b(?:my|the|these|those|our|your|all\s+my|all\s+the|all\s+our)\s+(?:own\s+|old\s+|chat\s+|message\s+)?(?:words|messages?|chats?|data|history|conversations?|texts?|posts?|notes?|info|information)\b"
+        + @"(?:\s+\w+){0,4}?\s+(?:be\s+|get\s+|gets\s+|is\s+|are\s+|being\s+)?(?:erased|deleted|removed|wiped|cleared|saved|stored|kept|shredded)\b"
+        + @"|\b(?:erase|erasing|delete|deleting|remove|removing|wipe|wiping|clear|clearing)\s+(?:all\s+)?(?:of\s+)?(?:my|the|these|our)\s+(?:own\s+|old\s+|chat\s+|message\s+)?(?:words|messages?|chats?|data|history|conversations?|texts?|posts?|notes?|info)\b",
+        RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex MyDataErased();
+
+    /// <summary>Anywhere in the text, a farewell beside the data (an account deleted before leaving life, "… goodbye",
+    /// "… i won't be here tomorrow"): then no data clause is cut, and the model reads it all.</summary>
+    [GeneratedRegex(@"\b(?:ready|disappear\w*|vanish\w*|life|alive|anymore|tonight|tomorrow|won'?t\s+be|miss\s+me|remember\s+me|account|profile)\b", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Farewell();
+
     /// <summary>Anywhere in the text, a word that makes a dose more than a usual one ("all of them", "the rest of the
     /// bottle", "another 40", "so I sleep", "ready for tonight"): then no dose clause is cut, and the model reads it all.</summary>
     [GeneratedRegex(
@@ -108,11 +124,12 @@ internal static partial class EverydayClause
         {
             var lower = text.Replace('’', '\'').ToLowerInvariant();
             var doses = !MoreThanADose().IsMatch(lower);
+            var data = !Danger().IsMatch(lower) && !Farewell().IsMatch(lower);
             StringBuilder? rest = null;
             var last = 0;
             foreach (Match clause in Clauses().Matches(lower))
             {
-                if (KindOf(clause.Value) is not { } kind || (kind == "dose" && !doses))
+                if (KindOf(clause.Value) is not { } kind || (kind == "dose" && !doses) || (kind == "data" && !data))
                 {
                     continue;
                 }
@@ -139,7 +156,7 @@ internal static partial class EverydayClause
     /// <summary>Whether one clause (lower case) is everyday life that the model misread.</summary>
     public static bool IsEveryday(string clause) => KindOf(clause) is not null;
 
-    /// <summary>Which kind of everyday clause this is ("end", "partner", "nobody", "dose", "place"), or null: for tests and for
+    /// <summary>Which kind of everyday clause this is ("end", "partner", "nobody", "data", "dose", "place"), or null: for tests and for
     /// measuring a sealed set without reading its lines.</summary>
     public static string? KindOf(string clause)
     {
@@ -161,6 +178,11 @@ internal static partial class EverydayClause
         if (NobodyWrites().IsMatch(clause))
         {
             return "nobody";
+        }
+
+        if (MyDataErased().IsMatch(clause))
+        {
+            return "data";
         }
 
         if (EverydayDose().IsMatch(clause) && !MoreThanADose().IsMatch(clause))
