@@ -247,15 +247,16 @@ internal sealed class ListenerRole(IMemberContext m)
     {
         PruneStaleOffers();
         var listener = S.Listener;
-        if (listener is null || !listener.Available || !TeenApprovalRole.MayTake(S, offer) || ActiveChats + S.Offers.Count(o => o.ExpiresAt > m.Now) >= listener.MaxConcurrentChats)
+        if (listener is null || !listener.Available || ActiveChats + S.Offers.Count(o => o.ExpiresAt > m.Now) >= listener.MaxConcurrentChats)
         {
             await m.Queue(offer.Topic).Decline(offer.OfferId, m.MemberId, OfferReasons.Busy);
             return;
         }
 
-        if (offer.SeekerHandle is { } seeker && S.Conversations.Any(c => c.EndedAt is null && c.PeerHandle == seeker))
+        if (!TeenApprovalRole.MayTake(S, offer) || (offer.SeekerHandle is { } seeker && S.Conversations.Any(c => c.EndedAt is null && c.PeerHandle == seeker)))
         {
-            // Already in an open chat with this seeker (they asked again): never offered to the same listener twice at once.
+            // A teen's request for an adult not approved now, or already in an open chat with this seeker (they asked
+            // again): declined, so that request is not offered to them again.
             await m.Queue(offer.Topic).Decline(offer.OfferId, m.MemberId, OfferReasons.Declined);
             return;
         }

@@ -70,17 +70,22 @@ public sealed partial class MemberGrain
         }
 
         var wasListed = Teens.Listed;
-        if (!(S.Banned || S.SuspendedUntil > Now) || S.Appeal is not { Status: AppealStatuses.Open } || S.SuspensionReason != reason)
+        if (!SameSuspensionAgain(until, reason))
         {
-            // A new suspension, for another reason, starts without an appeal. The same one again (a retry, or the same
-            // reason for longer) keeps the member's open appeal for a moderator to decide (an outside probe: a retried
-            // Suspend dropped it from the moderators' list without a word).
+            // A new suspension starts without an appeal. The same one given again (a retry) keeps the member's open
+            // appeal for a moderator to decide (an outside probe: a retried Suspend dropped it from the moderators' list).
             await ClearAppealOnSuspend();
         }
 
         await Standing.Suspend(until, reason);
         await Teens.TellList(wasListed);
     }
+
+    /// <summary>A retry of the timed suspension in force, with its appeal open: the same reason, ending within ten minutes of
+    /// it. A ban, another reason or a much longer term is a new suspension.</summary>
+    private bool SameSuspensionAgain(DateTime? until, string reason) =>
+        S.Appeal is { Status: AppealStatuses.Open } && !S.Banned && S.SuspendedUntil is { } current && current > Now
+        && until is { } next && (next - current).Duration() <= TimeSpan.FromMinutes(10) && S.SuspensionReason == reason;
 
     public async Task Unsuspend()
     {

@@ -114,15 +114,19 @@ internal sealed class TeenApprovalRole(IMemberContext m, ListenerRole listener)
         // The queues learn first that this listener is no longer approved, so a teen request given back is not offered again.
         await listener.PushSnapshot();
         await WithdrawTeenOffers();
-        await EndTeenConversations();
+        var ended = await EndTeenConversations();
         // Revoked, they wait again if they still offer to hear teens (a moderator may approve them later).
         await TellList(wasListed: true);
-        return Updated();
+        var profile = Updated();
+        return ended ? profile : throw MatchChatException.Unavailable(
+            "The approval is revoked, but a conversation with a teen could not be ended just now. Revoke again to finish.");
     }
 
-    /// <summary>The listener's open conversations with teen seekers end (each conversation grain reads its seeker's age).</summary>
-    private async Task EndTeenConversations()
+    /// <summary>The listener's open conversations with teen seekers end (each conversation grain reads its seeker's age).
+    /// Every one is tried; false when any could not be ended now (a repeated revocation tries again).</summary>
+    private async Task<bool> EndTeenConversations()
     {
+        var all = true;
         foreach (var c in S.Conversations.Where(c => c.EndedAt is null && c.Role == MemberRoles.Listener).ToList())
         {
             try
@@ -132,9 +136,11 @@ internal sealed class TeenApprovalRole(IMemberContext m, ListenerRole listener)
             catch (Exception e)
             {
                 m.Logger.LogWarning("A conversation with a teen was not ended at a revocation ({ExceptionType})", e.GetType().Name);
-                throw MatchChatException.Unavailable("The approval is revoked, but a conversation with a teen could not be ended just now. Revoke again to finish.");
+                all = false;
             }
         }
+
+        return all;
     }
 
     /// <summary>The teen offers on this listener's screen go back to their queues (declined there, keeping their place).</summary>

@@ -12,6 +12,10 @@ public sealed partial class TopicQueueGrain
     /// <summary>Request id → the listeners excluded from it because its offer to them expired.</summary>
     private readonly Dictionary<string, HashSet<string>> _lapsedWith = new(StringComparer.Ordinal);
 
+    /// <summary>Set by what can leave a request with nobody else (a decline, an expiry, a roster change): only then is the
+    /// next planning asked to look (not at every enqueue of a burst).</summary>
+    private bool _lapsedMayFree;
+
     private void Lapsed(QueuedRequest request, string listenerId)
     {
         request.Exclude(listenerId);
@@ -22,16 +26,20 @@ public sealed partial class TopicQueueGrain
         }
 
         listeners.Add(listenerId);
+        _lapsedMayFree = true;
     }
 
-    /// <summary>Before planning: each request that lapsed with someone and that nobody else could take now is theirs
-    /// to take again. O(roster) per such request, and there are few (none in a burst that is answered).</summary>
+    /// <summary>Before planning, after a change that could matter: each request that lapsed with someone and that nobody
+    /// else could take now is theirs to take again. O(roster) per such request, and there are few (none in a burst that
+    /// is answered).</summary>
     private void ReconsiderLapsed()
     {
-        if (_lapsedWith.Count == 0)
+        if (_lapsedWith.Count == 0 || !_lapsedMayFree)
         {
             return;
         }
+
+        _lapsedMayFree = false;
 
         List<string>? done = null;
         foreach (var (requestId, listeners) in _lapsedWith)

@@ -66,6 +66,7 @@ public sealed partial class TopicQueueGrain
 
         _roster[listener.ListenerId] = listener;
         CountAvailable(listener, +1);
+        _lapsedMayFree = true;
 
         Track(listener.ListenerId);
         AvailabilityMayHaveChanged();
@@ -77,6 +78,8 @@ public sealed partial class TopicQueueGrain
         {
             CountAvailable(old, -1);
         }
+
+        _lapsedMayFree = true;
 
         Track(listenerId);
         AvailabilityMayHaveChanged();

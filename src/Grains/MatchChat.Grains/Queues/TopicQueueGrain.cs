@@ -198,6 +198,7 @@ public sealed partial class TopicQueueGrain(
         var request = FindOffer(offerId, listenerId);
         if (request is not null)
         {
+            _lapsedMayFree = true;
             if (reason == OfferReasons.Declined)
             {
                 // A listener who said no to this request is not asked again about it.

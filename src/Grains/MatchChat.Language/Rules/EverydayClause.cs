@@ -86,26 +86,33 @@ internal static partial class EverydayClause
         RegexOptions.CultureInvariant, 1000)]
     private static partial Regex EverydayDose();
 
-    /// <summary>One's words or data erased, deleted or kept ("my words that will be erased", "please delete my chat
-    /// history", "will my messages be erased if I delete my account"): a question about the app's privacy, which the model
-    /// read as a person being erased (an outside probe, stop 62). Never "erase me", "delete myself", nor one's account (a
-    /// farewell sign): a thing of one's data; and nothing is cut when the text also says goodbye (<see cref="Farewell"/>).</summary>
+    /// <summary>One's words or data erased or deleted, as the whole clause ("my words that will be erased", "please delete my
+    /// chat history", "will my messages be erased if I leave the room"): a question about the app's privacy, which the
+    /// model read as a person being erased (an outside probe, stop 62). Nothing after it but a few app words ("after 30
+    /// days", "right"); never "erase me", never one's account (a farewell sign), never notes (a note left behind); and
+    /// nothing is cut when the text anywhere says goodbye (<see cref="Farewell"/>).</summary>
     [GeneratedRegex(
-        @"\b(?:my|the|these|those|our|your|all\s+my|all\s+the|all\s+our)\s+(?:own\s+|old\s+|chat\s+|message\s+)?(?:words|messages?|chats?|data|history|conversations?|texts?|posts?|notes?|info|information)\b"
-        + @"(?:\s+\w+){0,4}?\s+(?:be\s+|get\s+|gets\s+|is\s+|are\s+|being\s+)?(?:erased|deleted|removed|wiped|cleared|saved|stored|kept|shredded)\b"
-        + @"|\b(?:erase|erasing|delete|deleting|remove|removing|wipe|wiping|clear|clearing)\s+(?:all\s+)?(?:of\s+)?(?:my|the|these|our)\s+(?:own\s+|old\s+|chat\s+|message\s+)?(?:words|messages?|chats?|data|history|conversations?|texts?|posts?|notes?|info)\b",
+        @"^\s*(?:(?:please|pls|can\s+you|could\s+you|will|would|are|is|do|does|so|and|i\s+want|i'd\s+like|how\s+do\s+i|how\s+can\s+i|when\s+will|i\s+hope|then)\s+){0,2}"
+        + @"(?:(?:my|the|these|those|our|your|all\s+my|all\s+the|all\s+our)\s+(?:old\s+|chat\s+|message\s+)?(?:words|messages?|chats?|data|history|conversations?|texts?|posts?|info|information)"
+        + @"(?:\s+(?:that|which|will|would|are|is|be|get|gets|being|going|to|all))*\s+(?:erased|deleted|removed|wiped|cleared|shredded)"
+        + @"|(?:erase|delete|remove|wipe|clear)\s+(?:all\s+)?(?:of\s+)?(?:my|the|these|our)\s+(?:old\s+|chat\s+|message\s+)?(?:words|messages?|chats?|data|history|conversations?|texts?|posts?|info))"
+        + @"(?:\s+(?:after\s+\d+\s+days|after\s+a\s+while|automatically|right|too|as\s+well|later|now|please|for\s+privacy|if\s+i\s+leave(?:\s+the\s+room)?|when\s+the\s+chat\s+ends|after\s+the\s+chat(?:\s+ends)?)){0,2}[\s.,;!?]*$",
         RegexOptions.CultureInvariant, 1000)]
     private static partial Regex MyDataErased();
 
     /// <summary>Anywhere in the text, a farewell beside the data (an account deleted before leaving life, "… goodbye",
     /// "… i won't be here tomorrow"): then no data clause is cut, and the model reads it all.</summary>
-    [GeneratedRegex(@"\b(?:ready|disappear\w*|vanish\w*|life|alive|anymore|tonight|tomorrow|won'?t\s+be|miss\s+me|remember\s+me|account|profile)\b", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(
+        @"\b(?:ready|disappear\w*|vanish\w*|life|alive|anymore|tonight|tomorrow|won'?t\s+be|miss\s+me|remember\s+me|account|profile|no\s+longer"
+        + @"|not\s+(?:here|around)|do\s+it|make\s+it|through\s+the\s+night|before\s+i|like\s+me|so\s+will\s+i|left\s+of\s+me|find\s+me|myself|me\s+too)\b",
+        RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Farewell();
 
     /// <summary>Anywhere in the text, a word that makes a dose more than a usual one ("all of them", "the rest of the
     /// bottle", "another 40", "so I sleep", "ready for tonight"): then no dose clause is cut, and the model reads it all.</summary>
     [GeneratedRegex(
         @"\b(?:all|whole|rest|bottles?|packs?|packets?|box(?:es)?|lot|handful|more|another|extra|times|x\s*\d+|[3-9]|\d{2,}|wake|sleep\w*|tonight|ready"
+        + @"|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens?|few|several|twice|thrice|doubl\w*|tripl\w*"
         + @"|plan\w*|stash\w*|sav(?:e|ed|ing)|hoard\w*|overdos\w*|od|swallow\w*|once|dye|dying|them)\b",
         RegexOptions.CultureInvariant, 1000)]
     private static partial Regex MoreThanADose();
