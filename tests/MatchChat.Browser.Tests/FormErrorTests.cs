@@ -73,4 +73,27 @@ public sealed class FormErrorTests(SafetyFixture server)
         await member.Page.GetByTestId("talk-cancel").ClickAsync();
         Assert.Empty(member.ConsoleErrors);
     }
+
+    /// <summary>
+    /// A message refused for what it is (nothing a reader would see) offers "Remove" only: its "Try again" could never
+    /// succeed (an outside probe). A refusal that may pass later keeps "Try again" (outbox.test.js).
+    /// </summary>
+    [Fact]
+    public async Task A_message_with_nothing_visible_is_refused_without_a_try_again_that_cannot_succeed()
+    {
+        await using var listener = await Member.JoinAsync(server);
+        await listener.VolunteerAsync("stress", "invisible message walk, deadlines");
+        await using var seeker = await Member.JoinAsync(server, width: 390, height: 844);
+        await seeker.TalkWithAsync(listener, "stress", "Invisible message walk: too much at once.");
+        await seeker.SendAsync("\u200B\u200B");
+
+        var failed = seeker.Page.Locator("#messages > li[data-state=failed]");
+        await Expect(failed).ToHaveCountAsync(1);
+        await Expect(failed).ToContainTextAsync("Not sent:");
+        await Expect(failed).ToContainTextAsync("write something");
+        await Expect(failed.GetByRole(AriaRole.Button, new() { Name = "Try again" })).ToHaveCountAsync(0);
+        await failed.GetByRole(AriaRole.Button, new() { Name = "Remove" }).ClickAsync();
+        await Expect(failed).ToHaveCountAsync(0);
+        await listener.StopListeningAsync();
+    }
 }
