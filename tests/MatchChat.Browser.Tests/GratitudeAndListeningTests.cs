@@ -43,6 +43,8 @@ public sealed class GratitudeAndListeningTests(MatchChatFixture server)
         await Expect(dialog).ToBeHiddenAsync();
         await Expect(prompt).ToContainTextAsync($"Your thanks were sent. Only {listener.Handle} will see them.");
         await Expect(prompt.GetByTestId("thanks-open")).ToBeHiddenAsync();
+        // Focus is on that line, not fallen to the page (an outside probe: "Send thanks" left it on <body>).
+        await KeyboardFocusTests.ExpectFocusedAsync(seeker.Page, "#thanks-prompt-text");
 
         // The listener is told kindly, with the note as plain text, and their own stats count it.
         var thanked = listener.Page.GetByTestId("thanked");

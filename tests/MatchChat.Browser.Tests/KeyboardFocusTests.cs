@@ -22,7 +22,7 @@ public sealed class KeyboardFocusTests(SafetyFixture server)
         await Expect(seeker.Page.Locator("#talk-form")).ToBeVisibleAsync();
         await ExpectFocusedAsync(seeker.Page, "#talk-title");
 
-        // Confirming "Block" hides it: the chat's heading.
+        // Confirming "Block" hides it: the notice that says it is done (on a phone it is above the chat, out of view).
         await using var listener = await Member.JoinAsync(server);
         await listener.VolunteerAsync("stress", "focus walk, deadlines");
         await seeker.TalkWithAsync(listener, "stress", "Focus walk: deadlines again, sorry.");
@@ -30,7 +30,7 @@ public sealed class KeyboardFocusTests(SafetyFixture server)
         await seeker.Page.GetByTestId("confirm-ok").ClickAsync();
         await Expect(seeker.Page.GetByTestId("chat-block")).ToBeHiddenAsync();
         await Expect(seeker.Page.GetByTestId("chat-ended")).ToBeVisibleAsync();
-        await ExpectFocusedAsync(seeker.Page, "#chat-title");
+        await ExpectFocusedAsync(seeker.Page, "#notice-text");
 
         // "Unblock" removes the row: with nobody left, the list's heading.
         await seeker.GoToAsync("safety");

@@ -38,6 +38,8 @@ public sealed class NetworkTests(MatchChatFixture server, ITestOutputHelper outp
             var candidate = me.Page.Locator($"[data-testid=network-candidate][data-handle='{peer.Handle}']");
             await candidate.GetByTestId("network-add").ClickAsync();
             await Expect(me.Page.Locator($"[data-testid=network-contact][data-handle='{peer.Handle}']")).ToBeVisibleAsync();
+            // Their row is gone and nobody else is to add: focus on the trusted contacts, where they are now, not the page.
+            await KeyboardFocusTests.ExpectFocusedAsync(me.Page, "#people-title");
         }
 
         var contact = seeker.Page.Locator($"[data-testid=network-contact][data-handle='{friend.Handle}']");
@@ -48,6 +50,7 @@ public sealed class NetworkTests(MatchChatFixture server, ITestOutputHelper outp
         await seeker.Page.GetByTestId("checkin-note").FillAsync("Call the GP about sleep.");
         await seeker.Page.GetByTestId("checkin-submit").ClickAsync();
         await Expect(seeker.Page.GetByTestId("checkin-scheduled")).ToContainTextAsync("For me");
+        await KeyboardFocusTests.ExpectFocusedAsync(seeker.Page, "[data-testid=checkin-submit]");
         await Contrast.AssertAaAsync(seeker.Page, "your people");
         await Screenshots.SaveAsync(seeker.Page, "31-network-your-people");
 
@@ -86,6 +89,14 @@ public sealed class NetworkTests(MatchChatFixture server, ITestOutputHelper outp
         await seeker.GoToAsync("network");
         await Expect(seeker.Page.GetByTestId("checkin-scheduled")).ToHaveCountAsync(1);
         await Expect(seeker.Page.GetByTestId("checkin-due")).ToHaveCountAsync(0);
+
+        // Cancel and Remove take their row away: focus goes to the section's heading, not to the page (an outside probe).
+        await seeker.Page.GetByTestId("checkin-cancel").ClickAsync();
+        await Expect(seeker.Page.GetByTestId("checkin-scheduled")).ToHaveCountAsync(0);
+        await KeyboardFocusTests.ExpectFocusedAsync(seeker.Page, "#checkins-title");
+        await contact.GetByTestId("network-remove").ClickAsync();
+        await Expect(contact).ToHaveCountAsync(0);
+        await KeyboardFocusTests.ExpectFocusedAsync(seeker.Page, "#people-title");
         Assert.Empty(seeker.ConsoleErrors);
     }
 }

@@ -71,6 +71,48 @@ public sealed class ShortScreenQuickExitTests(SafetyFixture server)
     }
 
     /// <summary>
+    /// Whatever opens above an open chat, its "Exit site" stays on screen: the crisis card opened above the chat, the
+    /// page scrolled to keep the composer in view and the chat header went 45–112 px off the top at 390×844, 844×390
+    /// and 640×450 (an outside probe), with the page header's "Leave quickly" off screen too. A phone has no Escape.
+    /// </summary>
+    [Theory]
+    [InlineData(390, 844)]
+    [InlineData(844, 390)]
+    [InlineData(640, 450)]
+    public async Task After_the_crisis_card_opens_above_a_chat_exit_site_stays_on_screen(int width, int height)
+    {
+        await using var listener = await Member.JoinAsync(server);
+        await listener.VolunteerAsync("depression", $"crisis exit walk {width}, low days");
+        await using var seeker = await Member.JoinAsync(server, width: width, height: height);
+        await seeker.TalkWithAsync(listener, "depression", $"Crisis exit walk {width}: everything feels heavy.");
+        await seeker.SendAsync("hi there");
+        await seeker.SendAsync("I want to die, I cannot do this anymore");
+        await Expect(seeker.Page.GetByTestId("care")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        for (var i = 1; i <= 3; i++)
+        {
+            await seeker.Composer.PressSequentiallyAsync($"message {i} after that");
+            await seeker.Composer.PressAsync("Enter");
+            await Expect(listener.Message($"message {i} after that")).ToHaveCountAsync(1);
+        }
+
+        await seeker.Page.WaitForTimeoutAsync(300);
+        var exit = seeker.Page.GetByTestId("chat-quick-exit");
+        await Expect(exit).ToBeInViewportAsync(new() { Ratio = 1 });
+        await Expect(seeker.Composer).ToBeInViewportAsync();
+        var covered = await exit.EvaluateAsync<string>("b => { const r = b.getBoundingClientRect(); const at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2); return b.contains(at) ? '' : (at?.outerHTML ?? 'nothing').slice(0, 80); }");
+        Assert.True(covered.Length == 0, $"Exit site is covered by {covered}");
+        // Scrolled to the page's end by hand, it is still there.
+        await seeker.Page.EvaluateAsync("() => scrollTo(0, document.documentElement.scrollHeight)");
+        await seeker.Page.WaitForTimeoutAsync(150);
+        await Expect(exit).ToBeInViewportAsync(new() { Ratio = 1 });
+        Assert.False(await seeker.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > innerWidth"), "no sideways scrolling");
+        await Screenshots.SaveAsync(seeker.Page, $"85-crisis-card-exit-site-{width}x{height}");
+
+        await listener.StopListeningAsync();
+        Assert.Empty(seeker.ConsoleErrors);
+    }
+
+    /// <summary>
     /// Outside a chat the page scrolls too: on a phone on its side and at 200 % zoom the header with "Leave quickly"
     /// scrolled off the home, Be a listener, Rooms, waiting, available and offer screens (an outside probe). It stays.
     /// </summary>

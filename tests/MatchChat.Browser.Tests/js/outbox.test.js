@@ -110,6 +110,8 @@ test("a refused message is marked failed with the server's sentence and the rest
   assert.deepEqual(server.calls.map((c) => c.clientMessageId), ["a1", "a2"]);
   assert.deepEqual(events.failed, ["a1"]);
   assert.deepEqual(outbox.items.map((m) => [m.clientMessageId, m.status, m.error]), [["a1", "failed", "Messages are 1 to 4000 characters."]]);
+  assert.equal(outbox.items[0].final, true, "refused for what it is: no Try again (sending it again cannot succeed)");
+  assert.equal(storage.saved[0].final, true, "kept so after a reload");
   assert.deepEqual(storage.saved.map((m) => [m.clientMessageId, m.status, m.error]), [["a1", "failed", "Messages are 1 to 4000 characters."]]);
   assert.equal(outbox.hasPending(), false);
   await outbox.flush();

@@ -19,12 +19,12 @@
 //   appeal.js      a suspended member asks for a review   moderation-appeals.js  appeals in the console
 //   quick-exit.js  "Leave quickly"             offer-bar.js   an offer or its expiry kept in sight during a chat
 //   reading.js     reading back in a chat: "New messages", focus after "Show earlier messages"
-import { $ } from "./dom.js";
-import { describeError } from "./errors.js";
+import { $, refocus } from "./dom.js";
+import { describeError, errorMessage } from "./errors.js";
 import { state, load } from "./store.js";
 import { restoreSession, createMember, takePendingNotice, keepSessionFresh } from "./session.js";
 import { connect, invoke } from "./connection.js";
-import { VIEWS, showView, showWelcome, showNotice, fieldError, renderTopicControls, onWarned, viewHooks } from "./views.js";
+import { VIEWS, showView, showWelcome, showNotice, fieldError, clearFieldError, renderTopicControls, onWarned, viewHooks } from "./views.js";
 import { renderTalk, submitTalk, cancelTalk, onQueueUpdated, onQueueProgress, resolveTicket, clearTalkOfflineError } from "./talk.js";
 import { renderListener, submitListener, toggleAvailable, addOffer, persistOffers, onOfferWithdrawn, refreshMe, clearListenOfflineNotice, keepListenerStats } from "./listen.js";
 import { renderRooms, refreshRooms, rejoinRooms, onRoomUpdated, leaveRoom } from "./rooms.js";
@@ -207,9 +207,9 @@ function wireStaticUi() {
   $("welcome-form").addEventListener("submit", async (event) => {
     event.preventDefault();
     const error = $("welcome-error");
-    error.hidden = true;
+    clearFieldError(error, $("welcome-form"));
     const choice = document.querySelector('input[name="ageGroup"]:checked');
-    if (!choice) return fieldError(error, "Please choose your age group.");
+    if (!choice) return fieldError(error, "Please choose your age group.", document.querySelector('input[name="ageGroup"]'));
     const button = event.submitter || $("welcome-form").querySelector("button");
     button.disabled = true;
     try {
@@ -218,9 +218,12 @@ function wireStaticUi() {
       await beginSession(member);
       showView("talk");
     } catch (err) {
-      fieldError(error, err.message || "We couldn't start your session. Please try again.");
+      // "rate_limited: Too many new members…" was shown with its code: the sentence only.
+      fieldError(error, errorMessage(err) || "We couldn't start your session. Please try again.");
     } finally {
       button.disabled = false;
+      // Disabled while it was sent, the button lost focus to the page: back to it, to try again.
+      refocus(button);
     }
   });
 

@@ -58,8 +58,8 @@ export async function blockPerson(handle, { confirm = true, returnFocus = null, 
   renderBlocked();
   renderChatList();
   if (state.openChannel) renderOpenChat();
-  if (!quiet) showNotice(`You blocked ${handle}. ${BLOCK_EFFECT}`);
-  // "Block" is hidden now: the chat's heading (its "ended" line says what happened), else where the person came from.
+  // "Block" is hidden now: focus on the notice that says it is done (in view), else where the person came from.
+  if (!quiet) showNotice(`You blocked ${handle}. ${BLOCK_EFFECT}`, { focus: true });
   refocus(returnFocus, "chat-title", "notice-close");
   refreshBlocked();
   return true;

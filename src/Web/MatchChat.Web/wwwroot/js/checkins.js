@@ -2,7 +2,7 @@
 // The server may deliver a check-in again after a crash, always with the same checkInId: the page
 // shows each id once (kept in this member's storage). After each connection ListCheckIns also lists
 // check-ins delivered in the last days, so one whose event was lost on the way is shown then.
-import { $, el, clear, formatTime } from "./dom.js";
+import { $, el, clear, formatTime, refocus, refocusInList } from "./dom.js";
 import { describeError } from "./errors.js";
 import { state, load, save } from "./store.js";
 import { invoke } from "./connection.js";
@@ -128,6 +128,7 @@ function renderCheckIns() {
 }
 
 async function cancel(checkInId, button) {
+  const place = [...$("checkin-list").querySelectorAll("[data-testid=checkin-cancel]")].indexOf(button);
   button.disabled = true;
   try {
     await invoke("CancelCheckIn", checkInId);
@@ -136,6 +137,8 @@ async function cancel(checkInId, button) {
     showNotice(describeError(err).text);
   }
   await refreshCheckIns();
+  // The row is gone (focus fell to the page: an outside probe): the next check-in's Cancel, else the section's heading.
+  refocusInList("checkin-list", "[data-testid=checkin-cancel]", place, "checkins-title");
 }
 
 async function submit(event) {
@@ -156,6 +159,8 @@ async function submit(event) {
     fieldError(error, describeError(err).text);
   } finally {
     button.disabled = false;
+    // Disabled while it was sent, the button lost focus to the page: back to it (the list under it shows the new one).
+    refocus(button);
   }
 }
 

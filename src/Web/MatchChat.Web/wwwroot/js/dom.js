@@ -61,6 +61,15 @@ export function refocus(...candidates) {
   }
 }
 
+/**
+ * After the row a pressed button was in is gone (or the button was disabled): focus the same kind of button at its
+ * place in the list (`place`: its index before), else the last one, else the first of `fallbacks` that can take focus.
+ */
+export function refocusInList(listId, selector, place, ...fallbacks) {
+  const buttons = [...$(listId).querySelectorAll(selector)].filter((b) => !b.disabled);
+  refocus(buttons[Math.min(place, buttons.length - 1)], ...fallbacks);
+}
+
 export function formatWait(seconds) {
   if (seconds === null || seconds === undefined) return null;
   if (seconds < 60) return "less than a minute";

@@ -18,6 +18,16 @@ export function describeError(err) {
   return { code: "network", text: "We can't reach MatchChat right now, so that wasn't done. Please try again when you're connected.", transient: true };
 }
 
+/**
+ * What to show for a failed call whose error may be the page's own sentence (a REST answer's detail, "rate_limited:
+ * Too many new members…"): the server's sentence without its code; the page's own sentence as it is; else describeError's.
+ */
+export function errorMessage(err) {
+  const e = describeError(err);
+  const own = e.code === "network" && !(err instanceof TypeError) && String((err && err.message) || "").trim();
+  return own || e.text;
+}
+
 /** The server's "until 2026-12-07 01:12 UTC" (a room mute or ban) in the reader's own time, as the suspension screen says it. */
 const UTC_UNTIL = /\buntil (\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}) UTC\b/g;
 

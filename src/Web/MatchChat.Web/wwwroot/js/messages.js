@@ -317,7 +317,7 @@ function pendingNode(item) {
     children.push(
       el("span", { className: "state failed-note", text: `Not sent: ${item.error || "please try again."}` }),
       el("div", { className: "actions" }, [
-        el("button", { className: "link-btn", text: "Try again", attrs: { type: "button" }, on: { click: retry } }),
+        item.final ? null : el("button", { className: "link-btn", text: "Try again", attrs: { type: "button" }, on: { click: retry } }),
         el("button", { className: "link-btn", text: "Remove", attrs: { type: "button" }, on: { click: () => outbox.remove(item.channel, item.clientMessageId) } }),
       ]),
     );

@@ -1,6 +1,6 @@
 // [network] "Your people": trusted contacts (hub: AddToNetwork, RemoveFromNetwork, ListNetwork) and
 // "Ask <handle> again" (RequestListener with preferHandle). Contacts are known by handle only.
-import { $, el, clear, refocus } from "./dom.js";
+import { $, el, clear, refocus, refocusInList } from "./dom.js";
 import { describeError } from "./errors.js";
 import { state, load, save } from "./store.js";
 import { invoke } from "./connection.js";
@@ -71,17 +71,24 @@ export async function askAgain(handle) {
   }
 }
 
+/** The place of `button` among the buttons like it in `listId` (where focus goes when its row is gone). */
+const placeOf = (listId, selector, button) => [...$(listId).querySelectorAll(selector)].indexOf(button);
+
 async function add(conversationId, handle, button) {
+  const place = placeOf("network-candidates", "[data-testid=network-add]", button);
   button.disabled = true;
   try {
     await invoke("AddToNetwork", conversationId);
     await refreshNetwork();
     announce("Added to your people.");
+    // The row is gone (focus fell to the page): the next person to add, else the trusted contacts, where they are now.
+    refocusInList("network-candidates", "[data-testid=network-add]", place, "people-title");
   } catch (err) {
     const e = describeError(err);
     if (e.code !== "forbidden") {
       button.disabled = false;
-      return showNotice(e.text);
+      showNotice(e.text);
+      return refocus(button);
     }
     notAddable.add(handle);
     renderNetwork();
@@ -91,15 +98,19 @@ async function add(conversationId, handle, button) {
 }
 
 async function remove(handle, button) {
+  const place = placeOf("network-list", "[data-testid=network-remove]", button);
   button.disabled = true;
   try {
     await invoke("RemoveFromNetwork", handle);
     network.delete(handle);
     renderNetwork();
     announce(`${handle} is no longer in your people.`);
+    // The row is gone: the next contact's Remove, else the list's heading (focus fell to the page: an outside probe).
+    refocusInList("network-list", "[data-testid=network-remove]", place, "people-title");
   } catch (err) {
     button.disabled = false;
     showNotice(describeError(err).text);
+    refocus(button);
   }
 }
 

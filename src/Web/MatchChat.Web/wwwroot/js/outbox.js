@@ -19,8 +19,9 @@ export function newClientMessageId(cryptoApi = globalThis.crypto) {
 }
 
 /** Only these fields are persisted; anything else on an item is the page's own. */
-function stored({ channel, clientMessageId, text, createdAt, status, error }) {
-  return { channel, clientMessageId, text, createdAt, status, error };
+// `final`: refused for what it is (`invalid`, e.g. nothing a reader would see): sending it again cannot succeed.
+function stored({ channel, clientMessageId, text, createdAt, status, error, final }) {
+  return { channel, clientMessageId, text, createdAt, status, error, final: final === true || undefined };
 }
 
 function valid(item) {
@@ -118,7 +119,7 @@ export function createOutbox(deps) {
         if (gone.has(m.clientMessageId)) continue;
         const own = items.find((x) => x.clientMessageId === m.clientMessageId);
         if (own) {
-          if (m.status === "failed" && own.status !== "failed") Object.assign(own, { status: "failed", error: m.error ?? null });
+          if (m.status === "failed" && own.status !== "failed") Object.assign(own, { status: "failed", error: m.error ?? null, final: m.final === true });
           continue;
         }
         const item = { ...stored(m), status: m.status === "failed" ? "failed" : "pending" };
@@ -164,6 +165,7 @@ export function createOutbox(deps) {
       if (!item) return null;
       item.status = "pending";
       item.error = null;
+      item.final = false;
       persist();
       return item;
     },
@@ -194,6 +196,7 @@ export function createOutbox(deps) {
             if (!items.includes(item)) continue;
             item.status = "failed";
             item.error = e.text;
+            item.final = e.code === "invalid";
             persist();
             onFailed(item);
           }

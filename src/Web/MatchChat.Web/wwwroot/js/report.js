@@ -72,6 +72,8 @@ async function submit(event) {
   button.disabled = true;
   try {
     const result = await invoke("Report", args);
+    // Focus goes to the thanks (and brings it into view), not back to "Report": the dialog's close handler moves it.
+    if (current) current.returnFocus = $("notice-text");
     close();
     const reference = result && result.reportId ? ` Reference: ${result.reportId}.` : "";
     const thanks = `Thank you. Your report (${categoryLabel(category).toLowerCase()}) has reached the moderators, and they will look at it.${reference} ${handle} is not told who reported them.`;

@@ -5,7 +5,7 @@ import { describeError } from "./errors.js";
 import { state, save } from "./store.js";
 import { invoke } from "./connection.js";
 import { isOpen, isClosedStatus, nextTicket, seekerConversationIds, conversationFor, bind } from "./requests.js";
-import { showView, showNotice, fieldError, announce, topicTitle } from "./views.js";
+import { showView, showNotice, fieldError, clearFieldError, announce, topicTitle } from "./views.js";
 import { openChannel } from "./chats.js";
 import { withSupportKind, clearSupportKind } from "./support.js";
 import { noteProgress, currentPlace, nobodyAvailable, forgetProgress } from "./queue.js";
@@ -153,11 +153,11 @@ export function renderTalk() {
 export async function submitTalk(event) {
   event.preventDefault();
   const error = $("talk-error");
-  error.hidden = true;
+  clearFieldError(error, $("talk-form"));
   const topic = $("talk-topic").value;
   const note = withSupportKind($("talk-note").value.trim());
-  if (!topic) return fieldError(error, "Please choose a topic.");
-  if (note.length > 500) return fieldError(error, "Please keep the note to 500 characters, with the kind of support you chose.");
+  if (!topic) return fieldError(error, "Please choose a topic.", $("talk-topic"));
+  if (note.length > 500) return fieldError(error, "Please keep the note to 500 characters, with the kind of support you chose.", $("talk-note"));
   const request = { topic, experiences: parseTags($("talk-experiences").value), note: note || null };
   // Not connected: nothing would be sent, and nothing retries a request later. Said so plainly (an outside probe read
   // "We'll keep trying", and the error stayed after "Connected" with no request made).
@@ -186,6 +186,8 @@ export async function submitTalk(event) {
     else fieldError(error, e.text);
   } finally {
     button.disabled = false;
+    // Disabled while it was sent, the button lost focus to the page: back to it when it is still there (refused).
+    refocus(button);
   }
 }
 

@@ -63,14 +63,40 @@ export function topicTitle(slug) {
   return t ? t.title : tagLabel(slug || "");
 }
 
-export function showNotice(text) {
+/**
+ * Shows `text` in the notice above the views. `focus`: a confirmation of what the person just did (a report, a block)
+ * gets focus, which brings it into view: on a phone the notice sat above the chat, off screen, while focus went back to
+ * "Report" or the chat's title, and nothing on screen said it was done (an outside probe).
+ */
+export function showNotice(text, { focus = false } = {}) {
   $("notice-text").textContent = text;
   $("notice").hidden = false;
+  if (focus) $("notice-text").focus();
 }
 
-export function fieldError(node, text) {
+/**
+ * Shows `text` in the error line `node` (role="alert": read out as it appears). `field`: the field it is about, marked
+ * invalid, described by the line and focused (an outside probe: errors were silent and focus stayed on the button).
+ */
+export function fieldError(node, text, field = null) {
   node.textContent = text;
   node.hidden = false;
+  if (!field) return;
+  field.setAttribute("aria-invalid", "true");
+  const ids = (field.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean);
+  if (!ids.includes(node.id)) field.setAttribute("aria-describedby", [...ids, node.id].join(" "));
+  field.focus();
+}
+
+/** Hides the error line `node` and takes back what fieldError said of the fields in `form`. */
+export function clearFieldError(node, form) {
+  node.hidden = true;
+  for (const field of form.querySelectorAll("[aria-invalid]")) {
+    field.removeAttribute("aria-invalid");
+    const ids = (field.getAttribute("aria-describedby") || "").split(/\s+/).filter((id) => id && id !== node.id);
+    if (ids.length) field.setAttribute("aria-describedby", ids.join(" "));
+    else field.removeAttribute("aria-describedby");
+  }
 }
 
 export function announce(text) {
