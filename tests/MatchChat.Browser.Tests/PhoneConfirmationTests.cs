@@ -41,6 +41,10 @@ public sealed class PhoneConfirmationTests(MatchChatFixture server)
         await seeker.Page.GetByTestId("confirm-ok").ClickAsync();
         await Expect(text).ToContainTextAsync($"You blocked {listener.Handle}.");
         await ExpectConfirmationSeenAsync(seeker, text, width, height, "the block's confirmation");
+        // Dismissed: focus stays on the page (the chat), not on <body> (a review).
+        await seeker.Page.Locator("#notice-close").ClickAsync();
+        await Expect(seeker.Page.GetByTestId("notice")).ToBeHiddenAsync();
+        Assert.False(await seeker.Page.EvaluateAsync<bool>("() => document.activeElement === document.body"), "focus after Dismiss is not on the page body");
         await listener.StopListeningAsync();
         Assert.Empty(seeker.ConsoleErrors);
     }

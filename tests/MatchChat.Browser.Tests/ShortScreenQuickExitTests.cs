@@ -87,7 +87,7 @@ public sealed class ShortScreenQuickExitTests(SafetyFixture server)
         await seeker.TalkWithAsync(listener, "depression", $"Crisis exit walk {width}: everything feels heavy.");
         await seeker.SendAsync("hi there");
         await seeker.SendAsync("I want to die, I cannot do this anymore");
-        await Expect(seeker.Page.GetByTestId("care")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Expect(seeker.Page.GetByTestId("care")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         for (var i = 1; i <= 3; i++)
         {
             await seeker.Composer.PressSequentiallyAsync($"message {i} after that");

@@ -202,7 +202,11 @@ function wireStaticUi() {
   wireOfferBar();
   wireNewBelow();
   wireChatAbout();
-  $("notice-close").addEventListener("click", () => { $("notice").hidden = true; });
+  $("notice-close").addEventListener("click", () => {
+    $("notice").hidden = true;
+    // Focus was on the notice or its Dismiss: back to the chat, else the page's main part (not to <body>: a review).
+    refocus("composer-text", "chat-title", "main");
+  });
 
   $("welcome-form").addEventListener("submit", async (event) => {
     event.preventDefault();

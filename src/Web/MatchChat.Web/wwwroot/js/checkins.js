@@ -134,6 +134,7 @@ async function cancel(checkInId, button) {
     await invoke("CancelCheckIn", checkInId);
     announce("Check-in cancelled.");
   } catch (err) {
+    button.disabled = false;
     showNotice(describeError(err).text);
   }
   await refreshCheckIns();

@@ -1,5 +1,5 @@
 // The open chat: its message list, pending messages (the outbox), typing, the composer.
-import { $, el, clear, formatTime } from "./dom.js";
+import { $, el, clear, formatTime, refocus } from "./dom.js";
 import { describeError } from "./errors.js";
 import { state, load, save, isMine } from "./store.js";
 import { invoke } from "./connection.js";
@@ -35,6 +35,7 @@ export const outbox = createOutbox({
   onRemoved: (item) => {
     const node = document.querySelector(`#messages li[data-cmid="${CSS.escape(item.clientMessageId)}"]`);
     if (node) node.remove();
+    refocus("composer-text");
   },
 });
 

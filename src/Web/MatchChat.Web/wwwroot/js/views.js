@@ -71,7 +71,9 @@ export function topicTitle(slug) {
 export function showNotice(text, { focus = false } = {}) {
   $("notice-text").textContent = text;
   $("notice").hidden = false;
-  if (focus) $("notice-text").focus();
+  // Never taken from someone typing (a slow Block answered while they wrote in the room's composer: a review).
+  const typing = document.activeElement?.matches?.("textarea, input[type=text], input:not([type])");
+  if (focus && !typing) $("notice-text").focus();
 }
 
 /**
