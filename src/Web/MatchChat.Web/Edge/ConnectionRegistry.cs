@@ -14,6 +14,7 @@ public sealed class ConnectionRegistry(IOptions<EdgeOptions> options)
     private readonly Dictionary<string, Entry> _connections = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _perMember = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _perAddress = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _spared = new(StringComparer.Ordinal);
 
     public int Count
     {
@@ -57,6 +58,7 @@ public sealed class ConnectionRegistry(IOptions<EdgeOptions> options)
     {
         lock (_lock)
         {
+            _spared.Remove(connectionId);
             if (!_connections.Remove(connectionId, out var entry))
             {
                 return;
@@ -71,13 +73,33 @@ public sealed class ConnectionRegistry(IOptions<EdgeOptions> options)
         }
     }
 
-    /// <summary>Aborts every connection of the member on this node; how many there were.</summary>
+    /// <summary>
+    /// Keeps <see cref="CloseMember"/> off this connection until <see cref="Unspare"/>: a call whose answer must reach the
+    /// caller before its own connection goes (the member's <c>DeleteMe</c>) closes it itself afterwards.
+    /// </summary>
+    public void Spare(string connectionId)
+    {
+        lock (_lock)
+        {
+            _spared.Add(connectionId);
+        }
+    }
+
+    public void Unspare(string connectionId)
+    {
+        lock (_lock)
+        {
+            _spared.Remove(connectionId);
+        }
+    }
+
+    /// <summary>Aborts every connection of the member on this node (but a spared one); how many there were.</summary>
     public int CloseMember(string memberId, string reason)
     {
         Entry[] entries;
         lock (_lock)
         {
-            entries = [.. _connections.Values.Where(e => e.MemberId == memberId)];
+            entries = [.. _connections.Where(c => c.Value.MemberId == memberId && !_spared.Contains(c.Key)).Select(c => c.Value)];
         }
 
         foreach (var entry in entries)

@@ -20,6 +20,12 @@ public sealed class EdgeOptions
     /// <summary>Open hub connections one member may have on this node; 0: no cap.</summary>
     public int MaxConnectionsPerMember { get; set; } = 10;
 
+    /// <summary>
+    /// How long after a member's suspension or deletion their connections on this node close: the page reads why (or
+    /// the answer to its own <c>DeleteMe</c>) first. Their calls are refused by their grain meanwhile.
+    /// </summary>
+    public double CloseGraceMilliseconds { get; set; } = 250;
+
     /// <summary>Open hub connections from one client address (IPv6: one /64) on this node; 0: no cap.</summary>
     public int MaxConnectionsPerAddress { get; set; } = 100;
 }

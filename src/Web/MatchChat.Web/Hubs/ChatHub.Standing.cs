@@ -1,4 +1,5 @@
 using MatchChat.Contracts;
+using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Members;
 using MatchChat.Web.Safety;
@@ -74,9 +75,9 @@ public sealed partial class ChatHub
 
     /// <summary>
     /// Deletes the caller's data (as <c>DELETE /api/members/me</c>): their connections on every node close a moment
-    /// after this answers, and their token is refused from then on.
+    /// after this answers (this one only once the answer is in hand), and their token is refused from then on.
     /// </summary>
-    public Task DeleteMe() => Me.Delete();
+    public Task DeleteMe() => closer.AnswerThenClose(Context.ConnectionId, MemberId, EndReasons.Deleted, Me.Delete);
 
     private async Task<string> OtherMember(string handle, string ifSelf)
     {

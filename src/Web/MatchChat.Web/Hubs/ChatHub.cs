@@ -23,7 +23,7 @@ namespace MatchChat.Web.Hubs;
 public sealed partial class ChatHub(
     IGrainFactory grains, PushBridge push, TopicCatalog topics, MessageRateLimiter rateLimiter, TypingThrottle typing,
     BlockRateLimiter blockLimiter, TimeProvider time, ReportServices reports, ModeratorConnections moderators,
-    SuggestionRateLimiter suggestionLimiter) : Hub<IChatClient>
+    SuggestionRateLimiter suggestionLimiter, MemberCloser closer) : Hub<IChatClient>
 {
     private string MemberId => Context.UserIdentifier!;
     private IMemberGrain Me => grains.Ref<IMemberGrain>(MemberId);

@@ -1,5 +1,6 @@
 using MatchChat.Web.Auth;
 using MatchChat.Web.Edge;
+using Microsoft.Extensions.Options;
 
 namespace MatchChat.Web.Push;
 
@@ -12,9 +13,11 @@ namespace MatchChat.Web.Push;
 /// lifts a suspension at once (a mistaken ban undone) must not have the member's new connection, opened after the
 /// lift, thrown out by the close the suspension ordered. If the standing cannot be read, it closes.
 /// </summary>
-public sealed class MemberCloser(ConnectionRegistry registry, MemberStandingGate standing, TimeProvider time, ILogger<MemberCloser> logger)
+public sealed class MemberCloser(
+    ConnectionRegistry registry, MemberStandingGate standing, IOptions<EdgeOptions> options, TimeProvider time, ILogger<MemberCloser> logger)
 {
-    public static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(250);
+    /// <summary>The default <see cref="EdgeOptions.CloseGraceMilliseconds"/>.</summary>
+    public static readonly TimeSpan Grace = TimeSpan.FromMilliseconds(new EdgeOptions().CloseGraceMilliseconds);
 
     /// <summary>The longest <see cref="CloseAfter"/> waits for the sends before it: the close stays well within the contract's 5 seconds.</summary>
     public static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(2);
@@ -24,6 +27,35 @@ public sealed class MemberCloser(ConnectionRegistry registry, MemberStandingGate
     /// <summary>As <see cref="Close"/>, once <paramref name="sent"/> completes (the member's sends queued before the close
     /// are out: a suspended member's <c>Suspended</c>), or after <see cref="LongestWait"/> if it does not.</summary>
     public void CloseAfter(string memberId, string reason, Task sent) => _ = CloseAfterGraceAsync(memberId, reason, sent);
+
+    /// <summary>
+    /// Runs the caller's own deletion with their connection spared from the close it orders; <see cref="AnswerGrace"/>
+    /// after the answer is in hand, their connections here close (this one too). The member grain's close reaches this
+    /// node on its own path, and on a loaded machine it came more than the close's grace before the answer did, so the
+    /// caller's <c>DeleteMe</c> failed with the socket closed for a deletion that had happened.
+    /// </summary>
+    public async Task AnswerThenClose(string connectionId, string memberId, string reason, Func<Task> call)
+    {
+        registry.Spare(connectionId);
+        try
+        {
+            await call();
+        }
+        finally
+        {
+            _ = CloseAfterAnswerAsync(connectionId, memberId, reason);
+        }
+    }
+
+    /// <summary>How long the caller's answer has to leave this node before its connection closes.</summary>
+    public static readonly TimeSpan AnswerGrace = TimeSpan.FromMilliseconds(250);
+
+    private async Task CloseAfterAnswerAsync(string connectionId, string memberId, string reason)
+    {
+        await Task.Delay(AnswerGrace, time);
+        registry.Unspare(connectionId);
+        Close(memberId, reason);
+    }
 
     private async Task CloseAfterGraceAsync(string memberId, string reason, Task sent)
     {
@@ -41,7 +73,7 @@ public sealed class MemberCloser(ConnectionRegistry registry, MemberStandingGate
                 }
             }
 
-            await Task.Delay(Grace, time);
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(0, options.Value.CloseGraceMilliseconds)), time);
             if (await standing.InStandingAsync(memberId) == true)
             {
                 return;

@@ -28,14 +28,30 @@ async function deleteMyData() {
   try {
     await invoke("DeleteMe");
   } catch (err) {
+    // The answer can be lost with the connection the deletion closes: ask whether the member is gone before saying no.
+    if (await deletedAnyway()) return leave();
     state.leaving = false;
     start.disabled = false;
     // The socket may have dropped during the call, and nothing retried it while the page was leaving.
     reconnectIfStopped();
     return showNotice(describeError(err).text);
   }
+  leave();
+}
+
+function leave() {
   forgetThisMember();
   showGoodbye();
+}
+
+/** Whether the server no longer knows this page's member (a deletion whose answer was lost); false when it cannot tell. */
+async function deletedAnyway() {
+  try {
+    const response = await fetch("/api/members/me/standing", { method: "POST", headers: { Authorization: `Bearer ${accessToken()}` } });
+    return response.status === 401 && (await memberIsGone(response));
+  } catch {
+    return false;
+  }
 }
 
 /**
