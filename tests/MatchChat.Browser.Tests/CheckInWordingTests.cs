@@ -3,7 +3,7 @@ namespace MatchChat.Browser.Tests;
 /// <summary>
 /// [network] A due check-in's button says what it does for who sent it: "Ask them to listen again" when they listened to
 /// you, "Check in with them" when you listened to them (an outside browser probe: a listener got "Ask &lt;seeker&gt; again",
-/// which asked the seeker to listen).
+/// which asked the seeker to listen). A check-in whose sender has since deleted their data says so instead.
 /// </summary>
 [Collection(NetworkBrowserCollection.Name)]
 public sealed class CheckInWordingTests(MatchChatFixture server)
@@ -50,6 +50,15 @@ public sealed class CheckInWordingTests(MatchChatFixture server)
         await Expect(seeker.Page.GetByTestId("chat-ended")).ToBeVisibleAsync();
         await listener.StopListeningAsync();
         Assert.Empty(listener.ConsoleErrors);
+
+        // The listener deletes their data: the seeker's card no longer offers to ask them (it did, and said "Add them to
+        // your people first" for someone gone); it says so and goes.
+        await listener.DeleteMyDataAsync();
+        await seeker.GoToAsync("talk");
+        await seekerDue.GetByTestId("checkin-ask-again").ClickAsync();
+        await Expect(seeker.Page.GetByTestId("notice-text")).ToContainTextAsync("This check-in is no longer there");
+        await Expect(seeker.Page.GetByTestId("notice-text")).ToBeFocusedAsync();
+        await Expect(seekerDue).ToHaveCountAsync(0);
         Assert.Empty(seeker.ConsoleErrors);
     }
 }

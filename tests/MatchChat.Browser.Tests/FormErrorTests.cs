@@ -24,6 +24,9 @@ public sealed class FormErrorTests(SafetyFixture server)
         await Expect(adult).ToBeFocusedAsync();
         await Expect(adult).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(adult).ToHaveAttributeAsync("aria-describedby", new System.Text.RegularExpressions.Regex(@"\bwelcome-error\b"));
+        var teen = page.GetByTestId("age-teen");
+        await Expect(teen).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(teen).ToHaveAttributeAsync("aria-describedby", new System.Text.RegularExpressions.Regex(@"\bwelcome-error\b"));
 
         // The server is busy: its sentence, not its code; the age choice is no longer marked; focus back on Continue.
         await page.RouteAsync("**/api/members", route => route.Request.Method == "POST"
@@ -39,6 +42,8 @@ public sealed class FormErrorTests(SafetyFixture server)
         await Expect(error).ToHaveTextAsync(TooMany);
         await Expect(adult).Not.ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(adult).ToHaveAttributeAsync("aria-describedby", "age-hint");
+        await Expect(teen).Not.ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(teen).ToHaveAttributeAsync("aria-describedby", "age-hint");
         await KeyboardFocusTests.ExpectFocusedAsync(page, "[data-testid=welcome-continue]");
 
         await page.UnrouteAllAsync();

@@ -1,7 +1,9 @@
 using MatchChat.Contracts.Conversations;
 using MatchChat.Contracts.Matching;
+using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Messaging;
 using MatchChat.Tests.Support;
+using Microsoft.AspNetCore.SignalR;
 
 namespace MatchChat.Tests.Hub;
 
@@ -98,6 +100,27 @@ public sealed class SeveralConnectionsTests(ServerFixture server) : IClassFixtur
         // The offer is taken from the new tab.
         var conversation = await listenerTab.Invoke<Conversation>("AcceptOffer", offer.OfferId);
         await seekerTab.Next<Conversation>("Matched", c => c.ConversationId == conversation.ConversationId);
+    }
+
+    /// <summary>An outside probe: a repeated accept answered "expired or withdrawn" while the seeker sat in the open chat.</summary>
+    [Fact]
+    public async Task An_accept_repeated_after_its_answer_was_lost_answers_the_same_conversation_and_a_decline_says_it_was_accepted()
+    {
+        var topic = TestTopics.Slug(93);
+        await using var listener = await server.NewMember();
+        await using var seeker = await server.NewMember();
+        await listener.BecomeAvailableListener(topic);
+        await seeker.Request(topic);
+        var offer = await listener.Conn.Next<Offer>("OfferReceived");
+        var conversation = await listener.Conn.Invoke<Conversation>("AcceptOffer", offer.OfferId);
+        var otherTab = await listener.ConnectAnother();
+
+        var again = await otherTab.Invoke<Conversation>("AcceptOffer", offer.OfferId);
+        Assert.Equal(conversation.ConversationId, again.ConversationId);
+        Assert.Equal(conversation.PeerHandle, again.PeerHandle);
+        var declined = await Assert.ThrowsAsync<HubException>(() => otherTab.Invoke("DeclineOffer", offer.OfferId));
+        Assert.Contains("conflict: You already accepted this offer", declined.Message);
+        Assert.Equal(1, (await listener.Conn.Invoke<Member>("GetMe")).Listener!.ActiveChats);
     }
 
     [Fact]

@@ -253,6 +253,24 @@ public sealed class CheckInGrainTests(ManualClockClusterFixture fixture) : IClas
         Assert.Empty(await Inbox(sender.Id).Delivered());
     }
 
+    /// <summary>An outside probe: the deleted sender's note stayed in the receiver's delivered list for 7 days.</summary>
+    [Fact]
+    public async Task Deleting_the_sender_takes_their_delivered_check_in_and_its_note_off_the_receivers_list()
+    {
+        var sender = await Member();
+        var receiver = await Member();
+        var delivered = await CheckIns(sender.Id).Schedule(1, "thinking of you after our talk about your mum", receiver.Id, receiver.Handle);
+        var own = await CheckIns(receiver.Id).Schedule(1, "my own", null, null);
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await Wake(receiver);
+        await _node.Next<CheckInDue>(receiver.Id, d => d.CheckInId == delivered.CheckInId);
+        await _node.Next<CheckInDue>(receiver.Id, d => d.CheckInId == own.CheckInId);
+
+        await sender.Grain.Delete();
+
+        Assert.Equal([own.CheckInId], (await CheckIns(receiver.Id).List()).Select(c => c.CheckInId));
+    }
+
     [Fact]
     public async Task Deleting_the_receiver_takes_the_check_in_off_the_senders_list()
     {

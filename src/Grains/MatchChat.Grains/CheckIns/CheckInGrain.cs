@@ -129,8 +129,11 @@ public sealed class CheckInGrain(
 
     public async Task Erase()
     {
-        // Others' inboxes first: a failure leaves this list intact, so the deletion's retry finds them again.
-        await Task.WhenAll(state.State.Scheduled.Where(s => s.ForId is not null).Select(s => Inbox(s.ForId).Withdraw(s.CheckInId)));
+        // Others' inboxes first: a failure leaves this list intact, so the deletion's retry finds them again. Delivered
+        // ones go too (an outside probe: the deleted member's note stayed in the receiver's list for 7 days), as a
+        // block's do; the list keeps who was sent one for as long as the receiver keeps it delivered.
+        var receivers = state.State.Scheduled.Where(s => s.ForId is not null).Select(s => s.ForId!).Distinct(StringComparer.Ordinal);
+        await Task.WhenAll(receivers.Select(forId => Inbox(forId).DropFrom(MemberId)));
         if (state.State.Scheduled.Count > 0)
         {
             await Writes.Change(s => s.Scheduled.Clear());

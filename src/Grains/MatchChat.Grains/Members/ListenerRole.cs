@@ -16,6 +16,8 @@ namespace MatchChat.Grains.Members;
 /// </summary>
 internal sealed class ListenerRole(IMemberContext m)
 {
+    private readonly AcceptedOffers _accepted = new();
+
     private MemberState S => m.State;
 
     public bool Available => S.Listener is { Available: true };
@@ -103,7 +105,11 @@ internal sealed class ListenerRole(IMemberContext m)
     /// </summary>
     public async Task<Conversation> AcceptOffer(string offerId)
     {
-        var offer = S.Offers.FirstOrDefault(o => o.OfferId == offerId) ?? throw UnknownOffer();
+        if (S.Offers.FirstOrDefault(o => o.OfferId == offerId) is not { } offer)
+        {
+            return _accepted.Started(offerId, S.Conversations) ?? throw _accepted.NotOpen(offerId);
+        }
+
         if (!TeenApprovalRole.MayTake(S, offer))
         {
             await DeclineOffer(offerId);
@@ -152,6 +158,7 @@ internal sealed class ListenerRole(IMemberContext m)
             handOver.Start.SeekerHandle, MemberRoles.Listener, handOver.Start.SharedExperiences, handOver.AcceptedAt, null, offer.MatchReason);
         // The conversation exists whatever this grain's storage says: record it like the notice from the conversation.
         var added = Record(conversation);
+        _accepted.Add(offerId, conversation.ConversationId);
         S.Offers.Remove(offer);
         S.ConsecutiveExpiries = 0;
         S.LastAssignedAt = m.Now;
@@ -233,7 +240,7 @@ internal sealed class ListenerRole(IMemberContext m)
 
     public async Task DeclineOffer(string offerId)
     {
-        var offer = S.Offers.FirstOrDefault(o => o.OfferId == offerId) ?? throw UnknownOffer();
+        var offer = S.Offers.FirstOrDefault(o => o.OfferId == offerId) ?? throw _accepted.NotOpen(offerId);
         await m.Writes.Change(s =>
         {
             s.Offers.RemoveAll(o => o.OfferId == offerId);
@@ -386,13 +393,6 @@ internal sealed class ListenerRole(IMemberContext m)
         }
     }
 
-    /// <summary>
-    /// The queue tells us when an offer expires; if that notice was lost (a silo died), forget the offer a while
-    /// after its deadline so it does not hold the listener's capacity for ever.
-    /// </summary>
+    /// <summary>An offer whose expiry notice was lost (a silo died) is forgotten a while after its deadline, freeing capacity.</summary>
     private void PruneStaleOffers() => S.Offers.RemoveAll(o => o.ExpiresAt + m.Timings.OfferTimeout <= m.Now);
-
-    /// <summary>Offers are short-lived and their ids unguessable: any offer not open now has expired or was withdrawn.</summary>
-    private static MatchChatException UnknownOffer() =>
-        MatchChatException.Conflict("This offer has expired or was withdrawn. Stay available for the next one.");
 }

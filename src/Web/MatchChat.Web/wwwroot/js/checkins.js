@@ -54,7 +54,11 @@ function checkInWith(handle) {
   announce(`Schedule a check-in for ${handle}: choose when, and add a note if you like.`);
 }
 
-async function onDueAction(from) {
+async function onDueAction(from, item) {
+  if (await withdrawn(item.dataset.checkin, item.dataset.due)) {
+    $("checkins-due").hidden = !removeDue(item);
+    return showNotice(`This check-in is no longer there: ${from} deleted their data or blocked you, so you can't reach them.`, { focus: true });
+  }
   await refreshNetwork();
   if (!listensToMe(from)) return checkInWith(from);
   if (network.has(from)) await askAgain(from);
@@ -63,14 +67,14 @@ async function onDueAction(from) {
 
 function showDue(due) {
   const from = due.fromHandle;
-  const item = el("li", { className: "care-resource", attrs: { "data-testid": "checkin-due", "data-checkin": due.checkInId } }, [
+  const item = el("li", { className: "care-resource", attrs: { "data-testid": "checkin-due", "data-checkin": due.checkInId, "data-due": due.dueAt } }, [
     el("p", { text: from ? `${from} is checking in on you.` : "You asked us to check in on you. How are you doing?" }),
     due.note ? el("p", { className: "care-call", text: due.note, attrs: { "data-testid": "checkin-due-note", dir: "auto" } }) : null,
     from ? el("button", {
       className: "btn small primary",
       text: dueActionText(from),
       attrs: { type: "button", "data-testid": "checkin-ask-again", "data-handle": from },
-      on: { click: () => onDueAction(from) },
+      on: { click: (e) => onDueAction(from, e.currentTarget.closest("li")) },
     }) : null,
     el("button", {
       className: "btn small",
@@ -82,6 +86,25 @@ function showDue(due) {
   $("checkins-due-list").append(item);
   $("checkins-due").hidden = false;
   announce(from ? `${from} is checking in on you.` : "A check-in you scheduled is here.");
+}
+
+/**
+ * Whether a delivered check-in is gone from the server's list, which keeps them 7 days: its sender deleted their data,
+ * or a block ended it (its card stayed, offering to check in with someone no longer there).
+ */
+async function withdrawn(checkInId, dueAt) {
+  if (!(Date.now() - Date.parse(dueAt) < 6 * 86_400_000)) return false;
+  try {
+    return !(await invoke("ListCheckIns")).some((c) => c.checkInId === checkInId);
+  } catch {
+    return false;
+  }
+}
+
+/** Removes a due card; whether any are left. */
+function removeDue(item) {
+  item.remove();
+  return Boolean($("checkins-due-list").firstChild);
 }
 
 export async function refreshCheckIns() {

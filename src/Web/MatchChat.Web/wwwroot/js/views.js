@@ -84,9 +84,13 @@ export function fieldError(node, text, field = null) {
   node.textContent = text;
   node.hidden = false;
   if (!field) return;
-  field.setAttribute("aria-invalid", "true");
-  const ids = (field.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean);
-  if (!ids.includes(node.id)) field.setAttribute("aria-describedby", [...ids, node.id].join(" "));
+  // A choice of radios is marked whole: whichever one a screen reader lands on says the choice is missing.
+  const group = field.type === "radio" && field.form ? [...field.form.querySelectorAll(`input[type=radio][name="${field.name}"]`)] : [field];
+  for (const one of group) {
+    one.setAttribute("aria-invalid", "true");
+    const ids = (one.getAttribute("aria-describedby") || "").split(/\s+/).filter(Boolean);
+    if (!ids.includes(node.id)) one.setAttribute("aria-describedby", [...ids, node.id].join(" "));
+  }
   field.focus();
 }
 
