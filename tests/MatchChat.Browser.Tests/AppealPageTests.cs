@@ -137,6 +137,7 @@ public sealed class AppealPageTests(SafetyFixture server)
         await Expect(lift).ToBeFocusedAsync();
         await Expect(entry).ToHaveCountAsync(1);
 
+        await entry.GetByTestId("appeal-note").FillAsync("Thank you for explaining. Welcome back.");
         await lift.ClickAsync();
         await Expect(moderator.Page.GetByTestId("confirm-ok")).ToHaveTextAsync("Lift suspension");
         await moderator.Page.GetByTestId("confirm-ok").ClickAsync();
@@ -150,6 +151,10 @@ public sealed class AppealPageTests(SafetyFixture server)
         await Expect(member.Page.GetByTestId("nav-talk")).ToBeVisibleAsync();
         await Expect(member.Page.GetByTestId("my-handle")).ToHaveTextAsync(member.Handle);
         Assert.Equal(token, await member.StoredTokenAsync());
+        // …and reads that a moderator lifted it, with their note (an outside probe: a lift's note was never shown).
+        var notice = member.Page.GetByTestId("notice-text");
+        await Expect(notice).ToContainTextAsync("A moderator reviewed your request and lifted your suspension.");
+        await Expect(notice).ToContainTextAsync("Thank you for explaining. Welcome back.");
 
         Assert.True(member.ConsoleErrors.Count == 0, string.Join(" | ", member.ConsoleErrors));
         Assert.True(moderator.ConsoleErrors.Count == 0, string.Join(" | ", moderator.ConsoleErrors));

@@ -44,7 +44,12 @@ public sealed class AppealTests(SafetyServerFixture server) : IClassFixture<Safe
         var decided = await moderator.Conn.Invoke<Appeal>("DecideAppeal", new { appealId = listed.AppealId, decision = "lift", note = "You were right, sorry." });
         Assert.Equal(("lifted", moderator.Handle), (decided.Status, decided.DecidedBy));
         Assert.NotEqual(HttpStatusCode.Unauthorized, await StandingProbe.Negotiate(server.BaseUrl, member.Token));
-        Assert.Equal("active", (await StandingBody(member.Token)).RootElement.GetProperty("status").GetString());
+        var back = (await StandingBody(member.Token)).RootElement;
+        Assert.Equal("active", back.GetProperty("status").GetString());
+        // The member reads the lift's note (an outside probe: the standing said appeal null, so it could never be seen).
+        Assert.Equal("lifted", back.GetProperty("appeal").GetProperty("status").GetString());
+        Assert.Equal("You were right, sorry.", back.GetProperty("appeal").GetProperty("note").GetString());
+        Assert.False(back.GetProperty("appeal").TryGetProperty("decidedBy", out _));
         Assert.DoesNotContain(await moderator.Conn.Invoke<Appeal[]>("ListAppeals"), a => a.Handle == member.Handle);
         var twice = await Assert.ThrowsAsync<HubException>(() => moderator.Conn.Invoke<Appeal>("DecideAppeal", new { appealId = listed.AppealId, decision = "uphold" }));
         Assert.StartsWith("not_found: ", HubErrors.CodeAndSentence(twice));

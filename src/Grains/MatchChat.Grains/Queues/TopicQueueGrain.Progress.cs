@@ -44,6 +44,9 @@ public sealed partial class TopicQueueGrain
     /// <summary>Whether the last broadcast said nobody was available, for adults' and for teens' requests.</summary>
     private (bool Adults, bool Teens) _broadcastNone;
 
+    /// <summary>Whether the tickets last flushed for a change of availability were told nobody known could take them.</summary>
+    private (bool Adults, bool Teens) _flushedNoneKnown;
+
     /// <summary>The roster is memory only: until available listeners' member grains have re-sent it (at every web node
     /// renewal, 10 s by default) after this activation, a count of none is not known to be true. Set by a timer, not by
     /// comparing clocks (a timer may fire a hair before its due time by the grain's clock, and then nothing would).</summary>
@@ -174,7 +177,16 @@ public sealed partial class TopicQueueGrain
             // The first places' tickets carry an estimate, or none while nobody is available: sent again.
             ScheduleFlush();
         }
+        else if (Requests.Count > 0 && NoneKnownAvailable != _flushedNoneKnown)
+        {
+            // Before the roster is known, the tickets' estimates still follow who is known to be available.
+            _flushedNoneKnown = NoneKnownAvailable;
+            ScheduleFlush();
+        }
     }
+
+    /// <summary>Whether no listener known now could take a request of either age group (the roster may be incomplete).</summary>
+    private (bool Adults, bool Teens) NoneKnownAvailable => (!AnyAvailable(AgeGroups.Adult), !AnyAvailable(AgeGroups.Teen));
 
     /// <summary>
     /// A new request while nobody is available: its seeker's node may have heard the last broadcast before they asked
@@ -244,8 +256,10 @@ public sealed partial class TopicQueueGrain
     /// could take it (every listener away, off schedule, or not approved for a teen's request): a number then would be a
     /// promise nobody can keep (an outside probe was told "about 1 second" with no listener available).
     /// </summary>
+    /// Also while the roster is not yet known after an activation (the first seconds of a queue): no listener known to
+    /// be available is no estimate yet (an outside probe: a teen nobody could take was told "1 second" for 12 s).
     private int? EstimateFor(QueuedRequest r, int position, double? interval) =>
-        _rosterKnown && !AnyAvailable(r.Request.AgeGroup) ? null : WaitEstimator.Estimate(interval, position);
+        !AnyAvailable(r.Request.AgeGroup) ? null : WaitEstimator.Estimate(interval, position);
 
     private static string StatusOf(QueuedRequest r) =>
         r.HasOpenOffer || (r.IsStarting && !r.StartUnsettled) ? TicketStatus.Offered : TicketStatus.Waiting;

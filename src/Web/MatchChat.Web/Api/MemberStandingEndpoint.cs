@@ -31,7 +31,7 @@ public static class MemberStandingEndpoint
         {
             var member = grains.Ref<IMemberGrain>(memberId);
             var notice = await member.GetSuspension();
-            return Results.Ok(MemberStandingResponse.From(notice, notice is null ? null : await member.GetAppeal()));
+            return Results.Ok(MemberStandingResponse.From(notice, await member.GetAppeal()));
         }
         catch (MatchChatException e) when (e.Code == ErrorCodes.NotFound)
         {

@@ -4,7 +4,8 @@ using MatchChat.Contracts.Members;
 namespace MatchChat.Web.Api;
 
 /// <summary>
-/// <c>POST /api/members/me/standing</c>'s answer: <c>{status: "active", until: null, reason: null, appeal: null}</c>, or
+/// <c>POST /api/members/me/standing</c>'s answer: <c>{status: "active", until: null, reason: null, appeal: null}</c> (or
+/// with the lifted appeal that ended the member's last suspension), or
 /// <c>{status: "suspended", until, reason, appeal}</c> (<c>until</c> null for a ban; <c>appeal</c> the member's appeal of
 /// this suspension, or null).
 /// </summary>
@@ -12,8 +13,13 @@ public sealed record MemberStandingResponse(string Status, DateTime? Until, stri
 {
     public static MemberStandingResponse Active { get; } = new("active", null, null);
 
-    public static MemberStandingResponse From(SuspensionNotice? notice, Appeal? appeal = null) =>
-        notice is null ? Active : new MemberStandingResponse("suspended", notice.Until, notice.Reason, MemberAppealView.From(appeal));
+    /// <summary>
+    /// Active again with a lifted appeal: that appeal, so the member reads the moderator's note (an outside probe: a
+    /// lift's note could never be seen, the member being back in good standing at once).
+    /// </summary>
+    public static MemberStandingResponse From(SuspensionNotice? notice, Appeal? appeal = null) => notice is not null
+        ? new MemberStandingResponse("suspended", notice.Until, notice.Reason, MemberAppealView.From(appeal))
+        : appeal is { Status: AppealStatuses.Lifted } ? Active with { Appeal = MemberAppealView.From(appeal) } : Active;
 }
 
 /// <summary>

@@ -36,7 +36,7 @@ public sealed partial class ChatHub
 
         // Rights before lookups: a member who is not a moderator learns nothing about rooms or handles here.
         await RequireModerator();
-        _ = topics.Find(slug) ?? throw MatchChatException.NotFound("There is no room with that name. ListRooms shows the rooms.");
+        _ = topics.Find(slug) ?? throw MatchChatException.NotFound("There is no room with that name. The rooms list shows them all.");
         var memberId = await HandleDirectory.RequireAsync(grains, handle);
         if (memberId == MemberId)
         {
@@ -60,7 +60,7 @@ public sealed partial class ChatHub
         var slug = InputRules.Topic(args.Room, "room");
         var seq = args.Seq is >= 1 ? args.Seq.Value : throw MatchChatException.Invalid("seq must be the message's seq (1 or more).");
         await RequireModerator();
-        _ = topics.Find(slug) ?? throw MatchChatException.NotFound("There is no room with that name. ListRooms shows the rooms.");
+        _ = topics.Find(slug) ?? throw MatchChatException.NotFound("There is no room with that name. The rooms list shows them all.");
         await grains.Ref<IRoomGrain>(slug).RemoveMessage(seq);
     }
 }

@@ -171,7 +171,7 @@ public static class InputRules
         {
             return topics.Find(channel[Channels.RoomPrefix.Length..]) is not null
                 ? channel
-                : throw MatchChatException.NotFound("There is no room with that name. ListRooms shows them.");
+                : throw MatchChatException.NotFound("There is no room with that name. The rooms list shows them all.");
         }
 
         throw Invalid("channel must be conversation:<conversationId> or room:<slug>.");

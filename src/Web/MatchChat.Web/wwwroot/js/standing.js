@@ -6,7 +6,7 @@
 import { $, clear, localDateTime } from "./dom.js";
 import { state, load, save } from "./store.js";
 import { newerSavedSession, readStanding } from "./session.js";
-import { showView, announce } from "./views.js";
+import { showView, announce, showNotice } from "./views.js";
 import { resourceItem, browserRegion } from "./care.js";
 import { setStatus } from "./status.js";
 import { showAppeal, wireAppeal } from "./appeal.js";
@@ -45,7 +45,16 @@ export async function onTokenRefused(onActive) {
     showSuspended(answer);
   } else {
     onActive();
+    tellLifted(answer && answer.appeal);
   }
+}
+
+/** Back after a moderator lifted the suspension on review: says so, with their note, once per appeal. */
+function tellLifted(appeal) {
+  if (!appeal || appeal.status !== "lifted" || load("liftTold", null) === appeal.appealId) return;
+  save("liftTold", appeal.appealId);
+  const note = appeal.note ? ` Their note: "${appeal.note}"` : "";
+  showNotice(`A moderator reviewed your request and lifted your suspension. Welcome back.${note}`, { focus: true });
 }
 
 /**
