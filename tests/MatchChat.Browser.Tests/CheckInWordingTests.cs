@@ -56,7 +56,7 @@ public sealed class CheckInWordingTests(MatchChatFixture server)
         await listener.DeleteMyDataAsync();
         await seeker.GoToAsync("talk");
         await seekerDue.GetByTestId("checkin-ask-again").ClickAsync();
-        await Expect(seeker.Page.GetByTestId("notice-text")).ToContainTextAsync("This check-in is no longer there");
+        await Expect(seeker.Page.GetByTestId("notice-text")).ToContainTextAsync($"This check-in is no longer there: you can't reach {listener.Handle} from it any more.");
         await Expect(seeker.Page.GetByTestId("notice-text")).ToBeFocusedAsync();
         await Expect(seekerDue).ToHaveCountAsync(0);
         Assert.Empty(seeker.ConsoleErrors);

@@ -59,6 +59,14 @@ test("while nobody is served, a broadcast with the ticket's count gives the long
   assert.equal(currentPlace(ticket(30, 100), known).estimatedWaitSeconds, 300);
 });
 
+test("a ticket without an estimate keeps none while nobody is served: nobody known could take it", () => {
+  const known = new Map();
+  noteProgress(known, progress(100, { secondsPerPlace: 2 }));
+  const none = currentPlace(ticket(3, 100, { estimatedWaitSeconds: null }), known);
+  assert.equal(none.position, 3);
+  assert.equal(none.estimatedWaitSeconds, null);
+});
+
 test("nobody is available only when the topic's newest broadcasts say 0, and an older server's say nothing", () => {
   const known = new Map();
   assert.equal(nobodyAvailable(known, "grief"), false);

@@ -131,7 +131,8 @@ public sealed class CheckInGrain(
     {
         // Others' inboxes first: a failure leaves this list intact, so the deletion's retry finds them again. Delivered
         // ones go too (an outside probe: the deleted member's note stayed in the receiver's list for 7 days), as a
-        // block's do; the list keeps who was sent one for as long as the receiver keeps it delivered.
+        // block's do. Receivers are read from this list, which keeps due entries 7 days after their due time: one
+        // delivered much later (its receiver was away for days) outlives that entry and is not found here.
         var receivers = state.State.Scheduled.Where(s => s.ForId is not null).Select(s => s.ForId!).Distinct(StringComparer.Ordinal);
         await Task.WhenAll(receivers.Select(forId => Inbox(forId).DropFrom(MemberId)));
         if (state.State.Scheduled.Count > 0)

@@ -23,15 +23,16 @@ internal sealed class AcceptedOffers
         }
     }
 
-    /// <summary>The conversation <paramref name="offerId"/> started, if it was accepted lately and is still listed.</summary>
+    /// <summary>The conversation <paramref name="offerId"/> started, if it was accepted lately and is still open (an ended
+    /// one is not handed back: the hub would join the caller to its channel again).</summary>
     public Conversation? Started(string offerId, IEnumerable<Conversation> conversations)
     {
         var accepted = _recent.FirstOrDefault(a => a.OfferId == offerId).ConversationId;
-        return accepted is null ? null : conversations.FirstOrDefault(c => c.ConversationId == accepted);
+        return accepted is null ? null : conversations.FirstOrDefault(c => c.ConversationId == accepted && c.EndedAt is null);
     }
 
     /// <summary>Why an offer not open now cannot be taken or declined.</summary>
     public MatchChatException NotOpen(string offerId) => _recent.Any(a => a.OfferId == offerId)
-        ? MatchChatException.Conflict("You already accepted this offer: the conversation is open in your chats.")
+        ? MatchChatException.Conflict("You already accepted this offer: the conversation is in your chats.")
         : MatchChatException.Conflict("This offer has expired or was withdrawn. Stay available for the next one.");
 }

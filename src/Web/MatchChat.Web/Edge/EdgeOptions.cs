@@ -22,7 +22,7 @@ public sealed class EdgeOptions
 
     /// <summary>
     /// How long after a member's suspension or deletion their connections on this node close: the page reads why (or
-    /// the answer to its own <c>DeleteMe</c>) first. Their calls are refused by their grain meanwhile.
+    /// the answer to its own <c>DeleteMe</c>) first. Their calls are refused by their grain meanwhile. At most 1,000.
     /// </summary>
     public double CloseGraceMilliseconds { get; set; } = 250;
 

@@ -39,7 +39,9 @@ public sealed class MemberCloser(
         registry.Spare(connectionId);
         try
         {
-            await call();
+            // Spared for at most LongestSpare (a review): a slow answer must not keep a deleted member's connection open
+            // past the contract's 5 seconds. The caller then hears "busy" (the page asks its standing: deleted or not).
+            await call().WaitAsync(LongestSpare, time);
         }
         finally
         {
@@ -49,6 +51,15 @@ public sealed class MemberCloser(
 
     /// <summary>How long the caller's answer has to leave this node before its connection closes.</summary>
     public static readonly TimeSpan AnswerGrace = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The longest the caller's connection is spared while their deletion runs.</summary>
+    public static readonly TimeSpan LongestSpare = TimeSpan.FromSeconds(3);
+
+    /// <summary><see cref="EdgeOptions.CloseGraceMilliseconds"/>, kept within 0–1,000 ms: with <see cref="LongestWait"/> on top
+    /// the close stays within the contract's 5 seconds, and a bad value (NaN, huge) cannot stop closes altogether.</summary>
+    private TimeSpan CloseGrace => options.Value.CloseGraceMilliseconds is var ms && double.IsNaN(ms)
+        ? TimeSpan.Zero
+        : TimeSpan.FromMilliseconds(Math.Clamp(ms, 0, 1000));
 
     private async Task CloseAfterAnswerAsync(string connectionId, string memberId, string reason)
     {
@@ -73,7 +84,7 @@ public sealed class MemberCloser(
                 }
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(0, options.Value.CloseGraceMilliseconds)), time);
+            await Task.Delay(CloseGrace, time);
             if (await standing.InStandingAsync(memberId) == true)
             {
                 return;

@@ -55,9 +55,13 @@ function checkInWith(handle) {
 }
 
 async function onDueAction(from, item) {
-  if (await withdrawn(item.dataset.checkin, item.dataset.due)) {
+  if (item.dataset.asking) return;
+  item.dataset.asking = "yes";
+  const gone = await withdrawn(item.dataset.checkin, item.dataset.due);
+  delete item.dataset.asking;
+  if (gone) {
     $("checkins-due").hidden = !removeDue(item);
-    return showNotice(`This check-in is no longer there: ${from} deleted their data or blocked you, so you can't reach them.`, { focus: true });
+    return showNotice(`This check-in is no longer there: you can't reach ${from} from it any more.`, { focus: true });
   }
   await refreshNetwork();
   if (!listensToMe(from)) return checkInWith(from);

@@ -47,6 +47,9 @@ export function currentPlace(ticket, known, now = Date.now()) {
     // Nobody served since the ticket: the place stands, but while nobody is served the wait per place only grows
     // (the server counts the stall), so the longer of the two estimates is the newer one.
     if (typeof progress.secondsPerPlace !== "number") return ticket;
+    // No estimate on the ticket: nobody known could take the request now (also in a queue's first seconds, before
+    // the broadcasts can say 0). A number made up from the pace would be a promise nobody can keep.
+    if (ticket.estimatedWaitSeconds === null) return ticket;
     const stalled = Math.ceil(perPlace(progress, now) * ticket.position);
     return typeof ticket.estimatedWaitSeconds === "number" && ticket.estimatedWaitSeconds >= stalled
       ? ticket
