@@ -39,6 +39,12 @@ export function focusLoaded(list, older) {
 
 export function wireNewBelow() {
   const list = $("messages");
+  // A reader at the newest messages stays there when the list itself gets shorter: the listener's care note opening
+  // above it (care.js) shrank it, and the crisis message that brought the note sat below the visible area with no
+  // "new messages" to say so (an outside probe). Someone scrolled up is left where they are.
+  new ResizeObserver(() => {
+    if (list.dataset.scrolled !== "1") list.scrollTop = list.scrollHeight;
+  }).observe(list);
   list.addEventListener("scroll", () => {
     if (count && nearBottom(list)) resetNewBelow();
   }, { passive: true });
