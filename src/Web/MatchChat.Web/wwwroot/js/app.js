@@ -13,7 +13,7 @@
 //   blocks.js      block, unblock, blocked list      deletion.js "Delete my data"
 //   standing.js    a suspension or ban: why, until when; the token is kept
 //   moderation-alerts.js  crisis alerts in the console
-//   care.js        crisis care cards, "Help now", urgent offers
+//   care.js        crisis care cards, "Help now", urgent offers; care-pin.js keeps the other-chat care alert in sight
 //   network.js     trusted contacts           checkins.js    check-ins, CheckInDue, "Ask again"
 //   moderation-model.js  console rules (pure)  moderation.js / moderation-tools.js  the moderator console
 //   appeal.js      a suspended member asks for a review   moderation-appeals.js  appeals in the console

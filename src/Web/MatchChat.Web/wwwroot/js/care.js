@@ -2,9 +2,10 @@
 // card for a listener whose conversation peer may need care (`PeerNeedsCare`), and the urgent mark on
 // offers. Every text from the server is set as text; links only for tel: numbers and https: addresses.
 import { $, el, clear } from "./dom.js";
-import { state } from "./store.js";
+import { state, load, save } from "./store.js";
 import { announce } from "./views.js";
 import { renderChatList, openChannel } from "./chats.js";
+import { placeCareElsewhere, wireCarePin } from "./care-pin.js";
 
 let lastCare = null;
 
@@ -128,8 +129,28 @@ function showHelpNow() {
 // A listener's guidance card: kept per conversation and shown in that conversation, under its header;
 // the conversation's entry in "Your chats" carries a mark until the card is closed.
 
-/** conversationId → {guidance, resources}, for the conversations whose peer may need care. */
-const peerCare = new Map();
+/**
+ * conversationId → {guidance, resources, language}, for the conversations whose peer may need care. Kept in this
+ * member's storage, not only in memory: the server sends `PeerNeedsCare` once, and a reload wiped the note, the mark
+ * and the alert while the crisis message was still in the history (an outside probe). Gone when the note is closed,
+ * the chat ends (forgetPeerCare) or the member's data is deleted (storage.forgetMember).
+ */
+const peerCare = {
+  all: () => load("peerCare", {}) || {},
+  has: (id) => Object.hasOwn(peerCare.all(), id),
+  get: (id) => peerCare.all()[id],
+  keys: () => Object.keys(peerCare.all()),
+  set: (id, care) => save("peerCare", { ...peerCare.all(), [id]: care }),
+  delete: (id) => {
+    const kept = peerCare.all();
+    if (!Object.hasOwn(kept, id)) return;
+    delete kept[id];
+    save("peerCare", kept);
+  },
+};
+
+/** The conversation ended: its guidance goes (the server will not send it again, and an ended chat needs none). */
+export const forgetPeerCare = (conversationId) => peerCare.delete(conversationId);
 
 /** Guidance still applies to a conversation while it is open: an ended chat needs neither the banner nor the mark. */
 const stillCaring = (c) => !!c && !c.endedAt;
@@ -163,7 +184,7 @@ export function renderCareElsewhere() {
     .filter((c) => stillCaring(c) && !(state.view === "chats" && state.openChannel === c.channel));
   // Rebuilt only when what it says changes: it is an alert, and screen readers announce every rebuild.
   const key = waiting.map((c) => c.conversationId).join(",");
-  if (box.dataset.key === key) return;
+  if (box.dataset.key === key) return placeCareElsewhere();
   box.dataset.key = key;
   clear(box);
   box.hidden = waiting.length === 0;
@@ -173,6 +194,7 @@ export function renderCareElsewhere() {
       el("button", { className: "btn small primary", text: `Open the chat with ${c.peerHandle || "them"}`, attrs: { type: "button", "data-testid": "care-elsewhere-open" }, on: { click: () => openChannel(c.channel) } }),
     ]));
   }
+  placeCareElsewhere();
 }
 
 /** Shows the guidance card of the open conversation, if it has one, between its header and its messages. */
@@ -251,6 +273,7 @@ export async function showLocalCrisisLine(languages = navigator.languages || [na
 }
 
 export function wireCare() {
+  wireCarePin();
   $("help-now").addEventListener("click", showHelpNow);
   $("care-more").addEventListener("click", () => {
     const open = $("care-details").hidden;

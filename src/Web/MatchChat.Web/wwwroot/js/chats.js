@@ -9,7 +9,7 @@ import { roomCount } from "./rooms.js";
 import { refreshMe } from "./listen.js";
 import { onSeekerMatched } from "./talk.js";
 import { afterStored, renderOpenChat, renderChannelAdditions } from "./messages.js";
-import { needsCare, renderCareElsewhere } from "./care.js";
+import { needsCare, renderCareElsewhere, forgetPeerCare } from "./care.js";
 import { renderPeerBio, acceptedOffer, forgetAcceptedOffer } from "./meaning.js";
 import { renderNetwork } from "./network.js";
 import { endedNote } from "./trust.js";
@@ -67,6 +67,7 @@ export function onConversationEnded({ conversationId, endedBy, reason, endedAt }
   }
   // The listener's copy of the offer's note goes with the conversation; an ended chat needs no care banner.
   forgetAcceptedOffer(conversationId);
+  forgetPeerCare(conversationId);
   renderCareElsewhere();
   renderChatList();
   // "People you talked with" offers no "Add" for someone who deleted their data.
@@ -163,6 +164,8 @@ export function renderChatList() {
   badge.textContent = unread ? String(unread) : "";
   badge.setAttribute("aria-label", `${unread} unread`);
   updateTitle(unread);
+  // Conversations known again after a reload bring back their care alert (the guidance is kept: care.js).
+  renderCareElsewhere();
 }
 
 export function openChannel(channel, { focus = true } = {}) {

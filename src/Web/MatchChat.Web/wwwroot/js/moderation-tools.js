@@ -1,7 +1,7 @@
 // Moderator tools beside the reports: suspend and unsuspend by handle, room actions, teen-listener
 // approvals. Each form checks its input first (moderation-model.js) and says what happened in its own
 // status line.
-import { $, el, clear } from "./dom.js";
+import { $, el, clear, refocus } from "./dom.js";
 import { describeError } from "./errors.js";
 import { state } from "./store.js";
 import { invoke } from "./connection.js";
@@ -24,6 +24,8 @@ async function act(button, resultId, call, done) {
     say(resultId, describeError(err).text, "error");
   } finally {
     button.disabled = false;
+    // The button lost focus when it was disabled: it gets it back (its result line says what happened), not <body>.
+    refocus(button);
   }
 }
 

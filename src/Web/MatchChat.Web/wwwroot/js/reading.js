@@ -39,6 +39,18 @@ export function focusLoaded(list, older) {
 
 export function wireNewBelow() {
   const list = $("messages");
+  // A reader at the newest messages stays there when the list itself gets shorter: the listener's care note opening
+  // above it (care.js) shrank it, and the crisis message that brought the note sat below the visible area with no
+  // "new messages" to say so (an outside probe). Someone scrolled up is left where they are. Where they were is worked
+  // out from before the shrink too: the scroll event of the last scroll to the newest can come after the shrink and
+  // mark them as scrolled up.
+  let height = list.clientHeight;
+  new ResizeObserver(() => {
+    const shrunk = Math.max(0, height - list.clientHeight);
+    height = list.clientHeight;
+    const wasAtBottom = list.scrollHeight - list.scrollTop - list.clientHeight - shrunk < 80;
+    if (list.dataset.scrolled !== "1" || wasAtBottom) list.scrollTop = list.scrollHeight;
+  }).observe(list);
   list.addEventListener("scroll", () => {
     if (count && nearBottom(list)) resetNewBelow();
   }, { passive: true });

@@ -33,11 +33,17 @@ const sentence = (where, until) =>
 /** Closes the open room's composer while a mute holds (and opens it again when it ends: `rerender` is called then). */
 export function renderComposerMute(rerender) {
   const mute = activeMute(state.openChannel);
+  // Muted while writing: focus goes to the sentence that says why, not to <body> with the disabled message box.
+  const writing = $("composer").contains(document.activeElement) && document.activeElement !== $("composer-muted");
+  const onNote = document.activeElement === $("composer-muted");
   $("composer-text").disabled = !!mute;
   $("composer").querySelector("[type=submit]").disabled = !!mute;
   const note = $("composer-muted");
   note.hidden = !mute;
   note.textContent = mute ? sentence("this room", mute.until) : "";
+  if (mute && writing) note.focus();
+  // Unmuted while on that sentence (it goes): back to the message box.
+  if (!mute && onNote) $("composer-text").focus();
   clearTimeout(liftTimer);
   if (mute && mute.until) liftTimer = setTimeout(rerender, Math.min(mute.until - Date.now() + 500, 2 ** 31 - 1));
 }

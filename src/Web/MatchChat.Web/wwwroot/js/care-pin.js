@@ -1,0 +1,37 @@
+// The alert that a listener's other chat may need care (#care-elsewhere, care.js) sits at the top of the page. On a
+// phone, reading another chat, the page is scrolled and the alert was above the screen: a listener who does not use a
+// screen reader saw nothing at all (an outside probe). While its place is out of sight, it is fixed near the top of the
+// screen, under whichever header is stuck there and under the offer bar when that shows (as offer-bar.js places it).
+import { $ } from "./dom.js";
+
+/** The lowest bottom of the headers and the offer bar that are at the top of the screen now. */
+function clearTop() {
+  let top = 0;
+  for (const selector of [".site-header", "#chat .chat-header", "#offer-bar"]) {
+    const node = document.querySelector(selector);
+    if (!node || node.hidden || !node.getClientRects().length) continue;
+    const r = node.getBoundingClientRect();
+    // Only what is stuck at the top (the offer bar is fixed under the headers): a header further down is not in the way.
+    const atTop = selector === "#offer-bar" ? r.top < innerHeight / 2 : r.top <= 1;
+    if (atTop && r.bottom > top) top = r.bottom;
+  }
+  return Math.round(Math.min(top, innerHeight / 2));
+}
+
+export function placeCareElsewhere() {
+  const box = $("care-elsewhere");
+  const anchor = $("care-elsewhere-anchor");
+  if (!box || !anchor) return;
+  const top = clearTop();
+  // The anchor stands where the alert would be in the page; while the alert is pinned it keeps that room.
+  const pin = !box.hidden && anchor.getBoundingClientRect().top < top;
+  if (pin && !box.classList.contains("care-pinned")) anchor.style.minHeight = `${box.offsetHeight}px`;
+  if (!pin) anchor.style.minHeight = "";
+  box.classList.toggle("care-pinned", pin);
+  box.style.top = pin ? `${top}px` : "";
+}
+
+export function wireCarePin() {
+  addEventListener("scroll", placeCareElsewhere, { passive: true });
+  addEventListener("resize", placeCareElsewhere);
+}
