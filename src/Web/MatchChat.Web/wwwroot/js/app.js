@@ -34,7 +34,7 @@ import { blockPerson, refreshBlocked } from "./blocks.js";
 import { wireDeletion } from "./deletion.js";
 import { renderModeratorAccess, onMemberUpdated, onReportFiled, loadReports, wireModeration } from "./moderation.js";
 import { wireModerationTools } from "./moderation-tools.js";
-import { onCrisisResources, onPeerNeedsCare, wireCare, showLocalCrisisLine } from "./care.js";
+import { onCrisisResources, onPeerNeedsCare, prunePeerCare, wireCare, showLocalCrisisLine } from "./care.js";
 import { onCrisisAlert } from "./moderation-alerts.js";
 import { onThanked, wireGratitude } from "./gratitude.js";
 import { wireGuide } from "./guide.js";
@@ -159,6 +159,7 @@ async function resync() {
   try {
     const conversations = await invoke("ListConversations");
     for (const c of conversations) upsertConversation(c);
+    prunePeerCare(conversations);
     // A peer who was already away when this page (re)connected: shown as for a live PeerPresence (after a few seconds).
     for (const c of conversations) onListedPresence(c);
     // A request we were waiting on may have been matched while this page was closed or offline.

@@ -4,6 +4,8 @@
 // screen, under whichever header is stuck there and under the offer bar when that shows (as offer-bar.js places it).
 import { $ } from "./dom.js";
 
+const phone = () => matchMedia("(max-width: 700px), (max-height: 500px)").matches;
+
 /** The lowest bottom of the headers and the offer bar that are at the top of the screen now. */
 function clearTop() {
   let top = 0;
@@ -11,9 +13,9 @@ function clearTop() {
     const node = document.querySelector(selector);
     if (!node || node.hidden || !node.getClientRects().length) continue;
     const r = node.getBoundingClientRect();
-    // Only what is stuck at the top (the offer bar is fixed under the headers): a header further down is not in the way.
-    const atTop = selector === "#offer-bar" ? r.top < innerHeight / 2 : r.top <= 1;
-    if (atTop && r.bottom > top) top = r.bottom;
+    // What is on screen in the top half, stuck or not, as offer-bar.js counts it (a review: a chat header scrolled a little
+    // down from the top was not counted, and the alert covered its Exit site).
+    if (r.top < innerHeight / 2 && r.bottom > top) top = r.bottom;
   }
   return Math.round(Math.min(top, innerHeight / 2));
 }
@@ -24,7 +26,8 @@ export function placeCareElsewhere() {
   if (!box || !anchor) return;
   const top = clearTop();
   // The anchor stands where the alert would be in the page; while the alert is pinned it keeps that room.
-  const pin = !box.hidden && anchor.getBoundingClientRect().top < top;
+  // Phones only (where the chat header carries its own Exit site): on a wide screen nothing is stuck to pin under.
+  const pin = !box.hidden && phone() && anchor.getBoundingClientRect().top < top;
   if (pin && !box.classList.contains("care-pinned")) anchor.style.minHeight = `${box.offsetHeight}px`;
   if (!pin) anchor.style.minHeight = "";
   box.classList.toggle("care-pinned", pin);

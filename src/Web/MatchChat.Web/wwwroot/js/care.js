@@ -152,6 +152,12 @@ const peerCare = {
 /** The conversation ended: its guidance goes (the server will not send it again, and an ended chat needs none). */
 export const forgetPeerCare = (conversationId) => peerCare.delete(conversationId);
 
+/** After ListConversations: guidance of chats that ended while this page was away, or that are no longer listed, goes. */
+export function prunePeerCare(listed) {
+  const open = new Set(listed.filter((c) => !c.endedAt).map((c) => c.conversationId));
+  for (const id of peerCare.keys()) if (!open.has(id)) peerCare.delete(id);
+}
+
 /** Guidance still applies to a conversation while it is open: an ended chat needs neither the banner nor the mark. */
 const stillCaring = (c) => !!c && !c.endedAt;
 
@@ -163,8 +169,10 @@ export function needsCare(conversationId) {
 /** `PeerNeedsCare({conversationId, guidance, resources})` to the other person in a conversation. */
 export function onPeerNeedsCare({ conversationId, guidance, resources, language } = {}) {
   if (!conversationId) return;
-  peerCare.set(conversationId, { guidance, resources, language });
   const c = state.conversations.get(conversationId);
+  // Screening runs after the message: the chat may have ended first. Nothing is kept for an ended one (a review).
+  if (c && !stillCaring(c)) return;
+  peerCare.set(conversationId, { guidance, resources, language });
   renderPeerCare();
   renderChatList();
   const open = c && state.view === "chats" && state.openChannel === c.channel;
@@ -203,7 +211,7 @@ export function renderPeerCare() {
   const box = $("peer-care");
   clear(box);
   const c = state.openChannel ? [...state.conversations.values()].find((x) => x.channel === state.openChannel) : null;
-  const care = c ? peerCare.get(c.conversationId) : null;
+  const care = stillCaring(c) ? peerCare.get(c.conversationId) : null;
   box.hidden = !care;
   if (!care) return;
   const who = c.peerHandle ? `the person you are talking with (${c.peerHandle})` : "the person you are talking with";

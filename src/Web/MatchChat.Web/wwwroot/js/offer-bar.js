@@ -7,6 +7,7 @@
 import { $, el, clear, refocus } from "./dom.js";
 import { state } from "./store.js";
 import { topicTitle } from "./views.js";
+import { placeCareElsewhere } from "./care-pin.js";
 
 /** The text of the notice about an offer that is to be kept in sight (null: none). */
 let flaggedNotice = null;
@@ -58,6 +59,8 @@ export function renderOfferBar() {
     if (hadFocus && !bar.contains(document.activeElement)) refocus("composer-text", "chat-title", "main");
   }
   if (!bar.hidden) placeBar(bar);
+  // The alert about another chat pinned under the headers goes under the bar (a review: the bar covered it).
+  placeCareElsewhere();
   if (showOffer) {
     const left = secondsLeft(entry.offer);
     bar.querySelector("[data-testid=offer-bar-countdown]").textContent = `${left} ${left === 1 ? "second" : "seconds"} left`;
