@@ -49,12 +49,14 @@ public static class MatchChatServer
         builder.Services.AddMatchChatWeb(builder.Configuration);
         builder.Services.AddMatchChatWebMetrics();
         builder.Services.AddMatchChatEdge(builder.Configuration);
+        builder.Services.AddMatchChatPageCompression();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseMatchChatEdge();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseResponseCompression();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
