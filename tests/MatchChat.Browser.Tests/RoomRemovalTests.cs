@@ -36,6 +36,24 @@ public sealed class RoomRemovalTests(SafetyFixture server)
     }
 
     [Fact]
+    public async Task A_member_banned_from_a_room_is_told_they_cannot_join_it_again()
+    {
+        await using var moderator = await server.ModeratorAsync();
+        await using var member = await Member.JoinAsync(server);
+        await member.JoinRoomAsync("stress");
+
+        await moderator.Page.GetByTestId("room-mod-room").FillAsync("stress");
+        await moderator.Page.GetByTestId("room-mod-handle").FillAsync(member.Handle);
+        await moderator.Page.GetByTestId("room-mod-action").SelectOptionAsync("ban");
+        await moderator.Page.GetByTestId("room-mod-submit").ClickAsync();
+        await Expect(moderator.Page.GetByTestId("room-mod-result")).Not.ToBeEmptyAsync();
+
+        // Not a plain removal (an outside probe): the member would try to join again and meet a refusal.
+        await Expect(member.Page.GetByTestId("notice")).ToContainTextAsync("you can't join it again", new() { Timeout = 10_000 });
+        await Expect(member.Composer).ToBeHiddenAsync();
+    }
+
+    [Fact]
     public async Task A_moderator_removes_one_room_message_and_every_open_page_shows_it_removed_while_the_rest_stays()
     {
         await using var moderator = await server.ModeratorAsync();

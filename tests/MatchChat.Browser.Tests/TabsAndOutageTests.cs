@@ -218,8 +218,11 @@ public sealed class TabsAndOutageTests(MatchChatFixture server)
         await Expect(tabB.Locator("#messages > li[data-testid=message]").Filter(new() { HasText = "joined in tab A" })).ToHaveCountAsync(1);
         await Expect(tabB.GetByTestId("composer-text")).ToBeVisibleAsync();
 
-        // Left in tab A: tab B's "Your chats" no longer lists it once shown again.
+        // Left in tab A: the room closes in tab B at once (an outside probe: it stayed open there with its composer),
+        // and tab B's "Your chats" no longer lists it.
         await member.Page.GetByTestId("chat-leave").ClickAsync();
+        await Expect(tabB.GetByTestId("composer-text")).ToBeHiddenAsync(new() { Timeout = 10_000 });
+        await Expect(tabB.GetByTestId("notice")).Not.ToContainTextAsync("removed you");
         await tabB.GetByTestId("nav-rooms").ClickAsync();
         await Expect(roomInB.GetByTestId("room-join")).ToBeVisibleAsync();
         await tabB.GetByTestId("nav-chats").ClickAsync();

@@ -55,8 +55,8 @@ public sealed class RoomModerationTests(SafetyServerFixture server) : IClassFixt
         await other.Conn.Invoke<Room>("JoinRoom", slug);
 
         await Moderate(moderator, slug, member.Handle, "remove");
-        await member.Conn.Next<Room>("RoomUpdated", r => r.Slug == slug && !r.Joined);
-        await other.Conn.Next<Room>("RoomUpdated", r => r.Slug == slug && r.MemberCount == 1);
+        Assert.Equal(RoomLeaving.Removed, (await member.Conn.Next<Room>("RoomUpdated", r => r.Slug == slug && !r.Joined)).Left);
+        Assert.Null((await other.Conn.Next<Room>("RoomUpdated", r => r.Slug == slug && r.MemberCount == 1)).Left);
         var after = await other.Send(channel, "after the removal");
         await other.Conn.Next<Message>("MessageReceived", m => m.Seq == after.Seq);
         await member.Conn.AssertNone<Message>("MessageReceived", m => m.Seq == after.Seq);
@@ -83,8 +83,9 @@ public sealed class RoomModerationTests(SafetyServerFixture server) : IClassFixt
         var joinedBefore = member.Conn.All<Room>("RoomUpdated").Count(r => r.Slug == slug && r.Joined);
 
         await Moderate(moderator, slug, member.Handle, "ban", 60);
-        await member.Conn.Next<Room>("RoomUpdated", r => r.Slug == slug && !r.Joined);
-        await secondTab.Next<Room>("RoomUpdated", r => r.Slug == slug && !r.Joined);
+        // Told as a ban, so the page can say it cannot join again (an outside probe: it read as a plain removal).
+        Assert.Equal(RoomLeaving.Banned, (await member.Conn.Next<Room>("RoomUpdated", r => r.Slug == slug && !r.Joined)).Left);
+        Assert.Equal(RoomLeaving.Banned, (await secondTab.Next<Room>("RoomUpdated", r => r.Slug == slug && !r.Joined)).Left);
         await other.Conn.Next<Room>("RoomUpdated", r => r.Slug == slug && r.MemberCount == 1);
         // The one banned never hears the new count as if still a member (an outside probe: joined true, then false).
         Assert.Equal(joinedBefore, member.Conn.All<Room>("RoomUpdated").Count(r => r.Slug == slug && r.Joined));
@@ -98,6 +99,33 @@ public sealed class RoomModerationTests(SafetyServerFixture server) : IClassFixt
 
         await Moderate(moderator, slug, member.Handle, "unban");
         Assert.True((await member.Conn.Invoke<Room>("JoinRoom", slug)).Joined);
+    }
+
+    [Fact]
+    public async Task A_room_left_in_one_tab_is_told_to_the_other_and_a_join_right_after_stands()
+    {
+        var slug = TestTopics.Slug(36);
+        var channel = $"room:{slug}";
+        await using var member = await server.NewMember();
+        await using var other = await server.NewMember();
+        var secondTab = await member.ConnectAnother();
+        await member.Conn.Invoke<Room>("JoinRoom", slug);
+        await other.Conn.Invoke<Room>("JoinRoom", slug);
+
+        await member.Conn.Invoke("LeaveRoom", slug);
+        // The other tab learns it (an outside probe: the room stayed open there with its composer).
+        var told = await secondTab.Next<Room>("RoomUpdated", r => r.Slug == slug && !r.Joined);
+        Assert.Equal(RoomLeaving.Left, told.Left);
+        Assert.Equal(1, told.MemberCount);
+        Assert.Null((await other.Conn.Next<Room>("RoomUpdated", r => r.Slug == slug && r.MemberCount == 1)).Left);
+
+        // Joined again at once from the first tab: both tabs go on reading the room.
+        Assert.True((await member.Conn.Invoke<Room>("JoinRoom", slug)).Joined);
+        await other.Conn.Next<Room>("RoomUpdated", r => r.Slug == slug && r.MemberCount == 2);
+        await Task.Delay(300);
+        var back = await other.Send(channel, "welcome back");
+        await member.Conn.Next<Message>("MessageReceived", m => m.Seq == back.Seq);
+        await secondTab.Next<Message>("MessageReceived", m => m.Seq == back.Seq);
     }
 
     [Fact]

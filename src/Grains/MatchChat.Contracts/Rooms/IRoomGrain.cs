@@ -8,7 +8,7 @@ namespace MatchChat.Contracts.Rooms;
 public interface IRoomGrain : IChannelGrain
 {
     [Alias("Join")] Task<Room> Join(string memberId, string handle);
-    [Alias("Leave")] Task Leave(string memberId);
+    [Alias("Leave")] Task<Room> Leave(string memberId);
     /// <summary>The room as <paramref name="memberId"/> sees it (whether they joined); null: as anyone sees it.</summary>
     [Alias("Describe"), ReadOnly] Task<Room> Describe(string? memberId = null);
 

@@ -4,7 +4,9 @@ namespace MatchChat.Contracts.Rooms;
 /// counts joined members with an open connection. <see cref="Muted"/> and <see cref="MutedUntil"/> (additions) are the
 /// caller's too, in the answers to <c>JoinRoom</c> and <c>ListRooms</c> only (a room-wide <c>RoomUpdated</c> carries false;
 /// <c>MutedInRoom</c> tells a member of a change); <see cref="MutedUntil"/> null with <see cref="Muted"/> means until a
-/// moderator lifts it.</summary>
+/// moderator lifts it. <see cref="Left"/> (addition) only in the <c>RoomUpdated</c> that tells a member they are out of the
+/// room (<c>joined: false</c>): <c>left</c> (their own <c>LeaveRoom</c>, told to their other pages), <c>removed</c> or
+/// <c>banned</c> (a moderator); absent everywhere else.</summary>
 [GenerateSerializer, Immutable, Alias("MatchChat.Room")]
 public sealed record Room(
     [property: Id(0)] string Slug,
@@ -15,4 +17,14 @@ public sealed record Room(
     [property: Id(5)] bool Joined = false,
     [property: Id(6)] int PresentCount = 0,
     [property: Id(7)] bool Muted = false,
-    [property: Id(8)] DateTime? MutedUntil = null);
+    [property: Id(8)] DateTime? MutedUntil = null,
+    [property: Id(9), System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    string? Left = null);
+
+/// <summary>Why a member is out of a room (<see cref="Room.Left"/>).</summary>
+public static class RoomLeaving
+{
+    public const string Left = "left";
+    public const string Removed = "removed";
+    public const string Banned = "banned";
+}

@@ -88,8 +88,10 @@ internal sealed class RoomList(IMemberContext m)
             throw MatchChatException.NotFound("You are not in that room.");
         }
 
-        await m.Grains.Ref<IRoomGrain>(slug).Leave(m.MemberId);
+        var room = await m.Grains.Ref<IRoomGrain>(slug).Leave(m.MemberId);
         await m.Writes.Change(s => s.Rooms.Remove(slug));
-        m.Notify(n => n.ChannelLeft(m.MemberId, Contracts.Messaging.Channels.ForRoom(slug)));
+        m.Notify(n => n.ChannelLeft(m.MemberId, room.Channel));
+        // The member's other pages hear it (an outside probe: a room left in one tab stayed open in the other).
+        m.Notify(n => n.RemovedFromRoom(m.MemberId, room with { Left = RoomLeaving.Left }));
     }
 }

@@ -53,7 +53,7 @@ public sealed partial class RoomGrain
                     s.Members.Remove(memberId);
                     s.LastSeen.Remove(memberId);
                 });
-                AfterRemoval(memberId, wasMember);
+                AfterRemoval(memberId, wasMember, RoomLeaving.Banned);
                 break;
             case RoomActions.Unban:
                 await Writes.ChangeIf(s => s.BannedUntil.Remove(memberId));
@@ -61,7 +61,7 @@ public sealed partial class RoomGrain
             case RoomActions.Remove:
                 var member = state.State.Members.ContainsKey(memberId);
                 await Writes.ChangeIf(s => s.Members.Remove(memberId) | s.LastSeen.Remove(memberId));
-                AfterRemoval(memberId, member);
+                AfterRemoval(memberId, member, RoomLeaving.Removed);
                 break;
             default:
                 throw MatchChatException.Invalid("action must be mute, unmute, remove, ban or unban.");
@@ -162,7 +162,7 @@ public sealed partial class RoomGrain
         return Task.CompletedTask;
     }
 
-    private void AfterRemoval(string memberId, bool wasMember)
+    private void AfterRemoval(string memberId, bool wasMember, string how)
     {
         _present.Remove(memberId);
         if (wasMember)
@@ -171,7 +171,7 @@ public sealed partial class RoomGrain
             // follow it); the member grain drops the room from their list and tells their nodes too. The count for the
             // others goes after, so the one removed does not hear it as a member first (an outside probe saw a
             // RoomUpdated with joined: true before the one with joined: false).
-            var room = Snapshot(joined: false);
+            var room = Snapshot(joined: false) with { Left = how };
             Nodes.Notify(n => n.RemovedFromRoom(memberId, room));
             _ = GrainFactory.Ref<IMemberGrain>(memberId).OnRemovedFromRoom(room);
             PushCount();

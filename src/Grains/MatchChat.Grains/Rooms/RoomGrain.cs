@@ -80,7 +80,8 @@ public sealed partial class RoomGrain(
         return Snapshot(joined: true, memberId);
     }
 
-    public async Task Leave(string memberId)
+    /// <summary>The room as the member now sees it (out of it), for their other pages.</summary>
+    public async Task<Room> Leave(string memberId)
     {
         if (state.State.Members.ContainsKey(memberId))
         {
@@ -92,6 +93,8 @@ public sealed partial class RoomGrain(
             _present.Remove(memberId);
             PushCount();
         }
+
+        return Snapshot(joined: false);
     }
 
     public async Task<bool> Seen(string memberId)

@@ -174,11 +174,20 @@ public sealed class ChatObserver(
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// A moderator took the member out of the room, or the member left it (<see cref="Room.Left"/> <c>left</c>): their
+    /// pages hear it. A leave of their own changes no group here: <c>ChannelLeft</c> and the hub's own follow-up did, and a
+    /// join right after it (a page that rejoined) must not be undone by this one-way message arriving late.
+    /// </summary>
     public async Task RemovedFromRoom(string memberId, Room room)
     {
         if (local.ConnectionsOf(memberId).Length > 0)
         {
-            await bridge.LeaveChannelAsync(memberId, room.Channel);
+            if (room.Left != RoomLeaving.Left)
+            {
+                await bridge.LeaveChannelAsync(memberId, room.Channel);
+            }
+
             await ToMember(memberId, c => c.RoomUpdated(room));
         }
     }

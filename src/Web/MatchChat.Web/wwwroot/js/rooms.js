@@ -19,15 +19,22 @@ export function persistRooms() {
 }
 
 export function onRoomUpdated(room) {
-  upsertRoom(room);
-  if (room.joined === false && state.joinedRooms.has(room.slug)) {
+  const { left, ...shown } = room;
+  upsertRoom(shown);
+  if (room.joined === false && left === "left") {
+    // This member left the room in another tab or device: ListRooms says what is true now (a join since then stands).
+    refreshRooms();
+  } else if (room.joined === false && state.joinedRooms.has(room.slug)) {
     // A moderator took this member out of the room (a leave of this page's own has already dropped it): out of it
     // here too, and not joined again at the next load (an outside browser probe: the room stayed open with its
     // composer, and a reload silently joined it again).
     state.joinedRooms.delete(room.slug);
     persistRooms();
     if (state.openChannel === room.channel) closeChannel();
-    showNotice(`A moderator removed you from the ${room.title || room.slug} room.`);
+    const title = room.title || room.slug;
+    showNotice(left === "banned"
+      ? `A moderator removed you from the ${title} room, and you can't join it again for now.`
+      : `A moderator removed you from the ${title} room.`);
   }
   renderRooms();
   renderChatList();
