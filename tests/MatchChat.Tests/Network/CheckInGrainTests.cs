@@ -271,6 +271,28 @@ public sealed class CheckInGrainTests(ManualClockClusterFixture fixture) : IClas
         Assert.Equal([own.CheckInId], (await CheckIns(receiver.Id).List()).Select(c => c.CheckInId));
     }
 
+    /// <summary>A check-in waits for a receiver who is away, for days: deleting the sender still finds it (a review: the
+    /// sender's entry is kept 7 days past its due time, and only that list was read).</summary>
+    [Fact]
+    public async Task Deleting_the_sender_finds_a_check_in_delivered_long_after_it_was_due()
+    {
+        var sender = await Member();
+        var receiver = await Member();
+        var other = await Member();
+        await receiver.Grain.Detach("node-" + receiver.Id);
+        var late = await CheckIns(sender.Id).Schedule(1, "are you okay? i keep thinking about what you said", receiver.Id, receiver.Handle);
+        Clock.Advance(TimeSpan.FromDays(9));
+        // Another check-in of the sender's trims their due entries older than 7 days.
+        await CheckIns(sender.Id).Schedule(1, null, other.Id, other.Handle);
+        await Wake(receiver);
+        await _node.Next<CheckInDue>(receiver.Id, d => d.CheckInId == late.CheckInId);
+        Assert.Equal([late.CheckInId], (await CheckIns(receiver.Id).List()).Select(c => c.CheckInId));
+
+        await sender.Grain.Delete();
+
+        Assert.Empty(await CheckIns(receiver.Id).List());
+    }
+
     [Fact]
     public async Task Deleting_the_receiver_takes_the_check_in_off_the_senders_list()
     {

@@ -83,6 +83,10 @@ public sealed class CheckInGrain(
         {
             s.Scheduled = CheckInRules.TrimScheduled(s.Scheduled, now);
             s.Scheduled.Add(entry);
+            if (forId is not null)
+            {
+                s.SentTo = CheckInRules.NoteReceiver(s.SentTo, forId, entry.DueAt);
+            }
         });
         try
         {
@@ -129,15 +133,21 @@ public sealed class CheckInGrain(
 
     public async Task Erase()
     {
-        // Others' inboxes first: a failure leaves this list intact, so the deletion's retry finds them again. Delivered
+        // Others' inboxes first: a failure leaves these lists intact, so the deletion's retry finds them again. Delivered
         // ones go too (an outside probe: the deleted member's note stayed in the receiver's list for 7 days), as a
-        // block's do. Receivers are read from this list, which keeps due entries 7 days after their due time: one
-        // delivered much later (its receiver was away for days) outlives that entry and is not found here.
-        var receivers = state.State.Scheduled.Where(s => s.ForId is not null).Select(s => s.ForId!).Distinct(StringComparer.Ordinal);
+        // block's do. Receivers are read from SentTo as well: a check-in that waited days for its receiver to come back
+        // outlives its entry in Scheduled (kept 7 days past its due time).
+        var receivers = state.State.Scheduled.Where(s => s.ForId is not null).Select(s => s.ForId!)
+            .Concat(state.State.SentTo.Keys)
+            .Distinct(StringComparer.Ordinal);
         await Task.WhenAll(receivers.Select(forId => Inbox(forId).DropFrom(MemberId)));
-        if (state.State.Scheduled.Count > 0)
+        if (state.State.Scheduled.Count > 0 || state.State.SentTo.Count > 0)
         {
-            await Writes.Change(s => s.Scheduled.Clear());
+            await Writes.Change(s =>
+            {
+                s.Scheduled.Clear();
+                s.SentTo.Clear();
+            });
         }
 
         await Inbox(null).Clear();
@@ -148,9 +158,13 @@ public sealed class CheckInGrain(
         // Their inbox first, in one write (waiting and delivered ones): a failure leaves this list intact, so blocking
         // again (harmless) withdraws them again. The inbox's one-way Forget calls back here and finds them gone.
         await Inbox(forId).DropFrom(MemberId);
-        if (state.State.Scheduled.Exists(s => s.ForId == forId))
+        if (state.State.Scheduled.Exists(s => s.ForId == forId) || state.State.SentTo.ContainsKey(forId))
         {
-            await Writes.Change(s => s.Scheduled.RemoveAll(e => e.ForId == forId));
+            await Writes.Change(s =>
+            {
+                s.Scheduled.RemoveAll(e => e.ForId == forId);
+                s.SentTo.Remove(forId);
+            });
         }
     }
 

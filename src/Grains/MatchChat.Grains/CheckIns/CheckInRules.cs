@@ -7,6 +7,7 @@ public static class CheckInRules
 {
     public const int MaxKeptDue = 100;
     public const int MaxKeptDelivered = 50;
+    public const int MaxKeptReceivers = 200;
     public static readonly TimeSpan KeepDue = TimeSpan.FromDays(CheckInStatuses.DeliveredKeptDays);
 
     /// <summary>
@@ -40,5 +41,15 @@ public static class CheckInRules
         var all = scheduled.ToList();
         var due = all.Where(s => s.DueAt <= now && now - s.DueAt < KeepDue).OrderByDescending(s => s.DueAt).Take(MaxKeptDue);
         return [.. all.Where(s => s.DueAt > now).Concat(due)];
+    }
+
+    /// <summary><paramref name="sentTo"/> with <paramref name="forId"/> at <paramref name="dueAt"/>, the latest
+    /// <see cref="MaxKeptReceivers"/> kept.</summary>
+    public static Dictionary<string, DateTime> NoteReceiver(Dictionary<string, DateTime> sentTo, string forId, DateTime dueAt)
+    {
+        sentTo[forId] = sentTo.TryGetValue(forId, out var was) && was > dueAt ? was : dueAt;
+        return sentTo.Count <= MaxKeptReceivers
+            ? sentTo
+            : sentTo.OrderByDescending(e => e.Value).Take(MaxKeptReceivers).ToDictionary(StringComparer.Ordinal);
     }
 }
