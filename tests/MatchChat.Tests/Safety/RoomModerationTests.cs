@@ -117,6 +117,8 @@ public sealed class RoomModerationTests(SafetyServerFixture server) : IClassFixt
         var told = await secondTab.Next<Room>("RoomUpdated", r => r.Slug == slug && !r.Joined);
         Assert.Equal(RoomLeaving.Left, told.Left);
         Assert.Equal(1, told.MemberCount);
+        // Not the tab that left (it has its answer; an older page would read it as a moderator's removal).
+        await member.Conn.AssertNone<Room>("RoomUpdated", r => r.Left is not null, TimeSpan.FromMilliseconds(300));
         Assert.Null((await other.Conn.Next<Room>("RoomUpdated", r => r.Slug == slug && r.MemberCount == 1)).Left);
 
         // Joined again at once from the first tab: both tabs go on reading the room.

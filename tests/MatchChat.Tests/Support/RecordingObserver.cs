@@ -61,6 +61,7 @@ public sealed class RecordingObserver : IChatObserver
     public Task PeerPresence(string memberId, PeerPresence presence) => Add(memberId, presence);
     public Task BlocksChanged(string memberId, string[] blockedIds) => Add(memberId, blockedIds);
     public Task RemovedFromRoom(string memberId, Room room) => Add(memberId, room);
+    public Task LeftRoom(string memberId, Room room, string? callerConnectionId) => Add(memberId, room);
     public Task MemberUpdated(string memberId, Member member) => Add(memberId, member);
     public Task CloseMember(string memberId, string reason) => Add(memberId, new Closed(reason));
 

@@ -56,6 +56,9 @@ public interface IChatObserver : IGrainObserver
     [OneWay, Alias("MutedInRoom")] Task MutedInRoom(string memberId, MutedInRoom muted);
     /// <summary>From the room, to its nodes: a moderator took the member out; their local connections leave its group and hear <c>RoomUpdated</c> (joined false).</summary>
     [OneWay, Alias("RemovedFromRoom")] Task RemovedFromRoom(string memberId, Room room);
+    /// <summary>From the member, to their nodes: they left the room (<see cref="Room.Left"/> <c>left</c>); their other local
+    /// connections hear <c>RoomUpdated</c> (joined false). No group changes: <c>ChannelLeft</c> does that.</summary>
+    [OneWay, Alias("LeftRoom")] Task LeftRoom(string memberId, Room room, string? callerConnectionId);
 
     /// <summary>The member's roles or profile changed from outside their own calls (a moderator, the operator): their open pages learn it.</summary>
     [OneWay, Alias("MemberUpdated")] Task MemberUpdated(string memberId, Member member);

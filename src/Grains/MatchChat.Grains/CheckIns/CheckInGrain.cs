@@ -172,15 +172,25 @@ public sealed class CheckInGrain(
     {
         if (state.State.Scheduled.Exists(e => e.CheckInId == checkInId))
         {
-            await TakeBack(checkInId);
+            // Both callers (the receiver's data deleted, a block) dropped every check-in of this sender's from that
+            // inbox: the receiver is no longer one to look for at deletion either.
+            await TakeBack(checkInId, forgetReceiver: true);
         }
     }
 
-    private async Task TakeBack(string checkInId)
+    private async Task TakeBack(string checkInId, bool forgetReceiver = false)
     {
         try
         {
-            await Writes.Change(s => s.Scheduled.RemoveAll(e => e.CheckInId == checkInId));
+            await Writes.Change(s =>
+            {
+                var forId = s.Scheduled.Find(e => e.CheckInId == checkInId)?.ForId;
+                s.Scheduled.RemoveAll(e => e.CheckInId == checkInId);
+                if (forgetReceiver && forId is not null)
+                {
+                    s.SentTo.Remove(forId);
+                }
+            });
         }
         catch (MatchChatException)
         {

@@ -88,10 +88,16 @@ internal sealed class RoomList(IMemberContext m)
             throw MatchChatException.NotFound("You are not in that room.");
         }
 
+        // The page that asked, read before the first await: the member's other pages are told (an outside probe: a room
+        // left in one tab stayed open in the other).
+        var caller = CallerConnection.Get();
         var room = await m.Grains.Ref<IRoomGrain>(slug).Leave(m.MemberId);
         await m.Writes.Change(s => s.Rooms.Remove(slug));
-        m.Notify(n => n.ChannelLeft(m.MemberId, room.Channel));
-        // The member's other pages hear it (an outside probe: a room left in one tab stayed open in the other).
-        m.Notify(n => n.RemovedFromRoom(m.MemberId, room with { Left = RoomLeaving.Left }));
+        m.Notify(n => n.ChannelLeft(m.MemberId, Contracts.Messaging.Channels.ForRoom(slug)));
+        if (room is not null)
+        {
+            // Null from a silo not yet upgraded (its Leave answered nothing): the other pages learn at their next ListRooms.
+            m.Notify(n => n.LeftRoom(m.MemberId, room with { Left = RoomLeaving.Left }, caller));
+        }
     }
 }

@@ -94,7 +94,11 @@ public sealed partial class RoomGrain(
             PushCount();
         }
 
-        return Snapshot(joined: false);
+        // A topic an operator has since taken out of the configuration: a bare room, so leaving it (and deleting one's
+        // data, and a suspension, which leave every room) still succeeds.
+        return topics.Find(Slug) is null
+            ? new Room(Slug, Channel, Slug, "", state.State.Members.Count)
+            : Snapshot(joined: false);
     }
 
     public async Task<bool> Seen(string memberId)
@@ -153,6 +157,11 @@ public sealed partial class RoomGrain(
 
     private void PushCount()
     {
+        if (topics.Find(Slug) is null)
+        {
+            return;  // Nobody can be in a room whose topic is gone from the configuration; nothing to tell.
+        }
+
         // Sent to the room's channel: everyone who receives it has joined.
         var room = Snapshot(joined: true);
         _pushedPresent = room.PresentCount;

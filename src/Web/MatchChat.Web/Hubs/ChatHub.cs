@@ -153,6 +153,7 @@ public sealed partial class ChatHub(
     public async Task LeaveRoom(string slug)
     {
         var valid = InputRules.Topic(slug, "slug");
+        CallerConnection.Set(Context.ConnectionId);
         await Me.LeaveRoom(valid);
         await push.FollowRoomAsync(MemberId, Channels.ForRoom(valid), changedTo: false, () => Me.InRoom(valid));
     }

@@ -174,23 +174,22 @@ public sealed class ChatObserver(
         return Task.CompletedTask;
     }
 
-    /// <summary>
-    /// A moderator took the member out of the room, or the member left it (<see cref="Room.Left"/> <c>left</c>): their
-    /// pages hear it. A leave of their own changes no group here: <c>ChannelLeft</c> and the hub's own follow-up did, and a
-    /// join right after it (a page that rejoined) must not be undone by this one-way message arriving late.
-    /// </summary>
     public async Task RemovedFromRoom(string memberId, Room room)
     {
         if (local.ConnectionsOf(memberId).Length > 0)
         {
-            if (room.Left != RoomLeaving.Left)
-            {
-                await bridge.LeaveChannelAsync(memberId, room.Channel);
-            }
-
+            await bridge.LeaveChannelAsync(memberId, room.Channel);
             await ToMember(memberId, c => c.RoomUpdated(room));
         }
     }
+
+    /// <summary>
+    /// The member left the room from one page: the others hear it. No group changes here: <c>ChannelLeft</c> and the hub's
+    /// own follow-up did, and a join right after the leave (a page that rejoined) must not be undone by this one-way
+    /// message arriving late (the page reads <c>ListRooms</c> on it).
+    /// </summary>
+    public Task LeftRoom(string memberId, Room room, string? callerConnectionId) =>
+        ToMember(memberId, c => c.RoomUpdated(room), except: callerConnectionId);
 
     public Task MemberUpdated(string memberId, Member member)
     {
