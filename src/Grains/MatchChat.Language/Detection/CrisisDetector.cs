@@ -85,7 +85,8 @@ public sealed class CrisisDetector(ITextEmbedder? embedder = null, CrisisDetecto
         // "nobody texts me back anymore", "the bridge near my house is closed for repairs") is not given to it; the rest of
         // the text is, and a text of such clauses alone is not (stop 61). Not beside a warning sign, as above.
         string? modelText = null;
-        if (needsModel && modelFrom == 0 && verdict.Level < CrisisLevel.Crisis && !HasSignal(matches) && EverydayClause.Without(text) is { } everyday)
+        if (needsModel && modelFrom == 0 && verdict.Level < CrisisLevel.Crisis && (!HasSignal(matches) || EverydayClause.OnlyBedtime(text))
+            && EverydayClause.Without(text) is { } everyday)
         {
             needsModel = everyday.Length > 0 && Screen(everyday, role, languageHint, source).NeedsModel;
             modelText = needsModel ? everyday : null;

@@ -117,6 +117,62 @@ internal static partial class EverydayClause
         RegexOptions.CultureInvariant, 1000)]
     private static partial Regex MoreThanADose();
 
+    /// <summary>
+    /// Asking to be written to or called, as the whole clause ("shoot me a message later", "can you shoot me a quick dm",
+    /// "text me when you get home"; stop 64, an outside probe: the model read "shoot me a message" as crisis). "shoot me"
+    /// needs a thing sent ("just shoot me" stays with the model).
+    /// </summary>
+    [GeneratedRegex(
+        @"^\s*(?:(?:can|could|would|will|pls|please|just|oh|and|then|maybe|feel\s+free\s+to|you\s+can|u\s+can|you|u|i|ok|okay|so)\s+){0,3}"
+        + @"(?:(?:shoot|send|drop|fire|flick|hit)\s+me\s+(?:(?:a|an|some|your)\s+)?(?:quick\s+|short\s+)?(?:message|msg|text|txt|dm|pm|email|e-mail|mail|line|note|link|pic|picture|photo|reply|call|number)s?"
+        + @"|(?:text|message|msg|dm|pm|email|e-mail|call|ring|ping|phone|hit)\s+me(?:\s+up|\s+back)?)"
+        + @"(?:\s+(?:later|tomorrow|tonight|sometime|anytime|whenever|soon|back|again|today|this\s+(?:week|weekend|evening|afternoon)|next\s+week|pls|please|lol|thanks|ok|okay"
+        + @"|when\s+(?:you|u)(?:'re|\s+are|re)?\s+(?:free|done|home|back|can|get\s+(?:home|back|a\s+(?:chance|sec|minute)))|if\s+(?:you|u)\s+(?:want|can|like)|when\s+you\s+can|about\s+it|with\s+the\s+details)){0,3}[\s.,;!?]*$",
+        RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex ContactMe();
+
+    /// <summary>A clause that is only a mild exclamation ("shoot, I forgot my keys"): the rest is read without it.</summary>
+    [GeneratedRegex(@"^\s*(?:oh\s+)?(?:shoot|shucks|dang|darn|damn|dammit|crap|oops|whoops|ugh|argh|jeez|geez|gosh|bother)[\s.,;!?]*$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Exclamation();
+
+    /// <summary>
+    /// Worn out by everyday people or tasks, as the whole clause ("I'm at the end of my rope with my toddler"), and family
+    /// ties cut ("I need to cut ties with my family"): the model read both as crisis. The rope without such a cause ("I'm
+    /// at the end of my rope") and ties cut with everyone stay with the model.
+    /// </summary>
+    [GeneratedRegex(
+        @"^\s*(?:(?:i'm|im|i\s+am|i've\s+been|ive\s+been|honestly|just|really|so|totally|literally|at\s+this\s+point)\s+){0,3}"
+        + @"(?:at\s+(?:the\s+)?(?:end\s+of\s+my\s+(?:rope|tether)|my\s+wits'?\s+end)|losing\s+my\s+patience|fed\s+up)\s+(?:with|because\s+of|over|about)\s+"
+        + @"(?:(?:my|our|the|this|these|his|her|their)\s+)?(?:\w+\s+)?(?:toddler|toddlers|baby|babies|kids?|children|child|son|daughter|teen|teenager|twins|boss|manager|job|work|coworkers?|colleagues?|landlord|neighbou?rs?"
+        + @"|roommates?|flatmates?|housemates?|in-?laws|mother-?in-?law|cat|dog|puppy|car|laptop|computer|phone|printer|homework|assignments?|thesis|exams?|studies|paperwork|taxes|renovations?|house|flat|garden|weather|traffic|commute|teething|bedtime|potty\s+training|sleep\s+training)"
+        + @"(?:\s+(?:today|lately|right\s+now|this\s+week|again|lol|haha))?[\s.,;!?]*$"
+        + @"|^\s*(?:(?:i|i'm|im|i've|ive|i\s+am|need\s+to|want\s+to|have\s+to|going\s+to|gonna|decided\s+to|thinking\s+(?:about|of)|finally|just|had\s+to|should|might|will)\s+){0,3}"
+        + @"(?:cut|cutting|cuts)\s+(?:all\s+)?(?:ties|contact)\s+with\s+(?:(?:my|our|a|an|the|that|this|some)\s+)?(?:\w+\s+)?(?:family|parents|mum|mom|dad|father|mother|sister|brother|siblings|cousins?|aunt|uncle|relatives|friends?|ex|him|her|them|people|coworkers?|in-?laws|group|church)"
+        + @"(?:\s+(?:for\s+good|for\s+now|for\s+a\s+while|completely|finally))?[\s.,;!?]*$",
+        RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex EverydayWornOut();
+
+    /// <summary>Going to bed ("I'm off to bed", "logging off for the night"): with it, a goodnight ("goodbye all", "night
+    /// everyone") is everyday too, unless the text says anything final (<see cref="Final"/>).</summary>
+    [GeneratedRegex(
+        @"^\s*(?:(?:i'm|im|i\s+am|i'll|ill|i\s+will|well|ok|okay|right|anyway|anyways|alright|gonna|going\s+to|time\s+to|must|need\s+to|have\s+to|gotta|just|now)\s+){0,3}"
+        + @"(?:off\s+to\s+(?:bed|sleep)|(?:going|heading|head|go|went)\s+to\s+(?:bed|sleep)|(?:going|heading)\s+off\s+to\s+(?:bed|sleep)|time\s+for\s+bed|bedtime|hitting\s+the\s+(?:hay|sack)|hit\s+the\s+(?:hay|sack)"
+        + @"|(?:logging|signing|log|sign)\s+off(?:\s+for\s+(?:the\s+night|today|now))?)(?:\s+(?:now|early|soon|for\s+the\s+night|tonight|then|lol|haha))?[\s.,;!?]*$",
+        RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Bedtime();
+
+    [GeneratedRegex(
+        @"^\s*(?:good\s*night|goodnight|nighty?\s*night|night|nite|gn|bye|goodbye|bye\s+bye|see\s+(?:you|ya|u)(?:\s+(?:tomorrow|in\s+the\s+morning|later|soon))?|later|cya|take\s+care)"
+        + @"(?:\s+(?:all|everyone|everybody|guys|folks|y'all|yall|friends|room|peeps|people|lovely\s+people))?[\s.,;!?]*$",
+        RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Goodnight();
+
+    /// <summary>Anywhere in the text, a word of finality: then no goodnight is cut.</summary>
+    [GeneratedRegex(
+        @"\b(?:last|forever|final\w*|never|won'?t\s+be|not\s+be\s+(?:here|back|around)|miss\s+me|remember\s+me|sorry|die|dead|death|kill\w*|end\s+it|gone|wake|for\s+good|one\s+last|pills?|rope|bridge|jump\w*|alive|life|anymore)\b",
+        RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Final();
+
     /// <summary>A clause: up to a punctuation mark, or up to "and", "but", "so", "because" (which starts the next one).</summary>
     [GeneratedRegex(@"(?:(?!\s(?:and|but|so|because|cause|cuz|coz|now)\s)[^.,;!?\n])+[.,;!?\n]*", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Clauses();
@@ -132,11 +188,14 @@ internal static partial class EverydayClause
             var lower = text.Replace('’', '\'').ToLowerInvariant();
             var doses = !MoreThanADose().IsMatch(lower);
             var data = !Danger().IsMatch(lower) && !Farewell().IsMatch(lower);
+            var clauses = Clauses().Matches(lower);
+            var bedtime = !Final().IsMatch(lower) && clauses.Any(c => Bedtime().IsMatch(c.Value));
             StringBuilder? rest = null;
             var last = 0;
-            foreach (Match clause in Clauses().Matches(lower))
+            foreach (Match clause in clauses)
             {
-                if (KindOf(clause.Value) is not { } kind || (kind == "dose" && !doses) || (kind == "data" && !data))
+                var kind = bedtime && Goodnight().IsMatch(clause.Value) ? "bed" : KindOf(clause.Value);
+                if (kind is null || (kind == "dose" && !doses) || (kind == "data" && !data) || (kind == "bed" && !bedtime))
                 {
                     continue;
                 }
@@ -160,10 +219,37 @@ internal static partial class EverydayClause
         }
     }
 
+    /// <summary>
+    /// The whole text is going to bed and saying goodnight ("I'm off to bed, goodbye all") with nothing final anywhere: its
+    /// goodbye, a farewell sign elsewhere, is not one here (stop 64, an outside probe: a room's goodnight raised a crisis
+    /// alert).
+    /// </summary>
+    public static bool OnlyBedtime(string text)
+    {
+        try
+        {
+            var lower = text.Replace('’', '\'').ToLowerInvariant();
+            if (Final().IsMatch(lower))
+            {
+                return false;
+            }
+
+            var clauses = Clauses().Matches(lower);
+            return clauses.Count > 0
+                && clauses.Any(c => Bedtime().IsMatch(c.Value))
+                && clauses.All(c => Bedtime().IsMatch(c.Value) || Goodnight().IsMatch(c.Value));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Whether one clause (lower case) is everyday life that the model misread.</summary>
     public static bool IsEveryday(string clause) => KindOf(clause) is not null;
 
-    /// <summary>Which kind of everyday clause this is ("end", "partner", "nobody", "data", "dose", "place"), or null: for tests and for
+    /// <summary>Which kind of everyday clause this is ("end", "partner", "nobody", "data", "dose", "contact", "exclaim",
+    /// "worn", "bed", "place"), or null: for tests and for
     /// measuring a sealed set without reading its lines.</summary>
     public static string? KindOf(string clause)
     {
@@ -190,6 +276,26 @@ internal static partial class EverydayClause
         if (MyDataErased().IsMatch(clause))
         {
             return "data";
+        }
+
+        if (ContactMe().IsMatch(clause))
+        {
+            return "contact";
+        }
+
+        if (Exclamation().IsMatch(clause))
+        {
+            return "exclaim";
+        }
+
+        if (EverydayWornOut().IsMatch(clause))
+        {
+            return "worn";
+        }
+
+        if (Bedtime().IsMatch(clause))
+        {
+            return "bed";
         }
 
         if (EverydayDose().IsMatch(clause) && !MoreThanADose().IsMatch(clause))
