@@ -33,6 +33,31 @@ public sealed class ExperienceSuggestionTests(MeaningServerFixture server) : ICl
         Assert.DoesNotContain("loss-of-parent", without);
     }
 
+    /// <summary>An outside probe: "suicide-loss" came first for a mother who died of cancer (every death sits near it for
+    /// the model).</summary>
+    [Fact]
+    public async Task A_death_by_illness_is_not_offered_the_suicide_loss_or_miscarriage_tags_and_a_suicide_is()
+    {
+        await using var listener = await server.NewMember();
+        await using var seeker = await server.NewMember();
+        await listener.Conn.Invoke<ListenerProfile>("Volunteer",
+            new { topics = new[] { "depression" }, experiences = new[] { "suicide-loss", "loss-of-parent", "miscarriage" }, maxConcurrentChats = 1, agreedToGuide = true });
+
+        var clock = Stopwatch.StartNew();
+        string[] suggested = [];
+        while (!suggested.Contains("loss-of-parent") && clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            suggested = await seeker.Conn.Invoke<string[]>("SuggestExperiences", new { text = "my mum died of cancer last winter" });
+            await Task.Delay(200);
+        }
+
+        Assert.Contains("loss-of-parent", suggested);
+        Assert.DoesNotContain("suicide-loss", suggested);
+        Assert.DoesNotContain("miscarriage", suggested);
+        var suicide = await seeker.Conn.Invoke<string[]>("SuggestExperiences", new { text = "my dad killed himself last winter" });
+        Assert.Equal("suicide-loss", suicide.FirstOrDefault());
+    }
+
     [Fact]
     public async Task Empty_text_suggests_nothing_and_bad_input_is_refused()
     {

@@ -67,7 +67,7 @@ public sealed class ExperienceCatalogGrain(
         }
 
         return _vectors
-            .Where(t => !chosen.Contains(t.Key))
+            .Where(t => !chosen.Contains(t.Key) && SensitiveTags.Evidenced(t.Key, text))
             .Select(t => (Tag: t.Key, Similarity: QuantisedVector.Similarity(v.Values, v.Scale, t.Value.Values, t.Value.Scale)))
             .Where(t => t.Similarity >= SuggestFrom)
             .OrderByDescending(t => t.Similarity)
