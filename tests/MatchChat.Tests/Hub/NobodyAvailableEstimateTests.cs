@@ -57,4 +57,26 @@ public sealed class NobodyAvailableEstimateTests(FastTimeoutsServerFixture serve
         Assert.Null(teensTicket.EstimatedWaitSeconds);
         Assert.Null((await teen.Conn.Invoke<Member>("GetMe")).OpenRequest!.EstimatedWaitSeconds);
     }
+
+    [Fact]
+    public async Task A_request_its_only_listener_declined_has_no_estimate_while_others_behind_it_are_served()
+    {
+        var topic = TestTopics.Slug(37);
+        await using var listener = await server.NewMember();
+        await using var declined = await server.NewMember();
+        await using var later = await server.NewMember();
+        await listener.BecomeAvailableListener(topic, max: 3);
+        var ticket = await declined.Request(topic);
+        var offer = await listener.Conn.Next<Offer>("OfferReceived", o => o.RequestId == ticket.RequestId);
+        await listener.Conn.Invoke("DeclineOffer", offer.OfferId);
+
+        // Someone behind is served (the queue now has a pace); the declined seeker stays first, with no estimate.
+        var behind = await later.Request(topic);
+        var second = await listener.Conn.Next<Offer>("OfferReceived", o => o.RequestId == behind.RequestId);
+        await listener.Conn.Invoke<Conversation>("AcceptOffer", second.OfferId);
+        await declined.Conn.Next<QueueTicket>("QueueUpdated", t => t.RequestId == ticket.RequestId && t.Position == 1, TimeSpan.FromSeconds(15));
+        await Eventually.Until(async () => (await declined.Conn.Invoke<Member>("GetMe")).OpenRequest is { Position: 1 });
+        Assert.Null((await declined.Conn.Invoke<Member>("GetMe")).OpenRequest!.EstimatedWaitSeconds);
+        Assert.All(declined.Conn.All<QueueTicket>("QueueUpdated").Where(t => t.RequestId == ticket.RequestId), t => Assert.Null(t.EstimatedWaitSeconds));
+    }
 }

@@ -258,8 +258,33 @@ public sealed partial class TopicQueueGrain
     /// </summary>
     /// Also while the roster is not yet known after an activation (the first seconds of a queue): no listener known to
     /// be available is no estimate yet (an outside probe: a teen nobody could take was told "1 second" for 12 s).
+    /// And while every available listener who could take it declined it (an outside probe: a seeker the only listener
+    /// declined was told "about 2 seconds" at place 1 while everyone behind was served).
     private int? EstimateFor(QueuedRequest r, int position, double? interval) =>
-        !AnyAvailable(r.Request.AgeGroup) ? null : WaitEstimator.Estimate(interval, position);
+        !AnyAvailable(r.Request.AgeGroup) || (r.Excluded.Count > 0 && !AnyAvailableBesides(r))
+            ? null
+            : WaitEstimator.Estimate(interval, position);
+
+    /// <summary>
+    /// A request some listeners declined or let lapse: whether an available listener could still take it (one it lapsed
+    /// with counts: such a listener is offered it again when nobody else can). O(roster), only for such requests.
+    /// </summary>
+    private bool AnyAvailableBesides(QueuedRequest r)
+    {
+        _lapsedWith.TryGetValue(r.Request.RequestId, out var lapsed);
+        foreach (var listener in _roster.Values)
+        {
+            if (listener.Available
+                && (!r.Excluded.Contains(listener.ListenerId) || lapsed?.Contains(listener.ListenerId) == true)
+                && MatchingPolicy.AgeCompatible(r.Request.AgeGroup, listener)
+                && (listener.Schedule is null || MatchingPolicy.OnSchedule(listener, Now)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string StatusOf(QueuedRequest r) =>
         r.HasOpenOffer || (r.IsStarting && !r.StartUnsettled) ? TicketStatus.Offered : TicketStatus.Waiting;
