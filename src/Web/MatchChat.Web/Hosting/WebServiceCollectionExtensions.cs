@@ -45,7 +45,20 @@ public static class WebServiceCollectionExtensions
         // Every invocation failure passes HubErrorFilter, which logs the unexpected ones (type only) and counts the
         // refusals; SignalR's own entry would add a stack trace for each refused call.
         services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", LogLevel.Critical));
-        services.AddProblemDetails();
+        // Every problem body says `code: sentence` (an outside probe: 404 and 405 under /api came with no detail).
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Detail ??= c.ProblemDetails.Status switch
+        {
+            StatusCodes.Status404NotFound => "not_found: There is nothing at this address.",
+            StatusCodes.Status405MethodNotAllowed => "invalid: This address does not take that method.",
+            StatusCodes.Status415UnsupportedMediaType => "invalid: Send the body as JSON (Content-Type: application/json).",
+            StatusCodes.Status400BadRequest => "invalid: The request could not be read.",
+            StatusCodes.Status401Unauthorized => "forbidden: Sign in again: your session is missing, expired or not valid here.",
+            StatusCodes.Status403Forbidden => "forbidden: You may not do that.",
+            StatusCodes.Status413PayloadTooLarge => "invalid: The request is too large.",
+            StatusCodes.Status429TooManyRequests => "rate_limited: Too many requests. Wait a little, then try again.",
+            StatusCodes.Status503ServiceUnavailable => "unavailable: The service is busy just now. Please try again in a moment.",
+            _ => null,
+        });
         services.AddExceptionHandler<UnavailableExceptionHandler>();
         services.AddSignalR(o =>
         {
