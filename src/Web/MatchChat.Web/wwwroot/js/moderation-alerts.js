@@ -55,10 +55,7 @@ export function clearAlerts() {
 function renderAlertBadge() {
   const open = [...alerts.values()].filter((a) => a.status === "open");
   for (const id of unseen) if (alerts.get(id)?.status !== "open") unseen.delete(id);
-  const badge = $("moderate-alerts-badge");
-  badge.hidden = open.length === 0;
-  badge.textContent = open.length ? String(open.length) : "";
-  badge.setAttribute("aria-label", open.length === 1 ? "1 open crisis alert" : `${open.length} open crisis alerts`);
+  setBadge($("moderate-alerts-badge"), open.length, (k) => (k === 1 ? " open crisis alert" : " open crisis alerts"));
   setUnseenAlerts(unseen.size);
 }
 
