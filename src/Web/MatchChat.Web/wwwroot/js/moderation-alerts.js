@@ -2,7 +2,7 @@
 // `CrisisAlert` events for the connection), new alerts live, Acknowledge, and the alert's context
 // (GetAlertContext, audited by the server) shown as text. Open alerts are counted on the Moderation nav item, and
 // the ones that arrived while the console was not on screen in the page title, until the console is opened.
-import { $, el, clear, formatTime, refocus } from "./dom.js";
+import { $, el, clear, formatTime, refocus, setBadge } from "./dom.js";
 import { describeError } from "./errors.js";
 import { state } from "./store.js";
 import { invoke } from "./connection.js";
