@@ -98,6 +98,8 @@ public sealed class PhoneAndBackgroundCuesTests(SafetyFixture server)
         var clipped = await page.GetByTestId("chat-title").EvaluateAsync<string>(
             "n => n.scrollWidth > n.clientWidth + 1 ? `${n.scrollWidth} > ${n.clientWidth}` : ''");
         Assert.True(clipped == "", $"{what} is cut short: {clipped}");
+        var height = await page.GetByTestId("chat-title").EvaluateAsync<double>("n => n.getBoundingClientRect().height");
+        Assert.True(height <= 32, $"{what} takes {height:F0}px (one line on its own row, not broken up)");
         foreach (var testId in new[] { "chat-back", "chat-quick-exit", "chat-title" })
         {
             await OfferBarTests.ExpectOnScreenAsync(page, page.GetByTestId(testId), testId, 740);
