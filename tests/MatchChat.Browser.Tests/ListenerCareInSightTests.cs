@@ -87,4 +87,22 @@ public sealed class ListenerCareInSightTests(SafetyFixture server)
         await Expect(alert).ToBeHiddenAsync();
         Assert.Null(await listener.Page.EvaluateAsync<string?>("() => Object.keys(localStorage).find(k => k.endsWith('.peerCare') && localStorage.getItem(k).includes('\"guidance\"')) ?? null"));
     }
+
+    [Fact]
+    public async Task On_a_phone_on_its_side_the_care_note_shows_its_first_words_of_guidance_not_only_its_heading()
+    {
+        await using var listener = await Member.JoinAsync(server, width: 844, height: 390);
+        await using var seeker = await Member.JoinAsync(server);
+        await listener.VolunteerAsync("anxiety", "care on its side, panic at night");
+        await seeker.TalkWithAsync(listener, "anxiety", "Care on its side: panic every night at two.");
+        await seeker.SendAsync(Crisis);
+        var note = listener.Page.GetByTestId("peer-care");
+        await Expect(note).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        // The note's box (it scrolls if long): the heading and at least a line of the guidance under it, unscrolled.
+        var gap = await listener.Page.EvaluateAsync<double>(
+            "() => { const box = document.getElementById('peer-care').getBoundingClientRect(); const p = document.querySelector('#peer-care .peer-care > p').getBoundingClientRect(); return box.bottom - p.top; }");
+        Assert.True(gap >= 20, $"only {gap:F0}px of the guidance shows in the note's box");
+        await Expect(listener.Composer).ToBeInViewportAsync();
+        await listener.StopListeningAsync();
+    }
 }

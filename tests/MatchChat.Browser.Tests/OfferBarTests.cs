@@ -98,6 +98,32 @@ public sealed class OfferBarTests(SafetyFixture server)
         Assert.Empty(listener.ConsoleErrors);
     }
 
+    [Fact]
+    public async Task The_offer_bar_stays_away_while_the_offer_card_and_the_top_of_its_Accept_are_on_screen()
+    {
+        await using var listener = await Member.JoinAsync(server, width: Width, height: 740);
+        await listener.VolunteerAsync("grief", "offer bar in sight, a lost parent");
+        await listener.GoToAsync("rooms");
+        await using var seeker = await Member.JoinAsync(server);
+        await seeker.AskForListenerAsync("grief", note: "Offer bar in sight: my dad died in spring.");
+        var accept = listener.Page.GetByTestId("offer").GetByTestId("offer-accept");
+        await Expect(accept).ToBeVisibleAsync();
+        var bar = listener.Page.GetByTestId("offer-bar");
+        await Expect(bar).ToBeHiddenAsync();
+        await listener.Page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        var top = await accept.EvaluateAsync<double>("n => n.getBoundingClientRect().top + scrollY");
+
+        // The card's Accept below the screen: the bar says there is an offer.
+        await listener.Page.SetViewportSizeAsync(Width, (int)top - 40);
+        await Expect(bar.GetByTestId("offer-bar-accept")).ToBeVisibleAsync();
+        // Its top 24 px on screen, under the whole card (an outside probe: the bar then covered the nav's rows).
+        await listener.Page.SetViewportSizeAsync(Width, (int)top + 24);
+        await Expect(bar).ToBeHiddenAsync();
+
+        await seeker.Page.GetByTestId("talk-cancel").ClickAsync();
+        await listener.StopListeningAsync();
+    }
+
     /// <summary>All of <paramref name="locator"/> is inside the 360×640 screen as it is now (no scrolling).</summary>
     internal static async Task ExpectOnScreenAsync(IPage page, ILocator locator, string what, int height = Height)
     {

@@ -65,7 +65,7 @@ public sealed class ReportAndBlockTests(SafetyFixture server, ITestOutputHelper 
         output.WriteLine($"Report click to the moderator's console: card {seen.TotalMilliseconds:F0} ms, with its evidence {filed.Elapsed.TotalMilliseconds:F0} ms");
         await Expect(card.Locator("[data-testid=evidence-message].reported")).ToContainTextAsync(Hurtful);
         await Expect(card.GetByTestId("evidence-message").First).ToContainTextAsync("Does anyone else feel invisible at work?");
-        await Expect(moderator.Page.Locator("#moderate-badge")).ToHaveTextAsync("1");
+        await Expect(moderator.Page.Locator("#moderate-badge")).ToHaveTextAsync("1 open report");
         await Contrast.AssertAaAsync(moderator.Page, "the moderator console");
         await Screenshots.SaveAsync(moderator.Page, "20-moderator-console");
 

@@ -49,6 +49,7 @@ import { wireQuickExit } from "./quick-exit.js";
 import { wireOfferBar } from "./offer-bar.js";
 import { wireNewBelow } from "./reading.js";
 import { wireChatAbout } from "./meaning.js";
+import { isModerator } from "./trust.js";
 
 // ---------------------------------------------------------------------------
 // Start
@@ -109,6 +110,8 @@ async function beginSession(session) {
     state.openChannel = savedChannel;
   }
   showView(VIEWS.includes(saved) ? saved : "talk", { focus: false });
+  // A moderator reloading the console: their roles are not known yet, so it waits for GetMe (resync).
+  backToConsole = saved === "moderate" && state.view !== "moderate";
   if (state.openChannel) openChannel(state.openChannel, { focus: false });
 
   connect({
@@ -142,6 +145,7 @@ async function beginSession(session) {
 }
 
 let returnToOpenChat = false;
+let backToConsole = false;
 
 /** After every (re)connection: refresh what we know and fetch whatever was missed, by seq. */
 async function resync() {
@@ -152,6 +156,9 @@ async function resync() {
     renderListener();
     clearListenOfflineNotice();
     renderModeratorAccess();
+    // Back to the console after a reload (it landed on "Talk to someone": an outside probe), unless they moved on.
+    if (backToConsole && state.view === "talk" && isModerator(state.me)) showView("moderate", { focus: false });
+    backToConsole = false;
   } catch (err) {
     if (!describeError(err).transient) showNotice(describeError(err).text);
   }
@@ -233,7 +240,10 @@ function wireStaticUi() {
   });
 
   for (const button of document.querySelectorAll(".nav-btn")) {
-    button.addEventListener("click", () => showView(button.dataset.view));
+    button.addEventListener("click", () => {
+      backToConsole = false;
+      showView(button.dataset.view);
+    });
   }
 
   $("talk-form").addEventListener("submit", submitTalk);

@@ -24,6 +24,14 @@ export function clear(node) {
   while (node.firstChild) node.removeChild(node.firstChild);
 }
 
+/** A count badge: the number on screen, with words for screen readers (`words(n)`, e.g. " open reports"): an aria-label
+ *  on a span is not read, and the Moderation button was named "Moderation 1 1" (an outside probe). Hidden at 0. */
+export function setBadge(node, n, words) {
+  clear(node);
+  node.hidden = !n;
+  if (n) node.append(String(n), el("span", { className: "visually-hidden", text: words(n) }));
+}
+
 /** Ten calm colours, each dark enough for white text (WCAG AA). */
 export const PALETTE = [168, 222, 28, 292, 140, 200, 328, 262, 88, 12].map((hue) => `hsl(${hue} 52% 30%)`);
 

@@ -271,11 +271,30 @@ function awayAtAccept({ conversationId }) {
 }
 
 async function declineOffer(offerId, ...buttons) {
+  const node = state.offers.get(offerId)?.node;
+  const place = Math.max(0, [...$("offer-list").children].indexOf(node));
   buttons.forEach((b) => (b.disabled = true));
   try {
     await invoke("DeclineOffer", offerId);
   } catch { /* the offer is gone either way */ }
   removeOffer(offerId);
+  focusAfterDecline(place);
+}
+
+/** After "Not now" (its offer is gone): the next offer's Accept, else the open chat's composer, the availability
+ *  switch or the view's heading. Focus fell to <body> after a click, to <main> after Enter (an outside probe). */
+function focusAfterDecline(place) {
+  const current = document.activeElement;
+  const lost = !current || current === document.body || current.tagName === "MAIN" || !current.isConnected || !current.getClientRects().length;
+  if (!lost) return;
+  const accepts = [...$("offer-list").querySelectorAll("[data-testid=offer-accept]")].filter((b) => !b.disabled);
+  const chatOpen = state.view === "chats" && state.openChannel;
+  const heading = document.querySelector(`#view-${state.view} h1`);
+  for (const node of [accepts[Math.min(place, accepts.length - 1)], chatOpen && $("composer-text"), $("available-switch"), heading]) {
+    if (!node?.isConnected || !node.getClientRects().length) continue;
+    node.focus();
+    if (document.activeElement === node) return;
+  }
 }
 
 export function onOfferWithdrawn({ offerId, reason }) {

@@ -2,7 +2,7 @@
 // `CrisisAlert` events for the connection), new alerts live, Acknowledge, and the alert's context
 // (GetAlertContext, audited by the server) shown as text. Open alerts are counted on the Moderation nav item, and
 // the ones that arrived while the console was not on screen in the page title, until the console is opened.
-import { $, el, clear, formatTime, refocus } from "./dom.js";
+import { $, el, clear, formatTime, refocus, setBadge } from "./dom.js";
 import { describeError } from "./errors.js";
 import { state } from "./store.js";
 import { invoke } from "./connection.js";
@@ -55,10 +55,7 @@ export function clearAlerts() {
 function renderAlertBadge() {
   const open = [...alerts.values()].filter((a) => a.status === "open");
   for (const id of unseen) if (alerts.get(id)?.status !== "open") unseen.delete(id);
-  const badge = $("moderate-alerts-badge");
-  badge.hidden = open.length === 0;
-  badge.textContent = open.length ? String(open.length) : "";
-  badge.setAttribute("aria-label", open.length === 1 ? "1 open crisis alert" : `${open.length} open crisis alerts`);
+  setBadge($("moderate-alerts-badge"), open.length, (k) => (k === 1 ? " open crisis alert" : " open crisis alerts"));
   setUnseenAlerts(unseen.size);
 }
 

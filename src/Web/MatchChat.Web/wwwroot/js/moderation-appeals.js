@@ -2,7 +2,7 @@
 // lifted or kept with an optional note the member reads (DecideAppeal). There is no event for a new appeal: the list is
 // read when the console opens (moderation.js `loadReports`) and again every half minute while it is on screen. A read
 // that finds the same list leaves it as it is, so a keyboard user's focus is never taken from them.
-import { $, el, clear, localDateTime } from "./dom.js";
+import { $, el, clear, localDateTime, setBadge } from "./dom.js";
 import { describeError } from "./errors.js";
 import { state } from "./store.js";
 import { invoke } from "./connection.js";
@@ -51,6 +51,7 @@ export function clearAppeals() {
   shown = "";
   clear($("appeal-list"));
   $("appeals-empty").hidden = false;
+  setBadge($("moderate-appeals-badge"), 0);
   say("");
 }
 
@@ -67,6 +68,7 @@ function renderAppeals(appeals) {
   clear(list);
   for (const appeal of appeals) list.append(appealEntry(appeal, drafts.get(appeal.appealId)));
   $("appeals-empty").hidden = appeals.length > 0;
+  setBadge($("moderate-appeals-badge"), appeals.length, (k) => (k === 1 ? " appeal waiting" : " appeals waiting"));
   if (focused) {
     const entry = list.querySelector(`li[data-appeal-id="${CSS.escape(focused.id)}"]`);
     entry?.querySelector(`[data-testid="${focused.testid}"]`)?.focus();

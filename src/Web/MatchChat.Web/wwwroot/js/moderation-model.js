@@ -43,12 +43,12 @@ export function resolveArgs({ reportId, action, minutes, note }) {
 
 export function suspendArgs({ handle, minutes, reason }) {
   const h = cleanHandle(handle);
-  if (!h) return { error: "Enter the member's handle, for example QuietHarbor-417." };
+  if (!h) return { error: "Enter the member's handle, for example QuietHarbor-417.", field: "handle" };
   const m = parseMinutes(minutes);
-  if (Number.isNaN(m)) return { error: minutesError };
+  if (Number.isNaN(m)) return { error: minutesError, field: "minutes" };
   const text = String(reason ?? "").trim();
-  if (!text) return { error: "Give a reason for the suspension." };
-  if (text.length > NOTE_MAX) return { error: `Please keep the reason to ${NOTE_MAX} characters.` };
+  if (!text) return { error: "Give a reason for the suspension.", field: "reason" };
+  if (text.length > NOTE_MAX) return { error: `Please keep the reason to ${NOTE_MAX} characters.`, field: "reason" };
   const args = { handle: h, reason: text };
   if (m !== null) args.minutes = m;
   return { args };
@@ -56,12 +56,12 @@ export function suspendArgs({ handle, minutes, reason }) {
 
 export function moderateArgs({ room, handle, action, minutes }) {
   const slug = String(room ?? "").trim().toLowerCase();
-  if (!/^[a-z0-9-]{1,40}$/.test(slug)) return { error: "Enter the room's short name, for example anxiety." };
+  if (!/^[a-z0-9-]{1,40}$/.test(slug)) return { error: "Enter the room's short name, for example anxiety.", field: "room" };
   const h = cleanHandle(handle);
-  if (!h) return { error: "Enter the member's handle, for example QuietHarbor-417." };
-  if (!ROOM_ACTIONS.includes(action)) return { error: "Choose a room action." };
+  if (!h) return { error: "Enter the member's handle, for example QuietHarbor-417.", field: "handle" };
+  if (!ROOM_ACTIONS.includes(action)) return { error: "Choose a room action.", field: "action" };
   const m = parseMinutes(minutes);
-  if (Number.isNaN(m)) return { error: minutesError };
+  if (Number.isNaN(m)) return { error: minutesError, field: "minutes" };
   const args = { room: slug, handle: h, action };
   if (m !== null && (action === "mute" || action === "ban")) args.minutes = m;
   return { args };

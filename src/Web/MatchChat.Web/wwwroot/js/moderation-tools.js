@@ -7,11 +7,27 @@ import { state } from "./store.js";
 import { invoke } from "./connection.js";
 import { suspendArgs, moderateArgs, cleanHandle } from "./moderation-model.js";
 import { refreshRooms } from "./rooms.js";
+import { fieldError, clearFieldError } from "./views.js";
 
 function say(id, text, kind = "ok") {
   const node = $(id);
   node.textContent = text;
   node.dataset.kind = kind;
+  node.hidden = false;
+}
+
+/** A form's input error: said in its result line, and tied to the field it is about (marked invalid, described by the
+ *  line, focused), not only a status message while focus stayed on the button (an outside probe). */
+function formError(resultId, error, field) {
+  const node = $(resultId);
+  node.dataset.kind = "error";
+  fieldError(node, error, field ? $(field) : null);
+}
+
+/** Takes back what formError said of `form`'s fields before the form is checked again. */
+function clearFormError(resultId, form) {
+  clearFieldError($(resultId), form);
+  $(resultId).hidden = false;
 }
 
 /** Runs `call` with `button` disabled and reports success or the server's sentence in `resultId`. */
@@ -94,22 +110,25 @@ const ROOM_DONE = {
 export function wireModerationTools() {
   $("suspend-form").addEventListener("submit", (event) => {
     event.preventDefault();
-    const { args, error } = suspendArgs({ handle: $("suspend-handle").value, minutes: $("suspend-minutes").value, reason: $("suspend-reason").value });
-    if (error) return say("suspend-result", error, "error");
+    clearFormError("suspend-result", $("suspend-form"));
+    const { args, error, field } = suspendArgs({ handle: $("suspend-handle").value, minutes: $("suspend-minutes").value, reason: $("suspend-reason").value });
+    if (error) return formError("suspend-result", error, `suspend-${field}`);
     const done = args.minutes ? `${args.handle} is suspended for ${args.minutes} minutes.` : `${args.handle} is banned until a moderator lifts it.`;
     act(event.submitter || $("suspend-form").querySelector("[type=submit]"), "suspend-result", () => invoke("Suspend", args), done);
   });
 
   $("unsuspend").addEventListener("click", (event) => {
+    clearFormError("suspend-result", $("suspend-form"));
     const handle = cleanHandle($("suspend-handle").value);
-    if (!handle) return say("suspend-result", "Enter the member's handle, for example QuietHarbor-417.", "error");
+    if (!handle) return formError("suspend-result", "Enter the member's handle, for example QuietHarbor-417.", "suspend-handle");
     act(event.currentTarget, "suspend-result", () => invoke("Unsuspend", handle), `${handle}'s suspension is lifted.`);
   });
 
   $("room-mod-form").addEventListener("submit", (event) => {
     event.preventDefault();
-    const { args, error } = moderateArgs({ room: $("room-mod-room").value, handle: $("room-mod-handle").value, action: $("room-mod-action").value, minutes: $("room-mod-minutes").value });
-    if (error) return say("room-mod-result", error, "error");
+    clearFormError("room-mod-result", $("room-mod-form"));
+    const { args, error, field } = moderateArgs({ room: $("room-mod-room").value, handle: $("room-mod-handle").value, action: $("room-mod-action").value, minutes: $("room-mod-minutes").value });
+    if (error) return formError("room-mod-result", error, `room-mod-${field}`);
     const title = state.rooms.get(args.room)?.title ?? args.room;
     $("room-mod-room").value = args.room;
     const done = ROOM_DONE[args.action](args.handle, `the ${title} room`, args.minutes);

@@ -1,7 +1,7 @@
 // The moderator console: shown only to members whose roles include `moderator` (GetMe, and live with
 // MemberUpdated), reports with their evidence (ListReports; new ones arrive live with ReportFiled), and
 // resolving them (ResolveReport). The other tools are in moderation-tools.js.
-import { $, el, clear, formatTime } from "./dom.js";
+import { $, el, clear, formatTime, setBadge } from "./dom.js";
 import { describeError } from "./errors.js";
 import { state } from "./store.js";
 import { invoke } from "./connection.js";
@@ -77,10 +77,7 @@ export function onReportFiled(report) {
 
 function renderBadge() {
   const n = openCount(state.reports);
-  const badge = $("moderate-badge");
-  badge.hidden = n === 0;
-  badge.textContent = n ? String(n) : "";
-  badge.setAttribute("aria-label", `${n} open reports`);
+  setBadge($("moderate-badge"), n, (k) => (k === 1 ? " open report" : " open reports"));
 }
 
 export function renderReports() {

@@ -29,6 +29,15 @@ function inView(node, { start = false } = {}) {
   return start ? r.top >= 0 && r.top < innerHeight - 24 : r.top >= 0 && r.bottom <= innerHeight;
 }
 
+/** Enough of it on screen to be seen and pressed: its first 16 px, or all of a smaller one. The card's Accept a few
+ *  pixels short of the screen's bottom, with the card itself in full view, brought the bar over the nav (an outside
+ *  probe at 360×740). */
+function shownEnough(node) {
+  if (!node || !node.getClientRects().length) return false;
+  const r = node.getBoundingClientRect();
+  return Math.min(r.bottom, innerHeight) - Math.max(r.top, 0) >= Math.min(16, r.height);
+}
+
 /** The open offer the bar speaks of: the one that runs out first. */
 function firstOffer() {
   if ($("offers").hidden) return null;
@@ -44,7 +53,7 @@ export function renderOfferBar() {
   const bar = $("offer-bar");
   const entry = firstOffer();
   const accept = entry?.node.querySelector("[data-testid=offer-accept]");
-  const showOffer = !!entry && !inView(accept);
+  const showOffer = !!entry && !shownEnough(accept);
   if (!noticeShown()) flaggedNotice = null;
   // The notice that one timed out and the offer that came next (often the same request, again) may both be out of view.
   const showNotice = !!flaggedNotice && !inView($("notice"), { start: true });

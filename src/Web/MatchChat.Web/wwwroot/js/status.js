@@ -15,4 +15,8 @@ export function setStatus(kind, text) {
   const node = $("connection-status");
   node.dataset.state = kind;
   node.textContent = text;
+  // The open chat's copy, shown on a small screen, where the status line is scrolled away behind the sticky chat header
+  // (small-screens.css). Not a live region: the status line above is the one that is read out.
+  const copy = $("chat-connection");
+  if (copy) copy.textContent = kind === "connected" || kind === "idle" ? "" : text;
 }

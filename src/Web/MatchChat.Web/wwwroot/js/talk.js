@@ -5,7 +5,7 @@ import { describeError } from "./errors.js";
 import { state, save } from "./store.js";
 import { invoke } from "./connection.js";
 import { isOpen, isClosedStatus, nextTicket, seekerConversationIds, conversationFor, bind } from "./requests.js";
-import { showView, showNotice, fieldError, clearFieldError, announce, topicTitle } from "./views.js";
+import { showView, showNotice, fieldError, clearFieldError, announce, topicTitle, noteMatch } from "./views.js";
 import { openChannel } from "./chats.js";
 import { withSupportKind, clearSupportKind } from "./support.js";
 import { noteProgress, currentPlace, nobodyAvailable, forgetProgress } from "./queue.js";
@@ -76,6 +76,7 @@ export function onSeekerMatched(conversation, isNew) {
     announce(`You're connected with ${conversation.peerHandle}.`);
     showView("chats", { focus: false });
     openChannel(conversation.channel);
+    noteMatch();
   }
 }
 
@@ -93,6 +94,7 @@ export function resolveTicket(conversations, { open = true } = {}) {
   if (open && !conversation.endedAt) {
     showView("chats", { focus: false });
     openChannel(conversation.channel, { focus: false });
+    noteMatch();
   }
   return true;
 }

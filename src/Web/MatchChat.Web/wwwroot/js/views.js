@@ -113,13 +113,30 @@ export function announce(text) {
 
 let lastUnread = 0;
 let unseenAlerts = 0;
+let unseenMatch = false;
 
-/** "(2) MatchChat" while something is waiting for the person: unread messages, open offers or unseen crisis alerts. */
+/** "(2) MatchChat" while something is waiting for the person: unread messages, open offers, unseen crisis alerts, or
+ *  a match made while the tab was in the background ("(1) You're connected — MatchChat" until the tab is seen again:
+ *  the waiting screen promises to bring them to the chat, and the title said nothing: an outside probe). */
 export function updateTitle(unread = lastUnread) {
   lastUnread = unread;
-  const waiting = unread + state.offers.size + unseenAlerts;
-  document.title = `${waiting ? `(${waiting}) ` : ""}MatchChat — someone who has been there`;
+  const waiting = unread + state.offers.size + unseenAlerts + (unseenMatch ? 1 : 0);
+  const what = unseenMatch ? "You're connected — MatchChat" : "MatchChat — someone who has been there";
+  document.title = `${waiting ? `(${waiting}) ` : ""}${what}`;
 }
+
+/** A seeker's new conversation opened: counted in the title if the tab is not on screen. */
+export function noteMatch() {
+  if (!document.hidden) return;
+  unseenMatch = true;
+  updateTitle();
+}
+
+document.addEventListener("visibilitychange", () => {
+  if (document.hidden || !unseenMatch) return;
+  unseenMatch = false;
+  updateTitle();
+});
 
 /** A moderator's crisis alerts that arrived while the console was not on screen (moderation-alerts.js). */
 export function setUnseenAlerts(n) {
