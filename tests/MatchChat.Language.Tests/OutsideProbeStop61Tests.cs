@@ -76,6 +76,19 @@ public sealed class OutsideProbeStop61Tests(ModelFixture model, ITestOutputHelpe
     [InlineData("i just want to end this torture", null)]
     [InlineData("i want to end this now", null)]
     [InlineData("i want to end this conversation forever", null)]
+    [InlineData("shoot me a message later", "contact")]
+    [InlineData("can you shoot me a quick dm", "contact")]
+    [InlineData("just shoot me", null)]
+    [InlineData("and hit me again", null)]
+    [InlineData("you hit me", null)]
+    [InlineData("shoot,", "exclaim")]
+    [InlineData("i'm at the end of my rope with my toddler", "worn")]
+    [InlineData("i'm at the end of my rope", null)]
+    [InlineData("i need to cut ties with my family", "worn")]
+    [InlineData("i need to cut ties with everyone", null)]
+    [InlineData("i'm off to bed", "bed")]
+    [InlineData("i'm going to sleep now", null)]
+    [InlineData("signing off", null)]
     [InlineData("im on the bridge looking down at the traffic", null)]
     [InlineData("standing on the roof one last time to watch the stars", null)]
     public void Everyday_clauses_are_told_from_a_life_ended(string clause, string? kind) =>
@@ -129,4 +142,20 @@ public sealed class OutsideProbeStop61Tests(ModelFixture model, ITestOutputHelpe
         Assert.Equal("", EverydayClause.Without("I want to end this relationship"));
         Assert.Null(EverydayClause.Without("I want to end my life"));
     }
+
+    /// <summary>A goodnight is everyday only beside going to bed and looking to the morning; "going to sleep", "signing off",
+    /// "bye", "goodbye" and "take care" are said as farewells and stay with the model (a review).</summary>
+    [Theory]
+    [InlineData("I'm off to bed, good night all", true)]
+    [InlineData("off to bed now, night everyone", true)]
+    [InlineData("time for bed, see you tomorrow", true)]
+    [InlineData("off to bed, good night forever", false)]
+    [InlineData("I'm off to bed, goodbye all", false)]
+    [InlineData("i'm going to sleep now, bye everyone", false)]
+    [InlineData("signing off, goodbye everyone.", false)]
+    [InlineData("time to go to sleep. goodbye all. take care everyone", false)]
+    [InlineData("need to go to sleep, bye bye everyone", false)]
+    [InlineData("off to bed, good night, i won't be here tomorrow", false)]
+    public void A_goodnight_is_everyday_only_beside_bed_and_the_morning(string text, bool everyday) =>
+        Assert.Equal(everyday, EverydayClause.OnlyBedtime(text));
 }

@@ -19,6 +19,8 @@ public sealed class SensitiveTagsTests
     [InlineData("domestic-abuse", "my wife left me")]
     [InlineData("sexual-assault", "i was bullied at school")]
     [InlineData("suicide-loss", "mi madre murió de cáncer")]
+    [InlineData("sexual-assault", "i'm questioning my sexuality")]
+    [InlineData("domestic-abuse", "i hurt my back at work")]
     public void Not_without_the_words(string tag, string text) => Assert.False(SensitiveTags.Evidenced(tag, text));
 
     [Theory]
@@ -32,6 +34,7 @@ public sealed class SensitiveTagsTests
     [InlineData("miscarriage", "i had a miscarriage last month")]
     [InlineData("pregnancy-loss", "j'ai fait une fausse couche")]
     [InlineData("self-harm", "i keep cutting myself when it gets bad")]
+    [InlineData("self-harm", "i started cutting again last week")]
     [InlineData("domestic-abuse", "my ex used to hit me")]
     [InlineData("sexual-assault", "i was raped two years ago")]
     [InlineData("loss-of-parent", "my mum died of cancer")]

@@ -59,17 +59,17 @@ public static partial class SensitiveTags
     private static partial Regex PregnancyLoss();
 
     [GeneratedRegex(
-        @"self[\s-]?harm|\b(?:cut|cuts|cutting|burn|burned|burnt|burning|hurt|hurts|hurting|scratch\w*|hit|hitting)\s+(?:myself|herself|himself|themselves|themself)\b|\bautolesi|automutila|selbstverletz|\britz|\bme\s+corto|\bme\s+lastimo|\bme\s+coupe|scarifi",
+        @"self[\s-]?harm|\b(?:cut|cuts|cutting|burn|burned|burnt|burning|hurt|hurts|hurting|scratch\w*|hit|hitting)\s+(?:myself|herself|himself|themselves|themself)\b|\b(?:started|start|cutting|cut)\s+(?:cutting\s+)?again\b|\bautolesi|automutila|selbstverletz|\britz|\bme\s+corto|\bme\s+lastimo|\bme\s+coupe|scarifi",
         RegexOptions.CultureInvariant, 200)]
     private static partial Regex SelfHarm();
 
     [GeneratedRegex(
-        @"abus|violen|\b(?:hit|hits|hitting|beat|beats|beating|choked|chokes|kicked|slapped|punched|hurt|hurts)\s+(?:me|my|her|him|us)\b|controlling|coercive|maltrat|misshandl|\bgewalt|agress|\bpegaba|\bme\s+pega|me\s+frappait|\bbatia",
+        @"abus|violen|\b(?:hit|hits|hitting|beat|beats|beating|choked|chokes|kicked|slapped|punched|hurt|hurts)\s+(?:me|her|him|us)\b|controlling\s+(?:partner|husband|wife|boyfriend|girlfriend|relationship|ex|father|mother|parent)|coercive|maltrat|misshandl|\bgewalt|agress|\bpegaba|\bme\s+pega|me\s+frappait|\bbatia",
         RegexOptions.CultureInvariant, 200)]
     private static partial Regex Abuse();
 
     [GeneratedRegex(
-        @"assault|\brap(?:e|ed|ist)\b|molest|groped|grope|\bviol[ée]e?\b|vergewaltig|violaci[óo]n|\bviolad[ao]|estupr|sexual|sexuel|sexuell|\bagress",
+        @"assault|\brap(?:e|ed|ist)\b|molest|groped|grope|\bviol[ée]e?\b|vergewaltig|violaci[óo]n|\bviolad[ao]|estupr|sexual(?:ly)?\s+(?:abus|harass|violen|attack)|agression\s+sexuelle|sexuell\w*\s+(?:missbr|bel[äa]st|gewalt)",
         RegexOptions.CultureInvariant, 200)]
     private static partial Regex Assault();
 }

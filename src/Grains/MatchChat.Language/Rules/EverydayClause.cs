@@ -125,7 +125,7 @@ internal static partial class EverydayClause
     [GeneratedRegex(
         @"^\s*(?:(?:can|could|would|will|pls|please|just|oh|and|then|maybe|feel\s+free\s+to|you\s+can|u\s+can|you|u|i|ok|okay|so)\s+){0,3}"
         + @"(?:(?:shoot|send|drop|fire|flick|hit)\s+me\s+(?:(?:a|an|some|your)\s+)?(?:quick\s+|short\s+)?(?:message|msg|text|txt|dm|pm|email|e-mail|mail|line|note|link|pic|picture|photo|reply|call|number)s?"
-        + @"|(?:text|message|msg|dm|pm|email|e-mail|call|ring|ping|phone|hit)\s+me(?:\s+up|\s+back)?)"
+        + @"|(?:text|message|msg|dm|pm|email|e-mail|call|ring|ping|phone)\s+me(?:\s+up|\s+back)?|hit\s+me\s+up)"
         + @"(?:\s+(?:later|tomorrow|tonight|sometime|anytime|whenever|soon|back|again|today|this\s+(?:week|weekend|evening|afternoon)|next\s+week|pls|please|lol|thanks|ok|okay"
         + @"|when\s+(?:you|u)(?:'re|\s+are|re)?\s+(?:free|done|home|back|can|get\s+(?:home|back|a\s+(?:chance|sec|minute)))|if\s+(?:you|u)\s+(?:want|can|like)|when\s+you\s+can|about\s+it|with\s+the\s+details)){0,3}[\s.,;!?]*$",
         RegexOptions.CultureInvariant, 1000)]
@@ -152,17 +152,18 @@ internal static partial class EverydayClause
         RegexOptions.CultureInvariant, 1000)]
     private static partial Regex EverydayWornOut();
 
-    /// <summary>Going to bed ("I'm off to bed", "logging off for the night"): with it, a goodnight ("goodbye all", "night
-    /// everyone") is everyday too, unless the text says anything final (<see cref="Final"/>).</summary>
+    /// <summary>Going to bed ("I'm off to bed", "time for bed"; not "going to sleep", not "signing off": both are said as
+    /// farewells): with it, a goodnight that looks to the morning ("good night all", "see you tomorrow") is everyday too,
+    /// unless the text says anything final (<see cref="Final"/>). "Bye", "goodbye", "take care" never are (a review).</summary>
     [GeneratedRegex(
         @"^\s*(?:(?:i'm|im|i\s+am|i'll|ill|i\s+will|well|ok|okay|right|anyway|anyways|alright|gonna|going\s+to|time\s+to|must|need\s+to|have\s+to|gotta|just|now)\s+){0,3}"
-        + @"(?:off\s+to\s+(?:bed|sleep)|(?:going|heading|head|go|went)\s+to\s+(?:bed|sleep)|(?:going|heading)\s+off\s+to\s+(?:bed|sleep)|time\s+for\s+bed|bedtime|hitting\s+the\s+(?:hay|sack)|hit\s+the\s+(?:hay|sack)"
-        + @"|(?:logging|signing|log|sign)\s+off(?:\s+for\s+(?:the\s+night|today|now))?)(?:\s+(?:now|early|soon|for\s+the\s+night|tonight|then|lol|haha))?[\s.,;!?]*$",
+        + @"(?:off\s+to\s+bed|(?:going|heading|head|go|went)\s+to\s+bed|(?:going|heading)\s+off\s+to\s+bed|time\s+for\s+bed|bedtime|hitting\s+the\s+(?:hay|sack)|hit\s+the\s+(?:hay|sack))"
+        + @"(?:\s+(?:now|early|soon|for\s+the\s+night|tonight|then|lol|haha))?[\s.,;!?]*$",
         RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Bedtime();
 
     [GeneratedRegex(
-        @"^\s*(?:good\s*night|goodnight|nighty?\s*night|night|nite|gn|bye|goodbye|bye\s+bye|see\s+(?:you|ya|u)(?:\s+(?:tomorrow|in\s+the\s+morning|later|soon))?|later|cya|take\s+care)"
+        @"^\s*(?:good\s*night|goodnight|nighty?\s*night|night|nite|gn|see\s+(?:you|ya|u)\s+(?:tomorrow|in\s+the\s+morning))"
         + @"(?:\s+(?:all|everyone|everybody|guys|folks|y'all|yall|friends|room|peeps|people|lovely\s+people))?[\s.,;!?]*$",
         RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Goodnight();

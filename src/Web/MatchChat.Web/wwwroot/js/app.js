@@ -158,9 +158,11 @@ async function resync() {
     renderModeratorAccess();
     // Back to the console after a reload (it landed on "Talk to someone": an outside probe), unless they moved on.
     if (backToConsole && state.view === "talk" && isModerator(state.me)) showView("moderate", { focus: false });
-    backToConsole = false;
   } catch (err) {
     if (!describeError(err).transient) showNotice(describeError(err).text);
+  } finally {
+    // Only the first answer after the reload decides (a review: a later reconnect pulled a moderator off "Talk").
+    backToConsole = false;
   }
 
   try {
