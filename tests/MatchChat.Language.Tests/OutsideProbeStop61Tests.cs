@@ -7,7 +7,8 @@ namespace MatchChat.Language.Tests;
 
 /// <summary>
 /// Stop 61: what outside testers found through the server, and the general forms written for it (Data/stop61.tsv; stop 62's
-/// everyday doses in Data/stop62.tsv; stop 64's everyday requests, exclamations and goodnights in Data/stop64.tsv). Read
+/// everyday doses in Data/stop62.tsv; stop 64's everyday requests, exclamations and goodnights in Data/stop64.tsv; stop 65's farewells as goodnights in
+/// Data/stop65.tsv). Read
 /// as the silo reads: the screen without a language, the model with the line's; a "-note" group is a request note. Every
 /// crisis line must read crisis, every safe line nothing, a concern line (loneliness) anything but crisis.
 /// </summary>
@@ -17,6 +18,7 @@ public sealed class OutsideProbeStop61Tests(ModelFixture model, ITestOutputHelpe
     [InlineData("stop61")]
     [InlineData("stop62")]
     [InlineData("stop64")]
+    [InlineData("stop65")]
     public async Task Probe_lines_and_their_general_forms(string set)
     {
         var wrong = new List<string>();
