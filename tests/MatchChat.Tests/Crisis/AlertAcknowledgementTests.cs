@@ -78,4 +78,19 @@ public sealed class AlertAcknowledgementTests(SafetyServerFixture server) : ICla
         var taken = await other.Conn.Invoke<Alert>("AcknowledgeAlert", new { alertId = alert.AlertId });
         Assert.Equal(("acknowledged", other.Handle), (taken.Status, taken.AcknowledgedBy));
     }
+
+    [Fact]
+    public async Task Every_other_moderator_is_told_when_an_alert_is_acknowledged()
+    {
+        var (moderator, alert) = await AnAlert("t24");
+        await using var _ = moderator;
+        await using var other = await server.NewModerator();
+        await other.Conn.Invoke<Alert[]>("ListAlerts");
+        const string note = "Spoke with them; their sister is on the way.";
+
+        await moderator.Conn.Invoke<Alert>("AcknowledgeAlert", new { alertId = alert.AlertId, note });
+
+        var updated = await other.Conn.Next<Alert>("AlertUpdated", a => a.AlertId == alert.AlertId);
+        Assert.Equal(("acknowledged", moderator.Handle), (updated.Status, updated.AcknowledgedBy));
+    }
 }

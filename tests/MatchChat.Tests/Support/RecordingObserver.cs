@@ -82,6 +82,7 @@ public sealed class RecordingObserver : IChatObserver
     public Task CrisisResources(string memberId, CrisisResources resources) => Add(memberId, resources);
     public Task PeerNeedsCare(string memberId, PeerNeedsCare care) => Add(memberId, care);
     public Task CrisisAlert(Alert alert) => Add(null, alert);
+    public Task AlertUpdated(Alert alert) => Add(null, alert);
     public Task Thanked(string memberId, Thanked thanked) => Add(memberId, thanked);
     public Task CheckInDue(string memberId, CheckInDue due) => Add(memberId, due);
 

@@ -32,6 +32,7 @@ public sealed class TestConnection : IAsyncDisposable
         Record<CrisisResources>("CrisisResources");
         Record<PeerNeedsCare>("PeerNeedsCare");
         Record<Alert>("CrisisAlert");
+        Record<Alert>("AlertUpdated");
         Record<Thanked>("Thanked");
         Record<CheckInDue>("CheckInDue");
         Record<Member>("MemberUpdated");

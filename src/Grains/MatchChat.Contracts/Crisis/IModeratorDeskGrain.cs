@@ -15,4 +15,7 @@ public interface IModeratorDeskGrain : IGrainWithStringKey
     [Alias("Subscribe")] Task Subscribe(string nodeId, IChatObserver node);
     [Alias("Unsubscribe")] Task Unsubscribe(string nodeId);
     [OneWay, Alias("PublishAlert")] Task PublishAlert(Alert alert);
+
+    /// <summary>An alert acknowledged: every moderator's console takes it off the open list.</summary>
+    [OneWay, Alias("PublishAlertUpdate")] Task PublishAlertUpdate(Alert alert);
 }

@@ -77,6 +77,8 @@ public interface IChatObserver : IGrainObserver
     [OneWay, Alias("CrisisResources")] Task CrisisResources(string memberId, CrisisResources resources);
     [OneWay, Alias("PeerNeedsCare")] Task PeerNeedsCare(string memberId, PeerNeedsCare care);
     [OneWay, Alias("CrisisAlert")] Task CrisisAlert(Alert alert);
+    // [crisis]: an alert another moderator (or this one, in another tab) acknowledged, to the node's moderators only.
+    [OneWay, Alias("AlertUpdated")] Task AlertUpdated(Alert alert);
 
     // [network]
     [OneWay, Alias("Thanked")] Task Thanked(string memberId, Thanked thanked);

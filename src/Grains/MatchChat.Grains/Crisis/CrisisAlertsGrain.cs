@@ -1,3 +1,4 @@
+using MatchChat.Contracts;
 using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Members;
@@ -74,6 +75,10 @@ public sealed class CrisisAlertsGrain(
             throw Unavailable(e);
         }
 
+        // The other moderators' consoles (and this one's other tabs) take it off their open lists: two moderators reaching
+        // out to one person, each unaware of the other, was an outside probe's finding. One-way; a lost push leaves the
+        // console's 30-second re-read.
+        _ = GrainFactory.Ref<IModeratorDeskGrain>(IModeratorDeskGrain.Key).PublishAlertUpdate(acknowledged);
         return acknowledged;
     }
 

@@ -29,6 +29,8 @@ public sealed class ModeratorDeskGrain(IOptions<MatchChatTimings> timings, TimeP
 
     public Task PublishAlert(Alert alert) => Notify(n => n.CrisisAlert(alert));
 
+    public Task PublishAlertUpdate(Alert alert) => Notify(n => n.AlertUpdated(alert));
+
     /// <summary>Any moderator event: one-way to every node with moderators.</summary>
     private Task Notify(Func<IChatObserver, Task> send)
     {

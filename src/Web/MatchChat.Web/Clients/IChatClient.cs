@@ -55,6 +55,9 @@ public interface IChatClient
     Task PeerNeedsCare(PeerNeedsCare care);
     Task CrisisAlert(Alert alert);
 
+    /// <summary>To moderators: an alert changed (acknowledged), so no one takes it up twice. Never carries the note.</summary>
+    Task AlertUpdated(Alert alert);
+
     // [network]
     Task Thanked(Thanked thanked);
     Task CheckInDue(CheckInDue due);

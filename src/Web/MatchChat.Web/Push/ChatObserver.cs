@@ -238,6 +238,9 @@ public sealed class ChatObserver(
     /// <summary>To this node's moderator connections only (<see cref="ModeratorConnections"/> keeps that group).</summary>
     public Task CrisisAlert(Alert alert) => ToChannel(ModeratorConnections.Group, () => hub.Clients.Group(ModeratorConnections.Group).CrisisAlert(alert));
 
+    /// <summary>Like <see cref="CrisisAlert"/>, in the same order (an acknowledgement never arrives before its alert).</summary>
+    public Task AlertUpdated(Alert alert) => ToChannel(ModeratorConnections.Group, () => hub.Clients.Group(ModeratorConnections.Group).AlertUpdated(alert));
+
     public Task Thanked(string memberId, Thanked thanked) => ToMember(memberId, c => c.Thanked(thanked));
     public Task CheckInDue(string memberId, CheckInDue due)
     {

@@ -35,7 +35,7 @@ import { wireDeletion } from "./deletion.js";
 import { renderModeratorAccess, onMemberUpdated, onReportFiled, loadReports, wireModeration } from "./moderation.js";
 import { wireModerationTools } from "./moderation-tools.js";
 import { onCrisisResources, onPeerNeedsCare, prunePeerCare, wireCare, showLocalCrisisLine } from "./care.js";
-import { onCrisisAlert } from "./moderation-alerts.js";
+import { onAlertUpdated, onCrisisAlert } from "./moderation-alerts.js";
 import { onThanked, wireGratitude } from "./gratitude.js";
 import { wireGuide } from "./guide.js";
 import { refreshNetwork, wireNetwork, onPeerDeleted } from "./network.js";
@@ -132,6 +132,7 @@ async function beginSession(session) {
       CrisisResources: onCrisisResources,
       PeerNeedsCare: onPeerNeedsCare,
       CrisisAlert: onCrisisAlert,
+      AlertUpdated: onAlertUpdated,
       Warned: onWarned,
       Suspended: onSuspended,
       MemberUpdated: (member) => onMemberUpdated(keepListenerStats(member)), // also this member's change in another tab

@@ -38,6 +38,18 @@ export function onCrisisAlert(alert) {
   if (isNew) announce(`New crisis alert about ${alert.handle}.${away ? " It is in Moderation." : ""}`);
 }
 
+/** `AlertUpdated(Alert)`: another moderator acknowledged an alert (or this one did in another tab); only known alerts. */
+export function onAlertUpdated(alert) {
+  if (!alert || !isModerator(state.me) || !alerts.has(alert.alertId)) return;
+  const was = alerts.get(alert.alertId);
+  alerts.set(alert.alertId, { ...was, ...alert });
+  renderAlerts();
+  const byOther = alert.acknowledgedBy && alert.acknowledgedBy !== state.session?.handle;
+  if (was.status === "open" && alert.status === "acknowledged" && byOther && state.view === "moderate") {
+    announce(`Alert about ${alert.handle} acknowledged by ${alert.acknowledgedBy}.`);
+  }
+}
+
 /** The console is on screen: what arrived meanwhile has been seen (the title drops its count; the badge stays). */
 export function seeAlerts() {
   unseen.clear();
@@ -63,11 +75,26 @@ function renderAlerts() {
   renderAlertBadge();
   const list = $("alert-list");
   if (!list) return;
+  // A list redrawn under a moderator (a new alert, another's acknowledgement) keeps the notes they were typing and their
+  // place: the same control of the same alert, else that alert's card heading's Context button.
+  const notes = new Map([...list.querySelectorAll("[data-testid=alert-note]")].map((n) => [n.closest("[data-alert-id]")?.dataset.alertId, n.value]));
+  const active = document.activeElement && list.contains(document.activeElement) ? document.activeElement : null;
+  const focusId = active?.closest("[data-alert-id]")?.dataset.alertId;
+  const focusKind = active?.dataset.testid;
   clear(list);
   const sorted = [...alerts.values()].sort((a, b) =>
     (a.status === "open" ? 0 : 1) - (b.status === "open" ? 0 : 1) || String(b.createdAt).localeCompare(String(a.createdAt)));
-  for (const a of sorted) list.append(alertCard(a));
+  for (const a of sorted) {
+    const card = alertCard(a);
+    const note = card.querySelector("[data-testid=alert-note]");
+    if (note && notes.get(a.alertId)) note.value = notes.get(a.alertId);
+    list.append(card);
+  }
   if (!sorted.length) list.append(el("li", { className: "hint", text: "No alerts. New ones appear here as they happen." }));
+  if (focusId) {
+    const card = list.querySelector(`[data-alert-id="${CSS.escape(focusId)}"]`);
+    refocus(card?.querySelector(`[data-testid="${focusKind}"]`) || card?.querySelector("[data-testid=alert-context]"), "alerts-title");
+  }
 }
 
 function alertCard(a) {
