@@ -168,6 +168,30 @@ internal static partial class EverydayClause
         RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Goodnight();
 
+    /// <summary>
+    /// A method's verb put to everyday use, as the whole clause (stop 65, an outside probe: the model read each of these as a
+    /// crisis): cutting down on sugar or cutting the grass, jumping in the pool or on a call, hanging pictures, saving up for
+    /// a car. The thing cut, jumped into or onto, hung or saved for is named from a closed list; a few plain words may follow
+    /// ("this month", "on the wall tonight"), never one of <see cref="ChoreDanger"/>.
+    /// </summary>
+    [GeneratedRegex(
+        @"^\s*(?:(?:i'm|im|i\s+am|i|i've|ive|gonna|going\s+to|just|finally|also|really|trying\s+to|try\s+to|been|have\s+been|started|start|need\s+to|gotta|will|i'll|ill|we're|we|let's|lets|about\s+to|then|off\s+to|time\s+to)\s+){0,4}"
+        + @"(?:(?:cut|cuts|cutting)\s+(?:down|back)(?:\s+on)?"
+        + @"|(?:cut|cuts|cutting)\s+(?:out\s+)?(?:the\s+|my\s+|some\s+|our\s+)?(?:carbs|sugar|sweets|coffee|caffeine|alcohol|booze|meat|dairy|gluten|junk\s+food|snacks|soda|grass|lawn|hedges?|hair|fringe|bangs|cake|bread|onions|vegetables|veggies|wood|costs|spending|expenses|hours|coupons|class|corners)"
+        + @"|(?:jump|jumps|jumping|jumped)\s+(?:in|into)\s+(?:the\s+|a\s+)?(?:pool|shower|car|cab|taxi|queue|conversation|chat|game|discussion)"
+        + @"|(?:jump|jumps|jumping|jumped)\s+on\s+(?:a|the|this|that|my)\s+(?:quick\s+)?(?:call|zoom|meeting|train|bus|tram|plane|flight|bike|trampoline|bandwagon|opportunity|chance|deal|computer|laptop)"
+        + @"|(?:hang|hangs|hanging|hung)\s+(?:up\s+)?(?:the|some|a|my|our|new)\s+(?:[a-z]+\s+)?(?:pictures?|photos?|paintings?|posters?|curtains?|shelf|shelves|laundry|washing|clothes|decorations?|lights|coat|jacket|mirror|art|frames?|tv|blinds|wallpaper)"
+        + @"|(?:save|saves|saving|saved)\s+up\s+for\s+(?:a|an|the|my|our|some)\s+(?:[a-z]+\s+){0,2}?(?:car|bike|house|flat|apartment|holiday|vacation|trip|laptop|phone|console|wedding|deposit|camera|guitar|course|ticket|tickets|gift|present|ring|sofa|couch))"
+        + @"(?:\s+[a-z']+){0,6}[\s.,;!?]*$",
+        RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Chore();
+
+    /// <summary>Words that keep a <see cref="Chore"/> clause with the model: the body, a height, an end.</summary>
+    [GeneratedRegex(
+        @"\b(?:myself|me|wrists?|arms?|legs?|thighs?|skin|neck|body|off|from|front|die|dead|death|dying|kill\w*|end|pills?|tablets?|rope|noose|belt|bridge|roof|ledge|edge|window|balcony|tracks|forever|last|goodbye|bye|never|blood|deep|deeper|again|life|alive|anymore|gone)\b",
+        RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex ChoreDanger();
+
     /// <summary>Anywhere in the text, a word of finality: then no goodnight is cut.</summary>
     [GeneratedRegex(
         @"\b(?:last|forever|final\w*|never|won'?t\s+be|not\s+be\s+(?:here|back|around)|miss\s+me|remember\s+me|sorry|die|dead|death|kill\w*|end\s+it|gone|wake|for\s+good|one\s+last|pills?|rope|bridge|jump\w*|alive|life|anymore)\b",
@@ -249,11 +273,17 @@ internal static partial class EverydayClause
     /// <summary>Whether one clause (lower case) is everyday life that the model misread.</summary>
     public static bool IsEveryday(string clause) => KindOf(clause) is not null;
 
-    /// <summary>Which kind of everyday clause this is ("end", "partner", "nobody", "data", "dose", "contact", "exclaim",
+    /// <summary>Which kind of everyday clause this is ("chore", "end", "partner", "nobody", "data", "dose", "contact", "exclaim",
     /// "worn", "bed", "place"), or null: for tests and for
     /// measuring a sealed set without reading its lines.</summary>
     public static string? KindOf(string clause)
     {
+        // Before the danger words: "jump" is one, and "jump in the pool" is everyday.
+        if (Chore().IsMatch(clause) && !ChoreDanger().IsMatch(clause))
+        {
+            return "chore";
+        }
+
         if (Danger().IsMatch(clause))
         {
             return null;
