@@ -33,6 +33,30 @@ public sealed class CrisisCareTests(SafetyServerFixture server) : IClassFixture<
         return moderator;
     }
 
+    /// <summary>
+    /// A member who wrote a crisis line and closed the page at once (an outside probe: the resources went out a few
+    /// milliseconds after the answer, to a page already gone) gets them when they come back, once.
+    /// </summary>
+    [Fact]
+    public async Task Resources_sent_as_the_page_closed_come_again_when_the_member_returns_and_only_once()
+    {
+        await using var seeker = await server.NewMember();
+        await seeker.Request("t25", note: CrisisNote);
+        await seeker.Conn.DisposeAsync();
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+
+        var back = await seeker.ConnectAnother();
+        var resources = await back.Next<CrisisResources>("CrisisResources");
+        Assert.Equal(CrisisLevels.Crisis, resources.Level);
+        Assert.NotEmpty(resources.Resources);
+
+        await back.DisposeAsync();
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        var again = await seeker.ConnectAnother();
+        await again.AssertNone<CrisisResources>("CrisisResources", wait: Quiet);
+        await again.Invoke("CancelRequest", (await again.Invoke<Member>("GetMe")).OpenRequest!.RequestId);
+    }
+
     [Fact]
     public async Task A_moderator_connection_opened_after_the_grant_gets_alerts_at_once_and_a_member_never_does()
     {

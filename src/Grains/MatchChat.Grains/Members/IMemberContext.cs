@@ -44,6 +44,9 @@ internal interface IMemberContext
     /// <summary>Pushes an event to the web nodes that hold this member's connections.</summary>
     void Notify(Func<IChatObserver, Task> send);
 
+    /// <summary>[crisis] Shows the member crisis resources, and keeps them to show again if the page was closing.</summary>
+    void ShowCare(Contracts.Crisis.CrisisResources resources);
+
     /// <summary>Re-arms presence deadlines and the reminder after the open request or availability changed.</summary>
     Task WatchPresence();
 

@@ -121,13 +121,13 @@ public sealed partial class MemberGrain(
         }
         else
         {
-            // Another connection on a node that has the member needs them too (the others ignore repeats); any attach
-            // delivers check-ins that were refused as offline since the last poke (see WakeCheckIns).
+            // Another connection on a node that has the member needs them too (others ignore repeats), and check-ins refused as offline.
             await ResendToConnection(node, connection);
         }
 
         if (!wasConnected)
         {
+            RepeatUnseenCare(node);
             await _rooms.MarkPresent();
             _chats.TellPeers(online: true);
         }
@@ -149,6 +149,7 @@ public sealed partial class MemberGrain(
         _presence.Detach(nodeId);
         if (wasConnected && !_presence.Connected)
         {
+            CareMayBeUnseen();
             _rooms.MarkAbsent();
             _chats.TellPeers(online: false);
         }
@@ -161,7 +162,6 @@ public sealed partial class MemberGrain(
         Run(() => _seeker.RequestListener(topic, experiences, note));
 
     public Task CancelRequest(string requestId) => Run(() => _seeker.CancelRequest(requestId));
-
 
     public Task<ListenerProfile> SetAvailable(bool available) => Run(() => Told(_listener.SetAvailable(available)));
 

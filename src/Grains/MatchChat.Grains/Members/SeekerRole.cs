@@ -137,7 +137,7 @@ internal sealed class SeekerRole(IMemberContext m)
                 .WaitAsync(CallDeadline.Left(m.Now, TimeSpan.FromSeconds(3)));
             if (resources is not null)
             {
-                m.Notify(n => n.CrisisResources(m.MemberId, resources));
+                m.ShowCare(resources);
             }
         }
         catch (Exception e)
