@@ -57,6 +57,49 @@ public sealed class CrisisCareTests(SafetyServerFixture server) : IClassFixture<
         await again.Invoke("CancelRequest", (await again.Invoke<Member>("GetMe")).OpenRequest!.RequestId);
     }
 
+    /// <summary>
+    /// A goodbye said in the note given with thanks (an outside probe: it reached the listener and nobody else) is read
+    /// like a message: the writer gets resources, and the moderators an alert whose context is the conversation's end.
+    /// </summary>
+    [Fact]
+    public async Task A_crisis_line_in_a_note_given_with_thanks_shows_the_writer_resources_and_alerts_the_moderators()
+    {
+        await using var moderator = await WatchingModerator();
+        await using var seeker = await server.NewMember();
+        await using var listener = await server.NewMember();
+        var (chat, _) = await Journeys.Match(seeker, listener, "t26");
+        await seeker.Send(chat.Channel, "thanks for being here tonight");
+        await seeker.Conn.Invoke("EndConversation", chat.ConversationId);
+
+        await seeker.Conn.Invoke("Thank", new { conversationId = chat.ConversationId, rating = 5, note = "thank you. i am going to kill myself tonight anyway" });
+
+        var resources = await seeker.Conn.Next<CrisisResources>("CrisisResources");
+        Assert.Equal(CrisisLevels.Crisis, resources.Level);
+        var alert = await moderator.Conn.Next<Alert>("CrisisAlert", a => a.Handle == seeker.Handle);
+        Assert.Equal((CrisisSources.Note, chat.Channel, (long?)null), (alert.Source, alert.Channel, alert.Seq));
+        var context = await moderator.Conn.Invoke<Message[]>("GetAlertContext", alert.AlertId);
+        Assert.Contains(context, m => m.Text == "thanks for being here tonight");
+        // The conversation had ended: no guidance to a listener who cannot answer in it.
+        await listener.Conn.AssertNone<PeerNeedsCare>("PeerNeedsCare", wait: Quiet);
+    }
+
+    /// <summary>Thanks with an everyday note raise nothing.</summary>
+    [Fact]
+    public async Task An_everyday_note_given_with_thanks_raises_nothing()
+    {
+        await using var moderator = await WatchingModerator();
+        await using var seeker = await server.NewMember();
+        await using var listener = await server.NewMember();
+        var (chat, _) = await Journeys.Match(seeker, listener, "t27");
+        await seeker.Conn.Invoke("EndConversation", chat.ConversationId);
+
+        await seeker.Conn.Invoke("Thank", new { conversationId = chat.ConversationId, rating = 5, note = "thank you so much, I feel a lot lighter now" });
+
+        await listener.Conn.Next<Contracts.Gratitude.Thanked>("Thanked");
+        await seeker.Conn.AssertNone<CrisisResources>("CrisisResources", wait: Quiet);
+        await moderator.Conn.AssertNone<Alert>("CrisisAlert", a => a.Handle == seeker.Handle, wait: TimeSpan.FromMilliseconds(200));
+    }
+
     [Fact]
     public async Task A_moderator_connection_opened_after_the_grant_gets_alerts_at_once_and_a_member_never_does()
     {

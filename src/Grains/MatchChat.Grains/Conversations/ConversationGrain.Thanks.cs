@@ -1,4 +1,5 @@
 using MatchChat.Contracts;
+using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Gratitude;
 using MatchChat.Contracts.Members;
@@ -56,5 +57,16 @@ public sealed partial class ConversationGrain
         // The seeker's thanks count in the listener's stats; a listener's thanks to a seeker are delivered only. A peer who
         // blocked the thanker drops them (the thanker is not told: a block is not announced).
         _ = GrainFactory.Ref<IMemberGrain>(bySeeker ? S.ListenerId : S.SeekerId).OnThanked(thanked, asListener: bySeeker, fromId: memberId);
+        if (!string.IsNullOrWhiteSpace(note))
+        {
+            // [crisis] A closing thank-you is a natural place for a goodbye (an outside probe: "thank you. i am going to kill
+            // myself tonight anyway" reached the listener and nobody else). Read like a message: resources to the writer, an
+            // alert (source "note", this conversation's channel, no seq: its context is the conversation's last messages), and
+            // the peer's guidance only while the conversation is open (after its end they cannot answer in it).
+            var peer = bySeeker ? S.ListenerId : S.SeekerId;
+            _ = GrainFactory.Ref<ICrisisScreenGrain>(0).Screen(new CrisisText(memberId, rater.Handle ?? (bySeeker ? S.SeekerHandle : S.ListenerHandle)!, note,
+                CrisisSources.Note, bySeeker ? CrisisRoles.Seeker : CrisisRoles.Listener, S.Topic, Channel, Seq: null,
+                S.EndedAt is null ? Id : null, S.EndedAt is null ? peer : null, RequestId: $"thanks|{Id}|{memberId}"));
+        }
     }
 }

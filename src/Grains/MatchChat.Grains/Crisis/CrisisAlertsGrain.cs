@@ -105,13 +105,14 @@ public sealed class CrisisAlertsGrain(
             // What was read: the channel, or for a note (no channel) the alert itself.
             await audit.WriteAsync([new AuditEntry(time.GetUtcNow().UtcDateTime, moderatorId, moderatorHandle, CrisisAuditActions.AlertContextRead, null,
                 alert.Channel ?? $"alert:{alert.AlertId}")]);
-            if (alert is not { Channel: { } channel, Seq: { } seq })
+            if (alert is { Channel: null } or { Seq: null, Source: not CrisisSources.Note })
             {
                 // A request note is not a stored message: it is read from the member while that request is open.
                 return alert.Source == CrisisSources.Note ? await WaitingNote(stored) : [];
             }
 
-            var rows = await messages.ReadAsync(channel, afterSeq: null, beforeSeq: seq + 1, limit: ContextBefore + 1);
+            // A message and the ones before it; a note given with thanks (a channel, no seq): the conversation's last ones.
+            var rows = await messages.ReadAsync(alert.Channel, afterSeq: null, beforeSeq: alert.Seq + 1, limit: ContextBefore + 1);
             return rows.Select(m => m.ToMessage()).ToArray();
         }
         catch (Exception e) when (e is not MatchChatException)

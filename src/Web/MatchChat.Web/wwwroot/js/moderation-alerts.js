@@ -99,7 +99,8 @@ function renderAlerts() {
 
 function alertCard(a) {
   const open = a.status === "open";
-  const where = a.source === "note" ? "in a request note" : a.channel ? channelLabel(a.channel) : "in a message";
+  // A note with a channel is one given with thanks at a conversation's end; without, a request note.
+  const where = a.source === "note" ? (a.channel ? "in a note given with thanks" : "in a request note") : a.channel ? channelLabel(a.channel) : "in a message";
   const card = el("li", { className: `alert-card${open ? " open" : ""}`, attrs: { "data-testid": "alert", "data-alert-id": a.alertId } }, [
     el("h3", { text: `${a.level === "crisis" ? "Crisis" : "Concern"}: ${a.handle}` }),
     el("p", { className: "hint", text: `${where} · ${formatTime(a.createdAt)} · ${open ? "open" : `acknowledged${a.acknowledgedBy ? ` by ${a.acknowledgedBy}` : ""}`}`, attrs: { "data-testid": "alert-status" } }),
@@ -126,9 +127,11 @@ function alertCard(a) {
 
 function contextList(a, context) {
   if (context.error) return el("p", { className: "hint", text: context.error });
-  const note = a.source === "note";
-  // A note alert's context is the request note itself, readable while that request still waits.
-  const label = note ? `Request note of ${a.handle}` : `Messages before the alert about ${a.handle}`;
+  // A request note alert's context is the note itself, readable while that request still waits; a note given with
+  // thanks is not kept, and its context is the conversation's last messages.
+  const note = a.source === "note" && !a.channel;
+  const thanks = a.source === "note" && !!a.channel;
+  const label = note ? `Request note of ${a.handle}` : thanks ? `The conversation's last messages before ${a.handle}'s note given with thanks` : `Messages before the alert about ${a.handle}`;
   const none = note
     ? "The request note can no longer be read: that request is no longer open."
     : "No messages were kept with this alert.";
@@ -150,7 +153,7 @@ function contextList(a, context) {
 
 /** Whether `m` is what raised alert `a`: the message with the alert's seq, or a note alert's note (channel "", seq 0). */
 function isFlagged(a, m) {
-  if (a.source === "note") return true;
+  if (a.source === "note") return !a.channel;
   return a.seq !== null && a.seq !== undefined && Number(m.seq) === Number(a.seq);
 }
 
