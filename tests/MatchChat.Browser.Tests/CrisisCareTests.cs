@@ -99,7 +99,7 @@ public sealed class CrisisCareTests(SafetyFixture server)
         // Its context is the note itself while the request waits (stop 59: it said no messages were kept).
         await alert.GetByTestId("alert-context").ClickAsync();
         await Expect(alert.GetByTestId("alert-context-message")).ToContainTextAsync(Crisis);
-        await Expect(alert.GetByTestId("alert-context-message")).ToContainTextAsync("request note");
+        await Expect(alert.GetByTestId("alert-context-message")).ToContainTextAsync(" · note · ");
 
         // The request waits as urgent: the listener who comes along sees the mark on the offer.
         await using var listener = await Member.JoinAsync(server);

@@ -83,6 +83,38 @@ public sealed class CrisisCareTests(SafetyServerFixture server) : IClassFixture<
         await listener.Conn.AssertNone<PeerNeedsCare>("PeerNeedsCare", wait: Quiet);
     }
 
+    /// <summary>
+    /// A check-in note that says what a crisis message would (an outside probe: it was only repeated back when due) shows the
+    /// writer resources at once, and the moderators an alert whose context is that note while the check-in waits.
+    /// </summary>
+    [Fact]
+    public async Task A_crisis_line_in_a_check_in_note_shows_the_writer_resources_and_the_moderators_the_note()
+    {
+        await using var moderator = await WatchingModerator();
+        await using var member = await server.NewMember();
+        const string note = "if I'm still here tomorrow I will kill myself";
+
+        await member.Conn.Invoke<Contracts.CheckIns.ScheduledCheckIn>("ScheduleCheckIn", new { inMinutes = 60, note });
+
+        var resources = await member.Conn.Next<CrisisResources>("CrisisResources");
+        Assert.Equal(CrisisLevels.Crisis, resources.Level);
+        var alert = await moderator.Conn.Next<Alert>("CrisisAlert", a => a.Handle == member.Handle);
+        Assert.Equal((CrisisSources.Note, (string?)null, (long?)null), (alert.Source, alert.Channel, alert.Seq));
+        var context = Assert.Single(await moderator.Conn.Invoke<Message[]>("GetAlertContext", alert.AlertId));
+        Assert.Equal((note, member.Handle), (context.Text, context.SenderHandle));
+    }
+
+    /// <summary>A check-in with an everyday note raises nothing.</summary>
+    [Fact]
+    public async Task An_everyday_check_in_note_raises_nothing()
+    {
+        await using var member = await server.NewMember();
+
+        await member.Conn.Invoke<Contracts.CheckIns.ScheduledCheckIn>("ScheduleCheckIn", new { inMinutes = 60, note = "drink some water and stretch" });
+
+        await member.Conn.AssertNone<CrisisResources>("CrisisResources", wait: Quiet);
+    }
+
     /// <summary>Thanks with an everyday note raise nothing.</summary>
     [Fact]
     public async Task An_everyday_note_given_with_thanks_raises_nothing()

@@ -31,4 +31,8 @@ public interface ICheckInGrain : IGrainWithStringKey
     /// <summary>This member blocked <paramref name="forId"/>: every check-in they scheduled for them is withdrawn from
     /// that member's inbox (with its note) and leaves this list; an unblock does not bring it back.</summary>
     [Alias("WithdrawFor")] Task WithdrawFor(string forId);
+
+    /// <summary>[crisis] The note of a check-in not yet due whose crisis alert has this id (null when none is): what a
+    /// moderator reads as the alert's context.</summary>
+    [Alias("NoteFor")] Task<Crisis.WaitingNote?> NoteFor(string alertId);
 }

@@ -1,7 +1,9 @@
 using MatchChat.Contracts;
 using MatchChat.Contracts.CheckIns;
+using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Members;
+using MatchChat.Grains.Crisis;
 using MatchChat.Grains.Hosting;
 using MatchChat.Grains.Network;
 using MatchChat.Grains.Persistence;
@@ -104,7 +106,26 @@ public sealed class CheckInGrain(
             throw MatchChatException.Unavailable("The check-in could not be scheduled just now. Try again in a moment.");
         }
 
+        if (note is not null)
+        {
+            // [crisis] A note can say what a message would ("if I'm still here tomorrow I will kill myself": an outside probe
+            // saw it repeated back when due, with no care at all). Read like a request note, one-way: resources to the
+            // writer, an alert whose context is this note while it is not yet due.
+            _ = GrainFactory.Ref<ICrisisScreenGrain>(0).Screen(new CrisisText(MemberId, mine.Handle ?? string.Empty, note,
+                CrisisSources.Note, CrisisRoles.Seeker, Topic: null, RequestId: NoteKey(entry.CheckInId)));
+        }
+
         return new ScheduledCheckIn(entry.CheckInId, entry.DueAt);
+    }
+
+    /// <summary>The key a check-in's note is screened under (its alert id derives from it).</summary>
+    internal static string NoteKey(string checkInId) => $"checkin|{checkInId}";
+
+    public Task<WaitingNote?> NoteFor(string alertId)
+    {
+        var now = Now;
+        var entry = state.State.Scheduled.Find(s => s.Note is not null && s.DueAt > now && CrisisScreenGrain.NoteAlertId(NoteKey(s.CheckInId)) == alertId);
+        return Task.FromResult(entry is null ? null : new WaitingNote(entry.CheckInId, entry.Note!, now));
     }
 
     public async Task<CheckIn[]> List()

@@ -1,5 +1,6 @@
 using MatchChat.Contracts;
 using MatchChat.Contracts.Crisis;
+using MatchChat.Contracts.CheckIns;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Messaging;
@@ -136,6 +137,20 @@ public sealed class CrisisAlertsGrain(
         {
             logger.LogWarning("Crisis alerts: the member's waiting note could not be read ({ExceptionType})", e.GetType().Name);
             throw MatchChatException.Unavailable("The request note cannot be read just now. Please try again in a moment.");
+        }
+
+        if (waiting is null)
+        {
+            try
+            {
+                // Not a request's: a check-in's note, while that check-in is not yet due (shown at the alert's time).
+                waiting = await GrainFactory.GetGrain<ICheckInGrain>(stored.MemberId).NoteFor(stored.Alert.AlertId);
+                waiting = waiting is null ? null : waiting with { EnqueuedAt = stored.Alert.CreatedAt };
+            }
+            catch (Exception e) when (e is not MatchChatException)
+            {
+                logger.LogWarning("Crisis alerts: the member's check-in note could not be read ({ExceptionType})", e.GetType().Name);
+            }
         }
 
         return waiting is null ? [] : [new Message("", 0, stored.Alert.Handle, waiting.Note, waiting.EnqueuedAt, "")];

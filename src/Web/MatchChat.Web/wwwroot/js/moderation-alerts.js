@@ -99,8 +99,8 @@ function renderAlerts() {
 
 function alertCard(a) {
   const open = a.status === "open";
-  // A note with a channel is one given with thanks at a conversation's end; without, a request note.
-  const where = a.source === "note" ? (a.channel ? "in a note given with thanks" : "in a request note") : a.channel ? channelLabel(a.channel) : "in a message";
+  // A note with a channel is one given with thanks at a conversation's end; without, a request's or a check-in's note.
+  const where = a.source === "note" ? (a.channel ? "in a note given with thanks" : "in a request note or a check-in note") : a.channel ? channelLabel(a.channel) : "in a message";
   const card = el("li", { className: `alert-card${open ? " open" : ""}`, attrs: { "data-testid": "alert", "data-alert-id": a.alertId } }, [
     el("h3", { text: `${a.level === "crisis" ? "Crisis" : "Concern"}: ${a.handle}` }),
     el("p", { className: "hint", text: `${where} · ${formatTime(a.createdAt)} · ${open ? "open" : `acknowledged${a.acknowledgedBy ? ` by ${a.acknowledgedBy}` : ""}`}`, attrs: { "data-testid": "alert-status" } }),
@@ -131,9 +131,9 @@ function contextList(a, context) {
   // thanks is not kept, and its context is the conversation's last messages.
   const note = a.source === "note" && !a.channel;
   const thanks = a.source === "note" && !!a.channel;
-  const label = note ? `Request note of ${a.handle}` : thanks ? `The conversation's last messages before ${a.handle}'s note given with thanks` : `Messages before the alert about ${a.handle}`;
+  const label = note ? `Note of ${a.handle}` : thanks ? `The conversation's last messages before ${a.handle}'s note given with thanks` : `Messages before the alert about ${a.handle}`;
   const none = note
-    ? "The request note can no longer be read: that request is no longer open."
+    ? "The note can no longer be read: that request is no longer open, or that check-in has come due."
     : "No messages were kept with this alert.";
   return el("ol", { className: "evidence", attrs: { "data-testid": "alert-context-list", "aria-label": label } }, context.length
     ? context.map((m) => {
@@ -144,7 +144,7 @@ function contextList(a, context) {
           document.createTextNode("Flagged"),
           el("span", { className: "visually-hidden", text: note ? ": this note raised the alert." : ": this message raised the alert." }),
         ]) : null,
-        el("span", { className: "who", text: `${m.senderHandle} · ${note ? "request note · " : ""}${formatTime(m.sentAt)}` }),
+        el("span", { className: "who", text: `${m.senderHandle} · ${note ? "note · " : ""}${formatTime(m.sentAt)}` }),
         el("p", { className: `text${m.redacted ? " removed" : ""}`, text: m.redacted ? "Message removed" : m.text, attrs: { dir: "auto" } }),
       ]);
     })
