@@ -43,7 +43,8 @@ public static class MetricsServiceCollectionExtensions
 
     /// <summary><c>GET /metrics</c> on this application's own endpoints (web nodes).</summary>
     public static IEndpointConventionBuilder MapMatchChatMetrics(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPrometheusScrapingEndpoint(ScrapePath);
+        // Read-only: GET and HEAD (an outside probe: DELETE /metrics answered 200); other methods answer 405.
+        endpoints.MapPrometheusScrapingEndpoint(ScrapePath).WithMetadata(new HttpMethodMetadata(["GET", "HEAD"]));
 
     /// <summary>
     /// A silo process: the metrics above plus a small Kestrel endpoint of its own serving <c>GET /metrics</c> on

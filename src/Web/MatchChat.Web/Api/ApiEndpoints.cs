@@ -15,7 +15,7 @@ public static class ApiEndpoints
         app.MapMemberStanding();
         app.MapMemberAppeal();
         app.MapTokenRenewal();
-        app.MapGet("/api/topics", (TopicCatalog topics) => Results.Ok(topics.All));
+        app.MapMethods("/api/topics", ["GET", "HEAD"], (TopicCatalog topics) => Results.Ok(topics.All));
         app.MapMatchChatHealth();
         app.MapResourceEndpoints();
         return app;

@@ -22,7 +22,7 @@ public static class HealthEndpoint
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
             ResponseWriter = WriteAsync,
-        });
+        }).WithMetadata(new HttpMethodMetadata(["GET", "HEAD"])); // read-only: POST /healthz answered 200 (an outside probe)
         return endpoints;
     }
 
