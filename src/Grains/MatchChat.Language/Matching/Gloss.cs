@@ -80,6 +80,64 @@ public static class Gloss
         .Where(x => x.Language is not null)
         .ToFrozenDictionary(x => x.Word, x => x.Language!, StringComparer.Ordinal);
 
+    /// <summary>
+    /// Each glossary's own single words (in no other glossary, not an English common word, three letters or more): a text
+    /// the short common-word list cannot place ("Me divorcié después de quince años de matrimonio…", "mon mari me trompe
+    /// depuis un an": an outside probe saw such bios and notes left unglossed, so matching read them as noise) is placed by
+    /// these.
+    /// </summary>
+    private static readonly FrozenDictionary<string, string> GlossaryOwn = LoadGlossaryOwn();
+
+    private static FrozenDictionary<string, string> LoadGlossaryOwn()
+    {
+        var owner = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (language, glossary) in Glossaries)
+        {
+            foreach (var key in glossary.Keys)
+            {
+                if (key.Length < 3 || key.Contains(' ', StringComparison.Ordinal) || EnglishToo.Contains(key)
+                    || (ListedIn.TryGetValue(key, out var listed) && listed == "en"))
+                {
+                    continue;
+                }
+
+                owner[key] = owner.TryGetValue(key, out var prior) && prior != language ? null : language;
+            }
+        }
+
+        return owner.Where(o => o.Value is not null).ToFrozenDictionary(o => o.Key, o => o.Value!, StringComparer.Ordinal);
+    }
+
+    /// <summary>The glossary language with the most own words in the text: at least two, more than any other's and more
+    /// than the text's English common words; else null.</summary>
+    private static string? ByGlossary(NormalisedText normalised)
+    {
+        Dictionary<string, int>? counts = null;
+        var english = 0;
+        foreach (var token in normalised.Tokens)
+        {
+            if (GlossaryOwn.TryGetValue(token.Text, out var language))
+            {
+                counts ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                counts[language] = counts.GetValueOrDefault(language) + 1;
+            }
+            else if (ListedIn.TryGetValue(token.Text, out var listed) && listed == "en")
+            {
+                english++;
+            }
+        }
+
+        if (counts is null)
+        {
+            return null;
+        }
+
+        var ranked = counts.OrderByDescending(c => c.Value).ToArray();
+        var best = ranked[0];
+        var second = ranked.Length > 1 ? ranked[1].Value : 0;
+        return best.Value >= 2 && best.Value > second && best.Value > english ? best.Key : null;
+    }
+
     /// <summary>The text in English words when its language is one of the glossaries', otherwise the text itself.</summary>
     public static string English(string text)
     {
@@ -119,7 +177,8 @@ public static class Gloss
         }
 
         italian += italian > 0 ? italianToo : 0;
-        return italian > 0 && italian > (others?.Values.Max() ?? 0) ? "it" : CommonWords.LanguageOf(normalised, EnglishToo);
+        var listed = italian > 0 && italian > (others?.Values.Max() ?? 0) ? "it" : CommonWords.LanguageOf(normalised, EnglishToo);
+        return listed is not null && listed != "en" ? listed : ByGlossary(normalised) ?? listed;
     }
 
     /// <summary>The words of <paramref name="text"/> as the glossaries are written: lower case, no diacritics, split at
