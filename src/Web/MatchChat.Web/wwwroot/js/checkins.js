@@ -73,7 +73,7 @@ function showDue(due) {
   const from = due.fromHandle;
   const item = el("li", { className: "care-resource", attrs: { "data-testid": "checkin-due", "data-checkin": due.checkInId, "data-due": due.dueAt } }, [
     el("p", { text: from ? `${from} is checking in on you.` : "You asked us to check in on you. How are you doing?" }),
-    due.note ? el("p", { className: "care-call", text: due.note, attrs: { "data-testid": "checkin-due-note", dir: "auto" } }) : null,
+    due.note ? el("p", { className: "care-call checkin-note", text: due.note, attrs: { "data-testid": "checkin-due-note", dir: "auto" } }) : null,
     from ? el("button", {
       className: "btn small primary",
       text: dueActionText(from),
@@ -142,7 +142,7 @@ function renderCheckIns() {
     list.append(el("li", { className: "blocked-item", attrs: { "data-testid": "checkin-scheduled", "data-checkin": c.checkInId } }, [
       el("span", { className: "meta" }, [
         el("span", { className: "name", text: `${c.forHandle ? `For ${c.forHandle}` : "For me"}, ${day} at ${formatTime(c.dueAt)}` }),
-        c.note ? el("span", { className: "hint", text: c.note, attrs: { dir: "auto" } }) : null,
+        c.note ? el("span", { className: "hint checkin-note", text: c.note, attrs: { dir: "auto", "data-testid": "checkin-scheduled-note" } }) : null,
       ]),
       el("button", {
         className: "btn small",
