@@ -147,7 +147,8 @@ function renderCheckIns() {
       el("button", {
         className: "btn small",
         text: "Cancel",
-        attrs: { type: "button", "data-testid": "checkin-cancel" },
+        // Each names its check-in: a list of "Cancel", "Cancel", "Cancel" said nothing of which (an outside probe).
+        attrs: { type: "button", "data-testid": "checkin-cancel", "aria-label": `Cancel the check-in for ${c.forHandle || "you"}, ${day} at ${formatTime(c.dueAt)}` },
         on: { click: (e) => cancel(c.checkInId, e.currentTarget) },
       }),
     ]));
@@ -155,7 +156,6 @@ function renderCheckIns() {
 }
 
 async function cancel(checkInId, button) {
-  const place = [...$("checkin-list").querySelectorAll("[data-testid=checkin-cancel]")].indexOf(button);
   button.disabled = true;
   try {
     await invoke("CancelCheckIn", checkInId);
@@ -165,8 +165,9 @@ async function cancel(checkInId, button) {
     showNotice(describeError(err).text);
   }
   await refreshCheckIns();
-  // The row is gone (focus fell to the page: an outside probe): the next check-in's Cancel, else the section's heading.
-  refocusInList("checkin-list", "[data-testid=checkin-cancel]", place, "checkins-title");
+  // The row is gone (focus fell to the page: an outside probe): the section's heading, not the next check-in's Cancel,
+  // where a second Enter would cancel another.
+  refocus("checkins-title");
 }
 
 async function submit(event) {
