@@ -40,4 +40,29 @@ public sealed class CheckInKeyboardTests(MatchChatFixture server)
         await listener.StopListeningAsync();
         Assert.Empty(seeker.ConsoleErrors);
     }
+
+    [Fact]
+    public async Task Thanks_on_a_due_check_in_by_keyboard_moves_focus_to_the_next_one_then_back_to_the_view()
+    {
+        var (listener, seeker) = await CheckInWalk.ChatAsync(server, "depression", "Thanks focus walk", 1280, 860);
+        await using var _ = listener;
+        await using var __ = seeker;
+        await seeker.GoToAsync("network");
+        await CheckInWalk.ScheduleAsync(seeker, null, "1", "Thanks focus one");
+        await CheckInWalk.ScheduleAsync(seeker, null, "1", "Thanks focus two");
+        var due = seeker.Page.GetByTestId("checkin-due");
+        await Expect(due).ToHaveCountAsync(2, new() { Timeout = 100_000 });
+
+        await due.Nth(0).GetByTestId("checkin-dismiss").FocusAsync();
+        await seeker.Page.Keyboard.PressAsync("Enter");
+        await Expect(due).ToHaveCountAsync(1);
+        await Expect(due.GetByTestId("checkin-dismiss")).ToBeFocusedAsync();
+
+        await seeker.Page.Keyboard.PressAsync("Enter");
+        await Expect(due).ToHaveCountAsync(0);
+        await KeyboardFocusTests.ExpectFocusedAsync(seeker.Page, "#network-title");
+
+        await listener.StopListeningAsync();
+        Assert.Empty(seeker.ConsoleErrors);
+    }
 }

@@ -84,12 +84,23 @@ function showDue(due) {
       className: "btn small",
       text: "Thanks",
       attrs: { type: "button", "data-testid": "checkin-dismiss" },
-      on: { click: (e) => { e.currentTarget.closest("li").remove(); $("checkins-due").hidden = !$("checkins-due-list").firstChild; } },
+      on: { click: (e) => dismissDue(e.currentTarget) },
     }),
   ]);
   $("checkins-due-list").append(item);
   $("checkins-due").hidden = false;
   announce(from ? `${from} is checking in on you.` : "A check-in you scheduled is here.");
+}
+
+/**
+ * "Thanks" takes the card away; focus goes to the next card's Thanks, else back to where the person was (the open
+ * chat's composer, else the view's heading): it fell to the page (an outside probe, pressed by keyboard).
+ */
+function dismissDue(button) {
+  const place = [...$("checkins-due-list").querySelectorAll("[data-testid=checkin-dismiss]")].indexOf(button);
+  button.closest("li").remove();
+  $("checkins-due").hidden = !$("checkins-due-list").firstChild;
+  refocusInList("checkins-due-list", "[data-testid=checkin-dismiss]", place, "composer-text", document.querySelector(`#view-${state.view} h1`));
 }
 
 /**
