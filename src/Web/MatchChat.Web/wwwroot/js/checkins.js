@@ -8,6 +8,7 @@ import { state, load, save } from "./store.js";
 import { invoke } from "./connection.js";
 import { fieldError, showNotice, announce, showView } from "./views.js";
 import { network, refreshNetwork, askAgain } from "./network.js";
+import { showArrival } from "./arrival.js";
 
 const seen = () => new Set(load("checkinsSeen", []));
 let scheduled = [];
@@ -89,7 +90,9 @@ function showDue(due) {
   ]);
   $("checkins-due-list").append(item);
   $("checkins-due").hidden = false;
-  announce(from ? `${from} is checking in on you.` : "A check-in you scheduled is here.");
+  const said = from ? `${from} is checking in on you.` : "A check-in you scheduled is here.";
+  announce(said);
+  showArrival(said, $("checkins-due"), $("checkins-due-title"));
 }
 
 /**
