@@ -50,6 +50,7 @@ import { wireOfferBar } from "./offer-bar.js";
 import { wireNewBelow } from "./reading.js";
 import { wireChatAbout } from "./meaning.js";
 import { wireArrival } from "./arrival.js";
+import { wireWaitHelp } from "./wait-help.js";
 import { isModerator } from "./trust.js";
 
 // ---------------------------------------------------------------------------
@@ -215,6 +216,7 @@ function wireStaticUi() {
   wireNewBelow();
   wireChatAbout();
   wireArrival();
+  wireWaitHelp();
   $("notice-close").addEventListener("click", () => {
     $("notice").hidden = true;
     // Focus was on the notice or its Dismiss: back to the chat, else the page's main part (not to <body>: a review).
