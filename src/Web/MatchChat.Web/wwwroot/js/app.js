@@ -49,6 +49,8 @@ import { wireQuickExit } from "./quick-exit.js";
 import { wireOfferBar } from "./offer-bar.js";
 import { wireNewBelow } from "./reading.js";
 import { wireChatAbout } from "./meaning.js";
+import { wireArrival } from "./arrival.js";
+import { wireWaitHelp } from "./wait-help.js";
 import { isModerator } from "./trust.js";
 
 // ---------------------------------------------------------------------------
@@ -213,6 +215,8 @@ function wireStaticUi() {
   wireOfferBar();
   wireNewBelow();
   wireChatAbout();
+  wireArrival();
+  wireWaitHelp();
   $("notice-close").addEventListener("click", () => {
     $("notice").hidden = true;
     // Focus was on the notice or its Dismiss: back to the chat, else the page's main part (not to <body>: a review).

@@ -8,6 +8,7 @@ import { state, load, save } from "./store.js";
 import { invoke } from "./connection.js";
 import { fieldError, showNotice, announce, showView } from "./views.js";
 import { network, refreshNetwork, askAgain } from "./network.js";
+import { showArrival } from "./arrival.js";
 
 const seen = () => new Set(load("checkinsSeen", []));
 let scheduled = [];
@@ -73,7 +74,7 @@ function showDue(due) {
   const from = due.fromHandle;
   const item = el("li", { className: "care-resource", attrs: { "data-testid": "checkin-due", "data-checkin": due.checkInId, "data-due": due.dueAt } }, [
     el("p", { text: from ? `${from} is checking in on you.` : "You asked us to check in on you. How are you doing?" }),
-    due.note ? el("p", { className: "care-call", text: due.note, attrs: { "data-testid": "checkin-due-note", dir: "auto" } }) : null,
+    due.note ? el("p", { className: "care-call checkin-note", text: due.note, attrs: { "data-testid": "checkin-due-note", dir: "auto" } }) : null,
     from ? el("button", {
       className: "btn small primary",
       text: dueActionText(from),
@@ -84,12 +85,25 @@ function showDue(due) {
       className: "btn small",
       text: "Thanks",
       attrs: { type: "button", "data-testid": "checkin-dismiss" },
-      on: { click: (e) => { e.currentTarget.closest("li").remove(); $("checkins-due").hidden = !$("checkins-due-list").firstChild; } },
+      on: { click: (e) => dismissDue(e.currentTarget) },
     }),
   ]);
   $("checkins-due-list").append(item);
   $("checkins-due").hidden = false;
-  announce(from ? `${from} is checking in on you.` : "A check-in you scheduled is here.");
+  const said = from ? `${from} is checking in on you.` : "A check-in you scheduled is here.";
+  announce(said);
+  showArrival(said, $("checkins-due"), $("checkins-due-title"));
+}
+
+/**
+ * "Thanks" takes the card away; focus goes to the next card's Thanks, else back to where the person was (the open
+ * chat's composer, else the view's heading): it fell to the page (an outside probe, pressed by keyboard).
+ */
+function dismissDue(button) {
+  const place = [...$("checkins-due-list").querySelectorAll("[data-testid=checkin-dismiss]")].indexOf(button);
+  button.closest("li").remove();
+  $("checkins-due").hidden = !$("checkins-due-list").firstChild;
+  refocusInList("checkins-due-list", "[data-testid=checkin-dismiss]", place, "composer-text", document.querySelector(`#view-${state.view} h1`));
 }
 
 /**
@@ -142,12 +156,13 @@ function renderCheckIns() {
     list.append(el("li", { className: "blocked-item", attrs: { "data-testid": "checkin-scheduled", "data-checkin": c.checkInId } }, [
       el("span", { className: "meta" }, [
         el("span", { className: "name", text: `${c.forHandle ? `For ${c.forHandle}` : "For me"}, ${day} at ${formatTime(c.dueAt)}` }),
-        c.note ? el("span", { className: "hint", text: c.note, attrs: { dir: "auto" } }) : null,
+        c.note ? el("span", { className: "hint checkin-note", text: c.note, attrs: { dir: "auto", "data-testid": "checkin-scheduled-note" } }) : null,
       ]),
       el("button", {
         className: "btn small",
         text: "Cancel",
-        attrs: { type: "button", "data-testid": "checkin-cancel" },
+        // Each names its check-in: a list of "Cancel", "Cancel", "Cancel" said nothing of which (an outside probe).
+        attrs: { type: "button", "data-testid": "checkin-cancel", "aria-label": `Cancel the check-in for ${c.forHandle || "you"}, ${day} at ${formatTime(c.dueAt)}` },
         on: { click: (e) => cancel(c.checkInId, e.currentTarget) },
       }),
     ]));
@@ -155,7 +170,6 @@ function renderCheckIns() {
 }
 
 async function cancel(checkInId, button) {
-  const place = [...$("checkin-list").querySelectorAll("[data-testid=checkin-cancel]")].indexOf(button);
   button.disabled = true;
   try {
     await invoke("CancelCheckIn", checkInId);
@@ -165,8 +179,9 @@ async function cancel(checkInId, button) {
     showNotice(describeError(err).text);
   }
   await refreshCheckIns();
-  // The row is gone (focus fell to the page: an outside probe): the next check-in's Cancel, else the section's heading.
-  refocusInList("checkin-list", "[data-testid=checkin-cancel]", place, "checkins-title");
+  // The row is gone (focus fell to the page: an outside probe): the section's heading, not the next check-in's Cancel,
+  // where a second Enter would cancel another.
+  refocus("checkins-title");
 }
 
 async function submit(event) {

@@ -2,7 +2,7 @@
 import { state } from "./store.js";
 import { accessToken } from "./session.js";
 import { onTokenRefused, knownSuspended, forgetSuspended } from "./standing.js";
-import { setStatus, OFFLINE_TEXT } from "./status.js";
+import { setStatus, offlineText } from "./status.js";
 
 /** Set while the page asks the server why its token was refused: the retry is that check's, no second one starts. */
 let checkingAccount = false;
@@ -63,7 +63,7 @@ export function connect({ handlers, onConnected, onReconnecting }) {
     if (state.connection !== connection || state.leaving) return;
     const mine = ++check;
     state.connected = false;
-    setStatus("reconnecting", OFFLINE_TEXT);
+    setStatus("reconnecting", offlineText());
     onReconnecting();
     if (connection.state === "Connected" && await answersWithin(connection, 3000)) {
       if (mine !== check || state.connection !== connection || connection.state !== "Connected" || state.leaving) return;

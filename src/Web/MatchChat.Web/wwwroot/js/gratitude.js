@@ -5,6 +5,7 @@ import { describeError } from "./errors.js";
 import { state, load, save } from "./store.js";
 import { invoke } from "./connection.js";
 import { announce, fieldError, showView } from "./views.js";
+import { showArrival } from "./arrival.js";
 import { refreshMe } from "./listen.js";
 import { isBlocked } from "./blocks.js";
 
@@ -117,7 +118,9 @@ export function onThanked({ conversationId, rating, note }) {
   quote.hidden = !note;
   quote.textContent = note ? note : "";
   $("thanked").hidden = false;
-  announce(c ? `${c.peerHandle} said thank you.` : "Someone you talked with said thank you.");
+  const said = c ? `${c.peerHandle} said thank you.` : "Someone you talked with said thank you.";
+  announce(said);
+  showArrival(said, $("thanked"), $("thanked-title"));
   refreshMe();
 }
 

@@ -58,6 +58,30 @@ export function renderPeerBio(conversation) {
   $("chat-peer-bio-reason").hidden = !reason;
   $("chat-peer-bio-text").textContent = words;
   $("chat-peer-bio-text").hidden = !words;
+  // Another conversation opens with its words folded again.
+  const id = conversation?.conversationId ?? null;
+  if (id !== shownBioFor) setBioOpen(false);
+  shownBioFor = id;
+  updateBioMore();
+}
+
+let shownBioFor = null;
+
+function setBioOpen(open) {
+  $("chat").classList.toggle("bio-open", open);
+  const more = $("chat-peer-bio-more");
+  more.setAttribute("aria-expanded", String(open));
+  more.textContent = open ? "Show less" : "Show all";
+}
+
+/** "Show all" only while the words are cut short (or opened): on a phone they are clamped to two lines. */
+function updateBioMore() {
+  const more = $("chat-peer-bio-more");
+  if (!more) return;
+  const text = $("chat-peer-bio-text");
+  const reason = $("chat-peer-bio-reason");
+  const cut = (node) => !node.hidden && (node.scrollHeight > node.clientHeight + 1 || node.scrollWidth > node.clientWidth + 1);
+  more.hidden = !$("chat").classList.contains("bio-open") && !cut(text) && !cut(reason);
 }
 
 /** "About" in a short screen's chat header opens (and closes) why they were matched and their words. */
@@ -66,4 +90,14 @@ export function wireChatAbout() {
     const open = $("chat").classList.toggle("about-open");
     $("chat-about").setAttribute("aria-expanded", String(open));
   });
+  $("chat-peer-bio-more").addEventListener("click", () => {
+    setBioOpen(!$("chat").classList.contains("bio-open"));
+    updateBioMore();
+  });
+  // A turned phone or a resized window clamps the words, or no longer does.
+  if (typeof ResizeObserver === "function") {
+    const watch = new ResizeObserver(() => updateBioMore());
+    watch.observe($("chat-peer-bio-text"));
+    watch.observe($("chat-peer-bio"));
+  }
 }

@@ -1,7 +1,7 @@
 // Moderator tools beside the reports: suspend and unsuspend by handle, room actions, teen-listener
 // approvals. Each form checks its input first (moderation-model.js) and says what happened in its own
 // status line.
-import { $, el, clear, refocus } from "./dom.js";
+import { $, el, clear, refocus, refocusInList } from "./dom.js";
 import { describeError } from "./errors.js";
 import { state } from "./store.js";
 import { invoke } from "./connection.js";
@@ -88,7 +88,13 @@ export async function refreshTeenApprovals() {
   clear(list);
   for (const { handle, since } of waiting) {
     const approve = el("button", { className: "btn", text: "Approve", attrs: { type: "button", "data-testid": "teen-waiting-approve", "aria-label": `Approve ${handle} for teens` } });
-    approve.addEventListener("click", () => act(approve, "teen-result", () => invoke("ApproveTeenListener", handle).then(refreshTeenApprovals), `${handle} may now be offered chats with 13 to 17 year olds.`));
+    approve.addEventListener("click", async () => {
+      const place = [...$("teen-waiting").querySelectorAll("[data-testid=teen-waiting-approve]")].indexOf(approve);
+      await act(approve, "teen-result", () => invoke("ApproveTeenListener", handle).then(refreshTeenApprovals), `${handle} may now be offered chats with 13 to 17 year olds.`);
+      // Their row is gone with the button (focus fell to the page: an outside probe): the next one's Approve, else the
+      // list's heading (its result line, just above, says what happened).
+      refocusInList("teen-waiting", "[data-testid=teen-waiting-approve]", place, "teen-waiting-title");
+    });
     const asked = new Date(since);
     list.append(el("li", { attrs: { "data-testid": "teen-waiting-entry", "data-handle": handle } }, [
       el("strong", { text: handle }),

@@ -68,6 +68,7 @@ export function renderOfferBar() {
     if (hadFocus && !bar.contains(document.activeElement)) refocus("composer-text", "chat-title", "main");
   }
   if (!bar.hidden) placeBar(bar);
+  makeRoom(bar);
   // The alert about another chat pinned under the headers goes under the bar (a review: the bar covered it).
   placeCareElsewhere();
   if (showOffer) {
@@ -91,6 +92,25 @@ function placeBar(bar) {
     if (r.bottom > top && r.top < innerHeight / 2) top = r.bottom;
   }
   bar.style.setProperty("top", `${Math.round(Math.max(0, Math.min(top, innerHeight / 2)))}px`);
+}
+
+/**
+ * The bar lies over the top of the open chat's messages (under its header on a phone): they are pushed below it while
+ * it shows. It hid the chat's only message, which could not be scrolled out from under it, for up to 30 s, and
+ * Shift+Tab from the composer went to that message's Report and Block under it (an outside probe at 390×844).
+ */
+function makeRoom(bar) {
+  const list = $("messages");
+  let room = 0;
+  if (!bar.hidden && list.getClientRects().length) {
+    const b = bar.getBoundingClientRect();
+    const m = list.getBoundingClientRect();
+    const top = Math.max(m.top, 0);
+    if (b.top <= top + 1 && b.bottom > top && m.bottom > b.bottom) room = Math.min(Math.ceil(b.bottom - top), Math.max(0, m.height - 64));
+  }
+  if (String(room) === (list.dataset.barRoom ?? "0")) return;
+  list.dataset.barRoom = String(room);
+  list.style.paddingTop = room ? `calc(0.75rem + ${room}px)` : "";
 }
 
 /** While something may need the bar, it is checked twice a second (the countdown, and what scrolled into view). */

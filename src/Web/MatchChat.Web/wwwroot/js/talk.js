@@ -9,6 +9,7 @@ import { showView, showNotice, fieldError, clearFieldError, announce, topicTitle
 import { openChannel } from "./chats.js";
 import { withSupportKind, clearSupportKind } from "./support.js";
 import { noteProgress, currentPlace, nobodyAvailable, forgetProgress } from "./queue.js";
+import { renderWaitHelp } from "./wait-help.js";
 
 /** The newest QueueProgress per topic and priority (queue.js); memory only: a reconnect's GetMe gives a fresh ticket. */
 const progress = new Map();
@@ -121,6 +122,8 @@ export function renderTalk() {
   else if (!ticket && waitClock) waitClock = void clearInterval(waitClock);
   $("talk-form").hidden = !!ticket;
   $("talk-waiting").hidden = !ticket;
+  const nobody = !!ticket && ticket.status !== "offered" && nobodyAvailable(progress, ticket.topic, state.session?.ageGroup === "teen");
+  renderWaitHelp(ticket, nobody);
   if (!ticket) return;
   const status = $("queue-status");
   if (ticket.status !== "offered" && offered.requestId) {
@@ -138,7 +141,7 @@ export function renderTalk() {
     const parts = [];
     parts.push(ticket.position ? `You're number ${ticket.position} in line for "${topic}".` : `You're in line for "${topic}".`);
     const wait = formatWait(ticket.estimatedWaitSeconds);
-    if (nobodyAvailable(progress, ticket.topic, state.session?.ageGroup === "teen")) {
+    if (nobody) {
       // Honest: nobody can take it now, so no estimate (an outside browser probe saw one that only grew).
       parts.push("No listener for this topic is available right now. You keep your place, and we'll connect you as soon as one is.");
     } else {
