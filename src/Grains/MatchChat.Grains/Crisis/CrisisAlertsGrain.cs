@@ -1,6 +1,6 @@
 using MatchChat.Contracts;
-using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.CheckIns;
+using MatchChat.Contracts.Crisis;
 using MatchChat.Contracts.Errors;
 using MatchChat.Contracts.Members;
 using MatchChat.Contracts.Messaging;
