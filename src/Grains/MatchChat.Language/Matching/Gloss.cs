@@ -80,6 +80,19 @@ public static class Gloss
         .Where(x => x.Language is not null)
         .ToFrozenDictionary(x => x.Word, x => x.Language!, StringComparer.Ordinal);
 
+    /// <summary>Glossary words that are English words too (a review: "Kind, patient student. Gift for listening" was read as
+    /// German, "Male, 34. Camera operator" as Italian): never a sign of another language here.</summary>
+    private static readonly FrozenSet<string> EnglishHomographs = FrozenSet.ToFrozenSet(
+        ["kind", "gift", "rat", "land", "net", "student", "isolation", "pension", "car", "comment", "sent", "part", "rate",
+         "sort", "ton", "tune", "accident", "addiction", "cocaine", "violence", "separation", "rupture", "rage", "message",
+         "village", "male", "due", "camera", "pace", "mail", "pure", "van", "tan", "sale", "fatal", "boy", "pet", "fin",
+         "bad", "will", "arm", "hand", "mist", "rock", "see", "bore", "chance", "passion", "patient", "important",
+         "normal", "terrible", "horrible", "possible", "simple", "service", "police", "hospital", "doctor", "animal",
+         "idea", "problem", "control", "family", "drama", "trauma", "depression", "anxiety", "panic", "stress", "burnout",
+         "divorce", "cancer", "therapy", "alcohol", "suicide", "abuse", "mobbing", "internet", "online", "chat", "job",
+         "person", "general", "final", "total", "moment", "persona", "grand", "pain", "plus", "court", "long", "sale"],
+        StringComparer.Ordinal);
+
     /// <summary>
     /// Each glossary's own single words (in no other glossary, not an English common word, three letters or more): a text
     /// the short common-word list cannot place ("Me divorcié después de quince años de matrimonio…", "mon mari me trompe
@@ -95,7 +108,7 @@ public static class Gloss
         {
             foreach (var key in glossary.Keys)
             {
-                if (key.Length < 3 || key.Contains(' ', StringComparison.Ordinal) || EnglishToo.Contains(key)
+                if (key.Length < 3 || key.Contains(' ', StringComparison.Ordinal) || EnglishToo.Contains(key) || EnglishHomographs.Contains(key)
                     || (ListedIn.TryGetValue(key, out var listed) && listed == "en"))
                 {
                     continue;
@@ -108,9 +121,10 @@ public static class Gloss
         return owner.Where(o => o.Value is not null).ToFrozenDictionary(o => o.Key, o => o.Value!, StringComparer.Ordinal);
     }
 
-    /// <summary>The glossary language with the most own words in the text: at least two, more than any other's and more
-    /// than the text's English common words; else null.</summary>
-    private static string? ByGlossary(NormalisedText normalised)
+    /// <summary>The glossary language with the most own words in the text: at least three, more than any other's, and more
+    /// than the text's English common words (twice as many when the common words said English: "mon mari me trompe depuis
+    /// un an" has one, "an"); else null.</summary>
+    private static string? ByGlossary(NormalisedText normalised, bool overEnglish)
     {
         Dictionary<string, int>? counts = null;
         var english = 0;
@@ -135,7 +149,7 @@ public static class Gloss
         var ranked = counts.OrderByDescending(c => c.Value).ToArray();
         var best = ranked[0];
         var second = ranked.Length > 1 ? ranked[1].Value : 0;
-        return best.Value >= 2 && best.Value > second && best.Value > english ? best.Key : null;
+        return best.Value >= 3 && best.Value > second && best.Value > (overEnglish ? 2 * english : english) ? best.Key : null;
     }
 
     /// <summary>The text in English words when its language is one of the glossaries', otherwise the text itself.</summary>
@@ -178,7 +192,7 @@ public static class Gloss
 
         italian += italian > 0 ? italianToo : 0;
         var listed = italian > 0 && italian > (others?.Values.Max() ?? 0) ? "it" : CommonWords.LanguageOf(normalised, EnglishToo);
-        return listed is not null && listed != "en" ? listed : ByGlossary(normalised) ?? listed;
+        return listed is not null && listed != "en" ? listed : ByGlossary(normalised, overEnglish: listed == "en") ?? listed;
     }
 
     /// <summary>The words of <paramref name="text"/> as the glossaries are written: lower case, no diacritics, split at

@@ -188,7 +188,8 @@ internal static partial class EverydayClause
 
     /// <summary>Words that keep a <see cref="Chore"/> clause with the model: the body, a height, an end.</summary>
     [GeneratedRegex(
-        @"\b(?:myself|me|wrists?|arms?|legs?|thighs?|skin|neck|body|off|from|front|die|dead|death|dying|kill\w*|end|pills?|tablets?|rope|noose|belt|bridge|roof|ledge|edge|window|balcony|tracks|forever|last|goodbye|bye|never|blood|deep|deeper|again|life|alive|anymore|gone)\b",
+        @"\b(?:myself|me|wrists?|arms?|legs?|thighs?|skin|neck|body|off|from|front|die|dead|death|dying|kill\w*|end|pills?|tablets?|meds|medication|rope|noose|belt|bridge|roof|ledge|edge|window|balcony|tracks|rails|platform|beam|rafters?|ceiling|forever|last|goodbye|bye|never|blood|deep|deeper|again|life|alive|anymore|gone"
+        + @"|fall\w*|sorry|final|drown\w*|disappear\w*|vanish\w*|food|eating|meals?|save\s+(?:them|it)|stash\w*|hoard\w*|not\s+come|come\s+(?:up|back)|into\s+(?:a|the)\s+wall|crash\w*|under)\b",
         RegexOptions.CultureInvariant, 1000)]
     private static partial Regex ChoreDanger();
 
@@ -215,12 +216,15 @@ internal static partial class EverydayClause
             var data = !Danger().IsMatch(lower) && !Farewell().IsMatch(lower);
             var clauses = Clauses().Matches(lower);
             var bedtime = !Final().IsMatch(lower) && clauses.Any(c => Bedtime().IsMatch(c.Value));
+            // A chore is everyday only when nothing anywhere in the text is a danger word: "jump in the pool and not come up"
+            // is split at "and", and its first clause alone looks like a swim (a review).
+            var chores = !ChoreDanger().IsMatch(lower);
             StringBuilder? rest = null;
             var last = 0;
             foreach (Match clause in clauses)
             {
                 var kind = bedtime && Goodnight().IsMatch(clause.Value) ? "bed" : KindOf(clause.Value);
-                if (kind is null || (kind == "dose" && !doses) || (kind == "data" && !data) || (kind == "bed" && !bedtime))
+                if (kind is null || (kind == "dose" && !doses) || (kind == "data" && !data) || (kind == "bed" && !bedtime) || (kind == "chore" && !chores))
                 {
                     continue;
                 }

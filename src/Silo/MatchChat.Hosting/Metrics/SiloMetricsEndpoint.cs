@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -33,7 +34,7 @@ internal sealed class SiloMetricsEndpoint(
         builder.Services.AddRoutingCore();
         var app = builder.Build();
         app.UseOpenTelemetryPrometheusScrapingEndpoint(
-            meterProvider, context => context.Request.Path == ScrapePath,
+            meterProvider, context => context.Request.Path == ScrapePath && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)),
             ScrapePath, configureBranchedPipeline: null, optionsName: null);
         try
         {
