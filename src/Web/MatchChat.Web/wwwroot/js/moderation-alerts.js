@@ -13,6 +13,10 @@ import { announce, setUnseenAlerts } from "./views.js";
 const alerts = new Map(); // alertId -> Alert
 const contexts = new Map(); // alertId -> Message[] | {error}
 const unseen = new Set(); // alertIds of open alerts that arrived live while the console was not on screen
+// Kept across redraws (another moderator's acknowledgement redraws the list mid-request): an Acknowledge on its way stays
+// disabled, and its error is shown in the card as it is now.
+const pending = new Set();
+const failures = new Map(); // alertId -> error text
 
 export async function loadAlerts() {
   if (!isModerator(state.me) || !state.connected) return;
@@ -60,6 +64,7 @@ export function clearAlerts() {
   alerts.clear();
   contexts.clear();
   unseen.clear();
+  failures.clear();
   renderAlerts();
 }
 
@@ -105,7 +110,7 @@ function alertCard(a) {
     el("h3", { text: `${a.level === "crisis" ? "Crisis" : "Concern"}: ${a.handle}` }),
     el("p", { className: "hint", text: `${where} · ${formatTime(a.createdAt)} · ${open ? "open" : `acknowledged${a.acknowledgedBy ? ` by ${a.acknowledgedBy}` : ""}`}`, attrs: { "data-testid": "alert-status" } }),
   ]);
-  const result = el("p", { className: "form-result", attrs: { role: "status" } });
+  const result = el("p", { className: "form-result", text: failures.get(a.alertId) || "", attrs: { role: "status", "data-kind": failures.has(a.alertId) ? "error" : null } });
   const actions = el("div", { className: "actions" });
   if (open) {
     // An optional note for the other moderators (kept with the alert, at most 500 characters).
@@ -114,7 +119,7 @@ function alertCard(a) {
     actions.append(
       el("label", { className: "visually-hidden", text: `Note about the alert on ${a.handle} (optional)`, attrs: { for: noteId } }),
       note,
-      el("button", { className: "btn primary small", text: "Acknowledge", attrs: { type: "button", "aria-label": `Acknowledge the alert about ${a.handle}`, "data-testid": "alert-acknowledge" }, on: { click: (e) => acknowledge(a, e.currentTarget, result, note.value) } }));
+      el("button", { className: "btn primary small", text: "Acknowledge", attrs: { type: "button", "aria-label": `Acknowledge the alert about ${a.handle}`, "data-testid": "alert-acknowledge", disabled: pending.has(a.alertId) ? "" : null }, on: { click: (e) => acknowledge(a, e.currentTarget, note.value) } }));
     note.placeholder = "Note (optional)";
   }
   // Every card has these buttons: their names say whose alert (a list of "Context, Context, Context" said nothing).
@@ -157,8 +162,10 @@ function isFlagged(a, m) {
   return a.seq !== null && a.seq !== undefined && Number(m.seq) === Number(a.seq);
 }
 
-async function acknowledge(a, button, result, note) {
+async function acknowledge(a, button, note) {
   button.disabled = true;
+  pending.add(a.alertId);
+  failures.delete(a.alertId);
   try {
     const text = String(note || "").trim();
     const updated = await invoke("AcknowledgeAlert", text ? { alertId: a.alertId, note: text } : { alertId: a.alertId });
@@ -169,9 +176,13 @@ async function acknowledge(a, button, result, note) {
     const card = $("alert-list").querySelector(`[data-alert-id="${CSS.escape(a.alertId)}"]`);
     refocus(card?.querySelector("[data-testid=alert-context]"), "alerts-title");
   } catch (err) {
-    result.textContent = describeError(err).text;
-    result.dataset.kind = "error";
-    button.disabled = false;
+    pending.delete(a.alertId);
+    failures.set(a.alertId, describeError(err).text);
+    renderAlerts();
+    const card = $("alert-list").querySelector(`[data-alert-id="${CSS.escape(a.alertId)}"]`);
+    refocus(card?.querySelector("[data-testid=alert-acknowledge]"), card?.querySelector("[data-testid=alert-context]"), "alerts-title");
+  } finally {
+    pending.delete(a.alertId);
   }
 }
 
