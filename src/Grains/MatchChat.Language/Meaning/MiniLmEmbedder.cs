@@ -73,7 +73,11 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     public ValueTask<float[][]> EmbedManyAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
         QueueMany(_urgent, texts, cancellationToken);
 
-    private ValueTask<float[]> Queue(ConcurrentQueue<Waiting> queue, string text, CancellationToken cancellationToken)
+    private ValueTask<float[]> Queue(ConcurrentQueue<Waiting> queue, string text, CancellationToken cancellationToken) =>
+        Queue(queue, text, cancellationToken, null);
+
+    /// <summary>Queues the text; with <paramref name="held"/>, its read is posted later by the caller (a whole window first).</summary>
+    private ValueTask<float[]> Queue(ConcurrentQueue<Waiting> queue, string text, CancellationToken cancellationToken, List<Waiting>? held)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (cancellationToken.IsCancellationRequested)
@@ -89,7 +93,18 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         }
 
         queue.Enqueue(waiting);
+        if (held is not null)
+        {
+            held.Add(waiting);
+            return new ValueTask<float[]>(waiting.Done.Task);
+        }
 
+        PostRead(waiting);
+        return new ValueTask<float[]>(waiting.Done.Task);
+    }
+
+    private void PostRead(Waiting waiting)
+    {
         // One read per text queued; a read that finds the texts taken by an earlier read's batch is skipped, and a read's
         // priority follows the wait of the oldest text it reads.
         try
@@ -101,8 +116,6 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
             // Disposed: nothing will read the text.
             waiting.Fail(new ObjectDisposedException(nameof(MiniLmEmbedder), e));
         }
-
-        return new ValueTask<float[]>(waiting.Done.Task);
     }
 
     private async ValueTask<float[][]> QueueMany(ConcurrentQueue<Waiting> queue, IReadOnlyList<string> texts, CancellationToken cancellationToken)
@@ -110,12 +123,21 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         ArgumentNullException.ThrowIfNull(texts);
         var vectors = new float[texts.Count][];
         var window = new Task<float[]>[MaxBatch];
+        var held = new List<Waiting>(MaxBatch);
         for (var start = 0; start < texts.Count; start += MaxBatch)
         {
             var count = Math.Min(MaxBatch, texts.Count - start);
+            held.Clear();
             for (var i = 0; i < count; i++)
             {
-                window[i] = Queue(queue, texts[start + i], cancellationToken).AsTask();
+                window[i] = Queue(queue, texts[start + i], cancellationToken, held).AsTask();
+            }
+
+            // The whole window is queued before any read is posted: a read that ran between two texts of it took them one
+            // at a time (a loaded CI machine saw 3 runs for 10 texts where 2 are meant).
+            foreach (var waiting in held)
+            {
+                PostRead(waiting);
             }
 
             for (var i = 0; i < count; i++)
